@@ -1,0 +1,59 @@
+// The `corroborate` command: dispatches to one command module, loaded lazily so that
+// `corroborate dedup` does not pay for the NLP model that `claims` loads.
+import { CorroborateError } from '../errors.js';
+import type { Command, CommandIO } from './command.js';
+
+const COMMANDS: Record<string, { summary: string; load: () => Promise<{ command: Command }> }> = {
+  analyze: { summary: 'Run every stage and write the story dossier and HTML report', load: () => import('./commands/analyze.js') },
+  extract: { summary: 'Print the title, byline, date, outlet and main text of pages', load: () => import('./commands/extract.js') },
+  dedup: { summary: 'Print near-duplicate pairs from {id, text} JSON lines', load: () => import('./commands/dedup.js') },
+  cluster: { summary: 'Assign {id, text, title?, published?} JSON lines to stories', load: () => import('./commands/cluster.js') },
+  quotes: { summary: 'Print the direct and indirect quotes of articles with their speakers', load: () => import('./commands/quotes.js') },
+  claims: { summary: 'Print every claim (quotes, quantities, statements) of articles', load: () => import('./commands/claims.js') },
+  serve: { summary: 'Serve the web app and JSON API over a database', load: () => import('./commands/serve.js') },
+};
+
+const USAGE = `corroborate: reads the news the way a careful editor would.
+
+Usage: corroborate <command> [options]
+
+Commands:
+${Object.entries(COMMANDS)
+  .map(([name, c]) => `  ${name.padEnd(9)} ${c.summary}`)
+  .join('\n')}
+
+Run 'corroborate <command> --help' for a command's options.
+Exit codes: 0 ok, 1 failure, 2 usage error.`;
+
+export async function main(argv: readonly string[], io: CommandIO = processIO()): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout.write(USAGE + '\n');
+    return name ? 0 : 2;
+  }
+  const entry = COMMANDS[name];
+  if (!entry) {
+    io.stderr.write(`corroborate: unknown command '${name}'.\n\n${USAGE}\n`);
+    return 2;
+  }
+  try {
+    const { command } = await entry.load();
+    if (rest.includes('--help') || rest.includes('-h')) {
+      io.stdout.write(command.help.trimEnd() + '\n');
+      return 0;
+    }
+    return await command.run(rest, io);
+  } catch (error) {
+    if (error instanceof CorroborateError) {
+      io.stderr.write(`corroborate ${name}: ${error.message}\n`);
+      if (error.hint) io.stderr.write(`  ${error.hint}\n`);
+      return error.exitCode;
+    }
+    io.stderr.write(`corroborate ${name}: unexpected error: ${(error as Error)?.stack ?? String(error)}\n`);
+    return 1;
+  }
+}
+
+function processIO(): CommandIO {
+  return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, interactive: Boolean(process.stderr.isTTY) };
+}

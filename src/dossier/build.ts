@@ -1,0 +1,79 @@
+// Assembles one story's dossier from the records the stages produced. No analysis happens here.
+import type { Article, BriefSentence, Derivation, Reconciliation, Story } from '../records.js';
+import type { DossierStory } from './types.js';
+
+export interface StoryParts {
+  readonly story: Story;
+  readonly articles: readonly Article[];
+  readonly derivations: readonly Derivation[];
+  readonly reconciliation: Reconciliation;
+  readonly brief: readonly BriefSentence[];
+  readonly independentOrigins: number;
+}
+
+export function buildStoryDossier(parts: StoryParts): DossierStory {
+  const { story, articles, derivations, reconciliation, brief, independentOrigins } = parts;
+  const derivationOf = new Map(derivations.map((d) => [d.article, d]));
+  return {
+    id: story.id,
+    headline: story.headline,
+    label: story.label,
+    firstSeen: story.firstSeen,
+    lastSeen: story.lastSeen,
+    outlets: story.outlets,
+    topEntities: story.topEntities,
+    independentOrigins,
+    articles: articles.map((article) => {
+      const derivation = derivationOf.get(article.id);
+      return {
+        id: article.id,
+        input: article.input,
+        url: article.url,
+        outlet: article.outlet,
+        wireSource: article.wireSource,
+        title: article.title,
+        byline: article.byline,
+        published: article.published,
+        language: article.language,
+        text: article.text,
+        role: derivation?.role ?? 'independent',
+        roleReason: derivation?.reason ?? 'no shared text with any other article of the story',
+        derivedFrom: (derivation?.derivedFrom ?? []).map((link) => ({
+          article: link.article,
+          coverage: link.coverage,
+          evidence: link.evidence.map((p) => ({
+            text: p.text,
+            sourceStart: p.sourceStart,
+            sourceEnd: p.sourceEnd,
+            targetStart: p.targetStart,
+            targetEnd: p.targetEnd,
+            similarity: p.similarity,
+          })),
+        })),
+        sharedSourceWith: derivation?.sharedSourceWith ?? [],
+        removed: article.removed,
+      };
+    }),
+    claims: reconciliation.claims.map((claim) => ({
+      id: claim.id,
+      kind: claim.kind,
+      text: claim.text,
+      speaker: claim.speaker,
+      quantity: claim.quantity,
+      origins: claim.origins,
+      uniqueTo: claim.uniqueTo,
+      contested: claim.contested,
+      mentions: claim.versions.map((v) => ({
+        article: v.article,
+        text: v.text,
+        start: v.start,
+        end: v.end,
+        status: v.status,
+        score: v.score,
+        ...(v.diff ? { diff: v.diff } : {}),
+      })),
+    })),
+    findings: reconciliation.findings,
+    brief,
+  };
+}

@@ -1,0 +1,101 @@
+// Stage 4: sentences and tokens, with character offsets into the cleaned article text.
+// Rule-based on purpose: it is fast (no model load), deterministic, and news prose is regular
+// enough that abbreviations and quotation marks are the only real traps.
+import type { Sentence, Token } from '../records.js';
+import { ABBREVIATIONS } from './abbreviations.js';
+
+/** Paragraphs are separated by a blank line; a single newline also ends one (plain-text pages). */
+const PARAGRAPH_BREAK = /\n\s*\n|\n/g;
+
+/**
+ * A sentence may end at . ! ? or … , optionally followed by closing quotes or brackets, when
+ * white space and then an opening quote, bracket, capital letter or digit follow.
+ */
+const BOUNDARY = /([.!?…]+)(["'”’»)\]]*)(\s+)(?=["'“‘«(\[]?[\p{Lu}\p{N}])/gu;
+
+export function splitSentences(text: string): Sentence[] {
+  const sentences: Sentence[] = [];
+  let paragraph = 0;
+  for (const [start, end] of paragraphSpans(text)) {
+    for (const [s, e] of sentenceSpans(text, start, end)) {
+      sentences.push({ index: sentences.length, paragraph, start: s, end: e, text: text.slice(s, e) });
+    }
+    paragraph += 1;
+  }
+  return sentences;
+}
+
+function* paragraphSpans(text: string): Generator<[number, number]> {
+  let from = 0;
+  PARAGRAPH_BREAK.lastIndex = 0;
+  for (let m = PARAGRAPH_BREAK.exec(text); m; m = PARAGRAPH_BREAK.exec(text)) {
+    const span = trimSpan(text, from, m.index);
+    if (span) yield span;
+    from = m.index + m[0].length;
+  }
+  const last = trimSpan(text, from, text.length);
+  if (last) yield last;
+}
+
+function* sentenceSpans(text: string, start: number, end: number): Generator<[number, number]> {
+  const paragraph = text.slice(start, end);
+  let from = 0;
+  BOUNDARY.lastIndex = 0;
+  for (let m = BOUNDARY.exec(paragraph); m; m = BOUNDARY.exec(paragraph)) {
+    const stop = m.index + m[1]!.length + m[2]!.length;
+    if (m[1] === '.' && !m[2] && endsWithAbbreviation(paragraph, m.index)) continue;
+    const span = trimSpan(text, start + from, start + stop);
+    if (span) yield span;
+    from = stop + m[3]!.length;
+  }
+  const last = trimSpan(text, start + from, end);
+  if (last) yield last;
+}
+
+/** True when the word before the full stop at `dot` is an abbreviation or an initial. */
+function endsWithAbbreviation(paragraph: string, dot: number): boolean {
+  let i = dot;
+  while (i > 0 && /[\p{L}.]/u.test(paragraph[i - 1]!)) i -= 1;
+  const word = paragraph.slice(i, dot);
+  if (word.length === 0) return false;
+  if (/^\p{Lu}$/u.test(word)) return true; // an initial: "J. Smith"
+  if (/^(?:\p{L}\.)+\p{L}$/u.test(word)) return true; // "U.S", "e.g"
+  return ABBREVIATIONS.has(word.toLowerCase());
+}
+
+function trimSpan(text: string, start: number, end: number): [number, number] | null {
+  while (start < end && /\s/.test(text[start]!)) start += 1;
+  while (end > start && /\s/.test(text[end - 1]!)) end -= 1;
+  return end > start ? [start, end] : null;
+}
+
+/** Words (letters with inner apostrophes and hyphens) and numbers (with inner , . and a trailing %). */
+const TOKEN = /\p{N}+(?:[.,:]\p{N}+)*%?|[\p{L}\p{M}](?:[\p{L}\p{M}\p{N}]|['’\-](?=[\p{L}\p{N}]))*/gu;
+
+export function tokenize(text: string, offset = 0): Token[] {
+  const tokens: Token[] = [];
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
+    tokens.push({ start: offset + m.index, end: offset + m.index + m[0].length, text: m[0], norm: normalizeWord(m[0]) });
+  }
+  return tokens;
+}
+
+/** Lower case, diacritics removed, typographic apostrophes folded: what word matching compares. */
+export function normalizeWord(word: string): string {
+  return word.normalize('NFKD').replace(/\p{M}/gu, '').replace(/’/g, "'").toLowerCase();
+}
+
+/** The sentence holding character `offset`, by binary search. */
+export function sentenceAt(sentences: readonly Sentence[], offset: number): Sentence | undefined {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = sentences[mid]!;
+    if (offset < s.start) hi = mid - 1;
+    else if (offset >= s.end) lo = mid + 1;
+    else return s;
+  }
+  return undefined;
+}

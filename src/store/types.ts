@@ -1,0 +1,66 @@
+// The one storage interface. The core talks only to this; each backend folder implements it
+// (sqlite/ with better-sqlite3, postgres/ with pg) and runs the same test suite (store.test.ts).
+// All methods are async so a networked backend fits; each write method is one transaction.
+import type { Article, Rejection, Sentence } from '../records.js';
+import type { DossierStory } from '../dossier/types.js';
+
+export interface SaveArticlesResult {
+  /** Ids newly stored by this call. */
+  readonly inserted: readonly string[];
+  /** Ids that were already stored (same content hash): not stored again. */
+  readonly existing: readonly string[];
+}
+
+export interface StoryQuery {
+  /** Words to find in headline, label, outlets or article titles. */
+  readonly text?: string;
+  readonly outlet?: string;
+  /** ISO dates: stories whose time span overlaps [from, to]. */
+  readonly from?: string;
+  readonly to?: string;
+  readonly limit?: number;
+  readonly offset?: number;
+}
+
+export interface StorySummary {
+  readonly id: string;
+  readonly headline: string;
+  readonly label: string;
+  readonly firstSeen: string | null;
+  readonly lastSeen: string | null;
+  readonly outlets: readonly string[];
+  readonly size: number;
+  readonly independentOrigins: number;
+  readonly findings: number;
+}
+
+export interface StoredRejection extends Rejection {
+  readonly at: string;
+}
+
+export interface Store {
+  readonly backend: 'sqlite' | 'postgres';
+  /** Apply numbered migrations not yet applied. Idempotent. */
+  migrate(): Promise<void>;
+  /** Store articles (and their sentences) once by content hash, in one transaction. */
+  saveArticles(batch: readonly { article: Article; sentences: readonly Sentence[] }[]): Promise<SaveArticlesResult>;
+  saveRejections(rejections: readonly Rejection[]): Promise<void>;
+  getArticle(id: string): Promise<Article | null>;
+  getSentences(articleId: string): Promise<Sentence[]>;
+  listArticleIds(): Promise<string[]>;
+  countArticles(): Promise<number>;
+  listRejections(limit?: number): Promise<StoredRejection[]>;
+  /**
+   * Store story dossiers in one transaction, replacing earlier versions of the same ids.
+   * `mergedInto` records ids that were folded into another story so old links still resolve.
+   */
+  saveStories(stories: readonly DossierStory[], mergedInto?: ReadonlyMap<string, string>): Promise<void>;
+  /** Resolves merged ids to the surviving story. */
+  getStory(id: string): Promise<DossierStory | null>;
+  listStories(query?: StoryQuery): Promise<{ total: number; stories: StorySummary[] }>;
+  /** Reuse signatures for incremental near-duplicate search (issue "Who copied whom"). */
+  saveSignatures(entries: readonly { articleId: string; bandKeys: readonly string[] }[]): Promise<void>;
+  /** Article ids sharing at least one band key with the given keys. */
+  findByBandKeys(bandKeys: readonly string[]): Promise<string[]>;
+  close(): Promise<void>;
+}
