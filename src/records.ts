@@ -63,9 +63,13 @@ export interface Article {
   /** ISO 8601 (date, or date-time when known). */
   readonly published: string | null;
   readonly updated: string | null;
+  /**
+   * The news organisation credited with the story: a dateline or byline credit wins
+   * ("Reuters" in "MOSCOW (Reuters) -"), then bio, footer, site name.
+   */
   readonly outlet: string | null;
-  /** The agency whose copy this is, when the page says so ("Reuters" in "MOSCOW (Reuters) -"). */
-  readonly wireSource: string | null;
+  /** The site that carried the page (site name, header, domain); differs from `outlet` on reprints. */
+  readonly publisher: string | null;
   /** ISO 639-1 code, e.g. "en". */
   readonly language: string | null;
   /** The cleaned body: paragraphs separated by "\n\n". */

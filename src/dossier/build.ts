@@ -30,7 +30,7 @@ export function buildStoryDossier(parts: StoryParts): DossierStory {
         input: article.input,
         url: article.url,
         outlet: article.outlet,
-        wireSource: article.wireSource,
+        publisher: article.publisher,
         title: article.title,
         byline: article.byline,
         published: article.published,

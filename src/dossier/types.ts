@@ -28,7 +28,7 @@ export interface DossierArticle {
   readonly input: string;
   readonly url: string | null;
   readonly outlet: string | null;
-  readonly wireSource: string | null;
+  readonly publisher: string | null;
   readonly title: string | null;
   readonly byline: string | null;
   readonly published: string | null;
