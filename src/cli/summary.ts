@@ -1,0 +1,63 @@
+// The terminal summary of `analyze`: stories, outlets, roles, the findings an editor reads first.
+// Article text is untrusted: control characters are removed so a page cannot drive the terminal.
+import type { RunResult } from '../pipeline/analyze.js';
+import type { DossierStory } from '../dossier/types.js';
+
+/** How many findings per story the terminal shows; the rest are in the report. */
+const FINDINGS_SHOWN = 8;
+
+export function formatSummary(result: RunResult, where: { outDir: string }): string {
+  const { dossier, articles, rejections, inserted } = result;
+  const lines: string[] = [];
+  const reused = articles.length - inserted.length;
+  lines.push(
+    `${plural(articles.length, 'article')} read (${inserted.length} new, ${reused} already stored), ` +
+      `${plural(rejections.length, 'input')} rejected, ${plural(dossier.stories.length, 'story', 'stories')}.`,
+  );
+  for (const story of dossier.stories) lines.push('', ...storyLines(story));
+  if (rejections.length > 0) {
+    lines.push('', 'Rejected:');
+    for (const r of rejections) lines.push(`  ${clean(r.input)}: ${clean(r.reason)}`);
+  }
+  lines.push('', `Wrote ${where.outDir}/stories.json and ${where.outDir}/index.html`);
+  return lines.join('\n');
+}
+
+function storyLines(story: DossierStory): string[] {
+  const lines = [
+    `Story ${story.id}: ${clean(story.headline)}`,
+    `  ${plural(story.articles.length, 'article')} from ${plural(story.outlets.length, 'outlet')}, ` +
+      `${plural(story.independentOrigins, 'independent origin')}` +
+      (story.firstSeen ? `, ${story.firstSeen}${story.lastSeen && story.lastSeen !== story.firstSeen ? ' – ' + story.lastSeen : ''}` : ''),
+  ];
+  const names = new Map(story.articles.map((a) => [a.id, articleName(a)]));
+  for (const a of story.articles) {
+    const sources = a.derivedFrom.map((d) => names.get(d.article) ?? d.article);
+    lines.push(`  - ${names.get(a.id)}: ${a.role}${sources.length ? ' of ' + sources.join(', ') : ''}`);
+  }
+  if (story.findings.length > 0) {
+    lines.push('  Findings:');
+    for (const f of story.findings.slice(0, FINDINGS_SHOWN)) lines.push(`  ! ${clean(f.message)}`);
+    if (story.findings.length > FINDINGS_SHOWN) lines.push(`    … ${story.findings.length - FINDINGS_SHOWN} more in the report`);
+  }
+  if (story.brief.length > 0) {
+    lines.push('  Brief:');
+    for (const s of story.brief) lines.push(`    ${clean(s.text)}${s.contested ? ' (contested)' : ''} [${s.citations.map((c) => names.get(c) ?? c).join('; ')}]`);
+  }
+  return lines;
+}
+
+function articleName(a: DossierStory['articles'][number]): string {
+  const who = a.outlet ?? a.publisher;
+  const file = a.input.split(/[\\/]/).pop() ?? a.input;
+  return clean(who ? `${who} (${file})` : file);
+}
+
+function plural(n: number, one: string, many = one + 's'): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** Removes C0/C1 control characters (escape sequences included) from untrusted text. */
+export function clean(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '').replace(/\s+/g, ' ').trim();
+}

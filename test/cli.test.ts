@@ -1,0 +1,83 @@
+// The CLI as a user meets it: exit codes, usage errors, and a batch of bad input that must not
+// stop the good input or put live markup into the report.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, rm, writeFile, readFile, open } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { main } from '../src/cli/main.js';
+
+function capture() {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  const out: string[] = [];
+  const err: string[] = [];
+  stdout.on('data', (d) => out.push(String(d)));
+  stderr.on('data', (d) => err.push(String(d)));
+  return { io: { stdout, stderr, stdin: new PassThrough(), interactive: false }, out: () => out.join(''), err: () => err.join('') };
+}
+
+const GOOD = `Dam breach floods three villages in northern Ruritania
+
+By Jane Example
+
+STRELSAU (Example News) - A dam on the Varna river burst on Tuesday, flooding three villages and forcing 2,000 people from their homes, officials said.
+
+"The water came in minutes," said Anna Novak, a teacher in the village of Hof. "We lost everything."
+
+The regional governor, Peter Lind, said repairs would cost about $40 million and take at least six months.
+`;
+
+const HOSTILE = `<!doctype html><html><head><title>Mayor &lt;script&gt; resigns <script>alert(1)</script></title></head>
+<body><article><h1>Mayor resigns <img src=x onerror="alert(2)"></h1>
+<p>The mayor of Exampleton resigned on Monday after a council vote of 7 to 2, the city clerk said. &lt;script&gt;alert(3)&lt;/script&gt;</p>
+<p>"I leave with my head high," the mayor, Carl Smith, told reporters outside city hall on Monday evening.</p>
+<p>The council will choose an interim mayor within 30 days, according to the city charter.</p>
+<script>alert(4)</script><img src=x onerror="alert(5)">
+</article></body></html>`;
+
+test('unknown commands and missing inputs are usage errors (exit 2)', async () => {
+  const c = capture();
+  assert.equal(await main(['frobnicate'], c.io), 2);
+  assert.match(c.err(), /unknown command 'frobnicate'/);
+  const d = capture();
+  assert.equal(await main(['analyze'], d.io), 2);
+  assert.match(d.err(), /no input given/);
+  const h = capture();
+  assert.equal(await main(['analyze', '--help'], h.io), 0);
+  assert.match(h.out(), /Usage: corroborate analyze/);
+});
+
+test('bad input is rejected with reasons, the batch goes on, the report shows hostile text inert', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'corroborate-cli-'));
+  try {
+    const inputs = join(dir, 'in');
+    await import('node:fs/promises').then((fs) => fs.mkdir(inputs));
+    await writeFile(join(inputs, 'empty.txt'), '');
+    await writeFile(join(inputs, 'binary.bin'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 1, 2, 3, 0, 0xff, 0xfe, 0]));
+    await writeFile(join(inputs, 'invalid-utf8.txt'), Buffer.concat([Buffer.from(GOOD.replace('Ruritania', 'Ruritania \xff\xfe')), Buffer.from([0xc3, 0x28, 0xa0, 0xa1])]));
+    await writeFile(join(inputs, 'good.txt'), GOOD);
+    await writeFile(join(inputs, 'hostile.html'), HOSTILE);
+    const huge = await open(join(inputs, 'huge.txt'), 'w');
+    await huge.truncate(50 * 1024 * 1024);
+    await huge.close();
+
+    const c = capture();
+    const code = await main(['analyze', inputs, '--out', join(dir, 'out'), '--db', join(dir, 'c.db')], c.io);
+    assert.equal(code, 0, c.err());
+    const dossier = JSON.parse(await readFile(join(dir, 'out', 'stories.json'), 'utf8'));
+    const rejected = new Map<string, string>(dossier.rejections.map((r: { input: string; reason: string }) => [r.input.split('/').pop(), r.reason]));
+    for (const name of ['empty.txt', 'binary.bin', 'huge.txt']) assert.ok(rejected.get(name), `${name} rejected with a reason`);
+    const articles = dossier.stories.flatMap((s: { articles: { input: string }[] }) => s.articles.map((a) => a.input.split('/').pop()));
+    for (const name of ['good.txt', 'invalid-utf8.txt', 'hostile.html']) assert.ok(articles.includes(name), `${name} analysed`);
+    assert.match(c.out(), /rejected/);
+
+    const html = await readFile(join(dir, 'out', 'index.html'), 'utf8');
+    assert.doesNotMatch(html, /<script>alert/i);
+    assert.doesNotMatch(html, /<img[^>]*onerror/i);
+    assert.match(html, /Content-Security-Policy/);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,194 @@
+// Golden end-to-end test: the five example articles become one story dossier that a reader can
+// trust (issue "Corroborate end to end", "Done when"). Runs the real pipeline and a real SQLite store.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, rm, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runAnalysis, type RunResult } from '../src/pipeline/analyze.js';
+import { openStore } from '../src/store/index.js';
+import { validateDossier } from '../src/dossier/validate.js';
+import type { DossierClaim, DossierStory } from '../src/dossier/types.js';
+import type { Store } from '../src/store/types.js';
+
+const EXAMPLES = new URL('../examples/', import.meta.url).pathname;
+const FILE = {
+  reuters: '000_0c083f95c1e08a76.txt',
+  summary: '001_d6d31ae256cae5f1.txt',
+  rewrite: '002_bdac9d48c005ab8f.txt',
+  epoch: '003_0176dabefc5f30e1.txt',
+  benzinga: '004_883793e3d08d46d8.txt',
+} as const;
+type Key = keyof typeof FILE;
+
+/** Lines of the raw pages that are page chrome, not story: each must be gone from the text. */
+const CHROME: Record<Key, string[]> = {
+  reuters: ['The Los Angeles Post', 'U.S. World Business Lifestyle', 'Today: April 01, 2025', 'Share This', 'Popular',
+    "Meta's head of AI research stepping down", 'Business|Economy|Political|US', 'Israel eliminates remaining tariffs',
+    'Russian President Putin chairs a meeting on rare earth metals outside Moscow'],
+  summary: [],
+  rewrite: ['Also Read; Russia Strikes Ukraine’s Power Plant', 'Amid Winter'],
+  epoch: ['Mikhail Tereshchenko/AFP/Getty Images', 'Tom Ozimek is a senior reporter', 'twitter', 'Updated:', '0:00'],
+  benzinga: ['Comments', 'Loading...', 'Zinger Key Points', 'Read Next:', 'Image via Shutterstock',
+    'Market News and Data brought to you by Benzinga APIs', 'Posted In:'],
+};
+
+/** Raw lines that are part of the page but need not be in the body (headlines, credits, bylines). */
+const NOT_BODY: Record<Key, string[]> = {
+  reuters: ["Russia's Putin outlines potential aluminium", 'February 24, 2025', 'Reuters - Reuters', 'By Anastasia', '(Writing by'],
+  summary: [],
+  rewrite: [],
+  epoch: ['Putin Offers Russian Rare Earths, Aluminum to US', 'Putin said that Moscow has no objections', 'Russian President Vladimir Putin talks to the media', 'Tom Ozimek', 'Reporter'],
+  benzinga: ['Putin Offers Russian Aluminum, Rare Earths As An Alternative'],
+};
+
+let dir: string;
+let store: Store;
+let result: RunResult;
+let story: DossierStory;
+const byFile = new Map<Key, DossierStory['articles'][number]>();
+
+before(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'corroborate-examples-'));
+  store = await openStore(join(dir, 'test.db'));
+  result = await runAnalysis([EXAMPLES], store);
+  assert.equal(result.dossier.stories.length >= 1, true, 'at least one story');
+  story = result.dossier.stories.find((s) => s.articles.length === 5) ?? result.dossier.stories[0]!;
+  for (const [key, file] of Object.entries(FILE) as [Key, string][]) {
+    const article = story.articles.find((a) => a.input.endsWith(file));
+    if (article) byFile.set(key, article);
+  }
+});
+
+after(async () => {
+  await store?.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+function article(key: Key) {
+  const a = byFile.get(key);
+  assert.ok(a, `${FILE[key]} is in the story`);
+  return a;
+}
+
+test('all five articles form one story and the dossier validates against its schema', () => {
+  assert.equal(result.dossier.stories.length, 1);
+  assert.equal(story.articles.length, 5);
+  const verdict = validateDossier(result.dossier);
+  assert.deepEqual(verdict, { ok: true });
+});
+
+test('page chrome is gone and every story sentence is kept', async () => {
+  for (const key of Object.keys(FILE) as Key[]) {
+    const text = article(key).text;
+    for (const chrome of CHROME[key]) {
+      assert.ok(!text.split('\n').some((line) => line.trim() === chrome || line.includes(chrome) && chrome.length > 12),
+        `${FILE[key]}: chrome '${chrome}' removed`);
+    }
+    const raw = await readFile(join(EXAMPLES, FILE[key]), 'utf8');
+    const storyLines = raw.split('\n').map((l) => l.trim())
+      .filter((l) => l.split(/\s+/).length >= 6)
+      .filter((l) => !CHROME[key].some((c) => l.includes(c)) && !NOT_BODY[key].some((c) => l.startsWith(c)));
+    const flat = text.replace(/\s+/g, ' ');
+    for (const line of storyLines) assert.ok(flat.includes(line.replace(/\s+/g, ' ')), `${FILE[key]}: kept '${line.slice(0, 60)}…'`);
+  }
+});
+
+test('titles, dates and outlets are right where the page states them', () => {
+  assert.equal(article('reuters').title, "Russia's Putin outlines potential aluminium, rare earth deals with the US");
+  assert.match(article('reuters').published ?? '', /^2025-02-24/);
+  assert.equal(article('reuters').outlet, 'Reuters');
+  assert.equal(article('reuters').byline, 'Anastasia Lyrchikova and Maxim Rodionov');
+  assert.equal(article('epoch').title, 'Putin Offers Russian Rare Earths, Aluminum to US');
+  assert.equal(article('epoch').byline, 'Tom Ozimek');
+  assert.equal(article('epoch').outlet, 'The Epoch Times');
+  assert.equal(article('benzinga').title, "Putin Offers Russian Aluminum, Rare Earths As An Alternative To Ukraine's Minerals");
+  assert.equal(article('benzinga').outlet, 'Benzinga');
+  for (const key of ['summary', 'rewrite', 'benzinga'] as const) assert.equal(article(key).published, null, `${key} states no date`);
+});
+
+test('the summary and the rewrite derive from the Reuters story, which derives from nothing', () => {
+  const reuters = article('reuters');
+  assert.equal(reuters.role, 'original');
+  assert.deepEqual(reuters.derivedFrom, []);
+  for (const [key, role] of [['summary', 'summary'], ['rewrite', 'rewrite']] as const) {
+    const a = article(key);
+    assert.equal(a.role, role, `${key} role`);
+    const link = a.derivedFrom.find((d) => d.article === reuters.id);
+    assert.ok(link, `${key} derives from the Reuters story`);
+    assert.ok(link.evidence.length > 0, `${key} has aligned evidence`);
+    for (const e of link.evidence) {
+      assert.ok(e.sourceEnd <= reuters.text.length && e.sourceStart < e.sourceEnd);
+      assert.ok(e.targetEnd <= a.text.length && e.targetStart < e.targetEnd);
+      assert.equal(reuters.text.slice(e.sourceStart, e.sourceEnd), e.text);
+    }
+  }
+  assert.ok(story.independentOrigins >= 1 && story.independentOrigins <= 3);
+});
+
+function quoteWith(fragment: string): DossierClaim {
+  const claim = story.claims.find((c) => c.kind === 'quote' && c.mentions.some((m) => m.article === article('reuters').id && m.text.includes(fragment)));
+  assert.ok(claim, `a quote claim containing '${fragment}'`);
+  return claim;
+}
+
+function statusIn(claim: DossierClaim, key: Key): string | undefined {
+  return claim.mentions.find((m) => m.article === article(key).id)?.status;
+}
+
+test('changed quotes are altered and the shortened one trimmed', () => {
+  const ready = quoteWith('would be ready to offer');
+  assert.equal(statusIn(ready, 'summary'), 'trimmed');
+  assert.equal(statusIn(ready, 'rewrite'), 'altered');
+  const prices = quoteWith('restraining influence');
+  assert.equal(statusIn(prices, 'benzinga'), 'altered');
+  const output = quoteWith('several times over');
+  assert.equal(statusIn(output, 'rewrite'), 'altered');
+  for (const claim of story.claims.filter((c) => c.kind === 'quote' && c.mentions.some((m) => m.article === article('reuters').id))) {
+    if (claim.text.includes('major economic development transactions')) assert.equal(claim.speaker, 'Donald Trump');
+    else assert.equal(claim.speaker, 'Vladimir Putin', `speaker of '${claim.text.slice(0, 40)}…'`);
+  }
+});
+
+test('each key quantity is one claim carrying a mention from every article that states it', () => {
+  const expectations: [string, number, string, Key[]][] = [
+    ['reserves', 3_800_000, 't', ['reuters', 'summary', 'epoch', 'benzinga']],
+    ['aluminium offer', 2_000_000, 't', ['reuters', 'summary', 'rewrite', 'epoch', 'benzinga']],
+    ['mined', 2_500, 't', ['reuters', 'summary', 'benzinga']],
+    ['investment', 15_000_000_000, 'USD', ['reuters', 'summary', 'rewrite']],
+    ['share', 15, '%', ['reuters', 'summary', 'rewrite', 'epoch', 'benzinga']],
+  ];
+  for (const [what, value, unit, keys] of expectations) {
+    const claims = story.claims.filter((c) => c.kind === 'quantity' && c.quantity?.value === value && c.quantity.unit === unit);
+    assert.equal(claims.length, 1, `${what}: one claim of ${value} ${unit}`);
+    const articles = new Set(claims[0]!.mentions.map((m) => m.article));
+    for (const key of keys) assert.ok(articles.has(article(key).id), `${what}: mention from ${key}`);
+  }
+});
+
+test('claims only one outlet carries are marked unique, and findings name the drift', () => {
+  const unique = story.claims.filter((c) => c.uniqueTo);
+  assert.ok(unique.some((c) => c.uniqueTo === article('epoch').id && /50/.test(c.text + (c.quantity?.text ?? ''))), 'Epoch Times defence cut');
+  assert.ok(unique.some((c) => c.uniqueTo === article('benzinga').id && /sanction/i.test(c.text)), 'Benzinga EU sanctions');
+  assert.ok(story.findings.some((f) => f.kind === 'drifted-number'), 'the imports/market drift is a finding');
+  assert.ok(story.findings.some((f) => f.kind === 'altered-quote'), 'altered quotes are findings');
+});
+
+test('the brief has 3-12 sentences, each cited with offsets into its sources', () => {
+  assert.ok(story.brief.length >= 3 && story.brief.length <= 12, `brief of ${story.brief.length} sentences`);
+  const texts = new Map(story.articles.map((a) => [a.id, a.text]));
+  for (const s of story.brief) {
+    assert.ok(s.citations.length > 0, `cited: ${s.text}`);
+    for (const src of s.sources) {
+      const text = texts.get(src.article);
+      assert.ok(text && src.end <= text.length && src.start < src.end, 'source offsets inside the article');
+    }
+  }
+});
+
+test('analysing the same inputs again stores no duplicates', async () => {
+  const before = await store.countArticles();
+  const again = await runAnalysis([EXAMPLES], store);
+  assert.equal(again.inserted.length, 0);
+  assert.equal(await store.countArticles(), before);
+});
