@@ -34,6 +34,38 @@ export interface StorySummary {
   readonly findings: number;
 }
 
+/** Filters for `listArticles`; same conventions as `StoryQuery`. */
+export interface ArticleQuery {
+  /** Words to find in title, byline, outlet, publisher, input or URL. */
+  readonly text?: string;
+  readonly outlet?: string;
+  /** ISO dates: articles published within [from, to]. */
+  readonly from?: string;
+  readonly to?: string;
+  readonly limit?: number;
+  readonly offset?: number;
+}
+
+export interface ArticleSummary {
+  readonly id: string;
+  readonly input: string;
+  readonly url: string | null;
+  readonly title: string | null;
+  readonly byline: string | null;
+  readonly outlet: string | null;
+  readonly publisher: string | null;
+  readonly published: string | null;
+  readonly language: string | null;
+  /** Length of the cleaned text in characters. */
+  readonly length: number;
+}
+
+export interface OutletCount {
+  readonly outlet: string;
+  /** Stories in which the outlet has at least one article. */
+  readonly stories: number;
+}
+
 export interface StoredRejection extends Rejection {
   readonly at: string;
 }
@@ -62,5 +94,13 @@ export interface Store {
   saveSignatures(entries: readonly { articleId: string; bandKeys: readonly string[] }[]): Promise<void>;
   /** Article ids sharing at least one band key with the given keys. */
   findByBandKeys(bandKeys: readonly string[]): Promise<string[]>;
+  /** The id of the live story `id` names (itself, or the story it was merged into); null if unknown. */
+  resolveStoryId(id: string): Promise<string | null>;
+  /** Ids of the stored stories an article belongs to. */
+  storiesForArticle(articleId: string): Promise<string[]>;
+  /** Stored articles, newest published first, with the same search conventions as stories. */
+  listArticles(query?: ArticleQuery): Promise<{ total: number; articles: ArticleSummary[] }>;
+  /** Every outlet of the stored stories with its story count, most stories first. */
+  listOutlets(): Promise<OutletCount[]>;
   close(): Promise<void>;
 }

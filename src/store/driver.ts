@@ -1,0 +1,40 @@
+// The narrow driver interface the store core needs. Each backend folder (sqlite/, postgres/) wraps
+// its own driver into this shape; the core (sql-store.ts) never imports a driver.
+// SQL passed here uses `?` placeholders and only syntax that SQLite and PostgreSQL share; the
+// PostgreSQL driver rewrites `?` to `$n`.
+
+export type SqlValue = string | number | null;
+
+export type SqlRow = Record<string, unknown>;
+
+/** What can run inside (or outside) a transaction. */
+export interface SqlExecutor {
+  /** Rows of a SELECT (or of a statement with RETURNING). */
+  query<R extends SqlRow = SqlRow>(sql: string, params?: readonly SqlValue[]): Promise<R[]>;
+  /** An INSERT/UPDATE/DELETE; resolves to the number of rows it changed. */
+  run(sql: string, params?: readonly SqlValue[]): Promise<number>;
+  /** Several statements without parameters (migration scripts). */
+  exec(script: string): Promise<void>;
+}
+
+export interface SqlDriver extends SqlExecutor {
+  readonly dialect: 'sqlite' | 'postgres';
+  /** Where the database is, fit to show a user (no password). */
+  readonly location: string;
+  /**
+   * Runs `work` in one transaction: commit when it resolves, roll back when it throws.
+   * `exclusive` asks for the strongest lock the backend offers (used by migrations so two
+   * processes never migrate at once).
+   */
+  transaction<T>(work: (tx: SqlExecutor) => Promise<T>, options?: { exclusive?: boolean }): Promise<T>;
+  /** How a user can fix a failure this driver raised, when the driver can tell. */
+  explain(error: unknown): string | undefined;
+  close(): Promise<void>;
+}
+
+/** One numbered schema migration. `version` is applied in ascending order, once. */
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly sql: string;
+}

@@ -1,0 +1,3 @@
+// The PostgreSQL backend: a postgres:// URL, opened with pg.
+export { connect, POOL_SIZE, type PostgresOptions } from './driver.js';
+export { migrations } from './migrations.js';

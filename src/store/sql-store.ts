@@ -1,0 +1,476 @@
+// The store itself, written once over the narrow SqlDriver interface: every backend runs this
+// same code, so they behave alike and one test suite covers them all. Each write method is one
+// transaction; the JSON documents (article records, dossiers) round-trip exactly, and the columns
+// beside them serve listing, search and joins only.
+import { createHash } from 'node:crypto';
+import type { Article, Rejection, Sentence } from '../records.js';
+import type { DossierStory } from '../dossier/types.js';
+import { CorroborateError, usageError } from '../errors.js';
+import type { Migration, SqlDriver, SqlExecutor, SqlValue } from './driver.js';
+import { fold, likePatterns, paging, queryTimeMs, storable, timeMs } from './search.js';
+import type {
+  ArticleQuery,
+  ArticleSummary,
+  OutletCount,
+  SaveArticlesResult,
+  Store,
+  StoredRejection,
+  StoryQuery,
+  StorySummary,
+} from './types.js';
+
+/** Bound parameters per statement: well under SQLite's (32766) and PostgreSQL's (65535) limits. */
+const PARAMS_PER_STATEMENT = 900;
+/** Rejections listed when the caller gives no limit. */
+const DEFAULT_REJECTIONS_LISTED = 100;
+
+const MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS corroborate_migrations (
+  version INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  applied_at TEXT NOT NULL
+)`;
+
+/** ORDER BY for "newest first, undated last", the same in every backend. */
+const newestFirst = (column: string, tiebreak: string): string =>
+  `CASE WHEN ${column} IS NULL THEN 1 ELSE 0 END, ${column} DESC, ${tiebreak}`;
+
+export class SqlStore implements Store {
+  readonly backend: 'sqlite' | 'postgres';
+
+  constructor(
+    private readonly driver: SqlDriver,
+    private readonly migrations: readonly Migration[],
+  ) {
+    this.backend = driver.dialect;
+  }
+
+  async migrate(): Promise<void> {
+    const ordered = [...this.migrations].sort((a, b) => a.version - b.version);
+    const known = ordered.at(-1)?.version ?? 0;
+    await this.guard('apply schema migrations', () =>
+      this.driver.transaction(
+        async (tx) => {
+          await tx.exec(MIGRATIONS_TABLE);
+          const rows = await tx.query('SELECT version FROM corroborate_migrations');
+          const applied = new Set(rows.map((row) => Number(row.version)));
+          const newest = Math.max(0, ...applied);
+          if (newest > known) {
+            throw new CorroborateError(
+              'store',
+              `The database ${this.driver.location} has schema version ${newest}; this corroborate knows only up to ${known}.`,
+              'Upgrade corroborate, or give --db a different database.',
+            );
+          }
+          for (const migration of ordered) {
+            if (applied.has(migration.version)) continue;
+            await tx.exec(migration.sql);
+            await tx.run('INSERT INTO corroborate_migrations (version, name, applied_at) VALUES (?, ?, ?)', [
+              migration.version,
+              migration.name,
+              new Date().toISOString(),
+            ]);
+          }
+        },
+        { exclusive: true },
+      ),
+    );
+  }
+
+  async saveArticles(batch: readonly { article: Article; sentences: readonly Sentence[] }[]): Promise<SaveArticlesResult> {
+    for (const { article } of batch) checkArticle(article);
+    return this.write('store articles', async (tx) => {
+      const inserted: string[] = [];
+      const existing: string[] = [];
+      const storedAt = new Date().toISOString();
+      for (const { article, sentences } of batch) {
+        const changed = await tx.run(
+          `INSERT INTO articles (content_hash, id, input, url, title, byline, outlet, outlet_key, publisher,
+             published, published_ms, language, text_length, search_text, record, stored_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+           ON CONFLICT (content_hash) DO NOTHING`,
+          [
+            article.contentHash,
+            article.id,
+            storable(article.input),
+            nullable(article.url),
+            nullable(article.title),
+            nullable(article.byline),
+            nullable(article.outlet),
+            article.outlet ? fold(article.outlet).trim() : null,
+            nullable(article.publisher),
+            nullable(article.published),
+            timeMs(article.published, 'start'),
+            nullable(article.language),
+            article.text.length,
+            articleSearchText(article),
+            JSON.stringify(article),
+            storedAt,
+          ],
+        );
+        if (changed === 0) {
+          existing.push(article.id);
+          continue;
+        }
+        inserted.push(article.id);
+        await insertRows(
+          tx,
+          'sentences',
+          ['article_id', 'idx', 'paragraph', 'start_offset', 'end_offset', 'text'],
+          sentences.map((s) => [article.id, s.index, s.paragraph, s.start, s.end, storable(s.text)]),
+        );
+      }
+      return { inserted, existing };
+    });
+  }
+
+  async saveRejections(rejections: readonly Rejection[]): Promise<void> {
+    if (rejections.length === 0) return;
+    const at = new Date().toISOString();
+    await this.write('store rejections', async (tx) => {
+      for (const { input, code, reason } of rejections) {
+        // The same refusal of the same input is kept once, with the time it last happened.
+        const key = createHash('sha256').update(`${input}\u0000${code}\u0000${reason}`).digest('hex');
+        await tx.run(
+          `INSERT INTO rejections (key, input, code, reason, at) VALUES (?, ?, ?, ?, ?)
+           ON CONFLICT (key) DO UPDATE SET at = excluded.at`,
+          [key, storable(input), code, storable(reason), at],
+        );
+      }
+    });
+  }
+
+  async getArticle(id: string): Promise<Article | null> {
+    const rows = await this.read('read an article', 'SELECT record FROM articles WHERE id = ?', [id]);
+    return rows[0] ? (JSON.parse(String(rows[0].record)) as Article) : null;
+  }
+
+  async getSentences(articleId: string): Promise<Sentence[]> {
+    const rows = await this.read(
+      'read sentences',
+      'SELECT idx, paragraph, start_offset, end_offset, text FROM sentences WHERE article_id = ? ORDER BY idx',
+      [articleId],
+    );
+    return rows.map((row) => ({
+      index: Number(row.idx),
+      paragraph: Number(row.paragraph),
+      start: Number(row.start_offset),
+      end: Number(row.end_offset),
+      text: String(row.text),
+    }));
+  }
+
+  async listArticleIds(): Promise<string[]> {
+    const rows = await this.read('list articles', 'SELECT id FROM articles ORDER BY id');
+    return rows.map((row) => String(row.id));
+  }
+
+  async countArticles(): Promise<number> {
+    const rows = await this.read('count articles', 'SELECT COUNT(*) AS n FROM articles');
+    return Number(rows[0]?.n ?? 0);
+  }
+
+  async listRejections(limit = DEFAULT_REJECTIONS_LISTED): Promise<StoredRejection[]> {
+    const page = paging(limit, 0);
+    const rows = await this.read('list rejections', 'SELECT input, code, reason, at FROM rejections ORDER BY at DESC, key LIMIT ?', [
+      page.limit,
+    ]);
+    return rows.map((row) => ({
+      input: String(row.input),
+      code: String(row.code) as Rejection['code'],
+      reason: String(row.reason),
+      at: String(row.at),
+    }));
+  }
+
+  async saveStories(stories: readonly DossierStory[], mergedInto: ReadonlyMap<string, string> = new Map()): Promise<void> {
+    const ids = new Set<string>();
+    for (const story of stories) {
+      if (typeof story?.id !== 'string' || story.id === '') throw usageError('A story to store has no id.', 'Store dossier stories built by buildStoryDossier().');
+      if (ids.has(story.id)) throw usageError(`Story ${story.id} appears twice in one batch.`, 'Store each story once per call.');
+      ids.add(story.id);
+    }
+    for (const [merged, survivor] of mergedInto) {
+      if (merged === survivor || ids.has(merged)) {
+        throw usageError(`Story ${merged} cannot be both kept and merged into ${survivor}.`, 'List in mergedInto only ids that no longer stand as stories.');
+      }
+    }
+    const savedAt = new Date().toISOString();
+    await this.write('store stories', async (tx) => {
+      for (const story of stories) await saveStory(tx, story, savedAt);
+      for (const [merged, survivor] of mergedInto) {
+        const alias = await tx.query('SELECT story_id FROM story_aliases WHERE id = ?', [survivor]);
+        const target = alias[0] ? String(alias[0].story_id) : survivor;
+        if (target === merged) {
+          throw usageError(`Merging story ${merged} into ${survivor} would make a cycle.`, 'Give mergedInto pairs that point towards the surviving story.');
+        }
+        await tx.run('DELETE FROM stories WHERE id = ?', [merged]);
+        // Aliases are kept flat (every old id points at a live story), so one lookup resolves.
+        await tx.run('UPDATE story_aliases SET story_id = ? WHERE story_id = ?', [target, merged]);
+        await tx.run(
+          `INSERT INTO story_aliases (id, story_id, merged_at) VALUES (?, ?, ?)
+           ON CONFLICT (id) DO UPDATE SET story_id = excluded.story_id, merged_at = excluded.merged_at`,
+          [merged, target, savedAt],
+        );
+      }
+    });
+  }
+
+  async getStory(id: string): Promise<DossierStory | null> {
+    const live = await this.resolveStoryId(id);
+    if (live === null) return null;
+    const rows = await this.read('read a story', 'SELECT dossier FROM stories WHERE id = ?', [live]);
+    return rows[0] ? (JSON.parse(String(rows[0].dossier)) as DossierStory) : null;
+  }
+
+  async resolveStoryId(id: string): Promise<string | null> {
+    const rows = await this.read(
+      'resolve a story id',
+      `SELECT id FROM stories WHERE id = ?
+       UNION ALL
+       SELECT story_id AS id FROM story_aliases WHERE id = ?`,
+      [id, id],
+    );
+    return rows[0] ? String(rows[0].id) : null;
+  }
+
+  async storiesForArticle(articleId: string): Promise<string[]> {
+    const rows = await this.read('find the stories of an article', 'SELECT story_id FROM story_articles WHERE article_id = ? ORDER BY story_id', [
+      articleId,
+    ]);
+    return rows.map((row) => String(row.story_id));
+  }
+
+  async listStories(query: StoryQuery = {}): Promise<{ total: number; stories: StorySummary[] }> {
+    const page = paging(query.limit, query.offset);
+    const where: string[] = [];
+    const params: SqlValue[] = [];
+    for (const pattern of likePatterns(query.text)) {
+      where.push(`s.search_text LIKE ? ESCAPE '\\'`);
+      params.push(pattern);
+    }
+    if (query.outlet !== undefined && query.outlet.trim() !== '') {
+      where.push('EXISTS (SELECT 1 FROM story_outlets o WHERE o.story_id = s.id AND o.outlet_key = ?)');
+      params.push(fold(query.outlet).trim());
+    }
+    const [from, to] = dateRange(query.from, query.to);
+    // Overlap of [first, last] with [from, to]; a story with one known end spans that instant.
+    if (from !== null) {
+      where.push('COALESCE(s.last_seen_ms, s.first_seen_ms) >= ?');
+      params.push(from);
+    }
+    if (to !== null) {
+      where.push('COALESCE(s.first_seen_ms, s.last_seen_ms) <= ?');
+      params.push(to);
+    }
+    const filter = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+    const [count, rows] = await Promise.all([
+      this.read('count stories', `SELECT COUNT(*) AS n FROM stories s ${filter}`, params),
+      this.read(
+        'list stories',
+        `SELECT s.id, s.headline, s.label, s.first_seen, s.last_seen, s.outlets, s.size, s.independent_origins, s.findings
+         FROM stories s ${filter}
+         ORDER BY ${newestFirst('s.last_seen_ms', 's.id')}
+         LIMIT ? OFFSET ?`,
+        [...params, page.limit, page.offset],
+      ),
+    ]);
+    return {
+      total: Number(count[0]?.n ?? 0),
+      stories: rows.map((row) => ({
+        id: String(row.id),
+        headline: String(row.headline),
+        label: String(row.label),
+        firstSeen: nullableText(row.first_seen),
+        lastSeen: nullableText(row.last_seen),
+        outlets: JSON.parse(String(row.outlets)) as string[],
+        size: Number(row.size),
+        independentOrigins: Number(row.independent_origins),
+        findings: Number(row.findings),
+      })),
+    };
+  }
+
+  async listArticles(query: ArticleQuery = {}): Promise<{ total: number; articles: ArticleSummary[] }> {
+    const page = paging(query.limit, query.offset);
+    const where: string[] = [];
+    const params: SqlValue[] = [];
+    for (const pattern of likePatterns(query.text)) {
+      where.push(`a.search_text LIKE ? ESCAPE '\\'`);
+      params.push(pattern);
+    }
+    if (query.outlet !== undefined && query.outlet.trim() !== '') {
+      where.push('a.outlet_key = ?');
+      params.push(fold(query.outlet).trim());
+    }
+    const [from, to] = dateRange(query.from, query.to);
+    if (from !== null) {
+      where.push('a.published_ms >= ?');
+      params.push(from);
+    }
+    if (to !== null) {
+      where.push('a.published_ms <= ?');
+      params.push(to);
+    }
+    const filter = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+    const [count, rows] = await Promise.all([
+      this.read('count articles', `SELECT COUNT(*) AS n FROM articles a ${filter}`, params),
+      this.read(
+        'list articles',
+        `SELECT a.id, a.input, a.url, a.title, a.byline, a.outlet, a.publisher, a.published, a.language, a.text_length
+         FROM articles a ${filter}
+         ORDER BY ${newestFirst('a.published_ms', 'a.id')}
+         LIMIT ? OFFSET ?`,
+        [...params, page.limit, page.offset],
+      ),
+    ]);
+    return {
+      total: Number(count[0]?.n ?? 0),
+      articles: rows.map((row) => ({
+        id: String(row.id),
+        input: String(row.input),
+        url: nullableText(row.url),
+        title: nullableText(row.title),
+        byline: nullableText(row.byline),
+        outlet: nullableText(row.outlet),
+        publisher: nullableText(row.publisher),
+        published: nullableText(row.published),
+        language: nullableText(row.language),
+        length: Number(row.text_length),
+      })),
+    };
+  }
+
+  async listOutlets(): Promise<OutletCount[]> {
+    const rows = await this.read(
+      'list outlets',
+      `SELECT MIN(outlet) AS outlet, COUNT(*) AS n FROM story_outlets
+       GROUP BY outlet_key ORDER BY COUNT(*) DESC, MIN(outlet)`,
+    );
+    return rows.map((row) => ({ outlet: String(row.outlet), stories: Number(row.n) }));
+  }
+
+  async saveSignatures(entries: readonly { articleId: string; bandKeys: readonly string[] }[]): Promise<void> {
+    if (entries.length === 0) return;
+    await this.write('store reuse signatures', async (tx) => {
+      for (const { articleId, bandKeys } of entries) {
+        await tx.run('DELETE FROM signature_bands WHERE article_id = ?', [articleId]);
+        await insertRows(tx, 'signature_bands', ['band_key', 'article_id'], [...new Set(bandKeys)].map((key) => [key, articleId]));
+      }
+    });
+  }
+
+  async findByBandKeys(bandKeys: readonly string[]): Promise<string[]> {
+    const keys = [...new Set(bandKeys)];
+    const found = new Set<string>();
+    for (let i = 0; i < keys.length; i += PARAMS_PER_STATEMENT) {
+      const chunk = keys.slice(i, i + PARAMS_PER_STATEMENT);
+      const rows = await this.read(
+        'look up reuse signatures',
+        `SELECT DISTINCT article_id FROM signature_bands WHERE band_key IN (${chunk.map(() => '?').join(', ')})`,
+        chunk,
+      );
+      for (const row of rows) found.add(String(row.article_id));
+    }
+    return [...found].sort();
+  }
+
+  async close(): Promise<void> {
+    await this.driver.close();
+  }
+
+  private read(action: string, sql: string, params: readonly SqlValue[] = []) {
+    return this.guard(action, () => this.driver.query(sql, params));
+  }
+
+  private write<T>(action: string, work: (tx: SqlExecutor) => Promise<T>): Promise<T> {
+    return this.guard(action, () => this.driver.transaction(work));
+  }
+
+  /** Driver failures become CorroborateErrors that name the database and say what to do. */
+  private async guard<T>(action: string, work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (error instanceof CorroborateError) throw error;
+      const detail = error instanceof Error ? error.message : String(error);
+      throw new CorroborateError('store', `Could not ${action} in ${this.driver.location}: ${detail}`, this.driver.explain(error), { cause: error });
+    }
+  }
+}
+
+async function saveStory(tx: SqlExecutor, story: DossierStory, savedAt: string): Promise<void> {
+  const dossier = JSON.stringify(story);
+  await tx.run(
+    `INSERT INTO stories (id, headline, label, first_seen, last_seen, first_seen_ms, last_seen_ms, outlets, size,
+       independent_origins, findings, search_text, dossier, saved_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (id) DO UPDATE SET headline = excluded.headline, label = excluded.label,
+       first_seen = excluded.first_seen, last_seen = excluded.last_seen, first_seen_ms = excluded.first_seen_ms,
+       last_seen_ms = excluded.last_seen_ms, outlets = excluded.outlets, size = excluded.size,
+       independent_origins = excluded.independent_origins, findings = excluded.findings,
+       search_text = excluded.search_text, dossier = excluded.dossier, saved_at = excluded.saved_at`,
+    [
+      story.id,
+      storable(story.headline),
+      storable(story.label),
+      nullable(story.firstSeen),
+      nullable(story.lastSeen),
+      timeMs(story.firstSeen, 'start'),
+      timeMs(story.lastSeen, 'end'),
+      JSON.stringify(story.outlets),
+      story.articles.length,
+      story.independentOrigins,
+      story.findings.length,
+      fold([story.headline, story.label, ...story.outlets, ...story.articles.map((a) => a.title ?? '')].join('\n')),
+      dossier,
+      savedAt,
+    ],
+  );
+  await tx.run('DELETE FROM story_outlets WHERE story_id = ?', [story.id]);
+  const outlets = new Map<string, string>();
+  for (const outlet of story.outlets) {
+    const key = fold(outlet).trim();
+    if (key !== '' && !outlets.has(key)) outlets.set(key, storable(outlet));
+  }
+  await insertRows(tx, 'story_outlets', ['story_id', 'outlet_key', 'outlet'], [...outlets].map(([key, outlet]) => [story.id, key, outlet]));
+  await tx.run('DELETE FROM story_articles WHERE story_id = ?', [story.id]);
+  const members = new Map(story.articles.map((article, position) => [article.id, [story.id, article.id, position, article.role] as SqlValue[]]));
+  await insertRows(tx, 'story_articles', ['story_id', 'article_id', 'position', 'role'], [...members.values()]);
+  // A story stored again is live, whatever it was merged into before.
+  await tx.run('DELETE FROM story_aliases WHERE id = ?', [story.id]);
+}
+
+/** Multi-row INSERTs in chunks that stay under every backend's parameter limit. */
+async function insertRows(tx: SqlExecutor, table: string, columns: readonly string[], rows: readonly (readonly SqlValue[])[]): Promise<void> {
+  const perStatement = Math.max(1, Math.floor(PARAMS_PER_STATEMENT / columns.length));
+  const row = `(${columns.map(() => '?').join(', ')})`;
+  for (let i = 0; i < rows.length; i += perStatement) {
+    const chunk = rows.slice(i, i + perStatement);
+    await tx.run(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${chunk.map(() => row).join(', ')}`, chunk.flat());
+  }
+}
+
+function checkArticle(article: Article): void {
+  if (typeof article?.id !== 'string' || typeof article.contentHash !== 'string' || typeof article.text !== 'string') {
+    throw usageError('An article to store has no id, content hash or text.', 'Store articles made by extractArticles().');
+  }
+}
+
+function articleSearchText(article: Article): string {
+  return fold([article.title, article.byline, article.outlet, article.publisher, article.input, article.url].filter(Boolean).join('\n'));
+}
+
+function dateRange(from: string | undefined, to: string | undefined): [number | null, number | null] {
+  const start = queryTimeMs(from, 'start', 'from');
+  const end = queryTimeMs(to, 'end', 'to');
+  if (start !== null && end !== null && start > end) throw usageError(`The date range ${from} to ${to} ends before it starts.`, 'Give from on or before to.');
+  return [start, end];
+}
+
+function nullable(text: string | null | undefined): string | null {
+  return text === null || text === undefined ? null : storable(text);
+}
+
+function nullableText(value: unknown): string | null {
+  return value === null || value === undefined ? null : String(value);
+}

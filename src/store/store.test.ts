@@ -1,0 +1,353 @@
+// One suite, every backend, real databases, no mocks. SQLite runs in a temporary folder;
+// PostgreSQL at CORROBORATE_TEST_POSTGRES (default postgres://postgres@127.0.0.1:5432/test),
+// each test in its own freshly made schema, dropped afterwards, so parallel runs never collide.
+// An unreachable PostgreSQL fails the suite: CI starts one, and a skipped backend hides bugs.
+import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CorroborateError } from '../errors.js';
+import { splitSentences } from '../sentences/index.js';
+import type { Article } from '../records.js';
+import { sampleArticle, sampleStory } from '../dossier/testing.js';
+import { openStore } from './index.js';
+import { connect as connectPostgres } from './postgres/index.js';
+import type { SqlDriver } from './driver.js';
+import type { Store } from './types.js';
+
+const POSTGRES_URL = process.env.CORROBORATE_TEST_POSTGRES ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+interface Backend {
+  readonly name: 'sqlite' | 'postgres';
+  setUp(): Promise<void>;
+  /** A fresh, empty location for one test. */
+  fresh(): Promise<{ location: string; options: { schema?: string } }>;
+  /** Frees what fresh() made. */
+  release(location: { options: { schema?: string } }): Promise<void>;
+  tearDown(): Promise<void>;
+}
+
+function sqliteBackend(): Backend {
+  let folder = '';
+  let n = 0;
+  return {
+    name: 'sqlite',
+    async setUp() {
+      folder = mkdtempSync(join(tmpdir(), 'corroborate-store-'));
+    },
+    async fresh() {
+      return { location: join(folder, `test-${++n}.db`), options: {} };
+    },
+    async release() {},
+    async tearDown() {
+      rmSync(folder, { recursive: true, force: true });
+    },
+  };
+}
+
+function postgresBackend(): Backend {
+  let admin: SqlDriver | undefined;
+  const run = `corroborate_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  let n = 0;
+  return {
+    name: 'postgres',
+    async setUp() {
+      try {
+        admin = await connectPostgres(POSTGRES_URL);
+      } catch (error) {
+        throw new Error(
+          `PostgreSQL is not reachable at ${POSTGRES_URL}: ${(error as Error).message}\n` +
+            'The store suite runs against a real PostgreSQL (CI starts one). Start PostgreSQL, or point ' +
+            'CORROBORATE_TEST_POSTGRES at one (postgres://user@host:port/database).',
+          { cause: error },
+        );
+      }
+    },
+    async fresh() {
+      return { location: POSTGRES_URL, options: { schema: `${run}_${++n}` } };
+    },
+    async release({ options }) {
+      if (admin && options.schema) await admin.exec(`DROP SCHEMA IF EXISTS "${options.schema}" CASCADE`);
+    },
+    async tearDown() {
+      await admin?.close();
+    },
+  };
+}
+
+function withSentences(article: Article) {
+  return { article, sentences: splitSentences(article.text) };
+}
+
+for (const backend of [sqliteBackend(), postgresBackend()]) {
+  describe(`store: ${backend.name}`, () => {
+    let store: Store;
+    let place: Awaited<ReturnType<Backend['fresh']>>;
+
+    before(() => backend.setUp());
+    after(() => backend.tearDown());
+    beforeEach(async () => {
+      place = await backend.fresh();
+      store = await openStore(place.location, place.options);
+    });
+    afterEach(async () => {
+      await store.close();
+      await backend.release(place);
+    });
+
+    it('opens the backend the location names', () => {
+      assert.equal(store.backend, backend.name);
+    });
+
+    it('migrates idempotently and keeps data across reopening', async () => {
+      await store.migrate();
+      await store.migrate();
+      await store.saveArticles([withSentences(sampleArticle(1))]);
+      await store.close();
+      store = await openStore(place.location, place.options);
+      assert.equal(await store.countArticles(), 1);
+    });
+
+    it('stores articles once by content hash', async () => {
+      const batch = [1, 2, 3].map((n) => withSentences(sampleArticle(n)));
+      const first = await store.saveArticles(batch);
+      assert.deepEqual(first, { inserted: batch.map((b) => b.article.id), existing: [] });
+      const again = await store.saveArticles([...batch, withSentences(sampleArticle(4))]);
+      assert.deepEqual(again.existing, batch.map((b) => b.article.id));
+      assert.deepEqual(again.inserted, [sampleArticle(4).id]);
+      assert.equal(await store.countArticles(), 4);
+      assert.deepEqual(await store.listArticleIds(), [1, 2, 3, 4].map((n) => sampleArticle(n).id).sort());
+      assert.deepEqual(await store.getArticle(sampleArticle(2).id), sampleArticle(2));
+      assert.deepEqual(await store.getSentences(sampleArticle(2).id), splitSentences(sampleArticle(2).text));
+      assert.equal(await store.getArticle('0000000000000000'), null);
+      assert.deepEqual(await store.getSentences('0000000000000000'), []);
+    });
+
+    it('counts the same content twice in one batch once', async () => {
+      const result = await store.saveArticles([withSentences(sampleArticle(5)), withSentences(sampleArticle(5))]);
+      assert.deepEqual(result, { inserted: [sampleArticle(5).id], existing: [sampleArticle(5).id] });
+      assert.equal(await store.countArticles(), 1);
+    });
+
+    it('writes nothing of an article batch that fails part-way', async () => {
+      await store.saveArticles([withSentences(sampleArticle(1))]);
+      // Same id, other content: the database refuses the third row, after two were written.
+      const clash = sampleArticle(1, { contentHash: 'e'.repeat(64), text: 'Other text.' });
+      await assert.rejects(
+        store.saveArticles([withSentences(sampleArticle(2)), withSentences(sampleArticle(3)), withSentences(clash)]),
+        (error: unknown) => error instanceof CorroborateError && error.code === 'store',
+      );
+      assert.equal(await store.countArticles(), 1);
+      assert.equal(await store.getArticle(sampleArticle(2).id), null);
+      assert.deepEqual(await store.getSentences(sampleArticle(2).id), []);
+      // The store stays usable after the rollback.
+      assert.deepEqual((await store.saveArticles([withSentences(sampleArticle(2))])).inserted, [sampleArticle(2).id]);
+    });
+
+    it('keeps each rejection once, newest first', async () => {
+      await store.saveRejections([{ input: 'a.bin', code: 'binary', reason: 'binary content' }]);
+      await store.saveRejections([
+        { input: 'b.txt', code: 'empty', reason: 'the file is empty' },
+        { input: 'a.bin', code: 'binary', reason: 'binary content' },
+      ]);
+      const listed = await store.listRejections();
+      assert.equal(listed.length, 2);
+      assert.deepEqual(new Set(listed.map((r) => r.input)), new Set(['a.bin', 'b.txt']));
+      assert.ok(listed.every((r) => !Number.isNaN(Date.parse(r.at))));
+      assert.equal((await store.listRejections(1)).length, 1);
+    });
+
+    it('round-trips a story dossier and replaces it by id', async () => {
+      const story = sampleStory();
+      await store.saveStories([story]);
+      assert.deepEqual(await store.getStory(story.id), story);
+      const changed = { ...story, headline: 'A better headline' };
+      await store.saveStories([changed]);
+      assert.deepEqual(await store.getStory(story.id), changed);
+      const { total, stories } = await store.listStories();
+      assert.equal(total, 1);
+      assert.deepEqual(stories[0], {
+        id: story.id,
+        headline: 'A better headline',
+        label: story.label,
+        firstSeen: story.firstSeen,
+        lastSeen: story.lastSeen,
+        outlets: story.outlets,
+        size: 3,
+        independentOrigins: 1,
+        findings: 3,
+      });
+      assert.deepEqual(await store.storiesForArticle(story.articles[1]!.id), [story.id]);
+      assert.equal(await store.getStory('no-such-story'), null);
+    });
+
+    it('resolves merged story ids to the surviving story, through chains', async () => {
+      await store.saveStories([sampleStory({ id: 'a' }), sampleStory({ id: 'b' }), sampleStory({ id: 'c' })]);
+      await store.saveStories([sampleStory({ id: 'c', headline: 'C absorbed A and B' })], new Map([['a', 'c'], ['b', 'c']]));
+      assert.equal((await store.getStory('a'))?.id, 'c');
+      assert.equal((await store.getStory('b'))?.headline, 'C absorbed A and B');
+      assert.equal((await store.listStories()).total, 1);
+      await store.saveStories([sampleStory({ id: 'd' })], new Map([['c', 'd']]));
+      assert.equal(await store.resolveStoryId('a'), 'd');
+      assert.equal(await store.resolveStoryId('c'), 'd');
+      assert.equal(await store.resolveStoryId('d'), 'd');
+      assert.equal(await store.resolveStoryId('zzz'), null);
+      // A merged id stored again stands on its own.
+      await store.saveStories([sampleStory({ id: 'a', headline: 'A again' })]);
+      assert.equal((await store.getStory('a'))?.headline, 'A again');
+      assert.equal(await store.resolveStoryId('b'), 'd');
+    });
+
+    it('writes nothing of a story batch that fails part-way', async () => {
+      await store.saveStories([sampleStory({ id: 'a' }), sampleStory({ id: 'b' })], new Map());
+      await store.saveStories([], new Map([['a', 'b']]));
+      // 'a' now points at 'b'; merging 'b' into 'a' is a cycle, found after 'c' was written.
+      await assert.rejects(
+        store.saveStories([sampleStory({ id: 'c' })], new Map([['b', 'a']])),
+        (error: unknown) => error instanceof CorroborateError && /cycle/.test(error.message),
+      );
+      assert.equal(await store.getStory('c'), null);
+      assert.equal((await store.getStory('b'))?.id, 'b');
+      assert.equal(await store.resolveStoryId('a'), 'b');
+      await assert.rejects(store.saveStories([sampleStory({ id: 'x' }), sampleStory({ id: 'x' })]), CorroborateError);
+      await assert.rejects(store.saveStories([sampleStory({ id: 'x' })], new Map([['x', 'b']])), CorroborateError);
+    });
+
+    it('searches, filters and pages the story list', async () => {
+      const stories = [
+        sampleStory({ id: 's1', headline: 'Zürich bank fined', outlets: ['Wire'], firstSeen: '2025-01-01T10:00:00Z', lastSeen: '2025-01-03T10:00:00Z' }),
+        sampleStory({ id: 's2', headline: 'Harvest 100% up', outlets: ['Daily Example', 'Wire'], firstSeen: '2025-02-01', lastSeen: '2025-02-02' }),
+        sampleStory({ id: 's3', headline: 'Port strike ends', outlets: ['Gazette'], titles: ['Dockers return', 'x', 'y'], firstSeen: '2025-03-10', lastSeen: '2025-03-10' }),
+        sampleStory({ id: 's4', headline: 'Undated story', outlets: ['Gazette'], firstSeen: null, lastSeen: null }),
+      ];
+      await store.saveStories(stories);
+      const ids = async (query: Parameters<Store['listStories']>[0]) => (await store.listStories(query)).stories.map((s) => s.id);
+
+      assert.deepEqual(await ids({}), ['s3', 's2', 's1', 's4'], 'newest first, undated last');
+      assert.deepEqual(await ids({ text: 'zurich' }), ['s1'], 'diacritics and case folded');
+      assert.deepEqual(await ids({ text: 'ZÜRICH fined' }), ['s1']);
+      assert.deepEqual(await ids({ text: 'zürich strike' }), [], 'every word must occur');
+      assert.deepEqual(await ids({ text: 'dockers' }), ['s3'], 'article titles are searched');
+      assert.deepEqual(await ids({ text: 'gazette' }), ['s3', 's4'], 'outlets are searched');
+      assert.deepEqual(await ids({ text: '100%' }), ['s2'], 'LIKE wildcards are literal');
+      assert.deepEqual(await ids({ text: '%' }), ['s2']);
+      assert.deepEqual(await ids({ text: '_' }), []);
+      assert.deepEqual(await ids({ outlet: 'wire' }), ['s2', 's1']);
+      assert.deepEqual(await ids({ outlet: 'Wir' }), [], 'outlet filter matches whole names');
+      assert.deepEqual(await ids({ from: '2025-01-02', to: '2025-02-01' }), ['s2', 's1'], 'span overlap');
+      assert.deepEqual(await ids({ from: '2025-03-10', to: '2025-03-10' }), ['s3'], 'a bare date spans its day');
+      assert.deepEqual(await ids({ from: '2025-03-11' }), []);
+      assert.deepEqual(await ids({ to: '2024-12-31' }), []);
+
+      const page = await store.listStories({ limit: 2, offset: 1 });
+      assert.equal(page.total, 4);
+      assert.deepEqual(page.stories.map((s) => s.id), ['s2', 's1']);
+      const filteredPage = await store.listStories({ outlet: 'Gazette', limit: 1 });
+      assert.equal(filteredPage.total, 2);
+      assert.equal(filteredPage.stories.length, 1);
+
+      await assert.rejects(store.listStories({ limit: 0 }), CorroborateError);
+      await assert.rejects(store.listStories({ offset: -1 }), CorroborateError);
+      await assert.rejects(store.listStories({ from: 'last tuesday' }), CorroborateError);
+      await assert.rejects(store.listStories({ from: '2025-02-01', to: '2025-01-01' }), CorroborateError);
+
+      assert.deepEqual(await store.listOutlets(), [
+        { outlet: 'Gazette', stories: 2 },
+        { outlet: 'Wire', stories: 2 },
+        { outlet: 'Daily Example', stories: 1 },
+      ]);
+    });
+
+    it('searches and pages stored articles', async () => {
+      await store.saveArticles([1, 2, 3, 4, 5].map((n) => withSentences(sampleArticle(n))));
+      const page = await store.listArticles({ outlet: 'WIRE', limit: 1 });
+      assert.equal(page.total, 2);
+      assert.equal(page.articles[0]?.id, sampleArticle(4).id, 'newest published first');
+      assert.equal(page.articles[0]?.length, sampleArticle(4).text.length);
+      assert.deepEqual((await store.listArticles({ text: 'number 3' })).articles.map((a) => a.id), [sampleArticle(3).id]);
+      assert.deepEqual((await store.listArticles({ from: '2025-05-05', to: '2025-05-05' })).articles.map((a) => a.id), [sampleArticle(4).id]);
+    });
+
+    it('keeps unicode exactly, including what text columns cannot hold', async () => {
+      const text = 'Ünïcödé ✓ 東京 مرحبا 👩🏽‍🔬 e\u0301 — "quotes" \u0000 nul and a lone \ud800 surrogate.';
+      const article = sampleArticle(7, { title: 'Café 東京 👩🏽‍🔬', outlet: 'Ελληνικά Νέα', text });
+      await store.saveArticles([withSentences(article)]);
+      assert.deepEqual(await store.getArticle(article.id), article);
+      const sentences = await store.getSentences(article.id);
+      assert.equal(sentences.length, splitSentences(text).length);
+      assert.equal((await store.listArticles({ text: 'cafe 東京' })).total, 1);
+      assert.equal((await store.listArticles({ outlet: 'ελληνικα νεα' })).total, 1);
+
+      const story = sampleStory({ id: 'ü-1', headline: 'Ölpreis steigt — 油价上涨 \u0000', outlets: ['Süddeutsche', 'Ελληνικά Νέα'] });
+      await store.saveStories([story]);
+      assert.deepEqual(await store.getStory('ü-1'), story);
+      assert.deepEqual((await store.listStories({ text: 'olpreis 油价' })).stories.map((s) => s.id), ['ü-1']);
+      assert.deepEqual((await store.listStories({ outlet: 'SÜDDEUTSCHE' })).stories.map((s) => s.id), ['ü-1']);
+    });
+
+    it('finds articles by shared signature band keys', async () => {
+      await store.saveSignatures([
+        { articleId: 'a1', bandKeys: ['0:aa', '1:bb', '1:bb'] },
+        { articleId: 'a2', bandKeys: ['0:aa', '2:cc'] },
+      ]);
+      assert.deepEqual(await store.findByBandKeys(['0:aa']), ['a1', 'a2']);
+      assert.deepEqual(await store.findByBandKeys(['2:cc', '9:zz']), ['a2']);
+      assert.deepEqual(await store.findByBandKeys([]), []);
+      // Saving an article's signature again replaces its keys.
+      await store.saveSignatures([{ articleId: 'a1', bandKeys: ['3:dd'] }]);
+      assert.deepEqual(await store.findByBandKeys(['0:aa', '1:bb']), ['a2']);
+      // More keys than one statement may bind.
+      const many = Array.from({ length: 2500 }, (_, i) => `k:${i}`);
+      await store.saveSignatures([{ articleId: 'a3', bandKeys: many }]);
+      assert.deepEqual(await store.findByBandKeys([...many.slice(2400), 'nothing']), ['a3']);
+    });
+
+    it('keeps concurrent writes whole', async () => {
+      const batches = [0, 1, 2, 3].map((b) => [1, 2, 3].map((n) => withSentences(sampleArticle(b * 10 + n))));
+      const results = await Promise.all([...batches.map((batch) => store.saveArticles(batch)), store.saveArticles(batches[0]!)]);
+      const inserted = results.flatMap((r) => r.inserted);
+      assert.equal(new Set(inserted).size, 12);
+      assert.equal(inserted.length, 12, 'no article counted as inserted twice');
+      assert.equal(await store.countArticles(), 12);
+    });
+  });
+}
+
+describe('openStore errors', () => {
+  it('says how to fix a missing folder', async () => {
+    await assert.rejects(openStore(join(tmpdir(), `no-such-folder-${randomBytes(4).toString('hex')}`, 'x.db')), (error: unknown) => {
+      assert.ok(error instanceof CorroborateError);
+      assert.match(error.message, /does not exist/);
+      assert.match(error.hint ?? '', /mkdir -p/);
+      return true;
+    });
+  });
+
+  it('refuses a file that is not a database', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'corroborate-store-'));
+    try {
+      const path = join(folder, 'notes.db');
+      writeFileSync(path, 'These are my notes, not a database. '.repeat(200));
+      await assert.rejects(openStore(path), (error: unknown) => error instanceof CorroborateError && error.code === 'store' && /not a corroborate database/.test(error.hint ?? ''));
+      await assert.rejects(openStore(folder), (error: unknown) => error instanceof CorroborateError && /is a folder/.test(error.message));
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('says when PostgreSQL is unreachable', async () => {
+    await assert.rejects(openStore('postgres://postgres@127.0.0.1:1/test'), (error: unknown) => {
+      assert.ok(error instanceof CorroborateError);
+      assert.match(error.message, /Cannot open the PostgreSQL database/);
+      assert.match(error.hint ?? '', /running/);
+      return true;
+    });
+  });
+
+  it('refuses an empty location and a bad schema name', async () => {
+    await assert.rejects(openStore(''), (error: unknown) => error instanceof CorroborateError && error.code === 'usage');
+    await assert.rejects(openStore(POSTGRES_URL, { schema: 'x"; drop' }), (error: unknown) => error instanceof CorroborateError && error.code === 'usage');
+  });
+});
