@@ -27,6 +27,17 @@ export function sampleStory(options: SampleStoryOptions = {}): DossierStory {
   const titles = options.titles ?? ['Minister sees output rising', 'Output to rise, minister says', 'Minister: output up'];
   const ids = ['a1b2c3d4e5f60718', 'b1b2c3d4e5f60718', 'c1b2c3d4e5f60718'];
   const texts = [t(ORIGINAL_TEXT), t(REWRITE_TEXT), t(SUMMARY_TEXT)];
+  // Offsets of a phrase in article i, found rather than written down, so they stay true.
+  const span = (i: number, phrase: string) => {
+    const start = texts[i]!.indexOf(phrase);
+    if (start < 0) throw new Error(`sample: "${phrase}" is not in article ${i}`);
+    return { start, end: start + phrase.length };
+  };
+  const passage = (from: number, to: number, phrase: string, similarity: number) => {
+    const source = span(from, phrase);
+    const target = span(to, phrase);
+    return { text: phrase, sourceStart: source.start, sourceEnd: source.end, targetStart: target.start, targetEnd: target.end, similarity };
+  };
   const article = (i: number, extra: Partial<DossierArticle>): DossierArticle => ({
     id: ids[i]!,
     input: `examples/${i}.txt`,
@@ -63,14 +74,14 @@ export function sampleStory(options: SampleStoryOptions = {}): DossierStory {
           {
             article: ids[0]!,
             coverage: 0.6,
-            evidence: [{ text: t('Reserves stand at 3.8 million tonnes'), sourceStart: 91, sourceEnd: 128, targetStart: 61, targetEnd: 98, similarity: 1 }],
+            evidence: [passage(0, 1, 'Reserves stand at 3.8 million tonnes', 1)],
           },
         ],
       }),
       article(2, {
         role: 'summary',
         roleReason: 'short; its sentences condense the Wire article',
-        derivedFrom: [{ article: ids[0]!, coverage: 0.4, evidence: [{ text: t('will rise'), sourceStart: 64, sourceEnd: 73, targetStart: 8, targetEnd: 17, similarity: 0.8 }] }],
+        derivedFrom: [{ article: ids[0]!, coverage: 0.4, evidence: [passage(0, 2, 'will rise', 0.8)] }],
         sharedSourceWith: [],
       }),
     ],
@@ -85,12 +96,11 @@ export function sampleStory(options: SampleStoryOptions = {}): DossierStory {
         uniqueTo: null,
         contested: false,
         mentions: [
-          { article: ids[0]!, text: t('will rise by a third next year'), start: 55, end: 85, status: 'original', score: 1 },
+          { article: ids[0]!, text: t('will rise by a third next year'), ...span(0, 'will rise by a third next year'), status: 'original', score: 1 },
           {
             article: ids[1]!,
             text: t('will rise by a quarter next year'),
-            start: 30,
-            end: 62,
+            ...span(1, 'will rise by a quarter next year'),
             status: 'altered',
             score: 0.8,
             diff: [
@@ -102,8 +112,7 @@ export function sampleStory(options: SampleStoryOptions = {}): DossierStory {
           {
             article: ids[2]!,
             text: t('will rise'),
-            start: 8,
-            end: 17,
+            ...span(2, 'will rise'),
             status: 'trimmed',
             score: 0.9,
             diff: [
@@ -123,9 +132,9 @@ export function sampleStory(options: SampleStoryOptions = {}): DossierStory {
         uniqueTo: null,
         contested: true,
         mentions: [
-          { article: ids[0]!, text: '3.8 million tonnes', start: 110, end: 128, status: 'original', score: 1 },
-          { article: ids[1]!, text: '3.8 million tonnes', start: 80, end: 98, status: 'agrees', score: 1 },
-          { article: ids[2]!, text: '4 million tonnes', start: 53, end: 69, status: 'conflicting', score: 0.7 },
+          { article: ids[0]!, text: t('3.8 million tonnes'), ...span(0, '3.8 million tonnes'), status: 'original', score: 1 },
+          { article: ids[1]!, text: t('3.8 million tonnes'), ...span(1, '3.8 million tonnes'), status: 'agrees', score: 1 },
+          { article: ids[2]!, text: t('4 million tonnes'), ...span(2, '4 million tonnes'), status: 'conflicting', score: 0.7 },
         ],
       },
       {
@@ -137,7 +146,7 @@ export function sampleStory(options: SampleStoryOptions = {}): DossierStory {
         origins: 1,
         uniqueTo: ids[0]!,
         contested: false,
-        mentions: [{ article: ids[0]!, text: t('said on Tuesday'), start: 28, end: 43, status: 'stated', score: 1 }],
+        mentions: [{ article: ids[0]!, text: t('said on Tuesday'), ...span(0, 'said on Tuesday'), status: 'stated', score: 1 }],
       },
     ],
     findings: [
@@ -150,12 +159,12 @@ export function sampleStory(options: SampleStoryOptions = {}): DossierStory {
         text: t('The minister said output will rise next year.'),
         citations: [ids[0]!, ids[1]!],
         sources: [
-          { article: ids[0]!, start: 0, end: 86 },
-          { article: ids[1]!, start: 0, end: 61 },
+          { article: ids[0]!, ...span(0, 'The minister said on Tuesday that output "will rise by a third next year".') },
+          { article: ids[1]!, ...span(1, 'The minister said output "will rise by a quarter next year".') },
         ],
         contested: false,
       },
-      { text: t('Reserves stand at 3.8 million tonnes.'), citations: [ids[0]!], sources: [{ article: ids[0]!, start: 87, end: 140 }], contested: true },
+      { text: t('Reserves stand at 3.8 million tonnes.'), citations: [ids[0]!], sources: [{ article: ids[0]!, ...span(0, 'Reserves stand at 3.8 million tonnes, the ministry said.') }], contested: true },
     ],
   };
 }
