@@ -1,0 +1,221 @@
+// What a careful editor flags first, one readable sentence each, naming the outlets:
+// changed quotes, numbers that conflict or drift, contradictions, claims only one outlet carries,
+// and articles that reuse another's text without saying so.
+import type { Article, Derivation, Finding, ReconciledClaim } from '../records.js';
+import type { StoryOrder } from './origins.js';
+
+/** Longest quote shown inside a finding, in words; the dossier has the full text. */
+const QUOTE_WORDS_SHOWN = 18;
+/** Bare counts in this range are years ("in 2023"), not claims. */
+const YEAR_RANGE = [1800, 2100] as const;
+/** A quote shorter than this is a phrase, not a claim worth flagging alone. */
+const SUBSTANTIVE_QUOTE_WORDS = 6;
+
+/** How a person names an article: its outlet, else the site, else the input file; the file too when names clash. */
+export function articleNames(articles: readonly Article[]): Map<string, string> {
+  const base = (a: Article) => a.outlet ?? a.publisher ?? fileName(a.input);
+  const counts = new Map<string, number>();
+  for (const a of articles) counts.set(base(a).toLowerCase(), (counts.get(base(a).toLowerCase()) ?? 0) + 1);
+  return new Map(
+    articles.map((a) => {
+      const name = base(a);
+      const clash = counts.get(name.toLowerCase())! > 1 && name !== fileName(a.input);
+      return [a.id, clash ? `${name} (${fileName(a.input)})` : name];
+    }),
+  );
+}
+
+function fileName(input: string): string {
+  const last = input.split(/[\\/]/).filter(Boolean).pop() ?? input;
+  return last || input;
+}
+
+export function shorten(text: string, words = QUOTE_WORDS_SHOWN): string {
+  const parts = text.trim().split(/\s+/);
+  return parts.length <= words ? text.trim() : `${parts.slice(0, words).join(' ')} …`;
+}
+
+export interface FindingContext {
+  readonly articles: readonly Article[];
+  readonly names: ReadonlyMap<string, string>;
+  readonly order: StoryOrder;
+  readonly derivations: readonly Derivation[];
+  readonly maxUniquePerArticle: number;
+  readonly flagTrimmedQuotes: boolean;
+  /** Measures of drifted versions, by claim id and article. */
+  readonly drifts: ReadonlyMap<string, readonly { article: string; measure: string; referenceMeasure: string | null }[]>;
+}
+
+export function quoteFindings(claim: ReconciledClaim, ctx: FindingContext): Finding[] {
+  const reference = claim.versions.find((v) => v.status === 'original');
+  if (!reference) return [];
+  const who = claim.speaker ?? 'an unnamed speaker';
+  const out: Finding[] = [];
+  for (const v of claim.versions) {
+    if (v.status === 'altered') {
+      out.push({
+        kind: 'altered-quote',
+        message: `${ctx.names.get(v.article)} quotes ${who} as saying "${shorten(v.text)}", but ${ctx.names.get(reference.article)} has "${shorten(reference.text)}".`,
+        claim: claim.id,
+        articles: [v.article, reference.article],
+        severity: 'high',
+      });
+    } else if (v.status === 'trimmed' && ctx.flagTrimmedQuotes) {
+      const dropped = (v.diff ?? []).filter((c) => c.op === 'dropped').map((c) => c.text);
+      out.push({
+        kind: 'trimmed-quote',
+        message: `${ctx.names.get(v.article)} shortens a quote from ${who}, leaving out "${shorten(dropped.join(' … '), 12)}".`,
+        claim: claim.id,
+        articles: [v.article, reference.article],
+        severity: 'low',
+      });
+    }
+  }
+  return out;
+}
+
+export function quantityFindings(claim: ReconciledClaim, ctx: FindingContext): Finding[] {
+  const reference = claim.versions.find((v) => v.status === 'original');
+  if (!reference || !claim.quantity) return [];
+  const out: Finding[] = [];
+  const conflicting = claim.versions.filter((v) => v.status === 'conflicting');
+  if (conflicting.length > 0) {
+    const agreeing = claim.versions.filter((v) => v.status !== 'conflicting');
+    const others = conflicting.map((v) => `${ctx.names.get(v.article)} has ${v.text}`).join('; ');
+    out.push({
+      kind: 'conflicting-number',
+      message: `The figures disagree: ${list(agreeing.map((v) => ctx.names.get(v.article)!))} ${agreeing.length > 1 ? 'report' : 'reports'} ${reference.text}, while ${others}.`,
+      claim: claim.id,
+      articles: [...agreeing, ...conflicting].map((v) => v.article),
+      severity: 'high',
+    });
+  }
+  for (const drift of ctx.drifts.get(claim.id) ?? []) {
+    const was = drift.referenceMeasure ? ` of ${drift.referenceMeasure}` : '';
+    out.push({
+      kind: 'drifted-number',
+      message: `${ctx.names.get(drift.article)} attaches ${claim.quantity.text} to ${drift.measure}, where ${ctx.names.get(reference.article)} gives it as a share${was}.`,
+      claim: claim.id,
+      articles: [drift.article, reference.article],
+      severity: 'high',
+    });
+  }
+  return out;
+}
+
+export function contradictionFindings(claim: ReconciledClaim, ctx: FindingContext): Finding[] {
+  const reference = claim.versions.find((v) => v.status === 'original');
+  if (!reference) return [];
+  return claim.versions
+    .filter((v) => v.status === 'conflicting')
+    .map((v) => ({
+      kind: 'contradiction' as const,
+      message: `${ctx.names.get(v.article)} contradicts ${ctx.names.get(reference.article)}: "${shorten(v.text)}" against "${shorten(reference.text)}".`,
+      claim: claim.id,
+      articles: [v.article, reference.article],
+      severity: 'high' as const,
+    }));
+}
+
+/** How much a claim carried by one outlet matters: numbers first, then quotes, then named facts. */
+export function substance(claim: ReconciledClaim, names: number, numbers: number): number {
+  if (claim.kind === 'quantity') {
+    const q = claim.quantity!;
+    const year = q.unit === '' && Number.isInteger(q.value) && q.value >= YEAR_RANGE[0] && q.value <= YEAR_RANGE[1];
+    return year ? 0 : 3;
+  }
+  if (claim.kind === 'quote') return claim.text.split(/\s+/).length >= SUBSTANTIVE_QUOTE_WORDS ? 2 : 0;
+  return names > 0 && (numbers > 0 || names > 1) ? 1 : 0;
+}
+
+/** A claim with what ranks it among the unique ones: its substance, its sentence and that sentence's text. */
+export interface UniqueCandidate {
+  readonly claim: ReconciledClaim;
+  readonly substance: number;
+  readonly sentence: number;
+  readonly context: string;
+}
+
+export function uniqueFindings(claims: readonly UniqueCandidate[], ctx: FindingContext): Finding[] {
+  const byArticle = new Map<string, UniqueCandidate[]>();
+  for (const entry of claims) {
+    if (!entry.claim.uniqueTo || entry.substance <= 0) continue;
+    const list = byArticle.get(entry.claim.uniqueTo) ?? [];
+    list.push(entry);
+    byArticle.set(entry.claim.uniqueTo, list);
+  }
+  const out: Finding[] = [];
+  for (const [article, entries] of byArticle) {
+    const seenSentences = new Set<number>();
+    const chosen = entries
+      .sort((a, b) => b.substance - a.substance)
+      .filter((e) => (seenSentences.has(e.sentence) ? false : (seenSentences.add(e.sentence), true)))
+      .slice(0, ctx.maxUniquePerArticle);
+    for (const { claim, context } of chosen) {
+      const name = ctx.names.get(article)!;
+      const message =
+        claim.kind === 'quote'
+          ? `Only ${name} carries this quote from ${claim.speaker ?? 'an unnamed speaker'}: "${shorten(claim.text)}".`
+          : claim.kind === 'quantity'
+            ? `Only ${name} reports ${claim.quantity!.text}: "${shorten(context, 2 * 18)}".`
+            : `Only ${name} reports that ${lowerFirst(shorten(claim.text))}`;
+      out.push({ kind: 'unique-claim', message: endSentence(message), claim: claim.id, articles: [article], severity: claim.kind === 'statement' ? 'low' : 'medium' });
+    }
+  }
+  return out;
+}
+
+/** Articles that reuse another's text and credit nobody, or credit someone else. */
+export function copyFindings(ctx: FindingContext): Finding[] {
+  const byId = new Map(ctx.articles.map((a) => [a.id, a]));
+  const out: Finding[] = [];
+  for (const d of ctx.derivations) {
+    if (d.role !== 'copy' && d.role !== 'rewrite' && d.role !== 'summary') continue;
+    const sources = d.derivedFrom.map((link) => byId.get(link.article)).filter((a): a is Article => a !== undefined);
+    if (sources.length === 0 || !byId.has(d.article)) continue;
+    const credits = d.attributions.map((a) => a.toLowerCase());
+    const credited = sources.some((source) => {
+      const names = [source.outlet, source.publisher].filter((n): n is string => !!n).map((n) => n.toLowerCase());
+      return names.length === 0 ? credits.length > 0 : names.some((n) => credits.some((c) => c.includes(n) || n.includes(c)));
+    });
+    if (credited) continue;
+    const verb = d.role === 'copy' ? 'copies' : d.role === 'rewrite' ? 'rewrites' : 'summarises';
+    out.push({
+      kind: 'undisclosed-copy',
+      message: `${ctx.names.get(d.article)} ${verb} ${list(sources.map((s) => ctx.names.get(s.id)!))} without crediting it.`,
+      claim: null,
+      articles: [d.article, ...sources.map((s) => s.id)],
+      severity: d.role === 'summary' ? 'medium' : 'high',
+    });
+  }
+  return out;
+}
+
+function list(names: readonly string[]): string {
+  const unique = [...new Set(names)];
+  if (unique.length <= 1) return unique[0] ?? '';
+  return `${unique.slice(0, -1).join(', ')} and ${unique[unique.length - 1]}`;
+}
+
+function lowerFirst(text: string): string {
+  return /^\p{Lu}\p{Ll}/u.test(text) && !/^(?:I|I'm)\b/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
+}
+
+function endSentence(text: string): string {
+  return /[.!?…"”]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`;
+}
+
+const SEVERITY_ORDER = { high: 0, medium: 1, low: 2 } as const;
+const KIND_ORDER: Record<Finding['kind'], number> = {
+  'altered-quote': 0,
+  contradiction: 1,
+  'conflicting-number': 2,
+  'drifted-number': 3,
+  'undisclosed-copy': 4,
+  'unique-claim': 5,
+  'trimmed-quote': 6,
+};
+
+export function sortFindings(findings: readonly Finding[]): Finding[] {
+  return [...findings].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || KIND_ORDER[a.kind] - KIND_ORDER[b.kind]);
+}

@@ -1,0 +1,167 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { reconcileStory } from './index.js';
+import { wordDiff } from './diff.js';
+import { wordsOf } from './words.js';
+import { quoteStatus } from './quotes.js';
+import { measureAfter } from './quantities.js';
+import { prepareMention } from './similarity.js';
+import { article, derivation, quantity, quote, statement } from './fixtures/build.js';
+import type { ClaimMention, Reconciliation } from '../records.js';
+
+// Lexical only: the vectors take seconds to load, and these cases must hold on words alone.
+const LEXICAL = { semantic: false } as const;
+
+const A = article(
+  'a',
+  'Port authority chief Elena Varga said the harbour expansion would create 1,200 jobs. ' +
+    '"We will open the new terminal by the end of next year, and we expect it to double our cargo capacity," Varga told reporters on Monday. ' +
+    'The project costs $450 million. The port handles 8% of the country\'s container imports. ' +
+    'Varga said the city council had approved the expansion plan unanimously.',
+  { outlet: 'Northwire', published: '2025-03-01' },
+);
+const B = article(
+  'b',
+  'Elena Varga said the expansion would bring 1,200 jobs to the harbour. ' +
+    '"We will open the terminal next year and it will triple our capacity," Varga said. ' +
+    'The port handles about 8% of the national shipping market. The project costs $450 million.',
+  { published: '2025-03-02' },
+);
+const C = article(
+  'c',
+  'The harbour expansion project will cost $520 million, port documents show. ' +
+    '"We will open the new terminal by the end of next year," Varga said. ' +
+    'The city council did not approve the expansion plan unanimously, and two members voted against it. ' +
+    'Local fishermen in Portvik fear that dredging for the Varga terminal will harm cod stocks.',
+  { outlet: 'Coastal Times', published: '2025-03-02' },
+);
+
+const claims: ClaimMention[] = [
+  quantity(A, '1,200 jobs', 1200, 'jobs', { measure: 'jobs' }),
+  quote(A, 'We will open the new terminal by the end of next year, and we expect it to double our cargo capacity', 'Elena Varga'),
+  quantity(A, '$450 million', 450e6, 'USD', { measure: 'the project' }),
+  quantity(A, '8%', 8, '%', { measure: "the country's container imports" }),
+  statement(A, 'Varga said the city council had approved the expansion plan unanimously.'),
+  quantity(B, '1,200 jobs', 1200, 'jobs', { measure: 'jobs' }),
+  quote(B, 'We will open the terminal next year and it will triple our capacity', 'Elena Varga'),
+  quantity(B, 'about 8%', 8, '%', { qualifier: 'about', measure: 'the national shipping market' }),
+  quantity(B, '$450 million', 450e6, 'USD', { measure: 'the project' }),
+  quantity(C, '$520 million', 520e6, 'USD', { measure: 'the harbour expansion project' }),
+  quote(C, 'We will open the new terminal by the end of next year', 'Varga'),
+  statement(C, 'The city council did not approve the expansion plan unanimously, and two members voted against it.'),
+  statement(C, 'Local fishermen in Portvik fear that dredging for the Varga terminal will harm cod stocks.'),
+];
+const derivations = [derivation('a', 'original'), derivation('b', 'rewrite', ['a']), derivation('c', 'independent')];
+
+function run(): Reconciliation {
+  return reconcileStory({ articles: [A, B, C], claims, derivations }, LEXICAL);
+}
+
+const statusOf = (r: Reconciliation, article: string, text: string) =>
+  r.claims.flatMap((c) => c.versions).find((v) => v.article === article && v.text === text)?.status;
+
+test('quote fidelity against the earliest fullest version', () => {
+  const r = run();
+  const q = r.claims.find((c) => c.kind === 'quote')!;
+  assert.equal(q.versions.length, 3);
+  assert.equal(q.speaker, 'Elena Varga');
+  assert.equal(statusOf(r, 'a', q.text), 'original');
+  assert.equal(q.versions.find((v) => v.article === 'b')!.status, 'altered');
+  assert.equal(q.versions.find((v) => v.article === 'c')!.status, 'trimmed');
+  assert.ok(r.findings.some((f) => f.kind === 'altered-quote' && f.articles[0] === 'b'));
+  assert.ok(!r.findings.some((f) => f.kind === 'altered-quote' && f.articles[0] === 'c'));
+});
+
+test('numbers: agreement, approximation, drift and conflict', () => {
+  const r = run();
+  const jobs = r.claims.find((c) => c.quantity?.unit === 'jobs')!;
+  assert.deepEqual(jobs.versions.map((v) => [v.article, v.status]), [['a', 'original'], ['b', 'agrees']]);
+  assert.equal(jobs.origins, 1, 'a rewrite and its source are one origin');
+  const share = r.claims.find((c) => c.quantity?.unit === '%')!;
+  assert.equal(share.versions.find((v) => v.article === 'b')!.status, 'drifted');
+  assert.ok(r.findings.some((f) => f.kind === 'drifted-number' && f.claim === share.id));
+  const cost = r.claims.find((c) => c.quantity?.unit === 'USD')!;
+  assert.equal(cost.versions.length, 3);
+  assert.equal(cost.versions.find((v) => v.article === 'c')!.status, 'conflicting');
+  assert.equal(cost.contested, true);
+  assert.ok(r.findings.some((f) => f.kind === 'conflicting-number' && f.message.includes('Coastal Times')));
+});
+
+test('contradiction, unique claims and undisclosed copies', () => {
+  const r = run();
+  const council = r.claims.find((c) => c.kind === 'statement' && c.text.includes('council'))!;
+  assert.equal(council.versions.length, 2);
+  assert.equal(council.contested, true);
+  assert.ok(r.findings.some((f) => f.kind === 'contradiction'));
+  const fishermen = r.claims.find((c) => c.text.includes('fishermen'))!;
+  assert.equal(fishermen.uniqueTo, 'c');
+  assert.ok(r.findings.some((f) => f.kind === 'unique-claim' && f.claim === fishermen.id));
+  const copies = r.findings.filter((f) => f.kind === 'undisclosed-copy');
+  assert.deepEqual(copies.map((f) => f.articles), [['b', 'a']]);
+  assert.match(copies[0]!.message, /rewrites Northwire/);
+});
+
+test('a credited rewrite is not an undisclosed copy', () => {
+  const credited = [derivation('a', 'original'), derivation('b', 'rewrite', ['a'], ['(Northwire)']), derivation('c', 'independent')];
+  const r = reconcileStory({ articles: [A, B, C], claims, derivations: credited }, LEXICAL);
+  assert.equal(r.findings.filter((f) => f.kind === 'undisclosed-copy').length, 0);
+});
+
+test('findings come most serious first, each one sentence naming an outlet', () => {
+  const r = run();
+  const order = { high: 0, medium: 1, low: 2 };
+  for (let i = 1; i < r.findings.length; i++) assert.ok(order[r.findings[i - 1]!.severity] <= order[r.findings[i]!.severity]);
+  for (const f of r.findings) assert.match(f.message, /(Northwire|Coastal Times|b\.txt)/);
+});
+
+test('misuse: unknown article and bad thresholds', () => {
+  const stray = { ...claims[0]!, article: 'zzz' };
+  assert.throws(() => reconcileStory({ articles: [A], claims: [stray], derivations: [] }, LEXICAL), /not in the story/);
+  assert.throws(() => reconcileStory({ articles: [A], claims: [], derivations: [] }, { quoteMatch: 2 }), /quoteMatch/);
+  assert.deepEqual(reconcileStory({ articles: [], claims: [], derivations: [] }, LEXICAL), { claims: [], findings: [] });
+});
+
+const mention = (text: string, direct = true): ClaimMention => ({
+  id: text,
+  article: 'x',
+  kind: 'quote',
+  text,
+  start: 0,
+  end: text.length,
+  sentence: 0,
+  context: text,
+  quote: { direct, speaker: 'S', speakerRole: null, speakerMention: null, speakerStart: null, speakerEnd: null, cue: null },
+});
+
+test('quote status table', () => {
+  const reference = 'We, by the way, would be ready to offer (joint projects with) our American partners';
+  const rows: [string, boolean, string][] = [
+    ['We, by the way, would be ready to offer [joint projects with] our American partners', true, 'verbatim'],
+    ['we by the way would be ready to offer joint projects with our american partners', true, 'verbatim'],
+    ['We, by the way, would be ready to offer our American partners', true, 'verbatim'],
+    ['We would be ready to offer joint projects with our American partners', true, 'trimmed'],
+    ['We are ready to offer our American partners the opportunity to work together', true, 'altered'],
+    ['We are ready to offer our American partners the opportunity to work together', false, 'paraphrased'],
+  ];
+  const ref = prepareMention(mention(reference), 0, false);
+  for (const [text, direct, expected] of rows) {
+    assert.equal(quoteStatus(ref, prepareMention(mention(text, direct), 1, false)), expected, text);
+  }
+});
+
+test('word diff reads as same, dropped, added and substituted runs', () => {
+  const diff = wordDiff(wordsOf('the volume of output should increase several times'), wordsOf('the output should multiply'));
+  assert.deepEqual(diff, [
+    { op: 'same', text: 'the' },
+    { op: 'dropped', text: 'volume of' },
+    { op: 'same', text: 'output should' },
+    { op: 'substituted', text: 'multiply', was: 'increase several times' },
+  ]);
+  assert.deepEqual(wordDiff(wordsOf('Aluminium prices'), wordsOf('aluminum prices')), [{ op: 'same', text: 'aluminum prices' }]);
+});
+
+test('measure read after "of" when the claim stage gives none', () => {
+  assert.equal(measureAfter('Russia used to provide up to 15% of U.S. aluminum imports before duties.', '15%'), 'U.S. aluminum imports');
+  assert.equal(measureAfter('Russia supplied about 15% of the U.S. market.', 'about 15%'), 'the U.S. market');
+  assert.equal(measureAfter('Reserves are estimated at 3.8 million metric tons.', '3.8 million metric tons'), null);
+});

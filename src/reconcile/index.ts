@@ -1,0 +1,231 @@
+// Stage 9: reconcile. Line up every claim of a story across its articles: the same quote in
+// several versions, the same number in several forms, the same fact paraphrased. Give every version
+// a status against the fullest, earliest one, count copies as one origin, and list what an editor
+// should look at first.
+//
+//   1. order the articles (earliest, most original, fullest first) and group them into origins
+//   2. prepare each mention once (words, names, numbers, meaning vector)
+//   3. quotes: cluster by speaker and wording, then fidelity (verbatim / trimmed / altered / paraphrased)
+//   4. quantities: cluster by value and context, then agreement, rounding, conflict and drift
+//   5. statements: cluster by content and meaning, then paraphrase or contradiction
+//   6. origins, uniqueness, contested flags; findings
+import { CorroborateError } from '../errors.js';
+import type {
+  AnalysedArticle,
+  ClaimMention,
+  ClaimVersion,
+  Derivation,
+  Finding,
+  ReconciledClaim,
+  Reconciliation,
+} from '../records.js';
+import {
+  articleNames,
+  contradictionFindings,
+  copyFindings,
+  quantityFindings,
+  quoteFindings,
+  sortFindings,
+  substance,
+  uniqueFindings,
+  type FindingContext,
+  type UniqueCandidate,
+} from './findings.js';
+import { countOrigins, storyOrder, type StoryOrder } from './origins.js';
+import { reconcileQuantities } from './quantities.js';
+import { reconcileQuotes } from './quotes.js';
+import { prepareMention, type PreparedMention } from './similarity.js';
+import { reconcileStatements } from './statements.js';
+
+export { articleNames } from './findings.js';
+export { storyOrder, countOrigins, type StoryOrder } from './origins.js';
+export { wordDiff } from './diff.js';
+export { wordsOf } from './words.js';
+
+export interface ReconcileOptions {
+  /** Least alignment score (0..1) for two quotes of one speaker to be versions of one quote. */
+  readonly quoteMatch: number;
+  /** Least score (0..1) for two statements to be the same fact. */
+  readonly statementMatch: number;
+  /** Least shared content (0..1, of the shorter statement) at which a flipped polarity is a contradiction. */
+  readonly contradiction: number;
+  /** Least context similarity (0..1) for two equal numbers to be one claim. */
+  readonly sameValueContext: number;
+  /** Least measure similarity (0..1) for two different numbers to be a conflict. */
+  readonly conflictMeasure: number;
+  /** Largest relative difference (0..1) between two numbers still read as rounding. */
+  readonly rounding: number;
+  /** Use word-vector meaning as well as words (loads the vectors once, a few seconds). */
+  readonly semantic: boolean;
+  /** At most this many "only one outlet says this" findings per article, the most substantive first. */
+  readonly maxUniqueFindingsPerArticle: number;
+  /** Also list quotes that were only shortened (off by default: trimming is normal editing). */
+  readonly flagTrimmedQuotes: boolean;
+}
+
+export const DEFAULT_RECONCILE_OPTIONS: ReconcileOptions = {
+  // Same speaker, half the words in order or the same meaning: rewrites keep about this much.
+  quoteMatch: 0.45,
+  // Paraphrases of one fact share most content words or nearly all the meaning.
+  statementMatch: 0.55,
+  // A polarity flip only means denial when one statement holds nearly all the other's words.
+  contradiction: 0.7,
+  // Equal numbers in one story are usually one fact; some shared context is enough.
+  sameValueContext: 0.3,
+  // Different numbers are only a conflict when they plainly measure the same thing.
+  conflictMeasure: 0.5,
+  // 3.8 vs 3.75 million is rounding; 15% vs 16% is not.
+  rounding: 0.03,
+  semantic: true,
+  maxUniqueFindingsPerArticle: 5,
+  flagTrimmedQuotes: false,
+};
+
+export interface ReconcileInput {
+  readonly articles: readonly AnalysedArticle[];
+  readonly claims: readonly ClaimMention[];
+  readonly derivations: readonly Derivation[];
+}
+
+export function reconcileStory(input: ReconcileInput, options: Partial<ReconcileOptions> = {}): Reconciliation {
+  const settings = { ...DEFAULT_RECONCILE_OPTIONS, ...options } satisfies ReconcileOptions;
+  validate(settings);
+  const { articles, claims, derivations } = input;
+  const known = new Set(articles.map((a) => a.article.id));
+  for (const claim of claims) {
+    if (!known.has(claim.article)) {
+      throw new CorroborateError('usage', `claim ${claim.id} belongs to article ${claim.article}, which is not in the story`, 'Pass the claims of the story\'s own articles only.');
+    }
+  }
+
+  // 1-2.
+  const order = storyOrder(articles, derivations);
+  const prepared = claims.map((c) => prepareMention(c, order.rank.get(c.article)!, settings.semantic));
+  const ofKind = (kind: ClaimMention['kind']) => prepared.filter((p) => p.mention.kind === kind);
+
+  // 3-5.
+  const drafts: Draft[] = [];
+  for (const q of reconcileQuotes(ofKind('quote'), order, { match: settings.quoteMatch })) {
+    drafts.push({
+      kind: 'quote',
+      reference: q.reference,
+      versions: q.versions.map((v) => ({ prepared: v.prepared, status: v.status, score: v.score, diff: v.prepared === q.reference ? undefined : v.diff })),
+      contested: false,
+      drifts: [],
+      referenceMeasure: null,
+    });
+  }
+  for (const q of reconcileQuantities(ofKind('quantity'), order, { ...settings })) {
+    drafts.push({
+      kind: 'quantity',
+      reference: q.reference.prepared,
+      versions: q.versions,
+      contested: q.conflicts.length > 0,
+      drifts: q.drifts,
+      referenceMeasure: q.reference.measure,
+    });
+  }
+  for (const s of reconcileStatements(ofKind('statement'), { match: settings.statementMatch, contradiction: settings.contradiction })) {
+    drafts.push({ kind: 'statement', reference: s.reference, versions: s.versions, contested: s.contradictedBy.length > 0, drifts: [], referenceMeasure: null });
+  }
+
+  // 6.
+  const names = articleNames(articles.map((a) => a.article));
+  const reconciled = drafts.map((draft) => ({ draft, claim: toClaim(draft, order, names) }));
+  reconciled.sort((a, b) => claimOrder(a.claim, b.claim, a.draft, b.draft));
+
+  const ctx: FindingContext = {
+    articles: articles.map((a) => a.article),
+    names,
+    order,
+    derivations,
+    maxUniquePerArticle: settings.maxUniqueFindingsPerArticle,
+    flagTrimmedQuotes: settings.flagTrimmedQuotes,
+    drifts: new Map(
+      reconciled
+        .filter((r) => r.draft.drifts.length > 0)
+        .map((r) => [r.claim.id, r.draft.drifts.map((d) => ({ ...d, referenceMeasure: r.draft.referenceMeasure }))]),
+    ),
+  };
+  const findings: Finding[] = [];
+  for (const { claim } of reconciled) {
+    if (claim.kind === 'quote') findings.push(...quoteFindings(claim, ctx));
+    else if (claim.kind === 'quantity') findings.push(...quantityFindings(claim, ctx));
+    else findings.push(...contradictionFindings(claim, ctx));
+  }
+  const uniqueCandidates: UniqueCandidate[] = reconciled.map(({ draft, claim }) => ({
+    claim,
+    substance: substance(claim, draft.reference.names.size, draft.reference.numbers.size),
+    sentence: draft.reference.mention.sentence,
+    context: draft.reference.mention.context,
+  }));
+  findings.push(...uniqueFindings(uniqueCandidates, ctx), ...copyFindings(ctx));
+
+  return { claims: reconciled.map((r) => r.claim), findings: sortFindings(findings) };
+}
+
+interface Draft {
+  readonly kind: ClaimMention['kind'];
+  readonly reference: PreparedMention;
+  readonly versions: readonly { prepared: PreparedMention; status: ClaimVersion['status']; score: number; diff?: ClaimVersion['diff'] }[];
+  readonly contested: boolean;
+  readonly drifts: readonly { article: string; measure: string }[];
+  readonly referenceMeasure: string | null;
+}
+
+function toClaim(draft: Draft, order: StoryOrder, names: ReadonlyMap<string, string>): ReconciledClaim {
+  const versions: ClaimVersion[] = [...draft.versions]
+    .sort((a, b) => a.prepared.rank - b.prepared.rank)
+    .map(({ prepared, status, score, diff }) => ({
+      article: prepared.mention.article,
+      mention: prepared.mention.id,
+      text: prepared.mention.text,
+      start: prepared.mention.start,
+      end: prepared.mention.end,
+      // A claim nobody else states has nothing to agree or differ with.
+      status: draft.versions.length === 1 && draft.kind !== 'quote' ? 'stated' : status,
+      score,
+      ...(diff && diff.length > 0 ? { diff } : {}),
+    }));
+  const articleIds = versions.map((v) => v.article);
+  const outlets = new Set(articleIds.map((id) => (names.get(id) ?? id).toLowerCase()));
+  const ref = draft.reference.mention;
+  const speaker = draft.kind === 'quote' ? (ref.quote?.speaker ?? draft.versions.map((v) => v.prepared.mention.quote?.speaker).find(Boolean) ?? null) : null;
+  return {
+    id: `claim-${ref.id}`,
+    kind: draft.kind,
+    text: ref.text,
+    speaker,
+    quantity: ref.quantity ? { value: ref.quantity.value, unit: ref.quantity.unit, text: ref.quantity.text } : null,
+    versions,
+    origins: countOrigins(order, articleIds),
+    uniqueTo: articleIds.length === 1 || outlets.size === 1 ? ref.article : null,
+    contested: draft.contested,
+  };
+}
+
+const KIND_ORDER = { quantity: 0, quote: 1, statement: 2 } as const;
+
+/** Most independent origins first, then most versions, numbers before quotes before statements, then story order. */
+function claimOrder(a: ReconciledClaim, b: ReconciledClaim, da: Draft, db: Draft): number {
+  return (
+    b.origins - a.origins ||
+    b.versions.length - a.versions.length ||
+    KIND_ORDER[a.kind] - KIND_ORDER[b.kind] ||
+    da.reference.rank - db.reference.rank ||
+    da.reference.mention.start - db.reference.mention.start
+  );
+}
+
+function validate(settings: ReconcileOptions): void {
+  const unit = ['quoteMatch', 'statementMatch', 'contradiction', 'sameValueContext', 'conflictMeasure', 'rounding'] as const;
+  for (const key of unit) {
+    const value = settings[key];
+    if (!(typeof value === 'number' && value >= 0 && value <= 1)) {
+      throw new CorroborateError('usage', `reconcile option ${key} must be a number from 0 to 1, got ${String(value)}`, `Set ${key} between 0 and 1, e.g. ${DEFAULT_RECONCILE_OPTIONS[key]}.`);
+    }
+  }
+  if (!Number.isInteger(settings.maxUniqueFindingsPerArticle) || settings.maxUniqueFindingsPerArticle < 0) {
+    throw new CorroborateError('usage', `reconcile option maxUniqueFindingsPerArticle must be a whole number >= 0, got ${settings.maxUniqueFindingsPerArticle}`);
+  }
+}

@@ -1,0 +1,242 @@
+// Numbers across outlets. Mentions of one value (same unit and period, equal within rounding) and
+// one context form a claim; then claims with different values for the same measure, never stated
+// side by side by any one article, are merged as a conflict.
+//   agrees       same value, same measure
+//   approximate  within rounding, or hedged differently ("about 15%" vs "15%")
+//   conflicting  same measure, different value
+//   drifted      same value attached to a different measure ("of imports" -> "of the market")
+import type { MentionStatus, QuantityInfo } from '../records.js';
+import { byRankAndPosition, type Group } from './align.js';
+import { countOrigins, type StoryOrder } from './origins.js';
+import { cosine, sentenceVector, words as vectorWords } from '../semantics/index.js';
+import { dice, type PreparedMention } from './similarity.js';
+import { contentStems, wordsOf } from './words.js';
+
+export interface QuantityThresholds {
+  /** Least similarity of the words around two equal numbers for them to be one claim. */
+  readonly sameValueContext: number;
+  /** Least similarity of the measures of two different numbers to call them a conflict. */
+  readonly conflictMeasure: number;
+  /** Largest relative difference still read as rounding (3.8 vs 3.75 million). */
+  readonly rounding: number;
+  /** Use word vectors when comparing measures. */
+  readonly semantic: boolean;
+}
+
+/** Words either side of the number that describe what it counts. */
+const LOCAL_WINDOW_WORDS = 8;
+/** Longest measure phrase read after "of" when the claim stage gave none. */
+const MEASURE_PHRASE_WORDS = 5;
+/** Above this cosine two measure phrases name the same thing however worded. */
+const SAME_MEASURE_COSINE = 0.7;
+/** Share of shared sentence words (vs sentence meaning) in the context score of two numbers. */
+const CONTEXT_WEIGHT = 0.6;
+/** Below this Dice overlap of their content words two measures are different things. */
+const DIFFERENT_MEASURE_DICE = 0.5;
+
+export interface QuantityMention {
+  readonly prepared: PreparedMention;
+  readonly quantity: QuantityInfo;
+  /** Content stems of the words around the number. */
+  readonly local: ReadonlySet<string>;
+  /** What the number measures, as written (claim stage's measure, else the "of ..." phrase). */
+  readonly measure: string | null;
+  readonly measureStems: ReadonlySet<string>;
+  readonly measureVector: Float32Array | null;
+}
+
+export interface QuantityVersion {
+  readonly prepared: PreparedMention;
+  readonly status: MentionStatus;
+  readonly score: number;
+}
+
+export interface QuantityClaim {
+  readonly reference: QuantityMention;
+  readonly versions: readonly QuantityVersion[];
+  /** Other values stated for the same measure, with the articles stating them. */
+  readonly conflicts: readonly { readonly quantity: QuantityInfo; readonly articles: readonly string[] }[];
+  readonly drifts: readonly { readonly article: string; readonly measure: string }[];
+}
+
+export function prepareQuantity(prepared: PreparedMention, semantic: boolean): QuantityMention | null {
+  const quantity = prepared.mention.quantity;
+  if (!quantity) return null;
+  const measure = quantity.measure ?? measureAfter(prepared.mention.context, prepared.mention.text);
+  return {
+    prepared,
+    quantity,
+    local: localStems(prepared.mention.context, prepared.mention.text),
+    measure,
+    measureStems: measure ? contentStems(wordsOf(measure)) : new Set(),
+    measureVector: semantic && measure ? sentenceVector(vectorWords(measure)) : null,
+  };
+}
+
+/** "15% of U.S. aluminum imports before ..." -> "U.S. aluminum imports". */
+export function measureAfter(context: string, phrase: string): string | null {
+  const at = context.indexOf(phrase);
+  if (at < 0) return null;
+  const rest = context.slice(at + phrase.length).split(/[,;:!?()]|\.(?=\s*$)/)[0]!;
+  const m = /^\s+of\s+(.+)$/i.exec(rest);
+  if (!m) return null;
+  const stop = /^(?:before|after|if|since|in|by|for|from|when|while|to|and|or|but|that|which|who|on|at|as|than|under|over|per|a|each|annually|every|was|were|is|are|has|had|have|will|would)$/i;
+  const out: string[] = [];
+  for (const word of m[1]!.trim().split(/\s+/)) {
+    if (out.length > 0 && (stop.test(word) || /\.$/.test(out[out.length - 1]!) && /^\p{Lu}\p{Ll}/u.test(word))) break;
+    out.push(word);
+    if (out.length >= MEASURE_PHRASE_WORDS) break;
+  }
+  return out.join(' ') || null;
+}
+
+function localStems(context: string, phrase: string): Set<string> {
+  const at = context.indexOf(phrase);
+  if (at < 0) return contentStems(wordsOf(context));
+  const before = wordsOf(context.slice(0, at)).slice(-LOCAL_WINDOW_WORDS);
+  const after = wordsOf(context.slice(at + phrase.length)).slice(0, LOCAL_WINDOW_WORDS);
+  const stems = contentStems([...before, ...after]);
+  for (const s of [...stems]) if (/\p{N}/u.test(s)) stems.delete(s);
+  return stems;
+}
+
+function sameUnit(a: QuantityInfo, b: QuantityInfo): boolean {
+  return a.unit === b.unit && (a.per === null || b.per === null || a.per === b.per);
+}
+
+/** Reports of one figure differ by a few percent or a few times, not by orders of magnitude (2,500 t mined vs 3.8 million t held). */
+const CONFLICT_MAX_RATIO = 20;
+
+function sameOrder(a: number, b: number): boolean {
+  const [lo, hi] = [Math.min(Math.abs(a), Math.abs(b)), Math.max(Math.abs(a), Math.abs(b))];
+  return lo > 0 ? hi / lo <= CONFLICT_MAX_RATIO : hi === 0;
+}
+
+function closeValues(a: number, b: number, rounding: number): boolean {
+  if (a === b) return true;
+  const scale = Math.max(Math.abs(a), Math.abs(b));
+  return scale > 0 && Math.abs(a - b) / scale <= rounding;
+}
+
+/** How alike the surroundings of two numbers are: the words around them and what they measure. */
+function contextScore(a: QuantityMention, b: QuantityMention): number {
+  const local = dice(a.local, b.local);
+  const context = dice(a.prepared.contextContent, b.prepared.contextContent);
+  const meaning = Math.max(0, cosine(a.prepared.vector, b.prepared.vector));
+  return Math.max(local, CONTEXT_WEIGHT * context + (1 - CONTEXT_WEIGHT) * meaning);
+}
+
+/** Measures that name different things; unknown when either is missing. */
+export function measuresDiffer(a: QuantityMention, b: QuantityMention): boolean {
+  if (a.measureStems.size === 0 || b.measureStems.size === 0) return false;
+  if (dice(a.measureStems, b.measureStems) >= DIFFERENT_MEASURE_DICE) return false;
+  if (a.measureVector && b.measureVector && cosine(a.measureVector, b.measureVector) >= SAME_MEASURE_COSINE) return false;
+  return true;
+}
+
+function measureSimilarity(a: QuantityMention, b: QuantityMention): number {
+  if (a.measureStems.size > 0 && b.measureStems.size > 0) {
+    const semantic = a.measureVector && b.measureVector ? cosine(a.measureVector, b.measureVector) : 0;
+    return Math.max(dice(a.measureStems, b.measureStems), semantic, dice(a.local, b.local));
+  }
+  return dice(a.local, b.local);
+}
+
+interface ValueGroup {
+  reference: QuantityMention;
+  readonly members: Map<string, { quantity: QuantityMention; score: number }>;
+}
+
+export function reconcileQuantities(
+  mentions: readonly PreparedMention[],
+  order: StoryOrder,
+  thresholds: QuantityThresholds,
+): QuantityClaim[] {
+  const prepared = [...mentions]
+    .sort(byRankAndPosition)
+    .map((m) => prepareQuantity(m, thresholds.semantic))
+    .filter((q): q is QuantityMention => q !== null);
+
+  // 1. One value, one context: one claim.
+  const groups: ValueGroup[] = [];
+  for (const q of prepared) {
+    let best: ValueGroup | null = null;
+    let bestScore = 0;
+    for (const group of groups) {
+      const ref = group.reference;
+      if (!sameUnit(q.quantity, ref.quantity) || !closeValues(q.quantity.value, ref.quantity.value, thresholds.rounding)) continue;
+      const score = contextScore(q, ref);
+      if (score >= thresholds.sameValueContext && score > bestScore) {
+        best = group;
+        bestScore = score;
+      }
+    }
+    const article = q.prepared.mention.article;
+    if (!best) groups.push({ reference: q, members: new Map([[article, { quantity: q, score: 1 }]]) });
+    else if (!best.members.has(article)) best.members.set(article, { quantity: q, score: bestScore });
+    // else: the article repeats the number (headline and body); its first mention stands.
+  }
+
+  // 2. Different values for one measure, never side by side in one article: a conflict.
+  const merged = new Map<ValueGroup, ValueGroup[]>(groups.map((g) => [g, [g]]));
+  const articlesOf = (gs: readonly ValueGroup[]) => new Set(gs.flatMap((g) => [...g.members.keys()]));
+  const valuesOf = (gs: readonly ValueGroup[]) => gs.map((g) => g.reference.quantity.value);
+  for (let i = 0; i < groups.length; i++) {
+    const a = groups[i]!;
+    if (!merged.has(a)) continue;
+    for (let j = i + 1; j < groups.length; j++) {
+      const b = groups[j]!;
+      if (!merged.has(b)) continue;
+      if (!sameUnit(a.reference.quantity, b.reference.quantity)) continue;
+      if (!sameOrder(a.reference.quantity.value, b.reference.quantity.value)) continue;
+      const family = merged.get(a)!;
+      const theirs = merged.get(b)!;
+      if (valuesOf(family).some((v) => valuesOf(theirs).some((w) => closeValues(v, w, thresholds.rounding)))) continue;
+      const mine = articlesOf(family);
+      if ([...articlesOf(theirs)].some((id) => mine.has(id))) continue;
+      if (measureSimilarity(a.reference, b.reference) < thresholds.conflictMeasure) continue;
+      if (measuresDiffer(a.reference, b.reference)) continue;
+      family.push(...theirs);
+      merged.delete(b);
+    }
+  }
+
+  return [...merged.values()].map((family) => finishQuantity(family, order));
+}
+
+function finishQuantity(family: readonly ValueGroup[], order: StoryOrder): QuantityClaim {
+  // The value most independent origins state wins; then the earliest.
+  const ranked = [...family].sort(
+    (a, b) => countOrigins(order, b.members.keys()) - countOrigins(order, a.members.keys()) || a.reference.prepared.rank - b.reference.prepared.rank,
+  );
+  const main = ranked[0]!;
+  const reference = main.reference;
+  const versions: QuantityVersion[] = [];
+  const drifts: { article: string; measure: string }[] = [];
+  for (const [article, { quantity, score }] of main.members) {
+    let status: MentionStatus;
+    if (quantity === reference) status = 'original';
+    else if (measuresDiffer(reference, quantity)) {
+      status = 'drifted';
+      drifts.push({ article, measure: quantity.measure ?? '' });
+    } else if (quantity.quantity.value !== reference.quantity.value || hedge(quantity.quantity) !== hedge(reference.quantity)) status = 'approximate';
+    else status = 'agrees';
+    versions.push({ prepared: quantity.prepared, status, score: round(score) });
+  }
+  const conflicts = ranked.slice(1).map((group) => ({ quantity: group.reference.quantity, articles: [...group.members.keys()] }));
+  for (const group of ranked.slice(1)) {
+    for (const { quantity } of group.members.values()) {
+      versions.push({ prepared: quantity.prepared, status: 'conflicting', score: round(measureSimilarity(reference, quantity)) });
+    }
+  }
+  return { reference, versions, conflicts, drifts };
+}
+
+/** Exact figures and "about" figures differ in hedge; bounds ("up to", "at least") are hedges too. */
+function hedge(q: QuantityInfo): string {
+  return q.qualifier;
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

@@ -1,0 +1,100 @@
+// Quote fidelity: every version of a quote against the fullest, earliest version of it.
+//   original     the reference itself
+//   verbatim     the same words (punctuation, case, curly quotes and brackets aside)
+//   trimmed      words dropped, none changed
+//   altered      inside quotation marks, but the words differ
+//   paraphrased  reported without quotation marks
+import type { MentionStatus, WordChange } from '../records.js';
+import { starCluster, type Group, type Matcher } from './align.js';
+import { lcsLength, wordDiff, wordSteps } from './diff.js';
+import type { StoryOrder } from './origins.js';
+import { derivesFrom } from './origins.js';
+import { quoteScore, sameSpeaker, type PreparedMention } from './similarity.js';
+
+export interface QuoteThresholds {
+  /** Least score for two quotes of the same speaker to be one quote. */
+  readonly match: number;
+}
+
+/** Added when either speaker is unknown: the words alone must carry the match. */
+const UNKNOWN_SPEAKER_PENALTY = 0.15;
+/** Taken off when the article derives from the reference's article: its quotes are likely reused. */
+const DERIVED_ARTICLE_BONUS = 0.1;
+/** Share of a version's words found in order in another for that other to be "fuller" than it. */
+const FULLER_CONTAINMENT = 0.95;
+/** Words that a quote may gain at its edges when an outlet splits it in two ("And when I say..."). */
+const EDGE_CONJUNCTIONS = new Set(['and', 'but', 'so', 'or']);
+
+export function quoteMatcher(order: StoryOrder, thresholds: QuoteThresholds): Matcher {
+  return {
+    absorb: true,
+    candidate: (m, r) => sameSpeaker(m.speaker, r.speaker) !== false,
+    score: quoteScore,
+    threshold(m, r) {
+      let t = thresholds.match;
+      if (sameSpeaker(m.speaker, r.speaker) === null) t += UNKNOWN_SPEAKER_PENALTY;
+      if (derivesFrom(order, m.mention.article, r.mention.article)) t -= DERIVED_ARTICLE_BONUS;
+      return t;
+    },
+  };
+}
+
+export interface QuoteVersion {
+  readonly prepared: PreparedMention;
+  readonly status: MentionStatus;
+  readonly score: number;
+  readonly diff: readonly WordChange[];
+}
+
+export interface QuoteClaim {
+  readonly reference: PreparedMention;
+  readonly versions: readonly QuoteVersion[];
+}
+
+export function reconcileQuotes(mentions: readonly PreparedMention[], order: StoryOrder, thresholds: QuoteThresholds): QuoteClaim[] {
+  return starCluster(mentions, quoteMatcher(order, thresholds)).map(finishQuote);
+}
+
+function finishQuote(group: Group): QuoteClaim {
+  const members = [...group.members.values()].map((m) => m.prepared);
+  const reference = chooseReference(members);
+  const versions = members.map((prepared): QuoteVersion => {
+    if (prepared === reference) return { prepared, status: 'original', score: 1, diff: [] };
+    return { prepared, status: quoteStatus(reference, prepared), score: round(quoteScore(prepared, reference)), diff: wordDiff(reference.words, prepared.words) };
+  });
+  return { reference, versions };
+}
+
+/** The fullest earliest version: the top-ranked direct quote, unless another direct one contains it and says more. */
+export function chooseReference(members: readonly PreparedMention[]): PreparedMention {
+  const direct = members.filter((m) => m.mention.quote?.direct !== false);
+  const pool = direct.length > 0 ? direct : members;
+  const earliest = [...pool].sort((a, b) => a.rank - b.rank || b.words.length - a.words.length)[0]!;
+  let fullest = earliest;
+  for (const other of pool) {
+    if (other.words.length <= fullest.words.length) continue;
+    if (lcsLength(earliest.words, other.words) >= FULLER_CONTAINMENT * earliest.words.length) fullest = other;
+  }
+  return fullest;
+}
+
+/** The status of `version` against `reference`, ignoring editorial insertions on either side. */
+export function quoteStatus(reference: PreparedMention, version: PreparedMention): MentionStatus {
+  if (version.mention.quote?.direct === false) return 'paraphrased';
+  const steps = wordSteps(reference.words, version.words);
+  const firstSame = steps.findIndex((s) => s.op === 'same');
+  const lastSame = steps.length - 1 - [...steps].reverse().findIndex((s) => s.op === 'same');
+  let dropped = 0;
+  let changed = 0;
+  steps.forEach((step, i) => {
+    if (step.op === 'same' || step.word.editorial) return;
+    if (step.op === 'dropped') dropped += 1;
+    else if (!((i < firstSame || i > lastSame) && EDGE_CONJUNCTIONS.has(step.word.norm))) changed += 1;
+  });
+  if (changed > 0) return 'altered';
+  return dropped > 0 ? 'trimmed' : 'verbatim';
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
