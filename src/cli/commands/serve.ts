@@ -1,0 +1,74 @@
+// `corroborate serve`: the web app and JSON API over a database, on loopback unless told otherwise.
+import type { Command } from '../command.js';
+import { numberFlag, parseFlags, writeLine } from '../command.js';
+import { usageError } from '../../errors.js';
+import { openStore } from '../../store/index.js';
+import { isLoopback, startServer } from '../../server/index.js';
+
+const HELP = `Usage: corroborate serve [--db PATH] [--port 8080] [--host 127.0.0.1] [--allow-private-network]
+
+Serves the web app and the JSON API (described at /api/openapi.json) over a database that
+'corroborate analyze' wrote, and lets people add articles from the browser.
+
+Options:
+  --db PATH                 SQLite file or postgres:// URL (default: ./corroborate.db)
+  --port N                  port to listen on (default: 8080; 0 picks a free one)
+  --host HOST               address to bind (default: 127.0.0.1, this machine only)
+  --allow-private-network   let ingested URLs reach loopback and private addresses
+  -h, --help                this help
+
+Stop with Ctrl-C (SIGINT) or SIGTERM: the running ingest job finishes first.`;
+
+const DEFAULT_PORT = 8080;
+
+export const command: Command = {
+  name: 'serve',
+  summary: 'Serve the web app and JSON API over a database',
+  help: HELP,
+  async run(argv, io) {
+    const { values, positionals } = parseFlags(
+      argv,
+      { db: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, 'allow-private-network': { type: 'boolean' } },
+      'serve',
+    );
+    if (positionals.length > 0) throw usageError(`unexpected argument '${positionals[0]}'.`, "Run 'corroborate serve --help'.");
+    const port = numberFlag(values.port, 'port', DEFAULT_PORT, 0, 65535);
+    if (!Number.isInteger(port)) throw usageError(`--port must be a whole number, not '${values.port}'.`);
+    const host = values.host ?? '127.0.0.1';
+    const db = values.db ?? 'corroborate.db';
+
+    const store = await openStore(db);
+    let server;
+    try {
+      server = await startServer({
+        store,
+        port,
+        host,
+        analyze: { ingest: { allowPrivateNetwork: Boolean(values['allow-private-network']) } },
+        log: (message) => io.stderr.write(message + '\n'),
+      });
+    } catch (error) {
+      await store.close();
+      throw error;
+    }
+    await writeLine(io.stdout, `Corroborate is serving ${db} at ${server.url}`);
+    if (!isLoopback(host)) {
+      await writeLine(io.stderr, `Warning: bound to ${host}, so other machines can reach this server and add articles.`);
+    }
+    await writeLine(io.stdout, 'Press Ctrl-C to stop.');
+
+    const signal = await new Promise<NodeJS.Signals>((resolve) => {
+      const stop = (name: NodeJS.Signals) => {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+        resolve(name);
+      };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+    });
+    await writeLine(io.stderr, `Received ${signal}; stopping.`);
+    await server.close();
+    await store.close();
+    return 0;
+  },
+};

@@ -1,0 +1,218 @@
+// The HTTP app: the JSON API under /api and the web app's static files, with security headers on
+// every response. It knows nothing about sockets (index.ts binds it), so tests can call it directly.
+import { Hono, type Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { bodyLimit } from 'hono/body-limit';
+import type { Store } from '../store/types.js';
+import type { AnalyzeOptions } from '../pipeline/analyze.js';
+import { ApiError, badRequest, errorBody, notFound, tooLarge } from './errors.js';
+import { checkId, parseStoryQuery } from './validate.js';
+import { JobQueue } from './jobs.js';
+import { MAX_INGEST_BYTES, parseIngestForm, parseIngestJson, prepareInputs, type IngestRequest } from './ingest-request.js';
+import { MAX_COLLECTION_REANALYSIS, runIngestJob } from './ingest-job.js';
+import { openApiDocument } from './openapi.js';
+import { loadWebAssets, type WebAssets } from './assets.js';
+import { rm } from 'node:fs/promises';
+
+export interface AppOptions {
+  readonly store: Store;
+  /** Options for the pipeline run by ingest jobs (ingest.allowPrivateNetwork and the rest). */
+  readonly analyze: AnalyzeOptions;
+  /** Largest accepted request body, in bytes. */
+  readonly maxBodyBytes: number;
+  /** Host names the Host header may carry (defeats DNS rebinding on loopback); null accepts any. */
+  readonly allowedHosts: readonly string[] | null;
+  /** Re-analyse the whole collection after an ingest while it has at most this many articles. */
+  readonly maxCollection: number;
+  /** Where server-side failures are reported. */
+  readonly log: (message: string) => void;
+}
+
+export const APP_DEFAULTS = {
+  analyze: {},
+  maxBodyBytes: MAX_INGEST_BYTES,
+  allowedHosts: null,
+  maxCollection: MAX_COLLECTION_REANALYSIS,
+  log: (message: string) => process.stderr.write(message + '\n'),
+} satisfies Omit<AppOptions, 'store'>;
+
+/**
+ * Strict by default: scripts, styles and data only from this origin; no inline script, no eval,
+ * no plugins, no framing, no form posts elsewhere.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "font-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+export interface App {
+  readonly hono: Hono;
+  readonly jobs: JobQueue;
+  /** Stops taking jobs and waits for the running one. */
+  close(): Promise<void>;
+}
+
+export function createApp(options: Partial<AppOptions> & Pick<AppOptions, 'store'>): App {
+  const settings: AppOptions = { ...APP_DEFAULTS, ...options };
+  const { store, log } = settings;
+  const jobs = new JobQueue((error) => log(`corroborate serve: ingest job failed: ${(error as Error)?.stack ?? String(error)}`));
+  const assets: WebAssets = loadWebAssets();
+  const app = new Hono();
+
+  app.use('*', async (c, next) => {
+    // Set before the handler runs so error responses carry them too.
+    c.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+    c.header('X-Content-Type-Options', 'nosniff');
+    c.header('Referrer-Policy', 'no-referrer');
+    c.header('X-Frame-Options', 'DENY');
+    c.header('Cross-Origin-Opener-Policy', 'same-origin');
+    c.header('Cross-Origin-Resource-Policy', 'same-origin');
+    c.header('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
+    if (c.req.path.startsWith('/api/')) c.header('Cache-Control', 'no-store');
+    checkHost(c, settings.allowedHosts);
+    await next();
+  });
+
+  app.onError((error, c) => {
+    if (error instanceof HTTPException) {
+      return c.json(errorBody(error.message || 'Request refused.'), error.status);
+    }
+    log(`corroborate serve: ${c.req.method} ${c.req.path} failed: ${(error as Error)?.stack ?? String(error)}`);
+    return c.json(errorBody('Internal error: the server could not answer this request. The server log says why.'), 500);
+  });
+  app.notFound((c) => c.json(errorBody(`Nothing at ${c.req.method} ${c.req.path}.`), 404));
+
+  // --- API -------------------------------------------------------------------------------------
+  app.get('/api/health', async (c) => {
+    const [articles, stories] = await Promise.all([store.countArticles(), store.listStories({ limit: 1, offset: 0 })]);
+    return c.json({ status: 'ok', store: store.backend, articles, stories: stories.total, jobs: jobs.counts() });
+  });
+
+  app.get('/api/openapi.json', (c) => c.json(openApiDocument));
+
+  app.get('/api/stories', async (c) => {
+    const query = parseStoryQuery(c.req.query());
+    const page = await store.listStories(query);
+    return c.json({ total: page.total, limit: query.limit, offset: query.offset, stories: page.stories });
+  });
+
+  app.get('/api/stories/:id', async (c) => {
+    const id = checkId(c.req.param('id'), 'story');
+    const story = await store.getStory(id);
+    if (!story) throw notFound(`No story with id '${id}'.`);
+    return c.json({ requestedId: id, story });
+  });
+
+  app.get('/api/articles/:id', async (c) => {
+    const id = checkId(c.req.param('id'), 'article');
+    const article = await store.getArticle(id);
+    if (!article) throw notFound(`No article with id '${id}'.`);
+    const sentences = await store.getSentences(id);
+    return c.json({ article, sentences });
+  });
+
+  app.post(
+    '/api/ingest',
+    bodyLimit({ maxSize: settings.maxBodyBytes, onError: (c) => c.json(errorBody(tooLarge(settings.maxBodyBytes).message), 413) }),
+    async (c) => {
+      checkOrigin(c);
+      const request = await readIngestRequest(c);
+      const prepared = await prepareInputs(request);
+      const cleanup = prepared.tempDir ? () => rm(prepared.tempDir!, { recursive: true, force: true }) : undefined;
+      const labels = prepared.inputs.map((input) => prepared.labels.get(input) ?? input);
+      const job = jobs.enqueue(
+        labels,
+        (progress) => runIngestJob(store, prepared, progress, { analyze: settings.analyze, maxCollection: settings.maxCollection }),
+        cleanup,
+      );
+      if (!job) {
+        await cleanup?.();
+        throw new ApiError(503, 'Too many ingest jobs are waiting; try again when the queue has drained.');
+      }
+      c.header('Location', `/api/jobs/${job.id}`);
+      return c.json({ job }, 202);
+    },
+  );
+
+  app.get('/api/jobs', (c) => c.json({ jobs: jobs.list() }));
+
+  app.get('/api/jobs/:id', (c) => {
+    const id = checkId(c.req.param('id'), 'job');
+    const job = jobs.get(id);
+    if (!job) throw notFound(`No job with id '${id}' (finished jobs are forgotten when the server restarts).`);
+    return c.json({ job });
+  });
+
+  for (const path of ['/api/health', '/api/openapi.json', '/api/stories', '/api/stories/:id', '/api/articles/:id', '/api/ingest', '/api/jobs', '/api/jobs/:id']) {
+    app.all(path, (c) => {
+      throw new ApiError(405, `${c.req.method} is not allowed on ${c.req.path}.`);
+    });
+  }
+  app.all('/api/*', (c) => {
+    throw notFound(`No API endpoint at ${c.req.path}; see /api/openapi.json.`);
+  });
+
+  // --- Web app ---------------------------------------------------------------------------------
+  app.get('*', (c) => {
+    const asset = assets.get(c.req.path === '/' ? '/index.html' : c.req.path);
+    if (!asset) throw notFound(`No page at ${c.req.path}.`);
+    c.header('Content-Type', asset.type);
+    c.header('Cache-Control', 'no-cache');
+    return c.body(asset.body);
+  });
+
+  return { hono: app, jobs, close: () => jobs.close() };
+}
+
+async function readIngestRequest(c: Context): Promise<IngestRequest> {
+  const type = (c.req.header('content-type') ?? '').toLowerCase();
+  if (type.startsWith('application/json')) {
+    let body: unknown;
+    try {
+      body = await c.req.json();
+    } catch {
+      throw badRequest('The body is not valid JSON.');
+    }
+    return parseIngestJson(body);
+  }
+  if (type.startsWith('multipart/form-data')) {
+    let form;
+    try {
+      form = await c.req.parseBody({ all: true });
+    } catch {
+      throw badRequest('The multipart body could not be read.');
+    }
+    return parseIngestForm(form);
+  }
+  throw new ApiError(415, 'Send application/json ({"urls": [...]} or {"text": "..."}) or multipart/form-data with files.');
+}
+
+/** Browsers send Host as the page's host; a different name on a loopback server is DNS rebinding. */
+function checkHost(c: Context, allowed: readonly string[] | null): void {
+  if (!allowed) return;
+  const host = (c.req.header('host') ?? '').toLowerCase().replace(/:\d+$/, '');
+  if (!allowed.includes(host)) throw new ApiError(403, `Host '${host}' is not served here; open the URL the server printed.`);
+}
+
+/** Refuses cross-site form posts: a page elsewhere must not make this server fetch or ingest. */
+function checkOrigin(c: Context): void {
+  const origin = c.req.header('origin');
+  if (!origin) return;
+  let originHost: string;
+  try {
+    originHost = new URL(origin).host.toLowerCase();
+  } catch {
+    throw new ApiError(403, 'The Origin header is not a valid origin.');
+  }
+  if (originHost !== (c.req.header('host') ?? '').toLowerCase()) {
+    throw new ApiError(403, 'Cross-origin ingest requests are refused.');
+  }
+}

@@ -1,0 +1,230 @@
+// The API's OpenAPI 3 description, served at /api/openapi.json. Kept beside the routes it
+// describes (app.ts); the API tests check that every route here answers and every answer is here.
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, MAX_QUERY_TEXT } from './validate.js';
+import { MAX_INGEST_BYTES, MAX_INGEST_ITEMS } from './ingest-request.js';
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const json = (schema: object) => ({ 'application/json': { schema } });
+const error = (description: string) => ({ description, content: json(ref('Error')) });
+const nullableString = { type: 'string', nullable: true };
+const idParam = (what: string) => ({ name: 'id', in: 'path', required: true, description: `The ${what} id.`, schema: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$' } });
+
+export const openApiDocument = {
+  openapi: '3.0.3',
+  info: {
+    title: 'Corroborate API',
+    version: '1',
+    description:
+      'Stories, their dossiers and articles from a Corroborate database, and ingest jobs that add to it. ' +
+      'Every error is JSON: {"error": {"message": "..."}}. Article text is untrusted input: render it as text.',
+  },
+  servers: [{ url: '/' }],
+  paths: {
+    '/api/health': {
+      get: {
+        summary: 'Server and database status',
+        responses: { 200: { description: 'The server is up.', content: json(ref('Health')) } },
+      },
+    },
+    '/api/openapi.json': {
+      get: { summary: 'This document', responses: { 200: { description: 'The OpenAPI document.', content: json({ type: 'object' }) } } },
+    },
+    '/api/stories': {
+      get: {
+        summary: 'List and search stories, newest first',
+        parameters: [
+          { name: 'q', in: 'query', description: 'Words to find in headline, label, outlets or article titles.', schema: { type: 'string', maxLength: MAX_QUERY_TEXT } },
+          { name: 'outlet', in: 'query', description: 'Only stories carried by this outlet.', schema: { type: 'string', maxLength: MAX_QUERY_TEXT } },
+          { name: 'from', in: 'query', description: 'Stories whose time span overlaps [from, to] (ISO 8601).', schema: { type: 'string', format: 'date' } },
+          { name: 'to', in: 'query', schema: { type: 'string', format: 'date' } },
+          { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE } },
+          { name: 'offset', in: 'query', schema: { type: 'integer', minimum: 0, default: 0 } },
+        ],
+        responses: {
+          200: { description: 'One page of story summaries.', content: json(ref('StoryPage')) },
+          400: error('A parameter is malformed.'),
+        },
+      },
+    },
+    '/api/stories/{id}': {
+      get: {
+        summary: "One story's dossier (an id merged into another story resolves to it)",
+        parameters: [idParam('story')],
+        responses: {
+          200: {
+            description: 'The dossier story; `story.id` differs from `requestedId` when the story was merged.',
+            content: json({ type: 'object', required: ['requestedId', 'story'], properties: { requestedId: { type: 'string' }, story: ref('Story') } }),
+          },
+          400: error('The id is malformed.'),
+          404: error('No such story.'),
+        },
+      },
+    },
+    '/api/articles/{id}': {
+      get: {
+        summary: 'One article: clean text, removed page chrome, metadata and sentences',
+        parameters: [idParam('article')],
+        responses: {
+          200: { description: 'The article.', content: json({ type: 'object', required: ['article', 'sentences'], properties: { article: ref('Article'), sentences: { type: 'array', items: ref('Sentence') } } }) },
+          400: error('The id is malformed.'),
+          404: error('No such article.'),
+        },
+      },
+    },
+    '/api/ingest': {
+      post: {
+        summary: 'Queue an ingest job: URLs, a feed, pasted text or uploaded files',
+        description: `At most ${MAX_INGEST_ITEMS} URLs and files and ${MAX_INGEST_BYTES} bytes per request. Jobs run one at a time; poll the job for progress.`,
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': { schema: ref('IngestRequest') },
+            'multipart/form-data': {
+              schema: {
+                type: 'object',
+                properties: {
+                  file: { type: 'array', items: { type: 'string', format: 'binary' } },
+                  urls: { type: 'string', description: 'URLs separated by whitespace.' },
+                  feed: { type: 'string' },
+                  text: { type: 'string' },
+                  title: { type: 'string' },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          202: { description: 'The job was queued; `Location` names it.', content: json({ type: 'object', required: ['job'], properties: { job: ref('Job') } }) },
+          400: error('The body is malformed or names nothing to ingest.'),
+          403: error('A cross-origin request.'),
+          413: error('The body is larger than the limit.'),
+          415: error('Neither JSON nor multipart.'),
+          503: error('Too many jobs are waiting.'),
+        },
+      },
+    },
+    '/api/jobs': {
+      get: { summary: 'Recent ingest jobs, newest first', responses: { 200: { description: 'The jobs.', content: json({ type: 'object', properties: { jobs: { type: 'array', items: ref('Job') } } }) } } },
+    },
+    '/api/jobs/{id}': {
+      get: {
+        summary: "An ingest job's progress and outcome",
+        parameters: [idParam('job')],
+        responses: {
+          200: { description: 'The job.', content: json({ type: 'object', required: ['job'], properties: { job: ref('Job') } }) },
+          400: error('The id is malformed.'),
+          404: error('No such job.'),
+        },
+      },
+    },
+  },
+  components: {
+    schemas: {
+      Error: {
+        type: 'object',
+        required: ['error'],
+        properties: { error: { type: 'object', required: ['message'], properties: { message: { type: 'string' } } } },
+      },
+      Health: {
+        type: 'object',
+        required: ['status', 'store', 'articles', 'stories', 'jobs'],
+        properties: {
+          status: { type: 'string', enum: ['ok'] },
+          store: { type: 'string', enum: ['sqlite', 'postgres'] },
+          articles: { type: 'integer' },
+          stories: { type: 'integer' },
+          jobs: { type: 'object', additionalProperties: { type: 'integer' } },
+        },
+      },
+      StorySummary: {
+        type: 'object',
+        required: ['id', 'headline', 'label', 'firstSeen', 'lastSeen', 'outlets', 'size', 'independentOrigins', 'findings'],
+        properties: {
+          id: { type: 'string' },
+          headline: { type: 'string' },
+          label: { type: 'string' },
+          firstSeen: nullableString,
+          lastSeen: nullableString,
+          outlets: { type: 'array', items: { type: 'string' } },
+          size: { type: 'integer', description: 'Number of articles.' },
+          independentOrigins: { type: 'integer' },
+          findings: { type: 'integer' },
+        },
+      },
+      StoryPage: {
+        type: 'object',
+        required: ['total', 'limit', 'offset', 'stories'],
+        properties: { total: { type: 'integer' }, limit: { type: 'integer' }, offset: { type: 'integer' }, stories: { type: 'array', items: ref('StorySummary') } },
+      },
+      Story: {
+        type: 'object',
+        description: 'A DossierStory: see docs/dossier.md and src/dossier/schema.json.',
+        required: ['id', 'headline', 'articles', 'claims', 'findings', 'brief', 'independentOrigins'],
+        properties: {
+          id: { type: 'string' },
+          headline: { type: 'string' },
+          independentOrigins: { type: 'integer' },
+          articles: { type: 'array', items: { type: 'object' } },
+          claims: { type: 'array', items: { type: 'object' } },
+          findings: { type: 'array', items: { type: 'object' } },
+          brief: { type: 'array', items: { type: 'object' } },
+        },
+      },
+      Article: {
+        type: 'object',
+        required: ['id', 'input', 'text', 'removed'],
+        properties: {
+          id: { type: 'string' },
+          contentHash: { type: 'string' },
+          input: { type: 'string' },
+          url: nullableString,
+          canonicalUrl: nullableString,
+          title: nullableString,
+          byline: nullableString,
+          published: nullableString,
+          updated: nullableString,
+          outlet: nullableString,
+          publisher: nullableString,
+          language: nullableString,
+          fetchedAt: nullableString,
+          text: { type: 'string', description: 'The cleaned body; paragraphs separated by a blank line. Untrusted.' },
+          removed: { type: 'array', items: { type: 'object', required: ['text', 'reason'], properties: { text: { type: 'string' }, reason: { type: 'string' } } } },
+        },
+      },
+      Sentence: {
+        type: 'object',
+        required: ['index', 'paragraph', 'start', 'end', 'text'],
+        properties: { index: { type: 'integer' }, paragraph: { type: 'integer' }, start: { type: 'integer' }, end: { type: 'integer' }, text: { type: 'string' } },
+      },
+      IngestRequest: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          urls: { type: 'array', items: { type: 'string', format: 'uri' }, maxItems: MAX_INGEST_ITEMS },
+          feed: { type: 'string', format: 'uri' },
+          text: { type: 'string', description: 'A pasted article, headline first.' },
+          title: { type: 'string', description: 'Headline for the pasted text.' },
+        },
+      },
+      Job: {
+        type: 'object',
+        required: ['id', 'state', 'createdAt', 'done', 'total', 'inputs', 'articlesAdded', 'articlesExisting', 'storiesTouched', 'errors'],
+        properties: {
+          id: { type: 'string' },
+          state: { type: 'string', enum: ['queued', 'running', 'done', 'failed'] },
+          createdAt: { type: 'string' },
+          startedAt: nullableString,
+          finishedAt: nullableString,
+          stage: nullableString,
+          done: { type: 'integer' },
+          total: { type: 'integer', nullable: true },
+          inputs: { type: 'array', items: { type: 'string' } },
+          articlesAdded: { type: 'array', items: { type: 'string' } },
+          articlesExisting: { type: 'array', items: { type: 'string' } },
+          storiesTouched: { type: 'array', items: { type: 'string' } },
+          errors: { type: 'array', items: { type: 'object', properties: { input: { type: 'string' }, message: { type: 'string' } } } },
+        },
+      },
+    },
+  },
+} as const;

@@ -1,0 +1,264 @@
+// The JSON API over a real SQLite store: every endpoint, with good and bad input.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { request as httpRequest } from 'node:http';
+import { openApiDocument } from '../../src/server/index.js';
+import { startTestServer, waitForJob, type TestServer } from './helpers.js';
+
+let t: TestServer;
+before(async () => {
+  t = await startTestServer();
+});
+after(async () => {
+  await t?.close();
+});
+
+async function get(path: string) {
+  const response = await fetch(t.url + path);
+  const type = response.headers.get('content-type') ?? '';
+  const body = type.includes('json') ? await response.json() : await response.text();
+  return { status: response.status, headers: response.headers, body: body as any };
+}
+
+async function post(path: string, body: BodyInit, headers: Record<string, string> = {}) {
+  const response = await fetch(t.url + path, { method: 'POST', body, headers });
+  return { status: response.status, headers: response.headers, body: (await response.json()) as any };
+}
+
+function assertError(result: { status: number; body: any }, status: number, pattern?: RegExp) {
+  assert.equal(result.status, status, JSON.stringify(result.body));
+  assert.equal(typeof result.body?.error?.message, 'string', 'errors are {error: {message}}');
+  if (pattern) assert.match(result.body.error.message, pattern);
+}
+
+describe('health and documentation', () => {
+  it('reports the store and its counts', async () => {
+    const { status, body, headers } = await get('/api/health');
+    assert.equal(status, 200);
+    assert.deepEqual({ status: body.status, store: body.store, articles: body.articles, stories: body.stories }, { status: 'ok', store: 'sqlite', articles: 6, stories: 2 });
+    assert.match(headers.get('content-security-policy') ?? '', /default-src 'self'/);
+    assert.equal(headers.get('x-content-type-options'), 'nosniff');
+    assert.equal(headers.get('cache-control'), 'no-store');
+  });
+
+  it('serves an OpenAPI 3 document naming every route', async () => {
+    const { status, body } = await get('/api/openapi.json');
+    assert.equal(status, 200);
+    assert.match(body.openapi, /^3\./);
+    assert.deepEqual(Object.keys(body.paths).sort(), Object.keys(openApiDocument.paths).sort());
+    for (const path of ['/api/health', '/api/stories', '/api/stories/{id}', '/api/articles/{id}', '/api/ingest', '/api/jobs/{id}']) {
+      assert.ok(body.paths[path], `${path} is documented`);
+    }
+  });
+});
+
+describe('GET /api/stories', () => {
+  it('lists story summaries with paging', async () => {
+    const { status, body } = await get('/api/stories');
+    assert.equal(status, 200);
+    assert.equal(body.total, 2);
+    assert.equal(body.limit, 20);
+    const story = body.stories.find((s: any) => s.id === t.story.id);
+    assert.ok(story);
+    assert.equal(story.size, 3);
+    assert.equal(story.findings, 3);
+    assert.equal(story.independentOrigins, 1);
+    assert.deepEqual(story.outlets, ['Wire', 'Daily Example', 'Summary Post']);
+
+    const page = await get('/api/stories?limit=1&offset=1');
+    assert.equal(page.body.stories.length, 1);
+    assert.equal(page.body.total, 2);
+    assert.notEqual(page.body.stories[0].id, (await get('/api/stories?limit=1')).body.stories[0].id);
+  });
+
+  it('filters by text, outlet and dates', async () => {
+    assert.deepEqual((await get('/api/stories?q=Hostile')).body.stories.map((s: any) => s.id), ['story-hostile']);
+    assert.equal((await get('/api/stories?q=zzzunfindable')).body.total, 0);
+    assert.ok((await get('/api/stories?outlet=Daily%20Example')).body.stories.some((s: any) => s.id === t.story.id));
+    assert.equal((await get('/api/stories?outlet=Nobody%20Times')).body.total, 0);
+    assert.equal((await get('/api/stories?from=2025-05-01&to=2025-05-31')).body.total, 2);
+    assert.equal((await get('/api/stories?from=2030-01-01')).body.total, 0);
+  });
+
+  it('refuses malformed parameters with 400', async () => {
+    assertError(await get('/api/stories?limit=abc'), 400, /limit/);
+    assertError(await get('/api/stories?limit=0'), 400, /limit/);
+    assertError(await get('/api/stories?limit=1000'), 400, /limit/);
+    assertError(await get('/api/stories?offset=-1'), 400, /offset/);
+    assertError(await get('/api/stories?from=yesterday'), 400, /from/);
+    assertError(await get('/api/stories?to=2025-13-45'), 400, /to/);
+    assertError(await get('/api/stories?from=2025-06-01&to=2025-05-01'), 400, /after/);
+    assertError(await get(`/api/stories?q=${'x'.repeat(201)}`), 400, /q/);
+  });
+});
+
+describe('GET /api/stories/:id', () => {
+  it('returns the dossier story', async () => {
+    const { status, body } = await get(`/api/stories/${t.story.id}`);
+    assert.equal(status, 200);
+    assert.equal(body.requestedId, t.story.id);
+    assert.deepEqual(body.story, JSON.parse(JSON.stringify(t.story)));
+  });
+
+  it('resolves an id merged into another story', async () => {
+    await t.store.saveStories([t.story], new Map([['story-old-merged', t.story.id]]));
+    const { status, body } = await get('/api/stories/story-old-merged');
+    assert.equal(status, 200);
+    assert.equal(body.requestedId, 'story-old-merged');
+    assert.equal(body.story.id, t.story.id);
+  });
+
+  it('answers 404 for unknown ids and 400 for malformed ones', async () => {
+    assertError(await get('/api/stories/no-such-story'), 404, /no-such-story/);
+    assertError(await get('/api/stories/%3Cscript%3E'), 400);
+  });
+});
+
+describe('GET /api/articles/:id', () => {
+  it('returns clean text, removed chrome, metadata and sentences', async () => {
+    const id = t.story.articles[0]!.id;
+    const { status, body } = await get(`/api/articles/${id}`);
+    assert.equal(status, 200);
+    assert.equal(body.article.id, id);
+    assert.equal(body.article.text, t.story.articles[0]!.text);
+    assert.deepEqual(body.article.removed, [{ text: 'Share this article', reason: 'share widget' }]);
+    assert.equal(body.article.outlet, 'Wire');
+    assert.equal(body.article.byline, 'Ann Writer');
+    assert.ok(body.sentences.length >= 2);
+    for (const s of body.sentences) assert.equal(body.article.text.slice(s.start, s.end), s.text);
+  });
+
+  it('answers 404 for unknown ids and 400 for malformed ones', async () => {
+    assertError(await get('/api/articles/0000000000000000'), 404);
+    assertError(await get('/api/articles/..%2F..%2Fetc'), 400);
+  });
+});
+
+describe('POST /api/ingest: bad input', () => {
+  const json = (value: unknown) => post('/api/ingest', JSON.stringify(value), { 'Content-Type': 'application/json' });
+
+  it('refuses wrong types, unknown fields and empty requests with 400', async () => {
+    assertError(await json({ urls: 'https://example.com/' }), 400, /urls/);
+    assertError(await json({ urls: [42] }), 400, /urls/);
+    assertError(await json({ text: 42 }), 400, /text/);
+    assertError(await json({ text: 'x', title: ['a'] }), 400, /title/);
+    assertError(await json({ title: 'only a title' }), 400, /text/);
+    assertError(await json({ url: 'https://example.com/' }), 400, /Unknown field/);
+    assertError(await json({}), 400, /Nothing to ingest/);
+    assertError(await json([1, 2]), 400, /JSON object/);
+    assertError(await json(null), 400, /JSON object/);
+    assertError(await json({ urls: ['file:///etc/passwd'] }), 400, /http/);
+    assertError(await json({ urls: ['not a url'] }), 400, /valid URL/);
+    assertError(await json({ feed: 'javascript:alert(1)' }), 400, /http/);
+    assertError(await json({ urls: Array.from({ length: 51 }, (_, i) => `https://example.com/${i}`) }), 400, /At most/);
+  });
+
+  it('refuses malformed JSON with 400 and other content types with 415', async () => {
+    assertError(await post('/api/ingest', '{"text": ', { 'Content-Type': 'application/json' }), 400, /JSON/);
+    assertError(await post('/api/ingest', 'text=hello', { 'Content-Type': 'application/x-www-form-urlencoded' }), 415);
+    assertError(await post('/api/ingest', 'hello', { 'Content-Type': 'text/plain' }), 415);
+  });
+
+  it('refuses bodies over the limit with 413', async () => {
+    const huge = JSON.stringify({ text: 'x'.repeat(21 * 1024 * 1024) });
+    assertError(await post('/api/ingest', huge, { 'Content-Type': 'application/json' }), 413, /limit/);
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(21 * 1024 * 1024)]), 'big.txt');
+    assertError(await post('/api/ingest', form), 413, /limit/);
+  });
+
+  it('refuses text fields sent as files and unknown form fields', async () => {
+    const form = new FormData();
+    form.append('text', new Blob(['hello']), 'text.txt');
+    assertError(await post('/api/ingest', form), 400, /text field/);
+    const other = new FormData();
+    other.append('secret', 'x');
+    assertError(await post('/api/ingest', other), 400, /Unknown form field/);
+  });
+
+  it('refuses cross-origin posts with 403', async () => {
+    assertError(await post('/api/ingest', JSON.stringify({ text: 'hello' }), { 'Content-Type': 'application/json', Origin: 'https://evil.example' }), 403);
+  });
+});
+
+describe('ingest jobs', () => {
+  it('queues pasted text and reports progress until the job ends', async () => {
+    const text = 'Harbour reopens after storm\n\nThe city harbour reopened on Monday after a storm closed it for three days, the port authority said. About 40 ships had waited offshore.';
+    const { status, body, headers } = await post('/api/ingest', JSON.stringify({ text, title: 'Harbour reopens' }), { 'Content-Type': 'application/json' });
+    assert.equal(status, 202);
+    assert.equal(headers.get('location'), `/api/jobs/${body.job.id}`);
+    assert.ok(['queued', 'running'].includes(body.job.state));
+    assert.deepEqual(body.job.inputs, ['pasted text "Harbour reopens"']);
+    const job = await waitForJob(t.url, body.job.id);
+    assert.equal(job.state, 'done', JSON.stringify(job.errors));
+    assert.equal((job.articlesAdded as string[]).length, 1);
+    assert.equal((job.storiesTouched as string[]).length, 1);
+    const article = await get(`/api/articles/${(job.articlesAdded as string[])[0]}`);
+    assert.match(article.body.article.text, /harbour reopened on Monday/);
+    const story = await get(`/api/stories/${(job.storiesTouched as string[])[0]}`);
+    assert.equal(story.status, 200);
+
+    const again = await post('/api/ingest', JSON.stringify({ text, title: 'Harbour reopens' }), { 'Content-Type': 'application/json' });
+    const repeat = await waitForJob(t.url, again.body.job.id);
+    assert.deepEqual(repeat.articlesAdded, [], 'the same text twice is stored once');
+    assert.deepEqual(repeat.articlesExisting, job.articlesAdded);
+  });
+
+  it('takes uploaded files and records rejected ones without failing the job', async () => {
+    const form = new FormData();
+    form.append('file', new Blob(['']), 'empty.txt');
+    form.append('file', new Blob([new Uint8Array([0, 1, 2, 3, 0, 0, 255, 254, 0, 7])]), 'binary.bin');
+    const { status, body } = await post('/api/ingest', form);
+    assert.equal(status, 202);
+    assert.deepEqual(body.job.inputs, ['empty.txt', 'binary.bin']);
+    const job = await waitForJob(t.url, body.job.id);
+    assert.equal(job.state, 'done');
+    const errors = job.errors as { input: string; message: string }[];
+    assert.deepEqual(errors.map((e) => e.input).sort(), ['binary.bin', 'empty.txt']);
+    assert.equal((await get('/api/health')).status, 200, 'the server is still up');
+  });
+
+  it('lists jobs and answers 404 for unknown and 400 for malformed job ids', async () => {
+    const { body } = await get('/api/jobs');
+    assert.ok(body.jobs.length >= 2);
+    assertError(await get('/api/jobs/00000000-0000-4000-8000-000000000000'), 404);
+    assertError(await get('/api/jobs/%20bad'), 400);
+  });
+});
+
+describe('routing and security', () => {
+  it('answers unknown API paths with 404 and wrong methods with 405, as JSON', async () => {
+    assertError(await get('/api/nothing-here'), 404);
+    const response = await fetch(`${t.url}/api/stories`, { method: 'DELETE' });
+    assert.equal(response.status, 405);
+    assert.equal(typeof ((await response.json()) as any).error.message, 'string');
+  });
+
+  it('serves the web app with its content types and a strict CSP', async () => {
+    const page = await get('/');
+    assert.equal(page.status, 200);
+    assert.match(page.headers.get('content-type') ?? '', /^text\/html/);
+    const csp = page.headers.get('content-security-policy') ?? '';
+    assert.match(csp, /script-src 'self'/);
+    assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/);
+    assert.doesNotMatch(page.body, /<script>|\son\w+=/i, 'no inline script or handlers in the page');
+    for (const [path, type] of [['/app.js', /^text\/javascript/], ['/style.css', /^text\/css/], ['/pages/story.js', /^text\/javascript/]] as const) {
+      const asset = await get(path);
+      assert.equal(asset.status, 200, path);
+      assert.match(asset.headers.get('content-type') ?? '', type);
+    }
+    assertError(await get('/no-such-file.js'), 404);
+  });
+
+  it('refuses a Host header other than the loopback names (DNS rebinding)', async () => {
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = httpRequest(`${t.url}/api/health`, { headers: { Host: 'evil.example' } }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    assert.equal(status, 403);
+  });
+});

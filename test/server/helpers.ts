@@ -1,0 +1,98 @@
+// A real server over a real SQLite store in a temporary folder, seeded with hand-built dossier
+// stories (src/dossier/testing.ts) and their articles, for the API and browser tests.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import type { Article } from '../../src/records.js';
+import type { DossierArticle, DossierStory } from '../../src/dossier/types.js';
+import type { Store } from '../../src/store/types.js';
+import { openStore } from '../../src/store/index.js';
+import { sampleStory } from '../../src/dossier/testing.js';
+import { splitSentences } from '../../src/sentences/index.js';
+import { startServer, type RunningServer, type ServerOptions } from '../../src/server/index.js';
+
+export const HOSTILE = '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=1">';
+export const HOSTILE_STORY_ID = 'story-hostile';
+
+export interface TestServer {
+  readonly url: string;
+  readonly store: Store;
+  readonly server: RunningServer;
+  readonly story: DossierStory;
+  readonly hostileStory: DossierStory;
+  readonly dir: string;
+  close(): Promise<void>;
+}
+
+/** The stored-article record a dossier article was made from. */
+export function articleOf(article: DossierArticle): Article {
+  const contentHash = createHash('sha256').update(article.id + article.text).digest('hex');
+  return {
+    id: article.id,
+    contentHash,
+    input: article.input,
+    url: article.url,
+    canonicalUrl: null,
+    title: article.title,
+    byline: article.byline,
+    published: article.published,
+    updated: null,
+    outlet: article.outlet,
+    publisher: article.publisher,
+    language: article.language,
+    text: article.text,
+    removed: article.removed,
+    fetchedAt: null,
+  };
+}
+
+/** The sample story with hostile text everywhere, under its own story and article ids. */
+export function hostileSampleStory(): DossierStory {
+  const story = sampleStory({ id: HOSTILE_STORY_ID, hostile: HOSTILE, headline: `Hostile ${HOSTILE} headline` });
+  // Same article ids as the plain sample; give them their own (first hex digit changed).
+  let json = JSON.stringify(story);
+  story.articles.forEach((article, i) => {
+    json = json.replaceAll(article.id, (0xd + i).toString(16) + article.id.slice(1));
+  });
+  return JSON.parse(json) as DossierStory;
+}
+
+export async function seedStore(store: Store): Promise<{ story: DossierStory; hostileStory: DossierStory }> {
+  const story = sampleStory();
+  const hostileStory = hostileSampleStory();
+  const articles = [...story.articles, ...hostileStory.articles].map(articleOf);
+  await store.saveArticles(articles.map((article) => ({ article, sentences: splitSentences(article.text) })));
+  await store.saveStories([story, hostileStory]);
+  return { story, hostileStory };
+}
+
+export async function startTestServer(options: Partial<Omit<ServerOptions, 'store'>> = {}): Promise<TestServer> {
+  const dir = await mkdtemp(join(tmpdir(), 'corroborate-server-test-'));
+  const store = await openStore(join(dir, 'test.db'));
+  const { story, hostileStory } = await seedStore(store);
+  const server = await startServer({ store, port: 0, host: '127.0.0.1', log: () => {}, ...options });
+  return {
+    url: server.url.replace(/\/$/, ''),
+    store,
+    server,
+    story,
+    hostileStory,
+    dir,
+    async close() {
+      await server.close();
+      await store.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Polls a job until it finishes. */
+export async function waitForJob(url: string, id: string): Promise<Record<string, unknown>> {
+  for (;;) {
+    const response = await fetch(`${url}/api/jobs/${id}`);
+    const { job } = (await response.json()) as { job: Record<string, unknown> };
+    if (job.state === 'done' || job.state === 'failed') return job;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
