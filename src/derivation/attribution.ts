@@ -1,0 +1,136 @@
+// Attribution cues: how an article credits where its text came from.
+//  - `dateline`: the wire's own dateline credit, "MOSCOW (Reuters) -": this text is that wire's copy;
+//  - `credit`: a wire credit line, "Reuters - Reuters", "Reporting by ...", "(AP Photo)" excluded;
+//  - `citation`: the article cites another outlet, "according to Reuters", "told AP", "Reuters reported".
+// A dateline says "I am the wire's text"; a citation says "I took this from them".
+
+export type AttributionKind = 'dateline' | 'credit' | 'citation';
+
+export interface Attribution {
+  readonly kind: AttributionKind;
+  /** The organisation credited, as canonical name ("Reuters", "Associated Press"). */
+  readonly outlet: string;
+  /** The cue as written ("(Reuters)", "told AP"). */
+  readonly cue: string;
+  readonly start: number;
+}
+
+/** News agencies and their usual spellings: citing one of them means taking wire copy. */
+const AGENCIES: readonly [canonical: string, pattern: string][] = [
+  ['Reuters', 'Reuters|Thomson Reuters'],
+  ['Associated Press', 'Associated Press|AP'],
+  ['AFP', 'AFP|Agence France-Presse|Agence France Presse'],
+  ['Bloomberg', 'Bloomberg(?: News)?'],
+  ['dpa', 'dpa|DPA|Deutsche Presse-Agentur'],
+  ['Xinhua', 'Xinhua'],
+  ['TASS', 'TASS|Tass'],
+  ['RIA Novosti', 'RIA Novosti|RIA'],
+  ['Interfax', 'Interfax'],
+  ['PTI', 'PTI|Press Trust of India'],
+  ['ANI', 'ANI'],
+  ['UPI', 'UPI|United Press International'],
+  ['EFE', 'EFE'],
+  ['ANSA', 'ANSA'],
+  ['Kyodo', 'Kyodo(?: News)?'],
+  ['Yonhap', 'Yonhap'],
+  ['Anadolu', 'Anadolu(?: Agency)?'],
+  ['CNA', 'CNA'],
+];
+
+const AGENCY = AGENCIES.map(([, p]) => p).join('|');
+
+/** "MOSCOW (Reuters) -", "WASHINGTON, Feb 24 (AP) —": a dateline credit at the start of a paragraph. */
+const DATELINE = new RegExp(String.raw`(?:^|\n)[^\n]{0,60}?\((${AGENCY})\)\s*[-–—]`, 'g');
+/** "Reuters - Reuters" bylines of aggregators, "Reporting by X; Editing by Y" wire footers. */
+const CREDIT = new RegExp(String.raw`\b(${AGENCY})\s+[-–—]\s+(${AGENCY})\b|\((${AGENCY})\)\s*$`, 'gm');
+/** A named organisation: capitalised words, e.g. "Al Jazeera", "The Wall Street Journal", "CNN". */
+const NAME = String.raw`(?:the\s+)?((?:${AGENCY})\b|(?:[A-Z][\w&'.-]*)(?:\s+(?:[A-Z][\w&'.-]*|of|de|al)){0,4})`;
+const CITATIONS: readonly RegExp[] = [
+  new RegExp(String.raw`\baccording to (?:a |an )?(?:report(?:s)? (?:by|from|in) |reporting by )?${NAME}`, 'g'),
+  new RegExp(String.raw`\b(?:told|telling|speaking to|in an interview with)\s+${NAME}`, 'g'),
+  new RegExp(String.raw`\b(?:as )?(?:reported|mentioned|first reported|cited) by\s+${NAME}`, 'g'),
+  new RegExp(String.raw`${NAME}\s+(?:reported|has reported|first reported|said in a report)\b`, 'g'),
+];
+
+/** Words that look like names after "told" but are not organisations. */
+const NOT_ORGANISATIONS = new Set(['He', 'She', 'They', 'It', 'We', 'I', 'You', 'The', 'A', 'An', 'This', 'That', 'Mr', 'Ms', 'Mrs']);
+
+export function findAttributions(text: string): Attribution[] {
+  const found: Attribution[] = [];
+  for (const m of text.matchAll(DATELINE)) {
+    const at = m.index + m[0].indexOf('(');
+    found.push({ kind: 'dateline', outlet: canonical(m[1]!), cue: `(${m[1]})`, start: at });
+  }
+  for (const m of text.matchAll(CREDIT)) {
+    const name = m[1] ?? m[3]!;
+    found.push({ kind: 'credit', outlet: canonical(name), cue: m[0].trim(), start: m.index });
+  }
+  for (const pattern of CITATIONS) {
+    for (const m of text.matchAll(pattern)) {
+      const name = m[1]!.trim();
+      if (!isOrganisation(name)) continue;
+      found.push({ kind: 'citation', outlet: canonical(name), cue: m[0].trim(), start: m.index });
+    }
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/** An agency, or a multi-word capitalised name that is not a lone pronoun or title. */
+function isOrganisation(name: string): boolean {
+  if (isAgency(name)) return true;
+  const first = name.split(/\s+/)[0]!;
+  if (NOT_ORGANISATIONS.has(first)) return false;
+  // "according to the U.S. Geological Survey" is a data source, "told Putin" a person: only
+  // names that read as news media are media attributions.
+  return MEDIA_NAME.test(name);
+}
+
+/** Words that make a name a news outlet ("Fox News", "Al Jazeera", "The Washington Post"). */
+const MEDIA_NAME =
+  /\b(?:News|Press|Times|Post|Journal|Herald|Tribune|Telegraph|Guardian|Agency|Television|TV|Radio|Broadcasting|Jazeera|Gazette|Daily|Magazine|Network|Wire|Newswire|Media|Channel|CNN|BBC|CNBC|NBC|CBS|ABC|NPR|Axios|Politico|Bloomberg|VGTRK)\b/;
+
+export function isAgency(name: string): boolean {
+  return new RegExp(`^(?:${AGENCY})$`).test(name.trim());
+}
+
+/** The canonical spelling of an agency, or the name itself. */
+export function canonical(name: string): string {
+  const trimmed = name.trim().replace(/^the\s+/i, '').replace(/[.,;:]+$/, '');
+  for (const [canonicalName, pattern] of AGENCIES) if (new RegExp(`^(?:${pattern})$`).test(trimmed)) return canonicalName;
+  return trimmed;
+}
+
+/** Same organisation? Case, "The" and agency spellings folded. */
+export function sameOutlet(a: string | null | undefined, b: string | null | undefined): boolean {
+  if (!a || !b) return false;
+  const fold = (s: string) => canonical(s).toLowerCase().replace(/[^a-z0-9]+/g, '');
+  return fold(a) === fold(b);
+}
+
+/** Character spans inside quotation marks (curly pairs, or straight quotes paired per paragraph). */
+export function quoteSpans(text: string): [number, number][] {
+  const spans: [number, number][] = [];
+  let open = -1;
+  let straightOpen = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '“' || c === '«') open = i;
+    else if ((c === '”' || c === '»') && open >= 0) {
+      spans.push([open, i + 1]);
+      open = -1;
+    } else if (c === '"') {
+      if (straightOpen < 0) straightOpen = i;
+      else {
+        spans.push([straightOpen, i + 1]);
+        straightOpen = -1;
+      }
+    } else if (c === '\n' && i + 1 < text.length && text[i + 1] === '\n') {
+      // A quotation left open at a paragraph end may go on in the next one ("...\n\n“And ...").
+      if (straightOpen >= 0) (spans.push([straightOpen, i]), (straightOpen = -1));
+      if (open >= 0) (spans.push([open, i]), (open = -1));
+    }
+  }
+  if (straightOpen >= 0) spans.push([straightOpen, text.length]);
+  if (open >= 0) spans.push([open, text.length]);
+  return spans;
+}

@@ -1,0 +1,116 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { findReuse } from '../reuse/index.js';
+import { countIndependentOrigins, deriveStory, findAttributions, quoteSpans } from './index.js';
+import { ABSENT_REWRITE_A, ABSENT_REWRITE_B, analysed, INDEPENDENT, ORIGINAL, REWRITE, SUMMARY, TRIMMED } from './families.js';
+import type { AnalysedArticle, Derivation } from '../records.js';
+
+function derive(articles: AnalysedArticle[]): Map<string, Derivation> {
+  const derivations = deriveStory(articles, findReuse(articles));
+  return new Map(derivations.map((d) => [d.article, d]));
+}
+
+const family = [
+  analysed('original', ORIGINAL, { outlet: 'Reuters', published: '2026-03-03T08:00:00Z' }),
+  analysed('copy', ORIGINAL, { outlet: 'Daily Feed', published: '2026-03-03T09:30:00Z' }),
+  analysed('trimmed', TRIMMED, { outlet: 'Metro Wire' }),
+  analysed('rewrite', REWRITE, { outlet: 'Harbour Times' }),
+  analysed('summary', SUMMARY, { outlet: 'Brief Daily' }),
+  analysed('independent', INDEPENDENT, { outlet: 'Coastal Post' }),
+];
+
+test('roles of a constructed family: original, copy, trimmed copy, rewrite, summary, independent', () => {
+  const d = derive(family);
+  const expected: [string, string, string[]][] = [
+    ['original', 'original', []],
+    ['copy', 'copy', ['original']],
+    ['trimmed', 'copy', ['original']],
+    ['rewrite', 'rewrite', ['original']],
+    ['summary', 'summary', ['original']],
+    ['independent', 'independent', []],
+  ];
+  for (const [id, role, from] of expected) {
+    const got = d.get(id)!;
+    assert.equal(got.role, role, `${id}: ${got.reason}`);
+    assert.deepEqual(got.derivedFrom.map((l) => l.article), from, `${id}: ${got.reason}`);
+    assert.ok(got.reason.length > 0);
+  }
+  assert.equal(countIndependentOrigins([...d.values()]), 2);
+});
+
+test('evidence passages point into the source (source side) and the derived article (target side)', () => {
+  const d = derive(family);
+  const texts = new Map(family.map((a) => [a.article.id, a.article.text]));
+  for (const id of ['copy', 'trimmed', 'rewrite', 'summary']) {
+    const link = d.get(id)!.derivedFrom[0]!;
+    assert.ok(link.evidence.length > 0, id);
+    assert.ok(link.coverage > 0.3, `${id} coverage ${link.coverage}`);
+    for (const p of link.evidence) {
+      assert.equal(texts.get(link.article)!.slice(p.sourceStart, p.sourceEnd), p.text);
+      assert.ok(p.targetEnd <= texts.get(id)!.length && p.targetStart < p.targetEnd);
+    }
+  }
+  // The copy is verbatim; the rewrite's evidence is paraphrase (similarity below 1).
+  assert.ok(d.get('copy')!.derivedFrom[0]!.evidence.every((p) => p.similarity === 1));
+  const rewrite = d.get('rewrite')!.derivedFrom[0]!.evidence;
+  assert.ok(rewrite.some((p) => p.similarity < 1));
+  // The rewrite's own paragraph (the rally) is not claimed as taken from the source.
+  const rally = REWRITE.indexOf('Local residents');
+  assert.ok(!rewrite.some((p) => p.targetStart <= rally && rally < p.targetEnd));
+});
+
+test('a shared quote alone does not make an article derived', () => {
+  const d = derive([family[0]!, family[5]!]);
+  assert.equal(d.get('independent')!.role, 'independent');
+  assert.equal(d.get('original')!.role, 'independent');
+});
+
+test('two rewrites of an absent wire story share a source, neither derives from the other', () => {
+  const d = derive([analysed('a', ABSENT_REWRITE_A, { outlet: 'River News' }), analysed('b', ABSENT_REWRITE_B, { outlet: 'Valley Times' })]);
+  for (const [id, other] of [['a', 'b'], ['b', 'a']]) {
+    const got = d.get(id)!;
+    assert.deepEqual(got.derivedFrom, [], got.reason);
+    assert.deepEqual(got.sharedSourceWith, [other]);
+    assert.equal(got.role, 'rewrite', got.reason);
+  }
+  assert.equal(countIndependentOrigins([...d.values()]), 1);
+});
+
+test('without dates or credits, the shorter text wholly inside the longer is the derived one', () => {
+  const d = derive([analysed('x', TRIMMED.replace('(Reuters) ', '')), analysed('y', ORIGINAL.replace('(Reuters) ', ''))]);
+  assert.equal(d.get('x')!.role, 'copy');
+  assert.deepEqual(d.get('x')!.derivedFrom.map((l) => l.article), ['y']);
+  assert.equal(d.get('y')!.role, 'original');
+});
+
+test('attribution cues', () => {
+  const rows: [string, string[]][] = [
+    ['MOSCOW (Reuters) - Putin said.', ['dateline:Reuters']],
+    ['Reuters - Reuters\n\nText.', ['credit:Reuters']],
+    ['The minister told AP on Monday.', ['citation:Associated Press']],
+    ['Prices fell, according to the Wall Street Journal.', ['citation:Wall Street Journal']],
+    ['Reserves are large, according to the U.S. Geological Survey.', []],
+    ['He told Putin so.', []],
+  ];
+  for (const [text, expected] of rows) {
+    assert.deepEqual(findAttributions(text).map((a) => `${a.kind}:${a.outlet}`), expected, text);
+  }
+});
+
+test('quote spans', () => {
+  const text = 'He said "yes, we will" and “no” then.';
+  assert.deepEqual(quoteSpans(text).map(([s, e]) => text.slice(s, e)), ['"yes, we will"', '“no”']);
+});
+
+test('countIndependentOrigins counts roots, shared sources once', () => {
+  const d = (article: string, from: string[], shared: string[] = []): Derivation => ({
+    article,
+    role: 'independent',
+    derivedFrom: from.map((a) => ({ article: a, evidence: [], coverage: 1 })),
+    sharedSourceWith: shared,
+    attributions: [],
+    reason: '',
+  });
+  assert.equal(countIndependentOrigins([d('a', []), d('b', ['a']), d('c', []), d('e', [], ['f']), d('f', [], ['e'])]), 3);
+  assert.equal(countIndependentOrigins([]), 0);
+});

@@ -1,0 +1,375 @@
+// Stage 7: derivation. For each article of one story: which article(s) it derives from, with the
+// shared passages as evidence, and a role. Reads top to bottom:
+//  1. measure every reuse pair: how much of each side the shared passages cover, with text inside
+//     quotation marks discounted (two reporters quoting the same statement is not copying);
+//  2. decide each pair's direction: attribution cues first, then publication time, then which
+//     side is more covered by the other; or a shared absent source when both credit a wire that
+//     is not in the batch, or when nothing tells the two apart;
+//  3. accept links strongest first, never closing a cycle, a second source only when it explains
+//     text the first does not;
+//  4. name the roles: copy, summary or rewrite for derived articles, original or independent for
+//     the rest.
+import type { AnalysedArticle, Derivation, DerivationLink, Passage, ReusePair, Role } from '../records.js';
+import { tokenize } from '../sentences/index.js';
+import { flipPassage } from '../reuse/align.js';
+import { findAttributions, isAgency, quoteSpans, sameOutlet, type Attribution } from './attribution.js';
+
+export { findAttributions, quoteSpans, sameOutlet, isAgency, type Attribution, type AttributionKind } from './attribution.js';
+
+export interface DerivationOptions {
+  /** Share of an article's words (quotes discounted) explained by another from which it derives from it. */
+  readonly minDerivedCoverage: number;
+  /** Share of an article explained by another from which two articles crediting the same absent wire share its text. */
+  readonly minSharedCoverage: number;
+  /** Weight of a word inside quotation marks when measuring coverage. */
+  readonly quoteWeight: number;
+  /** Share of an article's words in verbatim passages from which it is a copy. */
+  readonly copyCoverage: number;
+  /** A derived article at most this long relative to its source is a summary. */
+  readonly summaryLengthRatio: number;
+  /** A second source must explain at least this share of the article that the first does not. */
+  readonly extraSourceCoverage: number;
+  /** Coverage difference that decides which of two articles took from the other. */
+  readonly directionMargin: number;
+  /** Publication times closer than this (minutes) do not order two articles. */
+  readonly sameTimeMinutes: number;
+}
+
+export const DERIVATION_DEFAULTS: DerivationOptions = {
+  // A third of an article explained by another is more than shared facts of one event give.
+  minDerivedCoverage: 0.3,
+  // With a common credit ("according to Reuters" in both), less shared text is enough.
+  minSharedCoverage: 0.1,
+  // A shared quote is weak evidence: both reporters may have heard the same statement.
+  quoteWeight: 0.25,
+  copyCoverage: 0.8,
+  summaryLengthRatio: 0.6,
+  extraSourceCoverage: 0.15,
+  directionMargin: 0.1,
+  sameTimeMinutes: 1,
+};
+
+/** Passages at or above this similarity count as verbatim (a copy keeps the words). */
+const VERBATIM_SIMILARITY = 0.9;
+
+interface Profile {
+  readonly index: number;
+  readonly id: string;
+  readonly text: string;
+  readonly words: number;
+  readonly tokenStarts: Int32Array;
+  readonly tokenWeights: Float32Array;
+  readonly attributions: readonly Attribution[];
+  /** Outlets this text presents itself as (its outlet, dateline and credit lines). */
+  readonly selfCredits: readonly string[];
+  /** Outlets it cites ("according to Reuters"). */
+  readonly citations: readonly string[];
+  readonly published: number | null;
+}
+
+interface Coverage {
+  /** Share of words covered. */
+  readonly plain: number;
+  /** Share of words covered, quoted words discounted. */
+  readonly weighted: number;
+  /** Share of words covered by verbatim passages. */
+  readonly verbatim: number;
+}
+
+interface Relation {
+  readonly source: number;
+  readonly target: number;
+  /** Passages with source = `source`, target = `target`. */
+  readonly passages: readonly Passage[];
+  readonly strength: number;
+  readonly why: string;
+}
+
+interface SharedSource {
+  readonly x: number;
+  readonly y: number;
+  /** Share of each side's words in verbatim passages of the other. */
+  readonly verbatimX: number;
+  readonly verbatimY: number;
+  readonly why: string;
+}
+
+export function deriveStory(articles: readonly AnalysedArticle[], reuse: readonly ReusePair[], options: Partial<DerivationOptions> = {}): Derivation[] {
+  const o = { ...DERIVATION_DEFAULTS, ...options } satisfies DerivationOptions;
+  const profiles = articles.map((a, index) => profile(a, index, o));
+  const byId = new Map(profiles.map((p) => [p.id, p]));
+  const presentOutlets = profiles.flatMap((p) => p.selfCredits);
+
+  // 1-2. Measure and orient every pair.
+  const relations: Relation[] = [];
+  const shared: SharedSource[] = [];
+  for (const pair of reuse) {
+    const a = byId.get(pair.a);
+    const b = byId.get(pair.b);
+    if (!a || !b || a === b) continue;
+    const covA = coverage(a, pair.passages, 'source');
+    const covB = coverage(b, pair.passages, 'target');
+    const strongest = Math.max(covA.weighted, covB.weighted);
+    if (strongest < o.minSharedCoverage) continue;
+    const decision = orient(a, b, covA, covB, presentOutlets, o);
+    if (decision.kind === 'shared') {
+      // Crediting the same absent wire is evidence by itself; otherwise the text must say so.
+      if (!decision.byAttribution && strongest < o.minDerivedCoverage) continue;
+      shared.push({ x: a.index, y: b.index, verbatimX: covA.verbatim, verbatimY: covB.verbatim, why: decision.why });
+      continue;
+    }
+    const [source, target, covTarget] = decision.source === a ? [a, b, covB] : [b, a, covA];
+    if (covTarget.weighted < o.minDerivedCoverage) continue;
+    const passages = source === a ? pair.passages : pair.passages.map((p) => flipPassage(p, b.text));
+    relations.push({ source: source.index, target: target.index, passages: sortByTarget(passages), strength: covTarget.weighted, why: decision.why });
+  }
+
+  // 3. Accept links, strongest first, without cycles.
+  const links: Relation[][] = profiles.map(() => []);
+  const parents: Set<number>[] = profiles.map(() => new Set());
+  for (const relation of [...relations].sort((x, y) => y.strength - x.strength || x.target - y.target)) {
+    if (isAncestor(relation.target, relation.source, parents)) continue;
+    const existing = links[relation.target]!;
+    if (existing.length > 0) {
+      const target = profiles[relation.target]!;
+      const before = coverage(target, existing.flatMap((r) => r.passages), 'target').weighted;
+      const after = coverage(target, [...existing, relation].flatMap((r) => r.passages), 'target').weighted;
+      if (after - before < o.extraSourceCoverage) continue;
+    }
+    existing.push(relation);
+    parents[relation.target]!.add(relation.source);
+  }
+
+  // Along a chain (B copies A, C takes from both as much), credit the earliest: A.
+  for (const list of links) {
+    const primary = list[0];
+    if (!primary) continue;
+    const better = relations.find(
+      (r) => r.target === primary.target && r.source !== primary.source && isAncestor(r.source, primary.source, parents) && r.strength >= primary.strength - o.directionMargin,
+    );
+    if (better && !isAncestor(primary.target, better.source, parents)) {
+      list[0] = better;
+      parents[primary.target]!.delete(primary.source);
+      parents[primary.target]!.add(better.source);
+    }
+  }
+
+  // Shared absent sources: only between articles that derive from nothing in the batch (when
+  // one has a source here, that source explains what the two have in common).
+  const sharedWith: Set<number>[] = profiles.map(() => new Set());
+  const sharedWhy: string[][] = profiles.map(() => []);
+  const sharedVerbatim: number[] = profiles.map(() => 1);
+  for (const s of shared) {
+    if (parents[s.x]!.size > 0 || parents[s.y]!.size > 0) continue;
+    sharedWith[s.x]!.add(s.y);
+    sharedWith[s.y]!.add(s.x);
+    sharedWhy[s.x]!.push(s.why);
+    sharedWhy[s.y]!.push(s.why);
+    sharedVerbatim[s.x] = Math.min(sharedVerbatim[s.x]!, s.verbatimX);
+    sharedVerbatim[s.y] = Math.min(sharedVerbatim[s.y]!, s.verbatimY);
+  }
+
+  // 4. Roles.
+  const hasChildren = new Set(links.flatMap((list) => list.map((r) => r.source)));
+  return profiles.map((p): Derivation => {
+    const own = links[p.index]!;
+    const derivedFrom: DerivationLink[] = own.map((r) => ({
+      article: profiles[r.source]!.id,
+      evidence: r.passages,
+      coverage: round(coverage(p, r.passages, 'target').plain),
+    }));
+    const partners = [...sharedWith[p.index]!].map((i) => profiles[i]!);
+    const { role, reason } = nameRole(p, own, partners, sharedWhy[p.index]!, sharedVerbatim[p.index]!, hasChildren.has(p.index), profiles, o);
+    return {
+      article: p.id,
+      role,
+      derivedFrom,
+      sharedSourceWith: partners.map((q) => q.id),
+      attributions: [...new Set(p.attributions.map((a) => a.cue))],
+      reason,
+    };
+  });
+}
+
+/**
+ * Independent origins of a story: articles that derive from nothing, where articles sharing an
+ * absent source count once together (copies and rewrites are not independent confirmation).
+ */
+export function countIndependentOrigins(derivations: readonly Derivation[]): number {
+  const roots = derivations.filter((d) => d.derivedFrom.length === 0);
+  const ids = new Set(roots.map((d) => d.article));
+  const parent = new Map(roots.map((d) => [d.article, d.article]));
+  const find = (x: string): string => {
+    while (parent.get(x) !== x) x = parent.get(x)!;
+    return x;
+  };
+  for (const d of roots) for (const other of d.sharedSourceWith) if (ids.has(other)) parent.set(find(d.article), find(other));
+  return new Set(roots.map((d) => find(d.article))).size;
+}
+
+function profile(a: AnalysedArticle, index: number, o: DerivationOptions): Profile {
+  const text = a.article.text;
+  const tokens = tokenize(text);
+  const quotes = quoteSpans(text);
+  const tokenStarts = new Int32Array(tokens.length);
+  const tokenWeights = new Float32Array(tokens.length);
+  let q = 0;
+  tokens.forEach((t, k) => {
+    tokenStarts[k] = t.start;
+    while (q < quotes.length && quotes[q]![1] <= t.start) q++;
+    const quoted = q < quotes.length && quotes[q]![0] <= t.start && t.start < quotes[q]![1];
+    tokenWeights[k] = quoted ? o.quoteWeight : 1;
+  });
+  const attributions = findAttributions(text);
+  const selfCredits = [
+    ...(a.article.outlet ? [a.article.outlet] : []),
+    ...attributions.filter((x) => x.kind !== 'citation').map((x) => x.outlet),
+  ];
+  const time = a.article.published ? Date.parse(a.article.published) : NaN;
+  return {
+    index,
+    id: a.article.id,
+    text,
+    words: tokens.length,
+    tokenStarts,
+    tokenWeights,
+    attributions,
+    selfCredits,
+    citations: attributions.filter((x) => x.kind === 'citation').map((x) => x.outlet),
+    published: Number.isFinite(time) ? time : null,
+  };
+}
+
+/** How much of `p`'s words the passages cover on the given side. */
+function coverage(p: Profile, passages: readonly Passage[], side: 'source' | 'target'): Coverage {
+  if (p.words === 0) return { plain: 0, weighted: 0, verbatim: 0 };
+  const covered = new Uint8Array(p.words); // 1 = covered, 2 = covered verbatim
+  for (const passage of passages) {
+    const start = side === 'source' ? passage.sourceStart : passage.targetStart;
+    const end = side === 'source' ? passage.sourceEnd : passage.targetEnd;
+    const mark = passage.similarity >= VERBATIM_SIMILARITY ? 2 : 1;
+    for (let k = lowerBound(p.tokenStarts, start); k < p.words && p.tokenStarts[k]! < end; k++) covered[k] = Math.max(covered[k]!, mark);
+  }
+  let plain = 0;
+  let weighted = 0;
+  let verbatim = 0;
+  let total = 0;
+  for (let k = 0; k < p.words; k++) {
+    total += p.tokenWeights[k]!;
+    if (!covered[k]) continue;
+    plain++;
+    weighted += p.tokenWeights[k]!;
+    if (covered[k] === 2) verbatim++;
+  }
+  return { plain: plain / p.words, weighted: weighted / total, verbatim: verbatim / p.words };
+}
+
+type Orientation = { kind: 'derived'; source: Profile; why: string } | { kind: 'shared'; byAttribution: boolean; why: string };
+
+/** Which of two related articles took from the other, or neither (a shared absent source). */
+function orient(a: Profile, b: Profile, covA: Coverage, covB: Coverage, presentOutlets: readonly string[], o: DerivationOptions): Orientation {
+  // Attribution: one cites the outlet the other presents itself as.
+  for (const [x, y] of [[a, b], [b, a]] as const) {
+    const credit = x.selfCredits.find((c) => y.citations.some((cited) => sameOutlet(c, cited)));
+    if (credit) return { kind: 'derived', source: x, why: `it cites ${credit}, which the other article is` };
+  }
+  // Both cite the same wire that no article of the batch is: they share that absent source.
+  const common = a.citations.find((c) => isAgency(c) && b.citations.some((d) => sameOutlet(c, d)) && !presentOutlets.some((p) => sameOutlet(p, c)));
+  if (common) return { kind: 'shared', byAttribution: true, why: `both credit ${common}, which is not among the articles` };
+  // One carries a wire's own credit and the other does not: the wire text came first.
+  for (const [x, y] of [[a, b], [b, a]] as const) {
+    const wire = x.selfCredits.find((c) => isAgency(c) && !y.selfCredits.some((d) => sameOutlet(c, d)));
+    if (wire) return { kind: 'derived', source: x, why: `the source carries the ${wire} credit and this article does not` };
+  }
+  // Publication time.
+  if (a.published !== null && b.published !== null && Math.abs(a.published - b.published) >= o.sameTimeMinutes * 60_000) {
+    return { kind: 'derived', source: a.published < b.published ? a : b, why: 'it was published later' };
+  }
+  // Which side the other explains more of.
+  if (covB.weighted - covA.weighted >= o.directionMargin) return { kind: 'derived', source: a, why: 'more of it is found in the other than the other way round' };
+  if (covA.weighted - covB.weighted >= o.directionMargin) return { kind: 'derived', source: b, why: 'more of it is found in the other than the other way round' };
+  if (Math.min(covA.verbatim, covB.verbatim) >= o.copyCoverage) {
+    // Two copies of one text: the longer is the fuller version; on a tie, the first given.
+    const source = b.words > a.words ? b : a;
+    return { kind: 'derived', source, why: 'the two texts are the same and the source is the fuller one' };
+  }
+  return { kind: 'shared', byAttribution: false, why: 'they share text but neither is dated, credited or covered enough to come first' };
+}
+
+function nameRole(
+  p: Profile,
+  own: readonly Relation[],
+  partners: readonly Profile[],
+  sharedWhy: readonly string[],
+  sharedVerbatim: number,
+  hasChildren: boolean,
+  profiles: readonly Profile[],
+  o: DerivationOptions,
+): { role: Role; reason: string } {
+  if (own.length > 0) {
+    const primary = own[0]!;
+    const source = profiles[primary.source]!;
+    const cov = coverage(p, own.flatMap((r) => r.passages), 'target');
+    const ratio = p.words / Math.max(1, source.words);
+    const sources = own.map((r) => profiles[r.source]!.id).join(' and ');
+    const shares = `shared passages cover ${pct(cov.plain)} of its words (${pct(cov.verbatim)} verbatim)`;
+    if (cov.verbatim >= o.copyCoverage) return { role: 'copy', reason: `Copy of ${sources}: ${shares}; ${primary.why}.` };
+    if (ratio <= o.summaryLengthRatio) {
+      return { role: 'summary', reason: `Summary of ${sources}: ${shares} at ${pct(ratio)} of the source's length; ${primary.why}.` };
+    }
+    return { role: 'rewrite', reason: `Rewrite of ${sources}: ${shares}, mostly reworded; ${primary.why}.` };
+  }
+  if (partners.length > 0) {
+    const names = partners.map((q) => q.id).join(', ');
+    const why = sharedWhy[0] ?? 'they share text';
+    const verbatim = sharedVerbatim >= o.copyCoverage;
+    return {
+      role: verbatim ? 'copy' : 'rewrite',
+      reason: `${verbatim ? 'Copy' : 'Rewrite'} of a source not in the batch that it shares with ${names}: ${why}.`,
+    };
+  }
+  if (hasChildren) return { role: 'original', reason: 'Original: other articles derive from it and it derives from none of them.' };
+  const cited = p.citations.filter(isAgency);
+  return {
+    role: 'independent',
+    reason: cited.length > 0
+      ? `Independent of the other articles here: it shares too little text with them to derive from one, though it credits ${cited[0]}.`
+      : 'Independent: it shares too little text with the other articles (quotes discounted) to derive from any of them.',
+  };
+}
+
+function isAncestor(candidate: number, of: number, parents: readonly Set<number>[]): boolean {
+  const stack = [of];
+  const seen = new Set<number>();
+  while (stack.length > 0) {
+    const x = stack.pop()!;
+    if (x === candidate) return true;
+    if (seen.has(x)) continue;
+    seen.add(x);
+    stack.push(...parents[x]!);
+  }
+  return false;
+}
+
+function sortByTarget(passages: readonly Passage[]): Passage[] {
+  return [...passages].sort((x, y) => x.targetStart - y.targetStart || x.sourceStart - y.sourceStart);
+}
+
+function lowerBound(values: Int32Array, x: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (values[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function pct(x: number): string {
+  return `${Math.round(x * 100)}%`;
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
