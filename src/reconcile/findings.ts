@@ -91,10 +91,10 @@ export function quantityFindings(claim: ReconciledClaim, ctx: FindingContext): F
     });
   }
   for (const drift of ctx.drifts.get(claim.id) ?? []) {
-    const was = drift.referenceMeasure ? ` of ${drift.referenceMeasure}` : '';
+    const was = drift.referenceMeasure ? `ties it to ${drift.referenceMeasure}` : 'gives it for something else';
     out.push({
       kind: 'drifted-number',
-      message: `${ctx.names.get(drift.article)} attaches ${claim.quantity.text} to ${drift.measure}, where ${ctx.names.get(reference.article)} gives it as a share${was}.`,
+      message: `${ctx.names.get(drift.article)} attaches ${claim.quantity.text} to ${drift.measure}, where ${ctx.names.get(reference.article)} ${was}.`,
       claim: claim.id,
       articles: [drift.article, reference.article],
       severity: 'high',

@@ -6,52 +6,13 @@ import { wordsOf } from './words.js';
 import { quoteStatus } from './quotes.js';
 import { measureAfter } from './quantities.js';
 import { prepareMention } from './similarity.js';
-import { article, derivation, quantity, quote, statement } from './fixtures/build.js';
+import { article, derivation } from './fixtures/build.js';
+import { A, B, C, claims, derivations } from './fixtures/harbour.js';
 import type { ClaimMention, Reconciliation } from '../records.js';
 
 // Lexical only: the vectors take seconds to load, and these cases must hold on words alone.
 const LEXICAL = { semantic: false } as const;
 
-const A = article(
-  'a',
-  'Port authority chief Elena Varga said the harbour expansion would create 1,200 jobs. ' +
-    '"We will open the new terminal by the end of next year, and we expect it to double our cargo capacity," Varga told reporters on Monday. ' +
-    'The project costs $450 million. The port handles 8% of the country\'s container imports. ' +
-    'Varga said the city council had approved the expansion plan unanimously.',
-  { outlet: 'Northwire', published: '2025-03-01' },
-);
-const B = article(
-  'b',
-  'Elena Varga said the expansion would bring 1,200 jobs to the harbour. ' +
-    '"We will open the terminal next year and it will triple our capacity," Varga said. ' +
-    'The port handles about 8% of the national shipping market. The project costs $450 million.',
-  { published: '2025-03-02' },
-);
-const C = article(
-  'c',
-  'The harbour expansion project will cost $520 million, port documents show. ' +
-    '"We will open the new terminal by the end of next year," Varga said. ' +
-    'The city council did not approve the expansion plan unanimously, and two members voted against it. ' +
-    'Local fishermen in Portvik fear that dredging for the Varga terminal will harm cod stocks.',
-  { outlet: 'Coastal Times', published: '2025-03-02' },
-);
-
-const claims: ClaimMention[] = [
-  quantity(A, '1,200 jobs', 1200, 'jobs', { measure: 'jobs' }),
-  quote(A, 'We will open the new terminal by the end of next year, and we expect it to double our cargo capacity', 'Elena Varga'),
-  quantity(A, '$450 million', 450e6, 'USD', { measure: 'the project' }),
-  quantity(A, '8%', 8, '%', { measure: "the country's container imports" }),
-  statement(A, 'Varga said the city council had approved the expansion plan unanimously.'),
-  quantity(B, '1,200 jobs', 1200, 'jobs', { measure: 'jobs' }),
-  quote(B, 'We will open the terminal next year and it will triple our capacity', 'Elena Varga'),
-  quantity(B, 'about 8%', 8, '%', { qualifier: 'about', measure: 'the national shipping market' }),
-  quantity(B, '$450 million', 450e6, 'USD', { measure: 'the project' }),
-  quantity(C, '$520 million', 520e6, 'USD', { measure: 'the harbour expansion project' }),
-  quote(C, 'We will open the new terminal by the end of next year', 'Varga'),
-  statement(C, 'The city council did not approve the expansion plan unanimously, and two members voted against it.'),
-  statement(C, 'Local fishermen in Portvik fear that dredging for the Varga terminal will harm cod stocks.'),
-];
-const derivations = [derivation('a', 'original'), derivation('b', 'rewrite', ['a']), derivation('c', 'independent')];
 
 function run(): Reconciliation {
   return reconcileStory({ articles: [A, B, C], claims, derivations }, LEXICAL);

@@ -1,0 +1,59 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { writeBrief } from './index.js';
+import { eligibility, stripDateline } from './sentences.js';
+import { reconcileStory } from '../reconcile/index.js';
+import { A, B, C, claims, derivations } from '../reconcile/fixtures/harbour.js';
+import { article } from '../reconcile/fixtures/build.js';
+
+const LEXICAL = { semantic: false } as const;
+const articles = [A, B, C];
+const reconciliation = reconcileStory({ articles, claims, derivations }, LEXICAL);
+const brief = writeBrief({ articles, reconciliation, derivations }, LEXICAL);
+
+test('every brief sentence is a source sentence, cited with exact offsets', () => {
+  assert.ok(brief.length >= 3 && brief.length <= 8, `got ${brief.length}`);
+  const byId = new Map(articles.map((a) => [a.article.id, a.article.text]));
+  for (const sentence of brief) {
+    assert.ok(sentence.sources.length >= 1);
+    assert.deepEqual(sentence.citations, [...new Set(sentence.sources.map((s) => s.article))]);
+    const own = byId.get(sentence.sources[0]!.article)!.slice(sentence.sources[0]!.start, sentence.sources[0]!.end);
+    assert.ok(own.replace(/\s+/g, ' ').includes(sentence.text), `${sentence.text} not in its source`);
+  }
+  assert.equal(new Set(brief.map((s) => s.text)).size, brief.length, 'no duplicates');
+});
+
+test('what independent outlets agree on comes first and cites them all', () => {
+  const first = brief[0]!;
+  assert.ok(first.citations.length >= 2, JSON.stringify(first));
+  assert.ok(new Set(first.citations).has('c') || first.citations.length >= 2);
+});
+
+test('a sentence holding a disputed number is flagged contested', () => {
+  const cost = brief.find((s) => s.text.includes('million') && s.text.includes('cost'));
+  assert.ok(cost, JSON.stringify(brief.map((s) => s.text)));
+  assert.equal(cost.contested, true);
+});
+
+test('sentence eligibility table', () => {
+  const rows: [string, boolean][] = [
+    ['The harbour expansion project will cost $520 million, port documents show.', true],
+    ['He said the project would create many new jobs in the region.', false],
+    ['"We will open the new terminal by the end of next year, and we expect it to double our cargo capacity," Varga told reporters.', true],
+    ['"We will open the new terminal by the end of next year and double capacity.', false],
+    ['Read Next: why the port matters more than ever to the city economy.', false],
+    ['We think this is the most important port project of the decade here.', false],
+    ['Russian President Putin chairs a meeting on rare earth metals outside Moscow', false],
+  ];
+  for (const [text, ok] of rows) {
+    assert.equal(eligibility({ index: 0, paragraph: 0, start: 0, end: text.length, text }, false).ok, ok, text);
+  }
+  assert.equal(stripDateline('MOSCOW (Reuters) -Russian President Vladimir Putin offered a deal.'), 'Russian President Vladimir Putin offered a deal.');
+});
+
+test('an empty story has an empty brief; bad options throw', () => {
+  assert.deepEqual(writeBrief({ articles: [], reconciliation: { claims: [], findings: [] }, derivations: [] }), []);
+  const one = article('z', 'Short.');
+  assert.deepEqual(writeBrief({ articles: [one], reconciliation: { claims: [], findings: [] }, derivations: [] }, LEXICAL), []);
+  assert.throws(() => writeBrief({ articles, reconciliation, derivations }, { minSentences: 5, maxSentences: 2 }), /minSentences/);
+});

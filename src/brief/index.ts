@@ -1,0 +1,231 @@
+// Stage 10: the brief. A few sentences a reader can trust, each taken from the articles (never
+// invented), each citing every article and sentence that says the same thing, ordered by how
+// much independent confirmation they carry; a sentence whose claim the outlets dispute is marked
+// contested.
+//
+//   1. index every sentence: its words, meaning, and the reconciled claims it holds
+//   2. find, for each sentence, the sentences of other articles that support it (same claim, or
+//      the same words / meaning), and count the independent origins behind it
+//   3. score: independent origins first, then the claims it carries, then its place in the article
+//   4. pick greedily, skipping sentences that repeat one already picked; relax the style rules
+//      when a story has too few clean sentences
+import { CorroborateError } from '../errors.js';
+import { cosine, sentenceVector, words as vectorWords } from '../semantics/index.js';
+import type { AnalysedArticle, BriefSentence, Citation, Derivation, MentionStatus, Reconciliation, Sentence } from '../records.js';
+import { countOrigins, storyOrder, wordsOf } from '../reconcile/index.js';
+import { eligibility, stripDateline } from './sentences.js';
+
+export interface BriefOptions {
+  /** Most sentences in the brief (the task allows 3-12). */
+  readonly maxSentences: number;
+  /** Fewest sentences, when the story has that many usable ones. */
+  readonly minSentences: number;
+  /** Word overlap (0..1) above which a sentence repeats one already chosen. */
+  readonly redundancy: number;
+  /** Word overlap (0..1) at which a sentence of another article supports a chosen one. */
+  readonly support: number;
+  /** Use word-vector meaning to find support (loads the vectors once). */
+  readonly semantic: boolean;
+}
+
+export const DEFAULT_BRIEF_OPTIONS: BriefOptions = {
+  // Enough for the main facts and the disputes of a story; a reader skims past ten.
+  maxSentences: 8,
+  minSentences: 3,
+  // Two sentences sharing half their content words say much the same.
+  redundancy: 0.5,
+  // A rewrite of a sentence keeps about half its content words.
+  support: 0.45,
+  semantic: true,
+};
+
+/** Cosine above which two sentences say the same thing in other words (with some shared words, below). */
+const SEMANTIC_SUPPORT = 0.85;
+/** The shared-word floor that keeps a high cosine from matching two merely similar sentences. */
+const SEMANTIC_SUPPORT_MIN_WORDS = 0.25;
+/** Versions that depart from the reference: a sentence holding one is the disputed side, not the story. */
+const DEPARTING: ReadonlySet<MentionStatus> = new Set(['conflicting', 'drifted', 'altered']);
+/** Taken off the score of a sentence holding a departing version (per such claim). */
+const DEPARTING_PENALTY = 6;
+/** Score weights: independent confirmation dominates; claims and the lead break ties. */
+const WEIGHTS = { origins: 3, claims: 1, lead: 1.5, quoted: 1.5 } as const;
+/** Below this share of the best score a sentence adds little; stop once the minimum is reached. */
+const SCORE_FLOOR = 0.35;
+/** Claims counted per sentence: more is a list, not more news. */
+const MAX_CLAIMS_COUNTED = 3;
+
+interface Indexed {
+  readonly article: string;
+  readonly sentence: Sentence;
+  readonly content: ReadonlySet<string>;
+  readonly vector: Float32Array | null;
+  /** Claim id -> this sentence's status for it. */
+  readonly claims: Map<string, MentionStatus>;
+  readonly position: number;
+}
+
+export interface BriefInput {
+  readonly articles: readonly AnalysedArticle[];
+  readonly reconciliation: Reconciliation;
+  readonly derivations: readonly Derivation[];
+}
+
+export function writeBrief(input: BriefInput, options: Partial<BriefOptions> = {}): BriefSentence[] {
+  const settings = { ...DEFAULT_BRIEF_OPTIONS, ...options } satisfies BriefOptions;
+  validate(settings);
+  const { articles, reconciliation, derivations } = input;
+  if (articles.length === 0) return [];
+  const order = storyOrder(articles, derivations);
+
+  // 1.
+  const indexed: Indexed[] = [];
+  const byArticle = new Map<string, Indexed[]>();
+  for (const { article, sentences } of articles) {
+    const list = sentences.map((sentence, position): Indexed => {
+      const words = wordsOf(sentence.text);
+      return {
+        article: article.id,
+        sentence,
+        content: new Set(words.filter((w) => w.norm.length > 2 && !/^\p{N}/u.test(w.norm)).map((w) => w.stem)),
+        vector: settings.semantic ? sentenceVector(vectorWords(sentence.text)) : null,
+        claims: new Map(),
+        position,
+      };
+    });
+    byArticle.set(article.id, list);
+    indexed.push(...list);
+  }
+  const claimById = new Map(reconciliation.claims.map((c) => [c.id, c]));
+  for (const claim of reconciliation.claims) {
+    for (const version of claim.versions) {
+      const host = (byArticle.get(version.article) ?? []).find((s) => s.sentence.start <= version.start && version.start < s.sentence.end);
+      host?.claims.set(claim.id, version.status);
+    }
+  }
+
+  // 2-3.
+  const scored = indexed.map((s) => {
+    const supporters = supportersOf(s, byArticle, settings);
+    const origins = countOrigins(order, [s.article, ...supporters.keys()]);
+    const claimWeight = [...s.claims.keys()]
+      .map((id) => claimById.get(id)!)
+      .map((c) => Math.min(c.origins, 3) * (c.kind === 'statement' ? 0.5 : 1))
+      .sort((a, b) => b - a)
+      .slice(0, MAX_CLAIMS_COUNTED)
+      .reduce((a, b) => a + b, 0);
+    const contested = [...s.claims.keys()].some((id) => {
+      const claim = claimById.get(id)!;
+      return claim.contested || claim.versions.some((v) => v.status === 'conflicting' || v.status === 'drifted');
+    });
+    const departing = [...s.claims.values()].filter((status) => DEPARTING.has(status)).length;
+    return { s, supporters, origins, claimWeight, contested, departing };
+  });
+
+  // 4.
+  for (const relaxed of [false, true]) {
+    const chosen = choose(scored, settings, relaxed);
+    if (chosen.length >= settings.minSentences || relaxed) {
+      return chosen.map(({ s, supporters, contested }) => {
+        const sources: Citation[] = [s, ...supporters.values()].map((x) => ({ article: x.article, start: x.sentence.start, end: x.sentence.end }));
+        return {
+          text: stripDateline(s.sentence.text.replace(/\s+/g, ' ').trim()),
+          citations: [...new Set(sources.map((c) => c.article))],
+          sources,
+          contested,
+        };
+      });
+    }
+  }
+  return [];
+}
+
+type Scored = {
+  readonly s: Indexed;
+  readonly supporters: Map<string, Indexed>;
+  readonly origins: number;
+  readonly claimWeight: number;
+  readonly contested: boolean;
+  readonly departing: number;
+};
+
+function choose(scored: readonly Scored[], settings: BriefOptions, relaxed: boolean): Scored[] {
+  const candidates = scored
+    .map((x) => {
+      const verdict = eligibility(x.s.sentence, relaxed);
+      const lead = 1 / (1 + x.s.position);
+      const score =
+        WEIGHTS.origins * x.origins + WEIGHTS.claims * x.claimWeight + WEIGHTS.lead * lead - WEIGHTS.quoted * verdict.quoted - DEPARTING_PENALTY * x.departing;
+      return { x, ok: verdict.ok, score };
+    })
+    .filter((c) => c.ok)
+    .sort((a, b) => b.score - a.score || a.x.s.position - b.x.s.position);
+  const chosen: { x: Scored; score: number }[] = [];
+  const best = candidates[0]?.score ?? 0;
+  for (const c of candidates) {
+    if (chosen.length >= settings.maxSentences) break;
+    if (chosen.length >= settings.minSentences && c.score < SCORE_FLOOR * best) break;
+    if (chosen.some((k) => repeats(c.x, k.x, settings))) continue;
+    chosen.push(c);
+  }
+  return chosen.map((c) => c.x);
+}
+
+/** True when `a` says what `b` already says: same words, same sentence elsewhere, or only b's claims. */
+function repeats(a: Scored, b: Scored, settings: BriefOptions): boolean {
+  if (b.supporters.get(a.s.article) === a.s || a.supporters.get(b.s.article) === b.s) return true;
+  if (dice(a.s.content, b.s.content) >= settings.redundancy) return true;
+  const claims = [...a.s.claims.keys()];
+  if (claims.length > 0 && claims.every((id) => b.s.claims.has(id) || [...b.supporters.values()].some((t) => t.claims.has(id)))) return true;
+  return false;
+}
+
+/** For each other article, its sentence that best supports `s`, if any. */
+function supportersOf(s: Indexed, byArticle: ReadonlyMap<string, readonly Indexed[]>, settings: BriefOptions): Map<string, Indexed> {
+  const out = new Map<string, Indexed>();
+  for (const [article, sentences] of byArticle) {
+    if (article === s.article) continue;
+    let best: Indexed | null = null;
+    let bestScore = 0;
+    for (const t of sentences) {
+      // A sentence holding the other side of one of s's claims does not support s, however alike the words.
+      let byClaims = false;
+      let disputes = false;
+      for (const [id, status] of s.claims) {
+        const other = t.claims.get(id);
+        if (other === undefined) continue;
+        if (DEPARTING.has(status) === DEPARTING.has(other)) byClaims = true;
+        else disputes = true;
+      }
+      if (disputes) continue;
+      const shared = dice(s.content, t.content);
+      const byMeaning = shared >= SEMANTIC_SUPPORT_MIN_WORDS && cosine(s.vector, t.vector) >= SEMANTIC_SUPPORT;
+      if (!(shared >= settings.support || byMeaning || (byClaims && shared >= SEMANTIC_SUPPORT_MIN_WORDS))) continue;
+      const score = shared + (byClaims ? 1 : 0);
+      if (score > bestScore) {
+        best = t;
+        bestScore = score;
+      }
+    }
+    if (best) out.set(article, best);
+  }
+  return out;
+}
+
+function dice(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  let shared = 0;
+  for (const x of a) if (b.has(x)) shared += 1;
+  return (2 * shared) / (a.size + b.size);
+}
+
+function validate(settings: BriefOptions): void {
+  const { minSentences, maxSentences } = settings;
+  if (!Number.isInteger(minSentences) || !Number.isInteger(maxSentences) || minSentences < 1 || maxSentences < minSentences) {
+    throw new CorroborateError('usage', `brief sentences must satisfy 1 <= minSentences <= maxSentences, got ${minSentences}..${maxSentences}`, 'Use whole numbers, e.g. minSentences 3 and maxSentences 8.');
+  }
+  for (const key of ['redundancy', 'support'] as const) {
+    if (!(settings[key] >= 0 && settings[key] <= 1)) {
+      throw new CorroborateError('usage', `brief option ${key} must be from 0 to 1, got ${settings[key]}`);
+    }
+  }
+}

@@ -1,0 +1,65 @@
+// Which sentences may stand in a brief on their own: complete, self-contained, neutral, not page
+// chrome and not a fragment of a quote. Each test is a named rule with its reason; `relaxed` drops
+// the stylistic ones when a story has too few clean sentences (readability.js retries the same way).
+import type { Sentence } from '../records.js';
+
+/** Shorter than this is a heading, a caption or a fragment. */
+export const MIN_WORDS = 7;
+/** Longer than this reads badly in a summary. */
+export const MAX_WORDS = 48;
+
+/** Words that point back to something the reader of a brief has not seen. */
+const DANGLING_OPENERS =
+  /^(?:he|she|it|they|this|these|those|that|his|her|its|their|him|them|but|and|or|so|also|however|meanwhile|still|yet|then|such|there|here|the (?:move|decision|offer|proposal|deal|statement|remarks|comments|announcement|report|plan|latter|former))\b/i;
+/** Page furniture that slips past cleaning. */
+const CHROME = /\b(?:read (?:more|next)|also read|click here|subscribe|sign up|newsletter|getty images|shutterstock|photo(?:graph)? (?:by|credit)|all rights reserved|follow us|share this|comments?\s+loading)\b/i;
+/** Voice of the writer rather than report of the news. */
+const FIRST_OR_SECOND_PERSON = /\b(?:I|[Ww]e|[Oo]ur|us|[Yy]ou|[Yy]our|[Ll]et's)\b/;
+/** Loaded words that make a sentence take sides. */
+const LOADED = /\b(?:shocking|outrageous|disgraceful|stunning|slammed|blasted|destroyed|heroic|disastrous|brilliant|absurd|ridiculous)\b/i;
+
+export interface Eligibility {
+  readonly ok: boolean;
+  readonly reason: string | null;
+  /** Share of the sentence's characters inside quotation marks. */
+  readonly quoted: number;
+}
+
+export function eligibility(sentence: Sentence, relaxed: boolean): Eligibility {
+  const text = sentence.text.replace(/\s+/g, ' ').trim();
+  const quoted = quotedShare(text);
+  const fail = (reason: string): Eligibility => ({ ok: false, reason, quoted });
+  const words = text.split(' ').length;
+  if (words < MIN_WORDS) return fail('too short');
+  if (words > MAX_WORDS) return fail('too long');
+  if (!/[.!]["'”’)]*$/.test(text)) return fail('not a complete sentence');
+  if (CHROME.test(text)) return fail('page chrome');
+  if (!balancedQuotes(text)) return fail('fragment of a quote');
+  if (/^\p{Ll}/u.test(text)) return fail('starts mid-sentence');
+  if (relaxed) return { ok: true, reason: null, quoted };
+  if (DANGLING_OPENERS.test(stripDateline(text))) return fail('starts with a word that points back');
+  if (FIRST_OR_SECOND_PERSON.test(unquoted(text))) return fail("the writer's own voice");
+  if (LOADED.test(unquoted(text))) return fail('loaded wording');
+  return { ok: true, reason: null, quoted };
+}
+
+/** "MOSCOW (Reuters) - Russian President ..." -> "Russian President ...": the dateline is not the news. */
+export function stripDateline(text: string): string {
+  return text.replace(/^\p{Lu}[\p{Lu}\p{M} .,'’-]{1,40}(?:\([^)]{1,40}\))?\s*[-–—]+\s*/u, '').trim();
+}
+
+function unquoted(text: string): string {
+  return text.replace(/“[^”]*”|"[^"]*"|‘[^’]*’(?!\p{L})/gu, ' ');
+}
+
+function quotedShare(text: string): number {
+  if (text.length === 0) return 0;
+  return 1 - unquoted(text).replace(/\s+/g, ' ').length / text.length;
+}
+
+function balancedQuotes(text: string): boolean {
+  const opening = (text.match(/“/g) ?? []).length;
+  const closing = (text.match(/”/g) ?? []).length;
+  const straight = (text.match(/"/g) ?? []).length;
+  return opening === closing && straight % 2 === 0;
+}
