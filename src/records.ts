@@ -176,6 +176,8 @@ export interface QuoteInfo {
   readonly speakerEnd: number | null;
   /** The attribution cue ("said", "told", "according to"). */
   readonly cue: string | null;
+  /** Content stretches when the attribution interrupts the quote or it runs over paragraphs; `text` joins them. */
+  readonly parts?: readonly { readonly start: number; readonly end: number }[];
 }
 
 export type Qualifier = 'exact' | 'about' | 'up to' | 'at least' | 'more than' | 'less than' | 'at most';

@@ -1,0 +1,208 @@
+// Step 2 of quotes: the attribution of a quotation — the cue ("said", "told", "according to") and
+// the speaker mention it attaches to — found in the words around the quotation marks.
+import type { TaggedToken } from './tagging.js';
+import { tokenIndexAt } from './tagging.js';
+import { CUE_WORDS, PHRASE_CUES, SPEAKER_PRONOUNS } from './lexicon.js';
+
+export interface Attribution {
+  /** The cue as written ("said", "according to", ":" for a transcript). */
+  readonly cue: string;
+  readonly cueLemma: string;
+  readonly cueStart: number;
+  readonly cueEnd: number;
+  /** The speaker mention ("he", "Putin", "the Russian leader"). */
+  readonly speakerStart: number;
+  readonly speakerEnd: number;
+  /** Where the attribution sits relative to the quotation. */
+  readonly side: 'after' | 'before';
+  /** Offset just after the last word of the attribution (for interrupted quotes). */
+  readonly end: number;
+}
+
+/** Longest subject noun phrase we accept before a cue, in tokens. */
+const MAX_SUBJECT_TOKENS = 9;
+/** Adverbs and auxiliaries allowed between a subject and its cue ("has also previously said"). */
+const MAX_GAP_TOKENS = 3;
+/** Words between subject and cue that still keep them together. */
+const GAP_POS = new Set(['ADV', 'AUX', 'PART']);
+/** Prepositions that may sit inside a speaker phrase ("spokesman for the Kremlin", "head of the agency"). */
+const NP_PREPOSITIONS = new Set(['of', 'for', 'at']);
+const NP_POS = new Set(['PROPN', 'NOUN', 'ADJ', 'DET', 'NUM', 'PART']);
+
+export interface CueMatch {
+  readonly lemma: string;
+  /** Token index of the first and last cue tokens. */
+  readonly first: number;
+  readonly last: number;
+}
+
+/** The cue that starts at token `i`, if any. Verbs only: "the said car" or "a note" are not cues. */
+export function cueAt(tokens: readonly TaggedToken[], i: number): CueMatch | null {
+  for (const phrase of PHRASE_CUES) {
+    if (phrase.every((w, k) => tokens[i + k]?.lower === w)) return { lemma: phrase.join(' '), first: i, last: i + phrase.length - 1 };
+  }
+  const t = tokens[i];
+  if (!t) return null;
+  const lemma = CUE_WORDS.get(t.lower);
+  if (!lemma) return null;
+  if (t.pos !== 'VERB' && t.pos !== 'AUX' && !(t.lower === 'says' || t.lower === 'said' || t.lower === 'told')) return null;
+  if (lemma === 'point' || lemma === 'go') return null; // only as "pointed out" / "went on"
+  return { lemma, first: i, last: i };
+}
+
+/** Token span [from, to) of the subject noun phrase that ends just before token `i`. */
+export function subjectBefore(tokens: readonly TaggedToken[], i: number, text: string): [number, number] | null {
+  let k = i - 1;
+  let gap = 0;
+  while (k >= 0 && GAP_POS.has(tokens[k]!.pos) && !SPEAKER_PRONOUNS.has(tokens[k]!.lower) && gap < MAX_GAP_TOKENS) {
+    k -= 1;
+    gap += 1;
+  }
+  if (k < 0) return null;
+  const end = k + 1;
+  const last = tokens[k]!;
+  if (last.pos === 'PRON' || SPEAKER_PRONOUNS.has(last.lower)) {
+    return SPEAKER_PRONOUNS.has(last.lower) || /^(?:who|one|everyone|someone|others|many|some|both|few)$/.test(last.lower) ? [k, end] : null;
+  }
+  if (last.lower === ',' && k >= 1) return appositiveSubject(tokens, k, text);
+  if (!isNounish(last)) return null;
+  let from = k;
+  while (from > 0 && end - from < MAX_SUBJECT_TOKENS) {
+    const prev = tokens[from - 1]!;
+    if (!sameLine(text, prev, tokens[from]!)) break;
+    if (isNounish(prev) || prev.pos === 'DET' || prev.pos === 'NUM' || (prev.pos === 'PART' && /^'s?$/.test(prev.lower))) from -= 1;
+    else if ((prev.lower === '.' || prev.lower === '-' || prev.lower === '&') && from >= 2 && isNounish(tokens[from - 2]!)) from -= 1;
+    else if (NP_PREPOSITIONS.has(prev.lower) && from >= 2 && isNounish(tokens[from - 2]!) && tokens[from - 2]!.pos !== 'PROPN') from -= 1;
+    else if (prev.lower === 'and' && from >= 2 && tokens[from]!.pos === 'PROPN' && tokens[from - 2]!.pos === 'PROPN') from -= 1;
+    else break;
+  }
+  // A determiner or adjective alone is no subject; a subject ends in a noun or name.
+  return [from, end];
+}
+
+/** "Dmitry Peskov, the Kremlin spokesman, said": the name before the appositive. */
+function appositiveSubject(tokens: readonly TaggedToken[], comma: number, text: string): [number, number] | null {
+  const appositive = subjectBefore(tokens, comma, text);
+  if (!appositive || appositive[0] < 2 || tokens[appositive[0] - 1]!.lower !== ',') return null;
+  const name = subjectBefore(tokens, appositive[0] - 1, text);
+  if (!name || !tokens.slice(name[0], name[1]).some((t) => t.pos === 'PROPN')) return null;
+  return name;
+}
+
+/** Token span [from, to) of the noun phrase starting at token `i` ("said the Kremlin spokesman"). */
+export function phraseAfter(tokens: readonly TaggedToken[], i: number, text: string): [number, number] | null {
+  const first = tokens[i];
+  if (!first) return null;
+  if (SPEAKER_PRONOUNS.has(first.lower)) return [i, i + 1];
+  let to = i;
+  while (to < tokens.length && to - i < MAX_SUBJECT_TOKENS) {
+    const t = tokens[to]!;
+    if (to > i && !sameLine(text, tokens[to - 1]!, t)) break;
+    if (isNounish(t) || t.pos === 'DET' || t.pos === 'NUM' || (t.pos === 'PART' && /^'s?$/.test(t.lower))) to += 1;
+    else if (NP_PREPOSITIONS.has(t.lower) && to > i && isNounish(tokens[to + 1] ?? first)) to += 1;
+    else if ((t.lower === '.' || t.lower === '-' || t.lower === '&') && to > i && isNounish(tokens[to + 1] ?? first)) to += 1;
+    else break;
+  }
+  while (to > i && !isNounish(tokens[to - 1]!)) to -= 1;
+  return to > i ? [i, to] : null;
+}
+
+function isNounish(t: TaggedToken): boolean {
+  if (t.pos === 'PROPN' || t.pos === 'NOUN') return true;
+  if (/^\p{Lu}/u.test(t.text) && t.pos !== 'PUNCT' && t.pos !== 'PRON' && t.pos !== 'DET' && t.pos !== 'ADP' && t.pos !== 'CCONJ') return true;
+  return t.pos === 'ADJ' && /^\p{Lu}/u.test(t.text);
+}
+
+function sameLine(text: string, a: TaggedToken, b: TaggedToken): boolean {
+  return !text.slice(a.end, b.start).includes('\n');
+}
+
+/**
+ * The attribution that directly follows a closing mark: `"...," Putin said`, `"..." said the
+ * official`, `"...", according to the Kremlin`, `'Buckle in': Top economist says`.
+ */
+export function attributionAfter(
+  tokens: readonly TaggedToken[],
+  close: number,
+  limit: number,
+  text: string,
+): Attribution | null {
+  let i = tokenIndexAt(tokens, close);
+  while (i < tokens.length && tokens[i]!.start < limit && /^[,:\u2014\u2013\-]$/.test(tokens[i]!.text)) i += 1;
+  if (i >= tokens.length || tokens[i]!.start >= limit) return null;
+  // "said Putin", "according to the Kremlin"
+  const lead = cueAt(tokens, i);
+  if (lead) {
+    const np = phraseAfter(tokens, lead.last + 1, text);
+    if (np && tokens[np[1] - 1]!.end <= limit) return make(tokens, lead, np, 'after');
+    return null;
+  }
+  // "Putin said", "the Russian leader added", "he told reporters"
+  const np = phraseAfter(tokens, i, text);
+  if (!np) return null;
+  let k = np[1];
+  let gap = 0;
+  while (k < tokens.length && GAP_POS.has(tokens[k]!.pos) && gap < MAX_GAP_TOKENS) {
+    k += 1;
+    gap += 1;
+  }
+  const cue = cueAt(tokens, k);
+  if (!cue || tokens[cue.last]!.end > limit) return null;
+  return make(tokens, cue, np, 'after');
+}
+
+/**
+ * The nearest cue before an opening mark in the same sentence, with its subject:
+ * `He stated, "..."`, `Bessent added that the deal features "..."`, `Putin said: "..."`.
+ */
+export function attributionBefore(
+  tokens: readonly TaggedToken[],
+  open: number,
+  sentenceStart: number,
+  quoted: (offset: number) => boolean,
+  text: string,
+): Attribution | null {
+  const first = tokenIndexAt(tokens, sentenceStart);
+  const end = tokenIndexAt(tokens, open);
+  // Transcript style: "PUTIN: ..." or "Putin: “...”" right before the mark.
+  if (end >= 2 && tokens[end - 1]!.text === ':' && end - 1 > first) {
+    const np = subjectBefore(tokens, end - 1, text);
+    if (np && np[0] === first) {
+      const colon = tokens[end - 1]!;
+      return { cue: ':', cueLemma: ':', cueStart: colon.start, cueEnd: colon.end, speakerStart: tokens[np[0]]!.start, speakerEnd: tokens[np[1] - 1]!.end, side: 'before', end: colon.end };
+    }
+  }
+  for (let i = end - 1; i >= first; i -= 1) {
+    if (quoted(tokens[i]!.start)) continue;
+    const cue = cueAt(tokens, i) ?? (i > first ? cueAt(tokens, i - 1) : null);
+    if (!cue || cue.last > i) continue;
+    if (cue.lemma === 'according to') {
+      const np = phraseAfter(tokens, cue.last + 1, text);
+      if (np && np[1] <= end) return make(tokens, cue, np, 'before');
+      continue;
+    }
+    const np = subjectBefore(tokens, cue.first, text);
+    if (np && np[0] >= first) return make(tokens, cue, np, 'before');
+    // "said Putin, “...”" (inverted, before the quote)
+    const inverted = phraseAfter(tokens, cue.last + 1, text);
+    if (inverted && inverted[1] <= end && tokens[inverted[0]]!.pos === 'PROPN') return make(tokens, cue, inverted, 'before');
+  }
+  return null;
+}
+
+function make(tokens: readonly TaggedToken[], cue: CueMatch, np: [number, number], side: 'after' | 'before'): Attribution {
+  const cueStart = tokens[cue.first]!.start;
+  const cueEnd = tokens[cue.last]!.end;
+  const speakerStart = tokens[np[0]]!.start;
+  const speakerEnd = tokens[np[1] - 1]!.end;
+  return {
+    cue: tokens.slice(cue.first, cue.last + 1).map((t) => t.text).join(' '),
+    cueLemma: cue.lemma,
+    cueStart,
+    cueEnd,
+    speakerStart,
+    speakerEnd,
+    side,
+    end: Math.max(cueEnd, speakerEnd),
+  };
+}

@@ -1,0 +1,147 @@
+// Step 1 of quotes: find quotation-mark pairs in the text. Double marks (straight, curly, guillemets)
+// at the top level; single marks only outside double ones (headlines, British style), since inside a
+// double quote they are nested quotes and belong to its content. A quote left open at the end of a
+// paragraph continues when the next paragraph opens with a mark (the newspaper convention).
+
+/** One stretch of quoted content between its marks, inside one paragraph. */
+export interface QuotePiece {
+  /** Offset of the opening mark. */
+  readonly open: number;
+  /** Offset just after the closing mark (or the paragraph end when the mark is missing). */
+  readonly close: number;
+  /** The content, marks excluded. */
+  readonly start: number;
+  readonly end: number;
+  readonly closed: boolean;
+  readonly single: boolean;
+}
+
+/** A quotation, possibly running over several paragraphs. */
+export interface QuoteRun {
+  readonly pieces: readonly QuotePiece[];
+}
+
+const OPEN_DOUBLE = new Set(['“', '„', '«', '‟']);
+const CLOSE_DOUBLE = new Set(['”', '»']);
+const OPEN_SINGLE = new Set(['‘', "'", '‚']);
+const CLOSE_SINGLE = new Set(['’', "'"]);
+
+/** Characters after which a straight mark opens a quote rather than closes one. */
+const BEFORE_OPENING = /[\s([{\u2014\u2013\-/:;>]/;
+/** Elisions that start with an apostrophe and are no quotation: 'em, '90s, 'tis, 'n'. */
+const LEADING_ELISION = /^'(?:em|tis|twas|n|cause|til|bout|\d0s|\d\d\b)/i;
+
+/** Paragraph spans of `text`: separated by blank lines or single newlines, like src/sentences. */
+export function paragraphSpans(text: string): [number, number][] {
+  const spans: [number, number][] = [];
+  const re = /[^\n]+/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (m[0].trim()) spans.push([m.index, m.index + m[0].length]);
+  }
+  return spans;
+}
+
+export function findQuoteRuns(text: string): QuoteRun[] {
+  const runs: QuoteRun[] = [];
+  let pending: QuotePiece[] | null = null; // a run still open at the previous paragraph end
+  for (const [pStart, pEnd] of paragraphSpans(text)) {
+    const pieces = scanParagraph(text, pStart, pEnd);
+    const first = pieces[0];
+    if (pending && first && !first.single && first.open === firstNonSpace(text, pStart)) {
+      pending.push(first);
+      pieces.shift();
+      if (first.closed) {
+        runs.push({ pieces: pending });
+        pending = null;
+      }
+    } else if (pending) {
+      runs.push({ pieces: pending });
+      pending = null;
+    }
+    for (const piece of pieces) {
+      if (!piece.closed && !piece.single && piece === pieces[pieces.length - 1]) pending = [piece];
+      else runs.push({ pieces: [piece] });
+    }
+  }
+  if (pending) runs.push({ pieces: pending });
+  return runs.sort((a, b) => a.pieces[0]!.open - b.pieces[0]!.open);
+}
+
+function firstNonSpace(text: string, from: number): number {
+  while (from < text.length && /\s/.test(text[from]!)) from += 1;
+  return from;
+}
+
+function scanParagraph(text: string, pStart: number, pEnd: number): QuotePiece[] {
+  const pieces: QuotePiece[] = [];
+  let openAt = -1;
+  for (let i = pStart; i < pEnd; i += 1) {
+    const ch = text[i]!;
+    const before = i > pStart ? text[i - 1]! : ' ';
+    const after = i + 1 < pEnd ? text[i + 1]! : ' ';
+    if (ch === '"') {
+      if (openAt < 0) {
+        if (BEFORE_OPENING.test(before) || i === pStart || !/\s/.test(after)) openAt = i;
+      } else {
+        pieces.push(piece(openAt, i + 1, true, false, text));
+        openAt = -1;
+      }
+    } else if (OPEN_DOUBLE.has(ch)) {
+      if (openAt >= 0 && !/\s/.test(before) && (/[\s.,;:!?)]/.test(after) || i + 1 === pEnd)) {
+        // a closing mark typed as an opening one
+        pieces.push(piece(openAt, i + 1, true, false, text));
+        openAt = -1;
+      } else {
+        if (openAt >= 0 && i > openAt + 1) pieces.push(piece(openAt, i, false, false, text));
+        openAt = i;
+      }
+    } else if (CLOSE_DOUBLE.has(ch)) {
+      if (openAt >= 0) {
+        pieces.push(piece(openAt, i + 1, true, false, text));
+        openAt = -1;
+      } else if (/\s/.test(before) && /[\p{L}\p{N}]/u.test(after)) {
+        openAt = i; // an opening mark typed as a closing one
+      }
+    }
+  }
+  if (openAt >= 0 && pEnd > openAt + 1) pieces.push(piece(openAt, pEnd, false, false, text));
+  return [...pieces, ...scanSingles(text, pStart, pEnd, pieces)].sort((a, b) => a.open - b.open);
+}
+
+/** Single-quoted stretches outside every double-quoted piece. */
+function scanSingles(text: string, pStart: number, pEnd: number, doubles: readonly QuotePiece[]): QuotePiece[] {
+  const found: QuotePiece[] = [];
+  const inside = (i: number) => doubles.some((d) => i >= d.open && i < d.close);
+  let openAt = -1;
+  for (let i = pStart; i < pEnd; i += 1) {
+    const ch = text[i]!;
+    if (inside(i)) {
+      openAt = -1;
+      continue;
+    }
+    const before = i > pStart ? text[i - 1]! : ' ';
+    const after = i + 1 < pEnd ? text[i + 1]! : ' ';
+    if (openAt < 0) {
+      if (OPEN_SINGLE.has(ch) && (i === pStart || BEFORE_OPENING.test(before)) && /[\p{L}\p{N}]/u.test(after)) {
+        if (!LEADING_ELISION.test(text.slice(i, i + 6))) openAt = i;
+      }
+    } else if (CLOSE_SINGLE.has(ch) && !/\s/.test(before) && !/[\p{L}\p{N}]/u.test(after)) {
+      // "the players' union": a plural possessive, not a closing mark, when a lower-case noun follows
+      const rest = text.slice(i + 1, i + 24);
+      const possessive = before === 's' && /^ [a-z]/.test(rest) && !/^ (?:he|she|they|we|i|said|says|told|added)\b/.test(rest);
+      if (!possessive) {
+        found.push(piece(openAt, i + 1, true, true, text));
+        openAt = -1;
+      }
+    }
+  }
+  return found;
+}
+
+function piece(open: number, close: number, closed: boolean, single: boolean, text: string): QuotePiece {
+  let start = open + 1;
+  let end = closed ? close - 1 : close;
+  while (start < end && /\s/.test(text[start]!)) start += 1;
+  while (end > start && /\s/.test(text[end - 1]!)) end -= 1;
+  return { open, close, start, end, closed, single };
+}

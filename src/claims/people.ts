@@ -1,0 +1,176 @@
+// Who is who in an article: every name mention, grouped into people and organisations, so that
+// "he", "the president", "Putin" and "Russian President Vladimir Putin" resolve to one speaker
+// ("Vladimir Putin", role "Russian President").
+import type { TaggedToken } from './tagging.js';
+import { FEMALE_NAMES, HONORIFICS, LEADER_ROLES, MALE_NAMES, NOT_NAME_WORDS, ORG_WORDS, ROLE_WORDS } from './lexicon.js';
+
+export type Gender = 'm' | 'f' | null;
+
+export interface Entity {
+  /** The fullest name seen: "Vladimir Putin", or the organisation as written: "the Kremlin". */
+  readonly name: string;
+  readonly kind: 'person' | 'org';
+  role: string | null;
+  gender: Gender;
+}
+
+export interface NameMention {
+  readonly start: number;
+  readonly end: number;
+  readonly entity: Entity;
+  /** Token index of the first token of the mention (role words included). */
+  readonly token: number;
+}
+
+/** Words before a role that still belong to it ("former British Prime Minister"). */
+const ROLE_PREFIXES = new Set(['former', 'then', 'acting', 'deputy', 'vice', 'ex', 'outgoing', 'incoming', 'late', 'interim', 'senior', 'top', 'chief']);
+/** Lower-case particles inside names ("Charles de Gaulle", "Osama bin Laden"). */
+const NAME_PARTICLES = new Set(['de', 'van', 'von', 'da', 'der', 'bin', 'al', 'la', 'le', 'di', 'du', 'del', 'dos', 'ibn']);
+
+const isCapitalised = (t: TaggedToken) => /^\p{Lu}/u.test(t.text);
+const isRoleWord = (t: TaggedToken) => ROLE_WORDS.has(t.lower) || ROLE_PREFIXES.has(t.lower);
+
+export class PeopleIndex {
+  readonly mentions: NameMention[] = [];
+  private readonly byKey = new Map<string, Entity>();
+
+  constructor(
+    private readonly text: string,
+    private readonly tokens: readonly TaggedToken[],
+    quoted: (offset: number) => boolean,
+  ) {
+    // Two passes: the first learns full names, the second records every mention against them.
+    const runs = this.nameRuns(quoted);
+    for (const run of runs) this.learn(run);
+    for (const run of runs) {
+      const entity = this.lookup(run.name);
+      if (entity) this.mentions.push({ start: run.start, end: run.end, entity, token: run.token });
+    }
+  }
+
+  /** The entity a name ("Putin", "Mr. Trump", "Russian President Vladimir Putin") refers to. */
+  lookup(name: string): Entity | null {
+    const words = nameWords(name);
+    if (words.length === 0) return null;
+    return this.byKey.get(keyOf(words)) ?? this.byKey.get(words.join(' ').toLowerCase()) ?? null;
+  }
+
+  /** Entities whose role fits a description like "the Russian leader" or "the French president". */
+  byRole(head: string, modifiers: readonly string[]): Entity[] {
+    const out: Entity[] = [];
+    for (const entity of new Set(this.byKey.values())) {
+      if (entity.kind !== 'person' || !entity.role) continue;
+      const role = entity.role.toLowerCase().split(/[\s-]+/);
+      const headFits = role.includes(head) || (head === 'leader' && role.some((w) => LEADER_ROLES.has(w)));
+      if (!headFits) continue;
+      // "the Russian leader" fits "Russian President"; "Russia's president" fits it too.
+      if (modifiers.every((m) => role.some((w) => w === m || (m.length > 3 && w.slice(0, 4) === m.slice(0, 4))))) out.push(entity);
+    }
+    return out;
+  }
+
+  private learn(run: NameRun): void {
+    const words = nameWords(run.name);
+    if (words.length === 0) return;
+    const key = keyOf(words);
+    const org = run.org;
+    const existing = this.byKey.get(key);
+    const gender = genderOf(run.honorific, words);
+    if (existing) {
+      if (!org && existing.kind === 'person' && words.length > nameWords(existing.name).length) {
+        (existing as { name: string }).name = words.join(' ');
+      }
+      existing.role ??= run.role;
+      existing.gender ??= gender;
+      return;
+    }
+    const entity: Entity = { name: org ? run.name : words.join(' '), kind: org ? 'org' : 'person', role: run.role, gender };
+    this.byKey.set(key, entity);
+    if (org) this.byKey.set(words.join(' ').toLowerCase(), entity);
+  }
+
+  /** Runs of capitalised tokens, split into a leading role and the name itself. */
+  private nameRuns(quoted: (offset: number) => boolean): NameRun[] {
+    const runs: NameRun[] = [];
+    const t = this.tokens;
+    let i = 0;
+    while (i < t.length) {
+      if (!(isCapitalised(t[i]!) || isRoleWord(t[i]!)) || quoted(t[i]!.start)) {
+        i += 1;
+        continue;
+      }
+      let j = i;
+      while (j < t.length && !quoted(t[j]!.start)) {
+        const tok = t[j]!;
+        const gapOk = j === i || this.text.slice(t[j - 1]!.end, tok.start).length <= 1 && !/[\n,;:]/.test(this.text.slice(t[j - 1]!.end, tok.start));
+        if (!gapOk) break;
+        if (isCapitalised(tok) && tok.pos !== 'PUNCT') j += 1;
+        else if (isRoleWord(tok)) j += 1;
+        else if (NAME_PARTICLES.has(tok.lower) && j + 1 < t.length && isCapitalised(t[j + 1]!)) j += 1;
+        else break;
+      }
+      if (j > i) {
+        const run = this.splitRun(i, j);
+        if (run) runs.push(run);
+      }
+      i = Math.max(j, i + 1);
+    }
+    return runs;
+  }
+
+  private splitRun(i: number, j: number): NameRun | null {
+    const t = this.tokens;
+    // Drop leading function words that happen to be capitalised ("The", "But").
+    while (i < j && NOT_NAME_WORDS.has(t[i]!.lower) && !HONORIFICS.has(t[i]!.lower)) i += 1;
+    if (i >= j) return null;
+    let lastRole = -1;
+    for (let k = i; k < j; k += 1) if (ROLE_WORDS.has(t[k]!.lower) && !HONORIFICS.has(t[k]!.lower)) lastRole = k;
+    let nameStart = lastRole >= 0 ? lastRole + 1 : i;
+    let honorific: string | null = null;
+    while (nameStart < j && HONORIFICS.has(t[nameStart]!.lower)) {
+      honorific = t[nameStart]!.lower;
+      nameStart += 1;
+    }
+    if (nameStart >= j) return null;
+    const nameTokens = t.slice(nameStart, j).filter((x) => !NOT_NAME_WORDS.has(x.lower) || NAME_PARTICLES.has(x.lower));
+    if (nameTokens.length === 0) return null;
+    const name = this.text.slice(nameTokens[0]!.start, nameTokens[nameTokens.length - 1]!.end);
+    const lowerWords = nameTokens.map((x) => x.lower);
+    const org = lowerWords.some((w) => ORG_WORDS.has(w)) || (nameTokens.length === 1 && nameTokens[0]!.text.length > 1 && nameTokens[0]!.text === nameTokens[0]!.text.toUpperCase());
+    const role = lastRole >= 0 && !org ? this.text.slice(t[i]!.start, t[lastRole]!.end) : null;
+    if (!org && !role && nameTokens.every((x) => x.pos !== 'PROPN')) return null;
+    return { start: t[i]!.start, end: t[j - 1]!.end, token: i, name, role, honorific, org };
+  }
+}
+
+interface NameRun {
+  readonly start: number;
+  readonly end: number;
+  readonly token: number;
+  readonly name: string;
+  readonly role: string | null;
+  readonly honorific: string | null;
+  readonly org: boolean;
+}
+
+/** The words of a name without honorifics and possessive endings. */
+export function nameWords(name: string): string[] {
+  return name
+    .replace(/['’]s?$/u, '')
+    .split(/\s+/)
+    .filter((w) => w && !HONORIFICS.has(w.toLowerCase()));
+}
+
+/** People are keyed by surname; organisations by their full name. */
+function keyOf(words: readonly string[]): string {
+  return words[words.length - 1]!.toLowerCase().replace(/['’]s$/u, '');
+}
+
+function genderOf(honorific: string | null, words: readonly string[]): Gender {
+  if (honorific && HONORIFICS.get(honorific)) return HONORIFICS.get(honorific)!;
+  if (words.length < 2) return null;
+  const first = words[0]!.toLowerCase();
+  if (MALE_NAMES.has(first) && !FEMALE_NAMES.has(first)) return 'm';
+  if (FEMALE_NAMES.has(first) && !MALE_NAMES.has(first)) return 'f';
+  return null;
+}

@@ -1,0 +1,313 @@
+// Quantities: "up to 2 million tons of aluminum annually" -> value 2,000,000, unit "t", qualifier
+// "up to", per "year", measure "aluminum". Numbers are found first, then read outwards: currency and
+// qualifier to the left; scale, unit, period and what is measured to the right (or the subject on
+// the left: "reserves are estimated at ..."). Years, dates, times, ordinals and bare numbers without
+// unit or scale are not quantities.
+import type { Qualifier, QuantityInfo, Sentence } from '../records.js';
+import { sentenceAt } from '../sentences/index.js';
+import type { TaggedToken } from './tagging.js';
+import { tokenIndexAt } from './tagging.js';
+import {
+  CURRENCY_PREFIXES, PERIODS, QUALIFIERS, SCALES, SHORT_SCALES, TRAILING_QUALIFIERS, UNITS, WORD_NUMBERS,
+} from './units.js';
+
+export interface FoundQuantity extends QuantityInfo {
+  readonly start: number;
+  readonly end: number;
+}
+
+const DIGITS = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+`;
+const WORDS = String.raw`half an?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|dozen|a dozen|a hundred|a thousand`;
+/** A number: digits (not glued to letters, dashes or other digits) or a number word. */
+const NUMBER = new RegExp(String.raw`(?<![\p{L}\p{N}\-/:.,])(?:(${DIGITS})(?![\p{N}]|[:/]\d|,\d)|\b(${WORDS})\b)`, 'giu');
+const SCALE = /^(?:\s?-?(hundred|thousand|million|billion|trillion|mln|mn|mio|bn|bln|tn|trn|lakh|crore)\b|(k|m|b|bn|mn|tn)\b)/i;
+const UNIT_RES = UNITS.map((u) => ({ ...u, re: new RegExp(`^\\s?-?(?:${u.pattern})`, u.caseSensitive ? 'u' : 'iu') }));
+const MONTHS = /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?$/i;
+const MONTH_AFTER = /^\s*(?:jan(?:uary)?|feb(?:ruary)?|march|april|may|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/i;
+/** Calendar years are dates, not amounts, unless a unit or currency says otherwise. */
+const YEAR_MIN = 1800;
+const YEAR_MAX = 2100;
+/** How many words a period ("annually") may sit after the unit: "tons of aluminum to the U.S. annually". */
+const PERIOD_REACH_WORDS = 7;
+/** The longest "what is measured" phrase we keep, in words. */
+const MEASURE_MAX_WORDS = 8;
+/** Verbs and links between a measured noun phrase and its number: "reserves are estimated at". */
+const MEASURE_LINKS = new Set([
+  'at', 'to', 'by', 'of', 'worth', 'is', 'are', 'was', 'were', 'be', 'been', 'being', 'estimated', 'valued',
+  'put', 'pegged', 'set', 'totaled', 'totalled', 'totals', 'total', 'totaling', 'totalling', 'reached', 'reach',
+  'reaches', 'hit', 'hits', 'rose', 'rise', 'rises', 'risen', 'fell', 'fall', 'falls', 'fallen', 'grew', 'grow',
+  'grows', 'dropped', 'drop', 'climbed', 'climb', 'increased', 'increase', 'decreased', 'decrease', 'amounted',
+  'amount', 'amounts', 'stood', 'stands', 'stand', 'could', 'would', 'will', 'may', 'might', 'can', 'should',
+  'about', 'around', 'roughly', 'approximately', 'nearly', 'almost', 'some', 'up', 'more', 'than', 'least',
+  'over', 'under', 'only', 'just', 'jumped', 'soared', 'plunged', 'slipped', 'gained', 'lost', 'cost', 'costs',
+  'exceeded', 'exceed', 'averaged', 'average', 'equal', 'equals', 'represent', 'represents', 'represented',
+  'accounted', 'account', 'accounts', 'for', 'made', 'make', 'makes', 'comprised', 'estimate', 'projected', 'expected',
+]);
+
+export function findQuantities(text: string, sentences: readonly Sentence[], tokens: readonly TaggedToken[]): FoundQuantity[] {
+  const found: FoundQuantity[] = [];
+  NUMBER.lastIndex = 0;
+  for (let m = NUMBER.exec(text); m; m = NUMBER.exec(text)) {
+    const numberStart = m.index;
+    const numberEnd = m.index + m[0].length;
+    if (found.length > 0 && found[found.length - 1]!.end > numberStart) continue;
+    const q = readQuantity(text, sentences, tokens, numberStart, numberEnd, m[1] ?? null, m[2] ?? null);
+    if (q) {
+      found.push(q);
+      NUMBER.lastIndex = Math.max(NUMBER.lastIndex, q.end);
+    }
+  }
+  return found;
+}
+
+function readQuantity(
+  text: string,
+  sentences: readonly Sentence[],
+  tokens: readonly TaggedToken[],
+  numberStart: number,
+  numberEnd: number,
+  digits: string | null,
+  words: string | null,
+): FoundQuantity | null {
+  const left = text.slice(Math.max(0, numberStart - 40), numberStart);
+  let value = digits !== null ? Number(digits.replace(/,/g, '')) : WORD_NUMBERS.get(words!.toLowerCase()) ?? wordNumber(words!);
+  if (!Number.isFinite(value)) return null;
+  let start = numberStart;
+  let end = numberEnd;
+
+  // Currency before the number.
+  let unit: string | null = null;
+  for (const [re, code] of CURRENCY_PREFIXES) {
+    const c = re.exec(left);
+    if (c && digits !== null) {
+      unit = code;
+      start = numberStart - c[0].length;
+      break;
+    }
+  }
+
+  // Scale words: "3.8 million", "$15bn", "half a million".
+  let scaled = false;
+  let rest = text.slice(end, end + 60);
+  const s = SCALE.exec(rest);
+  if (s) {
+    const word = (s[1] ?? s[2])!.toLowerCase();
+    const glued = s[2] !== undefined;
+    if (!glued || (SHORT_SCALES.has(word) && unit !== null)) {
+      value *= SCALES.get(word)!;
+      scaled = true;
+      end += s[0].length;
+      rest = text.slice(end, end + 60);
+    }
+  }
+  if (words !== null && /^an?$/i.test(words) && !scaled) return null; // "a" alone is an article
+
+  // Unit after the number.
+  let per: string | null = null;
+  if (unit === null || /^\s?(?:dollars?|euros?)\b/i.test(rest)) {
+    for (const u of UNIT_RES) {
+      const hit = u.re.exec(rest);
+      if (!hit) continue;
+      if (unit === null || u.unit === unit) {
+        unit = u.unit;
+        value *= u.factor ?? 1;
+        per = u.per ?? null;
+        end += hit[0].length;
+        rest = text.slice(end, end + 60);
+      }
+      break;
+    }
+  }
+  // "5 million pounds" is money; "5 pounds" of weight.
+  if (unit === null && /^\s?pounds?\b/i.test(rest)) {
+    unit = scaled || /£/.test(left) ? 'GBP' : 'lb';
+    end += /^\s?pounds?/i.exec(rest)![0].length;
+    rest = text.slice(end, end + 60);
+  }
+  // A counted noun: "300 soldiers", "a dozen or so leaders".
+  let counted = false;
+  if (unit === null) {
+    const noun = countedNoun(text, tokens, end);
+    if (noun) {
+      unit = noun.unit;
+      end = noun.end;
+      counted = true;
+      rest = text.slice(end, end + 60);
+    }
+  }
+
+  const bare = unit === null;
+  if (bare && !scaled) return null;
+  if (isDate(text, numberStart, numberEnd, left, rest, value, digits, unit, scaled, counted)) return null;
+  if (digits === null && !scaled && (unit === null || words === 'one' || /^an?$/i.test(words ?? ''))) {
+    if (!(unit && unit !== '' && words === 'one' && !counted)) return null;
+  }
+  if (/^-?(?:year|month|week|day|hour|mile|point|foot|inch|seat|member|page|minute|man|nation|party|way|story)\b/i.test(text.slice(numberEnd, numberEnd + 8)) && text[numberEnd] === '-') return null;
+
+  // Qualifier before, or after ("or more").
+  let qualifier: Qualifier = 'exact';
+  const before = text.slice(Math.max(0, start - 40), start);
+  for (const [re, q] of QUALIFIERS) {
+    const hit = re.exec(before);
+    if (hit) {
+      qualifier = q;
+      start -= hit[0].length;
+      while (/\s/.test(text[start]!)) start += 1;
+      break;
+    }
+  }
+  for (const [re, q] of TRAILING_QUALIFIERS) {
+    const hit = re.exec(rest);
+    if (hit && qualifier === 'exact') {
+      qualifier = q;
+      end += hit[0].length;
+      rest = text.slice(end, end + 60);
+      if (counted) {
+        const noun = countedNoun(text, tokens, end);
+        if (noun) end = noun.end;
+      }
+      break;
+    }
+  }
+
+  // Period: directly after, or a few words on ("2,500 tons of concentrate a year").
+  per ??= periodAfter(text, end);
+  const measure = measureOf(text, sentences, tokens, start, end, unit ?? '');
+  return {
+    start,
+    end,
+    value: Number(value.toPrecision(12)),
+    unit: unit ?? '',
+    text: text.slice(start, end),
+    qualifier,
+    measure,
+    per,
+  };
+}
+
+function wordNumber(words: string): number {
+  const lower = words.toLowerCase();
+  if (/^half an?$/.test(lower)) return 0.5;
+  const [tens, ones] = lower.split('-');
+  return (WORD_NUMBERS.get(tens!) ?? NaN) + (ones ? WORD_NUMBERS.get(ones) ?? NaN : 0);
+}
+
+/** A plural noun (after at most one adjective) that the number counts. */
+function countedNoun(text: string, tokens: readonly TaggedToken[], end: number): { unit: string; end: number } | null {
+  let i = tokenIndexAt(tokens, end);
+  const first = tokens[i];
+  if (!first || first.start - end > 1) return null;
+  if ((first.pos === 'ADJ' || first.pos === 'VERB') && tokens[i + 1] && /s$/.test(tokens[i + 1]!.lower) && tokens[i + 1]!.pos === 'NOUN') i += 1;
+  const noun = tokens[i];
+  if (!noun || noun.pos !== 'NOUN' || !/[a-z]{2,}s$/.test(noun.lower) || noun.lower.endsWith('ss')) return null;
+  if (text.slice(end, noun.start).includes('\n')) return null;
+  return { unit: noun.lower, end: noun.end };
+}
+
+function isDate(
+  text: string,
+  numberStart: number,
+  numberEnd: number,
+  left: string,
+  rest: string,
+  value: number,
+  digits: string | null,
+  unit: string | null,
+  scaled: boolean,
+  counted: boolean,
+): boolean {
+  if (digits === null) return false;
+  if (MONTHS.test(left.trimEnd()) || MONTH_AFTER.test(rest)) return !scaled;
+  const plainInteger = /^\d{4}$/.test(digits);
+  if (plainInteger && value >= YEAR_MIN && value <= YEAR_MAX && !scaled && (unit === null || counted)) return true;
+  if (/^\s?(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC|ET\b|EST\b)/i.test(rest)) return true;
+  if (/^(?:st|nd|rd|th)\b/i.test(text.slice(numberEnd, numberEnd + 2))) return true;
+  return false;
+}
+
+function periodAfter(text: string, end: number): string | null {
+  const tail = text.slice(end, end + 80);
+  for (const [re, period] of PERIODS) if (re.test(tail)) return period;
+  // A few words on, before any punctuation: "tons of aluminum to the U.S. market annually".
+  const window = /^[^,.;:!?\n]*/.exec(tail.replace(/U\.S\./g, 'U_S_'))![0];
+  const words = window.split(/\s+/).filter(Boolean);
+  for (let k = 1; k < Math.min(words.length, PERIOD_REACH_WORDS); k += 1) {
+    const sub = ' ' + words.slice(k).join(' ');
+    for (const [re, period] of PERIODS) if (re.test(sub)) return period;
+  }
+  return null;
+}
+
+/** What the quantity measures, when the sentence says: "15% of U.S. aluminum imports". */
+function measureOf(text: string, sentences: readonly Sentence[], tokens: readonly TaggedToken[], start: number, end: number, unit: string): string | null {
+  const sentence = sentenceAt(sentences, start);
+  const limitEnd = sentence?.end ?? text.length;
+  const limitStart = sentence?.start ?? 0;
+  let i = tokenIndexAt(tokens, end);
+  // Forward: "of NP" ("2,500 tons of concentrate"); for %, money and counts also a following noun ("200% tariff on ...").
+  if (tokens[i]?.lower === 'of' && tokens[i]!.start < limitEnd) {
+    const np = nounPhrase(tokens, i + 1, limitEnd, true);
+    if (np) return text.slice(np[0], np[1]);
+  }
+  if ((unit === '%' || unit === '' || /^[A-Z]{3}$/.test(unit)) && tokens[i] && tokens[i]!.start - end <= 1) {
+    const np = nounPhrase(tokens, i, limitEnd, true);
+    if (np) return text.slice(np[0], np[1]);
+  }
+  // Backward: skip links ("are estimated at", "worth", "could reach") to the noun phrase before.
+  i = tokenIndexAt(tokens, start) - 1;
+  let skipped = 0;
+  while (i >= 0 && tokens[i]!.start >= limitStart && (MEASURE_LINKS.has(tokens[i]!.lower) || tokens[i]!.pos === 'ADV') && skipped < 6) {
+    i -= 1;
+    skipped += 1;
+  }
+  if (skipped === 0 || i < 0 || tokens[i]!.start < limitStart) return null;
+  if (tokens[i]!.text === ',' && skipped > 0) i -= 1;
+  const np = nounPhraseBackward(tokens, i, limitStart);
+  return np ? text.slice(np[0], np[1]) : null;
+}
+
+const NP_POS = new Set(['NOUN', 'PROPN', 'ADJ', 'NUM']);
+const NP_INNER = new Set(['of', 'in', 'on', 'for', 'to', 'from']);
+
+/** Character span of the noun phrase starting at token `i` (a leading determiner dropped). */
+function nounPhrase(tokens: readonly TaggedToken[], i: number, limit: number, allowInner: boolean): [number, number] | null {
+  while (tokens[i] && (tokens[i]!.pos === 'DET' || tokens[i]!.lower === 'the')) i += 1;
+  const first = i;
+  let last = -1;
+  let innerUsed = false;
+  while (tokens[i] && tokens[i]!.start < limit && i - first < MEASURE_MAX_WORDS) {
+    const t = tokens[i]!;
+    if (NP_POS.has(t.pos) || (t.pos === 'PART' && /^'s?$/.test(t.lower)) || (t.text === '-' && last >= 0) || (t.text === '.' && last === i - 1)) {
+      if (t.pos === 'NOUN' || t.pos === 'PROPN') last = i;
+      i += 1;
+    } else if (allowInner && !innerUsed && NP_INNER.has(t.lower) && last === i - 1) {
+      innerUsed = true;
+      i += 1;
+      while (tokens[i] && tokens[i]!.pos === 'DET') i += 1;
+    } else break;
+  }
+  if (last < first) return null;
+  return [tokens[first]!.start, tokens[last]!.end];
+}
+
+/** Character span of the noun phrase that ends at token `i`, read backwards. */
+function nounPhraseBackward(tokens: readonly TaggedToken[], i: number, limit: number): [number, number] | null {
+  const last = i;
+  const head = tokens[last];
+  if (!head || (head.pos !== 'NOUN' && head.pos !== 'PROPN')) return null;
+  let first = last;
+  let innerUsed = false;
+  while (first > 0 && tokens[first - 1]!.start >= limit && last - first < MEASURE_MAX_WORDS) {
+    const t = tokens[first - 1]!;
+    if (NP_POS.has(t.pos) || (t.pos === 'PART' && /^'s?$/.test(t.lower)) || t.text === '-' || (t.pos === 'ADV' && /^(?:most|least)$/.test(t.lower))) first -= 1;
+    else if (!innerUsed && NP_INNER.has(t.lower) && first - 2 >= 0 && (tokens[first - 2]!.pos === 'NOUN' || tokens[first - 2]!.pos === 'PROPN')) {
+      innerUsed = true;
+      first -= 1;
+    } else if (t.pos === 'DET' && /^(?:the|its|their|his|her)$/.test(t.lower)) {
+      first -= 1;
+      break;
+    } else break;
+  }
+  while (first < last && (tokens[first]!.pos === 'DET' || NP_INNER.has(tokens[first]!.lower))) first += 1;
+  return [tokens[first]!.start, tokens[last]!.end];
+}

@@ -1,0 +1,177 @@
+// Direct quotes: quotation-mark runs (marks.ts), their attribution (attribution.ts), interrupted
+// quotes joined, scare quotes and titles dropped, and speakers resolved (speakers.ts). A quote
+// without a cue of its own takes the speaker of the quote next to it in the paragraph, or of the
+// paragraph before when it opens the paragraph (a speech quoted over several paragraphs).
+import type { Sentence } from '../records.js';
+import { sentenceAt } from '../sentences/index.js';
+import { findQuoteRuns, type QuotePiece, type QuoteRun } from './marks.js';
+import { attributionAfter, attributionBefore, type Attribution } from './attribution.js';
+import type { TaggedToken } from './tagging.js';
+import type { ResolvedSpeaker, SpeakerResolver } from './speakers.js';
+import { WEAK_CUES } from './lexicon.js';
+
+export interface QuoteSettings {
+  /** Quotes this short (in words) are scare quotes unless a speech cue governs them. */
+  readonly scareMaxWords: number;
+  /** Quotes without any cue are kept (speaker from context) only from this many words. */
+  readonly unattributedMinWords: number;
+}
+
+export interface DirectQuote {
+  /** Content stretches inside the marks; several when the attribution interrupts or paragraphs break. */
+  readonly parts: readonly { readonly start: number; readonly end: number }[];
+  readonly text: string;
+  readonly attribution: Attribution | null;
+  readonly speaker: ResolvedSpeaker | null;
+  /** True when the speaker came from a neighbouring quote, not a cue of its own. */
+  readonly inherited: boolean;
+}
+
+/** Characters allowed between an attribution and the next quote for them to be one interrupted quote. */
+const INTERRUPTION_JOINERS = /^[\s,:;\u2014\u2013-]*$/;
+/** Words before a mark that make it a term being named, not speech. */
+const SCARE_MARKERS = /(?:so-called|so called|dubbed|known as|the words?|the terms?|the phrase|the slogan|titled|entitled|nicknamed|hashtag)\s*$/i;
+/** Words before a mark that announce a title of a show, book or film. */
+const TITLE_MARKERS = /(?:\bon|\bin|show|program|programme|series|book|film|movie|album|song|podcast|column|documentary|titled|entitled|called|op-ed)\s*$/i;
+const TITLE_CASE = /^(?:[\p{Lu}\p{N}][\p{L}\p{N}'’.&:-]*|of|the|and|a|an|in|on|for|to|at|with|&|or|from|by)(?:\s+(?:[\p{Lu}\p{N}][\p{L}\p{N}'’.&:-]*|of|the|and|a|an|in|on|for|to|at|with|&|or|from|by))*$/u;
+/** Titles are short. */
+const TITLE_MAX_WORDS = 8;
+
+export function findDirectQuotes(
+  text: string,
+  sentences: readonly Sentence[],
+  tokens: readonly TaggedToken[],
+  resolver: SpeakerResolver,
+  settings: QuoteSettings,
+  runs: readonly QuoteRun[] = findQuoteRuns(text),
+): DirectQuote[] {
+  const quoted = quotedTest(runs);
+  type Draft = { pieces: QuotePiece[]; attribution: Attribution | null };
+  const drafts: Draft[] = [];
+  for (const run of runs) {
+    const first = run.pieces[0]!;
+    const last = run.pieces[run.pieces.length - 1]!;
+    if (!/[\p{L}\p{N}]/u.test(text.slice(first.start, last.end))) continue;
+    const closeSentence = sentenceAt(sentences, Math.max(last.close - 1, last.start)) ?? sentenceAt(sentences, last.start);
+    const openSentence = sentenceAt(sentences, first.open) ?? sentenceAt(sentences, first.start);
+    const nextOpen = runs.find((r) => r.pieces[0]!.open >= last.close)?.pieces[0]!.open ?? text.length;
+    const limit = Math.min(closeSentence ? closeSentence.end : last.close, nextOpen);
+    const attribution =
+      attributionAfter(tokens, last.close, limit, text) ??
+      attributionBefore(tokens, first.open, openSentence ? openSentence.start : first.open, quoted, text);
+    const previous = drafts[drafts.length - 1];
+    if (previous && joinsInterrupted(text, previous, first)) {
+      previous.pieces.push(...run.pieces);
+      continue;
+    }
+    drafts.push({ pieces: [...run.pieces], attribution });
+  }
+
+  const kept: { draft: Draft; paragraph: number }[] = [];
+  for (const draft of drafts) {
+    const first = draft.pieces[0]!;
+    const content = draft.pieces.map((p) => text.slice(p.start, p.end)).join(' ');
+    const words = content.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+    const before = text.slice(Math.max(0, first.open - 40), first.open);
+    const adjacent = draft.attribution?.side === 'after';
+    if (SCARE_MARKERS.test(before)) continue;
+    if (isTitle(content, words) && (!adjacent || TITLE_MARKERS.test(before))) continue;
+    if (words <= settings.scareMaxWords) {
+      const strong = draft.attribution && !WEAK_CUES.has(draft.attribution.cueLemma);
+      if (!adjacent && !(strong && draft.attribution!.side === 'before')) continue;
+    }
+    if (!draft.attribution && words < settings.unattributedMinWords) continue;
+    const paragraph = (sentenceAt(sentences, first.start) ?? sentenceAt(sentences, first.open))?.paragraph ?? -1;
+    kept.push({ draft, paragraph });
+  }
+
+  const quotes: DirectQuote[] = [];
+  const resolved = kept.map(({ draft }) => {
+    if (!draft.attribution) return null;
+    const speaker = resolver.resolve(draft.attribution.speakerStart, draft.attribution.speakerEnd);
+    return speaker;
+  });
+  for (let i = 0; i < kept.length; i += 1) {
+    const { draft, paragraph } = kept[i]!;
+    let speaker = resolved[i] ?? null;
+    let inherited = false;
+    if (!draft.attribution) {
+      const prev = kept[i - 1];
+      const next = kept[i + 1];
+      if (prev && prev.paragraph === paragraph && resolved[i - 1]) speaker = resolved[i - 1]!;
+      else if (next && next.paragraph === paragraph && resolved[i + 1] && next.draft.attribution?.side === 'after') speaker = resolved[i + 1]!;
+      else if (prev && prev.paragraph >= paragraph - 1 && opensParagraph(text, sentences, draft.pieces[0]!) && (resolved[i - 1] || quotes[quotes.length - 1]?.speaker)) {
+        speaker = resolved[i - 1] ?? quotes[quotes.length - 1]!.speaker;
+      }
+      inherited = speaker !== null;
+      resolved[i] = speaker;
+    }
+    quotes.push({
+      parts: draft.pieces.map((p) => trimPart(text, p)),
+      text: joinParts(text, draft.pieces),
+      attribution: draft.attribution,
+      speaker,
+      inherited,
+    });
+  }
+  return quotes;
+}
+
+/** True for offsets inside any quotation (marks included). */
+export function quotedTest(runs: readonly QuoteRun[]): (offset: number) => boolean {
+  const spans = runs.flatMap((r) => r.pieces.map((p) => [p.open, p.close] as const)).sort((a, b) => a[0] - b[0]);
+  return (offset: number) => {
+    let lo = 0;
+    let hi = spans.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const [s, e] = spans[mid]!;
+      if (offset < s) hi = mid - 1;
+      else if (offset >= e) lo = mid + 1;
+      else return true;
+    }
+    return false;
+  };
+}
+
+/** `"We," he said, "are ready"`: the second piece follows the first one's attribution directly. */
+function joinsInterrupted(text: string, previous: { pieces: QuotePiece[]; attribution: Attribution | null }, next: QuotePiece): boolean {
+  const a = previous.attribution;
+  const last = previous.pieces[previous.pieces.length - 1]!;
+  if (!a || a.side !== 'after' || next.single !== last.single) return false;
+  if (a.end < last.close || next.open < a.end) return false;
+  const between = text.slice(a.end, next.open);
+  return INTERRUPTION_JOINERS.test(between) && between.includes(',') && !text.slice(last.close, next.open).includes('\n');
+}
+
+function isTitle(content: string, words: number): boolean {
+  const bare = content.replace(/[.,]$/, '');
+  return words >= 1 && words <= TITLE_MAX_WORDS && !/[.!?,;]$/.test(bare) && TITLE_CASE.test(bare) && /\p{Lu}/u.test(bare);
+}
+
+function opensParagraph(text: string, sentences: readonly Sentence[], piece: QuotePiece): boolean {
+  const sentence = sentenceAt(sentences, piece.open) ?? sentenceAt(sentences, piece.start);
+  if (!sentence) return false;
+  const first = sentences.find((s) => s.paragraph === sentence.paragraph);
+  return first !== undefined && first.start === piece.open;
+}
+
+/** The content without the comma that only marks the attribution ("We are ready," he said). */
+function trimPart(text: string, piece: QuotePiece): { start: number; end: number } {
+  let end = piece.end;
+  while (end > piece.start && /[,\s]/.test(text[end - 1]!)) end -= 1;
+  return { start: piece.start, end };
+}
+
+function joinParts(text: string, pieces: readonly QuotePiece[]): string {
+  let out = '';
+  for (let i = 0; i < pieces.length; i += 1) {
+    const part = trimPart(text, pieces[i]!);
+    let chunk = text.slice(part.start, part.end);
+    const next = pieces[i + 1];
+    // "We," he said, "are ready" -> "We are ready"; "Judge," he said, "I have ..." keeps its comma.
+    if (next && text.slice(pieces[i]!.start, pieces[i]!.end).endsWith(',') && /^\p{Lu}/u.test(text[next.start] ?? '')) chunk += ',';
+    out += (i > 0 ? ' ' : '') + chunk;
+  }
+  return out;
+}

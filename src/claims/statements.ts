@@ -1,0 +1,79 @@
+// Statements: the check-worthy factual sentences that are not quotes — they name someone or
+// something, or carry a number, and assert with a verb. A sentence that joins several claims with
+// ";" or ", and <subject> <verb>" is split into single claims. Questions, headings and bare
+// opinions are skipped.
+import type { Sentence } from '../records.js';
+import type { TaggedToken } from './tagging.js';
+import { tokenIndexAt } from './tagging.js';
+
+export interface FoundStatement {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Words that mark an opinion or a hedge rather than a fact. */
+const OPINION = /\b(?:I think|I believe|in my (?:view|opinion)|we think|should|must|ought to|hopefully|arguably|it seems|perhaps|maybe)\b/i;
+/** A sentence this long (in characters) without an end mark is a heading or a caption. */
+const HEADING_MAX_CHARS = 120;
+/** Clause openers after ", and" / ";" that make a new claim. */
+const SUBJECT_POS = new Set(['PRON', 'PROPN', 'NOUN', 'DET', 'NUM']);
+
+export function findStatements(
+  text: string,
+  sentences: readonly Sentence[],
+  tokens: readonly TaggedToken[],
+  quoted: (offset: number) => boolean,
+  claimed: readonly (readonly [number, number])[],
+  minWords: number,
+): FoundStatement[] {
+  const out: FoundStatement[] = [];
+  for (const sentence of sentences) {
+    const t = sentence.text.trim();
+    if (/\?["”’)]?$/.test(t)) continue;
+    if (!/[.!]["”’)]?$/.test(t) && t.length <= HEADING_MAX_CHARS) continue;
+    if (OPINION.test(t)) continue;
+    if (quoted(sentence.start) || hasQuote(sentence, quoted, tokens)) continue;
+    if (claimed.some(([s, e]) => s < sentence.end && e > sentence.start)) continue;
+    for (const [start, end] of splitClaims(text, sentence, tokens)) {
+      const words = tokens.slice(tokenIndexAt(tokens, start), tokenIndexAt(tokens, end));
+      const wordCount = words.filter((w) => /[\p{L}\p{N}]/u.test(w.text)).length;
+      if (wordCount < minWords) continue;
+      const hasVerb = words.some((w) => w.pos === 'VERB' || w.pos === 'AUX');
+      const hasFact = words.some((w) => w.pos === 'PROPN' || w.pos === 'NUM');
+      if (hasVerb && hasFact) out.push({ start, end });
+    }
+  }
+  return out;
+}
+
+function hasQuote(sentence: Sentence, quoted: (offset: number) => boolean, tokens: readonly TaggedToken[]): boolean {
+  const inside = tokens.slice(tokenIndexAt(tokens, sentence.start), tokenIndexAt(tokens, sentence.end));
+  return inside.some((t) => quoted(t.start));
+}
+
+/** The sentence split at ";" and at ", and" / ", but" when a new subject and verb follow. */
+function splitClaims(text: string, sentence: Sentence, tokens: readonly TaggedToken[]): [number, number][] {
+  const first = tokenIndexAt(tokens, sentence.start);
+  const last = tokenIndexAt(tokens, sentence.end);
+  const cuts: [number, number][] = []; // [end of previous part, start of next part]
+  for (let i = first; i < last; i += 1) {
+    const t = tokens[i]!;
+    const conj = t.text === ';' ? i + 1 : t.text === ',' && /^(?:and|but|while)$/.test(tokens[i + 1]?.lower ?? '') ? i + 2 : -1;
+    if (conj < 0 || conj >= last) continue;
+    if (!SUBJECT_POS.has(tokens[conj]!.pos)) continue;
+    const clause = tokens.slice(conj, Math.min(last, conj + 6));
+    if (!clause.some((w) => w.pos === 'VERB' || w.pos === 'AUX')) continue;
+    cuts.push([t.start, tokens[conj]!.start]);
+  }
+  const parts: [number, number][] = [];
+  let from = sentence.start;
+  for (const [endPrev, startNext] of cuts) {
+    parts.push([from, endPrev]);
+    from = startNext;
+  }
+  parts.push([from, sentence.end]);
+  return parts.map(([s, e]) => {
+    while (e > s && /[\s.;,!]/.test(text[e - 1]!)) e -= 1;
+    return [s, e] as [number, number];
+  });
+}
