@@ -1,0 +1,124 @@
+// `npm run bench:extract`: main-text F1 and pages/s on ../shared/bench/aeb/, ours next to Mozilla
+// readability.js on linkedom, each run in its own one-core child process so start-up counts.
+// Metric (the benchmark's own): 4-token shingle multisets, per-page precision/recall averaged.
+import { spawnSync } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const AEB = join(HERE, '..', '..', 'shared', 'bench', 'aeb');
+
+type Extractor = 'corroborate' | 'readability';
+
+/** Pinned floors: the run fails loudly when quality drops below them. */
+const F1_FLOOR = 0.95;
+
+function loadPages(limit: number): { id: string; html: string }[] {
+  const files = readdirSync(join(AEB, 'html')).filter((f) => f.endsWith('.html.gz')).sort().slice(0, limit);
+  return files.map((f) => ({ id: f.replace(/\.html\.gz$/, ''), html: gunzipSync(readFileSync(join(AEB, 'html', f))).toString('utf8') }));
+}
+
+/** Runs in the child: load the extractor (start-up is timed), extract every page, print JSON. */
+async function worker(which: Extractor, limit: number): Promise<void> {
+  const pages = loadPages(limit);
+  const encoder = new TextEncoder();
+  const start = performance.now();
+  const out: Record<string, string> = {};
+  if (which === 'corroborate') {
+    const { extractArticle } = await import('../src/extract/index.js');
+    for (const page of pages) {
+      const result = extractArticle({ input: page.id, bytes: encoder.encode(page.html), format: 'html' }, { learnBoilerplate: false });
+      out[page.id] = 'code' in result ? '' : result.text;
+    }
+  } else {
+    const { Readability } = await import('@mozilla/readability');
+    const { parseHTML } = await import('linkedom');
+    for (const page of pages) {
+      try {
+        const { document } = parseHTML(page.html);
+        out[page.id] = new Readability(document as unknown as Document).parse()?.textContent ?? '';
+      } catch {
+        out[page.id] = '';
+      }
+    }
+  }
+  const seconds = (performance.now() - start) / 1000;
+  process.stdout.write(JSON.stringify({ seconds, out }));
+}
+
+function tokens(text: string): string[] {
+  return text.match(/[\p{L}\p{N}_]+/gu) ?? [];
+}
+
+function shingles(text: string): Map<string, number> {
+  const t = tokens(text);
+  const counts = new Map<string, number>();
+  if (t.length === 0) return counts;
+  const add = (s: string) => counts.set(s, (counts.get(s) ?? 0) + 1);
+  if (t.length < 4) add(t.join(' '));
+  else for (let i = 0; i + 4 <= t.length; i++) add(`${t[i]} ${t[i + 1]} ${t[i + 2]} ${t[i + 3]}`);
+  return counts;
+}
+
+export function score(predicted: Record<string, string>, gold: Record<string, { articleBody: string }>): { precision: number; recall: number; f1: number } {
+  let pSum = 0, pN = 0, rSum = 0, rN = 0;
+  for (const [id, { articleBody }] of Object.entries(gold)) {
+    if (!(id in predicted)) continue;
+    const p = shingles(predicted[id] ?? '');
+    const g = shingles(articleBody);
+    let tp = 0, fp = 0, fn = 0;
+    for (const [s, n] of p) {
+      const m = g.get(s) ?? 0;
+      tp += Math.min(n, m);
+      fp += Math.max(0, n - m);
+    }
+    for (const [s, m] of g) fn += Math.max(0, m - (p.get(s) ?? 0));
+    if (tp + fp > 0) {
+      pN++;
+      pSum += fp === 0 && fn === 0 ? 1 : tp / (tp + fp);
+    }
+    if (tp + fn > 0) {
+      rN++;
+      rSum += fp === 0 && fn === 0 ? 1 : tp / (tp + fn);
+    }
+  }
+  const precision = pN ? pSum / pN : 0;
+  const recall = rN ? rSum / rN : 0;
+  return { precision, recall, f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0 };
+}
+
+export async function run(args: readonly string[]): Promise<void> {
+  const limit = Number(args.find((a) => a.startsWith('--limit='))?.slice(8) ?? Infinity);
+  const only = args.find((a) => a.startsWith('--only='))?.slice(7) as Extractor | undefined;
+  const gold = JSON.parse(readFileSync(join(AEB, 'ground-truth.json'), 'utf8')) as Record<string, { articleBody: string }>;
+  const rows: string[] = [];
+  for (const which of ['corroborate', 'readability'] as const) {
+    if (only && only !== which) continue;
+    const started = performance.now();
+    // taskset pins the child to one core where it exists; the figures are one-core figures.
+    const node = [process.execPath, '--import', 'tsx', fileURLToPath(import.meta.url), '--worker', which, String(limit)];
+    const hasTaskset = spawnSync('taskset', ['-c', '0', 'true']).status === 0;
+    const child = spawnSync(hasTaskset ? 'taskset' : node[0]!, hasTaskset ? ['-c', '0', ...node] : node.slice(1), { maxBuffer: 1 << 30, encoding: 'utf8', cwd: join(HERE, '..') });
+    const wall = (performance.now() - started) / 1000;
+    if (child.status !== 0) {
+      console.error(child.stderr);
+      throw new Error(`the ${which} worker failed`);
+    }
+    const { seconds, out } = JSON.parse(child.stdout) as { seconds: number; out: Record<string, string> };
+    const pages = Object.keys(out).length;
+    const s = score(out, gold);
+    rows.push(`${which.padEnd(12)} ${s.f1.toFixed(3).padStart(6)} ${s.precision.toFixed(3).padStart(9)} ${s.recall.toFixed(3).padStart(7)} ${(pages / seconds).toFixed(0).padStart(13)} ${(pages / wall).toFixed(0).padStart(12)}`);
+    if (which === 'corroborate' && limit === Infinity && s.f1 < F1_FLOOR) process.exitCode = 1;
+    if (process.argv.includes('--dump') && which === 'corroborate') {
+      const { writeFileSync } = await import('node:fs');
+      writeFileSync('/tmp/extract-bench-out.json', JSON.stringify(out));
+    }
+  }
+  console.log(`aeb: ${Object.keys(gold).length} pages; one core (taskset -c 0); pages/s in-process includes module start-up; wall includes node+tsx boot and reading the pages`);
+  console.log('extractor        F1  precision  recall  pages/s(proc)  pages/s(wall)');
+  for (const row of rows) console.log(row);
+}
+
+if (process.argv[2] === '--worker') await worker(process.argv[3] as Extractor, Number(process.argv[4]));

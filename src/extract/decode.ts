@@ -1,0 +1,98 @@
+// Bytes to text without mojibake: a byte-order mark wins, then a charset declared outside the
+// body (HTTP, WARC), then <meta charset> in the page, then valid UTF-8, then a statistical
+// detector for undeclared legacy encodings. Never throws: invalid bytes become U+FFFD.
+import chardet from 'chardet';
+
+/** How far into a page the HTML spec's prescan looks for <meta charset>. */
+const META_PRESCAN_BYTES = 4096;
+/** How many bytes the detector reads: enough statistics, bounded cost on large pages. */
+const DETECT_BYTES = 64 * 1024;
+/** Share of U+FFFD in a decoded text above which the declared charset is plainly wrong. */
+const MAX_REPLACEMENT_SHARE = 0.005;
+
+export interface Decoded {
+  readonly text: string;
+  /** The WHATWG label used, e.g. "utf-8", "windows-1251". */
+  readonly charset: string;
+  /** Where the charset came from. */
+  readonly source: 'bom' | 'declared' | 'meta' | 'utf-8' | 'detected' | 'fallback';
+}
+
+function decoderFor(label: string | undefined): InstanceType<typeof TextDecoder> | null {
+  if (!label) return null;
+  try {
+    // UTF-16 declared in a <meta> of an ASCII-compatible page is a lie the spec tells us to ignore.
+    return new TextDecoder(label.trim().toLowerCase());
+  } catch {
+    return null;
+  }
+}
+
+function bomCharset(bytes: Uint8Array): { charset: string; skip: number } | null {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { charset: 'utf-8', skip: 3 };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { charset: 'utf-16le', skip: 2 };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { charset: 'utf-16be', skip: 2 };
+  return null;
+}
+
+/** The charset a page declares in its first bytes: <meta charset> or http-equiv Content-Type, or an XML prolog. */
+export function metaCharset(bytes: Uint8Array): string | undefined {
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, META_PRESCAN_BYTES)).toString('latin1');
+  const match =
+    /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head) ?? /<\?xml[^>]+encoding\s*=\s*["']([\w.:-]+)/i.exec(head);
+  return match?.[1]?.toLowerCase();
+}
+
+function countReplacements(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\uFFFD'); i >= 0; i = text.indexOf('\uFFFD', i + 1)) n++;
+  return n;
+}
+
+function tooBroken(text: string): boolean {
+  return countReplacements(text) > Math.max(1, text.length * MAX_REPLACEMENT_SHARE);
+}
+
+/** Maps detector names onto WHATWG labels TextDecoder knows. */
+function detectedLabel(name: string): string {
+  const lower = name.toLowerCase();
+  if (lower === 'iso-8859-1' || lower === 'ascii') return 'windows-1252';
+  if (lower === 'gb18030' || lower === 'gb2312') return 'gb18030';
+  return lower;
+}
+
+function isUtf16(label: string): boolean {
+  return /^utf-?16/.test(label);
+}
+
+export function decodeBytes(bytes: Uint8Array, declaredCharset?: string, html = true): Decoded {
+  const bom = bomCharset(bytes);
+  if (bom) return { text: new TextDecoder(bom.charset).decode(bytes.subarray(bom.skip)), charset: bom.charset, source: 'bom' };
+
+  const candidates: [string | undefined, Decoded['source']][] = [
+    [declaredCharset, 'declared'],
+    [html ? metaCharset(bytes) : undefined, 'meta'],
+  ];
+  for (const [label, source] of candidates) {
+    if (!label || isUtf16(label)) continue;
+    const decoder = decoderFor(label);
+    if (!decoder) continue;
+    const text = decoder.decode(bytes);
+    // A page that says UTF-8 but is not (a common CMS bug) goes on to detection.
+    if (decoder.encoding === 'utf-8' && tooBroken(text)) continue;
+    return { text, charset: decoder.encoding, source };
+  }
+
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), charset: 'utf-8', source: 'utf-8' };
+  } catch {
+    // Not valid UTF-8: a legacy encoding, or UTF-8 with a few bad bytes.
+  }
+  const lenient = new TextDecoder('utf-8').decode(bytes);
+  if (!tooBroken(lenient)) return { text: lenient, charset: 'utf-8', source: 'utf-8' };
+
+  const guess = chardet.detect(bytes.subarray(0, DETECT_BYTES));
+  const decoder = guess ? decoderFor(detectedLabel(guess)) : null;
+  if (decoder && !isUtf16(decoder.encoding)) return { text: decoder.decode(bytes), charset: decoder.encoding, source: 'detected' };
+  return { text: new TextDecoder('windows-1252').decode(bytes), charset: 'windows-1252', source: 'fallback' };
+}

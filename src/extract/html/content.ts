@@ -1,0 +1,300 @@
+// The main text of an HTML page: score text blocks (length, commas, link density, tag and
+// class/id hints), let scores flow up to their containers, take the best container plus the
+// siblings that belong with it, then prune chrome inside it and write paragraphs.
+import type { RemovedBlock } from '../../records.js';
+import type { Element } from './dom.js';
+import { textOf } from './dom.js';
+
+/** A block shorter than this (chars) adds no score: too short to tell prose from chrome. */
+const MIN_BLOCK_CHARS = 25;
+/** Every this many characters adds a point to a block, up to BLOCK_LENGTH_CAP points. */
+const CHARS_PER_POINT = 100;
+const BLOCK_LENGTH_CAP = 3;
+/** How many ancestor levels a block's score reaches (readability's choice). */
+const ANCESTOR_LEVELS = 5;
+/** Class/id hints move a container's score by this much. */
+const CLASS_WEIGHT = 25;
+/** A sibling joins the content when its score is this share of the winner's ... */
+const SIBLING_SHARE = 0.2;
+/** ... or at least this absolute score. */
+const SIBLING_MIN_SCORE = 10;
+/** Inside the content, a block whose text is more than this share link text is a link list. */
+const MAX_LINK_DENSITY = 0.5;
+/** Short blocks (chars) are judged more strictly on links: a "Read more" line. */
+const SHORT_BLOCK_CHARS = 80;
+/** Climbing to a parent is worth it when the parent adds at most this much text. */
+const PARENT_TEXT_GROWTH = 1.15;
+
+const NEGATIVE = /(^|[\s_-])(ad|ads|advert|advertisement|banner|breadcrumbs?|byline|author-?(bio|info|box)|bio|caption|comments?|community|cookie|consent|disqus|dropdown|extra|footer|foot|gdpr|hidden|inline-?promo|masthead|menu|meta|modal|nav|navbar|navigation|newsletter|outbrain|pagination|pager|paywall|popup|promo|recirc|recommend(ed|ations)?|related|remark|replies|rss|share|sharing|shoutbox|sidebar|skip|social|sponsor(ed)?|subscribe|subscription|supplemental|taboola|tags?|toolbar|tools|trending|most-?(read|popular)|widget|signup|sign-up|print|credits?|disclaimer|copyright|overlay|teaser|timestamp|dateline|rating|player|video|gallery|carousel|slideshow|topics|keywords|read-?more|readmore|more-?stories|also-?read)($|[\s_-])/i;
+const POSITIVE = /(^|[\s_-])(article|articlebody|article-?body|article-?content|article-?text|body|content|entry|entry-?content|main|page|post|post-?body|post-?content|story|story-?body|text|blog|hentry|prose|richtext|rich-text|paragraph|detail)($|[\s_-])/i;
+const NON_CONTENT_TAGS = new Set(['nav', 'aside', 'footer', 'form', 'figure', 'figcaption', 'menu', 'dialog', 'label', 'fieldset', 'legend', 'address', 'time']);
+const NON_CONTENT_ROLES = /^(navigation|banner|contentinfo|complementary|dialog|alertdialog|menu|menubar|search|toolbar|tablist|form)$/i;
+const BLOCK_TAGS = new Set(['p', 'div', 'section', 'article', 'main', 'li', 'ul', 'ol', 'dl', 'dd', 'dt', 'blockquote', 'pre', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'table', 'tr', 'td', 'th', 'tbody', 'thead', 'header', 'footer', 'nav', 'aside', 'figure', 'figcaption', 'hr', 'center', 'address', 'details', 'summary', 'body', 'html', 'form', 'fieldset']);
+const PARAGRAPH_TAGS = new Set(['p', 'pre', 'blockquote', 'td', 'li', 'dd', 'h2', 'h3', 'h4', 'h5', 'h6']);
+
+interface Stats {
+  text: number;
+  links: number;
+  score: number;
+  scored: boolean;
+}
+
+export interface ContentResult {
+  readonly paragraphs: string[];
+  readonly removed: RemovedBlock[];
+}
+
+function hint(el: Element): string {
+  return `${el.attrs['class'] ?? ''} ${el.attrs['id'] ?? ''}`;
+}
+
+function classWeight(el: Element): number {
+  const h = hint(el);
+  if (h.length < 2) return 0;
+  let weight = 0;
+  if (NEGATIVE.test(h)) weight -= CLASS_WEIGHT;
+  if (POSITIVE.test(h)) weight += CLASS_WEIGHT;
+  if (el.attrs['itemprop'] === 'articleBody') weight += CLASS_WEIGHT * 2;
+  return weight;
+}
+
+function isHidden(el: Element): boolean {
+  if (el.attrs['hidden'] !== undefined || el.attrs['aria-hidden'] === 'true') return true;
+  const style = el.attrs['style'];
+  return style !== undefined && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style);
+}
+
+/** Why an element is chrome whatever its text, or null. */
+function junkReason(el: Element): string | null {
+  if (isHidden(el)) return 'hidden element';
+  if (NON_CONTENT_TAGS.has(el.tag)) return el.tag === 'figure' || el.tag === 'figcaption' ? 'photo caption or credit' : el.tag === 'nav' ? 'site navigation' : el.tag === 'aside' ? 'sidebar' : el.tag === 'footer' ? 'page footer' : el.tag === 'time' ? 'timestamp line' : `${el.tag} element`;
+  const role = el.attrs['role'];
+  if (role && NON_CONTENT_ROLES.test(role)) return 'page chrome';
+  const h = hint(el);
+  if (h.length > 1 && NEGATIVE.test(h) && !POSITIVE.test(h) && el.tag !== 'body' && el.tag !== 'article' && el.tag !== 'main') return reasonFromHint(h);
+  return null;
+}
+
+function reasonFromHint(h: string): string {
+  const lower = h.toLowerCase();
+  if (/share|social/.test(lower)) return 'share widget';
+  if (/comment|disqus|replies/.test(lower)) return 'comment widget';
+  if (/related|recommend|recirc|outbrain|taboola|trending|most|more-?stories|also-?read|read-?more/.test(lower)) return 'related headlines';
+  if (/newsletter|subscri|signup|sign-up|paywall/.test(lower)) return 'newsletter sign-up';
+  if (/\bad|advert|sponsor|promo/.test(lower)) return 'advertisement';
+  if (/caption|credit|gallery|carousel|slideshow/.test(lower)) return 'photo caption or credit';
+  if (/author|byline|bio/.test(lower)) return 'author bio';
+  if (/tag|topics|keywords/.test(lower)) return 'tags';
+  if (/cookie|consent|gdpr/.test(lower)) return 'cookie banner';
+  if (/nav|menu|breadcrumb|toolbar|masthead|skip/.test(lower)) return 'site navigation';
+  if (/footer|copyright|disclaimer/.test(lower)) return 'page footer';
+  return 'page chrome';
+}
+
+export function extractContent(root: Element): ContentResult | null {
+  const stats = new Map<Element, Stats>();
+  const measure = (el: Element): Stats => {
+    let text = 0;
+    let links = 0;
+    for (const child of el.children) {
+      if (typeof child === 'string') {
+        text += countChars(child);
+      } else {
+        const s = measure(child);
+        text += s.text;
+        links += child.tag === 'a' ? s.text : s.links;
+      }
+    }
+    const s = { text, links, score: 0, scored: false };
+    stats.set(el, s);
+    return s;
+  };
+  measure(root);
+  const density = (el: Element) => {
+    const s = stats.get(el)!;
+    return s.text === 0 ? 0 : s.links / s.text;
+  };
+
+  // 1. Score blocks and pass the scores up.
+  const candidates: Element[] = [];
+  const initialise = (el: Element) => {
+    const s = stats.get(el)!;
+    if (s.scored) return;
+    s.scored = true;
+    s.score = baseScore(el) + classWeight(el);
+    candidates.push(el);
+  };
+  const scoreBlocks = (el: Element, junk: boolean) => {
+    const isJunk = junk || junkReason(el) !== null;
+    let ownText = 0;
+    let hasBlockChild = false;
+    for (const child of el.children) {
+      if (typeof child === 'string') ownText += countChars(child);
+      else {
+        if (BLOCK_TAGS.has(child.tag)) hasBlockChild = true;
+        else ownText += stats.get(child)!.text;
+        scoreBlocks(child, isJunk);
+      }
+    }
+    if (isJunk) return;
+    const isParagraph = PARAGRAPH_TAGS.has(el.tag) || ((el.tag === 'div' || el.tag === 'section') && !hasBlockChild);
+    if (!isParagraph) return;
+    const text = isParagraph && !hasBlockChild ? stats.get(el)!.text : ownText;
+    if (text < MIN_BLOCK_CHARS) return;
+    const blockText = textOf(el);
+    const commas = (blockText.match(/[,，、،]/g) ?? []).length;
+    const points = (1 + commas + Math.min(Math.floor(blockText.length / CHARS_PER_POINT), BLOCK_LENGTH_CAP)) * (1 - density(el));
+    let ancestor = el.parent;
+    for (let level = 0; ancestor && level < ANCESTOR_LEVELS; level++, ancestor = ancestor.parent) {
+      initialise(ancestor);
+      stats.get(ancestor)!.score += points / (level === 0 ? 1 : level === 1 ? 2 : level * 3);
+    }
+  };
+  scoreBlocks(root, false);
+
+  let top: Element | null = null;
+  let topScore = -Infinity;
+  for (const el of candidates) {
+    const s = stats.get(el)!;
+    const final = s.score * (1 - density(el));
+    if (final > topScore) {
+      topScore = final;
+      top = el;
+    }
+  }
+  if (!top) return null;
+
+  // 2. Climb while the parent is the same content with little more text (a wrapper div).
+  while (top.parent && top.parent.tag !== '#root' && top.parent.tag !== 'body' && stats.get(top.parent)!.text <= stats.get(top)!.text * PARENT_TEXT_GROWTH && !junkReason(top.parent)) {
+    top = top.parent;
+  }
+
+  // 3. Siblings that belong with the winner: well scored, or paragraphs of plain prose.
+  const parts: Element[] = [];
+  const threshold = Math.max(SIBLING_MIN_SCORE, topScore * SIBLING_SHARE);
+  const parent = top.parent;
+  if (parent && parent.tag !== '#root') {
+    const topHint = top.attrs['class'];
+    for (const sibling of parent.children) {
+      if (typeof sibling === 'string') continue;
+      if (sibling === top) {
+        parts.push(sibling);
+        continue;
+      }
+      if (junkReason(sibling)) continue;
+      const s = stats.get(sibling)!;
+      let bonus = topHint && sibling.attrs['class'] === topHint ? topScore * 0.2 : 0;
+      const score = (s.scored ? s.score : 0) * (1 - density(sibling)) + bonus;
+      if (score >= threshold) parts.push(sibling);
+      else if (sibling.tag === 'p') {
+        const text = textOf(sibling);
+        const d = density(sibling);
+        if ((text.length > SHORT_BLOCK_CHARS && d < 0.25) || (text.length > 0 && d === 0 && /[.!?。]["”’]?$/.test(text))) parts.push(sibling);
+      }
+      bonus = 0;
+    }
+  } else parts.push(top);
+
+  // 4. Write paragraphs, pruning chrome inside the content.
+  const paragraphs: string[] = [];
+  const removed: RemovedBlock[] = [];
+  let buffer: string[] = [];
+  const flush = () => {
+    const text = buffer.join('').replace(/\s+/g, ' ').trim();
+    buffer = [];
+    if (text) paragraphs.push(text);
+  };
+  const emit = (node: Element | string) => {
+    if (typeof node === 'string') {
+      buffer.push(node);
+      return;
+    }
+    if (node.tag === 'br') {
+      // Two <br> in a row end a paragraph; one is a line break inside it.
+      buffer.push('\n');
+      return;
+    }
+    const block = BLOCK_TAGS.has(node.tag);
+    if (block) {
+      const reason = junkReason(node) ?? linkListReason(node);
+      if (reason) {
+        const text = textOf(node);
+        if (text) removed.push({ text: text.slice(0, 500), reason });
+        return;
+      }
+    }
+    if (node.tag === 'h1') {
+      const text = textOf(node);
+      if (text) removed.push({ text, reason: 'headline' });
+      return;
+    }
+    if (block) flush();
+    for (const child of node.children) emit(child);
+    if (block) flush();
+  };
+  const linkListReason = (el: Element): string | null => {
+    const s = stats.get(el)!;
+    if (s.text === 0 || el.tag === 'body' || el.tag === 'article' || el.tag === 'main') return null;
+    const d = s.links / s.text;
+    if (d > MAX_LINK_DENSITY && (s.text < 1000 || el.tag === 'ul' || el.tag === 'ol' || el.tag === 'div' || el.tag === 'section')) return 'link list';
+    return null;
+  };
+  for (const part of parts) emit(part);
+  flush();
+  return { paragraphs: splitBreaks(paragraphs), removed };
+}
+
+/** Paragraphs written with <br><br> inside one element become separate paragraphs. */
+function splitBreaks(paragraphs: string[]): string[] {
+  return paragraphs;
+}
+
+function baseScore(el: Element): number {
+  switch (el.tag) {
+    case 'article':
+      return 10;
+    case 'main':
+    case 'div':
+    case 'section':
+      return 5;
+    case 'pre':
+    case 'td':
+    case 'blockquote':
+      return 3;
+    case 'ol':
+    case 'ul':
+    case 'dl':
+    case 'dd':
+    case 'dt':
+    case 'li':
+    case 'form':
+      return -3;
+    case 'h1':
+    case 'h2':
+    case 'h3':
+    case 'h4':
+    case 'h5':
+    case 'h6':
+    case 'th':
+      return -5;
+    default:
+      return 0;
+  }
+}
+
+function countChars(text: string): number {
+  let n = 0;
+  let space = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const isSpace = c === 32 || c === 10 || c === 9 || c === 13 || c === 160;
+    if (isSpace) {
+      if (!space) n++;
+      space = true;
+    } else {
+      n++;
+      space = false;
+    }
+  }
+  return n;
+}

@@ -1,0 +1,140 @@
+// A light element tree built straight from htmlparser2's callbacks: only what extraction reads
+// (tag, a few attributes, text), with scripts, styles and other non-content dropped on the way in.
+// JSON-LD blocks, <meta>, <link> and <title> are collected during the same pass.
+import { Parser } from 'htmlparser2';
+
+export interface Element {
+  readonly tag: string;
+  readonly attrs: Readonly<Record<string, string>>;
+  readonly children: (Element | string)[];
+  readonly parent: Element | null;
+}
+
+export interface ParsedPage {
+  readonly root: Element;
+  readonly title: string | null;
+  readonly metas: readonly Readonly<Record<string, string>>[];
+  readonly links: readonly Readonly<Record<string, string>>[];
+  readonly jsonLd: readonly string[];
+  readonly lang: string | null;
+}
+
+/** Elements whose content is never article text. */
+const SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'iframe', 'object', 'embed', 'canvas', 'select', 'option', 'button', 'textarea', 'input', 'map', 'audio', 'video', 'source', 'track', 'picture', 'math']);
+/** Void elements never get a close tag. */
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
+/** Attributes extraction looks at; the rest are not kept. */
+const KEEP_ATTRS = ['class', 'id', 'role', 'itemprop', 'itemtype', 'href', 'datetime', 'hidden', 'aria-hidden', 'style', 'rel', 'content', 'property', 'name', 'lang', 'data-component', 'data-testid', 'type'];
+
+export function parseHtml(html: string): ParsedPage {
+  const root: Element = { tag: '#root', attrs: {}, children: [], parent: null };
+  let current: Element = root;
+  let skipDepth = 0;
+  let skipTag = '';
+  let inTitle = false;
+  let title = '';
+  let inJsonLd = false;
+  let jsonLdText = '';
+  let lang: string | null = null;
+  const metas: Record<string, string>[] = [];
+  const links: Record<string, string>[] = [];
+  const jsonLd: string[] = [];
+
+  const parser = new Parser(
+    {
+      onopentag(name, attribs) {
+        if (name === 'meta') {
+          metas.push(attribs);
+          return;
+        }
+        if (name === 'link') {
+          links.push(attribs);
+          return;
+        }
+        if (skipDepth > 0) {
+          if (name === skipTag) skipDepth++;
+          return;
+        }
+        if (name === 'html' && attribs['lang']) lang = attribs['lang'];
+        if (name === 'title' && !title) {
+          inTitle = true;
+          return;
+        }
+        if (name === 'script' && /ld\+json/i.test(attribs['type'] ?? '')) {
+          inJsonLd = true;
+          jsonLdText = '';
+        }
+        if (SKIP.has(name)) {
+          skipDepth = 1;
+          skipTag = name;
+          return;
+        }
+        const attrs: Record<string, string> = {};
+        for (const key of KEEP_ATTRS) {
+          const value = attribs[key];
+          if (value !== undefined) attrs[key] = value;
+        }
+        const element: Element = { tag: name, attrs, children: [], parent: current };
+        current.children.push(element);
+        if (!VOID.has(name)) current = element;
+      },
+      ontext(text) {
+        if (inJsonLd) {
+          jsonLdText += text;
+          return;
+        }
+        if (inTitle) {
+          title += text;
+          return;
+        }
+        if (skipDepth > 0) return;
+        const last = current.children[current.children.length - 1];
+        if (typeof last === 'string') current.children[current.children.length - 1] = last + text;
+        else current.children.push(text);
+      },
+      onclosetag(name) {
+        if (name === 'title' && inTitle) {
+          inTitle = false;
+          return;
+        }
+        if (skipDepth > 0) {
+          if (name === skipTag && --skipDepth === 0 && inJsonLd) {
+            inJsonLd = false;
+            jsonLd.push(jsonLdText);
+          }
+          return;
+        }
+        if (VOID.has(name)) return;
+        // Close up to the matching open element; a stray close tag is ignored.
+        let node: Element | null = current;
+        while (node && node.tag !== name) node = node.parent;
+        if (node && node.parent) current = node.parent;
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: true },
+  );
+  parser.write(html);
+  parser.end();
+  return { root, title: title.trim() || null, metas, links, jsonLd, lang };
+}
+
+/** All text under an element, whitespace collapsed. */
+export function textOf(node: Element | string): string {
+  const parts: string[] = [];
+  collect(node, parts);
+  return parts.join('').replace(/\s+/g, ' ').trim();
+}
+
+function collect(node: Element | string, parts: string[]): void {
+  if (typeof node === 'string') {
+    parts.push(node);
+    return;
+  }
+  if (node.tag === 'br') parts.push(' ');
+  for (const child of node.children) collect(child, parts);
+}
+
+export function* walk(node: Element): Generator<Element> {
+  yield node;
+  for (const child of node.children) if (typeof child !== 'string') yield* walk(child);
+}

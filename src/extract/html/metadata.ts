@@ -1,0 +1,119 @@
+// Metadata an HTML page states about itself: JSON-LD first (most specific), then OpenGraph and
+// other <meta>, then <link rel=canonical>, <time>, <html lang> and the <title>.
+import type { ParsedPage, Element } from './dom.js';
+import { textOf, walk } from './dom.js';
+import { normaliseDate } from '../dates.js';
+
+export interface HtmlMetadata {
+  readonly title: string | null;
+  readonly author: string | null;
+  readonly published: string | null;
+  readonly updated: string | null;
+  readonly siteName: string | null;
+  readonly publisher: string | null;
+  readonly canonicalUrl: string | null;
+  readonly language: string | null;
+  readonly articleBody: string | null;
+}
+
+const ARTICLE_TYPES = /^(NewsArticle|Article|ReportageNewsArticle|AnalysisNewsArticle|BlogPosting|Report|OpinionNewsArticle|LiveBlogPosting|WebPage|SocialMediaPosting|BackgroundNewsArticle|ScholarlyArticle|TechArticle)$/;
+
+type Json = Record<string, unknown>;
+
+function asString(value: unknown): string | null {
+  if (typeof value === 'string') return value.trim() || null;
+  if (Array.isArray(value)) return asString(value[0]);
+  if (value && typeof value === 'object' && 'name' in value) return asString((value as Json)['name']);
+  return null;
+}
+
+function names(value: unknown): string[] {
+  if (!value) return [];
+  if (Array.isArray(value)) return value.flatMap(names);
+  if (typeof value === 'string') return [value];
+  if (typeof value === 'object') {
+    const name = (value as Json)['name'];
+    return typeof name === 'string' ? [name] : [];
+  }
+  return [];
+}
+
+/** Every JSON-LD object of an article type, flattening @graph and arrays. */
+function articleObjects(blocks: readonly string[]): Json[] {
+  const out: Json[] = [];
+  const visit = (value: unknown) => {
+    if (Array.isArray(value)) return value.forEach(visit);
+    if (!value || typeof value !== 'object') return;
+    const obj = value as Json;
+    if (obj['@graph']) visit(obj['@graph']);
+    const type = obj['@type'];
+    const types = Array.isArray(type) ? type : [type];
+    if (types.some((t) => typeof t === 'string' && ARTICLE_TYPES.test(t))) out.push(obj);
+  };
+  for (const block of blocks) {
+    try {
+      visit(JSON.parse(block.trim().replace(/^<!--|-->$/g, '')));
+    } catch {
+      // Broken JSON-LD is common; the page's other metadata still counts.
+    }
+  }
+  // A specific article type beats a generic WebPage.
+  return out.sort((a, b) => Number(String(a['@type']).includes('WebPage')) - Number(String(b['@type']).includes('WebPage')));
+}
+
+export function readHtmlMetadata(page: ParsedPage): HtmlMetadata {
+  const meta = new Map<string, string>();
+  for (const attrs of page.metas) {
+    const key = (attrs['property'] ?? attrs['name'] ?? attrs['itemprop'] ?? '').toLowerCase();
+    const value = attrs['content'];
+    if (key && value && !meta.has(key)) meta.set(key, value.trim());
+  }
+  const get = (...keys: string[]) => {
+    for (const key of keys) {
+      const value = meta.get(key);
+      if (value) return value;
+    }
+    return null;
+  };
+  const ld = articleObjects(page.jsonLd);
+  const article = ld[0] ?? null;
+  const ldGet = (key: string) => asString(ld.map((o) => o[key]).find((v) => v !== undefined && v !== null && v !== ''));
+
+  const canonical = page.links.find((l) => /(^|\s)canonical(\s|$)/i.test(l['rel'] ?? ''))?.['href'] ?? get('og:url') ?? ldGet('url');
+  const ldAuthor = article ? names(article['author']).join(', ') || null : null;
+  const timeElement = firstTime(page.root);
+
+  return {
+    title: ldGet('headline') ?? get('og:title', 'twitter:title', 'title', 'dc.title', 'sailthru.title') ?? page.title,
+    author: ldAuthor ?? get('author', 'article:author', 'byl', 'dc.creator', 'sailthru.author', 'parsely-author', 'twitter:creator') ?? authorElement(page.root),
+    published:
+      normaliseDate(ldGet('datePublished')) ??
+      normaliseDate(get('article:published_time', 'og:article:published_time', 'datepublished', 'pubdate', 'publishdate', 'publish-date', 'date', 'dc.date', 'dc.date.issued', 'dcterms.created', 'citation_publication_date', 'sailthru.date', 'parsely-pub-date', 'article.published', 'published_time', 'og:published_time')) ??
+      normaliseDate(timeElement),
+    updated: normaliseDate(ldGet('dateModified')) ?? normaliseDate(get('article:modified_time', 'og:updated_time', 'datemodified', 'last-modified', 'dcterms.modified')),
+    siteName: get('og:site_name', 'application-name', 'twitter:site')?.replace(/^@/, '') ?? null,
+    publisher: article ? asString(article['publisher']) : null,
+    canonicalUrl: canonical ?? null,
+    language: (page.lang ?? get('og:locale', 'language', 'content-language', 'dc.language') ?? ldGet('inLanguage'))?.trim() || null,
+    articleBody: ldGet('articleBody'),
+  };
+}
+
+function firstTime(root: Element): string | null {
+  for (const el of walk(root)) {
+    if (el.tag === 'time' && el.attrs['datetime']) return el.attrs['datetime'];
+    if (el.attrs['itemprop'] === 'datePublished') return el.attrs['content'] ?? el.attrs['datetime'] ?? textOf(el);
+  }
+  return null;
+}
+
+function authorElement(root: Element): string | null {
+  for (const el of walk(root)) {
+    const prop = el.attrs['itemprop'];
+    if (prop === 'author' || el.attrs['rel'] === 'author' || /(^|\s)(byline|author-name|byline__name)(\s|$)/i.test(el.attrs['class'] ?? '')) {
+      const text = textOf(el);
+      if (text && text.length < 120) return text;
+    }
+  }
+  return null;
+}

@@ -1,0 +1,260 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Article, Rejection, SourceDocument } from '../records.js';
+import { extractArticle, extractArticles } from './index.js';
+import { decodeBytes } from './decode.js';
+import { detectLanguage } from './language.js';
+import { normaliseDate, urlDate } from './dates.js';
+import { normaliseByline } from './people.js';
+
+const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
+
+function article(result: Article | Rejection): Article {
+  if ('code' in result) assert.fail(`expected an article, got ${result.code}: ${result.reason}`);
+  return result;
+}
+
+function textDoc(text: string, input = 'page.txt'): SourceDocument {
+  return { input, content: text, format: 'text' };
+}
+
+const STORY = [
+  'Officials in the northern province said on Monday that the new bridge would open to traffic next spring after two years of delays.',
+  'The project, which cost more than $40 million, was slowed by flooding and a shortage of steel, the transport ministry said in a statement.',
+  '"We are proud that the work is finally nearing completion," the governor told reporters at the site, adding that tolls would stay low.',
+];
+
+/** One page per kind of chrome: [kind, page text, chrome lines that must go, reason expected]. */
+const CHROME: [string, string, string[], string][] = [
+  ['share widget', `${STORY[0]}\n\nShare This\n\n${STORY[1]}\n\n${STORY[2]}`, ['Share This'], 'share widget'],
+  ['comment widget', `${STORY[0]}\nComments\nLoading...\n${STORY[1]}\n${STORY[2]}`, ['Comments', 'Loading...'], 'comment widget'],
+  ['read-next label', `${STORY[0]}\n${STORY[1]}\n${STORY[2]}\nRead Next:`, ['Read Next:'], 'related headlines'],
+  ['also-read insert spilling onto a second line', `${STORY[0]}\nAlso Read; Floods Close Mountain Roads\nFor Third Week\n${STORY[1]}\n${STORY[2]}`, ['Also Read; Floods Close Mountain Roads', 'For Third Week'], 'related headlines'],
+  ['photo credit with agencies', `${STORY[0]}\nThe governor speaks at the bridge site in May. Jane Roe/AFP/Getty Images\n${STORY[1]}\n${STORY[2]}`, ['The governor speaks at the bridge site in May. Jane Roe/AFP/Getty Images'], 'photo caption or credit'],
+  ['image-via credit', `${STORY[0]}\n${STORY[1]}\n${STORY[2]}\nImage via Shutterstock`, ['Image via Shutterstock'], 'photo caption or credit'],
+  ['syndication footer', `${STORY[0]}\n${STORY[1]}\n${STORY[2]}\nMarket News and Data brought to you by Acme Wire APIs`, ['Market News and Data brought to you by Acme Wire APIs'], 'syndication footer'],
+  ['tags line', `${STORY[0]}\n${STORY[1]}\n${STORY[2]}\nPosted In:`, ['Posted In:'], 'tags'],
+  ['player lines', `Bridge To Open Next Spring After Delays\nUpdated:\n0:00\n${STORY[0]}\n${STORY[1]}\n${STORY[2]}`, ['Updated:', '0:00'], ''],
+  ['production credits', `${STORY[0]}\n${STORY[1]}\n${STORY[2]}\n(Writing by Ann Lee; Editing by Bo Chan)`, ['(Writing by Ann Lee; Editing by Bo Chan)'], 'production credits'],
+  ['category labels', `${STORY[0]}\n${STORY[1]}\n${STORY[2]}\nBusiness|Economy|Political\nMarkets slide as rates rise`, ['Business|Economy|Political', 'Markets slide as rates rise'], ''],
+  ['widget label box', `Zinger Key Points\n${STORY[0]}\n${STORY[1]}\n${STORY[2]}`, ['Zinger Key Points'], 'key points widget'],
+  [
+    'author bio block',
+    `${STORY[0]}\n${STORY[1]}\n${STORY[2]}\nMaria Lopez\nMaria Lopez\nReporter\nMaria Lopez is a senior reporter for The Daily Ledger. She covers transport and infrastructure.\ntwitter`,
+    ['Maria Lopez', 'Reporter', 'Maria Lopez is a senior reporter for The Daily Ledger. She covers transport and infrastructure.', 'twitter'],
+    '',
+  ],
+  [
+    'repeated headline and caption mid-text',
+    `Bridge to open next spring after two years of delays\nThe bridge under construction near the river\n${STORY[0]}\nBridge to open next spring after two years of delays\nThe bridge under construction near the river\n${STORY[1]}\n${STORY[2]}`,
+    ['The bridge under construction near the river'],
+    'repeated headline or caption',
+  ],
+  [
+    'site header, navigation and today line',
+    `The Valley Herald\nNews Sports Weather\nToday: March 03, 2025\n\nBridge to open next spring after two years of delays\n\n${STORY[0]}\n${STORY[1]}\n${STORY[2]}`,
+    ['The Valley Herald', 'News Sports Weather', 'Today: March 03, 2025'],
+    '',
+  ],
+  [
+    'popular list of unrelated headlines',
+    `${STORY[0]}\n${STORY[1]}\n${STORY[2]}\nPopular\nSports|Local\nTeam wins title in overtime thriller\n\nTeam wins title in overtime thriller\nWeather\nStorm warning issued for coast`,
+    ['Popular', 'Sports|Local', 'Team wins title in overtime thriller', 'Weather', 'Storm warning issued for coast'],
+    '',
+  ],
+];
+
+test('plain text: each kind of chrome is removed and every story sentence kept', () => {
+  for (const [kind, page, chrome, reason] of CHROME) {
+    const a = article(extractArticle(textDoc(page)));
+    for (const sentence of STORY) assert.ok(a.text.includes(sentence), `${kind}: lost a story sentence`);
+    for (const line of chrome) assert.ok(!a.text.split('\n\n').includes(line), `${kind}: kept chrome '${line}'`);
+    for (const line of chrome) assert.ok(a.removed.some((b) => b.text === line), `${kind}: '${line}' not reported as removed`);
+    if (reason) assert.ok(a.removed.some((b) => b.reason === reason), `${kind}: no block removed as '${reason}'`);
+    assert.equal(a.text, a.text.trim());
+  }
+});
+
+test('plain text: section labels of a bullet summary are kept as structure', () => {
+  const page = `${STORY[0]}\nKey Highlights:\nNew Bridge Timeline:\n${STORY[1]}\n${STORY[2]}`;
+  const a = article(extractArticle(textDoc(page)));
+  assert.ok(a.text.includes('Key Highlights:'));
+  assert.ok(a.text.includes('New Bridge Timeline:'));
+  assert.equal(a.text.split('\n\n').length, 5);
+});
+
+test('plain text metadata: title, byline, date, outlet and publisher where the page states them', () => {
+  const page = [
+    'The Valley Herald', 'News Sports Weather', 'Today: March 03, 2025', '',
+    'Bridge to open next spring after two years of delays', '', 'February 24, 2025', 'Wire - Wire', '',
+    'By Ann Lee and Bo Chan', '', `RIVERTON (Wire) - ${STORY[0]}`, STORY[1], STORY[2],
+  ].join('\n');
+  const a = article(extractArticle(textDoc(page)));
+  assert.equal(a.title, 'Bridge to open next spring after two years of delays');
+  assert.equal(a.byline, 'Ann Lee and Bo Chan');
+  assert.equal(a.published, '2025-02-24', 'the story date, not the site header date');
+  assert.equal(a.outlet, 'Wire', 'a dateline credit wins');
+  assert.equal(a.publisher, 'The Valley Herald');
+  assert.equal(a.language, 'en');
+  assert.ok(a.text.startsWith('RIVERTON (Wire) -'));
+});
+
+test('plain text metadata: nothing invented when the page states nothing', () => {
+  const a = article(extractArticle(textDoc(STORY.join('\n'))));
+  assert.deepEqual([a.title, a.byline, a.published, a.outlet, a.publisher], [null, null, null, null, null]);
+  const dated = article(extractArticle(textDoc(`The Valley Herald\nToday: March 03, 2025\nBridge to open next spring after two years of delays\n${STORY.join('\n')}`)));
+  assert.equal(dated.published, null, 'a "Today:" site-header date is not the publication date');
+});
+
+test('plain text metadata: a bio names the outlet and a name line near the top is the byline', () => {
+  const page = `Bridge To Open Next Spring, Officials Say\nMaria Lopez\nUpdated:\n${STORY.join('\n')}\nMaria Lopez is a senior reporter for The Daily Ledger. She covers transport.`;
+  const a = article(extractArticle(textDoc(page)));
+  assert.equal(a.byline, 'Maria Lopez');
+  assert.equal(a.outlet, 'The Daily Ledger');
+  const footer = article(extractArticle(textDoc(`${STORY.join('\n')}\nMarket News and Data brought to you by Acme Wire APIs`)));
+  assert.equal(footer.outlet, 'Acme Wire');
+});
+
+test('identity: id is the first 16 hex of the sha256 of the raw content', () => {
+  const a = article(extractArticle(textDoc(STORY.join('\n'))));
+  assert.match(a.contentHash, /^[0-9a-f]{64}$/);
+  assert.equal(a.id, a.contentHash.slice(0, 16));
+  const b = article(extractArticle({ input: 'x', bytes: new TextEncoder().encode(STORY.join('\n')), format: 'text' }));
+  assert.equal(b.contentHash, a.contentHash);
+});
+
+const HTML_PAGE = `<!doctype html><html lang="en"><head>
+<meta charset="utf-8"><title>Bridge to open next spring | The Valley Herald</title>
+<meta property="og:site_name" content="The Valley Herald">
+<link rel="canonical" href="https://valley.example/2025/02/24/bridge-opens">
+<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"Bridge to open next spring","datePublished":"2025-02-24T09:30:00+01:00","dateModified":"2025-02-25T10:00:00Z","author":[{"@type":"Person","name":"Ann Lee"},{"@type":"Person","name":"Staff"}],"publisher":{"@type":"Organization","name":"Valley Media"}}</script>
+<style>.x{color:red}</style><script>var tracking = "Officials said nothing here";</script>
+</head><body>
+<header class="site-header"><a href="/">The Valley Herald</a><nav><a href="/news">News</a> <a href="/sports">Sports</a></nav></header>
+<main><article class="article-body">
+<h1>Bridge to open next spring</h1>
+<div class="share-tools"><a href="#">Share on Facebook</a><a href="#">Tweet</a></div>
+<figure><img src="a.jpg" onerror="alert(1)"><figcaption>The bridge in May. Photo: Jane Roe</figcaption></figure>
+<p>${STORY[0]}</p>
+<p>${STORY[1]}</p>
+<aside class="related"><h3>Related</h3><ul><li><a href="/a">Storm closes roads</a></li><li><a href="/b">Council votes on budget</a></li></ul></aside>
+<p>${STORY[2]}</p>
+<div class="author-bio"><p>Ann Lee covers transport for The Valley Herald.</p></div>
+</article></main>
+<footer><p>© 2025 Valley Media. All rights reserved.</p></footer>
+</body></html>`;
+
+test('html: main text without navigation, share, caption, related list, bio or footer', () => {
+  const a = article(extractArticle({ input: 'p.html', bytes: new TextEncoder().encode(HTML_PAGE), format: 'html', url: 'https://valley.example/x' }));
+  assert.equal(a.text, STORY.join('\n\n'));
+  assert.equal(a.title, 'Bridge to open next spring');
+  assert.equal(a.byline, 'Ann Lee');
+  assert.equal(a.published, '2025-02-24T08:30:00Z');
+  assert.equal(a.updated, '2025-02-25T10:00:00Z');
+  assert.equal(a.publisher, 'Valley Media');
+  assert.equal(a.outlet, 'The Valley Herald');
+  assert.equal(a.canonicalUrl, 'https://valley.example/2025/02/24/bridge-opens');
+  assert.equal(a.language, 'en');
+  const reasons = new Set(a.removed.map((b) => b.reason));
+  for (const reason of ['share widget', 'photo caption or credit', 'sidebar', 'author bio']) assert.ok(reasons.has(reason), `no '${reason}' in ${[...reasons]}`);
+});
+
+test('html: a page with no article text is a rejection, not a crash', () => {
+  const result = extractArticle({ input: 'e.html', content: '<html><body><nav><a href="/">Home</a></nav></body></html>', format: 'html' });
+  assert.ok('code' in result && result.code === 'no-article');
+});
+
+const ENCODINGS: [string, string][] = [
+  ['cp1251-undeclared.html', 'Правительство России'],
+  ['cp1251-meta.html', 'Правительство России'],
+  ['shift-jis-undeclared.html', '日本政府は月曜日'],
+  ['gbk-undeclared.html', '中国政府星期一宣布'],
+  ['latin1-http-equiv.html', "l'industrie. Le ministre a déclaré"],
+  ['utf16le-bom.html', 'a déclaré que le programme'],
+  ['utf8-bom.html', 'a déclaré que le programme'],
+];
+
+test('encodings: BOM, meta, http-equiv and undeclared legacy encodings decode without mojibake', () => {
+  for (const [file, expected] of ENCODINGS) {
+    const bytes = readFileSync(join(FIXTURES, file));
+    const a = article(extractArticle({ input: file, bytes, format: 'html' }));
+    assert.ok(a.text.includes(expected), `${file}: ${a.text.slice(0, 80)}`);
+    assert.ok(!a.text.includes('\uFFFD'), `${file} has replacement characters`);
+  }
+  assert.equal(decodeBytes(readFileSync(join(FIXTURES, 'cp1251-undeclared.html')), 'windows-1251').source, 'declared');
+});
+
+test('encodings: invalid UTF-8 never crashes and keeps the rest of the text', () => {
+  const a = article(extractArticle({ input: 'bad.html', bytes: readFileSync(join(FIXTURES, 'invalid-utf8.html')), format: 'html' }));
+  assert.ok(a.text.includes('Le ministre a déclaré'));
+});
+
+test('fuzz: malformed and truncated HTML never throws', () => {
+  let seed = 42;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const pieces = ['<p>', '</p>', '<div class="x">', '</div>', '<', '>', '<!--', '-->', '<script>', '</script>', '&amp;', '&#xZZ;', '<![CDATA[', '<a href="', '"', STORY[0], '<br/>', '</html>', '<table><tr><td>', '\u0000', '\uD800'];
+  for (let i = 0; i < 300; i++) {
+    const html = Array.from({ length: 1 + Math.floor(random() * 60) }, () => pieces[Math.floor(random() * pieces.length)]).join('');
+    const cut = HTML_PAGE.slice(0, Math.floor(random() * HTML_PAGE.length));
+    for (const content of [html, cut]) {
+      const result = extractArticle({ input: 'fuzz.html', content, format: 'auto' });
+      assert.ok('code' in result || typeof result.text === 'string');
+    }
+  }
+});
+
+test('batch: a paragraph one site prints on many pages is boilerplate; one story twice is not', () => {
+  const stories = [
+    'The city council approved a new budget on Tuesday after a long debate over school funding and road repairs across the district.',
+    'A local bakery won a national award for its sourdough bread, drawing long lines of customers to its small shop on Main Street.',
+    'Heavy rain flooded several streets downtown overnight, and crews worked through the morning to clear drains and reopen lanes.',
+  ];
+  const notice = 'Sign up for our morning briefing to get the day\u2019s top local stories delivered straight to your inbox every day.';
+  const docs = stories.map((story, i) => ({ input: `p${i}`, content: `<html><body><article><p>${story}</p><p>${notice}</p></article></body></html>`, format: 'html' as const, url: `https://site.example/${i}` }));
+  const results = extractArticles(docs).map(article);
+  for (const [i, a] of results.entries()) {
+    assert.equal(a.text, stories[i]);
+    assert.ok(a.removed.some((b) => b.reason === 'repeated on many pages of this site'));
+  }
+  const copies = [0, 1, 2].map((i) => ({ input: `c${i}`, content: `<p>${stories[0]}</p><p>${stories[1]}</p><p>Version ${i} adds one line of news at the end of the story.</p>`, format: 'html' as const, url: `https://site.example/c${i}` }));
+  for (const a of extractArticles(copies).map(article)) assert.ok(a.text.includes(stories[0]) && a.text.includes(stories[1]));
+});
+
+test('language: script and stop words, null when unsure', () => {
+  const rows: [string, string | null][] = [
+    [STORY.join(' '), 'en'],
+    ['Die Regierung hat am Montag neue Maßnahmen für die Industrie angekündigt, die auch in den Regionen gelten sollen und nicht nur in der Hauptstadt.', 'de'],
+    ['El gobierno anunció el lunes nuevas medidas para la industria, que también se aplicarán en las regiones y no solo en la capital del país.', 'es'],
+    ['Правительство объявило в понедельник о новых мерах поддержки промышленности, и это было важно для всех регионов.', 'ru'],
+    ['日本政府は月曜日、産業を支援するための新しい措置を発表した。', 'ja'],
+    ['Ok', null],
+  ];
+  for (const [text, expected] of rows) assert.equal(detectLanguage(text), expected, text.slice(0, 30));
+});
+
+test('dates and bylines: table', () => {
+  const dates: [string, string | null][] = [
+    ['2025-02-24', '2025-02-24'],
+    ['2025-02-24T10:31:00Z', '2025-02-24T10:31:00Z'],
+    ['Mon, 24 Feb 2025 10:00:00 GMT', '2025-02-24T10:00:00Z'],
+    ['February 24, 2025', '2025-02-24'],
+    ['Feb. 24, 2025 10:31 AM ET', '2025-02-24'],
+    ['24 February 2025', '2025-02-24'],
+    ['not a date', null],
+    ['2025-02-30', null],
+  ];
+  for (const [input, expected] of dates) assert.equal(normaliseDate(input), expected, input);
+  assert.equal(urlDate('https://x.example/2025/02/24/story'), '2025-02-24');
+  assert.equal(urlDate('https://x.example/story-123'), null);
+  const bylines: [string, string | null][] = [
+    ['By Anastasia Lyrchikova and Maxim Rodionov', 'Anastasia Lyrchikova and Maxim Rodionov'],
+    ['Staff', null],
+    ['By Reuters Staff', null],
+    ['Jane Doe, Reuters', 'Jane Doe'],
+    ['jane@example.com', null],
+  ];
+  for (const [input, expected] of bylines) assert.equal(normaliseByline(input), expected, input);
+});

@@ -1,0 +1,218 @@
+// Stage 2, pure: a source document becomes an article (cleaned text, metadata, the chrome that
+// was removed and why) or a rejection. Steps, in order:
+//   1. decode bytes (BOM, declared charset, <meta charset>, UTF-8, detector)
+//   2. HTML: parse, pick the main content, prune chrome; text: classify lines
+//   3. metadata: what the page states (JSON-LD, meta, header lines), then credits in the text
+//   4. batch: lines one site repeats on many of its pages are boilerplate
+import { createHash } from 'node:crypto';
+import type { Article, Rejection, RemovedBlock, SourceDocument } from '../records.js';
+import { decodeBytes } from './decode.js';
+import { parseHtml } from './html/dom.js';
+import { extractContent } from './html/content.js';
+import { readHtmlMetadata } from './html/metadata.js';
+import { cleanPlainText, datelineCredit, filterChromeParagraphs } from './text/clean.js';
+import { normaliseDate, urlDate } from './dates.js';
+import { normaliseByline } from './people.js';
+import { detectLanguage } from './language.js';
+import { removeSiteBoilerplate } from './boilerplate.js';
+
+export interface ExtractOptions {
+  /** Articles with less cleaned text than this (characters) are rejected as "no article". */
+  readonly minTextChars: number;
+  /** Learn boilerplate from the batch: lines one site repeats across its pages are removed. */
+  readonly learnBoilerplate: boolean;
+  /** A line is a site's boilerplate when it is on at least this many of its pages ... */
+  readonly boilerplateMinPages: number;
+  /** Use JSON-LD articleBody when the page's own markup yields less text than it. */
+  readonly useJsonLdBody: boolean;
+}
+
+export const EXTRACT_DEFAULTS: ExtractOptions = {
+  // A headline plus one sentence: anything shorter is a stub, an error page or a redirect.
+  minTextChars: 80,
+  learnBoilerplate: true,
+  // Two pages can share a line by chance (a quote); three of one site is a pattern.
+  boilerplateMinPages: 3,
+  useJsonLdBody: true,
+};
+
+/** JSON-LD articleBody replaces the markup's text when the markup gives less than this share of it. */
+const JSONLD_BODY_PREFERRED_BELOW = 0.6;
+
+export function extractArticles(docs: readonly SourceDocument[], options: Partial<ExtractOptions> = {}): (Article | Rejection)[] {
+  const settings: ExtractOptions = { ...EXTRACT_DEFAULTS, ...options };
+  const results = docs.map((doc) => extractArticle(doc, settings));
+  return settings.learnBoilerplate ? removeSiteBoilerplate(results, settings.boilerplateMinPages, settings.minTextChars) : results;
+}
+
+export function extractArticle(doc: SourceDocument, options: Partial<ExtractOptions> = {}): Article | Rejection {
+  const settings: ExtractOptions = { ...EXTRACT_DEFAULTS, ...options };
+  try {
+    return extract(doc, settings);
+  } catch (error) {
+    // Extraction is pure and should not throw; if it does, the page is refused, not the batch.
+    return { input: doc.input, code: 'malformed', reason: `the page could not be processed (${(error as Error).message})` };
+  }
+}
+
+function extract(doc: SourceDocument, settings: ExtractOptions): Article | Rejection {
+  const raw: Uint8Array | string | undefined = doc.bytes ?? doc.content;
+  if (raw === undefined || raw.length === 0) return { input: doc.input, code: 'empty', reason: 'the document has no content' };
+  const hash = createHash('sha256').update(raw).digest('hex');
+  const source =
+    typeof raw === 'string' ? raw : decodeBytes(raw, doc.declaredCharset, doc.format !== 'text').text;
+  if (!source.trim()) return { input: doc.input, code: 'empty', reason: 'there is no text in it' };
+  if (looksGarbled(source)) return { input: doc.input, code: 'malformed', reason: 'the text does not decode in any known encoding' };
+
+  const isHtml = doc.format === 'html' || (doc.format === 'auto' && looksLikeHtml(source));
+  const body = isHtml ? fromHtml(source, doc, settings) : fromText(source, doc);
+  const text = body.paragraphs.join('\n\n');
+  if (text.length < settings.minTextChars) {
+    return { input: doc.input, code: 'no-article', reason: text ? `only ${text.length} characters of article text found` : 'no article text found' };
+  }
+  const hints = doc.hints ?? {};
+  const url = doc.url ?? null;
+  const credit = body.paragraphs.slice(0, 3).map(datelineCredit).find(Boolean) ?? null;
+  const outlet = credit ?? body.bioOutlet ?? body.footerOutlet ?? hints.outlet ?? body.siteName ?? null;
+  const publisher = body.publisher ?? body.siteName ?? hostName(url);
+  const published = normaliseDate(hints.published) ?? body.published ?? urlDate(body.canonicalUrl ?? url);
+  return {
+    id: hash.slice(0, 16),
+    contentHash: hash,
+    input: doc.input,
+    url,
+    canonicalUrl: body.canonicalUrl,
+    title: hints.title?.trim() || body.title,
+    byline: normaliseByline(hints.byline, [outlet ?? '', publisher ?? '']) ?? normaliseByline(body.byline, [outlet ?? '', publisher ?? '']),
+    published,
+    updated: body.updated,
+    outlet,
+    publisher,
+    language: detectLanguage(text) ?? primaryLanguage(body.declaredLanguage),
+    text,
+    removed: body.removed,
+    fetchedAt: doc.fetchedAt ?? null,
+  };
+}
+
+interface Body {
+  paragraphs: readonly string[];
+  removed: readonly RemovedBlock[];
+  title: string | null;
+  byline: string | null;
+  published: string | null;
+  updated: string | null;
+  bioOutlet: string | null;
+  footerOutlet: string | null;
+  siteName: string | null;
+  publisher: string | null;
+  canonicalUrl: string | null;
+  declaredLanguage: string | null;
+}
+
+function fromText(source: string, doc: SourceDocument): Body {
+  const cleaned = cleanPlainText(source);
+  const m = cleaned.metadata;
+  return {
+    paragraphs: cleaned.paragraphs,
+    removed: cleaned.removed,
+    title: m.title,
+    byline: m.byline,
+    published: m.published ?? urlDate(doc.url),
+    updated: m.updated,
+    // The plain-text cleaner already ranks dateline, bio and footer credits.
+    bioOutlet: m.outlet,
+    footerOutlet: null,
+    siteName: null,
+    publisher: m.publisher,
+    canonicalUrl: null,
+    declaredLanguage: null,
+  };
+}
+
+function fromHtml(source: string, doc: SourceDocument, settings: ExtractOptions): Body {
+  const page = parseHtml(source);
+  const meta = readHtmlMetadata(page);
+  const content = extractContent(page.root);
+  let paragraphs = content?.paragraphs ?? [];
+  const removed: RemovedBlock[] = [...(content?.removed ?? [])];
+  const ldBody = meta.articleBody ? meta.articleBody.replace(/\r\n?/g, '\n') : null;
+  if (settings.useJsonLdBody && ldBody) {
+    const markupChars = paragraphs.reduce((n, p) => n + p.length, 0);
+    if (markupChars < ldBody.length * JSONLD_BODY_PREFERRED_BELOW) {
+      paragraphs = ldBody.split(/\n\s*\n|\n/).map((p) => p.replace(/\s+/g, ' ').trim()).filter(Boolean);
+    }
+  }
+  const filtered = filterChromeParagraphs(paragraphs);
+  removed.push(...filtered.removed);
+  const title = meta.title ? cleanTitle(meta.title, meta.siteName) : null;
+  const kept = title ? filtered.kept.filter((p, i) => i > 0 || p !== title) : filtered.kept;
+  const footer = removed.map((b) => /\bbrought to you by\s+(\S+(?:\s+[A-Z]\S*)*)/i.exec(b.text)?.[1]).find(Boolean) ?? null;
+  return {
+    paragraphs: kept,
+    removed,
+    title,
+    byline: meta.author,
+    published: meta.published ?? urlDate(meta.canonicalUrl ?? doc.url),
+    updated: meta.updated,
+    bioOutlet: filtered.bioOutlet,
+    footerOutlet: footer ? footer.replace(/\s+APIs?$/, '') : null,
+    siteName: meta.siteName,
+    publisher: meta.publisher ?? meta.siteName,
+    canonicalUrl: absoluteUrl(meta.canonicalUrl, doc.url),
+    declaredLanguage: meta.language,
+  };
+}
+
+/** "Headline | Site" and "Headline - Site" titles lose the site part. */
+function cleanTitle(title: string, siteName: string | null): string {
+  let t = title.replace(/\s+/g, ' ').trim();
+  if (siteName) {
+    for (const sep of [' | ', ' - ', ' – ', ' — ', ' :: ', ' · ']) {
+      if (t.endsWith(sep + siteName)) t = t.slice(0, -(sep.length + siteName.length));
+      if (t.startsWith(siteName + sep)) t = t.slice(siteName.length + sep.length);
+    }
+  }
+  const pipe = t.split(' | ');
+  if (pipe.length > 1 && pipe[0]!.split(' ').length >= 4) t = pipe[0]!;
+  return t;
+}
+
+function absoluteUrl(value: string | null, base: string | undefined): string | null {
+  if (!value) return null;
+  try {
+    return new URL(value, base).toString();
+  } catch {
+    return /^https?:\/\//.test(value) ? value : null;
+  }
+}
+
+function hostName(url: string | null): string | null {
+  if (!url) return null;
+  try {
+    return new URL(url).hostname.replace(/^www\./, '') || null;
+  } catch {
+    return null;
+  }
+}
+
+function primaryLanguage(tag: string | null): string | null {
+  const match = /^([a-z]{2,3})\b/i.exec(tag ?? '');
+  return match ? match[1]!.toLowerCase() : null;
+}
+
+function looksLikeHtml(text: string): boolean {
+  const head = text.slice(0, 2048).trimStart().toLowerCase();
+  return /^<(!doctype|html|head|body|meta|title|div|p|article|!--)/.test(head) || (/<(p|div|br|article)[\s>/]/.test(head) && /<\/(p|div|article)>/.test(text.slice(0, 20000).toLowerCase()));
+}
+
+/** Control characters and replacement marks everywhere: what binary decoded as text looks like. */
+function looksGarbled(text: string): boolean {
+  const sample = text.slice(0, 8192);
+  let bad = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if (c === 0xfffd || (c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12)) bad++;
+  }
+  return bad > sample.length * 0.1;
+}

@@ -1,0 +1,37 @@
+// Bylines are people: "By Anastasia Lyrchikova and Maxim Rodionov" -> two names; "Staff",
+// "Reuters" or an email are not people and are dropped.
+import { NOT_A_PERSON } from './chrome-lexicon.js';
+
+/** A person's name: 2-4 capitalised words (initials and particles allowed), in any script with case. */
+const PERSON_NAME = /^[\p{Lu}][\p{L}'’.-]*(?:\s+(?:(?:van|von|de|da|del|der|di|du|la|le|bin|al|ibn|y)\s+)?[\p{Lu}][\p{L}'’.-]*){1,3}$/u;
+/** Words that look like names but make a line something else (navigation, a headline). */
+const NOT_NAME_WORDS = /\b(The|News|Post|Times|Daily|Today|Home|World|Business|Politics|Sports|Opinion|Updated|Published|Share|Read|More|Comments|Press|Editor|Reporter|Staff|Team|Desk|Newsletter|Subscribe|Video|Photo|Live|Breaking|Markets|Economy|Technology|Science|Health|Lifestyle|Entertainment|Menu|Search|Click|Here|Sign|Login|Log)\b/;
+
+export function isPersonName(text: string): boolean {
+  const value = text.trim();
+  if (value.length < 4 || value.length > 60) return false;
+  if (!PERSON_NAME.test(value) || NOT_NAME_WORDS.test(value)) return false;
+  // All-caps lines are headers or datelines, not names.
+  return value !== value.toUpperCase();
+}
+
+/** Splits a byline into people; returns them joined with " and ", or null when none is a person. */
+export function normaliseByline(raw: string | null | undefined, outlets: readonly string[] = []): string | null {
+  if (!raw) return null;
+  let text = raw.replace(/\s+/g, ' ').trim();
+  text = text.replace(/^(by|von|par|por|di|door|av|автор[:]?)\s+/i, '');
+  text = text.replace(/\S+@\S+/g, ' ').replace(/\|.*$/, '');
+  // "Jane Doe, Reuters" / "Jane Doe - Staff Writer": keep the part before a role or outlet.
+  const parts = text
+    .split(/\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\/|\bwith\b)\s*/i)
+    .map((part) => part.replace(/\s+[-–—]\s+.*$/, '').replace(/\s*\(.*?\)\s*/g, ' ').trim())
+    .filter(Boolean);
+  const lowerOutlets = outlets.map((o) => o.toLowerCase());
+  const people: string[] = [];
+  for (const part of parts) {
+    if (NOT_A_PERSON.test(part) || lowerOutlets.includes(part.toLowerCase())) continue;
+    if (!isPersonName(part)) continue;
+    if (!people.includes(part)) people.push(part);
+  }
+  return people.length ? people.join(' and ') : null;
+}

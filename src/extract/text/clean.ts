@@ -1,0 +1,302 @@
+// Plain-text pages copied from a browser: every line is classified by named features (is it a
+// sentence, is it repeated, where does it sit relative to the story, does it match a chrome
+// pattern) and either kept as a paragraph or removed with a reason. Metadata stated in the
+// chrome (title, byline, dates, outlet, site name) is read off the lines as they are classified.
+import type { RemovedBlock } from '../../records.js';
+import {
+  BIO_OUTLET, BIO_SENTENCE, BROUGHT_BY, COPYRIGHT, INSERT_PREFIX, NAME_TAIL_NOISE, PHOTO_CREDIT, PRODUCTION_CREDIT,
+  ROLE_LINE, WIDGET_LABELS,
+} from '../chrome-lexicon.js';
+import { writtenDate } from '../dates.js';
+import { isPersonName, normaliseByline } from '../people.js';
+
+/** A line with at least this many words that ends like a sentence is story prose. */
+const BODY_MIN_WORDS = 12;
+/** Titles are at least this many words (site names and section labels are shorter) ... */
+const TITLE_MIN_WORDS = 4;
+/** ... and at most this many (longer lines are prose). */
+const TITLE_MAX_WORDS = 30;
+/** A line continuing an "Also Read" insert is at most this many words. */
+const INSERT_SPILL_MAX_WORDS = 8;
+/** A short line close to a timestamp or the title counts as a byline within this many lines. */
+const BYLINE_WINDOW = 3;
+
+export interface TextMetadata {
+  readonly title: string | null;
+  readonly byline: string | null;
+  readonly published: string | null;
+  readonly updated: string | null;
+  readonly outlet: string | null;
+  readonly publisher: string | null;
+}
+
+export interface CleanedText {
+  readonly paragraphs: readonly string[];
+  readonly removed: readonly RemovedBlock[];
+  readonly metadata: TextMetadata;
+}
+
+interface Line {
+  readonly index: number;
+  readonly text: string;
+  readonly key: string;
+  readonly words: number;
+  readonly sentence: boolean;
+  reason: string | null;
+}
+
+const SENTENCE_END = /[.!?…。！？]["”’»)\]]*$/u;
+const DATELINE_CREDIT = /^[\p{Lu}][\p{Lu}\p{L} .'’-]{1,40}?(?:,\s*[\p{L}0-9 .]{1,30})?\s*\(([^)]{2,40})\)\s*[-–—]/u;
+const CATEGORY_LINE = /^[\p{L}&.' -]{2,40}(\s*\|\s*[\p{L}&.' -]{2,40})+$/u;
+const TODAY_LINE = /^(today|date|heute|aujourd'hui|hoy)\s*[:,-]\s*\S/i;
+const TIMESTAMP_LINE = /^(updated|published|posted|last updated|first published|modified|aktualisiert|veröffentlicht|mis à jour|publié)\s*(on|at)?\s*[:\s]\s*(.*)$/i;
+const PLAYER_TIME = /^\d{1,2}:\d{2}(:\d{2})?(\s*\/\s*\d{1,2}:\d{2}(:\d{2})?)?$/;
+const SOURCE_CREDIT = /^([\p{Lu}][\p{L}&.' ]{1,30}?)\s*[-–—|]\s*\1$/u;
+
+function keyOf(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+function wordCount(text: string): number {
+  return text.split(/\s+/).filter(Boolean).length;
+}
+
+function widgetReason(text: string): string | null {
+  const label = text.toLowerCase().replace(/[\s:;.,!|»›>-]+$/u, '').replace(/^[\s•·»›>-]+/u, '').replace(/\s*\(\d+\)$/, '').replace(/^\d+\s+(?=comments?$)/, '');
+  return WIDGET_LABELS.get(label) ?? null;
+}
+
+function cleanName(name: string): string {
+  return name.replace(NAME_TAIL_NOISE, '').replace(/[.,;:]+$/, '').trim();
+}
+
+/** Pattern rules that hold wherever the line is. */
+function patternReason(line: Line): string | null {
+  const { text } = line;
+  const widget = widgetReason(text);
+  if (widget) return widget;
+  if (INSERT_PREFIX.test(text) && line.words <= TITLE_MAX_WORDS) return 'related headlines';
+  if (TODAY_LINE.test(text) && writtenDate(text)) return 'site header';
+  if (PLAYER_TIME.test(text)) return 'video player';
+  if (CATEGORY_LINE.test(text)) return 'category labels';
+  if (PRODUCTION_CREDIT.test(text)) return 'production credits';
+  if (COPYRIGHT.test(text)) return 'copyright notice';
+  if (BROUGHT_BY.test(text) && line.words <= 15) return 'syndication footer';
+  if (!line.sentence || line.words <= TITLE_MAX_WORDS) {
+    if (PHOTO_CREDIT.some((pattern) => pattern.test(text))) return 'photo caption or credit';
+  }
+  if (ROLE_LINE.test(text)) return 'author bio';
+  if (SOURCE_CREDIT.test(text)) return 'source credit';
+  const stamp = TIMESTAMP_LINE.exec(text);
+  if (stamp && (stamp[3] === '' || writtenDate(stamp[3]!) || /\d/.test(stamp[3]!)) && line.words <= 12) return 'timestamp line';
+  return null;
+}
+
+export function cleanPlainText(raw: string): CleanedText {
+  const lines: Line[] = [];
+  for (const rawLine of joinWrappedLines(raw.replace(/\r\n?/g, '\n').split('\n'))) {
+    const text = rawLine.replace(/[\u00a0\t ]+/g, ' ').trim();
+    if (!text) continue;
+    const words = wordCount(text);
+    lines.push({ index: lines.length, text, key: keyOf(text), words, sentence: SENTENCE_END.test(text), reason: null });
+  }
+
+  const counts = new Map<string, number>();
+  for (const line of lines) counts.set(line.key, (counts.get(line.key) ?? 0) + 1);
+
+  // 1. Patterns that are chrome wherever they stand.
+  for (const line of lines) line.reason = patternReason(line);
+  // Author bio sentences: "X is a senior reporter for Y."
+  let bioOutlet: string | null = null;
+  for (const line of lines) {
+    if (!line.reason && BIO_SENTENCE.test(line.text) && line.words <= 80) {
+      line.reason = 'author bio';
+      const credit = BIO_OUTLET.exec(line.text);
+      if (credit && !bioOutlet) bioOutlet = cleanName(credit[1]!.split(/\.\s/)[0]!);
+    }
+  }
+
+  // 2. Where the story is: from the first to the last line of prose not already chrome.
+  const isBody = (line: Line) => !line.reason && line.sentence && line.words >= BODY_MIN_WORDS;
+  const firstBody = lines.findIndex(isBody);
+  const lastBody = lines.length - 1 - [...lines].reverse().findIndex(isBody);
+  const hasBody = firstBody >= 0;
+
+  // 3. The title: the first headline-like line before the story, preferring one the page repeats.
+  const headlineLike = (line: Line) =>
+    !line.reason && !line.sentence && line.words >= TITLE_MIN_WORDS && line.words <= TITLE_MAX_WORDS && !/[:;]$/.test(line.text) && !isPersonName(line.text) && !writtenDate(line.text);
+  const lead = hasBody ? lines.slice(0, firstBody) : lines.slice(0, Math.min(lines.length, 3));
+  const leadHeadlines = lead.filter(headlineLike);
+  const looksLikeSiteName = (line: Line) => line.words <= 6 && !/[,'’:?!]/.test(line.text) && line.text.split(' ').every((w) => /^[\p{Lu}\p{N}&]/u.test(w));
+  const titleLine = leadHeadlines.find((line) => !looksLikeSiteName(line)) ?? leadHeadlines.find((line) => line.words >= TITLE_MIN_WORDS + 1) ?? null;
+  const title = titleLine?.text ?? null;
+  if (titleLine) titleLine.reason = 'headline';
+
+  // 4. Lines before the title are the site's header; the first one names the site.
+  let publisher: string | null = null;
+  if (titleLine) {
+    for (const line of lines.slice(0, titleLine.index)) {
+      if (line.reason && line.reason !== 'site header') continue;
+      if (line.sentence && line.words >= BODY_MIN_WORDS) continue;
+      if (!publisher && line.words <= 6 && !TODAY_LINE.test(line.text)) publisher = line.text;
+      line.reason = line.index === 0 || publisher === line.text || TODAY_LINE.test(line.text) ? 'site header' : 'site navigation';
+    }
+  }
+
+  // 5. Repeats: a headline or caption shown again mid-text; a paragraph printed twice.
+  const seen = new Set<string>();
+  for (const line of lines) {
+    const repeated = (counts.get(line.key) ?? 0) > 1;
+    if (repeated && line.key && !line.reason) {
+      if (!line.sentence || line.key === titleLine?.key) line.reason = line.words <= 4 && isPersonName(line.text) ? 'byline' : 'repeated headline or caption';
+      else if (seen.has(line.key)) line.reason = 'repeated paragraph';
+    } else if (repeated && line.key === titleLine?.key && line !== titleLine) line.reason = 'repeated headline or caption';
+    seen.add(line.key);
+  }
+
+  // 6. Bylines, dates and credits around the head of the story.
+  let byline: string | null = null;
+  let published: string | null = null;
+  let updated: string | null = null;
+  // The head runs to the second paragraph of prose: a dek often comes before the byline.
+  const secondBody = lines.findIndex((line, i) => i > firstBody && isBody(line));
+  const headEnd = !hasBody ? lines.length : secondBody >= 0 ? secondBody + 1 : firstBody + 2;
+  for (const line of lines.slice(0, Math.max(headEnd, titleLine ? titleLine.index + 1 : 0))) {
+    const by = /^(by|von|par|por|door|di)\s+\S/i.test(line.text) && line.words <= 14 && !line.sentence;
+    if (by && (!line.reason || line.reason === 'headline')) {
+      byline ??= normaliseByline(line.text);
+      if (line.reason !== 'headline') line.reason = 'byline';
+      continue;
+    }
+    if (line.reason === 'byline') {
+      byline ??= normaliseByline(line.text);
+      continue;
+    }
+    if (line.reason === 'timestamp line') {
+      const stamp = TIMESTAMP_LINE.exec(line.text);
+      const date = stamp?.[3] ? writtenDate(stamp[3]) : null;
+      if (date && /^(updated|last updated|modified|aktualisiert|mis à jour)/i.test(line.text)) updated ??= date;
+      else if (date) published ??= date;
+      continue;
+    }
+    if (line.reason) continue;
+    if (!line.sentence && line.words <= 8) {
+      const date = writtenDate(line.text);
+      if (date && line.text.replace(/[\d,.:]/g, '').trim().split(/\s+/).length <= 4) {
+        published ??= date;
+        line.reason = 'date line';
+        continue;
+      }
+      const nearStamp = lines.slice(Math.max(0, line.index - BYLINE_WINDOW), line.index + BYLINE_WINDOW + 1).some((l) => l.reason === 'timestamp line' || l.reason === 'headline' || l.reason === 'byline');
+      if (isPersonName(line.text) && (nearStamp || (counts.get(line.key) ?? 0) > 1)) {
+        byline ??= normaliseByline(line.text);
+        line.reason = 'byline';
+        continue;
+      }
+      if (hasBody && line.index < firstBody && titleLine && line.index > titleLine.index) line.reason = 'page header';
+    }
+  }
+
+  // 7. Inserts and lists: what follows a "related"/"popular" label up to the next prose; an
+  // "Also Read" headline that spills onto a second short line.
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.reason !== 'related headlines') continue;
+    for (let j = i + 1; j < lines.length; j++) {
+      const next = lines[j]!;
+      if (isBodyProse(next)) break;
+      const spill = INSERT_PREFIX.test(line.text) && j === i + 1 && next.words <= INSERT_SPILL_MAX_WORDS && !next.sentence;
+      if (!next.reason && (!next.sentence || spill || next.words < BODY_MIN_WORDS)) next.reason = 'related headlines';
+      else if (!next.reason) break;
+      if (INSERT_PREFIX.test(line.text) && !spill) break;
+    }
+  }
+
+  // 8. After the story: short non-prose lines are the page's footer; a name before a bio is the bio.
+  if (hasBody) {
+    for (const line of lines.slice(lastBody + 1)) {
+      if (line.reason) continue;
+      if (isPersonName(line.text) && line.words <= 4) line.reason = 'author bio';
+      else if (!line.sentence || line.words < BODY_MIN_WORDS) line.reason = 'page footer';
+    }
+  }
+
+  // 9. Credits the chrome states: a dateline's agency wins, then a bio, then a syndication footer.
+  let outlet: string | null = null;
+  for (const line of lines) {
+    if (line.reason) continue;
+    const dateline = DATELINE_CREDIT.exec(line.text);
+    if (dateline) {
+      outlet = cleanName(dateline[1]!.replace(/\s*[,/].*$/, ''));
+      break;
+    }
+  }
+  if (!outlet) outlet = bioOutlet;
+  if (!outlet) {
+    for (const line of lines) {
+      const credit = BROUGHT_BY.exec(line.text);
+      if (credit && line.reason) {
+        outlet = cleanName(credit[1]!);
+        break;
+      }
+    }
+  }
+
+  const paragraphs = lines.filter((line) => !line.reason).map((line) => line.text);
+  const removed = lines.filter((line) => line.reason).map((line) => ({ text: line.text, reason: line.reason! }));
+  return { paragraphs, removed, metadata: { title, byline, published, updated, outlet, publisher } };
+}
+
+function isBodyProse(line: Line): boolean {
+  return !line.reason && line.sentence && line.words >= BODY_MIN_WORDS;
+}
+
+/** Hard-wrapped text (lines cut at ~70 columns) becomes one line per paragraph. */
+function joinWrappedLines(lines: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const line of lines) {
+    const previous = out[out.length - 1];
+    const trimmed = line.trim();
+    if (previous !== undefined && trimmed && previous.length >= 50 && !SENTENCE_END.test(previous.trim()) && /^[\p{Ll}]/u.test(trimmed) && /[\p{L},;]$/u.test(previous.trim())) {
+      out[out.length - 1] = `${previous.trimEnd()} ${trimmed}`;
+    } else out.push(line);
+  }
+  return out;
+}
+
+/**
+ * Chrome lines that survive HTML extraction (a "Share This" paragraph, a photo credit, an "Also
+ * Read" insert, a bio sentence): the same pattern rules as plain text, without the page-layout
+ * rules (title, header, footer) that HTML structure already handled.
+ */
+export function filterChromeParagraphs(paragraphs: readonly string[]): { kept: string[]; removed: RemovedBlock[]; bioOutlet: string | null } {
+  const lines: Line[] = paragraphs.map((text, index) => ({ index, text, key: keyOf(text), words: wordCount(text), sentence: SENTENCE_END.test(text), reason: null }));
+  let bioOutlet: string | null = null;
+  const seen = new Set<string>();
+  for (const line of lines) {
+    line.reason = patternReason(line);
+    if (!line.reason && BIO_SENTENCE.test(line.text) && line.words <= 80 && line.index >= lines.length - 3) {
+      line.reason = 'author bio';
+      const credit = BIO_OUTLET.exec(line.text);
+      if (credit) bioOutlet ??= cleanName(credit[1]!.split(/\.\s/)[0]!);
+    }
+    if (!line.reason && line.key && seen.has(line.key)) line.reason = 'repeated paragraph';
+    seen.add(line.key);
+  }
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const line = lines[i]!;
+    const next = lines[i + 1]!;
+    if (line.reason === 'related headlines' && INSERT_PREFIX.test(line.text) && !next.reason && !next.sentence && next.words <= INSERT_SPILL_MAX_WORDS) next.reason = 'related headlines';
+  }
+  return {
+    kept: lines.filter((l) => !l.reason).map((l) => l.text),
+    removed: lines.filter((l) => l.reason).map((l) => ({ text: l.text, reason: l.reason! })),
+    bioOutlet,
+  };
+}
+
+/** The agency a dateline credits: "MOSCOW (Reuters) -" -> "Reuters". */
+export function datelineCredit(paragraph: string): string | null {
+  const match = DATELINE_CREDIT.exec(paragraph);
+  return match ? cleanName(match[1]!.replace(/\s*[,/].*$/, '')) : null;
+}

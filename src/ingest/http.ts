@@ -1,0 +1,140 @@
+// Fetching a URL politely and safely: a timeout, a size cap, a few redirects at most, a
+// User-Agent that says who we are, and no loopback or private addresses unless allowed.
+// The address check runs in the socket's DNS lookup, so the address checked is the one used.
+import http from 'node:http';
+import https from 'node:https';
+import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
+import { isIP } from 'node:net';
+import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
+import type { Readable } from 'node:stream';
+
+export interface FetchOptions {
+  readonly timeoutMs: number;
+  readonly maxBytes: number;
+  readonly maxRedirects: number;
+  readonly allowPrivateNetwork: boolean;
+  readonly userAgent: string;
+}
+
+export type FetchResult =
+  | { readonly ok: true; readonly url: string; readonly bytes: Uint8Array; readonly contentType: string; readonly fetchedAt: string }
+  | { readonly ok: false; readonly code: 'network' | 'refused' | 'too-large' | 'not-found'; readonly reason: string };
+
+/** True for loopback, private, link-local, CGNAT, multicast and unspecified addresses. */
+export function isPrivateAddress(address: string): boolean {
+  if (isIP(address) === 6) {
+    const a = address.toLowerCase();
+    if (a === '::1' || a === '::') return true;
+    const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(a);
+    if (mapped) return isPrivateAddress(mapped[1]!);
+    return /^(fc|fd|fe8|fe9|fea|feb|ff)/.test(a);
+  }
+  const parts = address.split('.').map(Number);
+  if (parts.length !== 4 || parts.some((p) => !Number.isInteger(p))) return true;
+  const [a, b] = parts as [number, number, number, number];
+  return (
+    a === 0 || a === 10 || a === 127 || a >= 224 ||
+    (a === 100 && b >= 64 && b <= 127) ||
+    (a === 169 && b === 254) ||
+    (a === 172 && b >= 16 && b <= 31) ||
+    (a === 192 && b === 168)
+  );
+}
+
+class RefusedAddress extends Error {}
+
+function guardedLookup(allowPrivate: boolean) {
+  return (hostname: string, options: object, callback: (...args: unknown[]) => void) => {
+    dnsLookup(hostname, { ...options, all: true }, (error, addresses: LookupAddress[]) => {
+      if (error) return callback(error);
+      const refused = addresses.find((a) => !allowPrivate && isPrivateAddress(a.address));
+      if (refused) return callback(new RefusedAddress(`${hostname} resolves to the private or loopback address ${refused.address}`));
+      if ((options as { all?: boolean }).all) return callback(null, addresses);
+      callback(null, addresses[0]!.address, addresses[0]!.family);
+    });
+  };
+}
+
+function decoded(response: http.IncomingMessage): Readable {
+  const encoding = (response.headers['content-encoding'] ?? '').toLowerCase();
+  if (encoding === 'gzip' || encoding === 'x-gzip') return response.pipe(createGunzip());
+  if (encoding === 'deflate') return response.pipe(createInflate());
+  if (encoding === 'br') return response.pipe(createBrotliDecompress());
+  return response;
+}
+
+function once(url: URL, options: FetchOptions): Promise<FetchResult | { redirect: string }> {
+  return new Promise((resolve) => {
+    const client = url.protocol === 'https:' ? https : http;
+    if (!options.allowPrivateNetwork && isIP(url.hostname.replace(/^\[|\]$/g, '')) && isPrivateAddress(url.hostname.replace(/^\[|\]$/g, ''))) {
+      resolve({ ok: false, code: 'refused', reason: `${url.hostname} is a private or loopback address (allow it with --allow-private-network)` });
+      return;
+    }
+    let settled = false;
+    const finish = (result: FetchResult | { redirect: string }) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      request.destroy();
+      resolve(result);
+    };
+    const request = client.get(
+      url,
+      {
+        headers: { 'user-agent': options.userAgent, accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8', 'accept-encoding': 'gzip, deflate, br' },
+        lookup: guardedLookup(options.allowPrivateNetwork) as never,
+      },
+      (response) => {
+        const status = response.statusCode ?? 0;
+        if (status >= 300 && status < 400 && response.headers.location) {
+          finish({ redirect: new URL(response.headers.location, url).toString() });
+          return;
+        }
+        if (status >= 400) {
+          finish({ ok: false, code: status === 404 || status === 410 ? 'not-found' : 'network', reason: `the server answered HTTP ${status}` });
+          return;
+        }
+        const declared = Number(response.headers['content-length'] ?? NaN);
+        if (declared > options.maxBytes) {
+          finish({ ok: false, code: 'too-large', reason: `the page is ${declared} bytes, over the ${options.maxBytes}-byte cap` });
+          return;
+        }
+        const chunks: Buffer[] = [];
+        let size = 0;
+        const body = decoded(response);
+        body.on('data', (chunk: Buffer) => {
+          size += chunk.length;
+          if (size > options.maxBytes) finish({ ok: false, code: 'too-large', reason: `the page is over the ${options.maxBytes}-byte cap` });
+          else chunks.push(chunk);
+        });
+        body.on('error', (error) => finish({ ok: false, code: 'network', reason: `the response could not be read: ${error.message}` }));
+        body.on('end', () =>
+          finish({ ok: true, url: url.toString(), bytes: Buffer.concat(chunks), contentType: String(response.headers['content-type'] ?? ''), fetchedAt: new Date().toISOString() }),
+        );
+      },
+    );
+    const timer = setTimeout(() => finish({ ok: false, code: 'network', reason: `no complete answer within ${options.timeoutMs} ms` }), options.timeoutMs);
+    request.on('error', (error) =>
+      finish(error instanceof RefusedAddress
+        ? { ok: false, code: 'refused', reason: `${error.message} (allow it with --allow-private-network)` }
+        : { ok: false, code: 'network', reason: error.message }),
+    );
+  });
+}
+
+/** GETs a URL, following at most `maxRedirects` redirects. Never throws. */
+export async function fetchUrl(input: string, options: FetchOptions): Promise<FetchResult> {
+  let url: URL;
+  try {
+    url = new URL(input);
+  } catch {
+    return { ok: false, code: 'network', reason: 'not a valid URL' };
+  }
+  for (let hop = 0; hop <= options.maxRedirects; hop++) {
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return { ok: false, code: 'refused', reason: `redirected to a ${url.protocol} URL` };
+    const result = await once(url, options);
+    if (!('redirect' in result)) return result;
+    url = new URL(result.redirect);
+  }
+  return { ok: false, code: 'network', reason: `more than ${options.maxRedirects} redirects` };
+}

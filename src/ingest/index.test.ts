@@ -1,0 +1,224 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync, mkdirSync, truncateSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { createServer, type Server } from 'node:http';
+import { Readable } from 'node:stream';
+import type { Rejection, SourceDocument } from '../records.js';
+import { readInputs, type IngestOptions } from './index.js';
+import { isPrivateAddress } from './http.js';
+
+const PAGE = '<html><body><article><p>Officials said on Monday that the new bridge would open next spring after two years of delays.</p></article></body></html>';
+const TEXT = 'Officials said on Monday that the new bridge would open next spring after two years of delays.\n';
+
+let dir: string;
+before(() => {
+  dir = mkdtempSync(join(tmpdir(), 'corroborate-ingest-'));
+});
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+async function collect(inputs: string[], options: Partial<IngestOptions> = {}): Promise<(SourceDocument | Rejection)[]> {
+  const out: (SourceDocument | Rejection)[] = [];
+  for await (const item of readInputs(inputs, options)) out.push(item);
+  return out;
+}
+
+function file(name: string, content: string | Uint8Array): string {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+}
+
+const rejected = (item: SourceDocument | Rejection | undefined): Rejection => {
+  assert.ok(item && 'code' in item, `expected a rejection, got ${JSON.stringify(item)?.slice(0, 120)}`);
+  return item;
+};
+const accepted = (item: SourceDocument | Rejection | undefined): SourceDocument => {
+  assert.ok(item && !('code' in item), `expected a document, got ${JSON.stringify(item)}`);
+  return item;
+};
+
+test('files: html and text are documents; missing, empty and binary are rejections; the batch goes on', async () => {
+  const items = await collect([
+    file('a.html', PAGE),
+    join(dir, 'missing.txt'),
+    file('empty.txt', ''),
+    file('blank.txt', '  \n\n '),
+    file('image.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13])),
+    file('noise.bin', Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256))),
+    file('b.txt', TEXT),
+  ]);
+  assert.equal(accepted(items[0]).format, 'html');
+  assert.equal(rejected(items[1]).code, 'not-found');
+  assert.equal(rejected(items[2]).code, 'empty');
+  assert.equal(rejected(items[3]).code, 'empty');
+  assert.equal(rejected(items[4]).code, 'binary');
+  assert.equal(rejected(items[5]).code, 'binary');
+  assert.equal(accepted(items[6]).format, 'text');
+  assert.ok(items.every((item) => !('code' in item) || item.reason.length > 5));
+});
+
+test('files: a 50 MB file is refused from its size, without reading it', async () => {
+  const path = file('huge.txt', 'x');
+  truncateSync(path, 50 * 1024 * 1024);
+  const [item] = await collect([path]);
+  const r = rejected(item);
+  assert.equal(r.code, 'too-large');
+  assert.match(r.reason, /52428800 bytes/);
+});
+
+test('directories: recursive, sorted, dotfiles and non-page files skipped', async () => {
+  const root = join(dir, 'tree');
+  mkdirSync(join(root, 'sub'), { recursive: true });
+  writeFileSync(join(root, 'b.txt'), TEXT);
+  writeFileSync(join(root, 'a.html'), PAGE);
+  writeFileSync(join(root, '.hidden.txt'), TEXT);
+  writeFileSync(join(root, 'sub', 'c.txt'), TEXT);
+  writeFileSync(join(root, 'NOTES.md'), '# notes');
+  const items = await collect([root]);
+  assert.deepEqual(items.map((i) => i.input), ['a.html', 'b.txt', 'NOTES.md', 'sub/c.txt'].sort().map((n) => join(root, n)));
+  assert.equal(rejected(items.find((i) => i.input.endsWith('NOTES.md'))).code, 'unsupported');
+});
+
+test('stdin: "-" reads the given stream', async () => {
+  const [item] = await collect(['-'], { stdin: Readable.from([Buffer.from(TEXT)]) });
+  assert.equal(accepted(item).input, '-');
+});
+
+test('gzip: decompressed; truncated or over the cap is a rejection, never a crash', async () => {
+  const gz = gzipSync(PAGE);
+  const items = await collect([file('p.html.gz', gz), file('cut.html.gz', gz.subarray(0, gz.length - 12)), file('bomb.txt.gz', gzipSync(Buffer.alloc(2 * 1024 * 1024, 'a')))], { maxDocumentBytes: 1024 * 1024 });
+  const doc = accepted(items[0]);
+  assert.equal(Buffer.from(doc.bytes!).toString(), PAGE);
+  assert.equal(rejected(items[1]).code, 'malformed');
+  assert.equal(rejected(items[2]).code, 'too-large');
+});
+
+const RSS = `<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>Feed</title>
+<item><title>Bridge opens</title><link>https://news.example/bridge</link><pubDate>Mon, 24 Feb 2025 10:00:00 GMT</pubDate><dc:creator>Ann Lee</dc:creator>
+<description>Short.</description><content:encoded><![CDATA[<p>${'The bridge opened on Monday after two years of delays, officials said. '.repeat(8)}</p>]]></content:encoded></item>
+<item><title>Second</title><link>https://news.example/second</link><description>&lt;p&gt;Only a summary of the second story.&lt;/p&gt;</description></item>
+</channel></rss>`;
+
+const ATOM = `<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>A</title>
+<entry><title>Atom story</title><link rel="alternate" href="https://atom.example/1"/><published>2025-02-24T10:00:00Z</published><author><name>Bo Chan</name></author>
+<content type="html">&lt;p&gt;${'Council members voted on Tuesday to approve the budget. '.repeat(10)}&lt;/p&gt;</content></entry></feed>`;
+
+test('feeds: RSS 2.0 and Atom give one document per item with its metadata', async () => {
+  const items = await collect([file('feed.rss', RSS), file('feed.atom', ATOM)]);
+  assert.equal(items.length, 3);
+  const first = accepted(items[0]);
+  assert.equal(first.url, 'https://news.example/bridge');
+  assert.deepEqual(first.hints, { title: 'Bridge opens', published: 'Mon, 24 Feb 2025 10:00:00 GMT', byline: 'Ann Lee' });
+  assert.match(first.content!, /^<p>The bridge opened/);
+  assert.match(accepted(items[1]).content!, /Only a summary/);
+  const atom = accepted(items[2]);
+  assert.equal(atom.url, 'https://atom.example/1');
+  assert.equal(atom.hints?.byline, 'Bo Chan');
+  assert.match(atom.content!, /<p>Council members voted/);
+});
+
+function warcRecord(type: string, url: string, block: string, extra = ''): string {
+  const body = Buffer.from(block);
+  return `WARC/1.0\r\nWARC-Type: ${type}\r\nWARC-Target-URI: ${url}\r\nWARC-Date: 2025-02-24T10:00:00Z\r\n${extra}Content-Length: ${body.length}\r\n\r\n${block}\r\n\r\n`;
+}
+
+export function syntheticWarc(records: number): string {
+  const parts = [warcRecord('warcinfo', '', 'software: test')];
+  for (let i = 0; i < records; i++) {
+    parts.push(warcRecord('request', `https://w.example/${i}`, 'GET / HTTP/1.1\r\n\r\n'));
+    parts.push(warcRecord('response', `https://w.example/${i}`, `HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n${PAGE.replace('Monday', `day ${i}`)}`, 'Content-Type: application/http; msgtype=response\r\n'));
+  }
+  parts.push(warcRecord('response', 'https://w.example/logo.png', 'HTTP/1.1 200 OK\r\nContent-Type: image/png\r\n\r\nPNG'));
+  return parts.join('');
+}
+
+test('WARC: each HTML response record is a document with URL, fetch date and charset; .warc.gz too', async () => {
+  const warc = syntheticWarc(3);
+  const items = await collect([file('a.warc', warc), file('b.warc.gz', Buffer.concat([gzipSync(warc.slice(0, 500)), gzipSync(warc.slice(500))]))]);
+  assert.equal(items.length, 6);
+  const doc = accepted(items[1]);
+  assert.equal(doc.url, 'https://w.example/1');
+  assert.equal(doc.fetchedAt, '2025-02-24T10:00:00Z');
+  assert.equal(doc.declaredCharset, 'utf-8');
+  assert.match(Buffer.from(doc.bytes!).toString(), /day 1/);
+  assert.deepEqual(items.slice(3).map((i) => accepted(i).url), ['https://w.example/0', 'https://w.example/1', 'https://w.example/2']);
+});
+
+test('WARC: a truncated file yields the records before the cut, then a rejection', async () => {
+  const warc = syntheticWarc(3);
+  const gz = gzipSync(warc);
+  for (const path of [file('cut.warc', warc.slice(0, warc.length - 200)), file('cut.warc.gz', gz.subarray(0, Math.floor(gz.length * 0.8)))]) {
+    const items = await collect([path]);
+    assert.ok(items.length >= 1);
+    assert.equal(rejected(items.at(-1)).code, 'malformed', path);
+    assert.ok(items.slice(0, -1).every((i) => !('code' in i)));
+  }
+});
+
+test('JSONL: one document per line; bad lines are rejections with their line number', async () => {
+  const lines = [
+    JSON.stringify({ url: 'https://j.example/1', title: 'One', published: '2025-02-24', html: PAGE }),
+    'not json',
+    JSON.stringify({ text: TEXT, title: 'Two' }),
+    JSON.stringify({ title: 'nothing' }),
+  ].join('\n');
+  const items = await collect([file('docs.jsonl', lines)]);
+  assert.equal(accepted(items[0]).format, 'html');
+  assert.equal(accepted(items[0]).hints?.title, 'One');
+  assert.equal(rejected(items[1]).input, join(dir, 'docs.jsonl#2'));
+  assert.equal(accepted(items[2]).format, 'text');
+  assert.equal(rejected(items[3]).code, 'empty');
+});
+
+test('URLs: fetched from a local server when allowed; loopback refused by default; caps hold', async () => {
+  let server: Server | undefined;
+  try {
+    server = createServer((req, res) => {
+      if (req.url === '/page') {
+        res.writeHead(200, { 'content-type': 'text/html; charset=windows-1252' });
+        res.end(PAGE);
+      } else if (req.url === '/gz') {
+        res.writeHead(200, { 'content-type': 'text/html', 'content-encoding': 'gzip' });
+        res.end(gzipSync(PAGE));
+      } else if (req.url?.startsWith('/loop')) {
+        res.writeHead(302, { location: `/loop${Number(req.url.slice(5) || 0) + 1}` });
+        res.end();
+      } else if (req.url === '/big') {
+        res.writeHead(200, { 'content-type': 'text/html' });
+        res.end('x'.repeat(200_000));
+      } else if (req.url === '/slow') {
+        setTimeout(() => res.end(PAGE), 2000);
+      } else {
+        res.writeHead(404);
+        res.end();
+      }
+    });
+    await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as { port: number }).port;
+    const base = `http://127.0.0.1:${port}`;
+    const refused = await collect([`${base}/page`]);
+    assert.equal(rejected(refused[0]).code, 'refused');
+    const options = { allowPrivateNetwork: true, maxDocumentBytes: 100_000, timeoutMs: 500, maxRedirects: 3 };
+    const items = await collect([`${base}/page`, `${base}/gz`, `${base}/loop`, `${base}/big`, `${base}/slow`, `${base}/missing`], options);
+    const page = accepted(items[0]);
+    assert.equal(page.url, `${base}/page`);
+    assert.equal(page.declaredCharset, 'windows-1252');
+    assert.ok(page.fetchedAt);
+    assert.equal(Buffer.from(accepted(items[1]).bytes!).toString(), PAGE);
+    assert.match(rejected(items[2]).reason, /redirects/);
+    assert.equal(rejected(items[3]).code, 'too-large');
+    assert.match(rejected(items[4]).reason, /500 ms/);
+    assert.equal(rejected(items[5]).code, 'not-found');
+  } finally {
+    server?.closeAllConnections();
+    server?.close();
+  }
+});
+
+test('private address check: loopback, RFC 1918, link-local and mapped IPv6 are private', () => {
+  const rows: [string, boolean][] = [['127.0.0.1', true], ['10.1.2.3', true], ['172.16.0.1', true], ['192.168.1.1', true], ['169.254.169.254', true], ['::1', true], ['::ffff:127.0.0.1', true], ['fd00::1', true], ['8.8.8.8', false], ['2606:4700::1111', false]];
+  for (const [address, expected] of rows) assert.equal(isPrivateAddress(address), expected, address);
+});

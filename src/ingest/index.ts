@@ -1,0 +1,396 @@
+// Stage 1, an edge: turns what the user named (files, directories, '-', URLs) into source
+// documents. Containers (gzip, feeds, WARC, JSONL) are opened here; every refusal is a
+// `Rejection` value with a reason, and one bad input never stops the batch.
+import { createReadStream } from 'node:fs';
+import { open, readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createGunzip } from 'node:zlib';
+import { createInterface } from 'node:readline';
+import { Readable } from 'node:stream';
+import type { Rejection, RejectionCode, SourceDocument } from '../records.js';
+import { gunzipCapped } from './gzip.js';
+import { isBlank, isGzip, sniff } from './sniff.js';
+import { charsetOf, parseHttpResponse, readWarcRecords, WarcFormatError } from './warc.js';
+import { parseFeed } from './feed.js';
+import { fetchUrl, type FetchOptions } from './http.js';
+
+export interface IngestOptions {
+  /** Largest single document (page, feed item, WARC record) we accept, in bytes. */
+  readonly maxDocumentBytes: number;
+  /** URL fetches give up after this long. */
+  readonly timeoutMs: number;
+  readonly maxRedirects: number;
+  /** Let URL inputs reach loopback and private addresses (tests, intranets). */
+  readonly allowPrivateNetwork: boolean;
+  readonly userAgent: string;
+  /** Fetch the link of a feed item that carries only a summary (network access). */
+  readonly fetchFeedLinks: boolean;
+  /** Where '-' reads from (process.stdin by default). */
+  readonly stdin: AsyncIterable<Uint8Array> | null;
+}
+
+export const INGEST_DEFAULTS: IngestOptions = {
+  // News pages are rarely over 2 MB; 10 MB leaves room for inline assets without risking memory.
+  maxDocumentBytes: 10 * 1024 * 1024,
+  // Long enough for a slow news site, short enough that a dead host does not stall a batch.
+  timeoutMs: 15_000,
+  // Browsers allow 20; news pages need 1-3 (http->https, canonical host, consent).
+  maxRedirects: 5,
+  allowPrivateNetwork: false,
+  userAgent: 'corroborate/0.1 (news analysis; +https://github.com/corroborate/corroborate)',
+  fetchFeedLinks: false,
+  stdin: null,
+};
+
+/** A feed item whose full content has at least this many characters of text is an article on its own. */
+const FULL_CONTENT_MIN_CHARS = 400;
+
+type Item = SourceDocument | Rejection;
+
+/** Extensions read when walking a directory (files without an extension are read too). */
+const ARTICLE_EXTENSIONS = new Set(['txt', 'text', 'html', 'htm', 'xhtml', 'shtml', 'php', 'asp', 'aspx', 'xml', 'rss', 'atom', 'warc', 'arc', 'jsonl', 'ndjson']);
+
+function reject(input: string, code: RejectionCode, reason: string): Rejection {
+  return { input, code, reason };
+}
+
+/** Reads every input in order, yielding documents and rejections as they come. */
+export async function* readInputs(inputs: readonly string[], options: Partial<IngestOptions> = {}): AsyncGenerator<Item> {
+  const settings: IngestOptions = { ...INGEST_DEFAULTS, ...options };
+  for (const input of inputs) {
+    try {
+      if (input === '-') yield* readStdin(settings);
+      else if (/^https?:\/\//i.test(input)) yield* readUrl(input, settings);
+      else yield* readPath(input, settings);
+    } catch (error) {
+      // A last guard: whatever went wrong with this input, the batch goes on.
+      yield reject(input, 'unreadable', `could not be read: ${(error as Error).message}`);
+    }
+  }
+}
+
+async function* readStdin(settings: IngestOptions): AsyncGenerator<Item> {
+  const source = settings.stdin ?? (process.stdin as AsyncIterable<Uint8Array>);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of source) {
+    size += chunk.length;
+    if (size > settings.maxDocumentBytes) {
+      yield reject('-', 'too-large', `standard input is over the ${settings.maxDocumentBytes}-byte cap`);
+      return;
+    }
+    chunks.push(Buffer.from(chunk));
+  }
+  yield* fromBytes('-', Buffer.concat(chunks), settings, {});
+}
+
+async function* readUrl(input: string, settings: IngestOptions): AsyncGenerator<Item> {
+  const result = await fetchUrl(input, fetchOptions(settings));
+  if (!result.ok) {
+    yield reject(input, result.code, result.reason);
+    return;
+  }
+  yield* fromBytes(input, result.bytes, settings, {
+    url: result.url,
+    declaredCharset: charsetOf(result.contentType),
+    fetchedAt: result.fetchedAt,
+  });
+}
+
+function fetchOptions(settings: IngestOptions): FetchOptions {
+  return {
+    timeoutMs: settings.timeoutMs,
+    maxBytes: settings.maxDocumentBytes,
+    maxRedirects: settings.maxRedirects,
+    allowPrivateNetwork: settings.allowPrivateNetwork,
+    userAgent: settings.userAgent,
+  };
+}
+
+async function* readPath(path: string, settings: IngestOptions): AsyncGenerator<Item> {
+  let info;
+  try {
+    info = await stat(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') yield reject(path, 'not-found', 'no such file or directory');
+    else yield reject(path, 'unreadable', `cannot be read (${code ?? (error as Error).message})`);
+    return;
+  }
+  if (info.isDirectory()) {
+    yield* readDirectory(path, settings);
+    return;
+  }
+  if (!info.isFile()) {
+    yield reject(path, 'unsupported', 'not a regular file');
+    return;
+  }
+  if (info.size === 0) {
+    yield reject(path, 'empty', 'the file is empty');
+    return;
+  }
+  const prefix = await readPrefix(path, 8192);
+  let kind = sniff(prefix, path);
+  let compressed = false;
+  if (kind === 'gzip') {
+    compressed = true;
+    // Sniff what is inside from the first decompressed bytes only.
+    const inner = await gunzipCapped(createReadStream(path, { start: 0, end: 64 * 1024 }), 8192);
+    kind = sniff(inner.bytes, path.replace(/\.gz$/i, ''));
+    if (inner.bytes.length === 0 && inner.problem === 'truncated') {
+      yield reject(path, 'malformed', `the gzip file is corrupt or cut off (${inner.detail ?? 'no data'})`);
+      return;
+    }
+  }
+  // Containers are streamed whatever their size; single documents must fit the cap.
+  if (kind === 'warc') {
+    yield* readWarc(path, compressed, settings);
+    return;
+  }
+  if (kind === 'jsonl') {
+    yield* readJsonl(path, compressed, settings);
+    return;
+  }
+  if (!compressed && info.size > settings.maxDocumentBytes) {
+    yield reject(path, 'too-large', `the file is ${info.size} bytes, over the ${settings.maxDocumentBytes}-byte cap per document`);
+    return;
+  }
+  if (compressed) {
+    const result = await gunzipCapped(createReadStream(path), settings.maxDocumentBytes);
+    if (result.problem === 'too-large') {
+      yield reject(path, 'too-large', `it decompresses to over the ${settings.maxDocumentBytes}-byte cap per document`);
+      return;
+    }
+    if (result.problem === 'truncated') {
+      yield reject(path, 'malformed', `the gzip file is corrupt or cut off (${result.detail ?? 'unexpected end'})`);
+      return;
+    }
+    yield* fromBytes(path, result.bytes, settings, {});
+    return;
+  }
+  const { readFile } = await import('node:fs/promises');
+  yield* fromBytes(path, await readFile(path), settings, {});
+}
+
+async function readPrefix(path: string, length: number): Promise<Uint8Array> {
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(length);
+    const { bytesRead } = await handle.read(buffer, 0, length, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+async function* readDirectory(dir: string, settings: IngestOptions): AsyncGenerator<Item> {
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (error) {
+    yield reject(dir, 'unreadable', `the directory cannot be listed (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+    return;
+  }
+  const names = entries.filter((e) => !e.name.startsWith('.')).map((e) => e.name).sort();
+  for (const name of names) {
+    const path = join(dir, name);
+    const entry = entries.find((e) => e.name === name)!;
+    // A directory of pages often carries notes and code beside them; name those, do not read them.
+    const extension = /\.([a-z0-9]+)$/i.exec(name.replace(/\.gz$/i, ''))?.[1]?.toLowerCase();
+    if (entry.isFile() && extension && !ARTICLE_EXTENSIONS.has(extension)) {
+      yield reject(path, 'unsupported', `skipped in a directory: .${extension} files are not pages (name the file to read it anyway)`);
+      continue;
+    }
+    yield* readPath(path, settings);
+  }
+}
+
+interface Context {
+  readonly url?: string;
+  readonly declaredCharset?: string;
+  readonly fetchedAt?: string;
+}
+
+/** A whole blob in memory: decompress if needed, then refuse, open as a container, or pass on. */
+async function* fromBytes(input: string, raw: Uint8Array, settings: IngestOptions, context: Context): AsyncGenerator<Item> {
+  let bytes = raw;
+  if (isGzip(bytes)) {
+    const result = await gunzipCapped(bytes, settings.maxDocumentBytes);
+    if (result.problem === 'too-large') return yield reject(input, 'too-large', `it decompresses to over the ${settings.maxDocumentBytes}-byte cap`);
+    if (result.problem === 'truncated') return yield reject(input, 'malformed', `the gzip data is corrupt or cut off (${result.detail ?? 'unexpected end'})`);
+    bytes = result.bytes;
+  }
+  if (bytes.length === 0 || isBlank(bytes)) return yield reject(input, 'empty', 'there is no text in it');
+  const kind = sniff(bytes, context.url ?? input);
+  switch (kind) {
+    case 'binary':
+      return yield reject(input, 'binary', 'it is a binary file, not text or HTML');
+    case 'empty':
+      return yield reject(input, 'empty', 'there is no text in it');
+    case 'warc':
+      return yield* readWarcStream(input, Readable.from([bytes]), settings);
+    case 'jsonl':
+      return yield* readJsonlLines(input, Readable.from([bytes]), settings);
+    case 'feed':
+      return yield* readFeed(input, bytes, settings);
+    default:
+      yield { input, bytes, format: kind === 'html' ? 'html' : kind === 'text' ? 'text' : 'auto', ...context };
+  }
+}
+
+async function* readFeed(input: string, bytes: Uint8Array, settings: IngestOptions): AsyncGenerator<Item> {
+  const entries = parseFeed(new TextDecoder('utf-8').decode(bytes));
+  if (!entries) return yield reject(input, 'malformed', 'it looks like a feed but is neither RSS nor Atom');
+  if (entries.length === 0) return yield reject(input, 'empty', 'the feed has no items');
+  for (const [index, entry] of entries.entries()) {
+    const itemInput = `${input}#${entry.link ?? index + 1}`;
+    const hints = {
+      ...(entry.title ? { title: entry.title } : {}),
+      ...(entry.published ? { published: entry.published } : {}),
+      ...(entry.author ? { byline: entry.author } : {}),
+    };
+    const full = entry.content && plainLength(entry.content) >= FULL_CONTENT_MIN_CHARS ? entry.content : null;
+    if (!full && settings.fetchFeedLinks && entry.link && /^https?:/i.test(entry.link)) {
+      const result = await fetchUrl(entry.link, fetchOptions(settings));
+      if (result.ok) {
+        const fetched: Item[] = [];
+        for await (const item of fromBytes(itemInput, result.bytes, settings, { url: result.url, declaredCharset: charsetOf(result.contentType), fetchedAt: result.fetchedAt })) fetched.push(item);
+        for (const item of fetched) yield 'code' in item ? item : { ...item, hints };
+        continue;
+      }
+      yield reject(itemInput, result.code, `the feed item's link could not be fetched: ${result.reason}`);
+      continue;
+    }
+    const content = full ?? entry.content ?? entry.summary;
+    if (!content || plainLength(content) === 0) {
+      yield reject(itemInput, 'no-article', 'the feed item has no content (allow fetching feed links to read the page)');
+      continue;
+    }
+    yield { input: itemInput, content, format: 'html', ...(entry.link ? { url: entry.link } : {}), hints };
+  }
+}
+
+function plainLength(html: string): number {
+  return html.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim().length;
+}
+
+function fileStream(path: string, compressed: boolean): Readable {
+  const raw = createReadStream(path);
+  if (!compressed) return raw;
+  const gunzip = createGunzip();
+  raw.on('error', (error) => gunzip.destroy(error));
+  return raw.pipe(gunzip);
+}
+
+async function* readWarc(path: string, compressed: boolean, settings: IngestOptions): AsyncGenerator<Item> {
+  yield* readWarcStream(path, fileStream(path, compressed), settings);
+}
+
+const HTML_TYPES = /^(text\/html|application\/xhtml\+xml)/i;
+
+async function* readWarcStream(input: string, stream: Readable, settings: IngestOptions): AsyncGenerator<Item> {
+  let count = 0;
+  try {
+    for await (const record of readWarcRecords(stream, settings.maxDocumentBytes)) {
+      count++;
+      if ((record.headers.get('warc-type') ?? '') !== 'response') continue;
+      const url = record.headers.get('warc-target-uri')?.replace(/^<|>$/g, '');
+      const recordInput = `${input}#${url ?? count}`;
+      if (!record.block) {
+        yield reject(recordInput, 'too-large', `the WARC record is ${record.length} bytes, over the ${settings.maxDocumentBytes}-byte cap`);
+        continue;
+      }
+      const response = parseHttpResponse(record.block);
+      if (!response) {
+        yield reject(recordInput, 'malformed', 'the WARC response record has no readable HTTP header');
+        continue;
+      }
+      const contentType = response.headers.get('content-type') ?? '';
+      // Redirects, errors and non-HTML (images, scripts) are not articles: skip them quietly.
+      if (response.status !== 200 || (contentType && !HTML_TYPES.test(contentType))) continue;
+      let body = response.body;
+      if (/gzip/i.test(response.headers.get('content-encoding') ?? '') && isGzip(body)) {
+        const result = await gunzipCapped(body, settings.maxDocumentBytes);
+        if (result.problem) {
+          yield reject(recordInput, 'malformed', 'the record body is gzip data that could not be decompressed');
+          continue;
+        }
+        body = result.bytes;
+      }
+      if (body.length === 0 || isBlank(body)) {
+        yield reject(recordInput, 'empty', 'the WARC response has an empty body');
+        continue;
+      }
+      const fetchedAt = record.headers.get('warc-date');
+      const charset = charsetOf(contentType);
+      yield {
+        input: recordInput,
+        bytes: body,
+        format: 'html',
+        ...(url ? { url } : {}),
+        ...(charset ? { declaredCharset: charset } : {}),
+        ...(fetchedAt ? { fetchedAt } : {}),
+      };
+    }
+  } catch (error) {
+    const message = error instanceof WarcFormatError ? error.message : `the data is corrupt or cut off (${(error as Error).message})`;
+    yield reject(input, 'malformed', `${message}; ${count} record(s) read before that`);
+  } finally {
+    stream.destroy();
+  }
+}
+
+async function* readJsonl(path: string, compressed: boolean, settings: IngestOptions): AsyncGenerator<Item> {
+  yield* readJsonlLines(path, fileStream(path, compressed), settings);
+}
+
+async function* readJsonlLines(input: string, stream: Readable, settings: IngestOptions): AsyncGenerator<Item> {
+  const lines = createInterface({ input: stream, crlfDelay: Infinity });
+  let n = 0;
+  try {
+    for await (const line of lines) {
+      n++;
+      if (!line.trim()) continue;
+      const lineInput = `${input}#${n}`;
+      if (line.length > settings.maxDocumentBytes) {
+        yield reject(lineInput, 'too-large', `the line is over the ${settings.maxDocumentBytes}-byte cap`);
+        continue;
+      }
+      let value: unknown;
+      try {
+        value = JSON.parse(line);
+      } catch {
+        yield reject(lineInput, 'malformed', 'the line is not valid JSON');
+        continue;
+      }
+      const doc = jsonlDocument(lineInput, value);
+      yield doc;
+    }
+  } catch (error) {
+    yield reject(input, 'malformed', `the file is corrupt or cut off after line ${n} (${(error as Error).message})`);
+  } finally {
+    lines.close();
+    stream.destroy();
+  }
+}
+
+function jsonlDocument(input: string, value: unknown): Item {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return reject(input, 'malformed', 'the line is not a JSON object');
+  const record = value as Record<string, unknown>;
+  const str = (key: string) => (typeof record[key] === 'string' && (record[key] as string).trim() ? (record[key] as string) : undefined);
+  const html = str('html');
+  const text = str('text');
+  if (!html && !text) return reject(input, 'empty', "the object has neither 'html' nor 'text'");
+  const url = str('url');
+  const title = str('title');
+  const published = str('published');
+  const byline = str('byline') ?? str('author');
+  const outlet = str('outlet');
+  return {
+    input,
+    content: (html ?? text)!,
+    format: html ? 'html' : 'text',
+    ...(url ? { url } : {}),
+    hints: { ...(title ? { title } : {}), ...(published ? { published } : {}), ...(byline ? { byline } : {}), ...(outlet ? { outlet } : {}) },
+  };
+}
