@@ -38,7 +38,7 @@ async function worker(which: Extractor, limit: number): Promise<void> {
     for (const page of pages) {
       try {
         const { document } = parseHTML(page.html);
-        out[page.id] = new Readability(document as unknown as Document).parse()?.textContent ?? '';
+        out[page.id] = new Readability(document as never).parse()?.textContent ?? '';
       } catch {
         out[page.id] = '';
       }

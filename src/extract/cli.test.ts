@@ -1,0 +1,37 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { PassThrough, Readable } from 'node:stream';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { command } from '../cli/commands/extract.js';
+
+async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (c) => (out += c));
+  stderr.on('data', (c) => (err += c));
+  const code = await command.run(argv, { stdout, stderr, stdin: Readable.from([]), interactive: false });
+  return { code, stdout: out, stderr: err };
+}
+
+test('extract --format jsonl: one object per input, errors with reasons, the batch goes on', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'corroborate-cli-'));
+  const good = join(dir, 'a.txt');
+  writeFileSync(good, 'Bridge to open next spring after delays\n\nOfficials said on Monday that the new bridge would open to traffic next spring after two years of delays.\n');
+  const empty = join(dir, 'b.txt');
+  writeFileSync(empty, '');
+  const { code, stdout } = await run([good, empty, join(dir, 'missing.html'), '--format', 'jsonl']);
+  assert.equal(code, 0);
+  const rows = stdout.trim().split('\n').map((line) => JSON.parse(line));
+  assert.equal(rows.length, 3);
+  for (const key of ['input', 'title', 'byline', 'published', 'outlet', 'language', 'url', 'text']) assert.ok(key in rows[0], key);
+  assert.equal(rows[0].title, 'Bridge to open next spring after delays');
+  assert.deepEqual(rows.slice(1).map((r) => [r.code, typeof r.error]), [['empty', 'string'], ['not-found', 'string']]);
+  const all = await run([empty, '--format', 'json']);
+  assert.equal(all.code, 1);
+  assert.equal(JSON.parse(all.stdout)[0].code, 'empty');
+  await assert.rejects(run([good, '--format', 'xml']), /--format/);
+});
