@@ -62,6 +62,8 @@ interface Indexed {
   /** Claim id -> this sentence's status for it. */
   readonly claims: Map<string, MentionStatus>;
   readonly position: number;
+  /** Sentences in the article. */
+  readonly count: number;
 }
 
 export interface BriefInput {
@@ -90,6 +92,7 @@ export function writeBrief(input: BriefInput, options: Partial<BriefOptions> = {
         vector: settings.semantic ? sentenceVector(vectorWords(sentence.text)) : null,
         claims: new Map(),
         position,
+        count: sentences.length,
       };
     });
     byArticle.set(article.id, list);
@@ -113,10 +116,8 @@ export function writeBrief(input: BriefInput, options: Partial<BriefOptions> = {
       .sort((a, b) => b - a)
       .slice(0, MAX_CLAIMS_COUNTED)
       .reduce((a, b) => a + b, 0);
-    const contested = [...s.claims.keys()].some((id) => {
-      const claim = claimById.get(id)!;
-      return claim.contested || claim.versions.some((v) => v.status === 'conflicting' || v.status === 'drifted');
-    });
+    // Disputed by the outlets (a conflicting figure, a denial), not merely reworded by a copy.
+    const contested = [...s.claims.keys()].some((id) => claimById.get(id)!.contested);
     const departing = [...s.claims.values()].filter((status) => DEPARTING.has(status)).length;
     return { s, supporters, origins, claimWeight, contested, departing };
   });
@@ -125,7 +126,7 @@ export function writeBrief(input: BriefInput, options: Partial<BriefOptions> = {
   for (const relaxed of [false, true]) {
     const chosen = choose(scored, settings, relaxed);
     if (chosen.length >= settings.minSentences || relaxed) {
-      return chosen.map(({ s, supporters, contested }) => {
+      return readingOrder(chosen).map(({ s, supporters, contested }) => {
         const sources: Citation[] = [s, ...supporters.values()].map((x) => ({ article: x.article, start: x.sentence.start, end: x.sentence.end }));
         return {
           text: stripDateline(s.sentence.text.replace(/\s+/g, ' ').trim()),
@@ -137,6 +138,15 @@ export function writeBrief(input: BriefInput, options: Partial<BriefOptions> = {
     }
   }
   return [];
+}
+
+/**
+ * Importance first (how many independent origins stand behind a sentence), then where the story's
+ * articles put it: a fact every article leads with comes before one they mention late.
+ */
+function readingOrder(chosen: readonly Scored[]): Scored[] {
+  const place = (x: Scored) => Math.min(...[x.s, ...x.supporters.values()].map((t) => t.position / Math.max(1, t.count)));
+  return [...chosen].sort((a, b) => b.origins - a.origins || place(a) - place(b));
 }
 
 type Scored = {

@@ -8,6 +8,11 @@ import type { StoryOrder } from './origins.js';
 const QUOTE_WORDS_SHOWN = 18;
 /** Bare counts in this range are years ("in 2023"), not claims. */
 const YEAR_RANGE = [1800, 2100] as const;
+/** Units of time: how long ago or how long something lasted is rarely the claim itself. */
+const DURATIONS = new Set(['seconds', 'minutes', 'hours', 'days', 'weeks', 'months', 'years', 'decades', 'centuries']);
+/** Counts below this are scene-setting unless they measure money, shares or physical amounts. */
+const SMALL_COUNT = 10;
+const MEASURED_UNITS = /^(?:%|[A-Z]{3}|t|kg|g|km|m|l|bbl|people|deaths|jobs)$/;
 /** A quote shorter than this is a phrase, not a claim worth flagging alone. */
 const SUBSTANTIVE_QUOTE_WORDS = 6;
 
@@ -91,10 +96,11 @@ export function quantityFindings(claim: ReconciledClaim, ctx: FindingContext): F
     });
   }
   for (const drift of ctx.drifts.get(claim.id) ?? []) {
-    const was = drift.referenceMeasure ? `ties it to ${drift.referenceMeasure}` : 'gives it for something else';
+    const was = drift.referenceMeasure ? `gives ${reference.text} of ${drift.referenceMeasure}` : `gives ${reference.text} for something else`;
+    const stated = claim.versions.find((v) => v.article === drift.article)?.text ?? claim.quantity.text;
     out.push({
       kind: 'drifted-number',
-      message: `${ctx.names.get(drift.article)} attaches ${claim.quantity.text} to ${drift.measure}, where ${ctx.names.get(reference.article)} ${was}.`,
+      message: `${ctx.names.get(drift.article)} attaches ${stated} to ${drift.measure}, where ${ctx.names.get(reference.article)} ${was}.`,
       claim: claim.id,
       articles: [drift.article, reference.article],
       severity: 'high',
@@ -122,7 +128,10 @@ export function substance(claim: ReconciledClaim, names: number, numbers: number
   if (claim.kind === 'quantity') {
     const q = claim.quantity!;
     const year = q.unit === '' && Number.isInteger(q.value) && q.value >= YEAR_RANGE[0] && q.value <= YEAR_RANGE[1];
-    return year ? 0 : 3;
+    if (year) return 0;
+    // "two hours", "three years", "the two nations": small counts of time or things are scene-setting.
+    if (DURATIONS.has(q.unit) || (q.value < SMALL_COUNT && !MEASURED_UNITS.test(q.unit))) return 0.5;
+    return 3;
   }
   if (claim.kind === 'quote') return claim.text.split(/\s+/).length >= SUBSTANTIVE_QUOTE_WORDS ? 2 : 0;
   return names > 0 && (numbers > 0 || names > 1) ? 1 : 0;
@@ -158,7 +167,7 @@ export function uniqueFindings(claims: readonly UniqueCandidate[], ctx: FindingC
           ? `Only ${name} carries this quote from ${claim.speaker ?? 'an unnamed speaker'}: "${shorten(claim.text)}".`
           : claim.kind === 'quantity'
             ? `Only ${name} reports ${claim.quantity!.text}: "${shorten(context, 2 * 18)}".`
-            : `Only ${name} reports that ${lowerFirst(shorten(claim.text))}`;
+            : `Only ${name} reports: "${shorten(claim.text, 2 * QUOTE_WORDS_SHOWN)}".`;
       out.push({ kind: 'unique-claim', message: endSentence(message), claim: claim.id, articles: [article], severity: claim.kind === 'statement' ? 'low' : 'medium' });
     }
   }
@@ -195,10 +204,6 @@ function list(names: readonly string[]): string {
   const unique = [...new Set(names)];
   if (unique.length <= 1) return unique[0] ?? '';
   return `${unique.slice(0, -1).join(', ')} and ${unique[unique.length - 1]}`;
-}
-
-function lowerFirst(text: string): string {
-  return /^\p{Lu}\p{Ll}/u.test(text) && !/^(?:I|I'm)\b/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
 }
 
 function endSentence(text: string): string {

@@ -105,7 +105,10 @@ export function reconcileStory(input: ReconcileInput, options: Partial<Reconcile
 
   // 3-5.
   const drafts: Draft[] = [];
-  for (const q of reconcileQuotes(ofKind('quote'), order, { match: settings.quoteMatch })) {
+  const quotes = reconcileQuotes(ofKind('quote'), order, { match: settings.quoteMatch });
+  // A quote no other outlet quotes goes on to meet the statements: they may report it in other words.
+  const lonely = quotes.filter((q) => q.versions.length === 1).map((q) => q.reference);
+  for (const q of quotes.filter((q) => q.versions.length > 1)) {
     drafts.push({
       kind: 'quote',
       reference: q.reference,
@@ -125,8 +128,9 @@ export function reconcileStory(input: ReconcileInput, options: Partial<Reconcile
       referenceMeasure: q.reference.measure,
     });
   }
-  for (const s of reconcileStatements(ofKind('statement'), { match: settings.statementMatch, contradiction: settings.contradiction })) {
-    drafts.push({ kind: 'statement', reference: s.reference, versions: s.versions, contested: s.contradictedBy.length > 0, drifts: [], referenceMeasure: null });
+  const statementThresholds = { match: settings.statementMatch, contradiction: settings.contradiction };
+  for (const s of reconcileStatements([...ofKind('statement'), ...lonely], statementThresholds)) {
+    drafts.push({ kind: s.kind, reference: s.reference, versions: s.versions, contested: s.contradictedBy.length > 0, drifts: [], referenceMeasure: null });
   }
 
   // 6.

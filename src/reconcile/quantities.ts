@@ -10,7 +10,7 @@ import { byRankAndPosition, type Group } from './align.js';
 import { countOrigins, type StoryOrder } from './origins.js';
 import { cosine, sentenceVector, words as vectorWords } from '../semantics/index.js';
 import { dice, type PreparedMention } from './similarity.js';
-import { contentStems, wordsOf } from './words.js';
+import { contentStems, isContent, wordsOf } from './words.js';
 
 export interface QuantityThresholds {
   /** Least similarity of the words around two equal numbers for them to be one claim. */
@@ -42,6 +42,8 @@ export interface QuantityMention {
   /** What the number measures, as written (claim stage's measure, else the "of ..." phrase). */
   readonly measure: string | null;
   readonly measureStems: ReadonlySet<string>;
+  /** The measure's head nouns: the last content word, and the last one before "of", "to", "in"... */
+  readonly heads: ReadonlySet<string>;
   readonly measureVector: Float32Array | null;
 }
 
@@ -69,6 +71,7 @@ export function prepareQuantity(prepared: PreparedMention, semantic: boolean): Q
     local: localStems(prepared.mention.context, prepared.mention.text),
     measure,
     measureStems: measure ? contentStems(wordsOf(measure)) : new Set(),
+    heads: measure ? headsOf(measure) : new Set(),
     measureVector: semantic && measure ? sentenceVector(vectorWords(measure)) : null,
   };
 }
@@ -89,6 +92,22 @@ export function measureAfter(context: string, phrase: string): string | null {
   }
   return out.join(' ') || null;
 }
+
+function headsOf(measure: string): Set<string> {
+  const words = wordsOf(measure).filter((w) => !/\p{N}/u.test(w.norm));
+  const heads = new Set<string>();
+  const content = words.filter(isContent);
+  if (content.length > 0) heads.add(content[content.length - 1]!.stem);
+  const cut = words.findIndex((w) => HEAD_ENDS.has(w.norm));
+  if (cut > 0) {
+    const before = words.slice(0, cut).filter(isContent);
+    if (before.length > 0) heads.add(before[before.length - 1]!.stem);
+  }
+  return heads;
+}
+
+/** Prepositions after which a measure phrase only qualifies its head ("reserves of rare earths"). */
+const HEAD_ENDS = new Set(['of', 'to', 'in', 'for', 'on', 'from', 'at', 'by', 'with']);
 
 function localStems(context: string, phrase: string): Set<string> {
   const at = context.indexOf(phrase);
@@ -126,9 +145,16 @@ function contextScore(a: QuantityMention, b: QuantityMention): number {
   return Math.max(local, CONTEXT_WEIGHT * context + (1 - CONTEXT_WEIGHT) * meaning);
 }
 
-/** Measures that name different things; unknown when either is missing. */
+/**
+ * Measures that name different things; unknown (false) when either is missing. Two measures are
+ * the same when they share a head noun ("Russia reserves" / "reserves of rare earth metals"), when
+ * one's head stands right next to the other's number ("investment in this project at $15 billion"
+ * / "investments worth $15 billion"), or when their words or meanings are close.
+ */
 export function measuresDiffer(a: QuantityMention, b: QuantityMention): boolean {
   if (a.measureStems.size === 0 || b.measureStems.size === 0) return false;
+  const [ha, hb] = [a.heads, b.heads];
+  if ([...ha].some((h) => hb.has(h) || b.local.has(h)) || [...hb].some((h) => a.local.has(h))) return false;
   if (dice(a.measureStems, b.measureStems) >= DIFFERENT_MEASURE_DICE) return false;
   if (a.measureVector && b.measureVector && cosine(a.measureVector, b.measureVector) >= SAME_MEASURE_COSINE) return false;
   return true;

@@ -67,8 +67,9 @@ function finishQuote(group: Group): QuoteClaim {
 
 /** The fullest earliest version: the top-ranked direct quote, unless another direct one contains it and says more. */
 export function chooseReference(members: readonly PreparedMention[]): PreparedMention {
-  const direct = members.filter((m) => m.mention.quote?.direct !== false);
-  const pool = direct.length > 0 ? direct : members;
+  const direct = members.filter(isDirect);
+  const reported = members.filter((m) => m.mention.kind === 'quote');
+  const pool = direct.length > 0 ? direct : reported.length > 0 ? reported : members;
   const earliest = [...pool].sort((a, b) => a.rank - b.rank || b.words.length - a.words.length)[0]!;
   let fullest = earliest;
   for (const other of pool) {
@@ -80,7 +81,7 @@ export function chooseReference(members: readonly PreparedMention[]): PreparedMe
 
 /** The status of `version` against `reference`, ignoring editorial insertions on either side. */
 export function quoteStatus(reference: PreparedMention, version: PreparedMention): MentionStatus {
-  if (version.mention.quote?.direct === false) return 'paraphrased';
+  if (!isDirect(version) || !isDirect(reference)) return 'paraphrased';
   const steps = wordSteps(reference.words, version.words);
   const firstSame = steps.findIndex((s) => s.op === 'same');
   const lastSame = steps.length - 1 - [...steps].reverse().findIndex((s) => s.op === 'same');
@@ -93,6 +94,10 @@ export function quoteStatus(reference: PreparedMention, version: PreparedMention
   });
   if (changed > 0) return 'altered';
   return dropped > 0 ? 'trimmed' : 'verbatim';
+}
+
+export function isDirect(m: PreparedMention): boolean {
+  return m.mention.kind === 'quote' && m.mention.quote?.direct !== false;
 }
 
 function round(x: number): number {

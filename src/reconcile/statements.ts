@@ -3,7 +3,8 @@
 // contradiction, and the claim is contested.
 import type { MentionStatus } from '../records.js';
 import { starCluster, type Group, type Matcher } from './align.js';
-import { dice, overlap, statementScore, type PreparedMention } from './similarity.js';
+import { chooseReference, quoteStatus } from './quotes.js';
+import { dice, overlap, sameSpeaker, statementScore, type PreparedMention } from './similarity.js';
 
 export interface StatementThresholds {
   /** Least score for two statements to be one claim. */
@@ -22,6 +23,8 @@ export interface StatementVersion {
 }
 
 export interface StatementClaim {
+  /** 'quote' when a reported quote joined the statements that paraphrase it. */
+  readonly kind: 'statement' | 'quote';
   readonly reference: PreparedMention;
   readonly versions: readonly StatementVersion[];
   /** Articles whose version denies what the reference states (or the reverse). */
@@ -31,7 +34,7 @@ export interface StatementClaim {
 export function statementMatcher(thresholds: StatementThresholds): Matcher {
   return {
     absorb: false,
-    candidate: (m, r) => dice(m.content, r.content) >= CANDIDATE_MIN_DICE,
+    candidate: (m, r) => sameSpeaker(m.speaker, r.speaker) !== false && dice(m.content, r.content) >= CANDIDATE_MIN_DICE,
     score: statementScore,
     threshold: () => thresholds.match,
   };
@@ -42,10 +45,18 @@ export function reconcileStatements(mentions: readonly PreparedMention[], thresh
 }
 
 function finishStatement(group: Group, thresholds: StatementThresholds): StatementClaim {
-  const reference = group.reference;
+  const members = [...group.members.values()];
+  // A quote no other outlet repeats may still be reported in other words: then the claim is that
+  // quote, and the reports are its paraphrases.
+  const hasQuote = members.some((m) => m.prepared.mention.kind === 'quote');
+  const reference = hasQuote ? chooseReference(members.map((m) => m.prepared)) : group.reference;
   const contradictedBy: string[] = [];
-  const versions = [...group.members.values()].map(({ prepared, score }): StatementVersion => {
+  const versions = members.map(({ prepared, score }): StatementVersion => {
     if (prepared === reference) return { prepared, status: 'original', score: 1 };
+    if (hasQuote) {
+      const rescored = prepared === group.reference ? (members.find((m) => m.prepared === reference)?.score ?? score) : score;
+      return { prepared, status: quoteStatus(reference, prepared), score: round(rescored) };
+    }
     if (overlap(prepared.content, reference.content) >= thresholds.contradiction && prepared.negations % 2 !== reference.negations % 2) {
       contradictedBy.push(prepared.mention.article);
       return { prepared, status: 'conflicting', score: round(score) };
@@ -53,7 +64,7 @@ function finishStatement(group: Group, thresholds: StatementThresholds): Stateme
     const same = prepared.words.length === reference.words.length && prepared.words.every((w, i) => w.norm === reference.words[i]!.norm);
     return { prepared, status: same ? 'verbatim' : 'paraphrased', score: round(score) };
   });
-  return { reference, versions, contradictedBy };
+  return { kind: hasQuote ? 'quote' : 'statement', reference, versions, contradictedBy };
 }
 
 function round(x: number): number {
