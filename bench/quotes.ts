@@ -60,7 +60,7 @@ function benchPolnear(split: string, limit: number, showErrors: boolean): void {
     const gold = readGold(readFileSync(join(dir, 'attributions', ann), 'utf8'), text);
     const article = { id: name, text } as Article;
     const claims = extractClaims({ article, sentences: splitSentences(text) }, { kinds: ['quote'], indirect: false });
-    const preds = claims.filter((c) => c.quote?.direct);
+    const preds = groupByAttribution(claims.filter((c) => c.quote?.direct));
     predicted += preds.length;
     goldCount += gold.length;
     const matches = match(preds, gold);
@@ -119,6 +119,28 @@ function readGold(ann: string, text: string): GoldQuote[] {
     quotes.push({ content, source, sourceText: source.map(([s, e]) => text.slice(s, e)).join(' ') });
   }
   return quotes;
+}
+
+/**
+ * PolNeAR annotates attributions, not quotation marks: "called it “divisive” and “mean-spirited”"
+ * is one gold Content, and so is a quote with the unattributed sentences that continue it. Predicted
+ * quotes that hang on the same speaker mention are one predicted attribution.
+ */
+function groupByAttribution(quotes: readonly ClaimMention[]): ClaimMention[] {
+  const out: ClaimMention[] = [];
+  const byKey = new Map<string, number>();
+  for (const q of quotes) {
+    const key = q.quote!.speakerStart !== null ? String(q.quote!.speakerStart) : null;
+    const at = key !== null ? byKey.get(key) : undefined;
+    if (at === undefined) {
+      if (key !== null) byKey.set(key, out.length);
+      out.push(q);
+      continue;
+    }
+    const prev = out[at]!;
+    out[at] = { ...prev, end: q.end, text: `${prev.text} … ${q.text}`, quote: { ...prev.quote!, parts: [...spanOf(prev), ...spanOf(q)].map(([start, end]) => ({ start, end })) } };
+  }
+  return out;
 }
 
 function spanOf(c: ClaimMention): Span[] {

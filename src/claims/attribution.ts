@@ -21,6 +21,8 @@ export interface Attribution {
 
 /** Longest subject noun phrase we accept before a cue, in tokens. */
 const MAX_SUBJECT_TOKENS = 9;
+/** The longest appositive between a speaker and the cue ("Ramos, 58, told"). */
+const MAX_APPOSITIVE_TOKENS = 12;
 /** Adverbs and auxiliaries allowed between a subject and its cue ("has also previously said"). */
 const MAX_GAP_TOKENS = 3;
 /** Words between subject and cue that still keep them together. */
@@ -37,7 +39,7 @@ export interface CueMatch {
 }
 
 /** The cue that starts at token `i`, if any. Verbs only: "the said car" or "a note" are not cues. */
-export function cueAt(tokens: readonly TaggedToken[], i: number): CueMatch | null {
+export function cueAt(tokens: readonly TaggedToken[], i: number, anyPos = false): CueMatch | null {
   for (const phrase of PHRASE_CUES) {
     if (phrase.every((w, k) => tokens[i + k]?.lower === w)) return { lemma: phrase.join(' '), first: i, last: i + phrase.length - 1 };
   }
@@ -45,7 +47,7 @@ export function cueAt(tokens: readonly TaggedToken[], i: number): CueMatch | nul
   if (!t) return null;
   const lemma = CUE_WORDS.get(t.lower);
   if (!lemma) return null;
-  if (t.pos !== 'VERB' && t.pos !== 'AUX' && !(t.lower === 'says' || t.lower === 'said' || t.lower === 'told')) return null;
+  if (!anyPos && t.pos !== 'VERB' && t.pos !== 'AUX' && !(t.lower === 'says' || t.lower === 'said' || t.lower === 'told')) return null;
   if (lemma === 'point' || lemma === 'go') return null; // only as "pointed out" / "went on"
   return { lemma, first: i, last: i };
 }
@@ -141,12 +143,17 @@ export function attributionAfter(
   const np = phraseAfter(tokens, i, text);
   if (!np) return null;
   let k = np[1];
+  // "Graham, a former candidate, told ..." / "Ramos, 58, told ...": skip the appositive.
+  if (tokens[k]?.text === ',') {
+    const close = tokens.findIndex((t, j) => j > k && j <= k + MAX_APPOSITIVE_TOKENS && t.text === ',');
+    if (close > 0 && cueAt(tokens, close + 1, true)) k = close + 1;
+  }
   let gap = 0;
-  while (k < tokens.length && GAP_POS.has(tokens[k]!.pos) && gap < MAX_GAP_TOKENS) {
+  while (k < tokens.length && GAP_POS.has(tokens[k]!.pos) && !cueAt(tokens, k, true) && gap < MAX_GAP_TOKENS) {
     k += 1;
     gap += 1;
   }
-  const cue = cueAt(tokens, k);
+  const cue = cueAt(tokens, k, true);
   if (!cue || tokens[cue.last]!.end > limit) return null;
   return make(tokens, cue, np, 'after');
 }
@@ -172,6 +179,12 @@ export function attributionBefore(
       return { cue: ':', cueLemma: ':', cueStart: colon.start, cueEnd: colon.end, speakerStart: tokens[np[0]]!.start, speakerEnd: tokens[np[1] - 1]!.end, side: 'before', end: colon.end };
     }
   }
+  // "Trump ... leaned in and boomed: “...”": any verb right before a colon introduces the quote.
+  if (end >= 2 && tokens[end - 1]!.text === ':' && end - 2 >= first && tokens[end - 2]!.pos === 'VERB' && !cueAt(tokens, end - 2)) {
+    const verb: CueMatch = { lemma: tokens[end - 2]!.lower, first: end - 2, last: end - 2 };
+    const np = subjectBefore(tokens, end - 2, text) ?? clauseSubject(tokens, first, end - 2, quoted, text);
+    if (np && np[0] >= first) return make(tokens, verb, np, 'before');
+  }
   for (let i = end - 1; i >= first; i -= 1) {
     if (quoted(tokens[i]!.start)) continue;
     const cue = cueAt(tokens, i) ?? (i > first ? cueAt(tokens, i - 1) : null);
@@ -183,9 +196,34 @@ export function attributionBefore(
     }
     const np = subjectBefore(tokens, cue.first, text);
     if (np && np[0] >= first) return make(tokens, cue, np, 'before');
+    // "..., saying he ...", "... and told them that ...": the subject of the clause it hangs on.
+    const prev = tokens[cue.first - 1];
+    if (!np && (/ing$/.test(tokens[cue.first]!.lower) || (prev && /^(?:,|and|then|but)$/.test(prev.lower)))) {
+      const subject = clauseSubject(tokens, first, cue.first, quoted, text);
+      if (subject) return make(tokens, cue, subject, 'before');
+    }
     // "said Putin, “...”" (inverted, before the quote)
     const inverted = phraseAfter(tokens, cue.last + 1, text);
     if (inverted && inverted[1] <= end && tokens[inverted[0]]!.pos === 'PROPN') return make(tokens, cue, inverted, 'before');
+  }
+  return null;
+}
+
+/** The subject of the sentence's first verb: "Band member Flea shared the news ..., writing". */
+export function clauseSubject(
+  tokens: readonly TaggedToken[],
+  first: number,
+  before: number,
+  quoted: (offset: number) => boolean,
+  text: string,
+): [number, number] | null {
+  for (let i = first; i < before; i += 1) {
+    const t = tokens[i]!;
+    if (quoted(t.start)) continue;
+    if (t.pos === 'VERB' || t.pos === 'AUX') {
+      const np = subjectBefore(tokens, i, text);
+      return np && np[0] >= first ? np : null;
+    }
   }
   return null;
 }

@@ -12,6 +12,10 @@ const CUE_LEMMAS = [
   'yell', 'whisper', 'lament', 'proclaim', 'predict', 'indicate', 'point', 'write', 'announce', 'chime',
   'interject', 'recall', 'quote', 'email', 'text', 'tout', 'demand', 'plead', 'cry', 'read', 'describe',
   'estimate', 'believe', 'think', 'hope', 'fear', 'worry', 'hint', 'tease', 'brag', 'acknowledge',
+  'call', 'thank', 'accuse', 'praise', 'criticize', 'criticise', 'slam', 'blast', 'dismiss', 'condemn', 'mock',
+  'label', 'recommend', 'propose', 'encourage', 'question', 'wonder', 'reveal', 'disclose', 'hail', 'welcome',
+  'boom', 'thunder', 'declare', 'sing', 'chant', 'exclaim', 'tweet', 'share', 'blog', 'message', 'inform',
+  'assure', 'advise', 'repeat', 'opine', 'surmise', 'speculate', 'acknowledge', 'clarify', 'summarize',
 ] as const;
 
 const IRREGULAR: Record<string, readonly string[]> = {
@@ -20,6 +24,8 @@ const IRREGULAR: Record<string, readonly string[]> = {
   write: ['wrote', 'writes', 'writing', 'written'],
   begin: ['began', 'begins'],
   read: ['reads'],
+  sing: ['sang', 'sings', 'singing', 'sung'],
+  share: ['shared', 'shares', 'sharing'],
   think: ['thinks', 'thought'],
   testify: ['testified', 'testifies'],
   reply: ['replied', 'replies'],
@@ -44,7 +50,9 @@ export const CUE_WORDS: ReadonlyMap<string, string> = new Map(
 
 /** Cues that mark belief or estimate rather than speech: they do not make a short fragment speech. */
 export const WEAK_CUES: ReadonlySet<string> = new Set([
-  'hint', 'tease', 'believe', 'think', 'hope', 'fear', 'worry', 'estimate', 'describe', 'read', 'indicate', 'begin', 'report',
+  'call', 'thank', 'accuse', 'praise', 'criticize', 'criticise', 'slam', 'blast', 'dismiss', 'condemn', 'mock',
+  'label', 'recommend', 'propose', 'encourage', 'question', 'wonder', 'reveal', 'disclose', 'hail', 'welcome',
+  'share', 'inform', 'assure', 'advise', 'clarify', 'summarize', 'sing', 'chant', 'hint', 'tease', 'believe', 'think', 'hope', 'fear', 'worry', 'estimate', 'describe', 'read', 'indicate', 'begin', 'report',
   'quote', 'post', 'text', 'email', 'tout', 'demand', 'agree', 'point', 'continue', 'maintain', 'charge', 'cry',
 ]);
 

@@ -8,7 +8,6 @@ import { findQuoteRuns, type QuotePiece, type QuoteRun } from './marks.js';
 import { attributionAfter, attributionBefore, type Attribution } from './attribution.js';
 import type { TaggedToken } from './tagging.js';
 import type { ResolvedSpeaker, SpeakerResolver } from './speakers.js';
-import { WEAK_CUES } from './lexicon.js';
 
 export interface QuoteSettings {
   /** Quotes this short (in words) are scare quotes unless a speech cue governs them. */
@@ -58,7 +57,8 @@ export function findDirectQuotes(
     const limit = Math.min(closeSentence ? closeSentence.end : last.close, nextOpen);
     const attribution =
       attributionAfter(tokens, last.close, limit, text) ??
-      attributionBefore(tokens, first.open, openSentence ? openSentence.start : first.open, quoted, text);
+      attributionBefore(tokens, first.open, openSentence ? openSentence.start : first.open, quoted, text) ??
+      introducedBefore(text, sentences, tokens, first, quoted);
     const previous = drafts[drafts.length - 1];
     if (previous && joinsInterrupted(text, previous, first)) {
       previous.pieces.push(...run.pieces);
@@ -77,8 +77,8 @@ export function findDirectQuotes(
     if (SCARE_MARKERS.test(before)) continue;
     if (isTitle(content, words) && (!adjacent || TITLE_MARKERS.test(before))) continue;
     if (words <= settings.scareMaxWords) {
-      const strong = draft.attribution && !WEAK_CUES.has(draft.attribution.cueLemma);
-      if (!adjacent && !(strong && draft.attribution!.side === 'before')) continue;
+      // Inside an attributed clause ("called it “disqualifying”") a fragment is the speaker's word.
+      if (!draft.attribution) continue;
     }
     if (!draft.attribution && words < settings.unattributedMinWords) continue;
     const paragraph = (sentenceAt(sentences, first.start) ?? sentenceAt(sentences, first.open))?.paragraph ?? -1;
@@ -115,6 +115,21 @@ export function findDirectQuotes(
     });
   }
   return quotes;
+}
+
+/** "He said:" closing the paragraph before a quotation that opens the next one. */
+function introducedBefore(
+  text: string,
+  sentences: readonly Sentence[],
+  tokens: readonly TaggedToken[],
+  first: QuotePiece,
+  quoted: (offset: number) => boolean,
+): Attribution | null {
+  let colon = first.open - 1;
+  while (colon >= 0 && /\s/.test(text[colon]!)) colon -= 1;
+  if (colon < 0 || text[colon] !== ':' || !text.slice(colon, first.open).includes('\n')) return null;
+  const sentence = sentenceAt(sentences, colon);
+  return sentence ? attributionBefore(tokens, colon + 1, sentence.start, quoted, text) : null;
 }
 
 /** True for offsets inside any quotation (marks included). */
