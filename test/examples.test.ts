@@ -33,6 +33,9 @@ const CHROME: Record<Key, string[]> = {
     'Market News and Data brought to you by Benzinga APIs', 'Posted In:'],
 };
 
+/** From this line to the end, the raw page is chrome (a list of unrelated popular stories). */
+const CHROME_TAIL: Partial<Record<Key, string>> = { reuters: 'Share This' };
+
 /** Raw lines that are part of the page but need not be in the body (headlines, credits, bylines). */
 const NOT_BODY: Record<Key, string[]> = {
   reuters: ["Russia's Putin outlines potential aluminium", 'February 24, 2025', 'Reuters - Reuters', 'By Anastasia', '(Writing by'],
@@ -86,7 +89,14 @@ test('page chrome is gone and every story sentence is kept', async () => {
         `${FILE[key]}: chrome '${chrome}' removed`);
     }
     const raw = await readFile(join(EXAMPLES, FILE[key]), 'utf8');
-    const storyLines = raw.split('\n').map((l) => l.trim())
+    const tail = CHROME_TAIL[key];
+    const body = tail ? raw.slice(0, raw.indexOf(tail)) : raw;
+    if (tail) {
+      for (const line of raw.slice(raw.indexOf(tail)).split('\n').filter((l) => l.split(/\s+/).length >= 4)) {
+        assert.ok(!text.includes(line.trim()), `${FILE[key]}: chrome '${line.trim()}' removed`);
+      }
+    }
+    const storyLines = body.split('\n').map((l) => l.trim())
       .filter((l) => l.split(/\s+/).length >= 6)
       .filter((l) => !CHROME[key].some((c) => l.includes(c)) && !NOT_BODY[key].some((c) => l.startsWith(c)));
     const flat = text.replace(/\s+/g, ' ');
