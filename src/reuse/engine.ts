@@ -8,7 +8,7 @@
 // the signatures (sketchSize x 4 bytes per text) and estimates Jaccard from them.
 import { CorroborateError } from '../errors.js';
 import { candidatePairs, lshParameters, type LshParameters } from './lsh.js';
-import { distinctSorted, intersectionSize, shingleHashes, wordHashes } from './shingles.js';
+import { distinctSorted, ExactJaccard, shingleHashes, wordHashes } from './shingles.js';
 import { assertSketchSize, estimateJaccard, sketchInto } from './sketch.js';
 
 export interface NearDuplicateOptions {
@@ -58,6 +58,7 @@ export class NearDuplicateBatch {
   private readonly shingleSets: Uint32Array[] = [];
   private readonly sorted: Uint8Array[] = [];
   private empty = new Uint8Array(1024);
+  private readonly exact = new ExactJaccard();
   private count = 0;
   private words = new Uint32Array(1 << 14);
   private shingles = new Uint32Array(1 << 14);
@@ -116,13 +117,7 @@ export class NearDuplicateBatch {
 
   /** Jaccard of two texts: exact, or estimated from the signatures. */
   similarity(i: number, j: number): number {
-    if (this.options.verify === 'exact') {
-      const a = this.shingleSet(i);
-      const b = this.shingleSet(j);
-      if (a.length === 0 || b.length === 0) return 0;
-      const shared = intersectionSize(a, b);
-      return shared / (a.length + b.length - shared);
-    }
+    if (this.options.verify === 'exact') return this.exact.jaccard(this.shingleSets[i]!, this.shingleSets[j]!);
     const k = this.options.sketchSize;
     return estimateJaccard(this.signatures, this.signatures, i * k, j * k, k);
   }

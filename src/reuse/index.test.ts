@@ -136,3 +136,18 @@ test('findReuse and the batch reject nonsense options with a hint', () => {
   assert.throws(() => findReuse([analysed('a', 'x'), analysed('b', 'y')], { threshold: 2 }), /threshold/);
   assert.throws(() => new NearDuplicateBatch({ sketchSize: 100 }), /power of two/);
 });
+
+test('exact Jaccard by hashing equals the sorted merge, duplicates and all', async () => {
+  const { ExactJaccard, distinctSorted, intersectionSize } = await import('./shingles.js');
+  const exact = new ExactJaccard();
+  for (let seed = 1; seed < 30; seed++) {
+    const a = new Uint32Array(words(200 + seed, seed).map((w) => Number(w.slice(1))));
+    const b = new Uint32Array(words(150, seed + 1000).map((w) => Number(w.slice(1))));
+    const sa = distinctSorted(a.slice());
+    const sb = distinctSorted(b.slice());
+    const shared = intersectionSize(sa, sb);
+    assert.equal(exact.jaccard(a, b), shared / (sa.length + sb.length - shared));
+  }
+  assert.equal(exact.jaccard(new Uint32Array([5, 5, 7]), new Uint32Array([7, 5])), 1);
+  assert.equal(exact.jaccard(new Uint32Array([]), new Uint32Array([1])), 0);
+});
