@@ -7,7 +7,7 @@ import { startTestServer, waitForJob, type TestServer } from './helpers.js';
 
 let t: TestServer;
 before(async () => {
-  t = await startTestServer();
+  t = await startTestServer({ examples: true });
 });
 after(async () => {
   await t?.close();
@@ -20,7 +20,7 @@ async function get(path: string) {
   return { status: response.status, headers: response.headers, body: body as any };
 }
 
-async function post(path: string, body: BodyInit, headers: Record<string, string> = {}) {
+async function post(path: string, body: string | FormData, headers: Record<string, string> = {}) {
   const response = await fetch(t.url + path, { method: 'POST', body, headers });
   return { status: response.status, headers: response.headers, body: (await response.json()) as any };
 }
@@ -35,7 +35,7 @@ describe('health and documentation', () => {
   it('reports the store and its counts', async () => {
     const { status, body, headers } = await get('/api/health');
     assert.equal(status, 200);
-    assert.deepEqual({ status: body.status, store: body.store, articles: body.articles, stories: body.stories }, { status: 'ok', store: 'sqlite', articles: 6, stories: 2 });
+    assert.deepEqual({ status: body.status, store: body.store, articles: body.articles, stories: body.stories }, { status: 'ok', store: 'sqlite', articles: 11, stories: 3 });
     assert.match(headers.get('content-security-policy') ?? '', /default-src 'self'/);
     assert.equal(headers.get('x-content-type-options'), 'nosniff');
     assert.equal(headers.get('cache-control'), 'no-store');
@@ -56,7 +56,7 @@ describe('GET /api/stories', () => {
   it('lists story summaries with paging', async () => {
     const { status, body } = await get('/api/stories');
     assert.equal(status, 200);
-    assert.equal(body.total, 2);
+    assert.equal(body.total, 3);
     assert.equal(body.limit, 20);
     const story = body.stories.find((s: any) => s.id === t.story.id);
     assert.ok(story);
@@ -67,8 +67,19 @@ describe('GET /api/stories', () => {
 
     const page = await get('/api/stories?limit=1&offset=1');
     assert.equal(page.body.stories.length, 1);
-    assert.equal(page.body.total, 2);
+    assert.equal(page.body.total, 3);
     assert.notEqual(page.body.stories[0].id, (await get('/api/stories?limit=1')).body.stories[0].id);
+  });
+
+  it('lists the story the pipeline made of the five seed articles', async () => {
+    const seed = t.examplesStory!;
+    assert.equal(seed.articles.length, 5);
+    const { body } = await get('/api/stories?from=2025-02-01&to=2025-02-28');
+    assert.deepEqual(body.stories.map((s: any) => s.id), [seed.id]);
+    assert.equal(body.stories[0].size, 5);
+    assert.equal(body.stories[0].findings, seed.findings.length);
+    const full = await get(`/api/stories/${seed.id}`);
+    assert.deepEqual(full.body.story, JSON.parse(JSON.stringify(seed)));
   });
 
   it('filters by text, outlet and dates', async () => {
@@ -77,6 +88,7 @@ describe('GET /api/stories', () => {
     assert.ok((await get('/api/stories?outlet=Daily%20Example')).body.stories.some((s: any) => s.id === t.story.id));
     assert.equal((await get('/api/stories?outlet=Nobody%20Times')).body.total, 0);
     assert.equal((await get('/api/stories?from=2025-05-01&to=2025-05-31')).body.total, 2);
+    assert.equal((await get('/api/stories?to=2025-03-01')).body.total, 1);
     assert.equal((await get('/api/stories?from=2030-01-01')).body.total, 0);
   });
 

@@ -4,6 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
 import type { Article } from '../../src/records.js';
 import type { DossierArticle, DossierStory } from '../../src/dossier/types.js';
 import type { Store } from '../../src/store/types.js';
@@ -11,6 +12,9 @@ import { openStore } from '../../src/store/index.js';
 import { sampleStory } from '../../src/dossier/testing.js';
 import { splitSentences } from '../../src/sentences/index.js';
 import { startServer, type RunningServer, type ServerOptions } from '../../src/server/index.js';
+import { runAnalysis } from '../../src/pipeline/analyze.js';
+
+export const EXAMPLES = fileURLToPath(new URL('../../examples/', import.meta.url));
 
 export const HOSTILE = '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=1">';
 export const HOSTILE_STORY_ID = 'story-hostile';
@@ -21,6 +25,8 @@ export interface TestServer {
   readonly server: RunningServer;
   readonly story: DossierStory;
   readonly hostileStory: DossierStory;
+  /** The story `runAnalysis` made of examples/ (the five seed articles), when seeded. */
+  readonly examplesStory: DossierStory | null;
   readonly dir: string;
   close(): Promise<void>;
 }
@@ -67,17 +73,33 @@ export async function seedStore(store: Store): Promise<{ story: DossierStory; ho
   return { story, hostileStory };
 }
 
-export async function startTestServer(options: Partial<Omit<ServerOptions, 'store'>> = {}): Promise<TestServer> {
+/** Runs the whole pipeline over examples/ into the store; returns the story of the most articles. */
+export async function seedExamples(store: Store): Promise<DossierStory> {
+  const result = await runAnalysis([EXAMPLES], store);
+  const story = [...result.dossier.stories].sort((a, b) => b.articles.length - a.articles.length)[0];
+  if (!story) throw new Error(`analysing ${EXAMPLES} made no story`);
+  return story;
+}
+
+export interface TestServerOptions extends Partial<Omit<ServerOptions, 'store'>> {
+  /** Also run the pipeline over examples/ (seconds); the hand-built stories are always there. */
+  readonly examples?: boolean;
+}
+
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
+  const { examples = false, ...serverOptions } = options;
   const dir = await mkdtemp(join(tmpdir(), 'corroborate-server-test-'));
   const store = await openStore(join(dir, 'test.db'));
   const { story, hostileStory } = await seedStore(store);
-  const server = await startServer({ store, port: 0, host: '127.0.0.1', log: () => {}, ...options });
+  const examplesStory = examples ? await seedExamples(store) : null;
+  const server = await startServer({ store, port: 0, host: '127.0.0.1', log: () => {}, ...serverOptions });
   return {
     url: server.url.replace(/\/$/, ''),
     store,
     server,
     story,
     hostileStory,
+    examplesStory,
     dir,
     async close() {
       await server.close();

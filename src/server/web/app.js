@@ -11,6 +11,7 @@ import { renderIngest } from './pages/ingest.js';
 
 const main = document.getElementById('main');
 let generation = 0;
+let firstRoute = true;
 
 function parseRoute() {
   const hash = location.hash.replace(/^#/, '') || '/';
@@ -46,8 +47,11 @@ async function route() {
   clear(main).append(page);
   const heading = main.querySelector('h1');
   document.title = heading ? `${heading.textContent} · Corroborate` : 'Corroborate';
-  if (target.params.get('focus') !== 'none') main.focus({ preventScroll: false });
+  // Move focus to the new page on navigation (not on first load, so Tab reaches the skip link).
+  if (!firstRoute) main.focus({ preventScroll: true });
+  firstRoute = false;
   window.scrollTo(0, 0);
+  main.dataset.rendered = location.hash || '#/';
 }
 
 // The skip link must not change the hash: the hash is the route.

@@ -1,0 +1,294 @@
+// The web app in a real browser (Debian's chromium driven by playwright-core): the seed story's
+// brief, graph, matrix and quote diffs, the article page, ingesting a pasted article, hostile text
+// shown inert, keyboard use and a phone-width layout. Screenshots go to test-artifacts/screenshots/
+// (and to docs/screenshots/ when CORROBORATE_SCREENSHOTS_TO_DOCS=1).
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import type { DossierStory } from '../../src/dossier/types.js';
+import { HOSTILE_STORY_ID, startTestServer, type TestServer } from '../server/helpers.js';
+
+// Page-side code inside page.evaluate runs in the browser; the project compiles without DOM types.
+declare const document: any;
+declare const window: any;
+declare function getComputedStyle(element: unknown): { color: string };
+
+const CHROMIUM = process.env.CORROBORATE_CHROMIUM ?? '/usr/bin/chromium';
+const SKIP = process.env.CORROBORATE_SKIP_BROWSER === '1';
+const ARTIFACTS = join(process.cwd(), 'test-artifacts', 'screenshots');
+const DOCS = process.env.CORROBORATE_SCREENSHOTS_TO_DOCS === '1' ? join(process.cwd(), 'docs', 'screenshots') : null;
+/** Generous for a loaded 2-core machine; a healthy page renders in well under a second. */
+const WAIT_MS = 15_000;
+
+if (!SKIP && !existsSync(CHROMIUM)) {
+  throw new Error(
+    `Browser tests need Chromium at ${CHROMIUM}, which is missing. Install it (apt-get install chromium), ` +
+      'point CORROBORATE_CHROMIUM at another build, or set CORROBORATE_SKIP_BROWSER=1 to skip these tests.',
+  );
+}
+
+describe('web app', { skip: SKIP ? 'CORROBORATE_SKIP_BROWSER=1' : false }, () => {
+  let t: TestServer;
+  let context: BrowserContext;
+  let page: Page;
+  let profile: string;
+  const pageErrors: string[] = [];
+
+  before(async () => {
+    const { chromium } = await import('playwright-core');
+    t = await startTestServer({ examples: true });
+    profile = await mkdtemp(join(tmpdir(), 'corroborate-chromium-'));
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run', '--disable-component-update', '--disable-sync'],
+      viewport: { width: 1280, height: 900 },
+    });
+    context.setDefaultTimeout(WAIT_MS);
+    // No external network at run time: any request leaving the test server fails the test.
+    await context.route('**/*', (route) => (route.request().url().startsWith(t.url) ? route.continue() : route.abort()));
+    page = context.pages()[0] ?? (await context.newPage());
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    page.on('dialog', (dialog) => {
+      pageErrors.push(`dialog opened: ${dialog.message()}`);
+      void dialog.dismiss();
+    });
+    await mkdir(ARTIFACTS, { recursive: true });
+    if (DOCS) await mkdir(DOCS, { recursive: true });
+  });
+
+  after(async () => {
+    await context?.close();
+    await t?.close();
+    if (profile) await rm(profile, { recursive: true, force: true });
+  });
+
+  async function open(hash: string): Promise<void> {
+    await page.goto(`${t.url}/${hash}`);
+    // The router marks <main> with the route it has finished rendering.
+    await page.waitForFunction((expected) => document.getElementById('main')?.dataset.rendered === expected, hash);
+  }
+
+  async function screenshot(name: string): Promise<void> {
+    await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+    if (DOCS) await page.screenshot({ path: join(DOCS, `${name}.png`), fullPage: true });
+  }
+
+  /** The story the pipeline made of examples/: the seed story every view is checked on. */
+  const seedId = () => t.examplesStory!.id;
+
+  const squashAll = (text: string) => text.replace(/\s+/g, ' ');
+
+  async function storyOf(id: string): Promise<DossierStory> {
+    return ((await (await fetch(`${t.url}/api/stories/${id}`)).json()) as { story: DossierStory }).story;
+  }
+
+  it('lists the stories with their facts, and filters them', async () => {
+    await open('#/');
+    const cards = page.locator('.story-card');
+    assert.equal(await cards.count(), 3);
+    const card = cards.filter({ hasText: t.story.headline });
+    assert.match(await card.innerText(), /Articles\s*3/);
+    assert.match(await card.innerText(), /Independent origins\s*1/);
+    assert.match(await card.innerText(), /Findings\s*3/);
+    assert.match(await card.innerText(), /Wire, Daily Example, Summary Post/);
+    const seed = cards.filter({ hasText: t.examplesStory!.headline });
+    assert.match(await seed.innerText(), /Articles\s*5/);
+    await screenshot('story-list');
+
+    await page.fill('#filter-q', 'Hostile');
+    await page.press('#filter-q', 'Enter');
+    await page.locator('.result-count', { hasText: '1 story match' }).waitFor();
+    assert.equal(await page.locator('.story-card').count(), 1);
+  });
+
+  it('shows the brief with each citation revealing its source sentence on focus', async () => {
+    const story = await storyOf(seedId());
+    await open(`#/story/${story.id}`);
+    const sentences = page.locator('.brief-sentence');
+    assert.equal(await sentences.count(), story.brief.length);
+    for (const [i, sentence] of story.brief.entries()) {
+      assert.equal(await sentences.nth(i).locator('.brief-text').innerText(), sentence.text);
+      const cites = sentences.nth(i).locator('a.cite');
+      assert.equal(await cites.count(), sentence.citations.length);
+      for (const [j, articleId] of sentence.citations.entries()) {
+        const cite = cites.nth(j);
+        await cite.focus();
+        const tip = cite.locator('.tip');
+        await tip.waitFor({ state: 'visible' });
+        const text = story.articles.find((a) => a.id === articleId)!.text;
+        const expected = sentence.sources.filter((s) => s.article === articleId).map((s) => text.slice(s.start, s.end));
+        assert.deepEqual(await tip.locator('q').allInnerTexts(), expected);
+      }
+    }
+    await page.locator('a.cite').first().hover();
+    await screenshot('story');
+  });
+
+  it('draws the derivation graph with one node per article and one arrow per derivation', async () => {
+    const story = await storyOf(seedId());
+    await open(`#/story/${story.id}`);
+    const graph = page.locator('svg.graph');
+    assert.equal(await graph.locator('a.node').count(), story.articles.length);
+    const expected = story.articles.flatMap((a) => a.derivedFrom.map((l) => `${l.article}->${a.id}:${a.role}`)).sort();
+    const drawn = await graph.locator('g.edge').evaluateAll((edges) => edges.map((e) => `${e.getAttribute('data-from')}->${e.getAttribute('data-to')}:${e.getAttribute('data-role')}`));
+    assert.deepEqual(drawn.sort(), expected);
+    // Layered: every source sits left of what derives from it.
+    for (const article of story.articles) {
+      for (const link of article.derivedFrom) {
+        const x = async (id: string) => Number(await graph.locator(`a.node[data-article="${id}"] rect`).getAttribute('x'));
+        assert.ok((await x(link.article)) < (await x(article.id)), 'sources are drawn left of their derivatives');
+      }
+    }
+    await graph.scrollIntoViewIfNeeded();
+    await page.locator('#section-derivation').screenshot({ path: join(ARTIFACTS, 'derivation-graph.png') });
+  });
+
+  it('fills the coverage matrix with each mention status and absent cells', async () => {
+    const story = await storyOf(seedId());
+    await open(`#/story/${story.id}`);
+    const showAll = page.locator('.matrix-block button.show-all');
+    if (await showAll.count()) await showAll.click();
+    const drawn: Record<string, string> = await page.evaluate(() =>
+      Object.fromEntries(
+        [...document.querySelectorAll('table.matrix td.cell')].map((td: any) => [`${td.closest('tr').dataset.claim}/${td.dataset.article}`, `${td.dataset.status} ${td.textContent}`]),
+      ),
+    );
+    const expected: Record<string, string> = {};
+    for (const claim of story.claims) {
+      for (const article of story.articles) {
+        const mention = claim.mentions.find((m) => m.article === article.id);
+        expected[`${claim.id}/${article.id}`] = mention ? `${mention.status} ${mention.status}` : 'absent —';
+      }
+    }
+    assert.deepEqual(drawn, expected);
+    assert.ok(Object.values(drawn).some((v) => v.startsWith('absent')), 'some claims are absent from some articles');
+    assert.ok(await page.locator('.matrix-block .legend li', { hasText: 'conflicting' }).count());
+    await page.locator('#section-coverage').screenshot({ path: join(ARTIFACTS, 'coverage-matrix.png') });
+  });
+
+  it('shows each quote version with its word-level diff, and conflicting numbers highlighted', async () => {
+    const story = await storyOf(seedId());
+    await open(`#/story/${story.id}`);
+    let diffsChecked = 0;
+    for (const claim of story.claims.filter((c) => c.kind === 'quote')) {
+      for (const mention of claim.mentions.filter((m) => m.diff?.length)) {
+        const diff = page.locator(`li.quote[data-claim="${claim.id}"] li.version[data-article="${mention.article}"] .diff`);
+        const dropped = mention.diff!.filter((c) => c.op === 'dropped').map((c) => c.text);
+        const substituted = mention.diff!.filter((c) => c.op === 'substituted');
+        assert.deepEqual(await diff.locator('del.dropped').allInnerTexts(), dropped);
+        assert.deepEqual(await diff.locator('.substituted del').allInnerTexts(), substituted.map((c) => c.was ?? ''));
+        assert.deepEqual(await diff.locator('.substituted ins').allInnerTexts(), substituted.map((c) => c.text));
+        diffsChecked++;
+      }
+    }
+    assert.ok(diffsChecked > 0, 'the seed story has quote versions with diffs');
+    for (const claim of story.claims.filter((c) => c.kind === 'quantity')) {
+      const conflicting = claim.contested || claim.mentions.some((m) => m.status === 'conflicting' || m.status === 'drifted');
+      const row = page.locator(`table.numbers tr[data-claim="${claim.id}"]`);
+      assert.equal(await row.evaluate((r) => r.classList.contains('conflict')), conflicting);
+    }
+    assert.equal(await page.locator('svg.timeline a.timeline-row').count(), story.articles.filter((a) => a.published).length);
+    await page.locator('#section-quotes').screenshot({ path: join(ARTIFACTS, 'quote-diff.png') });
+  });
+
+  it('shows an article with its claims highlighted and the removed chrome greyed', async () => {
+    const story = await storyOf(seedId());
+    const article = story.articles.find((a) => a.removed.length > 0) ?? story.articles[0]!;
+    await open(`#/article/${article.id}?story=${story.id}`);
+    assert.equal(await page.locator('main h1').innerText(), article.title);
+    assert.equal((await page.locator('.article-text').innerText()).replace(/\s+/g, ' ').trim(), article.text.replace(/\s+/g, ' ').trim());
+    const marked = await page.locator('.article-text mark.claim').allInnerTexts();
+    const mentions = story.claims.flatMap((c) => c.mentions.filter((m) => m.article === article.id).map((m) => article.text.slice(m.start, m.end)));
+    assert.ok(mentions.length > 0, 'the seed article has claims');
+    const allMarked = squashAll(marked.join(' '));
+    for (const mention of mentions) assert.ok(allMarked.includes(squashAll(mention)), `"${mention}" is highlighted`);
+    const removed = page.locator('.removed-text');
+    const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
+    assert.deepEqual((await removed.allInnerTexts()).map(squash), article.removed.map((b) => squash(b.text)));
+    const colour = await removed.first().evaluate((el) => getComputedStyle(el).color);
+    assert.equal(colour, 'rgb(152, 162, 179)', 'removed chrome is greyed');
+    await screenshot('article');
+  });
+
+  it('shows hostile article text inert, as text', async () => {
+    for (const hash of [`#/story/${HOSTILE_STORY_ID}`, `#/article/${t.hostileStory.articles[0]!.id}?story=${HOSTILE_STORY_ID}`, '#/?q=Hostile']) {
+      await open(hash);
+      assert.equal(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), undefined, `no script ran on ${hash}`);
+      assert.equal(await page.locator('main img, main script, main iframe').count(), 0, `no element was made from text on ${hash}`);
+      assert.ok((await page.locator('main').innerText()).includes('<script>window.__pwned=1</script>'), 'the markup is shown as text');
+    }
+    await open(`#/story/${HOSTILE_STORY_ID}`);
+    await screenshot('hostile-text');
+    assert.deepEqual(pageErrors, []);
+  });
+
+  it('can be used from the keyboard: skip link, focusable citations and graph nodes', async () => {
+    await open(`#/story/${seedId()}`);
+    await page.reload();
+    await page.waitForFunction(() => document.getElementById('main')?.dataset.rendered);
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.className), 'skip-link');
+    await page.keyboard.press('Enter');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'main');
+    assert.ok(page.url().endsWith(`#/story/${seedId()}`), 'the skip link keeps the route');
+    let reachedCite = false;
+    let reachedNode = false;
+    for (let i = 0; i < 120 && !(reachedCite && reachedNode); i++) {
+      await page.keyboard.press('Tab');
+      const cls = await page.evaluate(() => document.activeElement?.getAttribute('class') ?? '');
+      if (cls.includes('cite')) {
+        reachedCite = true;
+        assert.ok(await page.locator('a.cite:focus .tip').isVisible(), 'a focused citation shows its source');
+      }
+      if (cls.includes('node')) reachedNode = true;
+    }
+    assert.ok(reachedCite && reachedNode, 'citations and graph nodes are reachable with Tab');
+  });
+
+  it('fits a phone screen without sideways scrolling of the page', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      for (const [hash, name] of [[`#/story/${seedId()}`, 'story-phone'], ['#/', 'story-list-phone']] as const) {
+        await open(hash);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        assert.ok(overflow <= 0, `${hash} is ${overflow}px wider than the screen`);
+        await screenshot(name);
+      }
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
+  });
+
+  it('ingests a pasted article and shows it in the story it joins', async () => {
+    // A reprint of the seed story's original: it must join that story, not start its own.
+    const seed = await storyOf(seedId());
+    const original = seed.articles.find((a) => a.role === 'original') ?? seed.articles[0]!;
+    const paragraphs = original.text.split(/\n\s*\n/);
+    const reprint = [...paragraphs.slice(0, Math.max(3, Math.ceil(paragraphs.length * 0.7))), 'Analysts said the offer was aimed at the negotiations.'].join('\n\n');
+    await open('#/ingest');
+    await page.fill('#ingest-title', original.title ?? 'A reprint');
+    await page.fill('#ingest-text', reprint);
+    await screenshot('ingest');
+    await page.click('.ingest-form button[type=submit]');
+    const state = page.locator('.job-state[data-state="done"], .job-state[data-state="failed"]');
+    await state.waitFor({ timeout: 120_000 });
+    assert.equal(await state.getAttribute('data-state'), 'done', await page.locator('.job-status').innerText());
+    await screenshot('ingest-done');
+    await page.locator('.touched-stories a').first().click();
+    await page.waitForFunction(() => document.getElementById('main')?.dataset.rendered?.startsWith('#/story/'));
+    const storyId = decodeURIComponent(page.url().split('#/story/')[1]!);
+    const story = await storyOf(storyId);
+    const seedIds = new Set(seed.articles.map((a) => a.id));
+    const pasted = story.articles.filter((a) => !seedIds.has(a.id));
+    assert.equal(pasted.length, 1, 'the pasted article is in the story');
+    assert.ok(pasted[0]!.text.includes(paragraphs[1]!.trim()), 'with the text that was pasted');
+    assert.ok(story.articles.some((a) => a.id === original.id), 'the pasted article joined the story of the article it reprints');
+    assert.ok(story.articles.length > seed.articles.length);
+    assert.equal(await page.locator('svg.graph a.node').count(), story.articles.length);
+  });
+});
