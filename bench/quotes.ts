@@ -59,7 +59,7 @@ function benchPolnear(split: string, limit: number, showErrors: boolean): void {
     chars += text.length;
     const gold = readGold(readFileSync(join(dir, 'attributions', ann), 'utf8'), text);
     const article = { id: name, text } as Article;
-    const claims = extractClaims({ article, sentences: splitSentences(text) }, { kinds: ['quote'], indirect: false });
+    const claims = extractClaims({ article, sentences: splitSentences(text) }, { kinds: ['quote'], indirect: false, ...(process.env.CLAIM_OPTS ? JSON.parse(process.env.CLAIM_OPTS) : {}) });
     const preds = groupByAttribution(claims.filter((c) => c.quote?.direct));
     predicted += preds.length;
     goldCount += gold.length;

@@ -100,9 +100,10 @@ export function phraseAfter(tokens: readonly TaggedToken[], i: number, text: str
   while (to < tokens.length && to - i < MAX_SUBJECT_TOKENS) {
     const t = tokens[to]!;
     if (to > i && !sameLine(text, tokens[to - 1]!, t)) break;
-    if (isNounish(t) || t.pos === 'DET' || t.pos === 'NUM' || (t.pos === 'PART' && /^'s?$/.test(t.lower))) to += 1;
-    else if (NP_PREPOSITIONS.has(t.lower) && to > i && isNounish(tokens[to + 1] ?? first)) to += 1;
-    else if ((t.lower === '.' || t.lower === '-' || t.lower === '&') && to > i && isNounish(tokens[to + 1] ?? first)) to += 1;
+    if (isNounish(t) || t.pos === 'DET' || t.pos === 'NUM' || t.pos === 'ADJ' || (t.pos === 'PART' && /^'s?$/.test(t.lower))) to += 1;
+    else if (NP_PREPOSITIONS.has(t.lower) && to > i && /^(?:DET|NUM|PROPN|NOUN|ADJ)$/.test((tokens[to + 1] ?? first).pos)) to += 1;
+    else if ((t.lower === '.' || t.lower === '&') && to > i && isNounish(tokens[to + 1] ?? first)) to += 1;
+    else if (t.lower === '-' && to > i && tokens[to + 1] && tokens[to + 1]!.start === t.end) to += 2; // "Texas-based"
     else break;
   }
   while (to > i && !isNounish(tokens[to - 1]!)) to -= 1;

@@ -5,7 +5,8 @@
 import type { Sentence } from '../records.js';
 import { sentenceAt } from '../sentences/index.js';
 import { findQuoteRuns, type QuotePiece, type QuoteRun } from './marks.js';
-import { attributionAfter, attributionBefore, type Attribution } from './attribution.js';
+import { attributionAfter, attributionBefore, cueAt, type Attribution } from './attribution.js';
+import { tokenIndexAt } from './tagging.js';
 import type { TaggedToken } from './tagging.js';
 import type { ResolvedSpeaker, SpeakerResolver } from './speakers.js';
 
@@ -54,7 +55,10 @@ export function findDirectQuotes(
     const closeSentence = sentenceAt(sentences, Math.max(last.close - 1, last.start)) ?? sentenceAt(sentences, last.start);
     const openSentence = sentenceAt(sentences, first.open) ?? sentenceAt(sentences, first.start);
     const nextOpen = runs.find((r) => r.pieces[0]!.open >= last.close)?.pieces[0]!.open ?? text.length;
-    const limit = Math.min(closeSentence ? closeSentence.end : last.close, nextOpen);
+    // The splitter may end a sentence at `?"` before `Trump said.`: the attribution is then in the next one.
+    const tail = closeSentence && closeSentence.end <= last.close ? sentenceAt(sentences, firstNonSpace(text, last.close)) : closeSentence;
+    const sameParagraph = tail && closeSentence && tail.paragraph === closeSentence.paragraph;
+    const limit = Math.min(sameParagraph ? tail.end : closeSentence ? closeSentence.end : last.close, nextOpen);
     const attribution =
       attributionAfter(tokens, last.close, limit, text) ??
       attributionBefore(tokens, first.open, openSentence ? openSentence.start : first.open, quoted, text) ??
@@ -77,8 +81,9 @@ export function findDirectQuotes(
     if (SCARE_MARKERS.test(before)) continue;
     if (isTitle(content, words) && (!adjacent || TITLE_MARKERS.test(before))) continue;
     if (words <= settings.scareMaxWords) {
-      // Inside an attributed clause ("called it “disqualifying”") a fragment is the speaker's word.
-      if (!draft.attribution) continue;
+      // Inside an attributed clause ("called it “disqualifying”") a fragment is the speaker's word;
+      // with no verb of saying anywhere in the sentence it is a term held at arm's length.
+      if (!draft.attribution && !cueInSentence(tokens, sentences, first.open, quoted)) continue;
     }
     if (!draft.attribution && words < settings.unattributedMinWords) continue;
     const paragraph = (sentenceAt(sentences, first.start) ?? sentenceAt(sentences, first.open))?.paragraph ?? -1;
@@ -117,6 +122,11 @@ export function findDirectQuotes(
   return quotes;
 }
 
+function firstNonSpace(text: string, from: number): number {
+  while (from < text.length && /\s/.test(text[from]!)) from += 1;
+  return from;
+}
+
 /** "He said:" closing the paragraph before a quotation that opens the next one. */
 function introducedBefore(
   text: string,
@@ -130,6 +140,16 @@ function introducedBefore(
   if (colon < 0 || text[colon] !== ':' || !text.slice(colon, first.open).includes('\n')) return null;
   const sentence = sentenceAt(sentences, colon);
   return sentence ? attributionBefore(tokens, colon + 1, sentence.start, quoted, text) : null;
+}
+
+/** A verb of saying anywhere in the sentence, outside quotation marks. */
+function cueInSentence(tokens: readonly TaggedToken[], sentences: readonly Sentence[], offset: number, quoted: (offset: number) => boolean): boolean {
+  const sentence = sentenceAt(sentences, offset);
+  if (!sentence) return false;
+  for (let i = tokenIndexAt(tokens, sentence.start); i < tokens.length && tokens[i]!.start < sentence.end; i += 1) {
+    if (!quoted(tokens[i]!.start) && cueAt(tokens, i)) return true;
+  }
+  return false;
 }
 
 /** True for offsets inside any quotation (marks included). */

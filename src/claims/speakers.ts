@@ -84,7 +84,10 @@ export class SpeakerResolver {
   /** The name mention inside [start, end), preferring the last (the head of "Fox's Maria Bartiromo"). */
   private nameIn(start: number, end: number): NameMention | undefined {
     const inside = this.people.mentions.filter((m) => m.start < end && m.end > start);
-    return inside.find((m) => m.entity.kind === 'person') ?? inside[inside.length - 1];
+    const people = inside.filter((m) => m.entity.kind === 'person');
+    // "Texas-based Matt Mackowiak": the fullest name is the person; a lone capitalised word may be a place.
+    const words = (m: NameMention) => m.entity.name.split(' ').length;
+    return people.reduce<NameMention | undefined>((best, m) => (!best || words(m) >= words(best) ? m : best), undefined) ?? inside[inside.length - 1];
   }
 
   /** Of `candidates`, the one mentioned most recently before `offset` (else the first mentioned after). */
