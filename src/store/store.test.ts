@@ -155,7 +155,7 @@ for (const backend of [sqliteBackend(), postgresBackend()]) {
       const listed = await store.listRejections();
       assert.equal(listed.length, 2);
       assert.deepEqual(new Set(listed.map((r) => r.input)), new Set(['a.bin', 'b.txt']));
-      assert.ok(listed.every((r) => !Number.isNaN(Date.parse(r.at))));
+      assert.ok(listed.every((r) => !Number.isNaN(Date.parse(r.at))), 'each rejection has a time');
       assert.equal((await store.listRejections(1)).length, 1);
     });
 
@@ -318,7 +318,7 @@ for (const backend of [sqliteBackend(), postgresBackend()]) {
 describe('openStore errors', () => {
   it('says how to fix a missing folder', async () => {
     await assert.rejects(openStore(join(tmpdir(), `no-such-folder-${randomBytes(4).toString('hex')}`, 'x.db')), (error: unknown) => {
-      assert.ok(error instanceof CorroborateError);
+      assert.ok(error instanceof CorroborateError, String(error));
       assert.match(error.message, /does not exist/);
       assert.match(error.hint ?? '', /mkdir -p/);
       return true;
@@ -339,7 +339,7 @@ describe('openStore errors', () => {
 
   it('says when PostgreSQL is unreachable', async () => {
     await assert.rejects(openStore('postgres://postgres@127.0.0.1:1/test'), (error: unknown) => {
-      assert.ok(error instanceof CorroborateError);
+      assert.ok(error instanceof CorroborateError, String(error));
       assert.match(error.message, /Cannot open the PostgreSQL database/);
       assert.match(error.hint ?? '', /running/);
       return true;
