@@ -114,3 +114,15 @@ test('countIndependentOrigins counts roots, shared sources once', () => {
   assert.equal(countIndependentOrigins([d('a', []), d('b', ['a']), d('c', []), d('e', [], ['f']), d('f', [], ['e'])]), 3);
   assert.equal(countIndependentOrigins([]), 0);
 });
+
+test('list-shaped texts (key points, bullets) are recognised', async () => {
+  const { isListShaped } = await import('./index.js');
+  const rows: [string, boolean][] = [
+    ['Key Highlights:\nOne thing happened.\nDetails:\nMore.\nOutlook:\nLater.', true],
+    ['• First point\n• Second point\n• Third point\nA closing sentence.', true],
+    ['1. First\n2. Second\n3. Third', true],
+    [ORIGINAL, false],
+    ['He said: this is not a list.\n\nAnother paragraph.', false],
+  ];
+  for (const [text, expected] of rows) assert.equal(isListShaped(text), expected, text.slice(0, 40));
+});

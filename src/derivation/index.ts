@@ -317,6 +317,9 @@ function nameRole(
     if (ratio <= o.summaryLengthRatio) {
       return { role: 'summary', reason: `Summary of ${sources}: ${shares} at ${pct(ratio)} of the source's length; ${primary.why}.` };
     }
+    if (ratio <= LIST_SUMMARY_LENGTH_RATIO && isListShaped(p.text)) {
+      return { role: 'summary', reason: `Summary of ${sources}: ${shares}, set out as key points at ${pct(ratio)} of the source's length; ${primary.why}.` };
+    }
     return { role: 'rewrite', reason: `Rewrite of ${sources}: ${shares}, mostly reworded; ${primary.why}.` };
   }
   if (partners.length > 0) {
@@ -336,6 +339,21 @@ function nameRole(
       ? `Independent of the other articles here: it shares too little text with them to derive from one, though it credits ${cited[0]}.`
       : 'Independent: it shares too little text with the other articles (quotes discounted) to derive from any of them.',
   };
+}
+
+/** A shortened text laid out as key points is a summary up to this share of its source's length. */
+const LIST_SUMMARY_LENGTH_RATIO = 0.8;
+/** Bullet items and short headings ending in a colon ("Key Highlights:") that make a list. */
+const LIST_LINE = /^\s*(?:[•·▪◦*–—-]|\d{1,2}[.)])\s+\S|^\s*(?:\S+\s+){0,7}\S+:\s*$/;
+/** At least this many list lines, and this share of all lines, make a text list-shaped. */
+const MIN_LIST_LINES = 3;
+const MIN_LIST_SHARE = 0.15;
+
+/** True when the text is laid out as key points (bullets, or short headings ending in ':'). */
+export function isListShaped(text: string): boolean {
+  const lines = text.split('\n').filter((l) => l.trim() !== '');
+  const list = lines.filter((l) => LIST_LINE.test(l)).length;
+  return list >= MIN_LIST_LINES && list / Math.max(1, lines.length) >= MIN_LIST_SHARE;
 }
 
 function isAncestor(candidate: number, of: number, parents: readonly Set<number>[]): boolean {

@@ -175,9 +175,26 @@ function sentenceWords(text: AlignText): SentenceWords[] {
   return text.sentences.map((sentence) => {
     const tokens = tokenize(sentence.text);
     const all = new Set(tokens.map((t) => t.norm));
-    const content = new Set(tokens.map((t) => t.norm).filter((w) => !STOPWORDS.has(w) && (w.length > 2 || /\d/.test(w))));
+    const content = new Set(tokens.map((t) => t.norm).filter((w) => !STOPWORDS.has(w) && (w.length > 2 || /\d/.test(w))).map(stem));
     return { sentence, content, all };
   });
+}
+
+/**
+ * A light English stemmer for content-word matching: possessives, plurals and the common verb
+ * endings ("metals"/"metal", "advisers"/"adviser", "offered"/"offer"). Rewrites change word
+ * forms as often as words; a full stemmer is not needed to see that.
+ */
+export function stem(word: string): string {
+  let w = word.replace(/'s$/, '');
+  if (/\d/.test(w) || w.length <= 4) return w;
+  if (w.endsWith('ies')) return w.slice(0, -3) + 'y';
+  if (w.endsWith('sses')) return w.slice(0, -2);
+  if (w.endsWith('ing') && w.length > 6) w = w.slice(0, -3);
+  else if (w.endsWith('ed') && w.length > 5) w = w.slice(0, -2);
+  else if (w.endsWith('es') && /(?:ch|sh|x|z)es$/.test(w)) w = w.slice(0, -2);
+  else if (w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is')) w = w.slice(0, -1);
+  return w.endsWith('e') && w.length > 4 ? w.slice(0, -1) : w;
 }
 
 /** Paraphrased sentences: each uncovered target sentence to its best source sentence. */
