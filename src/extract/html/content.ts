@@ -22,12 +22,24 @@ const SIBLING_MIN_SCORE = 10;
 const MAX_LINK_DENSITY = 0.5;
 /** Short blocks (chars) are judged more strictly on links: a "Read more" line. */
 const SHORT_BLOCK_CHARS = 80;
+/** A class/id hint prunes a block only when it holds less than this share of the content. */
+const MAX_HINT_PRUNE_SHARE = 0.5;
 /** Climbing to a parent is worth it when the parent adds at most this much text. */
 const PARENT_TEXT_GROWTH = 1.15;
 
 const NEGATIVE = /(^|[\s_-])(ad|ads|advert|advertisement|banner|breadcrumbs?|byline|author-?(bio|info|box)|bio|caption|comments?|community|cookie|consent|disqus|dropdown|extra|footer|foot|gdpr|hidden|inline-?promo|masthead|menu|meta|modal|nav|navbar|navigation|newsletter|outbrain|pagination|pager|paywall|popup|promo|recirc|recommend(ed|ations)?|related|remark|replies|rss|share|sharing|shoutbox|sidebar|skip|social|sponsor(ed)?|subscribe|subscription|supplemental|taboola|tags?|toolbar|tools|trending|most-?(read|popular)|widget|signup|sign-up|print|credits?|disclaimer|copyright|overlay|teaser|timestamp|dateline|rating|player|video|gallery|carousel|slideshow|topics|keywords|read-?more|readmore|more-?stories|also-?read)($|[\s_-])/i;
 const POSITIVE = /(^|[\s_-])(article|articlebody|article-?body|article-?content|article-?text|body|content|entry|entry-?content|main|page|post|post-?body|post-?content|story|story-?body|text|blog|hentry|prose|richtext|rich-text|paragraph|detail)($|[\s_-])/i;
-const NON_CONTENT_TAGS = new Set(['nav', 'aside', 'footer', 'form', 'figure', 'figcaption', 'menu', 'dialog', 'label', 'fieldset', 'legend', 'address', 'time']);
+/** Blocks inside a comment, related or sidebar area count this much: prose there is not the story. */
+const CHROME_AREA_FACTOR = 0.2;
+/** Class/id words that mark an area as not the story even when it holds prose (comments, sidebars). */
+const STRONG_NEGATIVE = /(^|[\s_-])(comments?|comment_content|disqus|replies|related|recommend(ed|ations)?|sidebar|footer|share|social|newsletter|promo|outbrain|taboola|trending|most-?(read|popular)|popular|widget|author-?bio|signup|cookie|consent|recirc)($|[\s_-])/i;
+
+function isStronglyNegative(el: Element): boolean {
+  const h = hint(el);
+  return h.length > 1 && STRONG_NEGATIVE.test(h) && !/(^|[\s_-])(article-?body|story-?body|post-?body|entry-content|articlebody)($|[\s_-])/i.test(h);
+}
+
+const NON_CONTENT_TAGS = new Set(['nav', 'aside', 'footer', 'figure', 'figcaption', 'menu', 'dialog', 'label', 'fieldset', 'legend', 'address', 'time']);
 const NON_CONTENT_ROLES = /^(navigation|banner|contentinfo|complementary|dialog|alertdialog|menu|menubar|search|toolbar|tablist|form)$/i;
 const BLOCK_TAGS = new Set(['p', 'div', 'section', 'article', 'main', 'li', 'ul', 'ol', 'dl', 'dd', 'dt', 'blockquote', 'pre', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'table', 'tr', 'td', 'th', 'tbody', 'thead', 'header', 'footer', 'nav', 'aside', 'figure', 'figcaption', 'hr', 'center', 'address', 'details', 'summary', 'body', 'html', 'form', 'fieldset']);
 const PARAGRAPH_TAGS = new Set(['p', 'pre', 'blockquote', 'td', 'li', 'dd', 'h2', 'h3', 'h4', 'h5', 'h6']);
@@ -64,12 +76,17 @@ function isHidden(el: Element): boolean {
   return style !== undefined && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style);
 }
 
-/** Why an element is chrome whatever its text, or null. */
-function junkReason(el: Element): string | null {
+/** Why an element is chrome whatever its text (hidden, navigation, captions), or null. */
+function hardJunkReason(el: Element): string | null {
   if (isHidden(el)) return 'hidden element';
   if (NON_CONTENT_TAGS.has(el.tag)) return el.tag === 'figure' || el.tag === 'figcaption' ? 'photo caption or credit' : el.tag === 'nav' ? 'site navigation' : el.tag === 'aside' ? 'sidebar' : el.tag === 'footer' ? 'page footer' : el.tag === 'time' ? 'timestamp line' : `${el.tag} element`;
   const role = el.attrs['role'];
   if (role && NON_CONTENT_ROLES.test(role)) return 'page chrome';
+  return null;
+}
+
+/** Why an element's class or id marks it as chrome ("share-tools", "related"), or null. */
+function hintJunkReason(el: Element): string | null {
   const h = hint(el);
   if (h.length > 1 && NEGATIVE.test(h) && !POSITIVE.test(h) && el.tag !== 'body' && el.tag !== 'article' && el.tag !== 'main') return reasonFromHint(h);
   return null;
@@ -112,6 +129,7 @@ export function extractContent(root: Element): ContentResult | null {
   measure(root);
   const density = (el: Element) => {
     const s = stats.get(el)!;
+    if (el.tag === 'a') return 1;
     return s.text === 0 ? 0 : s.links / s.text;
   };
 
@@ -124,8 +142,9 @@ export function extractContent(root: Element): ContentResult | null {
     s.score = baseScore(el) + classWeight(el);
     candidates.push(el);
   };
-  const scoreBlocks = (el: Element, junk: boolean) => {
-    const isJunk = junk || junkReason(el) !== null;
+  const scoreBlocks = (el: Element, junk: boolean, penalised: boolean) => {
+    const isJunk = junk || hardJunkReason(el) !== null;
+    const isPenalised = penalised || el.tag === 'a' || isStronglyNegative(el);
     let ownText = 0;
     let hasBlockChild = false;
     for (const child of el.children) {
@@ -133,24 +152,27 @@ export function extractContent(root: Element): ContentResult | null {
       else {
         if (BLOCK_TAGS.has(child.tag)) hasBlockChild = true;
         else ownText += stats.get(child)!.text;
-        scoreBlocks(child, isJunk);
+        scoreBlocks(child, isJunk, isPenalised);
       }
     }
     if (isJunk) return;
     const isParagraph = PARAGRAPH_TAGS.has(el.tag) || ((el.tag === 'div' || el.tag === 'section') && !hasBlockChild);
-    if (!isParagraph) return;
-    const text = isParagraph && !hasBlockChild ? stats.get(el)!.text : ownText;
+    // Text written straight into a container beside block children (<div>text<br>text<div>ad</div>)
+    // is a paragraph of that container, as if wrapped in <p>.
+    const looseText = !isParagraph && hasBlockChild && ownText >= MIN_BLOCK_CHARS && el.tag !== 'body' && el.tag !== 'html' && el.tag !== '#root';
+    if (!isParagraph && !looseText) return;
+    const text = isParagraph ? stats.get(el)!.text : ownText;
     if (text < MIN_BLOCK_CHARS) return;
-    const blockText = textOf(el);
+    const blockText = isParagraph ? textOf(el) : looseTextOf(el);
     const commas = (blockText.match(/[,，、،]/g) ?? []).length;
-    const points = (1 + commas + Math.min(Math.floor(blockText.length / CHARS_PER_POINT), BLOCK_LENGTH_CAP)) * (1 - density(el));
-    let ancestor = el.parent;
+    const points = (1 + commas + Math.min(Math.floor(blockText.length / CHARS_PER_POINT), BLOCK_LENGTH_CAP)) * (1 - density(el)) * (isPenalised ? CHROME_AREA_FACTOR : 1);
+    let ancestor = isParagraph ? el.parent : el;
     for (let level = 0; ancestor && level < ANCESTOR_LEVELS; level++, ancestor = ancestor.parent) {
       initialise(ancestor);
       stats.get(ancestor)!.score += points / (level === 0 ? 1 : level === 1 ? 2 : level * 3);
     }
   };
-  scoreBlocks(root, false);
+  scoreBlocks(root, false, false);
 
   let top: Element | null = null;
   let topScore = -Infinity;
@@ -165,10 +187,16 @@ export function extractContent(root: Element): ContentResult | null {
   if (!top) return null;
 
   // 2. Climb while the parent is the same content with little more text (a wrapper div).
-  while (top.parent && top.parent.tag !== '#root' && top.parent.tag !== 'body' && stats.get(top.parent)!.text <= stats.get(top)!.text * PARENT_TEXT_GROWTH && !junkReason(top.parent)) {
+  while (top.parent && top.parent.tag !== '#root' && top.parent.tag !== 'body' && stats.get(top.parent)!.text <= stats.get(top)!.text * PARENT_TEXT_GROWTH && !hardJunkReason(top.parent)) {
     top = top.parent;
   }
 
+  if (process.env['CORROBORATE_DEBUG_EXTRACT']) {
+    const describe = (el: Element | null) => el ? `${el.tag}.${el.attrs['class'] ?? ''}#${el.attrs['id'] ?? ''}` : '-';
+    const ranked = candidates.map((el) => [el, stats.get(el)!.score * (1 - density(el))] as const).sort((a, b) => b[1] - a[1]).slice(0, 5);
+    for (const [el, score] of ranked) console.error('candidate', score.toFixed(1), describe(el), stats.get(el)!.text, '<', describe(el.parent));
+    console.error('top', describe(top));
+  }
   // 3. Siblings that belong with the winner: well scored, or paragraphs of plain prose.
   const parts: Element[] = [];
   const threshold = Math.max(SIBLING_MIN_SCORE, topScore * SIBLING_SHARE);
@@ -181,7 +209,7 @@ export function extractContent(root: Element): ContentResult | null {
         parts.push(sibling);
         continue;
       }
-      if (junkReason(sibling)) continue;
+      if (hardJunkReason(sibling) || hintJunkReason(sibling)) continue;
       const s = stats.get(sibling)!;
       let bonus = topHint && sibling.attrs['class'] === topHint ? topScore * 0.2 : 0;
       const score = (s.scored ? s.score : 0) * (1 - density(sibling)) + bonus;
@@ -196,27 +224,32 @@ export function extractContent(root: Element): ContentResult | null {
   } else parts.push(top);
 
   // 4. Write paragraphs, pruning chrome inside the content.
+  const topText = parts.reduce((n, part) => n + stats.get(part)!.text, 0);
   const paragraphs: string[] = [];
   const removed: RemovedBlock[] = [];
   let buffer: string[] = [];
   const flush = () => {
-    const text = buffer.join('').replace(/\s+/g, ' ').trim();
+    // Two line breaks in a row (<br><br>) end a paragraph.
+    for (const piece of buffer.join('').split(/\n[^\S\n]*\n/)) {
+      const text = piece.replace(/\s+/g, ' ').trim();
+      if (text) paragraphs.push(text);
+    }
     buffer = [];
-    if (text) paragraphs.push(text);
   };
   const emit = (node: Element | string) => {
     if (typeof node === 'string') {
-      buffer.push(node);
+      buffer.push(node.replace(/\s+/g, ' '));
       return;
     }
     if (node.tag === 'br') {
-      // Two <br> in a row end a paragraph; one is a line break inside it.
       buffer.push('\n');
       return;
     }
     const block = BLOCK_TAGS.has(node.tag);
     if (block) {
-      const reason = junkReason(node) ?? linkListReason(node);
+      // A class hint never prunes most of the content: "non-ad-column" can hold the story.
+      const share = stats.get(node)!.text / Math.max(1, topText);
+      const reason = hardJunkReason(node) ?? (share < MAX_HINT_PRUNE_SHARE ? hintJunkReason(node) : null) ?? linkListReason(node);
       if (reason) {
         const text = textOf(node);
         if (text) removed.push({ text: text.slice(0, 500), reason });
@@ -241,12 +274,16 @@ export function extractContent(root: Element): ContentResult | null {
   };
   for (const part of parts) emit(part);
   flush();
-  return { paragraphs: splitBreaks(paragraphs), removed };
+  return { paragraphs, removed };
 }
 
-/** Paragraphs written with <br><br> inside one element become separate paragraphs. */
-function splitBreaks(paragraphs: string[]): string[] {
-  return paragraphs;
+/** The text of a container outside its block children. */
+function looseTextOf(el: Element): string {
+  return el.children
+    .map((child) => (typeof child === 'string' ? child : BLOCK_TAGS.has(child.tag) ? ' ' : textOf(child)))
+    .join('')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 function baseScore(el: Element): number {
