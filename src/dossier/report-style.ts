@@ -27,10 +27,10 @@ a:focus-visible, summary:focus-visible, .cite:focus-visible { outline: 3px solid
 nav ol { padding-left: 1.25rem; }
 section.story { border-top: 3px solid var(--line); margin-top: 2.5rem; padding-top: 1.5rem; }
 .brief { font-size: 1.08rem; padding-left: 1.25rem; }
-.brief li { margin: .35rem 0; }
-.cite { position: relative; display: inline-block; font-size: .78em; vertical-align: super; line-height: 1; margin-left: .1em;
+.brief li { margin: .35rem 0; position: relative; }
+.cite { display: inline-block; font-size: .78em; vertical-align: super; line-height: 1; margin-left: .1em;
   text-decoration: none; padding: .05em .25em; border-radius: .25em; background: var(--same); color: var(--same-fg); }
-.cite .tip { display: none; position: absolute; z-index: 5; left: 0; top: 1.6em; width: min(26rem, 80vw); padding: .6rem .75rem;
+.cite .tip { display: none; position: absolute; z-index: 5; left: 0; top: 100%; max-width: 40rem; padding: .6rem .75rem;
   background: var(--panel); color: var(--fg); border: 1px solid var(--line); border-radius: .4rem; box-shadow: 0 4px 16px #0003;
   font-size: .9rem; line-height: 1.45; white-space: normal; text-align: left; }
 .cite:hover .tip, .cite:focus .tip { display: block; }
@@ -64,7 +64,7 @@ table { border-collapse: collapse; width: 100%; font-size: .92rem; }
 th, td { padding: .4rem .55rem; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; }
 thead th { position: sticky; top: 0; background: var(--panel); white-space: nowrap; }
 .matrix td.cell { text-align: center; white-space: nowrap; font-size: .82rem; font-weight: 600; }
-.matrix th.claim { min-width: 16rem; max-width: 30rem; font-weight: normal; }
+.matrix th.claim { min-width: 16rem; max-width: 30rem; font-weight: normal; position: sticky; left: 0; z-index: 1; background: var(--bg); }
 .st-original { background: var(--same); color: var(--same-fg); }
 .st-verbatim, .st-agrees, .st-stated { background: var(--ok); color: var(--ok-fg); }
 .st-paraphrased, .st-approximate { background: var(--ok); color: var(--ok-fg); font-style: italic; }
@@ -86,7 +86,7 @@ thead th { position: sticky; top: 0; background: var(--panel); white-space: nowr
   main { padding: .75rem .75rem 3rem; }
   h1 { font-size: 1.35rem; }
   h2 { font-size: 1.2rem; }
-  .matrix th.claim { min-width: 12rem; }
+  .matrix th.claim { min-width: 9.5rem; max-width: 12rem; font-size: .82rem; }
 }
 @media print {
   .cite .tip { display: none !important; }
