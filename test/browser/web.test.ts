@@ -68,14 +68,23 @@ describe('web app', { skip: SKIP ? 'CORROBORATE_SKIP_BROWSER=1' : false }, () =>
   });
 
   async function open(hash: string): Promise<void> {
+    // A fresh load each time: no scroll position or focus carried over from the previous test.
+    await page.goto('about:blank');
     await page.goto(`${t.url}/${hash}`);
     // The router marks <main> with the route it has finished rendering.
     await page.waitForFunction((expected) => document.getElementById('main')?.dataset.rendered === expected, hash);
   }
 
+  /** The whole page as a test artifact; the first screen of it for the README. */
   async function screenshot(name: string): Promise<void> {
     await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
-    if (DOCS) await page.screenshot({ path: join(DOCS, `${name}.png`), fullPage: true });
+    if (DOCS) await page.screenshot({ path: join(DOCS, `${name}.png`) });
+  }
+
+  async function sectionShot(section: string, name: string): Promise<void> {
+    const element = page.locator(`#section-${section}`);
+    await element.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
+    if (DOCS) await element.screenshot({ path: join(DOCS, `${name}.png`) });
   }
 
   /** The story the pipeline made of examples/: the seed story every view is checked on. */
@@ -125,6 +134,7 @@ describe('web app', { skip: SKIP ? 'CORROBORATE_SKIP_BROWSER=1' : false }, () =>
         assert.deepEqual(await tip.locator('q').allInnerTexts(), expected);
       }
     }
+    await page.evaluate(() => document.activeElement?.blur());
     await page.locator('a.cite').first().hover();
     await screenshot('story');
   });
@@ -145,12 +155,13 @@ describe('web app', { skip: SKIP ? 'CORROBORATE_SKIP_BROWSER=1' : false }, () =>
       }
     }
     await graph.scrollIntoViewIfNeeded();
-    await page.locator('#section-derivation').screenshot({ path: join(ARTIFACTS, 'derivation-graph.png') });
+    await sectionShot('derivation', 'derivation-graph');
   });
 
   it('fills the coverage matrix with each mention status and absent cells', async () => {
     const story = await storyOf(seedId());
     await open(`#/story/${story.id}`);
+    await sectionShot('coverage', 'coverage-matrix');
     const showAll = page.locator('.matrix-block button.show-all');
     if (await showAll.count()) await showAll.click();
     const drawn: Record<string, string> = await page.evaluate(() =>
@@ -168,12 +179,15 @@ describe('web app', { skip: SKIP ? 'CORROBORATE_SKIP_BROWSER=1' : false }, () =>
     assert.deepEqual(drawn, expected);
     assert.ok(Object.values(drawn).some((v) => v.startsWith('absent')), 'some claims are absent from some articles');
     assert.ok(await page.locator('.matrix-block .legend li', { hasText: 'conflicting' }).count());
-    await page.locator('#section-coverage').screenshot({ path: join(ARTIFACTS, 'coverage-matrix.png') });
   });
 
   it('shows each quote version with its word-level diff, and conflicting numbers highlighted', async () => {
     const story = await storyOf(seedId());
     await open(`#/story/${story.id}`);
+    await sectionShot('quotes', 'quote-diff');
+    await sectionShot('numbers', 'numbers');
+    const more = page.locator('#section-quotes button.show-all');
+    if (await more.count()) await more.click();
     let diffsChecked = 0;
     for (const claim of story.claims.filter((c) => c.kind === 'quote')) {
       for (const mention of claim.mentions.filter((m) => m.diff?.length)) {
@@ -193,7 +207,6 @@ describe('web app', { skip: SKIP ? 'CORROBORATE_SKIP_BROWSER=1' : false }, () =>
       assert.equal(await row.evaluate((r) => r.classList.contains('conflict')), conflicting);
     }
     assert.equal(await page.locator('svg.timeline a.timeline-row').count(), story.articles.filter((a) => a.published).length);
-    await page.locator('#section-quotes').screenshot({ path: join(ARTIFACTS, 'quote-diff.png') });
   });
 
   it('shows an article with its claims highlighted and the removed chrome greyed', async () => {
@@ -229,8 +242,6 @@ describe('web app', { skip: SKIP ? 'CORROBORATE_SKIP_BROWSER=1' : false }, () =>
 
   it('can be used from the keyboard: skip link, focusable citations and graph nodes', async () => {
     await open(`#/story/${seedId()}`);
-    await page.reload();
-    await page.waitForFunction(() => document.getElementById('main')?.dataset.rendered);
     await page.keyboard.press('Tab');
     assert.equal(await page.evaluate(() => document.activeElement?.className), 'skip-link');
     await page.keyboard.press('Enter');

@@ -76,3 +76,19 @@ export function formatSpan(first, last) {
 export function plural(n, one, many = one + 's') {
   return `${n} ${n === 1 ? one : many}`;
 }
+
+/**
+ * A list that shows its first `initial` items and a button for the rest, so long lists
+ * (findings, quotes) do not bury what follows them. `items` are elements (usually <li>).
+ */
+export function collapsible(list, items, initial, moreLabel) {
+  append(list, [items.slice(0, initial)]);
+  if (items.length <= initial) return list;
+  const button = h('button', { type: 'button', class: 'secondary show-all', 'aria-expanded': 'false' }, moreLabel(items.length - initial));
+  button.addEventListener('click', () => {
+    append(list, [items.slice(initial)]);
+    button.remove();
+    items[initial]?.querySelector('a, button, [tabindex]')?.focus();
+  });
+  return h('div', { class: 'collapsible' }, list, button);
+}

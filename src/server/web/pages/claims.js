@@ -1,6 +1,6 @@
 // Quote versions with a word-level diff against the reference wording, and the numbers table
 // with conflicting values highlighted.
-import { h, plural } from '../dom.js';
+import { h, collapsible, plural } from '../dom.js';
 import { articleHref, statusFamily } from './labels.js';
 
 export function quoteVersions(story, names) {
@@ -8,10 +8,10 @@ export function quoteVersions(story, names) {
     .filter((c) => c.kind === 'quote')
     .sort((a, b) => Number(b.contested) - Number(a.contested) || changedCount(b) - changedCount(a) || b.mentions.length - a.mentions.length);
   if (quotes.length === 0) return h('p', { class: 'empty' }, 'No quotes were found.');
-  return h(
-    'ul',
-    { class: 'quotes' },
-    quotes.map((claim) =>
+  // Quotes carried by several articles are where wording changes; single versions come after.
+  const shared = quotes.filter((c) => c.mentions.length > 1);
+  const single = quotes.filter((c) => c.mentions.length <= 1);
+  const items = [...shared, ...single].map((claim) =>
       h(
         'li',
         { class: 'quote', 'data-claim': claim.id },
@@ -32,7 +32,12 @@ export function quoteVersions(story, names) {
           ),
         ),
       ),
-    ),
+  );
+  return h(
+    'div',
+    {},
+    h('ul', { class: 'legend', 'aria-label': 'How the versions differ' }, h('li', {}, h('del', { class: 'dropped' }, 'dropped or replaced words')), h('li', {}, h('ins', { class: 'added' }, 'added or new words'))),
+    collapsible(h('ul', { class: 'quotes' }), items, Math.max(shared.length, 1), (n) => `Show ${plural(n, 'more quote')} (carried by one article)`),
   );
 }
 

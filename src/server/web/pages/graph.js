@@ -4,7 +4,7 @@
 import { h, svg, formatDate, plural } from '../dom.js';
 import { articleHref } from './labels.js';
 
-const NODE_WIDTH = 184;
+const NODE_WIDTH = 200;
 const NODE_HEIGHT = 58;
 const LAYER_GAP = 96;
 const ROW_GAP = 22;
@@ -12,7 +12,7 @@ const PADDING = 16;
 const EDGE_ROLES = ['copy', 'rewrite', 'summary'];
 const ROLE_COLOURS = { copy: '#b42318', rewrite: '#b54708', summary: '#175cd3', other: '#475467' };
 /** Longest name drawn inside a node; the full name is in its tooltip and the list below. */
-const MAX_NAME = 22;
+const MAX_NAME = 21;
 
 export function derivationGraph(story, names) {
   const ids = new Set(story.articles.map((a) => a.id));

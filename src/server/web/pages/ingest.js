@@ -101,16 +101,28 @@ function showError(status, message) {
   append(status, [h('p', { class: 'error', role: 'alert' }, message)]);
 }
 
+/** Touched stories named by headline; a job touching more than this links the rest by id. */
+const MAX_HEADLINES = 10;
+
 async function follow(job, status, isCurrent) {
   for (;;) {
+    if (job.state === 'done' || job.state === 'failed') {
+      const headlines = new Map();
+      for (const id of job.storiesTouched.slice(0, MAX_HEADLINES)) {
+        const story = await getJson(`/api/stories/${encodeURIComponent(id)}`).then((r) => r.story, () => null);
+        if (story) headlines.set(id, `${story.headline || story.label || 'Untitled story'} (${plural(story.articles.length, 'article')})`);
+      }
+      showJob(status, job, headlines);
+      return;
+    }
     showJob(status, job);
-    if (job.state === 'done' || job.state === 'failed' || !isCurrent()) return;
+    if (!isCurrent()) return;
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     job = (await getJson(`/api/jobs/${encodeURIComponent(job.id)}`)).job;
   }
 }
 
-function showJob(status, job) {
+function showJob(status, job, headlines = new Map()) {
   clear(status);
   const finished = job.state === 'done' || job.state === 'failed';
   append(status, [
@@ -125,7 +137,7 @@ function showJob(status, job) {
         '.',
       ),
     job.storiesTouched.length > 0 &&
-      h('div', {}, h('h2', {}, 'Stories'), h('ul', { class: 'touched-stories' }, job.storiesTouched.map((id) => h('li', {}, h('a', { href: `#/story/${encodeURIComponent(id)}` }, `Story ${id}`))))),
+      h('div', {}, h('h2', {}, 'Stories'), h('ul', { class: 'touched-stories' }, job.storiesTouched.map((id) => h('li', {}, h('a', { href: `#/story/${encodeURIComponent(id)}` }, headlines.get(id) ?? `Story ${id}`))))),
     job.errors.length > 0 && h('div', {}, h('h2', {}, 'Problems'), h('ul', { class: 'job-errors' }, job.errors.map((e) => h('li', {}, e.input ? `${e.input}: ${e.message}` : e.message)))),
   ]);
 }

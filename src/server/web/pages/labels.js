@@ -19,7 +19,8 @@ function shortTitle(title) {
 
 function baseName(input) {
   if (!input) return null;
-  return input.split(/[\\/]/).filter(Boolean).pop() ?? null;
+  const name = input.split(/[\\/]/).filter(Boolean).pop() ?? null;
+  return name ? name.replace(/\.(txt|html?|gz)$/i, '') : null;
 }
 
 export function articleHref(articleId, storyId, extra = {}) {

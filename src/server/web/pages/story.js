@@ -1,6 +1,6 @@
 // One story's dossier: the brief with its citations, findings, derivation graph, coverage
 // matrix, quote versions, numbers and the publication timeline.
-import { h, append, formatDate, formatSpan, plural, uid } from '../dom.js';
+import { h, append, collapsible, formatDate, formatSpan, plural, uid } from '../dom.js';
 import { getJson } from '../api.js';
 import { articleHref, articleLabels } from './labels.js';
 import { derivationGraph } from './graph.js';
@@ -104,10 +104,8 @@ function findingsSection(story, names) {
   if (story.findings.length === 0) return h('p', { class: 'empty' }, 'No findings: nothing altered, conflicting or unique was found.');
   const order = { high: 0, medium: 1, low: 2 };
   const findings = [...story.findings].sort((a, b) => order[a.severity] - order[b.severity]);
-  return h(
-    'ul',
-    { class: 'findings' },
-    findings.map((finding) =>
+  const counts = ['high', 'medium', 'low'].map((s) => [s, findings.filter((f) => f.severity === s).length]).filter(([, n]) => n > 0);
+  const items = findings.map((finding) =>
       h(
         'li',
         { class: `finding severity-${finding.severity}` },
@@ -118,9 +116,17 @@ function findingsSection(story, names) {
         finding.articles.length > 0 &&
           h('p', { class: 'finding-articles' }, 'In ', finding.articles.map((id, i) => [i > 0 ? ', ' : '', h('a', { href: articleHref(id, story.id) }, names.of(id).full)])),
       ),
-    ),
+  );
+  return h(
+    'div',
+    {},
+    h('p', { class: 'meta' }, counts.map(([severity, n]) => `${n} ${severity}`).join(' · ')),
+    collapsible(h('ul', { class: 'findings' }), items, INITIAL_FINDINGS, (n) => `Show ${plural(n, 'more finding')}`),
   );
 }
+
+/** The most severe findings first; the rest one click away. */
+const INITIAL_FINDINGS = 8;
 
 function articlesSection(story, names) {
   return h(

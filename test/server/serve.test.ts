@@ -1,0 +1,62 @@
+// `corroborate serve` as a user runs it: prints the URL, answers, and stops cleanly on a signal.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const BIN = fileURLToPath(new URL('../../bin/corroborate.js', import.meta.url));
+
+function run(args: string[]) {
+  const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk) => (stdout += chunk));
+  child.stderr.on('data', (chunk) => (stderr += chunk));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, exited, output: () => ({ stdout, stderr }) };
+}
+
+describe('corroborate serve', () => {
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    it(`serves on loopback, prints the URL and exits 0 on ${signal}`, async () => {
+      const dir = await mkdtemp(join(tmpdir(), 'corroborate-serve-'));
+      const server = run(['serve', '--db', join(dir, 'serve.db'), '--port', '0']);
+      try {
+        const url = await new Promise<string>((resolve, reject) => {
+          const check = () => {
+            const match = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(server.output().stdout);
+            if (match) resolve(match[1]!);
+          };
+          server.child.stdout.on('data', check);
+          server.exited.then((code) => reject(new Error(`serve exited ${code}: ${server.output().stderr}`)));
+        });
+        const health = await fetch(`${url}api/health`);
+        assert.equal(health.status, 200);
+        assert.deepEqual(((await health.json()) as { articles: number }).articles, 0);
+        server.child.kill(signal);
+        assert.equal(await server.exited, 0, server.output().stderr);
+        assert.match(server.output().stderr, new RegExp(`Received ${signal}`));
+      } finally {
+        server.child.kill('SIGKILL');
+        await rm(dir, { recursive: true, force: true });
+      }
+    });
+  }
+
+  it('refuses bad flags with exit code 2', async () => {
+    for (const args of [['serve', '--port', 'abc'], ['serve', '--port', '70000'], ['serve', 'extra'], ['serve', '--bogus']]) {
+      const bad = run(args);
+      assert.equal(await bad.exited, 2, `${args.join(' ')}: ${bad.output().stderr}`);
+      assert.match(bad.output().stderr, /corroborate serve:/);
+    }
+  });
+
+  it('prints its help', async () => {
+    const help = run(['serve', '--help']);
+    assert.equal(await help.exited, 0);
+    assert.match(help.output().stdout, /--port N/);
+  });
+});
