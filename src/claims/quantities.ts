@@ -17,9 +17,10 @@ export interface FoundQuantity extends QuantityInfo {
 }
 
 const DIGITS = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+`;
-const WORDS = String.raw`half an?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|dozen|a dozen|a hundred|a thousand`;
+const WORDS = String.raw`half an?|a dozen|a hundred|a thousand|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|dozen`;
 /** A number: digits (not glued to letters, dashes or other digits) or a number word. */
 const NUMBER = new RegExp(String.raw`(?<![\p{L}\p{N}\-/:.,])(?:(${DIGITS})(?![\p{N}]|[:/]\d|,\d)|\b(${WORDS})\b)`, 'giu');
+const FOLD = /\b(two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|\d+)-?fold\b/gi;
 const SCALE = /^(?:\s?-?(hundred|thousand|million|billion|trillion|mln|mn|mio|bn|bln|tn|trn|lakh|crore)\b|(k|m|b|bn|mn|tn)\b)/i;
 const UNIT_RES = UNITS.map((u) => ({ ...u, re: new RegExp(`^\\s?-?(?:${u.pattern})`, u.caseSensitive ? 'u' : 'iu') }));
 const MONTHS = /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?$/i;
@@ -57,7 +58,15 @@ export function findQuantities(text: string, sentences: readonly Sentence[], tok
       NUMBER.lastIndex = Math.max(NUMBER.lastIndex, q.end);
     }
   }
-  return found;
+  // Multipliers written as one word: "threefold", "tenfold".
+  FOLD.lastIndex = 0;
+  for (let m = FOLD.exec(text); m; m = FOLD.exec(text)) {
+    if (found.some((f) => f.start < m!.index + m![0].length && f.end > m!.index)) continue;
+    const value = WORD_NUMBERS.get(m[1]!.toLowerCase()) ?? Number(m[1]);
+    const end = m.index + m[0].length;
+    found.push({ start: m.index, end, value, unit: '×', text: m[0], qualifier: 'exact', measure: measureOf(text, sentences, tokens, m.index, end, '×'), per: null });
+  }
+  return found.sort((a, b) => a.start - b.start);
 }
 
 function readQuantity(
@@ -126,8 +135,13 @@ function readQuantity(
   }
   // A counted noun: "300 soldiers", "a dozen or so leaders".
   let counted = false;
+  let looseAbout = false;
   if (unit === null) {
-    const noun = countedNoun(text, tokens, end);
+    // "a dozen or so leaders": the counted noun may follow a trailing qualifier.
+    const loose = /^\s*or so\b/i.exec(rest);
+    const direct = countedNoun(text, tokens, end);
+    const noun = direct ?? (loose ? countedNoun(text, tokens, end + loose[0].length + 1) : null);
+    if (noun && !direct) looseAbout = true;
     if (noun) {
       unit = noun.unit;
       end = noun.end;
@@ -156,6 +170,7 @@ function readQuantity(
       break;
     }
   }
+  if (looseAbout && qualifier === 'exact') qualifier = 'about';
   for (const [re, q] of TRAILING_QUALIFIERS) {
     const hit = re.exec(rest);
     if (hit && qualifier === 'exact') {
@@ -197,9 +212,12 @@ function countedNoun(text: string, tokens: readonly TaggedToken[], end: number):
   let i = tokenIndexAt(tokens, end);
   const first = tokens[i];
   if (!first || first.start - end > 1) return null;
-  if ((first.pos === 'ADJ' || first.pos === 'VERB') && tokens[i + 1] && /s$/.test(tokens[i + 1]!.lower) && tokens[i + 1]!.pos === 'NOUN') i += 1;
+  // One modifier may stand between: "3 new players", "3,000 wind turbines".
+  if (/^(?:ADJ|VERB|NOUN)$/.test(first.pos) && tokens[i + 1] && /s$/.test(tokens[i + 1]!.lower) && tokens[i + 1]!.pos === 'NOUN') i += 1;
   const noun = tokens[i];
-  if (!noun || noun.pos !== 'NOUN' || !/[a-z]{2,}s$/.test(noun.lower) || noun.lower.endsWith('ss')) return null;
+  // Plural nouns, and plural demonyms and party names ("10 million Ukrainians", "3 Democrats").
+  const plural = noun && (noun.pos === 'NOUN' || (noun.pos === 'PROPN' && /^\p{Lu}\p{Ll}+s$/u.test(noun.text)));
+  if (!noun || !plural || !/[a-z]{2,}s$/.test(noun.lower) || noun.lower.endsWith('ss')) return null;
   if (text.slice(end, noun.start).includes('\n')) return null;
   return { unit: noun.lower, end: noun.end };
 }
@@ -246,7 +264,7 @@ function measureOf(text: string, sentences: readonly Sentence[], tokens: readonl
   let i = tokenIndexAt(tokens, end);
   // Forward: "of NP" ("2,500 tons of concentrate"); for %, money and counts also a following noun ("200% tariff on ...").
   if (tokens[i]?.lower === 'of' && tokens[i]!.start < limitEnd) {
-    const np = nounPhrase(tokens, i + 1, limitEnd, true);
+    const np = nounPhrase(tokens, i + 1, limitEnd, true, true);
     if (np) return text.slice(np[0], np[1]);
   }
   if ((unit === '%' || unit === '' || /^[A-Z]{3}$/.test(unit)) && tokens[i] && tokens[i]!.start - end <= 1) {
@@ -270,14 +288,17 @@ const NP_POS = new Set(['NOUN', 'PROPN', 'ADJ', 'NUM']);
 const NP_INNER = new Set(['of', 'in', 'on', 'for', 'to', 'from']);
 
 /** Character span of the noun phrase starting at token `i` (a leading determiner dropped). */
-function nounPhrase(tokens: readonly TaggedToken[], i: number, limit: number, allowInner: boolean): [number, number] | null {
+function nounPhrase(tokens: readonly TaggedToken[], i: number, limit: number, allowInner: boolean, afterOf = false): [number, number] | null {
   while (tokens[i] && (tokens[i]!.pos === 'DET' || tokens[i]!.lower === 'the')) i += 1;
   const first = i;
   let last = -1;
   let innerUsed = false;
   while (tokens[i] && tokens[i]!.start < limit && i - first < MEASURE_MAX_WORDS) {
     const t = tokens[i]!;
-    if (NP_POS.has(t.pos) || (t.pos === 'PART' && /^'s?$/.test(t.lower)) || (t.text === '-' && last >= 0) || (t.text === '.' && last === i - 1)) {
+    // Right after "of" a word tagged as a verb is a noun ("tons of concentrate").
+    const nominal = afterOf && i === first && t.pos === 'VERB';
+    if (nominal) last = i;
+    if (nominal || NP_POS.has(t.pos) || (t.pos === 'PART' && /^'s?$/.test(t.lower)) || (t.text === '-' && last >= 0) || (t.text === '.' && last === i - 1)) {
       if (t.pos === 'NOUN' || t.pos === 'PROPN') last = i;
       i += 1;
     } else if (allowInner && !innerUsed && NP_INNER.has(t.lower) && last === i - 1) {
@@ -308,6 +329,6 @@ function nounPhraseBackward(tokens: readonly TaggedToken[], i: number, limit: nu
       break;
     } else break;
   }
-  while (first < last && (tokens[first]!.pos === 'DET' || NP_INNER.has(tokens[first]!.lower))) first += 1;
+  while (first < last && (tokens[first]!.pos === 'DET' || tokens[first]!.pos === 'PART' || NP_INNER.has(tokens[first]!.lower))) first += 1;
   return [tokens[first]!.start, tokens[last]!.end];
 }

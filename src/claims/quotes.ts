@@ -7,6 +7,7 @@ import { sentenceAt } from '../sentences/index.js';
 import { findQuoteRuns, type QuotePiece, type QuoteRun } from './marks.js';
 import { attributionAfter, attributionBefore, cueAt, type Attribution } from './attribution.js';
 import { tokenIndexAt } from './tagging.js';
+import { WEAK_CUES } from './lexicon.js';
 import type { TaggedToken } from './tagging.js';
 import type { ResolvedSpeaker, SpeakerResolver } from './speakers.js';
 
@@ -31,6 +32,8 @@ export interface DirectQuote {
 const INTERRUPTION_JOINERS = /^[\s,:;\u2014\u2013-]*$/;
 /** Words before a mark that make it a term being named, not speech. */
 const SCARE_MARKERS = /(?:so-called|so called|dubbed|known as|the words?|the terms?|the phrase|the slogan|titled|entitled|nicknamed|hashtag)\s*$/i;
+/** A determiner or possessive right before a short quoted fragment puts it inside a noun phrase. */
+const NOUN_PHRASE_OPENERS = /\b(?:a|an|the|this|that|these|those|its|their|his|her|our|my|your)\s+$/i;
 /** Words before a mark that announce a title of a show, book or film. */
 const TITLE_MARKERS = /(?:\bon|\bin|show|program|programme|series|book|film|movie|album|song|podcast|column|documentary|titled|entitled|called|op-ed)\s*$/i;
 const TITLE_CASE = /^(?:[\p{Lu}\p{N}][\p{L}\p{N}'’.&:-]*|of|the|and|a|an|in|on|for|to|at|with|&|or|from|by)(?:\s+(?:[\p{Lu}\p{N}][\p{L}\p{N}'’.&:-]*|of|the|and|a|an|in|on|for|to|at|with|&|or|from|by))*$/u;
@@ -84,6 +87,9 @@ export function findDirectQuotes(
       // Inside an attributed clause ("called it “disqualifying”") a fragment is the speaker's word;
       // with no verb of saying anywhere in the sentence it is a term held at arm's length.
       if (!draft.attribution && !cueInSentence(tokens, sentences, first.open, quoted)) continue;
+      // Inside a noun phrase ("a “deal” in name only") it names a term, whoever is quoted nearby.
+      // unless a plain verb of saying governs it ("said it was a “disaster”").
+      if (!adjacent && NOUN_PHRASE_OPENERS.test(before) && (!draft.attribution || WEAK_CUES.has(draft.attribution.cueLemma))) continue;
     }
     if (!draft.attribution && words < settings.unattributedMinWords) continue;
     const paragraph = (sentenceAt(sentences, first.start) ?? sentenceAt(sentences, first.open))?.paragraph ?? -1;

