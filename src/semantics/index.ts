@@ -52,6 +52,12 @@ export function rankProbability(rank: number, vocabularySize: number): number {
   return 1 / (rank * (Math.log(vocabularySize) + EULER_GAMMA));
 }
 
+/** A word's frequency rank in the vectors' vocabulary (1 = most frequent), or null when unknown. */
+export function wordRank(word: string): number | null {
+  const row = lookup(wordVectors(), word.toLowerCase());
+  return row < 0 ? null : row + 1;
+}
+
 /** The SIF weight a / (a + p(w)) of a word; 0 for words the vectors do not know. */
 export function wordWeight(word: string, a: number = SIF_A): number {
   const vectors = wordVectors();

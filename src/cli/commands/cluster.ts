@@ -1,0 +1,117 @@
+// `corroborate cluster FILE.jsonl`: assigns {id, text, title?, published?, url?} JSON lines to
+// stories with the same online engine `analyze` uses, and prints {id, story} per input line.
+import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import type { Command, CommandIO } from '../command.js';
+import { numberFlag, parseFlags, writeLine } from '../command.js';
+import { CorroborateError, usageError } from '../../errors.js';
+import { DEFAULT_STORY_OPTIONS, StoryIndex, type StoryInput } from '../../stories/index.js';
+
+const HELP = `Usage: corroborate cluster FILE.jsonl [--format jsonl|tsv] [--window DAYS] [--threshold X]
+
+Groups articles that report the same real-world event into stories and prints, for every
+input line in input order, {"id": ..., "story": ...}. A story id is derived from the
+article that started the story, so re-running on the same input gives the same ids.
+
+FILE.jsonl holds one JSON object per line: "id" (string or number) and "text" are required;
+"title", "published" (ISO 8601) and "url" are used when present. Articles are assigned
+oldest first (undated last). Use '-' to read standard input. Bad lines are reported on
+stderr with their line number and skipped.
+
+Options:
+  --format F       jsonl (default) or tsv (id<TAB>story)
+  --window DAYS    articles further than this from a story's first or last article never
+                   join it (default ${DEFAULT_STORY_OPTIONS.windowDays}); dated articles only
+  --threshold X    probability that an article reports a story's event needed to join it,
+                   0 < X < 1 (default ${DEFAULT_STORY_OPTIONS.threshold})
+  -h, --help       this help
+
+The first run in a process loads the word vectors (a few seconds).
+Exit codes: 0 ok (even when some lines were bad), 1 failure, 2 usage error.`;
+
+/** Most bad lines described one by one on stderr; the rest are only counted. */
+const MAX_REPORTED_BAD_LINES = 100;
+/** Longest window accepted: beyond a year, "the same event" stops meaning anything. */
+const MAX_WINDOW_DAYS = 366;
+
+export const command: Command = {
+  name: 'cluster',
+  summary: 'Assign {id, text, title?, published?} JSON lines to stories',
+  help: HELP,
+  async run(argv, io) {
+    const { values, positionals } = parseFlags(
+      argv,
+      { format: { type: 'string' }, window: { type: 'string' }, threshold: { type: 'string' } },
+      'cluster',
+    );
+    if (positionals.length !== 1) throw usageError('give exactly one FILE.jsonl (or - for standard input).', "Try 'corroborate cluster articles.jsonl'.");
+    const format = values.format ?? 'jsonl';
+    if (format !== 'jsonl' && format !== 'tsv') throw usageError(`--format must be jsonl or tsv, not '${format}'.`);
+    const index = new StoryIndex({
+      windowDays: numberFlag(values.window, 'window', DEFAULT_STORY_OPTIONS.windowDays, 0, MAX_WINDOW_DAYS),
+      threshold: numberFlag(values.threshold, 'threshold', DEFAULT_STORY_OPTIONS.threshold, 0.001, 0.999),
+    });
+
+    const records: StoryInput[] = [];
+    let bad = 0;
+    for await (const { line, number } of readLines(positionals[0]!, io)) {
+      const parsed = parseRecord(line);
+      if (parsed === null) continue;
+      if (typeof parsed === 'string') {
+        bad++;
+        if (bad <= MAX_REPORTED_BAD_LINES) io.stderr.write(`corroborate cluster: line ${number}: ${parsed}; skipped.\n`);
+        continue;
+      }
+      records.push(parsed);
+    }
+    if (bad > MAX_REPORTED_BAD_LINES) io.stderr.write(`corroborate cluster: ${bad} bad lines in all (first ${MAX_REPORTED_BAD_LINES} shown).\n`);
+
+    const order = records.map((record, i) => ({ record, i, time: record.published ? Date.parse(record.published) : NaN }));
+    order.sort((a, b) => (Number.isNaN(a.time) ? (Number.isNaN(b.time) ? 0 : 1) : Number.isNaN(b.time) ? -1 : a.time - b.time) || a.i - b.i);
+    for (const { record } of order) index.add(record);
+
+    for (const record of records) {
+      const story = index.storyOf(record.id)!;
+      await writeLine(io.stdout, format === 'jsonl' ? JSON.stringify({ id: record.id, story }) : `${record.id}\t${story}`);
+    }
+    return 0;
+  },
+};
+
+/** The record of one line; a string says why the line is bad; null for a blank line. */
+function parseRecord(line: string): StoryInput | string | null {
+  if (line.trim() === '') return null;
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch (error) {
+    return `not valid JSON (${(error as Error).message})`;
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'not a JSON object';
+  const { id, text, title, published } = value as Record<string, unknown>;
+  if (typeof id !== 'string' && typeof id !== 'number') return 'no "id" (a string or number)';
+  if (typeof text !== 'string') return 'no "text" string';
+  if (title !== undefined && title !== null && typeof title !== 'string') return '"title" is not a string';
+  if (published !== undefined && published !== null && (typeof published !== 'string' || Number.isNaN(Date.parse(published)))) {
+    return '"published" is not an ISO 8601 date';
+  }
+  return { id: String(id), text, title: (title as string | null | undefined) ?? null, published: (published as string | null | undefined) ?? null };
+}
+
+async function* readLines(path: string, io: CommandIO): AsyncGenerator<{ line: string; number: number }> {
+  const input: NodeJS.ReadableStream = path === '-' ? io.stdin : createReadStream(path);
+  const failed = new Promise<never>((_, reject) =>
+    input.once('error', (error: NodeJS.ErrnoException) =>
+      reject(new CorroborateError('input', `cannot read ${path}: ${error.code === 'ENOENT' ? 'no such file' : error.message}.`)),
+    ),
+  );
+  failed.catch(() => undefined);
+  const lines = createInterface({ input, crlfDelay: Infinity });
+  const iterator = lines[Symbol.asyncIterator]();
+  let number = 0;
+  while (true) {
+    const next = await Promise.race([iterator.next(), failed]);
+    if (next.done) return;
+    yield { line: next.value, number: ++number };
+  }
+}

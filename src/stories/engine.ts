@@ -1,0 +1,475 @@
+// The online story engine. Articles arrive one at a time, in any order; each is compared only
+// with the stories an inverted index offers (stories sharing its rarest terms and entities, in
+// its time window), so the cost of one assignment does not grow with the number of stories.
+// A bridging article that belongs strongly to two stories merges them; the older id survives and
+// the other resolves to it through `mergedInto`. The whole state serialises to plain JSON.
+import { CorroborateError } from '../errors.js';
+import type { Story } from '../records.js';
+import { words } from '../semantics/index.js';
+import { articleFeatures, idf, normaliseSparse, sparseCosine, topEntries, type ArticleFeatures, type StoryInput } from './features.js';
+import { sameStoryProbability, type Evidence, type ScoreWeights, FITTED_WEIGHTS } from './score.js';
+
+const DAY_MS = 86_400_000;
+/** Default window: news of one event mostly appears within a few days of it. */
+export const DEFAULT_WINDOW_DAYS = 3;
+/** Default probability needed to join a story; 0.5 is where the fitted model says "more likely than not". */
+export const DEFAULT_THRESHOLD = 0.5;
+/** A merge needs this much of the way from the join threshold to certainty: merging is hard to undo. */
+const MERGE_MARGIN = 0.6;
+/** Index keys per article: its heaviest terms and rarest entities; rarer keys find the event, common ones the topic. */
+const INDEX_TERMS = 10;
+const INDEX_ENTITIES = 10;
+/** Most recent stories kept per index key: bounds the work per article however large the store. */
+const POSTING_CAP = 48;
+/** Stories fully scored per article, the best by shared index weight. */
+const MAX_CANDIDATES = 24;
+/** Terms kept in a story centroid: enough for a long story, bounded memory per story. */
+const STORY_TERMS = 250;
+/** Entities, numbers and phrases kept per story. */
+const STORY_FACTS = 120;
+/** Recent members kept for the best-member comparison. */
+const RECENT_MEMBERS = 8;
+/** A number or entity recurs in a story when this share of its members mention it. */
+const RECURRING_SHARE = 0.3;
+/** Story size at which the size evidence saturates. */
+const STORY_SIZE_SCALE = 20;
+/** Reuse containment below this is shared boilerplate, not a copied story. */
+const MIN_REUSE = 0.2;
+
+export interface EngineOptions {
+  readonly windowDays: number;
+  readonly threshold: number;
+  readonly weights: ScoreWeights;
+}
+
+/** One stored story's state. Public for serialisation and the fitting script; treat as read-only. */
+export interface StoryState {
+  readonly id: string;
+  readonly seq: number;
+  members: string[];
+  headlines: string[];
+  outlets: Map<string, number>;
+  first: number | null;
+  last: number | null;
+  terms: Map<string, number>;
+  entities: Map<string, number>;
+  phrases: Map<string, number>;
+  numbers: Map<string, number>;
+  years: Map<string, number>;
+  dates: Map<string, number>;
+  vector: Float32Array | null;
+  recent: Map<string, number>[];
+}
+
+export interface Candidate {
+  readonly story: string;
+  readonly evidence: Evidence;
+  readonly gapDays: number | null;
+  readonly reuse: number;
+  readonly probability: number;
+}
+
+export interface Assignment {
+  readonly article: string;
+  readonly story: string;
+  readonly probability: number;
+  readonly created: boolean;
+  /** Ids of stories merged into `story` by this article. */
+  readonly merged: readonly string[];
+}
+
+/** A near-duplicate link to an article already in the index (from the reuse engine). */
+export interface ReuseLink {
+  readonly article: string;
+  /** Share of text in common, 0..1 (containment). */
+  readonly strength: number;
+}
+
+export class StoryIndex {
+  readonly options: EngineOptions;
+  private readonly stories = new Map<string, StoryState>();
+  private readonly articleStory = new Map<string, string>();
+  private readonly mergedInto = new Map<string, string>();
+  private readonly postings = new Map<string, string[]>();
+  private seq = 0;
+
+  constructor(options: Partial<EngineOptions> = {}) {
+    this.options = { windowDays: DEFAULT_WINDOW_DAYS, threshold: DEFAULT_THRESHOLD, weights: FITTED_WEIGHTS, ...options };
+    const { windowDays, threshold } = this.options;
+    if (!(windowDays >= 0)) throw new CorroborateError('usage', `The story window must be 0 or more days, not ${windowDays}.`);
+    if (!(threshold > 0 && threshold < 1)) throw new CorroborateError('usage', `The story threshold is a probability between 0 and 1 (exclusive), not ${threshold}.`);
+  }
+
+  get storyCount(): number {
+    return this.stories.size;
+  }
+
+  get articleCount(): number {
+    return this.articleStory.size;
+  }
+
+  /** Assigns one article to a story (joining, creating or merging); an id seen before keeps its story. */
+  add(input: StoryInput, links: readonly ReuseLink[] = []): Assignment {
+    const known = this.storyOf(input.id);
+    if (known) return { article: input.id, story: known, probability: 1, created: false, merged: [] };
+    const features = articleFeatures(input);
+    const candidates = this.candidates(features, links);
+    const best = candidates[0];
+    if (!best || best.probability < this.options.threshold) {
+      return { article: input.id, story: this.assign(features, null), probability: best?.probability ?? 0, created: true, merged: [] };
+    }
+    const mergeAt = this.options.threshold + (1 - this.options.threshold) * MERGE_MARGIN;
+    const bridged = candidates.filter((c) => c !== best && c.probability >= mergeAt && best.probability >= mergeAt).map((c) => c.story);
+    let target = best.story;
+    const merged: string[] = [];
+    for (const other of bridged) {
+      const [keep, drop] = this.stories.get(target)!.seq <= this.stories.get(other)!.seq ? [target, other] : [other, target];
+      this.merge(drop, keep);
+      merged.push(drop);
+      target = keep;
+    }
+    this.assign(features, target);
+    return { article: input.id, story: target, probability: best.probability, created: false, merged };
+  }
+
+  /** The current story of an article, or undefined when the article was never added. */
+  storyOf(articleId: string): string | undefined {
+    const story = this.articleStory.get(articleId);
+    return story === undefined ? undefined : this.resolve(story);
+  }
+
+  /** Follows merges: the id a story id now goes by (itself when never merged). */
+  resolve(storyId: string): string {
+    let id = storyId;
+    for (let next = this.mergedInto.get(id); next !== undefined; next = this.mergedInto.get(id)) id = next;
+    return id;
+  }
+
+  /** The live stories' states (not merged away). */
+  states(): IterableIterator<StoryState> {
+    return this.stories.values();
+  }
+
+  /** Scored stories the index offers for these features, best first. */
+  candidates(features: ArticleFeatures, links: readonly ReuseLink[] = []): Candidate[] {
+    const shared = new Map<string, number>();
+    for (const [key, weight] of this.queryKeys(features)) {
+      for (const raw of this.postings.get(key) ?? []) {
+        const id = this.resolve(raw);
+        shared.set(id, (shared.get(id) ?? 0) + weight);
+      }
+    }
+    const reuse = new Map<string, number>();
+    for (const link of links) {
+      const story = link.strength >= MIN_REUSE ? this.storyOf(link.article) : undefined;
+      if (story) reuse.set(story, Math.max(reuse.get(story) ?? 0, Math.min(1, link.strength)));
+    }
+    const ids = new Set([...[...shared].sort((a, b) => b[1] - a[1]).slice(0, MAX_CANDIDATES).map(([id]) => id), ...reuse.keys()]);
+    const out: Candidate[] = [];
+    for (const id of ids) {
+      const story = this.stories.get(id)!;
+      const evidence = compare(features, story);
+      const gapDays = timeGap(features.time, story);
+      const r = reuse.get(id) ?? 0;
+      const probability = sameStoryProbability(evidence, gapDays, r, this.options.windowDays, this.options.weights);
+      out.push({ story: id, evidence, gapDays, reuse: r, probability });
+    }
+    return out.sort((a, b) => b.probability - a.probability || (this.stories.get(a.story)!.seq - this.stories.get(b.story)!.seq));
+  }
+
+  /** Puts an article in a story (null: a new one, its id derived from the article id). Returns the story id. */
+  assign(features: ArticleFeatures, storyId: string | null): string {
+    let story = storyId === null ? undefined : this.stories.get(this.resolve(storyId));
+    if (!story) {
+      const id = storyId ?? `s-${features.id}`;
+      story = emptyStory(id, this.seq++);
+      this.stories.set(id, story);
+    }
+    absorb(story, features);
+    this.articleStory.set(features.id, story.id);
+    for (const key of this.indexKeys(features)) {
+      let list = this.postings.get(key);
+      if (!list) this.postings.set(key, (list = []));
+      if (list[list.length - 1] === story.id) continue;
+      list.push(story.id);
+      if (list.length > POSTING_CAP * 2) list.splice(0, list.length - POSTING_CAP);
+    }
+    return story.id;
+  }
+
+  /** The story record of a live story (headline, label, dates, outlets, entities). */
+  story(storyId: string): Story {
+    const state = this.stories.get(this.resolve(storyId));
+    if (!state) throw new CorroborateError('usage', `No story '${storyId}' in this index.`);
+    return summarise(state);
+  }
+
+  /** Every live story as a record. */
+  allStories(): Story[] {
+    return [...this.stories.values()].map(summarise);
+  }
+
+  toJSON(): SerializedStoryIndex {
+    return {
+      version: 1,
+      options: { windowDays: this.options.windowDays, threshold: this.options.threshold },
+      seq: this.seq,
+      stories: [...this.stories.values()].map((s) => ({
+        ...s,
+        outlets: [...s.outlets],
+        terms: [...s.terms],
+        entities: [...s.entities],
+        phrases: [...s.phrases],
+        numbers: [...s.numbers],
+        years: [...s.years],
+        dates: [...s.dates],
+        vector: s.vector ? [...s.vector] : null,
+        recent: s.recent.map((m) => [...m]),
+      })),
+      articleStory: [...this.articleStory],
+      mergedInto: [...this.mergedInto],
+      postings: [...this.postings],
+    };
+  }
+
+  static fromJSON(data: SerializedStoryIndex, options: Partial<EngineOptions> = {}): StoryIndex {
+    if (data?.version !== 1) throw new CorroborateError('store', 'Unknown story index format.', 'It was saved by a newer version of corroborate.');
+    const index = new StoryIndex({ ...data.options, ...options });
+    index.seq = data.seq;
+    for (const s of data.stories) {
+      index.stories.set(s.id, {
+        ...s,
+        outlets: new Map(s.outlets),
+        terms: new Map(s.terms),
+        entities: new Map(s.entities),
+        phrases: new Map(s.phrases),
+        numbers: new Map(s.numbers),
+        years: new Map(s.years),
+        dates: new Map(s.dates),
+        vector: s.vector ? Float32Array.from(s.vector) : null,
+        recent: s.recent.map((m) => new Map(m)),
+      });
+    }
+    for (const [a, s] of data.articleStory) index.articleStory.set(a, s);
+    for (const [a, b] of data.mergedInto) index.mergedInto.set(a, b);
+    for (const [k, v] of data.postings) index.postings.set(k, [...v]);
+    return index;
+  }
+
+  private merge(drop: string, keep: string): void {
+    const from = this.stories.get(drop)!;
+    const into = this.stories.get(keep)!;
+    into.members.push(...from.members);
+    into.headlines.push(...from.headlines);
+    addCounts(into.outlets, from.outlets, Infinity);
+    into.first = minTime(into.first, from.first);
+    into.last = maxTime(into.last, from.last);
+    addCounts(into.terms, from.terms, STORY_TERMS);
+    addCounts(into.entities, from.entities, STORY_FACTS);
+    addCounts(into.phrases, from.phrases, STORY_FACTS);
+    addCounts(into.numbers, from.numbers, STORY_FACTS);
+    addCounts(into.years, from.years, STORY_FACTS);
+    addCounts(into.dates, from.dates, STORY_FACTS);
+    if (from.vector) into.vector = into.vector ? into.vector.map((v, i) => v + from.vector![i]!) : from.vector;
+    into.recent = [...into.recent, ...from.recent].slice(-RECENT_MEMBERS);
+    this.stories.delete(drop);
+    this.mergedInto.set(drop, keep);
+  }
+
+  /** Keys an article is indexed under: dated articles per day bucket, everything globally. */
+  private indexKeys(features: ArticleFeatures): string[] {
+    const base = baseKeys(features).map(([key]) => key);
+    const day = features.time === null ? null : Math.floor(features.time / DAY_MS);
+    return day === null ? [...base, ...base.map((k) => `u:${k}`)] : [...base, ...base.map((k) => `${k}@${day}`)];
+  }
+
+  /** Keys to look up: the window's day buckets plus undated stories for a dated article; the global lists for an undated one. */
+  private queryKeys(features: ArticleFeatures): [string, number][] {
+    const base = baseKeys(features);
+    if (features.time === null) return base;
+    const day = Math.floor(features.time / DAY_MS);
+    const span = Math.ceil(this.options.windowDays);
+    const out: [string, number][] = [];
+    for (const [key, weight] of base) {
+      out.push([`u:${key}`, weight]);
+      for (let d = day - span; d <= day + span; d++) out.push([`${key}@${d}`, weight]);
+    }
+    return out;
+  }
+}
+
+export interface SerializedStoryIndex {
+  readonly version: 1;
+  readonly options: { readonly windowDays: number; readonly threshold: number };
+  readonly seq: number;
+  readonly stories: readonly (Omit<StoryState, 'outlets' | 'terms' | 'entities' | 'phrases' | 'numbers' | 'years' | 'dates' | 'vector' | 'recent'> & {
+    outlets: [string, number][];
+    terms: [string, number][];
+    entities: [string, number][];
+    phrases: [string, number][];
+    numbers: [string, number][];
+    years: [string, number][];
+    dates: [string, number][];
+    vector: number[] | null;
+    recent: [string, number][][];
+  })[];
+  readonly articleStory: readonly [string, string][];
+  readonly mergedInto: readonly [string, string][];
+  readonly postings: readonly [string, string[]][];
+}
+
+function baseKeys(features: ArticleFeatures): [string, number][] {
+  const terms = [...features.terms].sort((a, b) => b[1] - a[1]).slice(0, INDEX_TERMS).map(([t, w]): [string, number] => [`t:${t}`, w]);
+  const entities = [...features.entities].sort((a, b) => b[1] - a[1]).slice(0, INDEX_ENTITIES).map(([e, w]): [string, number] => [`e:${e}`, w / 10]);
+  return [...terms, ...entities];
+}
+
+/** The content evidence of one article against one story. */
+export function compare(f: ArticleFeatures, s: StoryState): Evidence {
+  const lexical = sparseCosine(f.terms, s.terms);
+  let lexicalBest = 0;
+  for (const member of s.recent) lexicalBest = Math.max(lexicalBest, sparseCosine(f.terms, member));
+
+  let total = 0;
+  let covered = 0;
+  for (const [e, w] of f.entities) {
+    total += w;
+    if (s.entities.has(e)) covered += w;
+  }
+  const size = s.members.length;
+  let numbers = 0;
+  const recurs = Math.max(1, size * RECURRING_SHARE);
+  for (const n of f.numbers) if ((s.numbers.get(n) ?? 0) >= recurs) numbers++;
+  let entityDot = 0;
+  let entityNorm = 0;
+  let storyShared = 0;
+  for (const [e, count] of s.entities) {
+    const w = count * idf(e);
+    entityNorm += w * w;
+    const a = f.salience.get(e);
+    if (a !== undefined) {
+      entityDot += w * a;
+      storyShared += w * w;
+    }
+  }
+  let yearShared = 0;
+  for (const y of f.years) if (s.years.has(y)) yearShared = 1;
+  let dateShared = 0;
+  for (const d of f.dates) if (s.dates.has(d)) dateShared = 1;
+  const semantic = f.vector && s.vector ? Math.max(0, cosineDense(f.vector, s.vector)) : 0;
+  return {
+    lexical,
+    lexicalBest,
+    entities: total === 0 ? 0 : covered / total,
+    entityCosine: entityNorm === 0 ? 0 : entityDot / Math.sqrt(entityNorm),
+    storySalientCovered: entityNorm === 0 ? 0 : storyShared / entityNorm,
+    numbers: Math.min(1, numbers / 2),
+    yearShared,
+    yearConflict: f.years.size > 0 && s.years.size > 0 && !yearShared ? 1 : 0,
+    dateShared,
+    semantic,
+    size: Math.min(1, Math.log(size) / Math.log(STORY_SIZE_SCALE)),
+  };
+}
+
+function timeGap(time: number | null, s: StoryState): number | null {
+  if (time === null || s.first === null || s.last === null) return null;
+  return Math.max(0, s.first - time, time - s.last) / DAY_MS;
+}
+
+function emptyStory(id: string, seq: number): StoryState {
+  return {
+    id, seq, members: [], headlines: [], outlets: new Map(), first: null, last: null, terms: new Map(), entities: new Map(),
+    phrases: new Map(), numbers: new Map(), years: new Map(), dates: new Map(), vector: null, recent: [],
+  };
+}
+
+function absorb(s: StoryState, f: ArticleFeatures): void {
+  s.members.push(f.id);
+  s.headlines.push(f.headline);
+  if (f.outlet) s.outlets.set(f.outlet, (s.outlets.get(f.outlet) ?? 0) + 1);
+  s.first = minTime(s.first, f.time);
+  s.last = maxTime(s.last, f.time);
+  addCounts(s.terms, f.terms, STORY_TERMS);
+  addCounts(s.entities, new Map([...f.entities.keys()].map((e) => [e, 1])), STORY_FACTS);
+  addCounts(s.phrases, countList(f.phrases.filter((p) => p.length > 2)), STORY_FACTS);
+  addCounts(s.numbers, new Map([...f.numbers].map((n) => [n, 1])), STORY_FACTS);
+  addCounts(s.years, new Map([...f.years].map((n) => [n, 1])), STORY_FACTS);
+  addCounts(s.dates, new Map([...f.dates].map((n) => [n, 1])), STORY_FACTS);
+  if (f.vector) s.vector = s.vector ? s.vector.map((v, i) => v + f.vector![i]!) : Float32Array.from(f.vector);
+  s.recent.push(new Map(f.terms));
+  if (s.recent.length > RECENT_MEMBERS) s.recent.shift();
+}
+
+function addCounts(into: Map<string, number>, from: ReadonlyMap<string, number>, cap: number): void {
+  for (const [k, v] of from) into.set(k, (into.get(k) ?? 0) + v);
+  if (into.size > cap * 1.5) {
+    const kept = topEntries(into, cap);
+    into.clear();
+    for (const [k, v] of kept) into.set(k, v);
+  }
+}
+
+function countList(list: readonly string[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const x of new Set(list)) out.set(x, 1);
+  return out;
+}
+
+function minTime(a: number | null, b: number | null): number | null {
+  return a === null ? b : b === null ? a : Math.min(a, b);
+}
+
+function maxTime(a: number | null, b: number | null): number | null {
+  return a === null ? b : b === null ? a : Math.max(a, b);
+}
+
+function cosineDense(a: Float32Array, b: Float32Array): number {
+  let dot = 0;
+  let na = 0;
+  let nb = 0;
+  for (let i = 0; i < a.length; i++) {
+    dot += a[i]! * b[i]!;
+    na += a[i]! * a[i]!;
+    nb += b[i]! * b[i]!;
+  }
+  return na === 0 || nb === 0 ? 0 : dot / Math.sqrt(na * nb);
+}
+
+/** Labels use at most this many entity phrases. */
+const LABEL_PHRASES = 3;
+const TOP_ENTITIES = 6;
+
+function summarise(s: StoryState): Story {
+  const centroid = normaliseSparse(new Map(s.terms));
+  let headline = s.headlines[0] ?? '';
+  let bestScore = -1;
+  for (const candidate of new Set(s.headlines)) {
+    const vector = new Map<string, number>();
+    for (const w of words(candidate)) vector.set(w, idf(w));
+    let score = 0;
+    for (const [w, weight] of normaliseSparse(vector)) score += weight * (centroid.get(w) ?? centroid.get(w.replace(/s$/, '')) ?? 0);
+    if (score > bestScore + 1e-9) [bestScore, headline] = [score, candidate];
+  }
+  const phrases = [...s.phrases].sort((a, b) => b[1] - a[1] || b[0].split(' ').length - a[0].split(' ').length);
+  const topEntities: string[] = [];
+  for (const [phrase] of phrases) {
+    const lower = phrase.toLowerCase();
+    if (topEntities.some((t) => t.toLowerCase().includes(lower))) continue;
+    topEntities.push(phrase);
+    if (topEntities.length === TOP_ENTITIES) break;
+  }
+  const label = topEntities.length
+    ? topEntities.slice(0, LABEL_PHRASES).join(', ')
+    : [...s.terms].sort((a, b) => b[1] - a[1]).slice(0, LABEL_PHRASES).map(([t]) => t).join(', ');
+  return {
+    id: s.id,
+    headline,
+    label,
+    articleIds: [...s.members],
+    firstSeen: s.first === null ? null : new Date(s.first).toISOString(),
+    lastSeen: s.last === null ? null : new Date(s.last).toISOString(),
+    outlets: [...s.outlets].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([o]) => o),
+    topEntities,
+  };
+}

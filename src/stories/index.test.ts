@@ -1,0 +1,133 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import type { AnalysedArticle, Article } from '../records.js';
+import { CorroborateError } from '../errors.js';
+import { clusterStories, StoryIndex, timeLogit, type StoryInput } from './index.js';
+
+function analysed(id: string, text: string, extra: Partial<Article> = {}): AnalysedArticle {
+  const article: Article = {
+    id, contentHash: id.padEnd(64, '0'), input: `${id}.txt`, url: null, canonicalUrl: null, title: null, byline: null,
+    published: null, updated: null, outlet: null, publisher: null, language: 'en', text, removed: [], fetchedAt: null, ...extra,
+  };
+  return { article, sentences: [] };
+}
+
+// Two earthquakes: same kind of event, same vocabulary, different places, a month apart.
+const IZMIR = [
+  ['Earthquake kills 12 in Izmir', 'A magnitude 6.4 earthquake struck near Izmir in western Turkey on Tuesday, killing at least 12 people and collapsing apartment blocks, the disaster agency AFAD said. Rescuers searched the rubble in the Bayrakli district through the night.'],
+  ['Turkey quake: rescuers dig through rubble in Izmir', 'Rescue teams in Izmir pulled survivors from collapsed buildings in Bayrakli after the 6.4 magnitude quake, AFAD said, raising the death toll to 14. Interior Minister Suleyman Soylu visited the city.'],
+  ['Death toll rises after Izmir earthquake', 'The death toll from the earthquake that hit Izmir on Tuesday rose to 17, Turkish officials said, as aftershocks rattled the Aegean coast and families slept in tents in Bayrakli.'],
+] as const;
+const CUSCO = [
+  ['Earthquake hits Peru near Cusco, 9 dead', 'A magnitude 6.1 earthquake struck the Andes near Cusco in southern Peru on Monday, killing at least 9 people and damaging adobe homes, the INDECI civil defence institute said. Roads to Urubamba were blocked by landslides.'],
+  ['Peru quake: Cusco region counts damage', 'Civil defence teams in Cusco assessed damaged homes in Urubamba after the 6.1 magnitude earthquake, INDECI said, and President Dina Boluarte flew to the region. The death toll rose to 11.'],
+] as const;
+
+test('two same-kind events a month apart in different places stay two stories', () => {
+  const articles = [
+    ...IZMIR.map(([title, text], i) => analysed(`iz${i}`, text, { title, published: `2024-03-0${5 + i}` })),
+    ...CUSCO.map(([title, text], i) => analysed(`cu${i}`, text, { title, published: `2024-04-0${8 + i}` })),
+  ];
+  const stories = clusterStories(articles, []);
+  assert.equal(stories.length, 2, JSON.stringify(stories.map((s) => s.articleIds)));
+  assert.deepEqual(stories[0]!.articleIds, ['iz0', 'iz1', 'iz2']);
+  assert.deepEqual(stories[1]!.articleIds, ['cu0', 'cu1']);
+  assert.equal(stories[0]!.firstSeen, '2024-03-05T00:00:00.000Z');
+  assert.equal(stories[0]!.lastSeen, '2024-03-07T00:00:00.000Z');
+  assert.ok(stories[0]!.topEntities.some((e) => /Izmir/.test(e)), stories[0]!.topEntities.join());
+  assert.ok(stories[1]!.label.length > 0 && stories[1]!.label.length < 80);
+});
+
+test('the same two events on the same day are still told apart by who and where', () => {
+  const articles = [
+    ...IZMIR.map(([title, text], i) => analysed(`iz${i}`, text, { title, published: '2024-03-05' })),
+    ...CUSCO.map(([title, text], i) => analysed(`cu${i}`, text, { title, published: '2024-03-05' })),
+  ];
+  const groups = clusterStories(articles, []).map((s) => [...s.articleIds].sort());
+  assert.deepEqual(groups.sort(), [['cu0', 'cu1'], ['iz0', 'iz1', 'iz2']]);
+});
+
+test('the window gates time and decays inside it', () => {
+  assert.equal(timeLogit(null, 3), 0);
+  assert.equal(timeLogit(0, 3), 0);
+  assert.ok(timeLogit(2, 3) < timeLogit(1, 3));
+  assert.equal(timeLogit(3.5, 3), -Infinity);
+});
+
+test('a long-running story keeps accreting while each step stays within the window', () => {
+  const days = ['2024-05-01', '2024-05-03', '2024-05-05', '2024-05-07', '2024-05-09'];
+  const index = new StoryIndex({ windowDays: 3 });
+  const ids = days.map((day, i) => {
+    index.add({
+      id: `trial${i}`,
+      published: day,
+      title: `Day ${i + 1} of the Weinstein retrial in Manhattan`,
+      text: `Harvey Weinstein's retrial continued in Manhattan Criminal Court, where Justice Curtis Farber heard testimony from witness number ${i + 1}. Prosecutors led by Nicole Blumberg say Weinstein assaulted Miriam Haley in 2006; defence lawyer Arthur Aidala cross-examined the witness.`,
+    });
+    return index.storyOf(`trial${i}`);
+  });
+  assert.equal(new Set(ids).size, 1);
+  assert.equal(index.story(ids[0]!).lastSeen, '2024-05-09T00:00:00.000Z');
+});
+
+test('late arrival: an older article that arrives last joins its story, and a restored index assigns the same way', () => {
+  const index = new StoryIndex();
+  index.add({ id: 'iz1', title: IZMIR[1][0], text: IZMIR[1][1], published: '2024-03-06T09:00:00Z' });
+  index.add({ id: 'cu0', title: CUSCO[0][0], text: CUSCO[0][1], published: '2024-04-08T09:00:00Z' });
+  index.add({ id: 'iz2', title: IZMIR[2][0], text: IZMIR[2][1], published: '2024-03-07T09:00:00Z' });
+  const restored = StoryIndex.fromJSON(JSON.parse(JSON.stringify(index.toJSON())));
+  const late: StoryInput = { id: 'iz0', title: IZMIR[0][0], text: IZMIR[0][1], published: '2024-03-05T08:00:00Z' };
+  const live = index.add(late);
+  const again = restored.add(late);
+  assert.equal(live.created, false);
+  assert.equal(live.story, index.storyOf('iz1'));
+  assert.deepEqual(again, live);
+  assert.equal(index.story(live.story).firstSeen, '2024-03-05T08:00:00.000Z');
+  assert.notEqual(index.storyOf('cu0'), live.story);
+  // Adding an article twice changes nothing.
+  assert.equal(index.add(late).story, live.story);
+  assert.equal(index.articleCount, 4);
+});
+
+test('a bridging article merges two stories; the old id still resolves', () => {
+  const felling = 'Lumberjacks felled the ancient sequoia named General Grant in the Sierra grove, according to the Kings Canyon park rangers.';
+  const protest = 'Environmental campaigners chained themselves to bulldozers at Redwood Mountain, and Sheriff Lorna Tafoya detained forty demonstrators.';
+  const index = new StoryIndex();
+  const a = index.add({ id: 'a', text: felling, published: '2024-06-01' });
+  const b = index.add({ id: 'b', text: protest, published: '2024-06-01' });
+  assert.notEqual(a.story, b.story, 'the two halves should start apart');
+  const bridge = index.add({ id: 'c', text: `${felling} ${protest}`, published: '2024-06-02' });
+  assert.deepEqual(bridge.merged, [b.story]);
+  assert.equal(bridge.story, a.story, 'the older story keeps its id');
+  assert.equal(index.resolve(b.story), a.story);
+  assert.equal(index.storyOf('b'), a.story);
+  assert.equal(index.storyCount, 1);
+  assert.deepEqual([...index.story(b.story).articleIds].sort(), ['a', 'b', 'c']);
+});
+
+test('a near-duplicate link from reuse joins a copy its words alone would not', () => {
+  const index = new StoryIndex();
+  index.add({ id: 'src', text: IZMIR[0][1], published: '2024-03-05' });
+  const alone = new StoryIndex().add({ id: 'x', text: 'Short wire item: buildings fell, many hurt.', published: '2024-03-05' });
+  assert.equal(alone.created, true);
+  const linked = index.add({ id: 'copy', text: 'Short wire item: buildings fell, many hurt.', published: '2024-03-05' }, [{ article: 'src', strength: 0.9 }]);
+  assert.equal(linked.story, index.storyOf('src'));
+});
+
+test('all five seed articles form one story from their raw text', () => {
+  const dir = new URL('../../examples/', import.meta.url);
+  const files = readdirSync(dir).filter((f) => f.endsWith('.txt'));
+  assert.equal(files.length, 5);
+  const articles = files.map((f) => analysed(f.slice(4, 20), readFileSync(new URL(f, dir), 'utf8')));
+  const stories = clusterStories(articles, []);
+  assert.equal(stories.length, 1, JSON.stringify(stories.map((s) => s.articleIds)));
+  assert.equal(stories[0]!.articleIds.length, 5);
+  assert.match(stories[0]!.headline + stories[0]!.label + stories[0]!.topEntities.join(' '), /Putin/);
+});
+
+test('options are checked with errors that say what is wrong', () => {
+  assert.throws(() => new StoryIndex({ threshold: 1.5 }), CorroborateError);
+  assert.throws(() => new StoryIndex({ windowDays: -1 }), CorroborateError);
+  assert.throws(() => new StoryIndex().story('nope'), CorroborateError);
+});
