@@ -1,7 +1,7 @@
 // What a careful editor flags first, one readable sentence each, naming the outlets:
 // changed quotes, numbers that conflict or drift, contradictions, claims only one outlet carries,
 // and articles that reuse another's text without saying so.
-import type { Article, Derivation, Finding, ReconciledClaim } from '../records.js';
+import type { Article, Derivation, Finding, ReconciledClaim, WordChange } from '../records.js';
 import type { StoryOrder } from './origins.js';
 
 /** Longest quote shown inside a finding, in words; the dossier has the full text. */
@@ -58,9 +58,10 @@ export function quoteFindings(claim: ReconciledClaim, ctx: FindingContext): Find
   const out: Finding[] = [];
   for (const v of claim.versions) {
     if (v.status === 'altered') {
+      const { was, now } = changedStretch(v.diff ?? []);
       out.push({
         kind: 'altered-quote',
-        message: `${ctx.names.get(v.article)} quotes ${who} as saying "${shorten(v.text)}", but ${ctx.names.get(reference.article)} has "${shorten(reference.text)}".`,
+        message: `${ctx.names.get(v.article)} changes the words of ${who}: where ${ctx.names.get(reference.article)} quotes "${was}", it has "${now}".`,
         claim: claim.id,
         articles: [v.article, reference.article],
         severity: 'high',
@@ -77,6 +78,36 @@ export function quoteFindings(claim: ReconciledClaim, ctx: FindingContext): Find
     }
   }
   return out;
+}
+
+/** Words of context kept either side of the changed stretch of a quote. */
+const CHANGE_CONTEXT_WORDS = 3;
+
+/**
+ * The stretch of a quote where two versions part, both sides, with a few words either side:
+ * "we believe it can be produced at scale" / "we are sure it can be made cheaply for millions".
+ */
+export function changedStretch(diff: readonly WordChange[]): { was: string; now: string } {
+  const first = diff.findIndex((c) => c.op !== 'same');
+  const last = diff.length - 1 - [...diff].reverse().findIndex((c) => c.op !== 'same');
+  if (first < 0) return { was: '', now: '' };
+  const before = diff[first - 1]?.op === 'same' ? diff[first - 1]!.text.split(' ').slice(-CHANGE_CONTEXT_WORDS).join(' ') : '';
+  const after = diff[last + 1]?.op === 'same' ? diff[last + 1]!.text.split(' ').slice(0, CHANGE_CONTEXT_WORDS).join(' ') : '';
+  const was: string[] = [];
+  const now: string[] = [];
+  for (const c of diff.slice(first, last + 1)) {
+    if (c.op === 'same') {
+      was.push(c.text);
+      now.push(c.text);
+    } else if (c.op === 'dropped') was.push(c.text);
+    else if (c.op === 'added') now.push(c.text);
+    else {
+      was.push(c.was ?? '');
+      now.push(c.text);
+    }
+  }
+  const frame = (middle: string[]) => shorten([before, ...middle, after].filter(Boolean).join(' '), QUOTE_WORDS_SHOWN + 2 * CHANGE_CONTEXT_WORDS);
+  return { was: frame(was), now: frame(now) };
 }
 
 export function quantityFindings(claim: ReconciledClaim, ctx: FindingContext): Finding[] {
@@ -130,7 +161,7 @@ export function substance(claim: ReconciledClaim, names: number, numbers: number
     const year = q.unit === '' && Number.isInteger(q.value) && q.value >= YEAR_RANGE[0] && q.value <= YEAR_RANGE[1];
     if (year) return 0;
     // "two hours", "three years", "the two nations": small counts of time or things are scene-setting.
-    if (DURATIONS.has(q.unit) || (q.value < SMALL_COUNT && !MEASURED_UNITS.test(q.unit))) return 0.5;
+    if (DURATIONS.has(q.unit) || (q.value < SMALL_COUNT && !MEASURED_UNITS.test(q.unit))) return 0;
     return 3;
   }
   if (claim.kind === 'quote') return claim.text.split(/\s+/).length >= SUBSTANTIVE_QUOTE_WORDS ? 2 : 0;

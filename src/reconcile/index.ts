@@ -7,7 +7,8 @@
 //   2. prepare each mention once (words, names, numbers, meaning vector)
 //   3. quotes: cluster by speaker and wording, then fidelity (verbatim / trimmed / altered / paraphrased)
 //   4. quantities: cluster by value and context, then agreement, rounding, conflict and drift
-//   5. statements: cluster by content and meaning, then paraphrase or contradiction
+//   5. statements, with each quote claim: cluster by content and meaning; a statement that meets a
+//      quote is its paraphrase, one that flips its polarity a contradiction
 //   6. origins, uniqueness, contested flags; findings
 import { CorroborateError } from '../errors.js';
 import type {
@@ -106,18 +107,6 @@ export function reconcileStory(input: ReconcileInput, options: Partial<Reconcile
   // 3-5.
   const drafts: Draft[] = [];
   const quotes = reconcileQuotes(ofKind('quote'), order, { match: settings.quoteMatch });
-  // A quote no other outlet quotes goes on to meet the statements: they may report it in other words.
-  const lonely = quotes.filter((q) => q.versions.length === 1).map((q) => q.reference);
-  for (const q of quotes.filter((q) => q.versions.length > 1)) {
-    drafts.push({
-      kind: 'quote',
-      reference: q.reference,
-      versions: q.versions.map((v) => ({ prepared: v.prepared, status: v.status, score: v.score, diff: v.prepared === q.reference ? undefined : v.diff })),
-      contested: false,
-      drifts: [],
-      referenceMeasure: null,
-    });
-  }
   for (const q of reconcileQuantities(ofKind('quantity'), order, { ...settings })) {
     drafts.push({
       kind: 'quantity',
@@ -125,12 +114,18 @@ export function reconcileStory(input: ReconcileInput, options: Partial<Reconcile
       versions: q.versions,
       contested: q.conflicts.length > 0,
       drifts: q.drifts,
-      referenceMeasure: q.reference.measure,
     });
   }
+  // Statements meet the quotes here: a report of a quote in other words, or a denial of it.
   const statementThresholds = { match: settings.statementMatch, contradiction: settings.contradiction };
-  for (const s of reconcileStatements([...ofKind('statement'), ...lonely], statementThresholds)) {
-    drafts.push({ kind: s.kind, reference: s.reference, versions: s.versions, contested: s.contradictedBy.length > 0, drifts: [], referenceMeasure: null });
+  for (const c of reconcileStatements(ofKind('statement'), quotes, statementThresholds)) {
+    drafts.push({
+      kind: c.kind,
+      reference: c.reference,
+      versions: c.versions.map((v) => ({ ...v, diff: v.prepared === c.reference ? undefined : v.diff })),
+      contested: c.contradictedBy.length > 0,
+      drifts: [],
+    });
   }
 
   // 6.
@@ -148,12 +143,12 @@ export function reconcileStory(input: ReconcileInput, options: Partial<Reconcile
     drifts: new Map(
       reconciled
         .filter((r) => r.draft.drifts.length > 0)
-        .map((r) => [r.claim.id, r.draft.drifts.map((d) => ({ ...d, referenceMeasure: r.draft.referenceMeasure }))]),
+        .map((r) => [r.claim.id, r.draft.drifts]),
     ),
   };
   const findings: Finding[] = [];
   for (const { claim } of reconciled) {
-    if (claim.kind === 'quote') findings.push(...quoteFindings(claim, ctx));
+    if (claim.kind === 'quote') findings.push(...quoteFindings(claim, ctx), ...contradictionFindings(claim, ctx));
     else if (claim.kind === 'quantity') findings.push(...quantityFindings(claim, ctx));
     else findings.push(...contradictionFindings(claim, ctx));
   }
@@ -173,8 +168,7 @@ interface Draft {
   readonly reference: PreparedMention;
   readonly versions: readonly { prepared: PreparedMention; status: ClaimVersion['status']; score: number; diff?: ClaimVersion['diff'] }[];
   readonly contested: boolean;
-  readonly drifts: readonly { article: string; measure: string }[];
-  readonly referenceMeasure: string | null;
+  readonly drifts: readonly { article: string; measure: string; referenceMeasure: string | null }[];
 }
 
 function toClaim(draft: Draft, order: StoryOrder, names: ReadonlyMap<string, string>): ReconciledClaim {

@@ -45,6 +45,15 @@ export interface QuantityMention {
   /** The measure's head nouns: the last content word, and the last one before "of", "to", "in"... */
   readonly heads: ReadonlySet<string>;
   readonly measureVector: Float32Array | null;
+  /** The "of ..." phrase right after the number, when there is one: for shares, the truest measure. */
+  readonly of: Measure | null;
+}
+
+interface Measure {
+  readonly text: string;
+  readonly stems: ReadonlySet<string>;
+  readonly heads: ReadonlySet<string>;
+  readonly vector: Float32Array | null;
 }
 
 export interface QuantityVersion {
@@ -58,13 +67,14 @@ export interface QuantityClaim {
   readonly versions: readonly QuantityVersion[];
   /** Other values stated for the same measure, with the articles stating them. */
   readonly conflicts: readonly { readonly quantity: QuantityInfo; readonly articles: readonly string[] }[];
-  readonly drifts: readonly { readonly article: string; readonly measure: string }[];
+  readonly drifts: readonly { readonly article: string; readonly measure: string; readonly referenceMeasure: string | null }[];
 }
 
 export function prepareQuantity(prepared: PreparedMention, semantic: boolean): QuantityMention | null {
   const quantity = prepared.mention.quantity;
   if (!quantity) return null;
-  const measure = quantity.measure ?? measureAfter(prepared.mention.context, prepared.mention.text);
+  const after = measureAfter(prepared.mention.context, prepared.mention.text);
+  const measure = quantity.measure ?? after;
   return {
     prepared,
     quantity,
@@ -73,6 +83,7 @@ export function prepareQuantity(prepared: PreparedMention, semantic: boolean): Q
     measureStems: measure ? contentStems(wordsOf(measure)) : new Set(),
     heads: measure ? headsOf(measure) : new Set(),
     measureVector: semantic && measure ? sentenceVector(vectorWords(measure)) : null,
+    of: after ? { stems: contentStems(wordsOf(after)), heads: headsOf(after), vector: semantic ? sentenceVector(vectorWords(after)) : null, text: after } : null,
   };
 }
 
@@ -152,20 +163,30 @@ function contextScore(a: QuantityMention, b: QuantityMention): number {
  * / "investments worth $15 billion"), or when their words or meanings are close.
  */
 export function measuresDiffer(a: QuantityMention, b: QuantityMention): boolean {
-  if (a.measureStems.size === 0 || b.measureStems.size === 0) return false;
-  const [ha, hb] = [a.heads, b.heads];
-  if ([...ha].some((h) => hb.has(h) || b.local.has(h)) || [...hb].some((h) => a.local.has(h))) return false;
-  if (dice(a.measureStems, b.measureStems) >= DIFFERENT_MEASURE_DICE) return false;
-  if (a.measureVector && b.measureVector && cosine(a.measureVector, b.measureVector) >= SAME_MEASURE_COSINE) return false;
+  const given = (q: QuantityMention): Measure | null =>
+    q.measure ? { text: q.measure, stems: q.measureStems, heads: q.heads, vector: q.measureVector } : null;
+  return phrasesDiffer(given(a), given(b), a.local, b.local) || phrasesDiffer(a.of, b.of, a.local, b.local);
+}
+
+/** The drift of a measure: which phrase a version gives for it ("the U.S. market"), when it differs. */
+export function driftedMeasure(reference: QuantityMention, version: QuantityMention): string | null {
+  if (phrasesDiffer(reference.of, version.of, reference.local, version.local)) return version.of!.text;
+  return measuresDiffer(reference, version) ? (version.measure ?? version.of?.text ?? null) : null;
+}
+
+function phrasesDiffer(a: Measure | null, b: Measure | null, localA: ReadonlySet<string>, localB: ReadonlySet<string>): boolean {
+  if (!a || !b || a.stems.size === 0 || b.stems.size === 0) return false;
+  if ([...a.heads].some((h) => b.heads.has(h) || localB.has(h)) || [...b.heads].some((h) => localA.has(h))) return false;
+  if (dice(a.stems, b.stems) >= DIFFERENT_MEASURE_DICE) return false;
+  if (a.vector && b.vector && cosine(a.vector, b.vector) >= SAME_MEASURE_COSINE) return false;
   return true;
 }
 
+/** How sure we are that two numbers measure the same thing: their measures, their neighbours, their sentences. */
 function measureSimilarity(a: QuantityMention, b: QuantityMention): number {
-  if (a.measureStems.size > 0 && b.measureStems.size > 0) {
-    const semantic = a.measureVector && b.measureVector ? cosine(a.measureVector, b.measureVector) : 0;
-    return Math.max(dice(a.measureStems, b.measureStems), semantic, dice(a.local, b.local));
-  }
-  return dice(a.local, b.local);
+  const semantic = a.measureVector && b.measureVector ? cosine(a.measureVector, b.measureVector) : 0;
+  const measures = a.measureStems.size > 0 && b.measureStems.size > 0 ? Math.max(dice(a.measureStems, b.measureStems), semantic) : 0;
+  return Math.max(measures, dice(a.local, b.local), contextScore(a, b));
 }
 
 interface ValueGroup {
@@ -238,13 +259,14 @@ function finishQuantity(family: readonly ValueGroup[], order: StoryOrder): Quant
   const main = ranked[0]!;
   const reference = main.reference;
   const versions: QuantityVersion[] = [];
-  const drifts: { article: string; measure: string }[] = [];
+  const drifts: { article: string; measure: string; referenceMeasure: string | null }[] = [];
   for (const [article, { quantity, score }] of main.members) {
     let status: MentionStatus;
+    const drift = quantity === reference ? null : driftedMeasure(reference, quantity);
     if (quantity === reference) status = 'original';
-    else if (measuresDiffer(reference, quantity)) {
+    else if (drift !== null) {
       status = 'drifted';
-      drifts.push({ article, measure: quantity.measure ?? '' });
+      drifts.push({ article, measure: drift, referenceMeasure: phrasesDiffer(reference.of, quantity.of, reference.local, quantity.local) ? reference.of!.text : reference.measure });
     } else if (quantity.quantity.value !== reference.quantity.value || hedge(quantity.quantity) !== hedge(reference.quantity)) status = 'approximate';
     else status = 'agrees';
     versions.push({ prepared: quantity.prepared, status, score: round(score) });

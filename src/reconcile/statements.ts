@@ -1,9 +1,15 @@
-// Statements (facts stated without quotation marks) across outlets: the same fact paraphrased is
-// one claim; the same fact with its polarity flipped ("has no objections" / "objects") is a
-// contradiction, and the claim is contested.
-import type { MentionStatus } from '../records.js';
+// Statements (facts stated without quotation marks) across outlets, and how they meet the quotes.
+// The same fact paraphrased is one claim; the same fact with its polarity flipped ("was lifted" /
+// "was not lifted") is a contradiction, and the claim is contested.
+//
+// Quotes were clustered first (quotes.ts); each quote claim now joins the statement clustering
+// through its reference. A statement that lands with a quote is a report of that quote in other
+// words: it becomes a paraphrased version of the quote claim. Two quotes from different speakers
+// that assert opposite things ("talks resumed", the company said; "talks have not resumed", the
+// union said) meet here too: that is a contradiction between sources, not two unrelated claims.
+import type { MentionStatus, WordChange } from '../records.js';
 import { starCluster, type Group, type Matcher } from './align.js';
-import { chooseReference, quoteStatus } from './quotes.js';
+import type { QuoteClaim } from './quotes.js';
 import { dice, overlap, sameSpeaker, statementScore, type PreparedMention } from './similarity.js';
 
 export interface StatementThresholds {
@@ -16,17 +22,17 @@ export interface StatementThresholds {
 /** Two statements must share this much of their content words before scoring is worth it. */
 const CANDIDATE_MIN_DICE = 0.1;
 
-export interface StatementVersion {
+export interface ReconciledVersion {
   readonly prepared: PreparedMention;
   readonly status: MentionStatus;
   readonly score: number;
+  readonly diff?: readonly WordChange[];
 }
 
-export interface StatementClaim {
-  /** 'quote' when a reported quote joined the statements that paraphrase it. */
+export interface MergedClaim {
   readonly kind: 'statement' | 'quote';
   readonly reference: PreparedMention;
-  readonly versions: readonly StatementVersion[];
+  readonly versions: readonly ReconciledVersion[];
   /** Articles whose version denies what the reference states (or the reverse). */
   readonly contradictedBy: readonly string[];
 }
@@ -34,37 +40,77 @@ export interface StatementClaim {
 export function statementMatcher(thresholds: StatementThresholds): Matcher {
   return {
     absorb: false,
-    candidate: (m, r) => sameSpeaker(m.speaker, r.speaker) !== false && dice(m.content, r.content) >= CANDIDATE_MIN_DICE,
+    // Different speakers may only meet to contradict each other.
+    candidate: (m, r) =>
+      dice(m.content, r.content) >= CANDIDATE_MIN_DICE && (sameSpeaker(m.speaker, r.speaker) !== false || flipped(m, r)),
     score: statementScore,
     threshold: () => thresholds.match,
   };
 }
 
-export function reconcileStatements(mentions: readonly PreparedMention[], thresholds: StatementThresholds): StatementClaim[] {
-  return starCluster(mentions, statementMatcher(thresholds)).map((group) => finishStatement(group, thresholds));
+function flipped(a: PreparedMention, b: PreparedMention): boolean {
+  return a.negations % 2 !== b.negations % 2;
 }
 
-function finishStatement(group: Group, thresholds: StatementThresholds): StatementClaim {
-  const members = [...group.members.values()];
-  // A quote no other outlet repeats may still be reported in other words: then the claim is that
-  // quote, and the reports are its paraphrases.
-  const hasQuote = members.some((m) => m.prepared.mention.kind === 'quote');
-  const reference = hasQuote ? chooseReference(members.map((m) => m.prepared)) : group.reference;
-  const contradictedBy: string[] = [];
-  const versions = members.map(({ prepared, score }): StatementVersion => {
-    if (prepared === reference) return { prepared, status: 'original', score: 1 };
-    if (hasQuote) {
-      const rescored = prepared === group.reference ? (members.find((m) => m.prepared === reference)?.score ?? score) : score;
-      return { prepared, status: quoteStatus(reference, prepared), score: round(rescored) };
+function contradicts(a: PreparedMention, b: PreparedMention, thresholds: StatementThresholds): boolean {
+  return flipped(a, b) && overlap(a.content, b.content) >= thresholds.contradiction;
+}
+
+export function reconcileStatements(
+  statements: readonly PreparedMention[],
+  quotes: readonly QuoteClaim[],
+  thresholds: StatementThresholds,
+): MergedClaim[] {
+  const quoteOf = new Map(quotes.map((q) => [q.reference, q]));
+  const merged = new Set<QuoteClaim>();
+  const out: MergedClaim[] = [];
+  for (const group of starCluster([...statements, ...quoteOf.keys()], statementMatcher(thresholds))) {
+    const members = [...group.members.values()];
+    const quoteMembers = members.map((m) => quoteOf.get(m.prepared)).filter((q): q is QuoteClaim => q !== undefined);
+    if (quoteMembers.length === 0) {
+      out.push(finishStatement(group, thresholds));
+      continue;
     }
-    if (overlap(prepared.content, reference.content) >= thresholds.contradiction && prepared.negations % 2 !== reference.negations % 2) {
+    // The quote most outlets carry leads; statements and contrary quotes join it.
+    const lead = [...quoteMembers].sort((a, b) => b.versions.length - a.versions.length || a.reference.rank - b.reference.rank)[0]!;
+    const versions: ReconciledVersion[] = lead.versions.map((v) => ({ ...v }));
+    const articles = new Set(versions.map((v) => v.prepared.mention.article));
+    const contradictedBy: string[] = [];
+    for (const { prepared, score } of members) {
+      const other = quoteOf.get(prepared);
+      if (other === lead) continue;
+      const article = prepared.mention.article;
+      const denies = contradicts(prepared, lead.reference, thresholds);
+      if (other && !denies) continue; // another quote that merely sounds alike keeps its own claim
+      if (articles.has(article)) continue; // the article already quotes it; its report adds nothing
+      if (other) merged.add(other);
+      if (denies) contradictedBy.push(article);
+      versions.push({ prepared, status: denies ? 'conflicting' : 'paraphrased', score: round(score) });
+      articles.add(article);
+    }
+    merged.add(lead);
+    out.push({ kind: 'quote', reference: lead.reference, versions, contradictedBy });
+  }
+  // Quote claims no statement joined are kept as they were.
+  for (const q of quotes) {
+    if (!merged.has(q)) out.push({ kind: 'quote', reference: q.reference, versions: q.versions, contradictedBy: [] });
+  }
+  return out;
+}
+
+function finishStatement(group: Group, thresholds: StatementThresholds): MergedClaim {
+  const reference = group.reference;
+  const contradictedBy: string[] = [];
+  const versions = [...group.members.values()].map(({ prepared, score }): ReconciledVersion => {
+    if (prepared === reference) return { prepared, status: 'original', score: 1 };
+    if (contradicts(prepared, reference, thresholds)) {
       contradictedBy.push(prepared.mention.article);
       return { prepared, status: 'conflicting', score: round(score) };
     }
     const same = prepared.words.length === reference.words.length && prepared.words.every((w, i) => w.norm === reference.words[i]!.norm);
     return { prepared, status: same ? 'verbatim' : 'paraphrased', score: round(score) };
   });
-  return { kind: hasQuote ? 'quote' : 'statement', reference, versions, contradictedBy };
+  return { kind: 'statement', reference, versions, contradictedBy };
 }
 
 function round(x: number): number {

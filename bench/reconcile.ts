@@ -1,0 +1,240 @@
+// `npm run bench:reconcile [-- --verbose] [--lexical]`: reconciliation and the brief on constructed
+// stories (bench/stories/*.json, our own text, each with its documented expected result), run
+// through the real stages: sentences, reuse, derivation, claims, reconcile, brief.
+//
+// Findings: a predicted finding matches an expected one when the kind is the same, the expected
+// article is among the finding's articles and the expected keyword (if any) is in its message
+// (one-to-one). Precision and recall are over all findings, and per kind.
+// Statuses: the version of the expected article whose text holds `contains` has the expected status.
+// Origins: the claim with a version holding `contains` counts that many independent origins.
+// Brief: every sentence cited, and each first source's sentence holds the brief text.
+// Speed: reconcileStory on a 50-article story built from the stories' own articles (vectors warm).
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { extractClaims } from '../src/claims/index.js';
+import { deriveStory } from '../src/derivation/index.js';
+import { findReuse } from '../src/reuse/index.js';
+import { reconcileStory, type ReconcileOptions } from '../src/reconcile/index.js';
+import { writeBrief } from '../src/brief/index.js';
+import { article, derivation } from '../src/reconcile/fixtures/build.js';
+import type { Role, AnalysedArticle, BriefSentence, ClaimMention, Derivation, Finding, FindingKind, MentionStatus, Reconciliation } from '../src/records.js';
+
+const STORIES = resolve(import.meta.dirname, 'stories');
+/** Articles in the speed test: the task's figure. */
+const SPEED_ARTICLES = 50;
+/** Timed runs of the speed test; the median is reported. */
+const SPEED_RUNS = 5;
+
+interface StoryFile {
+  readonly title: string;
+  readonly about: string;
+  readonly articles: readonly {
+    key: string;
+    outlet: string | null;
+    publisher?: string | null;
+    published: string | null;
+    /** The documented truth about where the article's text came from. */
+    role: Role;
+    derivedFrom: readonly string[];
+    credits: readonly string[];
+    paragraphs: readonly string[];
+  }[];
+  readonly expected: {
+    readonly findings: readonly { kind: FindingKind; article: string; keyword?: string }[];
+    readonly statuses: readonly { article: string; contains: string; status: MentionStatus }[];
+    readonly origins: readonly { contains: string; origins: number }[];
+  };
+}
+
+interface Staged {
+  readonly articles: AnalysedArticle[];
+  readonly derivations: Derivation[];
+  readonly claims: ClaimMention[];
+}
+
+function loadStories(): { slug: string; story: StoryFile }[] {
+  return readdirSync(STORIES)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => ({ slug: f.replace(/\.json$/, ''), story: JSON.parse(readFileSync(join(STORIES, f), 'utf8')) as StoryFile }));
+}
+
+/**
+ * The real stages from sentences to claims. `derivations`: 'stage' runs the derivation stage;
+ * 'documented' uses the roles the story file documents, to measure reconciliation on its own.
+ */
+function stage(story: StoryFile, prefix: string, derivations: 'stage' | 'documented'): Staged {
+  const articles = story.articles.map((a) =>
+    article(`${prefix}${a.key}`, a.paragraphs.join('\n\n'), { outlet: a.outlet, publisher: a.publisher ?? null, published: a.published, input: `${a.key}.txt` }),
+  );
+  const roles =
+    derivations === 'stage'
+      ? deriveStory(articles, findReuse(articles))
+      : story.articles.map((a) => derivation(`${prefix}${a.key}`, a.role, a.derivedFrom.map((k) => `${prefix}${k}`), a.credits));
+  const claims = articles.flatMap((a) => extractClaims(a));
+  return { articles, derivations: roles, claims };
+}
+
+interface Tally {
+  tp: number;
+  fp: number;
+  fn: number;
+}
+
+function matchFindings(findings: readonly Finding[], expected: StoryFile['expected']['findings'], key: (id: string) => string) {
+  const used = new Set<number>();
+  const missed: typeof expected[number][] = [];
+  for (const e of expected) {
+    const i = findings.findIndex(
+      (f, k) =>
+        !used.has(k) &&
+        f.kind === e.kind &&
+        f.articles.some((id) => key(id) === e.article) &&
+        (!e.keyword || f.message.toLowerCase().includes(e.keyword.toLowerCase())),
+    );
+    if (i >= 0) used.add(i);
+    else missed.push(e);
+  }
+  const extra = findings.filter((_, k) => !used.has(k));
+  return { matched: used.size, missed, extra };
+}
+
+function briefProblems(brief: readonly BriefSentence[], articles: readonly AnalysedArticle[]): string[] {
+  const text = new Map(articles.map((a) => [a.article.id, a.article.text]));
+  const problems: string[] = [];
+  if (brief.length < 3 || brief.length > 12) problems.push(`brief has ${brief.length} sentences`);
+  for (const s of brief) {
+    if (s.citations.length === 0 || s.sources.length === 0) problems.push(`uncited: ${s.text}`);
+    const first = s.sources[0];
+    if (first && !text.get(first.article)!.slice(first.start, first.end).replace(/\s+/g, ' ').includes(s.text)) problems.push(`unsupported: ${s.text}`);
+  }
+  if (new Set(brief.map((s) => s.text)).size !== brief.length) problems.push('duplicate sentences');
+  return problems;
+}
+
+export async function run(args: readonly string[]): Promise<void> {
+  const verbose = args.includes('--verbose');
+  const options: Partial<ReconcileOptions> = args.includes('--lexical') ? { semantic: false } : {};
+  const stories = loadStories();
+  for (const mode of ['stage', 'documented'] as const) {
+    console.log(`\n--- derivations: ${mode === 'stage' ? 'from the derivation stage (end to end)' : 'as documented in the story files (reconciliation alone)'} ---`);
+    evaluate(stories, mode, options, verbose);
+  }
+  speed(stories, options);
+}
+
+function evaluate(stories: readonly { slug: string; story: StoryFile }[], mode: 'stage' | 'documented', options: Partial<ReconcileOptions>, verbose: boolean): void {
+  const overall: Tally = { tp: 0, fp: 0, fn: 0 };
+  const byKind = new Map<string, Tally>();
+  const tally = (kind: string) => byKind.get(kind) ?? (byKind.set(kind, { tp: 0, fp: 0, fn: 0 }), byKind.get(kind)!);
+  let statusRight = 0;
+  let statusTotal = 0;
+  let originsRight = 0;
+  let originsTotal = 0;
+  let briefSentences = 0;
+  const briefIssues: string[] = [];
+  const rows: string[][] = [];
+
+  for (const { slug, story } of stories) {
+    const staged = stage(story, `${slug}-`, mode);
+    const reconciliation = reconcileStory(staged, options);
+    const brief = writeBrief({ articles: staged.articles, reconciliation, derivations: staged.derivations }, options);
+    const key = (id: string) => id.slice(slug.length + 1);
+
+    const { matched, missed, extra } = matchFindings(reconciliation.findings, story.expected.findings, key);
+    overall.tp += matched;
+    overall.fn += missed.length;
+    overall.fp += extra.length;
+    for (const e of story.expected.findings) tally(e.kind);
+    for (const m of missed) tally(m.kind).fn += 1;
+    for (const f of extra) tally(f.kind).fp += 1;
+    const expectedByKind = new Map<string, number>();
+    for (const e of story.expected.findings) expectedByKind.set(e.kind, (expectedByKind.get(e.kind) ?? 0) + 1);
+    for (const [kind, n] of expectedByKind) tally(kind).tp += n - missed.filter((m) => m.kind === kind).length;
+
+    const statusMisses: string[] = [];
+    for (const e of story.expected.statuses) {
+      statusTotal += 1;
+      const version = versionHolding(reconciliation, `${slug}-${e.article}`, e.contains);
+      if (version === e.status) statusRight += 1;
+      else statusMisses.push(`${e.article} "${e.contains}": expected ${e.status}, got ${version ?? 'no claim'}`);
+    }
+    const originMisses: string[] = [];
+    for (const e of story.expected.origins) {
+      originsTotal += 1;
+      const claim = claimHolding(reconciliation, e.contains);
+      if (claim?.origins === e.origins) originsRight += 1;
+      else originMisses.push(`"${e.contains}": expected ${e.origins} origins, got ${claim?.origins ?? 'no claim'}`);
+    }
+    const problems = briefProblems(brief, staged.articles);
+    briefSentences += brief.length;
+    briefIssues.push(...problems.map((p) => `${slug}: ${p}`));
+
+    rows.push([slug, String(story.expected.findings.length), String(reconciliation.findings.length), String(matched), `${story.expected.statuses.length - statusMisses.length}/${story.expected.statuses.length}`, String(brief.length)]);
+    if (verbose && (missed.length || extra.length || statusMisses.length || originMisses.length || problems.length)) {
+      console.log(`\n${slug}: ${story.title}`);
+      for (const m of missed) console.log(`  missed   ${m.kind} ${m.article} ${m.keyword ?? ''}`);
+      for (const f of extra) console.log(`  extra    ${f.kind}: ${f.message}`);
+      for (const s of statusMisses) console.log(`  status   ${s}`);
+      for (const o of originMisses) console.log(`  origins  ${o}`);
+      for (const p of problems) console.log(`  brief    ${p}`);
+    }
+  }
+
+  console.log(table(['story', 'expected', 'found', 'matched', 'statuses', 'brief'], rows));
+  const p = overall.tp / Math.max(1, overall.tp + overall.fp);
+  const r = overall.tp / Math.max(1, overall.tp + overall.fn);
+  console.log(`\nfindings: precision ${p.toFixed(3)}  recall ${r.toFixed(3)}  F1 ${((2 * p * r) / Math.max(1e-9, p + r)).toFixed(3)}  (tp ${overall.tp}, fp ${overall.fp}, fn ${overall.fn})`);
+  console.log(
+    table(
+      ['kind', 'tp', 'fp', 'fn', 'precision', 'recall'],
+      [...byKind].sort().map(([kind, t]) => [kind, String(t.tp), String(t.fp), String(t.fn), (t.tp / Math.max(1, t.tp + t.fp)).toFixed(2), (t.tp / Math.max(1, t.tp + t.fn)).toFixed(2)]),
+    ),
+  );
+  console.log(`statuses right: ${statusRight}/${statusTotal}   origins right: ${originsRight}/${originsTotal}   brief: ${briefSentences} sentences in ${stories.length} stories, ${briefIssues.length} problems`);
+  for (const issue of briefIssues) console.log(`  ${issue}`);
+
+}
+
+function speed(stories: readonly { slug: string; story: StoryFile }[], options: Partial<ReconcileOptions>): void {
+  // Speed: one story of 50 articles, built from every story's articles (the claims and derivations
+  // are computed once, untimed; reconcileStory alone is timed, after a warm-up run loads the vectors).
+  const pool = stories.flatMap(({ story }) => story.articles);
+  const big: StoryFile = {
+    title: 'speed',
+    about: '',
+    articles: Array.from({ length: SPEED_ARTICLES }, (_, i) => ({ ...pool[i % pool.length]!, key: `s${i}` })),
+    expected: { findings: [], statuses: [], origins: [] },
+  };
+  const staged = stage(big, 'speed-', 'stage');
+  reconcileStory(staged, options);
+  const times: number[] = [];
+  let claims = 0;
+  for (let i = 0; i < SPEED_RUNS; i++) {
+    const t0 = performance.now();
+    const result = reconcileStory(staged, options);
+    times.push(performance.now() - t0);
+    claims = result.claims.length;
+  }
+  times.sort((a, b) => a - b);
+  console.log(
+    `speed: reconcileStory on ${SPEED_ARTICLES} articles (${staged.claims.length} mentions -> ${claims} claims): median ${times[SPEED_RUNS >> 1]!.toFixed(0)} ms, max ${times[SPEED_RUNS - 1]!.toFixed(0)} ms (2 shared cores, under load)`,
+  );
+}
+
+/** The status of the tightest version (shortest text) of `article` holding `contains`: "31" means the quantity, not a quote with 31 in it. */
+function versionHolding(r: Reconciliation, article: string, contains: string): MentionStatus | null {
+  const versions = r.claims.flatMap((c) => c.versions).filter((v) => v.article === article && v.text.includes(contains));
+  return versions.sort((a, b) => a.text.length - b.text.length)[0]?.status ?? null;
+}
+
+function claimHolding(r: Reconciliation, contains: string) {
+  const withLength = r.claims.flatMap((c) => c.versions.filter((v) => v.text.includes(contains)).map((v) => ({ c, length: v.text.length })));
+  return withLength.sort((a, b) => a.length - b.length)[0]?.c;
+}
+
+function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: readonly string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ');
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}
