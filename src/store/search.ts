@@ -12,6 +12,7 @@ export const MAX_QUERY_LENGTH = 500;
 
 const DAY_MS = 86_400_000;
 const BARE_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const ZONELESS_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
 
 /** Removes what a text column cannot hold in every backend (NUL, lone surrogates). */
 export function storable(text: string): string {
@@ -41,9 +42,11 @@ export function likePatterns(text: string | undefined): string[] {
  */
 export function timeMs(iso: string | null | undefined, bound: 'start' | 'end'): number | null {
   if (!iso) return null;
-  const ms = Date.parse(iso);
+  const text = iso.trim().replace(/^(\d{4}-\d{2}-\d{2}) (?=\d{2}:)/, '$1T');
+  // A date-time without a zone is read as UTC, so every machine files it under the same instant.
+  const ms = Date.parse(ZONELESS_DATE_TIME.test(text) ? `${text}Z` : text);
   if (Number.isNaN(ms)) return null;
-  return bound === 'end' && BARE_DATE.test(iso.trim()) ? ms + DAY_MS - 1 : ms;
+  return bound === 'end' && BARE_DATE.test(text) ? ms + DAY_MS - 1 : ms;
 }
 
 /** A date from a query: like timeMs, but a bad date is the caller's mistake. */

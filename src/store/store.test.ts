@@ -5,9 +5,11 @@
 import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { CorroborateError } from '../errors.js';
 import { splitSentences } from '../sentences/index.js';
 import type { Article } from '../records.js';
@@ -77,6 +79,35 @@ function postgresBackend(): Backend {
   };
 }
 
+/**
+ * A child process that saves a batch and is killed (SIGKILL) while the third article's sentences
+ * are being written: a real crash in the middle of a transaction, at a known point.
+ */
+const CRASHING_WRITER = `
+const [{ openStore }, { sampleArticle }] = await Promise.all([import(process.env.STORE_MODULE), import(process.env.TESTING_MODULE)]);
+const { location, options } = JSON.parse(process.env.STORE_PLACE);
+const store = await openStore(location, options);
+const bomb = { get index() { process.kill(process.pid, 'SIGKILL'); return 0; }, paragraph: 0, start: 0, end: 1, text: 'x' };
+await store.saveArticles([
+  { article: sampleArticle(101), sentences: [] },
+  { article: sampleArticle(102), sentences: [] },
+  { article: sampleArticle(103), sentences: [bomb] },
+]);
+console.log('not killed');
+`;
+
+function crashWhileWriting(place: { location: string; options: { schema?: string } }) {
+  return spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', CRASHING_WRITER], {
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      STORE_MODULE: fileURLToPath(new URL('./index.ts', import.meta.url)),
+      TESTING_MODULE: fileURLToPath(new URL('../dossier/testing.ts', import.meta.url)),
+      STORE_PLACE: JSON.stringify(place),
+    },
+  });
+}
+
 function withSentences(article: Article) {
   return { article, sentences: splitSentences(article.text) };
 }
@@ -144,6 +175,16 @@ for (const backend of [sqliteBackend(), postgresBackend()]) {
       assert.deepEqual(await store.getSentences(sampleArticle(2).id), []);
       // The store stays usable after the rollback.
       assert.deepEqual((await store.saveArticles([withSentences(sampleArticle(2))])).inserted, [sampleArticle(2).id]);
+    });
+
+    it('is consistent after a process is killed mid-batch', async () => {
+      await store.saveArticles([withSentences(sampleArticle(1))]);
+      const child = crashWhileWriting(place);
+      assert.equal(child.signal, 'SIGKILL', `the writer should die mid-batch: ${child.stderr}${child.stdout}`);
+      await store.close();
+      store = await openStore(place.location, place.options);
+      assert.deepEqual(await store.listArticleIds(), [sampleArticle(1).id], 'nothing of the killed batch is stored');
+      assert.deepEqual((await store.saveArticles([withSentences(sampleArticle(101))])).inserted, [sampleArticle(101).id]);
     });
 
     it('keeps each rejection once, newest first', async () => {
