@@ -1,6 +1,14 @@
 // Dates as pages state them, to ISO 8601: machine formats first (cheap), then chrono-node for
 // written dates in the languages it knows. A date with no time stays a date.
-import * as chrono from 'chrono-node';
+import { createRequire } from 'node:module';
+import type * as Chrono from 'chrono-node';
+
+// chrono-node loads every locale (~150 ms): load it on the first written date, not at start-up.
+let chrono: typeof Chrono | null = null;
+function loadChrono(): typeof Chrono {
+  chrono ??= createRequire(import.meta.url)('chrono-node') as typeof Chrono;
+  return chrono;
+}
 
 const MONTHS: Record<string, number> = {
   jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
@@ -59,15 +67,22 @@ export function writtenDate(text: string): string | null {
   return chronoDate(text);
 }
 
-const PARSERS = [chrono.strict, chrono.de, chrono.fr, chrono.es, chrono.pt, chrono.nl, chrono.it, chrono.ja, chrono.ru, chrono.zh, chrono.sv, chrono.uk].filter(Boolean);
+/** Longer strings are sentences that mention a date, not a date line. */
+const MAX_WRITTEN_DATE_CHARS = 80;
+
+function parsers(): (typeof Chrono.strict)[] {
+  const c = loadChrono();
+  return [c.strict, c.de, c.fr, c.es, c.pt, c.nl, c.it, c.ja, c.ru, c.zh, c.sv, c.uk].filter(Boolean) as (typeof Chrono.strict)[];
+}
 
 /** chrono-node over the languages it knows; only dates with a stated year and day count. */
 function chronoDate(text: string): string | null {
-  if (text.length > 200) return null;
-  for (const parser of PARSERS) {
+  // A written date has a year in digits; without one there is nothing for chrono to find.
+  if (text.length > MAX_WRITTEN_DATE_CHARS || !/\d{4}/.test(text)) return null;
+  for (const parser of parsers()) {
     let results;
     try {
-      results = (parser as typeof chrono.strict).parse(text);
+      results = parser.parse(text);
     } catch {
       continue;
     }

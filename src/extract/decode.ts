@@ -1,6 +1,7 @@
 // Bytes to text without mojibake: a byte-order mark wins, then a charset declared outside the
 // body (HTTP, WARC), then <meta charset> in the page, then valid UTF-8, then a statistical
 // detector for undeclared legacy encodings. Never throws: invalid bytes become U+FFFD.
+import { isUtf8 } from 'node:buffer';
 import chardet from 'chardet';
 
 /** How far into a page the HTML spec's prescan looks for <meta charset>. */
@@ -69,6 +70,7 @@ export function decodeBytes(bytes: Uint8Array, declaredCharset?: string, html = 
   const bom = bomCharset(bytes);
   if (bom) return { text: new TextDecoder(bom.charset).decode(bytes.subarray(bom.skip)), charset: bom.charset, source: 'bom' };
 
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const candidates: [string | undefined, Decoded['source']][] = [
     [declaredCharset, 'declared'],
     [html ? metaCharset(bytes) : undefined, 'meta'],
@@ -77,18 +79,19 @@ export function decodeBytes(bytes: Uint8Array, declaredCharset?: string, html = 
     if (!label || isUtf16(label)) continue;
     const decoder = decoderFor(label);
     if (!decoder) continue;
-    const text = decoder.decode(bytes);
-    // A page that says UTF-8 but is not (a common CMS bug) goes on to detection.
-    if (decoder.encoding === 'utf-8' && tooBroken(text)) continue;
-    return { text, charset: decoder.encoding, source };
+    if (decoder.encoding === 'utf-8') {
+      // A page that says UTF-8 but is not (a common CMS bug) goes on to detection.
+      if (isUtf8(buffer)) return { text: buffer.toString('utf8'), charset: 'utf-8', source };
+      const text = buffer.toString('utf8');
+      if (tooBroken(text)) continue;
+      return { text, charset: 'utf-8', source };
+    }
+    return { text: decoder.decode(bytes), charset: decoder.encoding, source };
   }
 
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), charset: 'utf-8', source: 'utf-8' };
-  } catch {
-    // Not valid UTF-8: a legacy encoding, or UTF-8 with a few bad bytes.
-  }
-  const lenient = new TextDecoder('utf-8').decode(bytes);
+  if (isUtf8(buffer)) return { text: buffer.toString('utf8'), charset: 'utf-8', source: 'utf-8' };
+  // Not valid UTF-8: a legacy encoding, or UTF-8 with a few bad bytes.
+  const lenient = buffer.toString('utf8');
   if (!tooBroken(lenient)) return { text: lenient, charset: 'utf-8', source: 'utf-8' };
 
   const guess = chardet.detect(bytes.subarray(0, DETECT_BYTES));

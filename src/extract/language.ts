@@ -37,35 +37,52 @@ const TABLES: Record<string, Set<string>> = Object.fromEntries(
   Object.entries(STOPWORDS).map(([lang, words]) => [lang, new Set(words.split(' '))]),
 );
 
-const SCRIPT_LANGS: [RegExp, string | null][] = [
-  [/[\u3040-\u30ff]/g, 'ja'],
-  [/[\uac00-\ud7af]/g, 'ko'],
-  [/[\u4e00-\u9fff]/g, 'zh'],
-  [/[\u0370-\u03ff]/g, 'el'],
-  [/[\u0590-\u05ff]/g, 'he'],
-  [/[\u0e00-\u0e7f]/g, 'th'],
-  [/[\u0900-\u097f]/g, 'hi'],
-  [/[\u0980-\u09ff]/g, 'bn'],
-  [/[\u0600-\u06ff]/g, 'ar'],
+/** Writing systems that name one language (or a few told apart below), by code-point range. */
+const SCRIPTS: readonly [number, number, string][] = [
+  [0x3040, 0x30ff, 'ja'],
+  [0xac00, 0xd7af, 'ko'],
+  [0x4e00, 0x9fff, 'zh'],
+  [0x0370, 0x03ff, 'el'],
+  [0x0590, 0x05ff, 'he'],
+  [0x0e00, 0x0e7f, 'th'],
+  [0x0900, 0x097f, 'hi'],
+  [0x0980, 0x09ff, 'bn'],
+  [0x0600, 0x06ff, 'ar'],
+  [0x0400, 0x04ff, 'cyrillic'],
 ];
 
 export function detectLanguage(text: string): string | null {
   const sample = text.slice(0, SAMPLE_CHARS);
-  const letters = sample.match(/\p{L}/gu)?.length ?? 0;
+  const counts = new Map<string, number>();
+  let letters = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if (c < 0x41) continue;
+    if (c < 0x80) {
+      if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) letters++;
+      continue;
+    }
+    // Punctuation and spaces outside ASCII (curly quotes, dashes, no-break space) are not letters.
+    if (c === 0xa0 || (c >= 0x2000 && c <= 0x206f) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xff0f)) continue;
+    letters++;
+    for (const [from, to, script] of SCRIPTS) {
+      if (c >= from && c <= to) {
+        counts.set(script, (counts.get(script) ?? 0) + 1);
+        break;
+      }
+    }
+  }
   if (letters < 20) return null;
   // Kana is decisive for Japanese even where kanji dominate.
-  const kana = sample.match(/[\u3040-\u30ff]/g)?.length ?? 0;
-  if (kana > letters * 0.05) return 'ja';
-  for (const [pattern, lang] of SCRIPT_LANGS) {
-    const count = sample.match(pattern)?.length ?? 0;
-    if (count > letters * 0.3) {
-      if (lang === 'ar') return /[پچژگ]/.test(sample) ? 'fa' : /[ٹڈڑںے]/.test(sample) ? 'ur' : 'ar';
-      return lang;
-    }
+  if ((counts.get('ja') ?? 0) > letters * 0.05) return 'ja';
+  for (const [script, count] of counts) {
+    if (script === 'cyrillic' || count <= letters * 0.3) continue;
+    if (script === 'ar') return /[پچژگ]/.test(sample) ? 'fa' : /[ٹڈڑںے]/.test(sample) ? 'ur' : 'ar';
+    return script;
   }
   const words = sample.toLowerCase().match(/\p{L}+/gu) ?? [];
   if (words.length < MIN_WORDS) return null;
-  const cyrillic = (sample.match(/[\u0400-\u04ff]/g)?.length ?? 0) > letters * 0.3;
+  const cyrillic = (counts.get('cyrillic') ?? 0) > letters * 0.3;
   let best: string | null = null;
   let bestScore = 0;
   for (const [lang, table] of Object.entries(TABLES)) {

@@ -27,16 +27,54 @@ const MAX_HINT_PRUNE_SHARE = 0.5;
 /** Climbing to a parent is worth it when the parent adds at most this much text. */
 const PARENT_TEXT_GROWTH = 1.15;
 
-const NEGATIVE = /(^|[\s_-])(ad|ads|advert|advertisement|banner|breadcrumbs?|byline|author-?(bio|info|box)|bio|caption|comments?|community|cookie|consent|disqus|dropdown|extra|footer|foot|gdpr|hidden|inline-?promo|masthead|menu|meta|modal|nav|navbar|navigation|newsletter|outbrain|pagination|pager|paywall|popup|promo|recirc|recommend(ed|ations)?|related|remark|replies|rss|share|sharing|shoutbox|sidebar|skip|social|sponsor(ed)?|subscribe|subscription|supplemental|taboola|tags?|toolbar|tools|trending|most-?(read|popular)|widget|signup|sign-up|print|credits?|disclaimer|copyright|overlay|teaser|timestamp|dateline|rating|player|video|gallery|carousel|slideshow|topics|keywords|read-?more|readmore|more-?stories|also-?read)($|[\s_-])/i;
-const POSITIVE = /(^|[\s_-])(article|articlebody|article-?body|article-?content|article-?text|body|content|entry|entry-?content|main|page|post|post-?body|post-?content|story|story-?body|text|blog|hentry|prose|richtext|rich-text|paragraph|detail)($|[\s_-])/i;
 /** Blocks inside a comment, related or sidebar area count this much: prose there is not the story. */
 const CHROME_AREA_FACTOR = 0.2;
-/** Class/id words that mark an area as not the story even when it holds prose (comments, sidebars). */
-const STRONG_NEGATIVE = /(^|[\s_-])(comments?|comment_content|disqus|replies|related|recommend(ed|ations)?|sidebar|footer|share|social|newsletter|promo|outbrain|taboola|trending|most-?(read|popular)|popular|widget|author-?bio|signup|cookie|consent|recirc)($|[\s_-])/i;
+
+// Class and id words, matched per word ("share-tools" -> share, tools; "articleBody" -> articlebody)
+// and per joined pair of words ("most-read" -> mostread): a Set lookup, not a regex per element.
+const NEGATIVE_WORDS = new Set('ad ads advert advertisement adslot banner breadcrumb breadcrumbs byline bio caption comment comments community cookie consent disqus dropdown extra footer foot gdpr hidden masthead menu meta modal nav navbar navigation newsletter outbrain pagination pager paywall popup promo recirc recommend recommended recommendations related remark replies rss share sharing shoutbox sidebar skip social sponsor sponsored subscribe subscription supplemental taboola tags tag toolbar tools trending widget signup print credit credits disclaimer copyright overlay teaser timestamp dateline rating player video gallery carousel slideshow topics keywords authorbio authorinfo authorbox inlinepromo mostread mostpopular readmore morestories alsoread'.split(' '));
+const POSITIVE_WORDS = new Set('article articlebody articlecontent articletext body content entry entrycontent main page post postbody postcontent story storybody text blog hentry prose richtext paragraph detail'.split(' '));
+/** Words that mark an area as not the story even when it holds prose (comments, sidebars). */
+const STRONG_NEGATIVE_WORDS = new Set('comment comments disqus replies related recommend recommended recommendations sidebar footer share social newsletter promo outbrain taboola trending popular mostread mostpopular widget authorbio signup cookie consent recirc'.split(' '));
+/** Words that name the story body itself: never damped. */
+const BODY_WORDS = new Set('articlebody storybody postbody entrycontent'.split(' '));
+
+interface Hint {
+  readonly negative: boolean;
+  readonly positive: boolean;
+  readonly strong: boolean;
+  readonly body: boolean;
+}
+
+const NO_HINT: Hint = { negative: false, positive: false, strong: false, body: false };
+const hintCache = new WeakMap<Element, Hint>();
+
+function hintOf(el: Element): Hint {
+  const cls = el.attrs['class'];
+  const id = el.attrs['id'];
+  if (!cls && !id) return NO_HINT;
+  const cached = hintCache.get(el);
+  if (cached) return cached;
+  const words = `${cls ?? ''} ${id ?? ''}`.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  let negative = false, positive = false, strong = false, body = false;
+  const check = (word: string) => {
+    if (NEGATIVE_WORDS.has(word)) negative = true;
+    if (POSITIVE_WORDS.has(word)) positive = true;
+    if (STRONG_NEGATIVE_WORDS.has(word)) strong = true;
+    if (BODY_WORDS.has(word)) body = true;
+  };
+  for (let i = 0; i < words.length; i++) {
+    check(words[i]!);
+    if (i + 1 < words.length) check(words[i]! + words[i + 1]!);
+  }
+  const hint = { negative, positive, strong, body };
+  hintCache.set(el, hint);
+  return hint;
+}
 
 function isStronglyNegative(el: Element): boolean {
-  const h = hint(el);
-  return h.length > 1 && STRONG_NEGATIVE.test(h) && !/(^|[\s_-])(article-?body|story-?body|post-?body|entry-content|articlebody)($|[\s_-])/i.test(h);
+  const h = hintOf(el);
+  return h.strong && !h.body;
 }
 
 const NON_CONTENT_TAGS = new Set(['nav', 'aside', 'footer', 'figure', 'figcaption', 'menu', 'dialog', 'label', 'fieldset', 'legend', 'address', 'time']);
@@ -61,11 +99,10 @@ function hint(el: Element): string {
 }
 
 function classWeight(el: Element): number {
-  const h = hint(el);
-  if (h.length < 2) return 0;
+  const h = hintOf(el);
   let weight = 0;
-  if (NEGATIVE.test(h)) weight -= CLASS_WEIGHT;
-  if (POSITIVE.test(h)) weight += CLASS_WEIGHT;
+  if (h.negative) weight -= CLASS_WEIGHT;
+  if (h.positive) weight += CLASS_WEIGHT;
   if (el.attrs['itemprop'] === 'articleBody') weight += CLASS_WEIGHT * 2;
   return weight;
 }
@@ -87,8 +124,8 @@ function hardJunkReason(el: Element): string | null {
 
 /** Why an element's class or id marks it as chrome ("share-tools", "related"), or null. */
 function hintJunkReason(el: Element): string | null {
-  const h = hint(el);
-  if (h.length > 1 && NEGATIVE.test(h) && !POSITIVE.test(h) && el.tag !== 'body' && el.tag !== 'article' && el.tag !== 'main') return reasonFromHint(h);
+  const h = hintOf(el);
+  if (h.negative && !h.positive && el.tag !== 'body' && el.tag !== 'article' && el.tag !== 'main') return reasonFromHint(hint(el));
   return null;
 }
 

@@ -24,7 +24,7 @@ const SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'iframe'
 /** Void elements never get a close tag. */
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
 /** Attributes extraction looks at; the rest are not kept. */
-const KEEP_ATTRS = ['class', 'id', 'role', 'itemprop', 'itemtype', 'href', 'datetime', 'hidden', 'aria-hidden', 'style', 'rel', 'content', 'property', 'name', 'lang', 'data-component', 'data-testid', 'type'];
+const KEEP_ATTRS = new Set(['class', 'id', 'role', 'itemprop', 'itemtype', 'href', 'datetime', 'hidden', 'aria-hidden', 'style', 'rel', 'content', 'property', 'name', 'lang', 'type']);
 
 export function parseHtml(html: string): ParsedPage {
   const root: Element = { tag: '#root', attrs: {}, children: [], parent: null };
@@ -70,10 +70,7 @@ export function parseHtml(html: string): ParsedPage {
           return;
         }
         const attrs: Record<string, string> = {};
-        for (const key of KEEP_ATTRS) {
-          const value = attribs[key];
-          if (value !== undefined) attrs[key] = value;
-        }
+        for (const key in attribs) if (KEEP_ATTRS.has(key)) attrs[key] = attribs[key]!;
         const element: Element = { tag: name, attrs, children: [], parent: current };
         current.children.push(element);
         if (!VOID.has(name)) current = element;
@@ -134,7 +131,17 @@ function collect(node: Element | string, parts: string[]): void {
   for (const child of node.children) collect(child, parts);
 }
 
-export function* walk(node: Element): Generator<Element> {
-  yield node;
-  for (const child of node.children) if (typeof child !== 'string') yield* walk(child);
+/** The first element, in document order, for which `test` returns a value. */
+export function findFirst<T>(root: Element, test: (el: Element) => T | null | undefined): T | null {
+  const stack: Element[] = [root];
+  while (stack.length > 0) {
+    const el = stack.pop()!;
+    const found = test(el);
+    if (found !== null && found !== undefined) return found;
+    for (let i = el.children.length - 1; i >= 0; i--) {
+      const child = el.children[i]!;
+      if (typeof child !== 'string') stack.push(child);
+    }
+  }
+  return null;
 }

@@ -1,7 +1,7 @@
 // Metadata an HTML page states about itself: JSON-LD first (most specific), then OpenGraph and
 // other <meta>, then <link rel=canonical>, <time>, <html lang> and the <title>.
 import type { ParsedPage, Element } from './dom.js';
-import { textOf, walk } from './dom.js';
+import { findFirst, textOf } from './dom.js';
 import { normaliseDate } from '../dates.js';
 
 export interface HtmlMetadata {
@@ -100,20 +100,20 @@ export function readHtmlMetadata(page: ParsedPage): HtmlMetadata {
 }
 
 function firstTime(root: Element): string | null {
-  for (const el of walk(root)) {
+  return findFirst(root, (el) => {
     if (el.tag === 'time' && el.attrs['datetime']) return el.attrs['datetime'];
     if (el.attrs['itemprop'] === 'datePublished') return el.attrs['content'] ?? el.attrs['datetime'] ?? textOf(el);
-  }
-  return null;
+    return null;
+  });
 }
 
 function authorElement(root: Element): string | null {
-  for (const el of walk(root)) {
+  return findFirst(root, (el) => {
     const prop = el.attrs['itemprop'];
     if (prop === 'author' || el.attrs['rel'] === 'author' || /(^|\s)(byline|author-name|byline__name)(\s|$)/i.test(el.attrs['class'] ?? '')) {
       const text = textOf(el);
       if (text && text.length < 120) return text;
     }
-  }
-  return null;
+    return null;
+  });
 }

@@ -76,7 +76,7 @@ function patternReason(line: Line): string | null {
   const widget = widgetReason(text);
   if (widget) return widget;
   if (INSERT_PREFIX.test(text) && line.words <= TITLE_MAX_WORDS) return 'related headlines';
-  if (TODAY_LINE.test(text) && writtenDate(text)) return 'site header';
+  if (line.words <= 8 && TODAY_LINE.test(text) && writtenDate(text)) return 'site header';
   if (PLAYER_TIME.test(text)) return 'video player';
   if (CATEGORY_LINE.test(text)) return 'category labels';
   if (PRODUCTION_CREDIT.test(text)) return 'production credits';
@@ -88,7 +88,7 @@ function patternReason(line: Line): string | null {
   if (ROLE_LINE.test(text)) return 'author bio';
   if (SOURCE_CREDIT.test(text)) return 'source credit';
   const stamp = TIMESTAMP_LINE.exec(text);
-  if (stamp && (stamp[3] === '' || writtenDate(stamp[3]!) || /\d/.test(stamp[3]!)) && line.words <= 12) return 'timestamp line';
+  if (stamp && line.words <= 12 && (stamp[3] === '' || /\d/.test(stamp[3]!))) return 'timestamp line';
   return null;
 }
 
