@@ -1,4 +1,6 @@
 // Assembles one story's dossier from the records the stages produced. No analysis happens here.
+// Every field is copied by name, so the dossier holds exactly the documented format
+// (docs/dossier.md) even when a stage's records carry more.
 import type { Article, BriefSentence, Derivation, Reconciliation, Story } from '../records.js';
 import type { DossierStory } from './types.js';
 
@@ -50,8 +52,8 @@ export function buildStoryDossier(parts: StoryParts): DossierStory {
             similarity: p.similarity,
           })),
         })),
-        sharedSourceWith: derivation?.sharedSourceWith ?? [],
-        removed: article.removed,
+        sharedSourceWith: [...(derivation?.sharedSourceWith ?? [])],
+        removed: article.removed.map(({ text, reason }) => ({ text, reason })),
       };
     }),
     claims: reconciliation.claims.map((claim) => ({
@@ -59,7 +61,7 @@ export function buildStoryDossier(parts: StoryParts): DossierStory {
       kind: claim.kind,
       text: claim.text,
       speaker: claim.speaker,
-      quantity: claim.quantity,
+      quantity: claim.quantity ? { value: claim.quantity.value, unit: claim.quantity.unit, text: claim.quantity.text } : null,
       origins: claim.origins,
       uniqueTo: claim.uniqueTo,
       contested: claim.contested,
@@ -70,10 +72,15 @@ export function buildStoryDossier(parts: StoryParts): DossierStory {
         end: v.end,
         status: v.status,
         score: v.score,
-        ...(v.diff ? { diff: v.diff } : {}),
+        ...(v.diff ? { diff: v.diff.map(({ op, text, was }) => (was === undefined ? { op, text } : { op, text, was })) } : {}),
       })),
     })),
-    findings: reconciliation.findings,
-    brief,
+    findings: reconciliation.findings.map(({ kind, message, claim, articles, severity }) => ({ kind, message, claim, articles: [...articles], severity })),
+    brief: brief.map(({ text, citations, sources, contested }) => ({
+      text,
+      citations: [...citations],
+      sources: sources.map(({ article, start, end }) => ({ article, start, end })),
+      contested,
+    })),
   };
 }
