@@ -53,6 +53,10 @@ describe('web app', { skip: SKIP ? 'CORROBORATE_SKIP_BROWSER=1' : false }, () =>
     await context.route('**/*', (route) => (route.request().url().startsWith(t.url) ? route.continue() : route.abort()));
     page = context.pages()[0] ?? (await context.newPage());
     page.on('pageerror', (error) => pageErrors.push(error.message));
+    // CSP violations and failed loads surface as console errors.
+    page.on('console', (message) => {
+      if (message.type() === 'error') pageErrors.push(`console: ${message.text()}`);
+    });
     page.on('dialog', (dialog) => {
       pageErrors.push(`dialog opened: ${dialog.message()}`);
       void dialog.dismiss();
@@ -237,7 +241,6 @@ describe('web app', { skip: SKIP ? 'CORROBORATE_SKIP_BROWSER=1' : false }, () =>
     }
     await open(`#/story/${HOSTILE_STORY_ID}`);
     await screenshot('hostile-text');
-    assert.deepEqual(pageErrors, []);
   });
 
   it('can be used from the keyboard: skip link, focusable citations and graph nodes', async () => {
@@ -301,5 +304,9 @@ describe('web app', { skip: SKIP ? 'CORROBORATE_SKIP_BROWSER=1' : false }, () =>
     assert.ok(story.articles.some((a) => a.id === original.id), 'the pasted article joined the story of the article it reprints');
     assert.ok(story.articles.length > seed.articles.length);
     assert.equal(await page.locator('svg.graph a.node').count(), story.articles.length);
+  });
+
+  it('raised no script error, CSP violation or failed load on any page', () => {
+    assert.deepEqual(pageErrors, []);
   });
 });

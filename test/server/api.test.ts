@@ -4,6 +4,17 @@ import assert from 'node:assert/strict';
 import { request as httpRequest } from 'node:http';
 import { openApiDocument } from '../../src/server/index.js';
 import { startTestServer, waitForJob, type TestServer } from './helpers.js';
+import { Ajv } from 'ajv';
+
+// Every answer is checked against the schemas the OpenAPI document publishes.
+const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
+ajv.addSchema({ $id: 'openapi', components: openApiDocument.components } as object);
+
+function conforms(schema: string, value: unknown): void {
+  const validate = ajv.getSchema(`openapi#/components/schemas/${schema}`);
+  assert.ok(validate, `schema ${schema} exists`);
+  assert.ok(validate(value), `${schema}: ${ajv.errorsText(validate.errors)}`);
+}
 
 let t: TestServer;
 before(async () => {
@@ -28,6 +39,7 @@ async function post(path: string, body: string | FormData, headers: Record<strin
 function assertError(result: { status: number; body: any }, status: number, pattern?: RegExp) {
   assert.equal(result.status, status, JSON.stringify(result.body));
   assert.equal(typeof result.body?.error?.message, 'string', 'errors are {error: {message}}');
+  conforms('Error', result.body);
   if (pattern) assert.match(result.body.error.message, pattern);
 }
 
@@ -35,6 +47,7 @@ describe('health and documentation', () => {
   it('reports the store and its counts', async () => {
     const { status, body, headers } = await get('/api/health');
     assert.equal(status, 200);
+    conforms('Health', body);
     assert.deepEqual({ status: body.status, store: body.store, articles: body.articles, stories: body.stories }, { status: 'ok', store: 'sqlite', articles: 11, stories: 3 });
     assert.match(headers.get('content-security-policy') ?? '', /default-src 'self'/);
     assert.equal(headers.get('x-content-type-options'), 'nosniff');
@@ -56,6 +69,7 @@ describe('GET /api/stories', () => {
   it('lists story summaries with paging', async () => {
     const { status, body } = await get('/api/stories');
     assert.equal(status, 200);
+    conforms('StoryPage', body);
     assert.equal(body.total, 3);
     assert.equal(body.limit, 20);
     const story = body.stories.find((s: any) => s.id === t.story.id);
@@ -108,6 +122,7 @@ describe('GET /api/stories/:id', () => {
   it('returns the dossier story', async () => {
     const { status, body } = await get(`/api/stories/${t.story.id}`);
     assert.equal(status, 200);
+    conforms('Story', body.story);
     assert.equal(body.requestedId, t.story.id);
     assert.deepEqual(body.story, JSON.parse(JSON.stringify(t.story)));
   });
@@ -131,6 +146,8 @@ describe('GET /api/articles/:id', () => {
     const id = t.story.articles[0]!.id;
     const { status, body } = await get(`/api/articles/${id}`);
     assert.equal(status, 200);
+    conforms('Article', body.article);
+    for (const sentence of body.sentences) conforms('Sentence', sentence);
     assert.equal(body.article.id, id);
     assert.equal(body.article.text, t.story.articles[0]!.text);
     assert.deepEqual(body.article.removed, [{ text: 'Share this article', reason: 'share widget' }]);
@@ -198,10 +215,12 @@ describe('ingest jobs', () => {
     const text = 'Harbour reopens after storm\n\nThe city harbour reopened on Monday after a storm closed it for three days, the port authority said. About 40 ships had waited offshore.';
     const { status, body, headers } = await post('/api/ingest', JSON.stringify({ text, title: 'Harbour reopens' }), { 'Content-Type': 'application/json' });
     assert.equal(status, 202);
+    conforms('Job', body.job);
     assert.equal(headers.get('location'), `/api/jobs/${body.job.id}`);
     assert.ok(['queued', 'running'].includes(body.job.state));
     assert.deepEqual(body.job.inputs, ['pasted text "Harbour reopens"']);
     const job = await waitForJob(t.url, body.job.id);
+    conforms('Job', job);
     assert.equal(job.state, 'done', JSON.stringify(job.errors));
     assert.equal((job.articlesAdded as string[]).length, 1);
     assert.equal((job.storiesTouched as string[]).length, 1);
