@@ -71,7 +71,9 @@ function benchPolnear(split: string, limit: number, showErrors: boolean): void {
       const gs = gold[g]!.content;
       if (Math.abs(spanOf(preds[p]!)[0]![0] - gs[0]![0]) <= 2) exactSpans += 1;
       if (showErrors && !right) {
-        console.log(`SPEAKER ${name}: pred=${preds[p]!.quote!.speakerMention}→${preds[p]!.quote!.speaker} gold=${gold[g]!.sourceText} | ${preds[p]!.text.slice(0, 70)}`);
+        const before = text.slice(Math.max(0, preds[p]!.start - 120), preds[p]!.start).replace(/\n/g, ' / ');
+        const after = text.slice(preds[p]!.end, preds[p]!.end + 60).replace(/\n/g, ' / ');
+        console.log(`SPEAKER ${name}: pred=${preds[p]!.quote!.speakerMention}→${preds[p]!.quote!.speaker} gold=${gold[g]!.sourceText} | …${before}⟦${preds[p]!.text.slice(0, 50)}⟧${after}`);
       }
     }
     if (showErrors) {

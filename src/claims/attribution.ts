@@ -21,8 +21,10 @@ export interface Attribution {
 
 /** Longest subject noun phrase we accept before a cue, in tokens. */
 const MAX_SUBJECT_TOKENS = 9;
-/** The longest appositive between a speaker and the cue ("Ramos, 58, told"). */
-const MAX_APPOSITIVE_TOKENS = 12;
+/** The longest appositive between a speaker and the cue ("Ramos, 58, told", "X, who served as ..., told"). */
+const MAX_APPOSITIVE_TOKENS = 30;
+/** The longest bracket inside a speaker phrase ("(D-N.Y.)", "(R-OK)"). */
+const MAX_PARENTHESIS_TOKENS = 8;
 /** Adverbs and auxiliaries allowed between a subject and its cue ("has also previously said"). */
 const MAX_GAP_TOKENS = 3;
 /** Words between subject and cue that still keep them together. */
@@ -61,10 +63,19 @@ export function subjectBefore(tokens: readonly TaggedToken[], i: number, text: s
     gap += 1;
   }
   if (k < 0) return null;
+  // "Rep. Jim McDermott (D-Wash.) said": the party and state in brackets belong to the name.
+  if (tokens[k]!.text === ')') {
+    const open = tokens.slice(Math.max(0, k - MAX_PARENTHESIS_TOKENS), k).map((t) => t.text).lastIndexOf('(');
+    if (open >= 0) {
+      const at = Math.max(0, k - MAX_PARENTHESIS_TOKENS) + open;
+      const inner = subjectBefore(tokens, at, text);
+      return inner ? [inner[0], k + 1] : null;
+    }
+  }
   const end = k + 1;
   const last = tokens[k]!;
   if (last.pos === 'PRON' || SPEAKER_PRONOUNS.has(last.lower)) {
-    return SPEAKER_PRONOUNS.has(last.lower) || /^(?:who|one|everyone|someone|others|many|some|both|few)$/.test(last.lower) ? [k, end] : null;
+    return SPEAKER_PRONOUNS.has(last.lower) || /^(?:who|which|one|everyone|someone|others|many|some|both|few)$/.test(last.lower) ? [k, end] : null;
   }
   if (last.lower === ',' && k >= 1) return appositiveSubject(tokens, k, text);
   if (!isNounish(last)) return null;
@@ -72,7 +83,7 @@ export function subjectBefore(tokens: readonly TaggedToken[], i: number, text: s
   while (from > 0 && end - from < MAX_SUBJECT_TOKENS) {
     const prev = tokens[from - 1]!;
     if (!sameLine(text, prev, tokens[from]!)) break;
-    if (isNounish(prev) || prev.pos === 'DET' || prev.pos === 'NUM' || (prev.pos === 'PART' && /^'s?$/.test(prev.lower))) from -= 1;
+    if (isNounish(prev) || prev.pos === 'DET' || prev.pos === 'NUM' || prev.pos === 'ADJ' || (prev.pos === 'PART' && /^['’]s?$/.test(prev.lower))) from -= 1;
     else if ((prev.lower === '.' || prev.lower === '-' || prev.lower === '&') && from >= 2 && isNounish(tokens[from - 2]!)) from -= 1;
     else if (NP_PREPOSITIONS.has(prev.lower) && from >= 2 && isNounish(tokens[from - 2]!) && tokens[from - 2]!.pos !== 'PROPN') from -= 1;
     else if (prev.lower === 'and' && from >= 2 && tokens[from]!.pos === 'PROPN' && tokens[from - 2]!.pos === 'PROPN') from -= 1;
@@ -110,6 +121,12 @@ export function phraseAfter(tokens: readonly TaggedToken[], i: number, text: str
   return to > i ? [i, to] : null;
 }
 
+/** The index after the bracket that opens at `k` (or `k` when it does not close soon). */
+function skipParenthesis(tokens: readonly TaggedToken[], k: number): number {
+  for (let j = k + 1; j < tokens.length && j <= k + MAX_PARENTHESIS_TOKENS; j += 1) if (tokens[j]!.text === ')') return j + 1;
+  return k;
+}
+
 function isNounish(t: TaggedToken): boolean {
   if (t.pos === 'PROPN' || t.pos === 'NOUN') return true;
   if (/^\p{Lu}/u.test(t.text) && t.pos !== 'PUNCT' && t.pos !== 'PRON' && t.pos !== 'DET' && t.pos !== 'ADP' && t.pos !== 'CCONJ') return true;
@@ -141,13 +158,20 @@ export function attributionAfter(
     return null;
   }
   // "Putin said", "the Russian leader added", "he told reporters"
-  const np = phraseAfter(tokens, i, text);
+  let np = phraseAfter(tokens, i, text);
   if (!np) return null;
+  // "Viguerie notes": a cue tagged as a plural noun ends the phrase it was read into.
+  if (np[1] - np[0] > 1 && cueAt(tokens, np[1] - 1, true) && !cueAt(tokens, np[1], true)) np = [np[0], np[1] - 1];
   let k = np[1];
   // "Graham, a former candidate, told ..." / "Ramos, 58, told ...": skip the appositive.
+  if (tokens[k]?.text === '(') k = skipParenthesis(tokens, k);
   if (tokens[k]?.text === ',') {
-    const close = tokens.findIndex((t, j) => j > k && j <= k + MAX_APPOSITIVE_TOKENS && t.text === ',');
-    if (close > 0 && cueAt(tokens, close + 1, true)) k = close + 1;
+    for (let j = k + 1; j < tokens.length && j <= k + MAX_APPOSITIVE_TOKENS && tokens[j]!.start < limit; j += 1) {
+      if (tokens[j]!.text === ',' && cueAt(tokens, j + 1, true)) {
+        k = j + 1;
+        break;
+      }
+    }
   }
   let gap = 0;
   while (k < tokens.length && GAP_POS.has(tokens[k]!.pos) && !cueAt(tokens, k, true) && gap < MAX_GAP_TOKENS) {
@@ -175,7 +199,8 @@ export function attributionBefore(
   // Transcript style: "PUTIN: ..." or "Putin: “...”" right before the mark.
   if (end >= 2 && tokens[end - 1]!.text === ':' && end - 1 > first) {
     const np = subjectBefore(tokens, end - 1, text);
-    if (np && np[0] === first) {
+    // "PUTIN: ..." at the start, or a name before the colon anywhere ("... pollster Daron Shaw: “...”").
+    if (np && (np[0] === first || tokens.slice(np[0], np[1]).some((t) => t.pos === 'PROPN'))) {
       const colon = tokens[end - 1]!;
       return { cue: ':', cueLemma: ':', cueStart: colon.start, cueEnd: colon.end, speakerStart: tokens[np[0]]!.start, speakerEnd: tokens[np[1] - 1]!.end, side: 'before', end: colon.end };
     }

@@ -15,7 +15,7 @@ const CUE_LEMMAS = [
   'call', 'thank', 'accuse', 'praise', 'criticize', 'criticise', 'slam', 'blast', 'dismiss', 'condemn', 'mock',
   'label', 'recommend', 'propose', 'encourage', 'question', 'wonder', 'reveal', 'disclose', 'hail', 'welcome',
   'boom', 'thunder', 'declare', 'sing', 'chant', 'exclaim', 'tweet', 'share', 'blog', 'message', 'inform',
-  'assure', 'advise', 'repeat', 'press', 'start', 'interrupt', 'snap', 'laugh', 'sigh', 'gush', 'rave', 'marvel', 'opine', 'surmise', 'speculate', 'acknowledge', 'clarify', 'summarize',
+  'assure', 'advise', 'repeat', 'press', 'start', 'interrupt', 'affirm', 'characterize', 'characterise', 'cite', 'refer', 'list', 'snap', 'laugh', 'sigh', 'gush', 'rave', 'marvel', 'opine', 'surmise', 'speculate', 'acknowledge', 'clarify', 'summarize',
 ] as const;
 
 const IRREGULAR: Record<string, readonly string[]> = {
@@ -52,7 +52,7 @@ export const CUE_WORDS: ReadonlyMap<string, string> = new Map(
 export const WEAK_CUES: ReadonlySet<string> = new Set([
   'call', 'thank', 'accuse', 'praise', 'criticize', 'criticise', 'slam', 'blast', 'dismiss', 'condemn', 'mock',
   'label', 'recommend', 'propose', 'encourage', 'question', 'wonder', 'reveal', 'disclose', 'hail', 'welcome',
-  'share', 'inform', 'assure', 'advise', 'clarify', 'summarize', 'sing', 'chant', 'hint', 'tease', 'believe', 'think', 'hope', 'fear', 'worry', 'estimate', 'describe', 'read', 'indicate', 'begin', 'report',
+  'share', 'inform', 'assure', 'characterize', 'characterise', 'cite', 'refer', 'list', 'advise', 'clarify', 'summarize', 'sing', 'chant', 'hint', 'tease', 'believe', 'think', 'hope', 'fear', 'worry', 'estimate', 'describe', 'read', 'indicate', 'begin', 'report',
   'quote', 'post', 'text', 'email', 'tout', 'demand', 'agree', 'point', 'continue', 'maintain', 'charge', 'cry',
 ]);
 

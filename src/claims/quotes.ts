@@ -5,7 +5,7 @@
 import type { Sentence } from '../records.js';
 import { sentenceAt } from '../sentences/index.js';
 import { findQuoteRuns, type QuotePiece, type QuoteRun } from './marks.js';
-import { attributionAfter, attributionBefore, cueAt, type Attribution } from './attribution.js';
+import { attributionAfter, attributionBefore, clauseSubject, cueAt, type Attribution } from './attribution.js';
 import { tokenIndexAt } from './tagging.js';
 import { WEAK_CUES } from './lexicon.js';
 import type { TaggedToken } from './tagging.js';
@@ -145,7 +145,19 @@ function introducedBefore(
   while (colon >= 0 && /\s/.test(text[colon]!)) colon -= 1;
   if (colon < 0 || text[colon] !== ':' || !text.slice(colon, first.open).includes('\n')) return null;
   const sentence = sentenceAt(sentences, colon);
-  return sentence ? attributionBefore(tokens, colon + 1, sentence.start, quoted, text) : null;
+  if (!sentence) return null;
+  const found = attributionBefore(tokens, colon + 1, sentence.start, quoted, text);
+  if (found) return found;
+  // "President Clinton released the following statement:" — the clause's subject and verb.
+  const from = tokenIndexAt(tokens, sentence.start);
+  const subject = clauseSubject(tokens, from, tokenIndexAt(tokens, colon), quoted, text);
+  if (!subject) return null;
+  const verb = tokens.slice(subject[1]).find((t) => t.pos === 'VERB' || t.pos === 'AUX');
+  if (!verb) return null;
+  return {
+    cue: verb.text, cueLemma: verb.lower, cueStart: verb.start, cueEnd: verb.end, side: 'before', end: verb.end,
+    speakerStart: tokens[subject[0]]!.start, speakerEnd: tokens[subject[1] - 1]!.end,
+  };
 }
 
 /** A verb of saying anywhere in the sentence, outside quotation marks. */
