@@ -233,6 +233,38 @@ export class SqlStore implements Store {
     return rows[0] ? String(rows[0].id) : null;
   }
 
+  async findSupersededStories(stories: readonly DossierStory[]): Promise<Map<string, string>> {
+    const newStoryOf = new Map<string, string>();
+    for (const story of stories) for (const article of story.articles) newStoryOf.set(article.id, story.id);
+    const batchIds = new Set(stories.map((story) => story.id));
+    const articleIds = [...newStoryOf.keys()];
+    const membersOf = new Map<string, string[]>();
+    for (let i = 0; i < articleIds.length; i += PARAMS_PER_STATEMENT) {
+      const chunk = articleIds.slice(i, i + PARAMS_PER_STATEMENT);
+      const rows = await this.read(
+        'find superseded stories',
+        `SELECT story_id, article_id FROM story_articles WHERE story_id IN
+           (SELECT story_id FROM story_articles WHERE article_id IN (${chunk.map(() => '?').join(', ')}))`,
+        chunk,
+      );
+      for (const row of rows) {
+        const members = membersOf.get(String(row.story_id)) ?? [];
+        if (!members.includes(String(row.article_id))) members.push(String(row.article_id));
+        membersOf.set(String(row.story_id), members);
+      }
+    }
+    const superseded = new Map<string, string>();
+    for (const [oldId, members] of membersOf) {
+      if (batchIds.has(oldId) || !members.every((id) => newStoryOf.has(id))) continue;
+      const votes = new Map<string, number>();
+      for (const id of members) votes.set(newStoryOf.get(id)!, (votes.get(newStoryOf.get(id)!) ?? 0) + 1);
+      // Most articles wins; a tie goes to the smaller id, so the answer does not depend on order.
+      const [winner] = [...votes].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]!;
+      superseded.set(oldId, winner);
+    }
+    return superseded;
+  }
+
   async storiesForArticle(articleId: string): Promise<string[]> {
     const rows = await this.read('find the stories of an article', 'SELECT story_id FROM story_articles WHERE article_id = ? ORDER BY story_id', [
       articleId,

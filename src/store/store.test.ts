@@ -241,6 +241,28 @@ for (const backend of [sqliteBackend(), postgresBackend()]) {
       assert.equal(await store.resolveStoryId('b'), 'd');
     });
 
+    it('finds the stored stories a new analysis absorbs', async () => {
+      const base = sampleStory();
+      const [a1, a2, a3] = base.articles;
+      const only = (id: string, articles: typeof base.articles) => ({ ...sampleStory({ id }), articles });
+      await store.saveStories([
+        only('old-1', [a1!]),
+        only('old-2', [a1!, a2!]),
+        only('split', [a2!, a3!]),
+        only('kept', [a3!]),
+        only('partial', [a1!, { ...a1!, id: 'ffffffffffffffff' }]),
+      ]);
+      const fresh = [only('new', [a1!, a2!]), only('kept', [a3!])];
+      const superseded = await store.findSupersededStories(fresh);
+      // 'split' went half to each: the tie goes to the smaller id; 'partial' has an article elsewhere.
+      assert.deepEqual([...superseded].sort(), [['old-1', 'new'], ['old-2', 'new'], ['split', 'kept']]);
+      await store.saveStories(fresh, superseded);
+      assert.equal(await store.resolveStoryId('old-2'), 'new');
+      assert.equal(await store.resolveStoryId('split'), 'kept');
+      assert.equal(await store.resolveStoryId('partial'), 'partial', 'a story with articles elsewhere stays');
+      assert.deepEqual(await store.findSupersededStories(fresh), new Map(), 'nothing left to absorb');
+    });
+
     it('writes nothing of a story batch that fails part-way', async () => {
       await store.saveStories([sampleStory({ id: 'a' }), sampleStory({ id: 'b' })], new Map());
       await store.saveStories([], new Map([['a', 'b']]));

@@ -94,6 +94,12 @@ export interface Store {
   saveSignatures(entries: readonly { articleId: string; bandKeys: readonly string[] }[]): Promise<void>;
   /** Article ids sharing at least one band key with the given keys. */
   findByBandKeys(bandKeys: readonly string[]): Promise<string[]>;
+  /**
+   * Stored stories that the given (newly analysed) stories absorb: every article of the stored
+   * story is now in one of them. Maps each such old id to the new story holding most of its
+   * articles; pass the map to saveStories as `mergedInto` so old links keep resolving.
+   */
+  findSupersededStories(stories: readonly DossierStory[]): Promise<Map<string, string>>;
   /** The id of the live story `id` names (itself, or the story it was merged into); null if unknown. */
   resolveStoryId(id: string): Promise<string | null>;
   /** Ids of the stored stories an article belongs to. */
