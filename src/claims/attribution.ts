@@ -74,6 +74,11 @@ export function subjectBefore(tokens: readonly TaggedToken[], i: number, text: s
   }
   const end = k + 1;
   const last = tokens[k]!;
+  // "A Warren adviser, who spoke ..., said": the relative pronoun stands for the phrase before it.
+  if ((last.lower === 'who' || last.lower === 'which') && k >= 1) {
+    const antecedent = subjectBefore(tokens, tokens[k - 1]!.text === ',' ? k - 1 : k, text);
+    if (antecedent && tokens[antecedent[1] - 1]!.lower !== 'who') return antecedent;
+  }
   if (last.pos === 'PRON' || SPEAKER_PRONOUNS.has(last.lower)) {
     return SPEAKER_PRONOUNS.has(last.lower) || /^(?:who|which|one|everyone|someone|others|many|some|both|few)$/.test(last.lower) ? [k, end] : null;
   }

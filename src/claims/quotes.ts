@@ -59,7 +59,9 @@ export function findDirectQuotes(
     const openSentence = sentenceAt(sentences, first.open) ?? sentenceAt(sentences, first.start);
     const nextOpen = runs.find((r) => r.pieces[0]!.open >= last.close)?.pieces[0]!.open ?? text.length;
     // The splitter may end a sentence at `?"` before `Trump said.`: the attribution is then in the next one.
-    const tail = closeSentence && closeSentence.end <= last.close ? sentenceAt(sentences, firstNonSpace(text, last.close)) : closeSentence;
+    // Only after ? or ! inside the marks: after a full stop the next sentence is someone's new statement.
+    const splitInside = /[?!]$/.test(text.slice(last.start, last.end));
+    const tail = closeSentence && closeSentence.end <= last.close && splitInside ? sentenceAt(sentences, firstNonSpace(text, last.close)) : closeSentence;
     const sameParagraph = tail && closeSentence && tail.paragraph === closeSentence.paragraph;
     const limit = Math.min(sameParagraph ? tail.end : closeSentence ? closeSentence.end : last.close, nextOpen);
     const attribution =
