@@ -18,7 +18,7 @@ const SUBSTANTIVE_QUOTE_WORDS = 6;
 
 /** How a person names an article: its outlet, else the site, else the input file; the file too when names clash. */
 export function articleNames(articles: readonly Article[]): Map<string, string> {
-  const base = (a: Article) => a.outlet ?? a.publisher ?? fileName(a.input);
+  const base = outletOf;
   const counts = new Map<string, number>();
   for (const a of articles) counts.set(base(a).toLowerCase(), (counts.get(base(a).toLowerCase()) ?? 0) + 1);
   return new Map(
@@ -28,6 +28,11 @@ export function articleNames(articles: readonly Article[]): Map<string, string> 
       return [a.id, clash ? `${name} (${fileName(a.input)})` : name];
     }),
   );
+}
+
+/** Who an article speaks for: its credited outlet, else the site, else its input file. */
+export function outletOf(a: Article): string {
+  return a.outlet ?? a.publisher ?? fileName(a.input);
 }
 
 function fileName(input: string): string {
@@ -165,7 +170,8 @@ export function substance(claim: ReconciledClaim, names: number, numbers: number
     return 3;
   }
   if (claim.kind === 'quote') return claim.text.split(/\s+/).length >= SUBSTANTIVE_QUOTE_WORDS ? 2 : 0;
-  return names > 0 && (numbers > 0 || names > 1) ? 1 : 0;
+  // A statement naming someone or giving a figure is a fact one can check; more of either, more so.
+  return names > 0 || numbers > 0 ? 1 + (numbers > 0 ? 0.5 : 0) + 0.25 * Math.min(names, 3) : 0;
 }
 
 /** A claim with what ranks it among the unique ones: its substance, its sentence and that sentence's text. */

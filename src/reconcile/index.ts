@@ -22,6 +22,7 @@ import type {
 } from '../records.js';
 import {
   articleNames,
+  outletOf,
   contradictionFindings,
   copyFindings,
   quantityFindings,
@@ -130,7 +131,8 @@ export function reconcileStory(input: ReconcileInput, options: Partial<Reconcile
 
   // 6.
   const names = articleNames(articles.map((a) => a.article));
-  const reconciled = drafts.map((draft) => ({ draft, claim: toClaim(draft, order, names) }));
+  const outletKey = new Map(articles.map((a) => [a.article.id, outletOf(a.article).toLowerCase()]));
+  const reconciled = drafts.map((draft) => ({ draft, claim: toClaim(draft, order, outletKey) }));
   reconciled.sort((a, b) => claimOrder(a.claim, b.claim, a.draft, b.draft));
 
   const ctx: FindingContext = {
@@ -152,7 +154,15 @@ export function reconcileStory(input: ReconcileInput, options: Partial<Reconcile
     else if (claim.kind === 'quantity') findings.push(...quantityFindings(claim, ctx));
     else findings.push(...contradictionFindings(claim, ctx));
   }
-  const uniqueCandidates: UniqueCandidate[] = reconciled.map(({ draft, claim }) => ({
+  // A sentence already flagged for a changed quote or a disputed figure needs no "only X says" too.
+  const flagged = new Set(
+    reconciled.flatMap(({ draft }) =>
+      draft.versions.filter((v) => DISPUTED.has(v.status)).map((v) => `${v.prepared.mention.article}#${v.prepared.mention.sentence}`),
+    ),
+  );
+  const uniqueCandidates: UniqueCandidate[] = reconciled
+    .filter(({ draft }) => !flagged.has(`${draft.reference.mention.article}#${draft.reference.mention.sentence}`))
+    .map(({ draft, claim }) => ({
     claim,
     substance: substance(claim, draft.reference.names.size, draft.reference.numbers.size),
     sentence: draft.reference.mention.sentence,
@@ -171,7 +181,7 @@ interface Draft {
   readonly drifts: readonly { article: string; measure: string; referenceMeasure: string | null }[];
 }
 
-function toClaim(draft: Draft, order: StoryOrder, names: ReadonlyMap<string, string>): ReconciledClaim {
+function toClaim(draft: Draft, order: StoryOrder, outletKey: ReadonlyMap<string, string>): ReconciledClaim {
   const versions: ClaimVersion[] = [...draft.versions]
     .sort((a, b) => a.prepared.rank - b.prepared.rank)
     .map(({ prepared, status, score, diff }) => ({
@@ -186,7 +196,7 @@ function toClaim(draft: Draft, order: StoryOrder, names: ReadonlyMap<string, str
       ...(diff && diff.length > 0 ? { diff } : {}),
     }));
   const articleIds = versions.map((v) => v.article);
-  const outlets = new Set(articleIds.map((id) => (names.get(id) ?? id).toLowerCase()));
+  const outlets = new Set(articleIds.map((id) => outletKey.get(id) ?? id));
   const ref = draft.reference.mention;
   const speaker = draft.kind === 'quote' ? (ref.quote?.speaker ?? draft.versions.map((v) => v.prepared.mention.quote?.speaker).find(Boolean) ?? null) : null;
   return {
@@ -203,6 +213,8 @@ function toClaim(draft: Draft, order: StoryOrder, names: ReadonlyMap<string, str
 }
 
 const KIND_ORDER = { quantity: 0, quote: 1, statement: 2 } as const;
+/** Version statuses that carry a finding of their own. */
+const DISPUTED: ReadonlySet<ClaimVersion['status']> = new Set(['altered', 'conflicting', 'drifted']);
 
 /** Most independent origins first, then most versions, numbers before quotes before statements, then story order. */
 function claimOrder(a: ReconciledClaim, b: ReconciledClaim, da: Draft, db: Draft): number {

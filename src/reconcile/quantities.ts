@@ -29,6 +29,8 @@ const LOCAL_WINDOW_WORDS = 8;
 const MEASURE_PHRASE_WORDS = 5;
 /** Above this cosine two measure phrases name the same thing however worded. */
 const SAME_MEASURE_COSINE = 0.7;
+/** A shared head noun ("Lumen Data" next to both prices) says as much as close wording. */
+const SHARED_HEAD_SIMILARITY = 0.7;
 /** Share of shared sentence words (vs sentence meaning) in the context score of two numbers. */
 const CONTEXT_WEIGHT = 0.6;
 /** Below this Dice overlap of their content words two measures are different things. */
@@ -186,7 +188,12 @@ function phrasesDiffer(a: Measure | null, b: Measure | null, localA: ReadonlySet
 function measureSimilarity(a: QuantityMention, b: QuantityMention): number {
   const semantic = a.measureVector && b.measureVector ? cosine(a.measureVector, b.measureVector) : 0;
   const measures = a.measureStems.size > 0 && b.measureStems.size > 0 ? Math.max(dice(a.measureStems, b.measureStems), semantic) : 0;
-  return Math.max(measures, dice(a.local, b.local), contextScore(a, b));
+  return Math.max(measures, dice(a.local, b.local), contextScore(a, b), sharedHead(a, b) ? SHARED_HEAD_SIMILARITY : 0);
+}
+
+/** One measure's head noun stands next to the other number, or both measures have it. */
+function sharedHead(a: QuantityMention, b: QuantityMention): boolean {
+  return [...a.heads].some((h) => b.heads.has(h) || b.local.has(h)) || [...b.heads].some((h) => a.local.has(h));
 }
 
 interface ValueGroup {

@@ -37,7 +37,8 @@ export function prepareMention(mention: ClaimMention, rank: number, semantic: bo
     spoken: words.filter((w) => !w.editorial),
     content: contentStems(words),
     contextContent: contentStems(contextWords),
-    names: namesOf(mention.kind === 'quote' ? mention.text : mention.context || mention.text),
+    // A quote's speaker is a name it carries: "Kessler blamed energy costs" names who the quote does.
+    names: mention.kind === 'quote' ? new Set([...namesOf(mention.text), ...namesOf(mention.quote?.speaker ?? '')]) : namesOf(mention.context || mention.text),
     numbers: numbersOf(mention.text),
     negations: negationCount(words),
     vector: semantic ? sentenceVector(vectorWords(vectorSource)) : null,
