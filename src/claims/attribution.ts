@@ -89,7 +89,7 @@ export function subjectBefore(tokens: readonly TaggedToken[], i: number, text: s
     const prev = tokens[from - 1]!;
     if (!sameLine(text, prev, tokens[from]!)) break;
     if (isNounish(prev) || prev.pos === 'DET' || prev.pos === 'NUM' || prev.pos === 'ADJ' || (prev.pos === 'PART' && /^['’]s?$/.test(prev.lower))) from -= 1;
-    else if ((prev.lower === '.' || prev.lower === '-' || prev.lower === '&') && from >= 2 && isNounish(tokens[from - 2]!)) from -= 1;
+    else if ((prev.lower === '.' || prev.lower === '-' || prev.lower === '&') && prev.end === tokens[from]!.start && from >= 2 && isNounish(tokens[from - 2]!)) from -= 1;
     else if (NP_PREPOSITIONS.has(prev.lower) && from >= 2 && isNounish(tokens[from - 2]!) && tokens[from - 2]!.pos !== 'PROPN') from -= 1;
     else if (prev.lower === 'and' && from >= 2 && tokens[from]!.pos === 'PROPN' && tokens[from - 2]!.pos === 'PROPN') from -= 1;
     else break;
