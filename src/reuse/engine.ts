@@ -8,7 +8,7 @@
 // the signatures (sketchSize x 4 bytes per text) and estimates Jaccard from them.
 import { CorroborateError } from '../errors.js';
 import { candidatePairs, lshParameters, type LshParameters } from './lsh.js';
-import { distinctSorted, ExactJaccard, shingleHashes, wordHashes } from './shingles.js';
+import { distinctSorted, ExactJaccard, intersectionSize, shingleHashes, wordHashes } from './shingles.js';
 import { assertSketchSize, estimateJaccard, sketchInto } from './sketch.js';
 
 export interface NearDuplicateOptions {
@@ -50,24 +50,42 @@ export function validateNearDuplicateOptions(o: NearDuplicateOptions): void {
   }
 }
 
+/** A text with fewer shingles than sketchSize / this is short (see `shortText`). */
+const SHORT_TEXT_BIN_SHARE = 4;
+/** Bits of the table that counts shingles approximately to order them rarest first. */
+const COUNT_BITS = 22;
+
 /** A growing set of texts whose near-duplicate pairs can be listed at any time. */
 export class NearDuplicateBatch {
   readonly options: NearDuplicateOptions;
   readonly parameters: LshParameters;
+  /** Signatures of the texts long enough to sketch, back to back. */
   private signatures: Uint32Array;
+  /** For each signature, the text it belongs to. */
+  private signed: Int32Array<ArrayBuffer> = new Int32Array(1024);
+  private signedCount = 0;
+  /** For each text, its signature number, or -1 (short or empty text). */
+  private slots: Int32Array<ArrayBuffer> = new Int32Array(1024);
+  /** Shingles per text (with repeats). */
+  private sizes: Int32Array<ArrayBuffer> = new Int32Array(1024);
   private readonly shingleSets: Uint32Array[] = [];
   private readonly sorted: Uint8Array[] = [];
-  private empty = new Uint8Array(1024);
   private readonly exact = new ExactJaccard();
   private count = 0;
   private words = new Uint32Array(1 << 14);
   private shingles = new Uint32Array(1 << 14);
+  /** Texts with fewer shingles than this are not sketched (see SHORT_TEXT_BIN_SHARE). */
+  private readonly shortText: number;
+  /** Texts with fewer shingles than this are joined exactly: a pair above the threshold with a short text is never longer. */
+  private readonly joinLimit: number;
 
   constructor(options: Partial<NearDuplicateOptions> = {}) {
     this.options = { ...NEAR_DUPLICATE_DEFAULTS, ...options } satisfies NearDuplicateOptions;
     validateNearDuplicateOptions(this.options);
     this.parameters = lshParameters(this.options.threshold, this.options.sketchSize, FALSE_POSITIVE_WEIGHT[this.options.verify]);
     this.signatures = new Uint32Array(1024 * this.options.sketchSize);
+    this.shortText = this.options.sketchSize / SHORT_TEXT_BIN_SHARE;
+    this.joinLimit = Math.ceil(this.shortText / this.options.threshold);
   }
 
   get size(): number {
@@ -78,13 +96,9 @@ export class NearDuplicateBatch {
   add(text: string): number {
     const k = this.options.sketchSize;
     const doc = this.count++;
-    if (this.signatures.length < this.count * k) {
-      const grown = new Uint32Array(this.signatures.length * 2);
-      grown.set(this.signatures);
-      this.signatures = grown;
-      const grownEmpty = new Uint8Array(this.empty.length * 2);
-      grownEmpty.set(this.empty);
-      this.empty = grownEmpty;
+    if (this.sizes.length < this.count) {
+      this.sizes = grow(this.sizes);
+      this.slots = grow(this.slots);
     }
     if (this.words.length < text.length / 2 + 2) {
       this.words = new Uint32Array(Math.ceil(text.length / 2) + 2);
@@ -92,15 +106,28 @@ export class NearDuplicateBatch {
     }
     const wordCount = wordHashes(text, this.words);
     const n = shingleHashes(this.words, wordCount, this.options.shingleSize, this.shingles);
-    const signature = this.signatures.subarray(doc * k, doc * k + k);
-    if (!sketchInto(this.shingles, n, signature)) this.empty[doc] = 1;
-    if (this.options.verify === 'exact') this.shingleSets.push(this.shingles.slice(0, n));
+    this.sizes[doc] = n;
+    this.slots[doc] = -1;
+    if (n >= this.shortText) {
+      const slot = this.signedCount++;
+      if (this.signatures.length < this.signedCount * k) {
+        const grown = new Uint32Array(this.signatures.length * 2);
+        grown.set(this.signatures);
+        this.signatures = grown;
+        this.signed = grow(this.signed);
+      }
+      sketchInto(this.shingles, n, this.signatures.subarray(slot * k, slot * k + k));
+      this.signed[slot] = doc;
+      this.slots[doc] = slot;
+    }
+    // Short texts keep their shingles in both modes: they are few, and the exact join needs them.
+    if (this.options.verify === 'exact' || n < this.joinLimit) this.shingleSets[doc] = this.shingles.slice(0, n);
     return doc;
   }
 
-  /** The sorted distinct shingle set of text `doc` (exact mode only). */
+  /** The sorted distinct shingle set of text `doc` (exact mode, or a short text). */
   shingleSet(doc: number): Uint32Array {
-    if (this.options.verify !== 'exact') throw new CorroborateError('internal', 'shingle sets are only kept with verify: exact');
+    if (!this.shingleSets[doc]) throw new CorroborateError('internal', 'shingle sets of long texts are only kept with verify: exact');
     if (!this.sorted[doc >> 16]) this.sorted[doc >> 16] = new Uint8Array(1 << 16);
     if (!this.sorted[doc >> 16]![doc & 0xffff]) {
       this.shingleSets[doc] = distinctSorted(this.shingleSets[doc]!);
@@ -109,61 +136,127 @@ export class NearDuplicateBatch {
     return this.shingleSets[doc]!;
   }
 
-  /** The signature of text `doc` (a view; copy it to keep it). */
-  signature(doc: number): Uint32Array {
+  /** The signature of text `doc` (a view; copy it to keep it), or null for a short text. */
+  signature(doc: number): Uint32Array | null {
     const k = this.options.sketchSize;
-    return this.signatures.subarray(doc * k, doc * k + k);
+    const slot = this.slots[doc]!;
+    return slot < 0 ? null : this.signatures.subarray(slot * k, slot * k + k);
   }
 
   /** Jaccard of two texts: exact, or estimated from the signatures. */
   similarity(i: number, j: number): number {
-    if (this.options.verify === 'exact') return this.exact.jaccard(this.shingleSets[i]!, this.shingleSets[j]!);
+    if (this.shingleSets[i] && this.shingleSets[j]) return this.exact.jaccard(this.shingleSets[i]!, this.shingleSets[j]!);
     const k = this.options.sketchSize;
-    return estimateJaccard(this.signatures, this.signatures, i * k, j * k, k);
+    const a = this.slots[i]!;
+    const b = this.slots[j]!;
+    if (a < 0 || b < 0) return 0; // a short text and a long one: sizes too far apart to be similar
+    return estimateJaccard(this.signatures, this.signatures, a * k, b * k, k);
   }
 
   /**
    * Calls `visit(i, j, similarity)` with i < j for every pair at or above the threshold.
-   * Texts with identical signatures (exact copies, repeated headlines) are grouped first so
-   * that a headline repeated a thousand times costs one LSH entry, not a thousand.
+   * Texts with identical shingle sets (exact copies, repeated headlines) are grouped first so
+   * that a headline repeated a thousand times costs one entry, not a thousand.
    */
   pairs(visit: (i: number, j: number, similarity: number) => void): void {
     const k = this.options.sketchSize;
-    const groups = this.identicalGroups();
-    const skip = new Uint8Array(this.count);
-    for (let d = 0; d < this.count; d++) if (this.empty[d] || groups.representative[d] !== d) skip[d] = 1;
-    const threshold = this.options.threshold;
-    const members = groups.members;
+    const { representative, members } = this.identicalGroups();
     for (const list of members.values()) {
       for (let x = 0; x < list.length; x++) for (let y = x + 1; y < list.length; y++) visit(list[x]!, list[y]!, 1);
     }
+    const expand = (i: number, j: number, similarity: number) => {
+      const left = members.get(i) ?? [i];
+      const right = members.get(j) ?? [j];
+      for (const a of left) for (const b of right) visit(Math.min(a, b), Math.max(a, b), similarity);
+    };
+
+    // Short texts: an exact join. Long texts: LSH. Pairs of two texts in the join are its alone.
+    const joined: number[] = [];
+    for (let d = 0; d < this.count; d++) if (this.sizes[d]! > 0 && representative[d] === d && this.sizes[d]! < this.joinLimit) joined.push(d);
+    this.shortPairs(joined, expand);
+    const skip = new Uint8Array(this.signedCount);
+    for (let s = 0; s < this.signedCount; s++) if (representative[this.signed[s]!] !== this.signed[s]) skip[s] = 1;
     candidatePairs(
       this.signatures,
-      this.count,
+      this.signedCount,
       k,
       this.parameters,
-      (i, j) => {
+      (si, sj) => {
+        const i = this.signed[si]!;
+        const j = this.signed[sj]!;
+        if (this.sizes[i]! < this.joinLimit && this.sizes[j]! < this.joinLimit) return;
         const similarity = this.similarity(i, j);
-        if (similarity < threshold) return;
-        const left = members.get(i) ?? [i];
-        const right = members.get(j) ?? [j];
-        for (const a of left) for (const b of right) visit(Math.min(a, b), Math.max(a, b), similarity);
+        if (similarity >= this.options.threshold) expand(i, j, similarity);
       },
       skip,
     );
   }
 
-  /** Texts whose signatures (and, in exact mode, shingle sets) are identical. */
+  /**
+   * All pairs at or above the threshold among short texts, exactly, by prefix filtering
+   * (AllPairs with PPJoin's positional filter): each set is ordered rarest shingle first (by an
+   * approximate count: any fixed order is correct, rare-first keeps the lists short). Texts are
+   * taken shortest first; each probes the index with its first |x| - ceil(t|x|) + 1 shingles and
+   * is indexed by its first |x| - ceil(2t/(1+t)|x|) + 1: two sets with Jaccard >= t always meet
+   * there. A candidate is dropped when the shingles left after the meeting point cannot reach
+   * the overlap the threshold needs.
+   */
+  private shortPairs(docs: readonly number[], visit: (i: number, j: number, similarity: number) => void): void {
+    if (docs.length < 2) return;
+    const t = this.options.threshold;
+    const counts = new Uint16Array(1 << COUNT_BITS);
+    const shift = 32 - COUNT_BITS;
+    const byHash = docs.map((d) => this.shingleSet(d));
+    for (const set of byHash) for (const h of set) if (counts[h >>> shift]! < 0xffff) counts[h >>> shift]!++;
+    const order = docs.map((_, x) => x).sort((x, y) => byHash[x]!.length - byHash[y]!.length);
+    const ranked = byHash.map((set) => {
+      const keys = new Float64Array(set.length);
+      for (let k = 0; k < set.length; k++) keys[k] = counts[set[k]! >>> shift]! * 4294967296 + set[k]!;
+      return keys.sort();
+    });
+    const postings = new Map<number, number[]>(); // shingle -> [doc, position, doc, position, ...]
+    const stamp = new Int32Array(docs.length).fill(-1);
+    for (const x of order) {
+      const set = ranked[x]!;
+      const size = set.length;
+      const probe = size - Math.ceil(t * size) + 1;
+      const index = size - Math.ceil(((2 * t) / (1 + t)) * size) + 1;
+      for (let i = 0; i < probe; i++) {
+        const h = set[i]! % 4294967296;
+        let list = postings.get(h);
+        if (list) {
+          for (let p = 0; p < list.length; p += 2) {
+            const y = list[p]!;
+            if (stamp[y] === x) continue;
+            const other = ranked[y]!.length;
+            if (other < t * size) continue; // size filter (others are no longer than x)
+            const needed = Math.ceil((t / (1 + t)) * (size + other));
+            if (1 + Math.min(size - i - 1, other - list[p + 1]! - 1) < needed) continue; // positional filter
+            stamp[y] = x;
+            const a = byHash[x]!;
+            const b = byHash[y]!;
+            const shared = intersectionSize(a, b);
+            const similarity = shared / (a.length + b.length - shared);
+            if (similarity >= t) visit(Math.min(docs[x]!, docs[y]!), Math.max(docs[x]!, docs[y]!), similarity);
+          }
+        }
+        if (i < index) {
+          if (!list) postings.set(h, (list = []));
+          list.push(x, i);
+        }
+      }
+    }
+  }
+
+  /** Texts with identical signatures (long) or identical shingle sets (short), grouped. */
   private identicalGroups(): { representative: Int32Array; members: Map<number, number[]> } {
-    const k = this.options.sketchSize;
     const representative = new Int32Array(this.count);
     const byHash = new Map<number, number[]>();
     const members = new Map<number, number[]>();
     for (let d = 0; d < this.count; d++) {
       representative[d] = d;
-      if (this.empty[d]) continue;
-      let h = 0x811c9dc5;
-      for (let r = 0; r < k; r++) h = Math.imul(h ^ this.signatures[d * k + r]!, 0x01000193);
+      if (this.sizes[d] === 0) continue;
+      const h = this.fingerprint(d);
       const reps = byHash.get(h);
       if (!reps) {
         byHash.set(h, [d]);
@@ -182,14 +275,30 @@ export class NearDuplicateBatch {
     return { representative, members };
   }
 
+  /** A hash of what `identical` compares. */
+  private fingerprint(d: number): number {
+    const values = this.slots[d]! >= 0 ? this.signature(d)! : this.shingleSet(d);
+    let h = 0x811c9dc5 ^ this.slots[d]! >>> 31;
+    for (let r = 0; r < values.length; r++) h = Math.imul(h ^ values[r]!, 0x01000193);
+    return h;
+  }
+
   private identical(a: number, b: number): boolean {
-    const k = this.options.sketchSize;
-    for (let r = 0; r < k; r++) if (this.signatures[a * k + r] !== this.signatures[b * k + r]) return false;
-    if (this.options.verify !== 'exact') return true;
-    const x = this.shingleSet(a);
-    const y = this.shingleSet(b);
-    if (x.length !== y.length) return false;
-    for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
+    const x = this.signature(a);
+    const y = this.signature(b);
+    if ((x === null) !== (y === null)) return false;
+    if (x && y) for (let r = 0; r < x.length; r++) if (x[r] !== y[r]) return false;
+    if (this.options.verify !== 'exact' && x) return true;
+    const p = this.shingleSet(a);
+    const q = this.shingleSet(b);
+    if (p.length !== q.length) return false;
+    for (let i = 0; i < p.length; i++) if (p[i] !== q[i]) return false;
     return true;
   }
+}
+
+function grow(array: Int32Array): Int32Array<ArrayBuffer> {
+  const grown = new Int32Array(array.length * 2);
+  grown.set(array);
+  return grown;
 }

@@ -112,19 +112,47 @@ export function candidatePairs(
   }
 }
 
-/** A set of unordered document pairs (i < j packed as one number), for de-duplicating candidates. */
+/**
+ * A set of unordered document pairs (i < j packed as i * count + j), for de-duplicating
+ * candidates that several bands propose. Open addressing over a Float64Array: a JS Set of
+ * numbers is several times slower here and stops at 2^24 entries.
+ */
 export class PairSet {
-  private readonly set = new Set<number>();
+  private keys = new Float64Array(1 << 12).fill(-1);
+  private used = 0;
   constructor(private readonly count: number) {}
+
   /** Adds the pair; true when it was not there before. */
   add(i: number, j: number): boolean {
     const key = i < j ? i * this.count + j : j * this.count + i;
-    if (this.set.has(key)) return false;
-    this.set.add(key);
+    if ((this.used + 1) * 2 > this.keys.length) this.grow();
+    const mask = this.keys.length - 1;
+    let slot = mix32((key % 4294967296) ^ Math.floor(key / 4294967296) * 0x9e3779b1) & mask;
+    for (;;) {
+      const k = this.keys[slot]!;
+      if (k === key) return false;
+      if (k === -1) break;
+      slot = (slot + 1) & mask;
+    }
+    this.keys[slot] = key;
+    this.used++;
     return true;
   }
+
   get size(): number {
-    return this.set.size;
+    return this.used;
+  }
+
+  private grow(): void {
+    const old = this.keys;
+    this.keys = new Float64Array(old.length * 2).fill(-1);
+    const mask = this.keys.length - 1;
+    for (const key of old) {
+      if (key === -1) continue;
+      let slot = mix32((key % 4294967296) ^ Math.floor(key / 4294967296) * 0x9e3779b1) & mask;
+      while (this.keys[slot] !== -1) slot = (slot + 1) & mask;
+      this.keys[slot] = key;
+    }
   }
 }
 

@@ -40,19 +40,53 @@ export function sketchInto(shingles: Uint32Array, count: number, out: Uint32Arra
   for (let i = 0; i < size; i++) if (out[i] === EMPTY) empty++;
   if (empty === 0) return true;
   // Densify from a copy so that borrowed values never come from another borrowed bin.
-  const original = out.slice();
+  if (original.length < size) original = new Uint32Array(size);
+  original.set(out);
   const mask = size - 1;
+  const table = probeTable(size);
   for (let i = 0; i < size; i++) {
     if (original[i] !== EMPTY) continue;
-    for (let attempt = 1; attempt <= MAX_PROBES; attempt++) {
-      const j = mix32(Math.imul(i + 1, 0x9e3779b1) ^ Math.imul(attempt, 0x85ebca77)) & mask;
+    let found = false;
+    for (let attempt = 1; attempt <= TABLED_PROBES; attempt++) {
+      const j = table[i * TABLED_PROBES + attempt - 1]!;
       if (original[j] !== EMPTY) {
         out[i] = original[j]!;
+        found = true;
         break;
+      }
+    }
+    for (let attempt = TABLED_PROBES + 1; !found && attempt <= MAX_PROBES; attempt++) {
+      const j = probe(i, attempt) & mask;
+      if (original[j] !== EMPTY) {
+        out[i] = original[j]!;
+        found = true;
       }
     }
   }
   return true;
+}
+
+let original = new Uint32Array(0);
+
+/** The fixed probe sequence of bin i: the same for every text, so that borrowed bins agree. */
+function probe(i: number, attempt: number): number {
+  return mix32(Math.imul(i + 1, 0x9e3779b1) ^ Math.imul(attempt, 0x85ebca77));
+}
+
+/**
+ * The first probes of every bin, computed once per sketch size: short texts (headlines) leave
+ * most bins empty, and computing each probe afresh made densification their main cost.
+ */
+const TABLED_PROBES = 64;
+const probeTables = new Map<number, Uint16Array>();
+function probeTable(size: number): Uint16Array {
+  let table = probeTables.get(size);
+  if (!table) {
+    table = new Uint16Array(size * TABLED_PROBES);
+    for (let i = 0; i < size; i++) for (let a = 1; a <= TABLED_PROBES; a++) table[i * TABLED_PROBES + a - 1] = probe(i, a) & (size - 1);
+    probeTables.set(size, table);
+  }
+  return table;
 }
 
 /** Share of agreeing bins: an unbiased estimate of the Jaccard similarity of the shingle sets. */
