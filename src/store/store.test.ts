@@ -16,6 +16,7 @@ import type { Article } from '../records.js';
 import { sampleArticle, sampleStory } from '../dossier/testing.js';
 import { openStore } from './index.js';
 import { connect as connectPostgres } from './postgres/index.js';
+import { connect as connectSqlite } from './sqlite/index.js';
 import type { SqlDriver } from './driver.js';
 import type { Store } from './types.js';
 
@@ -26,6 +27,8 @@ interface Backend {
   setUp(): Promise<void>;
   /** A fresh, empty location for one test. */
   fresh(): Promise<{ location: string; options: { schema?: string } }>;
+  /** The raw driver on that location, to do what the store never would. */
+  raw(place: { location: string; options: { schema?: string } }): Promise<SqlDriver>;
   /** Frees what fresh() made. */
   release(location: { options: { schema?: string } }): Promise<void>;
   tearDown(): Promise<void>;
@@ -41,6 +44,9 @@ function sqliteBackend(): Backend {
     },
     async fresh() {
       return { location: join(folder, `test-${++n}.db`), options: {} };
+    },
+    raw({ location }) {
+      return connectSqlite(location);
     },
     async release() {},
     async tearDown() {
@@ -69,6 +75,9 @@ function postgresBackend(): Backend {
     },
     async fresh() {
       return { location: POSTGRES_URL, options: { schema: `${run}_${++n}` } };
+    },
+    raw({ location, options }) {
+      return connectPostgres(location, options);
     },
     async release({ options }) {
       if (admin && options.schema) await admin.exec(`DROP SCHEMA IF EXISTS "${options.schema}" CASCADE`);
@@ -139,6 +148,20 @@ for (const backend of [sqliteBackend(), postgresBackend()]) {
       await store.close();
       store = await openStore(place.location, place.options);
       assert.equal(await store.countArticles(), 1);
+    });
+
+    it('refuses a database written by a newer corroborate', async () => {
+      await store.close();
+      const raw = await backend.raw(place);
+      await raw.run('INSERT INTO corroborate_migrations (version, name, applied_at) VALUES (?, ?, ?)', [999, 'future', '2030-01-01']);
+      await raw.close();
+      await assert.rejects(openStore(place.location, place.options), (error: unknown) => {
+        assert.ok(error instanceof CorroborateError, String(error));
+        assert.match(error.message, /schema version 999/);
+        assert.match(error.hint ?? '', /Upgrade corroborate/);
+        return true;
+      });
+      store = await openStore(place.location, { ...place.options, migrate: false });
     });
 
     it('stores articles once by content hash', async () => {

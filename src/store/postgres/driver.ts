@@ -39,7 +39,7 @@ export async function connect(url: string, options: PostgresOptions = {}): Promi
   } catch (error) {
     await pool.end().catch(() => undefined);
     const detail = error instanceof Error ? error.message || String((error as { code?: unknown }).code ?? '') : String(error);
-    throw new CorroborateError('store', `Cannot open the PostgreSQL database ${location}: ${detail}`, explain(error) ?? 'Check the postgres:// URL.', {
+    throw new CorroborateError('store', `Cannot open the PostgreSQL database ${location}: ${detail}`, explain(error, databaseName(url)) ?? 'Check the postgres:// URL.', {
       cause: error,
     });
   }
@@ -57,7 +57,15 @@ function redact(url: string): string {
   }
 }
 
-function explain(error: unknown): string | undefined {
+function databaseName(url: string): string {
+  try {
+    return decodeURIComponent(new URL(url).pathname.slice(1)) || 'NAME';
+  } catch {
+    return 'NAME';
+  }
+}
+
+function explain(error: unknown, database = 'NAME'): string | undefined {
   const failure = error as { code?: unknown; errors?: { code?: unknown }[] } | null;
   const code = failure?.code ?? failure?.errors?.[0]?.code;
   switch (code) {
@@ -69,7 +77,7 @@ function explain(error: unknown): string | undefined {
     case 'EAI_AGAIN':
       return 'The host name in the URL does not resolve: fix the URL.';
     case '3D000':
-      return 'The database does not exist: create it (createdb NAME) or name another one in the URL.';
+      return `The database does not exist: create it (createdb ${database}) or name another one in the URL.`;
     case '28P01':
     case '28000':
       return 'PostgreSQL refused the user or password: fix them in the URL (postgres://user:password@host/db).';
