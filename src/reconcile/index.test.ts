@@ -1,12 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { reconcileStory } from './index.js';
+import { reconcileStory, storyCoverage } from './index.js';
 import { wordDiff } from './diff.js';
 import { wordsOf } from './words.js';
 import { quoteStatus } from './quotes.js';
 import { measureAfter } from './quantities.js';
 import { prepareMention } from './similarity.js';
-import { article, derivation } from './fixtures/build.js';
+import { article, derivation, quantity, quote } from './fixtures/build.js';
 import { A, B, C, claims, derivations } from './fixtures/harbour.js';
 import type { ClaimMention, Reconciliation } from '../records.js';
 
@@ -125,4 +125,49 @@ test('measure read after "of" when the claim stage gives none', () => {
   assert.equal(measureAfter('Russia used to provide up to 15% of U.S. aluminum imports before duties.', '15%'), 'U.S. aluminum imports');
   assert.equal(measureAfter('Russia supplied about 15% of the U.S. market.', 'about 15%'), 'the U.S. market');
   assert.equal(measureAfter('Reserves are estimated at 3.8 million metric tons.', '3.8 million metric tons'), null);
+});
+
+test('coverage: what each article adds, leaves out and disputes', () => {
+  const reconciliation = run();
+  const coverage = storyCoverage({ articles: [A, B, C], reconciliation, derivations });
+  assert.equal(coverage.cells.length, reconciliation.claims.length);
+  const of = (id: string) => coverage.perArticle.find((p) => p.article === id)!;
+  const fishermen = reconciliation.claims.find((c) => c.text.includes('fishermen'))!;
+  assert.ok(of('c').adds.includes(fishermen.id));
+  const quote = reconciliation.claims.find((c) => c.kind === 'quote')!;
+  assert.ok(of('b').disputes.includes(quote.id));
+  const jobs = reconciliation.claims.find((c) => c.quantity?.unit === 'jobs')!;
+  assert.ok(!of('c').omits.includes(jobs.id), 'a claim from one origin (a and its rewrite) is not a widely reported one');
+  const cost = reconciliation.claims.find((c) => c.quantity?.unit === 'USD')!;
+  assert.equal(coverage.cells[reconciliation.claims.indexOf(cost)]![2], 'disputed');
+});
+
+test('a denial by another speaker meets the reported claim: contradiction', () => {
+  const x = article('x', 'Talks between the mine and the striking workers resumed on Thursday, the company said.', { published: '2025-01-01' });
+  const y = article('y', 'Talks between the mine and the striking workers have not resumed, union leader Rosa Quispe said.', { published: '2025-01-02' });
+  const mentions = [
+    quote(x, 'Talks between the mine and the striking workers resumed on Thursday', 'the company', false),
+    quote(y, 'Talks between the mine and the striking workers have not resumed', 'Rosa Quispe', false),
+  ];
+  const r = reconcileStory({ articles: [x, y], claims: mentions, derivations: [] }, LEXICAL);
+  assert.equal(r.claims.length, 1);
+  assert.equal(r.claims[0]!.contested, true);
+  assert.ok(r.findings.some((f) => f.kind === 'contradiction'));
+  // The same words from two speakers, without a denial, stay two claims.
+  const z = article('z', 'Talks between the mine and the striking workers resumed on Thursday, the union said.');
+  const same = reconcileStory({ articles: [x, z], claims: [mentions[0]!, quote(z, 'Talks between the mine and the striking workers resumed on Thursday', 'the union', false)], derivations: [] }, LEXICAL);
+  assert.equal(same.claims.length, 2);
+});
+
+test('numbers too far apart, or stated side by side, are never a conflict', () => {
+  const x = article('x', 'The country holds reserves of 3.8 million tons and mines 2,500 tons a year.');
+  const y = article('y', 'Its reserves are 3.8 million tons, officials said.');
+  const mentions = [
+    quantity(x, '3.8 million tons', 3.8e6, 't', { measure: 'reserves' }),
+    quantity(x, '2,500 tons', 2500, 't', { per: 'year', measure: 'mines' }),
+    quantity(y, '3.8 million tons', 3.8e6, 't', { measure: 'reserves' }),
+  ];
+  const r = reconcileStory({ articles: [x, y], claims: mentions, derivations: [] }, LEXICAL);
+  assert.equal(r.findings.filter((f) => f.kind === 'conflicting-number').length, 0);
+  assert.equal(r.claims.find((c) => c.quantity?.value === 3.8e6)!.versions.length, 2);
 });

@@ -39,7 +39,8 @@ import { reconcileQuotes } from './quotes.js';
 import { prepareMention, type PreparedMention } from './similarity.js';
 import { reconcileStatements } from './statements.js';
 
-export { articleNames } from './findings.js';
+export { articleNames, outletOf } from './findings.js';
+export { storyCoverage, type StoryCoverage, type ArticleCoverage, type CoverageCell } from './coverage.js';
 export { storyOrder, countOrigins, type StoryOrder } from './origins.js';
 export { wordDiff } from './diff.js';
 export { wordsOf } from './words.js';
@@ -160,8 +161,15 @@ export function reconcileStory(input: ReconcileInput, options: Partial<Reconcile
       draft.versions.filter((v) => DISPUTED.has(v.status)).map((v) => `${v.prepared.mention.article}#${v.prepared.mention.sentence}`),
     ),
   );
+  // A sentence whose figure another outlet confirms is not one outlet's claim, however worded.
+  const confirmed = new Set(
+    reconciled
+      .filter(({ draft, claim }) => draft.kind === 'quantity' && claim.uniqueTo === null)
+      .flatMap(({ draft }) => draft.versions.map((v) => `${v.prepared.mention.article}#${v.prepared.mention.sentence}`)),
+  );
+  const sentenceOf = (draft: Draft) => `${draft.reference.mention.article}#${draft.reference.mention.sentence}`;
   const uniqueCandidates: UniqueCandidate[] = reconciled
-    .filter(({ draft }) => !flagged.has(`${draft.reference.mention.article}#${draft.reference.mention.sentence}`))
+    .filter(({ draft }) => !flagged.has(sentenceOf(draft)) && (draft.kind === 'quantity' || !confirmed.has(sentenceOf(draft))))
     .map(({ draft, claim }) => ({
     claim,
     substance: substance(claim, draft.reference.names.size, draft.reference.numbers.size),
