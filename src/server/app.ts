@@ -12,6 +12,7 @@ import { MAX_INGEST_BYTES, parseIngestForm, parseIngestJson, prepareInputs, type
 import { MAX_COLLECTION_REANALYSIS, runIngestJob } from './ingest-job.js';
 import { openApiDocument } from './openapi.js';
 import { loadWebAssets, type WebAssets } from './assets.js';
+import { AnalysisWorker } from './analysis-worker.js';
 import { rm } from 'node:fs/promises';
 
 export interface AppOptions {
@@ -24,6 +25,12 @@ export interface AppOptions {
   readonly allowedHosts: readonly string[] | null;
   /** Re-analyse the whole collection after an ingest while it has at most this many articles. */
   readonly maxCollection: number;
+  /**
+   * Where the store lives (SQLite path or postgres:// URL). Given, ingest jobs run in a worker
+   * thread with their own connection, so analysis never stalls the API; null runs them on the
+   * main thread over `store`. `analyze` must then be plain data (it is sent to the thread).
+   */
+  readonly storeLocation: string | null;
   /** Where server-side failures are reported. */
   readonly log: (message: string) => void;
 }
@@ -33,6 +40,7 @@ export const APP_DEFAULTS = {
   maxBodyBytes: MAX_INGEST_BYTES,
   allowedHosts: null,
   maxCollection: MAX_COLLECTION_REANALYSIS,
+  storeLocation: null,
   log: (message: string) => process.stderr.write(message + '\n'),
 } satisfies Omit<AppOptions, 'store'>;
 
@@ -65,6 +73,8 @@ export function createApp(options: Partial<AppOptions> & Pick<AppOptions, 'store
   const { store, log } = settings;
   const jobs = new JobQueue((error) => log(`corroborate serve: ingest job failed: ${(error as Error)?.stack ?? String(error)}`));
   const assets: WebAssets = loadWebAssets();
+  const worker = settings.storeLocation ? new AnalysisWorker(settings.storeLocation) : null;
+  const jobOptions = { analyze: settings.analyze, maxCollection: settings.maxCollection };
   const app = new Hono();
 
   app.use('*', async (c, next) => {
@@ -130,7 +140,7 @@ export function createApp(options: Partial<AppOptions> & Pick<AppOptions, 'store
       const labels = prepared.inputs.map((input) => prepared.labels.get(input) ?? input);
       const job = jobs.enqueue(
         labels,
-        (progress) => runIngestJob(store, prepared, progress, { analyze: settings.analyze, maxCollection: settings.maxCollection }),
+        (progress) => (worker ? worker.run(prepared, progress, jobOptions) : runIngestJob(store, prepared, progress, jobOptions)),
         cleanup,
       );
       if (!job) {
@@ -169,7 +179,14 @@ export function createApp(options: Partial<AppOptions> & Pick<AppOptions, 'store
     return c.body(asset.body);
   });
 
-  return { hono: app, jobs, close: () => jobs.close() };
+  return {
+    hono: app,
+    jobs,
+    async close() {
+      await jobs.close();
+      await worker?.close();
+    },
+  };
 }
 
 async function readIngestRequest(c: Context): Promise<IngestRequest> {

@@ -293,3 +293,23 @@ describe('routing and security', () => {
     assert.equal(status, 403);
   });
 });
+
+describe('ingest jobs without a worker thread', () => {
+  it('run on the main thread over the given store when no store location is known', async () => {
+    const local = await startTestServer({ storeLocation: null });
+    try {
+      const response = await fetch(`${local.url}/api/ingest`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ text: 'Library extends hours\n\nThe city library will open until 10 pm on weekdays from March, its director said on Tuesday.' }),
+      });
+      assert.equal(response.status, 202);
+      const { job } = (await response.json()) as { job: { id: string } };
+      const finished = await waitForJob(local.url, job.id);
+      assert.equal(finished.state, 'done', JSON.stringify(finished.errors));
+      assert.equal((finished.articlesAdded as string[]).length, 1);
+    } finally {
+      await local.close();
+    }
+  });
+});

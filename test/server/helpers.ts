@@ -92,7 +92,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const store = await openStore(join(dir, 'test.db'));
   const { story, hostileStory } = await seedStore(store);
   const examplesStory = examples ? await seedExamples(store) : null;
-  const server = await startServer({ store, port: 0, host: '127.0.0.1', log: () => {}, ...serverOptions });
+  const server = await startServer({ store, storeLocation: join(dir, 'test.db'), port: 0, host: '127.0.0.1', log: () => {}, ...serverOptions });
   return {
     url: server.url.replace(/\/$/, ''),
     store,

@@ -6,6 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { waitForJob } from './helpers.js';
 
 const BIN = fileURLToPath(new URL('../../bin/corroborate.js', import.meta.url));
 
@@ -36,6 +37,16 @@ describe('corroborate serve', () => {
         const health = await fetch(`${url}api/health`);
         assert.equal(health.status, 200);
         assert.deepEqual(((await health.json()) as { articles: number }).articles, 0);
+        if (signal === 'SIGTERM') {
+          // An ingest job runs in the analysis worker thread, which loads TypeScript on its own.
+          const text = 'Bridge reopens\n\nThe old river bridge reopened to traffic on Friday after two years of repairs, the city said.';
+          const posted = await fetch(`${url}api/ingest`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ text }) });
+          assert.equal(posted.status, 202);
+          const { job } = (await posted.json()) as { job: { id: string } };
+          const finished = await waitForJob(url.replace(/\/$/, ''), job.id);
+          assert.equal(finished.state, 'done', JSON.stringify(finished.errors));
+          assert.equal((finished.articlesAdded as string[]).length, 1);
+        }
         server.child.kill(signal);
         assert.equal(await server.exited, 0, server.output().stderr);
         assert.match(server.output().stderr, new RegExp(`Received ${signal}`));

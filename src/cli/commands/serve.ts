@@ -44,6 +44,7 @@ export const command: Command = {
         store,
         port,
         host,
+        storeLocation: db,
         analyze: { ingest: { allowPrivateNetwork: Boolean(values['allow-private-network']) } },
         log: (message) => io.stderr.write(message + '\n'),
       });

@@ -1,0 +1,69 @@
+// The main-thread side of the analysis worker: one long-lived thread (the NLP models load once),
+// one job at a time, started again after a crash.
+import { Worker } from 'node:worker_threads';
+import type { IngestJobOptions } from './ingest-job.js';
+import type { PreparedInputs } from './ingest-request.js';
+import type { JobOutcome, JobProgress } from './jobs.js';
+import type { WorkerMessage, WorkerRequest } from './job-worker.js';
+
+const ENTRY = new URL('./worker-entry.mjs', import.meta.url);
+
+export class AnalysisWorker {
+  private worker: Worker | null = null;
+
+  constructor(private readonly location: string) {}
+
+  run(prepared: PreparedInputs, progress: JobProgress, options: IngestJobOptions): Promise<JobOutcome> {
+    const worker = (this.worker ??= this.start());
+    return new Promise<JobOutcome>((resolve, reject) => {
+      const cleanup = () => {
+        worker.off('message', onMessage);
+        worker.off('error', onError);
+        worker.off('exit', onExit);
+      };
+      const onMessage = (message: WorkerMessage) => {
+        if (message.type === 'progress') progress.report(message.stage, message.done, message.total);
+        else {
+          cleanup();
+          if (message.type === 'done') resolve(message.outcome);
+          else reject(new Error(message.message));
+        }
+      };
+      const onError = (error: Error) => {
+        cleanup();
+        this.worker = null;
+        void worker.terminate();
+        reject(new Error(`the analysis worker crashed: ${error.message}`));
+      };
+      const onExit = (code: number) => {
+        cleanup();
+        this.worker = null;
+        reject(new Error(`the analysis worker stopped (exit code ${code})`));
+      };
+      worker.on('message', onMessage);
+      worker.on('error', onError);
+      worker.on('exit', onExit);
+      const request: WorkerRequest = {
+        type: 'run',
+        location: this.location,
+        inputs: prepared.inputs,
+        labels: [...prepared.labels],
+        options,
+      };
+      worker.postMessage(request);
+    });
+  }
+
+  async close(): Promise<void> {
+    const worker = this.worker;
+    this.worker = null;
+    if (worker) await worker.terminate();
+  }
+
+  private start(): Worker {
+    const worker = new Worker(ENTRY);
+    // An idle worker must not keep the process alive after the server closes.
+    worker.unref();
+    return worker;
+  }
+}

@@ -1,0 +1,44 @@
+// The analysis worker thread: runs ingest jobs against its own connection to the store, so a long
+// analysis never stalls the API, and a crash in a stage ends this thread, not the server.
+import { parentPort } from 'node:worker_threads';
+import type { Store } from '../store/types.js';
+import { openStore } from '../store/index.js';
+import { runIngestJob, type IngestJobOptions } from './ingest-job.js';
+import type { JobOutcome } from './jobs.js';
+
+export type WorkerRequest = {
+  readonly type: 'run';
+  readonly location: string;
+  readonly inputs: readonly string[];
+  readonly labels: readonly (readonly [string, string])[];
+  readonly options: IngestJobOptions;
+};
+
+export type WorkerMessage =
+  | { readonly type: 'progress'; readonly stage: string; readonly done: number; readonly total: number | null }
+  | { readonly type: 'done'; readonly outcome: JobOutcome }
+  | { readonly type: 'failed'; readonly message: string };
+
+const port = parentPort;
+if (!port) throw new Error('job-worker.ts runs only as a worker thread (see analysis-worker.ts).');
+
+let store: { location: string; store: Store } | null = null;
+
+port.on('message', async (request: WorkerRequest) => {
+  const send = (message: WorkerMessage) => port.postMessage(message);
+  try {
+    if (!store || store.location !== request.location) {
+      await store?.store.close();
+      store = { location: request.location, store: await openStore(request.location) };
+    }
+    const outcome = await runIngestJob(
+      store.store,
+      { inputs: request.inputs, labels: new Map(request.labels), tempDir: null },
+      { report: (stage, done, total) => send({ type: 'progress', stage, done, total }) },
+      request.options,
+    );
+    send({ type: 'done', outcome });
+  } catch (error) {
+    send({ type: 'failed', message: (error as Error)?.message ?? String(error) });
+  }
+});
