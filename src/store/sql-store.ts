@@ -78,6 +78,7 @@ export class SqlStore implements Store {
 
   async saveArticles(batch: readonly { article: Article; sentences: readonly Sentence[] }[]): Promise<SaveArticlesResult> {
     for (const { article } of batch) checkArticle(article);
+    if (batch.length === 0) return { inserted: [], existing: [] };
     return this.write('store articles', async (tx) => {
       const inserted: string[] = [];
       const existing: string[] = [];

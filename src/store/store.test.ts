@@ -137,8 +137,12 @@ for (const backend of [sqliteBackend(), postgresBackend()]) {
       await backend.release(place);
     });
 
-    it('opens the backend the location names', () => {
+    it('opens the backend the location names, and closes twice without harm', async () => {
       assert.equal(store.backend, backend.name);
+      const second = await openStore(place.location, place.options);
+      await second.close();
+      await second.close();
+      assert.deepEqual(await store.saveArticles([]), { inserted: [], existing: [] });
     });
 
     it('migrates idempotently and keeps data across reopening', async () => {

@@ -9,6 +9,8 @@ import type { SqlDriver, SqlExecutor, SqlRow, SqlValue } from '../driver.js';
 
 /** How long to wait for another process's write lock before failing: a batch write is quick. */
 export const BUSY_TIMEOUT_MS = 5_000;
+/** Prepared statements kept: the store's own queries plus its chunked INSERT and IN variants. */
+const STATEMENT_CACHE_SIZE = 256;
 
 export interface SqliteOptions {
   readonly busyTimeoutMs?: number;
@@ -105,6 +107,7 @@ class SqliteExecutor implements SqlExecutor {
   private prepare(sql: string): Database.Statement {
     let statement = this.statements.get(sql);
     if (!statement) {
+      if (this.statements.size >= STATEMENT_CACHE_SIZE) this.statements.clear();
       statement = this.db.prepare(sql);
       this.statements.set(sql, statement);
     }
