@@ -40,7 +40,7 @@ export function sampleStory(options: SampleStoryOptions = {}): DossierStory {
   };
   const article = (i: number, extra: Partial<DossierArticle>): DossierArticle => ({
     id: ids[i]!,
-    input: `examples/${i}.txt`,
+    input: t(`examples/${i}.txt`),
     url: i === 0 ? 'https://wire.example/minister' : null,
     outlet: t(outlets[i] ?? 'Outlet'),
     publisher: i === 2 ? t('Aggregator') : null,
