@@ -82,7 +82,11 @@ export function subjectBefore(tokens: readonly TaggedToken[], i: number, text: s
   if (last.pos === 'PRON' || SPEAKER_PRONOUNS.has(last.lower)) {
     return SPEAKER_PRONOUNS.has(last.lower) || /^(?:who|which|one|everyone|someone|others|many|some|both|few)$/.test(last.lower) ? [k, end] : null;
   }
-  if (last.lower === ',' && k >= 1) return appositiveSubject(tokens, k, text);
+  if (last.lower === ',' && k >= 1) {
+    // "Gov. John Kasich (R-OH), said": a stray comma after a name.
+    const named = appositiveSubject(tokens, k, text) ?? (tokens[k - 1]!.text === ')' ? subjectBefore(tokens, k, text) : null);
+    return named && tokens.slice(named[0], named[1]).some((t) => t.pos === 'PROPN') ? named : null;
+  }
   if (!isNounish(last)) return null;
   let from = k;
   while (from > 0 && end - from < MAX_SUBJECT_TOKENS) {
@@ -123,6 +127,7 @@ export function phraseAfter(tokens: readonly TaggedToken[], i: number, text: str
     else break;
   }
   while (to > i && !isNounish(tokens[to - 1]!)) to -= 1;
+  if (to === i && /^(?:one|another|others|both|many|some)$/.test(first.lower)) return [i, i + 1]; // "read one"
   return to > i ? [i, to] : null;
 }
 
@@ -154,6 +159,7 @@ export function attributionAfter(
 ): Attribution | null {
   let i = tokenIndexAt(tokens, close);
   while (i < tokens.length && tokens[i]!.start < limit && /^[,:\u2014\u2013\-]$/.test(tokens[i]!.text)) i += 1;
+  if (tokens[i]?.lower === 'as') i += 1; // "“...,” as Cruz said"
   if (i >= tokens.length || tokens[i]!.start >= limit) return null;
   // "said Putin", "according to the Kremlin"
   const lead = cueAt(tokens, i);

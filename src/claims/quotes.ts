@@ -67,7 +67,8 @@ export function findDirectQuotes(
     const attribution =
       attributionAfter(tokens, last.close, limit, text) ??
       attributionBefore(tokens, first.open, openSentence ? openSentence.start : first.open, quoted, text) ??
-      introducedBefore(text, sentences, tokens, first, quoted);
+      introducedBefore(text, sentences, tokens, first, quoted) ??
+      (openSentence ? announcedBefore(sentences, tokens, openSentence, quoted, text) : null);
     const previous = drafts[drafts.length - 1];
     if (previous && joinsInterrupted(text, previous, first)) {
       previous.pieces.push(...run.pieces);
@@ -133,6 +134,30 @@ export function findDirectQuotes(
 function firstNonSpace(text: string, from: number): number {
   while (from < text.length && /\s/.test(text[from]!)) from += 1;
   return from;
+}
+
+/** How close to its end a sentence must carry its cue to announce the quote after it. */
+const ANNOUNCING_CUE_WINDOW = 6;
+
+/**
+ * "Sam Lau said in a statement. “There are no ...”", "Howard continued his remarks.\n\n“Eight
+ * years ago ...”": a quote opening a sentence right after one that ends with a cue and holds no quote.
+ */
+function announcedBefore(
+  sentences: readonly Sentence[],
+  tokens: readonly TaggedToken[],
+  sentence: Sentence,
+  quoted: (offset: number) => boolean,
+  text: string,
+): Attribution | null {
+  const previous = sentences[sentence.index - 1];
+  if (!previous || previous.paragraph < sentence.paragraph - 1) return null;
+  if (/[?!:]$/.test(previous.text) || /["“”]/.test(previous.text)) return null;
+  const found = attributionBefore(tokens, previous.end, previous.start, quoted, text);
+  if (!found) return null;
+  const after = tokenIndexAt(tokens, found.cueEnd);
+  const last = tokenIndexAt(tokens, previous.end);
+  return last - after <= ANNOUNCING_CUE_WINDOW ? found : null;
 }
 
 /** "He said:" closing the paragraph before a quotation that opens the next one. */
