@@ -122,22 +122,30 @@ describe('web app', { skip: SKIP ? 'CORROBORATE_SKIP_BROWSER=1' : false }, () =>
   it('shows the brief with each citation revealing its source sentence on focus', async () => {
     const story = await storyOf(seedId());
     await open(`#/story/${story.id}`);
-    const sentences = page.locator('.brief-sentence');
-    assert.equal(await sentences.count(), story.brief.length);
-    for (const [i, sentence] of story.brief.entries()) {
-      assert.equal(await sentences.nth(i).locator('.brief-text').innerText(), sentence.text);
-      const cites = sentences.nth(i).locator('a.cite');
-      assert.equal(await cites.count(), sentence.citations.length);
-      for (const [j, articleId] of sentence.citations.entries()) {
-        const cite = cites.nth(j);
-        await cite.focus();
-        const tip = cite.locator('.tip');
-        await tip.waitFor({ state: 'visible' });
+    // What every citation holds, read in one pass; then each sentence's first citation focused.
+    const drawn: { text: string; cites: { article: string; quotes: string[] }[] }[] = await page.evaluate(() =>
+      [...document.querySelectorAll('.brief-sentence')].map((li: any) => ({
+        text: li.querySelector('.brief-text').textContent,
+        cites: [...li.querySelectorAll('a.cite')].map((a: any) => ({ article: a.dataset.article, quotes: [...a.querySelectorAll('.tip q')].map((q: any) => q.textContent) })),
+      })),
+    );
+    const expected = story.brief.map((sentence) => ({
+      text: sentence.text,
+      cites: sentence.citations.map((articleId) => {
         const text = story.articles.find((a) => a.id === articleId)!.text;
-        const expected = sentence.sources.filter((s) => s.article === articleId).map((s) => text.slice(s.start, s.end));
-        assert.deepEqual(await tip.locator('q').allInnerTexts(), expected);
-      }
+        return { article: articleId, quotes: sentence.sources.filter((s) => s.article === articleId).map((s) => text.slice(s.start, s.end)) };
+      }),
+    }));
+    assert.deepEqual(drawn, expected);
+    const sentences = page.locator('.brief-sentence');
+    for (let i = 0; i < story.brief.length; i++) {
+      const cite = sentences.nth(i).locator('a.cite').first();
+      assert.equal(await cite.locator('.tip').isVisible(), false, 'tips are hidden until wanted');
+      await cite.focus();
+      await cite.locator('.tip').waitFor({ state: 'visible' });
     }
+    await page.keyboard.press('Escape');
+    await sentences.last().locator('a.cite').first().locator('.tip').waitFor({ state: 'hidden' });
     await page.evaluate(() => document.activeElement?.blur());
     await page.locator('a.cite').first().hover();
     await screenshot('story');

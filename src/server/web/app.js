@@ -60,5 +60,13 @@ document.querySelector('.skip-link')?.addEventListener('click', (event) => {
   main.focus();
 });
 
+// Escape hides an open citation tip without moving focus (tips must be dismissible).
+document.addEventListener('keydown', (event) => {
+  if (event.key !== 'Escape') return;
+  for (const cite of document.querySelectorAll('a.cite:focus, a.cite:hover')) cite.classList.add('tip-dismissed');
+});
+document.addEventListener('focusout', (event) => event.target.classList?.remove('tip-dismissed'));
+document.addEventListener('mouseout', (event) => event.target.closest?.('a.cite')?.classList.remove('tip-dismissed'));
+
 window.addEventListener('hashchange', route);
 route();
