@@ -69,6 +69,17 @@ export function wordSteps(reference: readonly Word[], version: readonly Word[], 
   return steps;
 }
 
+/** Words of a run as written, with an editor's insertions back in their brackets. */
+function spell(words: readonly Word[]): string {
+  const out: string[] = [];
+  words.forEach((w, i) => {
+    const opens = w.editorial && !words[i - 1]?.editorial;
+    const closes = w.editorial && !words[i + 1]?.editorial;
+    out.push(`${opens ? '[' : ''}${w.raw}${closes ? ']' : ''}`);
+  });
+  return out.join(' ');
+}
+
 /** The diff people read: runs merged, a drop next to an addition shown as one substitution. */
 export function wordDiff(reference: readonly Word[], version: readonly Word[]): WordChange[] {
   const steps = wordSteps(reference, version);
@@ -77,20 +88,20 @@ export function wordDiff(reference: readonly Word[], version: readonly Word[]): 
   while (k < steps.length) {
     const op = steps[k]!.op;
     if (op === 'same') {
-      const run: string[] = [];
-      while (k < steps.length && steps[k]!.op === 'same') run.push(steps[k++]!.word.raw);
-      out.push({ op: 'same', text: run.join(' ') });
+      const run: Word[] = [];
+      while (k < steps.length && steps[k]!.op === 'same') run.push(steps[k++]!.word);
+      out.push({ op: 'same', text: spell(run) });
       continue;
     }
-    const dropped: string[] = [];
-    const added: string[] = [];
+    const dropped: Word[] = [];
+    const added: Word[] = [];
     while (k < steps.length && steps[k]!.op !== 'same') {
       const step = steps[k++]!;
-      (step.op === 'dropped' ? dropped : added).push(step.word.raw);
+      (step.op === 'dropped' ? dropped : added).push(step.word);
     }
-    if (dropped.length && added.length) out.push({ op: 'substituted', text: added.join(' '), was: dropped.join(' ') });
-    else if (dropped.length) out.push({ op: 'dropped', text: dropped.join(' ') });
-    else out.push({ op: 'added', text: added.join(' ') });
+    if (dropped.length && added.length) out.push({ op: 'substituted', text: spell(added), was: spell(dropped) });
+    else if (dropped.length) out.push({ op: 'dropped', text: spell(dropped) });
+    else out.push({ op: 'added', text: spell(added) });
   }
   return out;
 }

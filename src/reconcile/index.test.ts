@@ -154,8 +154,10 @@ test('a denial by another speaker meets the reported claim: contradiction', () =
   assert.equal(r.claims[0]!.contested, true);
   assert.ok(r.findings.some((f) => f.kind === 'contradiction'));
   // The same words from two speakers, without a denial, stay two claims.
-  const z = article('z', 'Talks between the mine and the striking workers resumed on Thursday, the union said.');
-  const same = reconcileStory({ articles: [x, z], claims: [mentions[0]!, quote(z, 'Talks between the mine and the striking workers resumed on Thursday', 'the union', false)], derivations: [] }, LEXICAL);
+  const w = article('w', 'Talks between the mine and the striking workers resumed on Thursday, Cerro Alto said.');
+  const z = article('z', 'Talks between the mine and the striking workers resumed on Thursday, IG Metal said.');
+  const said = (a: typeof w, who: string) => quote(a, 'Talks between the mine and the striking workers resumed on Thursday', who, false);
+  const same = reconcileStory({ articles: [w, z], claims: [said(w, 'Cerro Alto'), said(z, 'IG Metal')], derivations: [] }, LEXICAL);
   assert.equal(same.claims.length, 2);
 });
 
@@ -170,4 +172,13 @@ test('numbers too far apart, or stated side by side, are never a conflict', () =
   const r = reconcileStory({ articles: [x, y], claims: mentions, derivations: [] }, LEXICAL);
   assert.equal(r.findings.filter((f) => f.kind === 'conflicting-number').length, 0);
   assert.equal(r.claims.find((c) => c.quantity?.value === 3.8e6)!.versions.length, 2);
+});
+
+test('the diff keeps an editor\'s insertion in brackets', () => {
+  assert.deepEqual(wordDiff(wordsOf('This (Russian supplies) will not affect prices'), wordsOf('This will not affect pricing')), [
+    { op: 'same', text: 'This' },
+    { op: 'dropped', text: '[Russian supplies]' },
+    { op: 'same', text: 'will not affect' },
+    { op: 'substituted', text: 'pricing', was: 'prices' },
+  ]);
 });
