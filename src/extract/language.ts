@@ -33,9 +33,13 @@ const STOPWORDS: Record<string, string> = {
   sr: 'и у да је на се за са не од то као из али су био који',
 };
 
-const TABLES: Record<string, Set<string>> = Object.fromEntries(
-  Object.entries(STOPWORDS).map(([lang, words]) => [lang, new Set(words.split(' '))]),
-);
+const CYRILLIC_LANGS = new Set(['ru', 'uk', 'bg', 'sr']);
+const LANGS = Object.keys(STOPWORDS);
+/** Each stop word with the languages it belongs to: one lookup per word of the text. */
+const WORD_LANGS = new Map<string, number[]>();
+LANGS.forEach((lang, index) => {
+  for (const word of STOPWORDS[lang]!.split(' ')) WORD_LANGS.set(word, [...(WORD_LANGS.get(word) ?? []), index]);
+});
 
 /** Writing systems that name one language (or a few told apart below), by code-point range. */
 const SCRIPTS: readonly [number, number, string][] = [
@@ -83,14 +87,16 @@ export function detectLanguage(text: string): string | null {
   const words = sample.toLowerCase().match(/\p{L}+/gu) ?? [];
   if (words.length < MIN_WORDS) return null;
   const cyrillic = (counts.get('cyrillic') ?? 0) > letters * 0.3;
+  const hits = new Array<number>(LANGS.length).fill(0);
+  for (const word of words) {
+    const langs = WORD_LANGS.get(word);
+    if (langs) for (const index of langs) hits[index]!++;
+  }
   let best: string | null = null;
   let bestScore = 0;
-  for (const [lang, table] of Object.entries(TABLES)) {
-    const isCyrillic = lang === 'ru' || lang === 'uk' || lang === 'bg' || lang === 'sr';
-    if (isCyrillic !== cyrillic) continue;
-    let hits = 0;
-    for (const word of words) if (table.has(word)) hits++;
-    let score = hits / words.length;
+  LANGS.forEach((lang, index) => {
+    if (CYRILLIC_LANGS.has(lang) !== cyrillic) return;
+    let score = hits[index]! / words.length;
     // Letters unique to one language break near-ties (Ukrainian і/ї/є, Russian ы/э).
     if (lang === 'uk' && /[їєі]/.test(sample)) score += 0.05;
     if (lang === 'ru' && /[ыэъ]/.test(sample)) score += 0.05;
@@ -98,6 +104,6 @@ export function detectLanguage(text: string): string | null {
       bestScore = score;
       best = lang;
     }
-  }
+  });
   return bestScore >= MIN_STOPWORD_SHARE ? best : null;
 }

@@ -2,7 +2,7 @@
 // class/id hints), let scores flow up to their containers, take the best container plus the
 // siblings that belong with it, then prune chrome inside it and write paragraphs.
 import type { RemovedBlock } from '../../records.js';
-import type { Element } from './dom.js';
+import type { Element, Stats } from './dom.js';
 import { textOf } from './dom.js';
 
 /** A block shorter than this (chars) adds no score: too short to tell prose from chrome. */
@@ -39,7 +39,7 @@ const STRONG_NEGATIVE_WORDS = new Set('comment comments disqus replies related r
 /** Words that name the story body itself: never damped. */
 const BODY_WORDS = new Set('articlebody storybody postbody entrycontent'.split(' '));
 
-interface Hint {
+export interface Hint {
   readonly negative: boolean;
   readonly positive: boolean;
   readonly strong: boolean;
@@ -47,15 +47,16 @@ interface Hint {
 }
 
 const NO_HINT: Hint = { negative: false, positive: false, strong: false, body: false };
-const hintCache = new WeakMap<Element, Hint>();
+/** First words of the two-word names above ("most read", "article body"): only these pairs are joined. */
+const PAIR_STARTS = new Set('author inline most read more also article entry post story rich'.split(' '));
 
 function hintOf(el: Element): Hint {
+  const cached = el.stats.hint;
+  if (cached) return cached;
   const cls = el.attrs['class'];
   const id = el.attrs['id'];
-  if (!cls && !id) return NO_HINT;
-  const cached = hintCache.get(el);
-  if (cached) return cached;
-  const words = `${cls ?? ''} ${id ?? ''}`.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  if (!cls && !id) return (el.stats.hint = NO_HINT);
+  const words = `${cls ?? ''} ${id ?? ''}`.toLowerCase().split(/[^a-z0-9]+/);
   let negative = false, positive = false, strong = false, body = false;
   const check = (word: string) => {
     if (NEGATIVE_WORDS.has(word)) negative = true;
@@ -64,12 +65,12 @@ function hintOf(el: Element): Hint {
     if (BODY_WORDS.has(word)) body = true;
   };
   for (let i = 0; i < words.length; i++) {
-    check(words[i]!);
-    if (i + 1 < words.length) check(words[i]! + words[i + 1]!);
+    const word = words[i]!;
+    if (!word) continue;
+    check(word);
+    if (PAIR_STARTS.has(word) && i + 1 < words.length) check(word + words[i + 1]!);
   }
-  const hint = { negative, positive, strong, body };
-  hintCache.set(el, hint);
-  return hint;
+  return (el.stats.hint = negative || positive || strong || body ? { negative, positive, strong, body } : NO_HINT);
 }
 
 function isStronglyNegative(el: Element): boolean {
@@ -82,12 +83,6 @@ const NON_CONTENT_ROLES = /^(navigation|banner|contentinfo|complementary|dialog|
 const BLOCK_TAGS = new Set(['p', 'div', 'section', 'article', 'main', 'li', 'ul', 'ol', 'dl', 'dd', 'dt', 'blockquote', 'pre', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'table', 'tr', 'td', 'th', 'tbody', 'thead', 'header', 'footer', 'nav', 'aside', 'figure', 'figcaption', 'hr', 'center', 'address', 'details', 'summary', 'body', 'html', 'form', 'fieldset']);
 const PARAGRAPH_TAGS = new Set(['p', 'pre', 'blockquote', 'td', 'li', 'dd', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
-interface Stats {
-  text: number;
-  links: number;
-  score: number;
-  scored: boolean;
-}
 
 export interface ContentResult {
   readonly paragraphs: string[];
@@ -146,7 +141,6 @@ function reasonFromHint(h: string): string {
 }
 
 export function extractContent(root: Element): ContentResult | null {
-  const stats = new Map<Element, Stats>();
   const measure = (el: Element): Stats => {
     let text = 0;
     let links = 0;
@@ -159,13 +153,16 @@ export function extractContent(root: Element): ContentResult | null {
         links += child.tag === 'a' ? s.text : s.links;
       }
     }
-    const s = { text, links, score: 0, scored: false };
-    stats.set(el, s);
+    const s = el.stats;
+    s.text = text;
+    s.links = links;
+    s.score = 0;
+    s.scored = false;
     return s;
   };
   measure(root);
   const density = (el: Element) => {
-    const s = stats.get(el)!;
+    const s = el.stats;
     if (el.tag === 'a') return 1;
     return s.text === 0 ? 0 : s.links / s.text;
   };
@@ -173,7 +170,7 @@ export function extractContent(root: Element): ContentResult | null {
   // 1. Score blocks and pass the scores up.
   const candidates: Element[] = [];
   const initialise = (el: Element) => {
-    const s = stats.get(el)!;
+    const s = el.stats;
     if (s.scored) return;
     s.scored = true;
     s.score = baseScore(el) + classWeight(el);
@@ -188,7 +185,7 @@ export function extractContent(root: Element): ContentResult | null {
       if (typeof child === 'string') ownText += countChars(child);
       else {
         if (BLOCK_TAGS.has(child.tag)) hasBlockChild = true;
-        else ownText += stats.get(child)!.text;
+        else ownText += child.stats.text;
         scoreBlocks(child, isJunk, isPenalised);
       }
     }
@@ -198,7 +195,7 @@ export function extractContent(root: Element): ContentResult | null {
     // is a paragraph of that container, as if wrapped in <p>.
     const looseText = !isParagraph && hasBlockChild && ownText >= MIN_BLOCK_CHARS && el.tag !== 'body' && el.tag !== 'html' && el.tag !== '#root';
     if (!isParagraph && !looseText) return;
-    const text = isParagraph ? stats.get(el)!.text : ownText;
+    const text = isParagraph ? el.stats.text : ownText;
     if (text < MIN_BLOCK_CHARS) return;
     const blockText = isParagraph ? textOf(el) : looseTextOf(el);
     const commas = (blockText.match(/[,，、،]/g) ?? []).length;
@@ -206,7 +203,7 @@ export function extractContent(root: Element): ContentResult | null {
     let ancestor = isParagraph ? el.parent : el;
     for (let level = 0; ancestor && level < ANCESTOR_LEVELS; level++, ancestor = ancestor.parent) {
       initialise(ancestor);
-      stats.get(ancestor)!.score += points / (level === 0 ? 1 : level === 1 ? 2 : level * 3);
+      ancestor.stats.score += points / (level === 0 ? 1 : level === 1 ? 2 : level * 3);
     }
   };
   scoreBlocks(root, false, false);
@@ -214,7 +211,7 @@ export function extractContent(root: Element): ContentResult | null {
   let top: Element | null = null;
   let topScore = -Infinity;
   for (const el of candidates) {
-    const s = stats.get(el)!;
+    const s = el.stats;
     const final = s.score * (1 - density(el));
     if (final > topScore) {
       topScore = final;
@@ -224,14 +221,14 @@ export function extractContent(root: Element): ContentResult | null {
   if (!top) return null;
 
   // 2. Climb while the parent is the same content with little more text (a wrapper div).
-  while (top.parent && top.parent.tag !== '#root' && top.parent.tag !== 'body' && stats.get(top.parent)!.text <= stats.get(top)!.text * PARENT_TEXT_GROWTH && !hardJunkReason(top.parent)) {
+  while (top.parent && top.parent.tag !== '#root' && top.parent.tag !== 'body' && top.parent.stats.text <= top.stats.text * PARENT_TEXT_GROWTH && !hardJunkReason(top.parent)) {
     top = top.parent;
   }
 
   if (process.env['CORROBORATE_DEBUG_EXTRACT']) {
     const describe = (el: Element | null) => el ? `${el.tag}.${el.attrs['class'] ?? ''}#${el.attrs['id'] ?? ''}` : '-';
-    const ranked = candidates.map((el) => [el, stats.get(el)!.score * (1 - density(el))] as const).sort((a, b) => b[1] - a[1]).slice(0, 5);
-    for (const [el, score] of ranked) console.error('candidate', score.toFixed(1), describe(el), stats.get(el)!.text, '<', describe(el.parent));
+    const ranked = candidates.map((el) => [el, el.stats.score * (1 - density(el))] as const).sort((a, b) => b[1] - a[1]).slice(0, 5);
+    for (const [el, score] of ranked) console.error('candidate', score.toFixed(1), describe(el), el.stats.text, '<', describe(el.parent));
     console.error('top', describe(top));
   }
   // 3. Siblings that belong with the winner: well scored, or paragraphs of plain prose.
@@ -247,7 +244,7 @@ export function extractContent(root: Element): ContentResult | null {
         continue;
       }
       if (hardJunkReason(sibling) || hintJunkReason(sibling)) continue;
-      const s = stats.get(sibling)!;
+      const s = sibling.stats;
       let bonus = topHint && sibling.attrs['class'] === topHint ? topScore * 0.2 : 0;
       const score = (s.scored ? s.score : 0) * (1 - density(sibling)) + bonus;
       if (score >= threshold) parts.push(sibling);
@@ -261,7 +258,7 @@ export function extractContent(root: Element): ContentResult | null {
   } else parts.push(top);
 
   // 4. Write paragraphs, pruning chrome inside the content.
-  const topText = parts.reduce((n, part) => n + stats.get(part)!.text, 0);
+  const topText = parts.reduce((n, part) => n + part.stats.text, 0);
   const paragraphs: string[] = [];
   const removed: RemovedBlock[] = [];
   let buffer: string[] = [];
@@ -285,7 +282,7 @@ export function extractContent(root: Element): ContentResult | null {
     const block = BLOCK_TAGS.has(node.tag);
     if (block) {
       // A class hint never prunes most of the content: "non-ad-column" can hold the story.
-      const share = stats.get(node)!.text / Math.max(1, topText);
+      const share = node.stats.text / Math.max(1, topText);
       const reason = hardJunkReason(node) ?? (share < MAX_HINT_PRUNE_SHARE ? hintJunkReason(node) : null) ?? linkListReason(node);
       if (reason) {
         const text = textOf(node);
@@ -303,7 +300,7 @@ export function extractContent(root: Element): ContentResult | null {
     if (block) flush();
   };
   const linkListReason = (el: Element): string | null => {
-    const s = stats.get(el)!;
+    const s = el.stats;
     if (s.text === 0 || el.tag === 'body' || el.tag === 'article' || el.tag === 'main') return null;
     const d = s.links / s.text;
     if (d > MAX_LINK_DENSITY && (s.text < 1000 || el.tag === 'ul' || el.tag === 'ol' || el.tag === 'div' || el.tag === 'section')) return 'link list';

@@ -8,6 +8,21 @@ export interface Element {
   readonly attrs: Readonly<Record<string, string>>;
   readonly children: (Element | string)[];
   readonly parent: Element | null;
+  /** Scratch space for content scoring, kept on the node (faster than a Map). */
+  readonly stats: Stats;
+}
+
+export interface Stats {
+  text: number;
+  links: number;
+  score: number;
+  scored: boolean;
+  /** What the class and id say about the element, computed once (html/content.ts). */
+  hint: { readonly negative: boolean; readonly positive: boolean; readonly strong: boolean; readonly body: boolean } | null;
+}
+
+function freshStats(): Stats {
+  return { text: 0, links: 0, score: 0, scored: false, hint: null };
 }
 
 export interface ParsedPage {
@@ -26,8 +41,10 @@ const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input'
 /** Attributes extraction looks at; the rest are not kept. */
 const KEEP_ATTRS = new Set(['class', 'id', 'role', 'itemprop', 'itemtype', 'href', 'datetime', 'hidden', 'aria-hidden', 'style', 'rel', 'content', 'property', 'name', 'lang', 'type']);
 
+const NO_ATTRS: Record<string, string> = Object.freeze({}) as Record<string, string>;
+
 export function parseHtml(html: string): ParsedPage {
-  const root: Element = { tag: '#root', attrs: {}, children: [], parent: null };
+  const root: Element = { tag: '#root', attrs: {}, children: [], parent: null, stats: freshStats() };
   let current: Element = root;
   let skipDepth = 0;
   let skipTag = '';
@@ -69,9 +86,13 @@ export function parseHtml(html: string): ParsedPage {
           skipTag = name;
           return;
         }
-        const attrs: Record<string, string> = {};
-        for (const key in attribs) if (KEEP_ATTRS.has(key)) attrs[key] = attribs[key]!;
-        const element: Element = { tag: name, attrs, children: [], parent: current };
+        let attrs: Record<string, string> = NO_ATTRS;
+        for (const key in attribs) {
+          if (!KEEP_ATTRS.has(key)) continue;
+          if (attrs === NO_ATTRS) attrs = {};
+          attrs[key] = attribs[key]!;
+        }
+        const element: Element = { tag: name, attrs, children: [], parent: current, stats: freshStats() };
         current.children.push(element);
         if (!VOID.has(name)) current = element;
       },
@@ -110,9 +131,42 @@ export function parseHtml(html: string): ParsedPage {
     },
     { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: true },
   );
-  parser.write(html);
+  parser.write(stripNonContent(html));
   parser.end();
   return { root, title: title.trim() || null, metas, links, jsonLd, lang };
+}
+
+const NON_CONTENT_OPEN = /<(script|style|svg|noscript|template)\b[^>]*>|<!--/gi;
+
+/**
+ * Cuts scripts, styles, inline SVG and comments out before parsing: on news pages they are
+ * half the bytes, and a native indexOf skips them far faster than the tokenizer. JSON-LD stays.
+ * Content ends at the first matching close tag, as the HTML tokenizer itself decides.
+ */
+export function stripNonContent(html: string): string {
+  const out: string[] = [];
+  let at = 0;
+  NON_CONTENT_OPEN.lastIndex = 0;
+  for (let m = NON_CONTENT_OPEN.exec(html); m; m = NON_CONTENT_OPEN.exec(html)) {
+    let end: number;
+    if (m[0] === '<!--') {
+      const close = html.indexOf('-->', m.index + 4);
+      end = close < 0 ? html.length : close + 3;
+    } else {
+      const tag = m[1]!.toLowerCase();
+      if (tag === 'script' && /ld\+json/i.test(m[0])) continue;
+      let close = html.indexOf(`</${tag}`, NON_CONTENT_OPEN.lastIndex);
+      if (close < 0) close = html.indexOf(`</${tag.toUpperCase()}`, NON_CONTENT_OPEN.lastIndex);
+      const gt = close < 0 ? -1 : html.indexOf('>', close);
+      end = gt < 0 ? html.length : gt + 1;
+    }
+    out.push(html.slice(at, m.index));
+    at = end;
+    NON_CONTENT_OPEN.lastIndex = end;
+  }
+  if (at === 0) return html;
+  out.push(html.slice(at));
+  return out.join(' ');
 }
 
 /** All text under an element, whitespace collapsed. */

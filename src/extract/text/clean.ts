@@ -73,6 +73,13 @@ function cleanName(name: string): string {
 /** Pattern rules that hold wherever the line is. */
 function patternReason(line: Line): string | null {
   const { text } = line;
+  // Chrome lines are short; a long sentence can only be a credit or a copyright line.
+  if (line.words > TITLE_MAX_WORDS && line.sentence) {
+    if (text.charCodeAt(0) === 0x28 || /^[A-Za-z]/.test(text)) {
+      if (PRODUCTION_CREDIT.test(text)) return 'production credits';
+    }
+    return COPYRIGHT.test(text) ? 'copyright notice' : null;
+  }
   const widget = widgetReason(text);
   if (widget) return widget;
   if (INSERT_PREFIX.test(text) && line.words <= TITLE_MAX_WORDS) return 'related headlines';
