@@ -137,9 +137,12 @@ function skipParenthesis(tokens: readonly TaggedToken[], k: number): number {
   return k;
 }
 
+/** Parts of speech that a capital letter at the start of a sentence does not turn into a name. */
+const NEVER_NAMES = new Set(['PUNCT', 'PRON', 'DET', 'ADP', 'CCONJ', 'SCONJ', 'ADV', 'AUX', 'PART', 'INTJ']);
+
 function isNounish(t: TaggedToken): boolean {
   if (t.pos === 'PROPN' || t.pos === 'NOUN') return true;
-  if (/^\p{Lu}/u.test(t.text) && t.pos !== 'PUNCT' && t.pos !== 'PRON' && t.pos !== 'DET' && t.pos !== 'ADP' && t.pos !== 'CCONJ') return true;
+  if (/^\p{Lu}/u.test(t.text) && !NEVER_NAMES.has(t.pos)) return true;
   return t.pos === 'ADJ' && /^\p{Lu}/u.test(t.text);
 }
 
@@ -232,6 +235,13 @@ export function attributionBefore(
       continue;
     }
     const np = subjectBefore(tokens, cue.first, text);
+    // "a source speaking to Fox News said", "his office put out a statement saying": the phrase
+    // before the cue is an object; the speaker is the subject of the clause.
+    const objectLike = np && np[0] > first && /^(?:ADP|VERB)$/.test(tokens[np[0] - 1]!.pos);
+    if (np && objectLike) {
+      const subject = clauseSubject(tokens, first, np[0], quoted, text);
+      if (subject) return make(tokens, cue, subject, 'before');
+    }
     if (np && np[0] >= first) return make(tokens, cue, np, 'before');
     // "..., saying he ...", "... and told them that ...": the subject of the clause it hangs on.
     const prev = tokens[cue.first - 1];

@@ -27,6 +27,11 @@ const ROLE_PREFIXES = new Set(['former', 'then', 'acting', 'deputy', 'vice', 'ex
 /** Lower-case particles inside names ("Charles de Gaulle", "Osama bin Laden"). */
 const NAME_PARTICLES = new Set(['de', 'van', 'von', 'da', 'der', 'bin', 'al', 'la', 'le', 'di', 'du', 'del', 'dos', 'ibn']);
 
+/** Verbs that end a name in a title-case headline ("Howard Dean Tells Democratic Convention"). */
+const HEADLINE_VERBS = new Set(['says', 'said', 'tells', 'told', 'warns', 'warned', 'urges', 'slams', 'blasts', 'calls', 'asks', 'claims', 'admits', 'vows', 'insists', 'denies']);
+/** Parts of speech that never start a name. */
+const LEADING_NON_NAMES = new Set(['ADP', 'SCONJ', 'CCONJ', 'ADV', 'DET', 'PRON', 'AUX', 'VERB', 'PART', 'INTJ']);
+
 const isCapitalised = (t: TaggedToken) => /^\p{Lu}/u.test(t.text);
 const isRoleWord = (t: TaggedToken) => ROLE_WORDS.has(t.lower) || ROLE_PREFIXES.has(t.lower);
 
@@ -104,6 +109,7 @@ export class PeopleIndex {
         const tok = t[j]!;
         const gapOk = j === i || this.text.slice(t[j - 1]!.end, tok.start).length <= 1 && !/[\n,;:]/.test(this.text.slice(t[j - 1]!.end, tok.start));
         if (!gapOk) break;
+        if (HEADLINE_VERBS.has(tok.lower)) break; // a headline: "Howard Dean Tells Democratic Convention"
         if (isCapitalised(tok) && tok.pos !== 'PUNCT') j += 1;
         else if (isRoleWord(tok)) j += 1;
         else if (NAME_PARTICLES.has(tok.lower) && j + 1 < t.length && isCapitalised(t[j + 1]!)) j += 1;
@@ -120,8 +126,8 @@ export class PeopleIndex {
 
   private splitRun(i: number, j: number): NameRun | null {
     const t = this.tokens;
-    // Drop leading function words that happen to be capitalised ("The", "But").
-    while (i < j && NOT_NAME_WORDS.has(t[i]!.lower) && !HONORIFICS.has(t[i]!.lower)) i += 1;
+    // Drop leading words that are capitalised only because they start a sentence ("The", "Like", "When").
+    while (i < j && !HONORIFICS.has(t[i]!.lower) && (NOT_NAME_WORDS.has(t[i]!.lower) || LEADING_NON_NAMES.has(t[i]!.pos))) i += 1;
     if (i >= j) return null;
     let lastRole = -1;
     for (let k = i; k < j; k += 1) if (ROLE_WORDS.has(t[k]!.lower) && !HONORIFICS.has(t[k]!.lower)) lastRole = k;
