@@ -17,7 +17,8 @@ Options:
   --allow-private-network   let ingested URLs reach loopback and private addresses
   -h, --help                this help
 
-Stop with Ctrl-C (SIGINT) or SIGTERM: the running ingest job finishes first.`;
+Stop with Ctrl-C (SIGINT) or SIGTERM: the running ingest job finishes first; a second
+Ctrl-C stops at once (the database stays consistent: every write is one transaction).`;
 
 const DEFAULT_PORT = 8080;
 
@@ -67,8 +68,16 @@ export const command: Command = {
       process.on('SIGINT', stop);
       process.on('SIGTERM', stop);
     });
-    await writeLine(io.stderr, `Received ${signal}; stopping.`);
+    await writeLine(io.stderr, `Received ${signal}; stopping (a running ingest job finishes first; press Ctrl-C again to stop at once).`);
+    const force = () => {
+      io.stderr.write('Stopping at once.\n');
+      process.exit(130);
+    };
+    process.once('SIGINT', force);
+    process.once('SIGTERM', force);
     await server.close();
+    process.off('SIGINT', force);
+    process.off('SIGTERM', force);
     await store.close();
     return 0;
   },

@@ -88,13 +88,42 @@ export function renderIngest(page, isCurrent) {
     }
   });
 
+  const recent = h('section', { class: 'recent-jobs', 'aria-labelledby': 'recent-heading' });
+  showRecentJobs(recent, isCurrent);
+
   append(page, [
     h('h1', {}, 'Add articles'),
     h('p', { class: 'lede' }, 'New articles are analysed with everything already stored, so they join the stories they belong to. Text is treated as plain text, never as a web page.'),
     form,
     status,
+    recent,
   ]);
 }
+
+/** Jobs already run on this server, newest first, so leaving the page loses nothing. */
+async function showRecentJobs(section, isCurrent) {
+  const { jobs } = await getJson('/api/jobs').catch(() => ({ jobs: [] }));
+  if (!isCurrent() || jobs.length === 0) return;
+  append(section, [
+    h('h2', { id: 'recent-heading' }, 'Recent jobs'),
+    h(
+      'ul',
+      { class: 'job-list' },
+      jobs.slice(0, RECENT_JOBS).map((job) =>
+        h(
+          'li',
+          {},
+          h('span', { class: `job-state state-${job.state}` }, job.state),
+          ` ${job.inputs.join(', ')} · ${plural(job.articlesAdded.length, 'new article')}`,
+          job.errors.length > 0 ? ` · ${plural(job.errors.length, 'problem')}` : '',
+          job.storiesTouched.map((id) => [' · ', h('a', { href: `#/story/${encodeURIComponent(id)}` }, 'story')]),
+        ),
+      ),
+    ),
+  ]);
+}
+
+const RECENT_JOBS = 10;
 
 function showError(status, message) {
   clear(status);
