@@ -63,7 +63,11 @@ const brief = [
 ] as unknown as BriefSentence[];
 
 it('builds a dossier story that validates and holds only documented fields', () => {
-  const built = buildStoryDossier({ story, articles: [original, rewrite], derivations, reconciliation, brief, independentOrigins: 1 });
+  const coverage = [
+    { article: original.id, adds: [], omits: [], disputes: [] },
+    { article: rewrite.id, adds: [], omits: [], disputes: ['c1'], debug: 1 },
+  ];
+  const built = buildStoryDossier({ story, articles: [original, rewrite], derivations, reconciliation, brief, independentOrigins: 1, coverage });
   const verdict = validateDossier({ version: DOSSIER_VERSION, generatedAt: '2025-05-15T10:00:00Z', stories: [built], rejections: [] });
   assert.deepEqual(verdict, { ok: true });
   assert.equal(built.articles[1]!.role, 'rewrite');
@@ -72,10 +76,12 @@ it('builds a dossier story that validates and holds only documented fields', () 
   assert.equal('diff' in built.claims[0]!.mentions[0]!, false, 'no diff where none was computed');
   assert.deepEqual(built.findings[0], { kind: 'altered-quote', message: 'The rewrite changed the quote.', claim: 'c1', articles: [rewrite.id], severity: 'high' });
   assert.equal('debug' in built.brief[0]!, false, 'extra brief fields dropped');
+  assert.deepEqual(built.coverage[1], { article: rewrite.id, adds: [], omits: [], disputes: ['c1'] });
 });
 
 it('marks an article without a derivation as independent, with a reason', () => {
   const built = buildStoryDossier({ story, articles: [original, rewrite], derivations: [], reconciliation: { claims: [], findings: [] }, brief: [], independentOrigins: 2 });
   assert.deepEqual(built.articles.map((a) => a.role), ['independent', 'independent']);
   assert.ok(built.articles.every((a) => a.roleReason.length > 0), 'every role has a reason');
+  assert.deepEqual(built.coverage, [], 'no coverage unless the pipeline computed it');
 });

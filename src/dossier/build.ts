@@ -2,7 +2,7 @@
 // Every field is copied by name, so the dossier holds exactly the documented format
 // (docs/dossier.md) even when a stage's records carry more.
 import type { Article, BriefSentence, Derivation, Reconciliation, Story } from '../records.js';
-import type { DossierStory } from './types.js';
+import type { DossierCoverage, DossierStory } from './types.js';
 
 export interface StoryParts {
   readonly story: Story;
@@ -11,10 +11,12 @@ export interface StoryParts {
   readonly reconciliation: Reconciliation;
   readonly brief: readonly BriefSentence[];
   readonly independentOrigins: number;
+  /** What each article adds, omits and disputes (reconcile's `storyCoverage(...).perArticle`). */
+  readonly coverage?: readonly DossierCoverage[];
 }
 
 export function buildStoryDossier(parts: StoryParts): DossierStory {
-  const { story, articles, derivations, reconciliation, brief, independentOrigins } = parts;
+  const { story, articles, derivations, reconciliation, brief, independentOrigins, coverage = [] } = parts;
   const derivationOf = new Map(derivations.map((d) => [d.article, d]));
   return {
     id: story.id,
@@ -82,5 +84,6 @@ export function buildStoryDossier(parts: StoryParts): DossierStory {
       sources: sources.map(({ article, start, end }) => ({ article, start, end })),
       contested,
     })),
+    coverage: coverage.map(({ article, adds, omits, disputes }) => ({ article, adds: [...adds], omits: [...omits], disputes: [...disputes] })),
   };
 }

@@ -96,6 +96,8 @@ describe('renderReport', () => {
       shows(text, article.roleReason);
     }
     shows(text, 'Derived from [1] Wire (60% of its text)');
+    shows(text, 'Adds 1 claim, leaves out 0, disputes 0');
+    shows(text, 'Left out, though other origins report it');
     assert.ok(text.includes('Reserves stand at 3.8 million tonnes'), 'evidence passage');
     // Coverage matrix: one coloured cell per claim and article.
     const cells = attributes.filter(([tag, key, value]) => tag === 'td' && key === 'class' && value.startsWith('cell ')).map(([, , v]) => v);

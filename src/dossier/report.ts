@@ -4,7 +4,7 @@
 // Content-Security-Policy would stop anything that slipped through anyway.
 import { createHash } from 'node:crypto';
 import type { MentionStatus, WordChange } from '../records.js';
-import type { Dossier, DossierArticle, DossierClaim, DossierStory } from './types.js';
+import type { Dossier, DossierArticle, DossierClaim, DossierCoverage, DossierStory } from './types.js';
 import { Html, html, raw, safeHref } from './html.js';
 import { REPORT_CSS } from './report-style.js';
 
@@ -75,6 +75,8 @@ interface Cast {
   readonly prefix: string;
   readonly number: Map<string, number>;
   readonly byId: Map<string, DossierArticle>;
+  readonly claims: Map<string, DossierClaim>;
+  readonly coverage: Map<string, DossierCoverage>;
 }
 
 function renderStory(story: DossierStory, prefix: string): Html {
@@ -82,6 +84,8 @@ function renderStory(story: DossierStory, prefix: string): Html {
     prefix,
     number: new Map(story.articles.map((a, i) => [a.id, i + 1])),
     byId: new Map(story.articles.map((a) => [a.id, a])),
+    claims: new Map(story.claims.map((c) => [c.id, c])),
+    coverage: new Map(story.coverage.map((c) => [c.article, c])),
   };
   const quotes = story.claims.filter((claim) => claim.kind === 'quote' && claim.mentions.length > 0);
   const quantities = story.claims.filter((claim) => claim.kind === 'quantity' && claim.mentions.length > 0);
@@ -120,11 +124,28 @@ ${link.evidence.length > 0 ? html`<details><summary>${plural(link.evidence.lengt
       const here = article.text.slice(passage.targetStart, passage.targetEnd);
       return html`<blockquote>${passage.text}</blockquote>${here && here !== passage.text ? html`<p class="muted">Here: “${here}”</p>` : null}<p class="muted">characters ${passage.sourceStart}–${passage.sourceEnd} there, ${passage.targetStart}–${passage.targetEnd} here; ${percent(passage.similarity)} alike</p>`;
     })}</details>` : null}`)}
+${renderCoverage(cast, cast.coverage.get(article.id))}
 ${article.sharedSourceWith.length > 0 ? html`<p>Shares an unseen source with ${articleLinks(cast, article.sharedSourceWith)}</p>` : null}
 <details><summary>Cleaned text (${plural(article.text.length, 'character')})</summary><div class="body">${article.text}</div></details>
 ${article.removed.length > 0 ? html`<details><summary>Removed page chrome (${plural(article.removed.length, 'block')})</summary><ul>${article.removed.map((block) => html`<li><span class="removed">${block.text}</span> <span class="muted">— ${block.reason}</span></li>`)}</ul></details>` : null}
 <p class="meta">Input: ${article.input}</p>
 </article>`;
+}
+
+function renderCoverage(cast: Cast, coverage: DossierCoverage | undefined): Html | null {
+  if (!coverage || coverage.adds.length + coverage.omits.length + coverage.disputes.length === 0) return null;
+  const groups: [string, readonly string[]][] = [
+    ['Only here', coverage.adds],
+    ['Left out, though other origins report it', coverage.omits],
+    ['Stated against the others', coverage.disputes],
+  ];
+  const claimText = (id: string) => {
+    const claim = cast.claims.get(id);
+    return claim ? (claim.kind === 'quote' ? `“${cut(claim.text)}”` : cut(claim.text)) : id;
+  };
+  return html`<details><summary>Adds ${plural(coverage.adds.length, 'claim')}, leaves out ${coverage.omits.length}, disputes ${coverage.disputes.length}</summary>
+${groups.filter(([, ids]) => ids.length > 0).map(([heading, ids]) => html`<p><b>${heading}</b></p><ul>${ids.map((id) => html`<li>${claimText(id)}</li>`)}</ul>`)}
+</details>`;
 }
 
 function renderMatrix(cast: Cast, story: DossierStory): Html {

@@ -166,6 +166,11 @@ export function sampleStory(options: SampleStoryOptions = {}): DossierStory {
       },
       { text: t('Reserves stand at 3.8 million tonnes.'), citations: [ids[0]!], sources: [{ article: ids[0]!, ...span(0, 'Reserves stand at 3.8 million tonnes, the ministry said.') }], contested: true },
     ],
+    coverage: [
+      { article: ids[0]!, adds: ['claim-3'], omits: [], disputes: [] },
+      { article: ids[1]!, adds: [], omits: [], disputes: ['claim-1'] },
+      { article: ids[2]!, adds: [], omits: ['claim-3'], disputes: ['claim-2'] },
+    ],
   };
 }
 

@@ -75,6 +75,17 @@ export interface DossierFinding {
   readonly severity: 'high' | 'medium' | 'low';
 }
 
+/** What one article adds to the story, leaves out, and states against the others (claim ids). */
+export interface DossierCoverage {
+  readonly article: string;
+  /** Claims only this article's outlet carries. */
+  readonly adds: readonly string[];
+  /** Claims several independent origins report that this article leaves out. */
+  readonly omits: readonly string[];
+  /** Claims this article states against the reference version (altered, conflicting, drifted). */
+  readonly disputes: readonly string[];
+}
+
 export interface DossierStory {
   readonly id: string;
   readonly headline: string;
@@ -88,6 +99,8 @@ export interface DossierStory {
   readonly claims: readonly DossierClaim[];
   readonly findings: readonly DossierFinding[];
   readonly brief: readonly BriefSentence[];
+  /** Per article, in the order of `articles`; empty when the pipeline did not compute it. */
+  readonly coverage: readonly DossierCoverage[];
 }
 
 export interface DossierRejection {

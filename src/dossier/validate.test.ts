@@ -84,6 +84,8 @@ describe('validateDossier', () => {
     ['an article deriving from itself', (d) => (d.stories[0].articles[1].derivedFrom[0].article = d.stories[0].articles[1].id), /derive from itself/],
     ['a finding about an unknown claim', (d) => (d.stories[0].findings[0].claim = 'claim-99'), /claim "claim-99"/],
     ['a duplicated article id', (d) => (d.stories[0].articles[2].id = d.stories[0].articles[0].id), /appears twice/],
+    ['coverage of an unknown claim', (d) => d.stories[0].coverage[1].omits.push('claim-99'), /coverage\/1\/omits\/0: claim "claim-99"/],
+    ['coverage of an unknown article', (d) => (d.stories[0].coverage[0].article = 'nope'), /coverage\/0\/article/],
     ['uniqueTo an unknown article', (d) => (d.stories[0].claims[2].uniqueTo = 'nope'), /uniqueTo/],
   ];
   for (const [name, breakIt, expected] of cases) {

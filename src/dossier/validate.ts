@@ -71,6 +71,14 @@ function checkStory(story: DossierStory, at: string): string[] {
     if (finding.claim !== null && !claimIds.has(finding.claim)) errors.push(`${at}/findings/${f}/claim: claim "${finding.claim}" is not in this story`);
     finding.articles.forEach((id, i) => known(id, `${at}/findings/${f}/articles/${i}`));
   });
+  story.coverage.forEach((entry, c) => {
+    known(entry.article, `${at}/coverage/${c}/article`);
+    for (const list of ['adds', 'omits', 'disputes'] as const) {
+      entry[list].forEach((id, i) => {
+        if (!claimIds.has(id)) errors.push(`${at}/coverage/${c}/${list}/${i}: claim "${id}" is not in this story`);
+      });
+    }
+  });
   story.brief.forEach((sentence, b) => {
     sentence.citations.forEach((id, i) => known(id, `${at}/brief/${b}/citations/${i}`));
     sentence.sources.forEach((source, s) => {
