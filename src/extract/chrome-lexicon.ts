@@ -49,8 +49,15 @@ export const PHOTO_CREDIT = [
   /\((photo|image|picture|foto)s?\s*(by|:|via|credit)[^)]*\)\s*$/i,
   // "... Mikhail Tereshchenko/AFP/Getty Images": a name followed by slash-separated agencies.
   /(^|[\s.,;])[\p{Lu}][\p{L}.'’-]*(\s+[\p{Lu}][\p{L}.'’-]*){0,3}\s*\/\s*([\p{Lu}][\p{L}.'’&-]*)(\s+[\p{Lu}][\p{L}.'’&-]*){0,2}(\s*\/\s*[\p{Lu}][\p{L}.'’&-]*(\s+[\p{Lu}][\p{L}.'’&-]*){0,2})*\s*$/u,
+  /^(image|photo|picture|slide|foto)\s+\d+\s*(of|\/|von|de|sur)\s*\d+$/i,
   /\b(getty images|shutterstock|istock(photo)?|ap photo|afp via getty|reuters\/[\p{L} ]+|epa-efe|alamy|dpa)\s*\)?\s*$/iu,
 ];
+
+/** Contact and follow lines at the end of a story: "Email X at ... or follow him @x", "Follow us on Twitter". */
+export const CONTACT_LINE = /^(email|e-mail|contact|follow|reach)\b.{0,120}\b(at\s+\S+@\S+|@\w+|on (twitter|facebook|instagram|x|linkedin))\b/i;
+
+/** Sign-up prompts: "Sign up for our newsletter", "Subscribe to ...". */
+export const SIGN_UP_LINE = /^(sign up|subscribe|get (the|our)|join our|register)\b.{0,100}\b(newsletter|briefing|updates|alerts|forums?|inbox|subscription|pro\b)/i;
 
 /** Credit lines of wire copy: who wrote, reported, edited the story. */
 export const PRODUCTION_CREDIT = /^\(?\s*(writing|reporting|additional reporting|editing|compiled|edited|translated|research)\s+by\b[^)]*\)?\.?$/i;

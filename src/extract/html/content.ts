@@ -32,7 +32,9 @@ const CHROME_AREA_FACTOR = 0.2;
 
 // Class and id words, matched per word ("share-tools" -> share, tools; "articleBody" -> articlebody)
 // and per joined pair of words ("most-read" -> mostread): a Set lookup, not a regex per element.
-const NEGATIVE_WORDS = new Set('ad ads advert advertisement adslot banner breadcrumb breadcrumbs byline bio caption comment comments community cookie consent disqus dropdown extra footer foot gdpr hidden masthead menu meta modal nav navbar navigation newsletter outbrain pagination pager paywall popup promo recirc recommend recommended recommendations related remark replies rss share sharing shoutbox sidebar skip social sponsor sponsored subscribe subscription supplemental taboola tags tag toolbar tools trending widget signup print credit credits disclaimer copyright overlay teaser timestamp dateline rating player video gallery carousel slideshow topics keywords authorbio authorinfo authorbox inlinepromo mostread mostpopular readmore morestories alsoread'.split(' '));
+const NEGATIVE_WORDS = new Set('ad ads advert advertisement adslot banner breadcrumb breadcrumbs byline bio caption comment comments community cookie consent disqus dropdown extra footer foot gdpr hidden masthead menu meta modal nav navbar navigation newsletter outbrain pagination pager paywall popup promo recirc recommend recommended recommendations related remark replies rss share sharing shoutbox sidebar skip social sponsor sponsored subscribe subscription supplemental taboola tags tag toolbar tools trending widget signup print credit credits disclaimer copyright overlay teaser timestamp dateline rating player video gallery carousel slideshow topics keywords authorbio authorinfo authorbox inlinepromo mostread mostpopular readmore morestories alsoread latest prev previous nextprev'.split(' '));
+/** Words that name the headline block's parts (dek, standfirst, kicker): chrome even inside "article-...". */
+const HEADLINE_PART_WORDS = new Set('subheadline subhead subheading dek standfirst subtitle excerpt kicker eyebrow strapline'.split(' '));
 const POSITIVE_WORDS = new Set('article articlebody articlecontent articletext body content entry entrycontent main page post postbody postcontent story storybody text blog hentry prose richtext paragraph detail'.split(' '));
 /** Words that mark an area as not the story even when it holds prose (comments, sidebars). */
 const STRONG_NEGATIVE_WORDS = new Set('comment comments disqus replies related recommend recommended recommendations sidebar footer share social newsletter promo outbrain taboola trending popular mostread mostpopular widget authorbio signup cookie consent recirc'.split(' '));
@@ -40,13 +42,14 @@ const STRONG_NEGATIVE_WORDS = new Set('comment comments disqus replies related r
 const BODY_WORDS = new Set('articlebody storybody postbody entrycontent'.split(' '));
 
 export interface Hint {
+  readonly headlinePart: boolean;
   readonly negative: boolean;
   readonly positive: boolean;
   readonly strong: boolean;
   readonly body: boolean;
 }
 
-const NO_HINT: Hint = { negative: false, positive: false, strong: false, body: false };
+const NO_HINT: Hint = { headlinePart: false, negative: false, positive: false, strong: false, body: false };
 /** First words of the two-word names above ("most read", "article body"): only these pairs are joined. */
 const PAIR_STARTS = new Set('author inline most read more also article entry post story rich'.split(' '));
 
@@ -57,8 +60,9 @@ function hintOf(el: Element): Hint {
   const id = el.attrs['id'];
   if (!cls && !id) return (el.stats.hint = NO_HINT);
   const words = `${cls ?? ''} ${id ?? ''}`.toLowerCase().split(/[^a-z0-9]+/);
-  let negative = false, positive = false, strong = false, body = false;
+  let negative = false, positive = false, strong = false, body = false, headlinePart = false;
   const check = (word: string) => {
+    if (HEADLINE_PART_WORDS.has(word)) headlinePart = true;
     if (NEGATIVE_WORDS.has(word)) negative = true;
     if (POSITIVE_WORDS.has(word)) positive = true;
     if (STRONG_NEGATIVE_WORDS.has(word)) strong = true;
@@ -70,7 +74,7 @@ function hintOf(el: Element): Hint {
     check(word);
     if (PAIR_STARTS.has(word) && i + 1 < words.length) check(word + words[i + 1]!);
   }
-  return (el.stats.hint = negative || positive || strong || body ? { negative, positive, strong, body } : NO_HINT);
+  return (el.stats.hint = negative || positive || strong || body || headlinePart ? { headlinePart, negative, positive, strong, body } : NO_HINT);
 }
 
 function isStronglyNegative(el: Element): boolean {
@@ -120,7 +124,9 @@ function hardJunkReason(el: Element): string | null {
 /** Why an element's class or id marks it as chrome ("share-tools", "related"), or null. */
 function hintJunkReason(el: Element): string | null {
   const h = hintOf(el);
+  if (h.headlinePart) return 'headline';
   if (h.negative && !h.positive && el.tag !== 'body' && el.tag !== 'article' && el.tag !== 'main') return reasonFromHint(hint(el));
+  if (el.tag === 'header') return 'page header';
   return null;
 }
 
@@ -178,7 +184,7 @@ export function extractContent(root: Element): ContentResult | null {
   };
   const scoreBlocks = (el: Element, junk: boolean, penalised: boolean) => {
     const isJunk = junk || hardJunkReason(el) !== null;
-    const isPenalised = penalised || el.tag === 'a' || isStronglyNegative(el);
+    const isPenalised = penalised || el.tag === 'a' || el.tag === 'header' || isStronglyNegative(el) || hintOf(el).headlinePart;
     let ownText = 0;
     let hasBlockChild = false;
     for (const child of el.children) {

@@ -18,7 +18,7 @@ export interface Stats {
   score: number;
   scored: boolean;
   /** What the class and id say about the element, computed once (html/content.ts). */
-  hint: { readonly negative: boolean; readonly positive: boolean; readonly strong: boolean; readonly body: boolean } | null;
+  hint: { readonly headlinePart: boolean; readonly negative: boolean; readonly positive: boolean; readonly strong: boolean; readonly body: boolean } | null;
 }
 
 function freshStats(): Stats {

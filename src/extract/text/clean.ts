@@ -4,7 +4,7 @@
 // chrome (title, byline, dates, outlet, site name) is read off the lines as they are classified.
 import type { RemovedBlock } from '../../records.js';
 import {
-  BIO_OUTLET, BIO_SENTENCE, BROUGHT_BY, COPYRIGHT, INSERT_PREFIX, NAME_TAIL_NOISE, PHOTO_CREDIT, PRODUCTION_CREDIT,
+  BIO_OUTLET, BIO_SENTENCE, BROUGHT_BY, CONTACT_LINE, COPYRIGHT, SIGN_UP_LINE, INSERT_PREFIX, NAME_TAIL_NOISE, PHOTO_CREDIT, PRODUCTION_CREDIT,
   ROLE_LINE, WIDGET_LABELS,
 } from '../chrome-lexicon.js';
 import { writtenDate } from '../dates.js';
@@ -93,6 +93,8 @@ function patternReason(line: Line): string | null {
     if (PHOTO_CREDIT.some((pattern) => pattern.test(text))) return 'photo caption or credit';
   }
   if (ROLE_LINE.test(text)) return 'author bio';
+  if (line.words <= 40 && CONTACT_LINE.test(text)) return 'author contact';
+  if (line.words <= 40 && SIGN_UP_LINE.test(text)) return 'newsletter sign-up';
   if (SOURCE_CREDIT.test(text)) return 'source credit';
   const stamp = TIMESTAMP_LINE.exec(text);
   if (stamp && line.words <= 12 && (stamp[3] === '' || /\d/.test(stamp[3]!))) return 'timestamp line';
@@ -289,6 +291,14 @@ export function filterChromeParagraphs(paragraphs: readonly string[]): { kept: s
     }
     if (!line.reason && line.key && seen.has(line.key)) line.reason = 'repeated paragraph';
     seen.add(line.key);
+  }
+  // Before the first paragraph of prose: a byline, a date line or a label ("BREAKING NEWS").
+  for (const line of lines) {
+    if (line.sentence && line.words >= BODY_MIN_WORDS) break;
+    if (line.reason || line.words > 12) continue;
+    if (/^(by|von|par|por|door|di)\s+\S/i.test(line.text) && !line.sentence) line.reason = 'byline';
+    else if (!line.sentence && writtenDate(line.text) && line.text.replace(/[\d,.:\/-]/g, ' ').trim().split(/\s+/).length <= 5) line.reason = 'date line';
+    else if (!line.sentence && line.text === line.text.toUpperCase() && /\p{Lu}/u.test(line.text) && line.words <= 4) line.reason = 'section label';
   }
   for (let i = 0; i + 1 < lines.length; i++) {
     const line = lines[i]!;
