@@ -212,7 +212,7 @@ test('batch: a paragraph one site prints on many pages is boilerplate; one story
     'A local bakery won a national award for its sourdough bread, drawing long lines of customers to its small shop on Main Street.',
     'Heavy rain flooded several streets downtown overnight, and crews worked through the morning to clear drains and reopen lanes.',
   ];
-  const notice = 'Sign up for our morning briefing to get the day\u2019s top local stories delivered straight to your inbox every day.';
+  const notice = 'The Valley Herald is an independent newspaper owned by its readers and printed in the river valley since 1921.';
   const docs = stories.map((story, i) => ({ input: `p${i}`, content: `<html><body><article><p>${story}</p><p>${notice}</p></article></body></html>`, format: 'html' as const, url: `https://site.example/${i}` }));
   const results = extractArticles(docs).map(article);
   for (const [i, a] of results.entries()) {
