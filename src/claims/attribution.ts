@@ -137,6 +137,8 @@ function skipParenthesis(tokens: readonly TaggedToken[], k: number): number {
   return k;
 }
 
+/** Words that open a clause with its own subject ("after Trump hinted"), though tagged as prepositions. */
+const SUBORDINATORS = new Set(['after', 'before', 'when', 'while', 'as', 'because', 'since', 'if', 'although', 'though', 'until', 'once', 'whereas', 'unless']);
 /** Parts of speech that a capital letter at the start of a sentence does not turn into a name. */
 const NEVER_NAMES = new Set(['PUNCT', 'PRON', 'DET', 'ADP', 'CCONJ', 'SCONJ', 'ADV', 'AUX', 'PART', 'INTJ']);
 
@@ -237,7 +239,8 @@ export function attributionBefore(
     const np = subjectBefore(tokens, cue.first, text);
     // "a source speaking to Fox News said", "his office put out a statement saying": the phrase
     // before the cue is an object; the speaker is the subject of the clause.
-    const objectLike = np && np[0] > first && /^(?:ADP|VERB)$/.test(tokens[np[0] - 1]!.pos);
+    const before = np && np[0] > first ? tokens[np[0] - 1]! : null;
+    const objectLike = before !== null && /^(?:ADP|VERB)$/.test(before.pos) && !SUBORDINATORS.has(before.lower);
     if (np && objectLike) {
       const subject = clauseSubject(tokens, first, np[0], quoted, text);
       if (subject) return make(tokens, cue, subject, 'before');

@@ -28,7 +28,7 @@ const MAX_SUBJECT_WORDS = 10;
 /** How far after the cue "that" may come ("said on Monday that ..."). */
 const MAX_TOKENS_BEFORE_THAT = 8;
 /** Where a reported clause stops: a new participle clause or a semicolon. */
-const CLAUSE_END = /(?:,\s+(?:adding|noting|saying|arguing|according|while|explaining|citing|stressing|insisting|warning)\b|;|\s+[\u2014\u2013]\s)/;
+const CLAUSE_END = /(?:,\s+(?:according|while|\p{Ll}+ing)\b|;|\s+[\u2014\u2013]\s)/u;
 
 export function findReportedSpeech(
   text: string,
@@ -84,7 +84,8 @@ function clauseSpan(
   }
   const next = tokens[k];
   const afterThat = k > 0 && tokens[k - 1]!.lower === 'that';
-  if (next && next.start < sentence.end && /^(?:PRON|DET|PROPN|NOUN|NUM|ADJ)$/.test(next.pos) && (afterThat || startsClause(tokens, k, last))) {
+  const opener = afterThat ? /^(?:PRON|DET|PROPN|NOUN|NUM|ADJ|SCONJ|ADV)$/ : /^(?:PRON|DET|PROPN|NOUN|NUM|ADJ)$/;
+  if (next && next.start < sentence.end && opener.test(next.pos) && (afterThat || startsClause(tokens, k, last))) {
     let end = sentence.end;
     const tail = text.slice(next.start, sentence.end);
     const stop = CLAUSE_END.exec(tail);
