@@ -2,6 +2,7 @@
 // them copies of an earlier document with 1-30 % of their words edited (substituted, deleted
 // or inserted). Same N and seed, same bytes, on every machine.
 import { shingleSet, intersectionSize } from '../src/reuse/shingles.js';
+import { PairSet } from '../src/reuse/lsh.js';
 
 export interface CorpusOptions {
   readonly documents: number;
@@ -131,43 +132,49 @@ function toProse(tokens: readonly string[], rand: () => number): string {
 }
 
 /**
- * Every pair with exact shingle Jaccard >= threshold, by prefix filtering (AllPairs): order each
- * set's elements by one global order (here, the hash value, which is a random order) and index
- * only the first |A| - ceil(t|A|) + 1 of them; two sets with Jaccard >= t must share an element
- * of their prefixes, so candidates from the prefix index miss no true pair. Each candidate is
- * then checked exactly. Returns pairs packed as i * n + j (i < j).
+ * Every pair with exact shingle Jaccard >= threshold, by prefix filtering, written independently
+ * of the engine as the reference. Each set is ordered by one global order (rarest shingle first
+ * by a bucketed count, then by value: any fixed order is correct, rare-first keeps lists short)
+ * and only its first |A| - ceil(t|A|) + 1 elements are kept: two sets with Jaccard >= t must
+ * share an element of their prefixes, so no true pair is missed. The prefix entries are sorted
+ * by (shingle, set size); each run of one shingle gives candidates, checked exactly once.
+ * Returns pairs packed as i * n + j (i < j) with their Jaccard.
  */
 export function exactPairs(sets: readonly Uint32Array[], threshold: number): Map<number, number> {
   const n = sets.length;
+  const counts = new Uint32Array(1 << 24);
+  for (const s of sets) for (const h of s) counts[h >>> 8]!++;
+  const bySize = sets.map((_, d) => d).sort((a, b) => sets[a]!.length - sets[b]!.length);
+  const sizeRank = new Int32Array(n);
+  bySize.forEach((d, rank) => (sizeRank[d] = rank));
   let total = 0;
-  const prefix = sets.map((s) => (s.length === 0 ? 0 : s.length - Math.ceil(threshold * s.length) + 1));
-  for (const p of prefix) total += p;
+  const prefixLength = (size: number) => (size === 0 ? 0 : size - Math.ceil(threshold * size) + 1);
+  for (const s of sets) total += prefixLength(s.length);
   const DOCS = 2 ** 21;
-  const packed = new Float64Array(total);
-  let k = 0;
+  const entries = new Float64Array(total);
+  let at = 0;
+  let keys = new Float64Array(1024);
   sets.forEach((s, d) => {
-    for (let x = 0; x < prefix[d]!; x++) packed[k++] = s[x]! * DOCS + d;
+    if (keys.length < s.length) keys = new Float64Array(s.length);
+    for (let k = 0; k < s.length; k++) keys[k] = counts[s[k]! >>> 8]! * 4294967296 + s[k]!;
+    const ordered = keys.subarray(0, s.length).sort();
+    for (let k = 0; k < prefixLength(s.length); k++) entries[at++] = (ordered[k]! % 4294967296) * DOCS + sizeRank[d]!;
   });
-  packed.sort();
+  entries.sort();
   const result = new Map<number, number>();
-  const checked = new Set<number>();
+  const checked = new PairSet(n);
   let start = 0;
   for (let x = 1; x <= total; x++) {
-    if (x < total && Math.floor(packed[x]! / DOCS) === Math.floor(packed[start]! / DOCS)) continue;
+    if (x < total && Math.floor(entries[x]! / DOCS) === Math.floor(entries[start]! / DOCS)) continue;
     for (let a = start; a < x; a++) {
+      const i = bySize[entries[a]! % DOCS]!;
       for (let b = a + 1; b < x; b++) {
-        let i = packed[a]! % DOCS;
-        let j = packed[b]! % DOCS;
-        if (i > j) [i, j] = [j, i];
-        const key = i * n + j;
-        if (checked.has(key)) continue;
-        checked.add(key);
-        const A = sets[i]!;
-        const B = sets[j]!;
-        if (Math.min(A.length, B.length) < threshold * Math.max(A.length, B.length)) continue; // size filter
-        const shared = intersectionSize(A, B);
-        const jaccard = shared / (A.length + B.length - shared);
-        if (jaccard >= threshold) result.set(key, jaccard);
+        const j = bySize[entries[b]! % DOCS]!;
+        if (sets[i]!.length < threshold * sets[j]!.length) break; // later ones are only longer
+        if (!checked.add(i, j)) continue;
+        const shared = intersectionSize(sets[i]!, sets[j]!);
+        const jaccard = shared / (sets[i]!.length + sets[j]!.length - shared);
+        if (jaccard >= threshold) result.set(Math.min(i, j) * n + Math.max(i, j), jaccard);
       }
     }
     start = x;
