@@ -85,7 +85,8 @@ function renderStory(story: DossierStory, prefix: string): Html {
     number: new Map(story.articles.map((a, i) => [a.id, i + 1])),
     byId: new Map(story.articles.map((a) => [a.id, a])),
     claims: new Map(story.claims.map((c) => [c.id, c])),
-    coverage: new Map(story.coverage.map((c) => [c.article, c])),
+    // Dossiers stored before coverage existed have none.
+    coverage: new Map((story.coverage ?? []).map((c) => [c.article, c])),
   };
   const quotes = story.claims.filter((claim) => claim.kind === 'quote' && claim.mentions.length > 0);
   const quantities = story.claims.filter((claim) => claim.kind === 'quantity' && claim.mentions.length > 0);
