@@ -108,7 +108,7 @@ export function reconcileStory(input: ReconcileInput, options: Partial<Reconcile
 
   // 3-5.
   const drafts: Draft[] = [];
-  const quotes = reconcileQuotes(ofKind('quote'), order, { match: settings.quoteMatch });
+  const quotes = reconcileQuotes(ofKind('quote'), order, { match: settings.quoteMatch, contradiction: settings.contradiction });
   for (const q of reconcileQuantities(ofKind('quantity'), order, { ...settings })) {
     drafts.push({
       kind: 'quantity',

@@ -9,11 +9,14 @@ import { starCluster, type Group, type Matcher } from './align.js';
 import { lcsLength, wordDiff, wordSteps } from './diff.js';
 import type { StoryOrder } from './origins.js';
 import { derivesFrom } from './origins.js';
-import { quoteScore, sameSpeaker, type PreparedMention } from './similarity.js';
+import { overlap, quoteScore, sameSpeaker, type PreparedMention } from './similarity.js';
+import { NEGATIONS, isContent, type Word } from './words.js';
 
 export interface QuoteThresholds {
   /** Least score for two quotes of the same speaker to be one quote. */
   readonly match: number;
+  /** Least shared content (of the shorter) at which a flipped polarity is a denial. */
+  readonly contradiction: number;
 }
 
 /** Added when either speaker is unknown: the words alone must carry the match. */
@@ -49,20 +52,51 @@ export interface QuoteVersion {
 export interface QuoteClaim {
   readonly reference: PreparedMention;
   readonly versions: readonly QuoteVersion[];
+  /** Articles whose version denies the reference. */
+  readonly contradictedBy: readonly string[];
 }
 
 export function reconcileQuotes(mentions: readonly PreparedMention[], order: StoryOrder, thresholds: QuoteThresholds): QuoteClaim[] {
-  return starCluster(mentions, quoteMatcher(order, thresholds)).map(finishQuote);
+  return starCluster(mentions, quoteMatcher(order, thresholds)).map((group) => finishQuote(group, thresholds));
 }
 
-function finishQuote(group: Group): QuoteClaim {
+function finishQuote(group: Group, thresholds: QuoteThresholds): QuoteClaim {
   const members = [...group.members.values()].map((m) => m.prepared);
   const reference = chooseReference(members);
+  const contradictedBy: string[] = [];
   const versions = members.map((prepared): QuoteVersion => {
     if (prepared === reference) return { prepared, status: 'original', score: 1, diff: [] };
-    return { prepared, status: quoteStatus(reference, prepared), score: round(quoteScore(prepared, reference)), diff: wordDiff(reference.words, prepared.words) };
+    const diff = wordDiff(reference.words, prepared.words);
+    const score = round(quoteScore(prepared, reference));
+    // "Talks resumed", the company said; "talks have not resumed", the union said: a denial, not a version.
+    // (Between two direct quotes of one speaker a flipped word is a changed quote: altered, below.)
+    const sameWordsAtStake = isDirect(prepared) && isDirect(reference) && sameSpeaker(prepared.speaker, reference.speaker) === true;
+    if (!sameWordsAtStake && denies(prepared, reference, thresholds.contradiction)) {
+      contradictedBy.push(prepared.mention.article);
+      return { prepared, status: 'conflicting', score, diff };
+    }
+    return { prepared, status: quoteStatus(reference, prepared), score, diff };
   });
-  return { reference, versions };
+  return { reference, versions, contradictedBy };
+}
+
+/**
+ * Opposite polarity over nearly the same content words, where the negation itself is the change
+ * ("was lifted" / "was not lifted"), not part of a phrase one version simply leaves out ("without warning").
+ */
+export function denies(a: PreparedMention, b: PreparedMention, minOverlap: number): boolean {
+  if (a.negations % 2 === b.negations % 2 || overlap(a.content, b.content) < minOverlap) return false;
+  const steps = wordSteps(a.words, b.words, (w) => w.stem);
+  let run: Word[] = [];
+  const flips = (words: Word[]) => words.some((w) => NEGATIONS.has(w.norm) || w.norm.endsWith("n't")) && !words.some((w) => isContent(w));
+  for (const step of [...steps, { op: 'same' as const, word: null }]) {
+    if (step.op !== 'same') run.push(step.word);
+    else {
+      if (flips(run)) return true;
+      run = [];
+    }
+  }
+  return false;
 }
 
 /** The fullest earliest version: the top-ranked direct quote, unless another direct one contains it and says more. */

@@ -9,8 +9,8 @@
 // union said) meet here too: that is a contradiction between sources, not two unrelated claims.
 import type { MentionStatus, WordChange } from '../records.js';
 import { starCluster, type Group, type Matcher } from './align.js';
-import type { QuoteClaim } from './quotes.js';
-import { dice, overlap, sameSpeaker, statementScore, type PreparedMention } from './similarity.js';
+import { denies, type QuoteClaim } from './quotes.js';
+import { dice, sameSpeaker, statementScore, type PreparedMention } from './similarity.js';
 
 export interface StatementThresholds {
   /** Least score for two statements to be one claim. */
@@ -53,7 +53,7 @@ function flipped(a: PreparedMention, b: PreparedMention): boolean {
 }
 
 function contradicts(a: PreparedMention, b: PreparedMention, thresholds: StatementThresholds): boolean {
-  return flipped(a, b) && overlap(a.content, b.content) >= thresholds.contradiction;
+  return denies(a, b, thresholds.contradiction);
 }
 
 export function reconcileStatements(
@@ -75,7 +75,7 @@ export function reconcileStatements(
     const lead = [...quoteMembers].sort((a, b) => b.versions.length - a.versions.length || a.reference.rank - b.reference.rank)[0]!;
     const versions: ReconciledVersion[] = lead.versions.map((v) => ({ ...v }));
     const articles = new Set(versions.map((v) => v.prepared.mention.article));
-    const contradictedBy: string[] = [];
+    const contradictedBy: string[] = [...lead.contradictedBy];
     for (const { prepared, score } of members) {
       const other = quoteOf.get(prepared);
       if (other === lead) continue;
@@ -93,7 +93,7 @@ export function reconcileStatements(
   }
   // Quote claims no statement joined are kept as they were.
   for (const q of quotes) {
-    if (!merged.has(q)) out.push({ kind: 'quote', reference: q.reference, versions: q.versions, contradictedBy: [] });
+    if (!merged.has(q)) out.push({ kind: 'quote', reference: q.reference, versions: q.versions, contradictedBy: q.contradictedBy });
   }
   return out;
 }
