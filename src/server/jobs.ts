@@ -77,7 +77,8 @@ export class JobQueue {
     this.jobs.set(job.id, job);
     this.pending.push({ job, work, ...(cleanup ? { cleanup } : {}) });
     this.forgetOldJobs();
-    if (!this.running) this.running = this.drain();
+    // Start on a later tick: the caller gets the job (and its id) before any work runs.
+    if (!this.running) this.running = Promise.resolve().then(() => this.drain());
     return snapshot(job);
   }
 
