@@ -18,7 +18,7 @@ import { overlap, shingleSet } from './shingles.js';
 import { sketchInto } from './sketch.js';
 import { STOPWORDS } from './stopwords.js';
 
-export { alignPassages, alignSentences, flipPassage, prepareText, ALIGN_DEFAULTS, type AlignOptions, type AlignText } from './align.js';
+export { alignPassages, alignSentences, flipPassage, prepareText, stem, ALIGN_DEFAULTS, type AlignOptions, type AlignText } from './align.js';
 export { NearDuplicateBatch, NEAR_DUPLICATE_DEFAULTS, type NearDuplicateOptions } from './engine.js';
 export { LshIndex, lshParameters, bandKeys, candidatePairs, type LshParameters } from './lsh.js';
 export { sketchInto, estimateJaccard } from './sketch.js';
