@@ -4,7 +4,7 @@
 // chrome (title, byline, dates, outlet, site name) is read off the lines as they are classified.
 import type { RemovedBlock } from '../../records.js';
 import {
-  BIO_OUTLET, BIO_SENTENCE, BROUGHT_BY, CONTACT_LINE, COPYRIGHT, SIGN_UP_LINE, INSERT_PREFIX, NAME_TAIL_NOISE, PHOTO_CREDIT, PRODUCTION_CREDIT,
+  ABOUT_HEADING, ALSO_ON, BIO_OUTLET, BIO_SENTENCE, BROUGHT_BY, CONTACT_LINE, COPYRIGHT, PITCH_LINE, SHORTCODE, SIGN_UP_LINE, INSERT_PREFIX, NAME_TAIL_NOISE, PHOTO_CREDIT, PRODUCTION_CREDIT,
   ROLE_LINE, WIDGET_LABELS,
 } from '../chrome-lexicon.js';
 import { writtenDate } from '../dates.js';
@@ -18,6 +18,10 @@ const TITLE_MIN_WORDS = 4;
 const TITLE_MAX_WORDS = 30;
 /** A line continuing an "Also Read" insert is at most this many words. */
 const INSERT_SPILL_MAX_WORDS = 8;
+/** Pitches ("Sign up for ... newsletter") run to about this many words; longer lines are prose. */
+const PITCH_MAX_WORDS = 45;
+/** A related-headlines label or an "About <company>" heading this far into the text ends the story. */
+const TRAILING_SECTION_START = 0.6;
 /** A short line close to a timestamp or the title counts as a byline within this many lines. */
 const BYLINE_WINDOW = 3;
 
@@ -73,11 +77,12 @@ function cleanName(name: string): string {
 /** Pattern rules that hold wherever the line is. */
 function patternReason(line: Line): string | null {
   const { text } = line;
-  // Chrome lines are short; a long sentence can only be a credit or a copyright line.
+  // Chrome lines are short; a long sentence can only be a credit, a pitch or a copyright line.
   if (line.words > TITLE_MAX_WORDS && line.sentence) {
-    if (text.charCodeAt(0) === 0x28 || /^[A-Za-z]/.test(text)) {
-      if (PRODUCTION_CREDIT.test(text)) return 'production credits';
-    }
+    if (line.words > PITCH_MAX_WORDS) return null;
+    if (PRODUCTION_CREDIT.test(text)) return 'production credits';
+    if (SIGN_UP_LINE.test(text)) return 'newsletter sign-up';
+    if (PITCH_LINE.test(text)) return 'subscription offer';
     return COPYRIGHT.test(text) ? 'copyright notice' : null;
   }
   const widget = widgetReason(text);
@@ -93,8 +98,11 @@ function patternReason(line: Line): string | null {
     if (PHOTO_CREDIT.some((pattern) => pattern.test(text))) return 'photo caption or credit';
   }
   if (ROLE_LINE.test(text)) return 'author bio';
-  if (line.words <= 40 && CONTACT_LINE.test(text)) return 'author contact';
-  if (line.words <= 40 && SIGN_UP_LINE.test(text)) return 'newsletter sign-up';
+  if (CONTACT_LINE.test(text)) return 'author contact';
+  if (SIGN_UP_LINE.test(text)) return 'newsletter sign-up';
+  if (PITCH_LINE.test(text)) return 'subscription offer';
+  if (ALSO_ON.test(text)) return 'related headlines';
+  if (SHORTCODE.test(text)) return 'page markup';
   if (SOURCE_CREDIT.test(text)) return 'source credit';
   const stamp = TIMESTAMP_LINE.exec(text);
   if (stamp && line.words <= 12 && (stamp[3] === '' || /\d/.test(stamp[3]!))) return 'timestamp line';
@@ -291,6 +299,18 @@ export function filterChromeParagraphs(paragraphs: readonly string[]): { kept: s
     }
     if (!line.reason && line.key && seen.has(line.key)) line.reason = 'repeated paragraph';
     seen.add(line.key);
+  }
+  // Late in the text, a "Related"/"Popular" label or an "About <company>" heading starts the
+  // page's trailing sections: everything from there on is chrome.
+  const total = lines.reduce((n, l) => n + l.text.length, 0);
+  let before = 0;
+  for (const line of lines) {
+    if (before >= total * TRAILING_SECTION_START && line.words <= 8 && (line.reason === 'related headlines' || (!line.reason && ABOUT_HEADING.test(line.text)))) {
+      const reason = line.reason ?? 'press-release boilerplate';
+      for (const rest of lines.slice(line.index)) rest.reason ??= reason;
+      break;
+    }
+    before += line.text.length;
   }
   // Before the first paragraph of prose: a byline, a date line or a label ("BREAKING NEWS").
   for (const line of lines) {
