@@ -106,7 +106,7 @@ async function uci(limit: number): Promise<void> {
   console.log(`\nUCI News: ${stream.length} of ${rows.length} headlines, in timestamp order`);
 
   const index = new StoryIndex();
-  const checkpoints = new Set([10_000, 50_000, 100_000, 200_000, 300_000, 400_000]);
+  const checkpoints = new Set([10_000, 50_000, 100_000, 150_000, 200_000, 250_000, 300_000, 350_000, 400_000]);
   const WINDOW = 5_000;
   let windowStart = process.hrtime.bigint();
   let peakHeap = 0;

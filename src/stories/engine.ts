@@ -19,7 +19,7 @@ const MERGE_MARGIN = 0.6;
 /** Index keys per article: its heaviest terms and rarest entities; rarer keys find the event, common ones the topic. */
 const INDEX_TERMS = 10;
 const INDEX_ENTITIES = 10;
-/** Most recent stories kept per index key: bounds the work per article however large the store. */
+/** Most recently active stories kept per index key: bounds the work per article however large the store. */
 const POSTING_CAP = 48;
 /** Stories fully scored per article, the best by shared index weight. */
 const MAX_CANDIDATES = 24;
@@ -90,7 +90,8 @@ export class StoryIndex {
   private readonly stories = new Map<string, StoryState>();
   private readonly articleStory = new Map<string, string>();
   private readonly mergedInto = new Map<string, string>();
-  private readonly postings = new Map<string, string[]>();
+  /** Index key -> the stories that used it, most recently used last (a Set keeps insertion order). */
+  private readonly postings = new Map<string, Set<string>>();
   private seq = 0;
 
   constructor(options: Partial<EngineOptions> = {}) {
@@ -189,10 +190,10 @@ export class StoryIndex {
     this.articleStory.set(features.id, story.id);
     for (const key of this.indexKeys(features)) {
       let list = this.postings.get(key);
-      if (!list) this.postings.set(key, (list = []));
-      if (list[list.length - 1] === story.id) continue;
-      list.push(story.id);
-      if (list.length > POSTING_CAP * 2) list.splice(0, list.length - POSTING_CAP);
+      if (!list) this.postings.set(key, (list = new Set()));
+      list.delete(story.id);
+      list.add(story.id);
+      if (list.size > POSTING_CAP) list.delete(list.values().next().value!);
     }
     return story.id;
   }
@@ -228,7 +229,7 @@ export class StoryIndex {
       })),
       articleStory: [...this.articleStory],
       mergedInto: [...this.mergedInto],
-      postings: [...this.postings],
+      postings: [...this.postings].map(([k, v]) => [k, [...v]]),
     };
   }
 
@@ -252,7 +253,7 @@ export class StoryIndex {
     }
     for (const [a, s] of data.articleStory) index.articleStory.set(a, s);
     for (const [a, b] of data.mergedInto) index.mergedInto.set(a, b);
-    for (const [k, v] of data.postings) index.postings.set(k, [...v]);
+    for (const [k, v] of data.postings) index.postings.set(k, new Set(v));
     return index;
   }
 
