@@ -129,13 +129,23 @@ export function statementScore(a: PreparedMention, b: PreparedMention): number {
   // A side that names no one (or gives no number) neither confirms nor contradicts: neutral.
   const numbers = a.numbers.size === 0 || b.numbers.size === 0 ? NEUTRAL : dice(a.numbers, b.numbers);
   const names = a.names.size === 0 || b.names.size === 0 ? NEUTRAL : dice(a.names, b.names);
+  // "Kessler blamed energy costs" against Kessler's own quote: his name is the attribution, which
+  // the quote's text never carries; it counts among the names, not again among the content words.
+  const [ca, cb] = [withoutSpeakerOf(b, a.content), withoutSpeakerOf(a, b.content)];
   const lexical =
-    STATEMENT_WEIGHTS.content * Math.max(dice(a.content, b.content), 0.8 * overlap(a.content, b.content)) +
+    STATEMENT_WEIGHTS.content * Math.max(dice(ca, cb), 0.8 * overlap(ca, cb)) +
     STATEMENT_WEIGHTS.names * names +
     STATEMENT_WEIGHTS.numbers * numbers;
   // Without vectors (semantic off, or no known word) the words carry the whole score.
   if (!a.vector || !b.vector) return lexical / (1 - STATEMENT_WEIGHTS.meaning);
   return lexical + STATEMENT_WEIGHTS.meaning * meaning(a, b);
+}
+
+/** `content` less the words of `quote`'s speaker, when `quote` is a quote. */
+function withoutSpeakerOf(quote: PreparedMention, content: ReadonlySet<string>): ReadonlySet<string> {
+  if (quote.mention.kind !== 'quote' || !quote.speaker) return content;
+  const name = new Set(quote.speaker.split(/\s+/).map(stem));
+  return new Set([...content].filter((w) => !name.has(w)));
 }
 
 /** Content stems of a short phrase (a quantity's measure). */

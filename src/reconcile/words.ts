@@ -104,7 +104,8 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   is are was were be been being am do does did has have had having will would shall should can could may might must
   it its it's he she they them their his her him we our us i me my you your who whom which what when where why how
   not no nor also too very just only even still yet there here such some any all each both more most other own same
-  said says say told according added noted stated way mr ms mrs`
+  said says say told according added noted stated way mr ms mrs since after before while during until over under
+  between through across within upon per via`
     .split(/\s+/)
     .filter(Boolean),
 );
