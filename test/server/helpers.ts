@@ -2,7 +2,7 @@
 // stories (src/dossier/testing.ts) and their articles, for the API and browser tests.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import type { Article } from '../../src/records.js';
@@ -75,7 +75,9 @@ export async function seedStore(store: Store): Promise<{ story: DossierStory; ho
 
 /** Runs the whole pipeline over examples/ into the store; returns the story of the most articles. */
 export async function seedExamples(store: Store): Promise<DossierStory> {
-  const result = await runAnalysis([EXAMPLES], store);
+  // Relative when it can be, so inputs read as a user would give them ("examples/000_....txt").
+  const input = relative(process.cwd(), EXAMPLES) || EXAMPLES;
+  const result = await runAnalysis([input], store);
   const story = [...result.dossier.stories].sort((a, b) => b.articles.length - a.articles.length)[0];
   if (!story) throw new Error(`analysing ${EXAMPLES} made no story`);
   return story;

@@ -60,7 +60,8 @@ export function formatDate(iso, withTime = true) {
   if (!iso) return 'date unknown';
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  const hasTime = /T\d{2}:\d{2}/.test(iso);
+  // Midnight UTC exactly is how a bare date comes back from a Date; show it as a date.
+  const hasTime = /T\d{2}:\d{2}/.test(iso) && !/T00:00(?::00(?:\.0+)?)?(?:Z|[+-]00:?00)$/.test(iso);
   const options = { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' };
   if (hasTime && withTime) Object.assign(options, { hour: '2-digit', minute: '2-digit', timeZoneName: 'short' });
   return new Intl.DateTimeFormat('en-GB', options).format(date);
