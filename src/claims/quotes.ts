@@ -116,6 +116,12 @@ export function findDirectQuotes(
       else if (next && next.paragraph === paragraph && resolved[i + 1] && next.draft.attribution?.side === 'after') speaker = resolved[i + 1]!;
       else if (prev && prev.paragraph >= paragraph - 1 && opensParagraph(text, sentences, draft.pieces[0]!) && (resolved[i - 1] || quotes[quotes.length - 1]?.speaker)) {
         speaker = resolved[i - 1] ?? quotes[quotes.length - 1]!.speaker;
+      } else {
+        // "Viguerie is upbeat about Cruz's chances.\n\n“Not only can ...”": news introduces the speaker
+        // in the sentence before an unattributed quote.
+        // No cue attaches it, so only the name is kept, not a speaker mention.
+        const guessed = resolver.subjectOfSentenceBefore(draft.pieces[0]!.open);
+        if (guessed?.name) speaker = { name: guessed.name, role: guessed.role, mention: null, start: null, end: null };
       }
       inherited = speaker !== null;
       resolved[i] = speaker;

@@ -13,9 +13,10 @@ export interface ResolvedSpeaker {
   /** The full name or organisation, or null when the mention cannot be resolved. */
   readonly name: string | null;
   readonly role: string | null;
-  readonly mention: string;
-  readonly start: number;
-  readonly end: number;
+  /** The mention a cue attaches to; null when the speaker is only inferred from context. */
+  readonly mention: string | null;
+  readonly start: number | null;
+  readonly end: number | null;
 }
 
 /** How many sentences back a pronoun may reach for its person. */
@@ -83,6 +84,17 @@ export class SpeakerResolver {
       if (entity) return { ...base, name: entity.name, role: entity.role };
     }
     return { ...base, name: mention.replace(/^(?:The|A|An)\s/, (m) => m.toLowerCase()), role: null };
+  }
+
+  /** The first person named in the sentence before the one holding `offset`, outside quotes. */
+  subjectOfSentenceBefore(offset: number): ResolvedSpeaker | null {
+    const here = sentenceAt(this.sentences, offset);
+    const previous = here ? this.sentences[here.index - 1] : undefined;
+    if (!previous || /["“”]/.test(previous.text)) return null;
+    const named = this.people.mentions.find(
+      (m) => m.start >= previous.start && m.end <= previous.end && m.entity.kind === 'person' && !this.quoted(m.start),
+    );
+    return named ? this.resolve(named.start, named.end) : null;
   }
 
   /** The name mention inside [start, end), preferring the last (the head of "Fox's Maria Bartiromo"). */
