@@ -97,6 +97,7 @@ export function score(predicted: Record<string, string>, gold: Record<string, { 
 }
 
 export async function run(args: readonly string[]): Promise<void> {
+  if (args.includes('--warc')) return runWarcMemory();
   const limit = Number(args.find((a) => a.startsWith('--limit='))?.slice(8) ?? Infinity);
   const only = args.find((a) => a.startsWith('--only='))?.slice(7) as Extractor | undefined;
   const repeats = Number(args.find((a) => a.startsWith('--repeat='))?.slice(9) ?? 3);
@@ -137,4 +138,57 @@ export async function run(args: readonly string[]): Promise<void> {
   for (const row of rows) console.log(row);
 }
 
+/** Writes a synthetic WARC (.warc.gz, one gzip member per record as CC-NEWS does) of `records` HTML responses. */
+async function writeSyntheticWarc(path: string, records: number): Promise<void> {
+  const { createWriteStream } = await import('node:fs');
+  const { gzipSync: gz } = await import('node:zlib');
+  const out = createWriteStream(path);
+  const write = (chunk: Buffer) => new Promise<void>((resolve) => (out.write(chunk) ? resolve() : out.once('drain', () => resolve())));
+  const filler = 'Officials said the measure would take effect next month, after a vote in the regional assembly. '.repeat(40);
+  for (let i = 0; i < records; i++) {
+    const html = `<html><head><title>Story ${i}</title></head><body><nav><a href="/">Home</a></nav><article><h1>Story ${i}</h1><p>Story number ${i}. ${filler}</p></article></body></html>`;
+    const http = `HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n${html}`;
+    const block = Buffer.from(http);
+    const header = `WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://synthetic.example/${i}\r\nWARC-Date: 2025-02-24T10:00:00Z\r\nContent-Type: application/http; msgtype=response\r\nContent-Length: ${block.length}\r\n\r\n`;
+    await write(gz(Buffer.concat([Buffer.from(header), block, Buffer.from('\r\n\r\n')])));
+  }
+  await new Promise<void>((resolve) => out.end(resolve));
+}
+
+/** Child: reads a WARC through ingest and extraction, prints records read and peak RSS. */
+async function warcWorker(path: string): Promise<void> {
+  const { readInputs } = await import('../src/ingest/index.js');
+  const { extractArticle } = await import('../src/extract/index.js');
+  let documents = 0;
+  let articles = 0;
+  for await (const item of readInputs([path])) {
+    if ('code' in item) continue;
+    documents++;
+    if (!('code' in extractArticle(item))) articles++;
+  }
+  process.stdout.write(JSON.stringify({ documents, articles, maxRssMb: process.resourceUsage().maxRSS / 1024 }));
+}
+
+/** `npm run bench:extract -- --warc`: peak RSS reading 1,000 and 10,000 synthetic WARC records. */
+export async function runWarcMemory(): Promise<void> {
+  const { mkdtempSync, statSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const dir = mkdtempSync(join(tmpdir(), 'corroborate-warc-'));
+  console.log('records  file MB  documents  articles  peak RSS MB  seconds');
+  try {
+    for (const records of [1_000, 10_000]) {
+      const path = join(dir, `synthetic-${records}.warc.gz`);
+      await writeSyntheticWarc(path, records);
+      const started = performance.now();
+      const child = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--warc-worker', path], { encoding: 'utf8', cwd: join(HERE, '..'), maxBuffer: 1 << 20 });
+      if (child.status !== 0) throw new Error(`the WARC worker failed: ${child.stderr}`);
+      const { documents, articles, maxRssMb } = JSON.parse(child.stdout) as { documents: number; articles: number; maxRssMb: number };
+      console.log(`${String(records).padStart(7)} ${(statSync(path).size / 1e6).toFixed(1).padStart(8)} ${String(documents).padStart(10)} ${String(articles).padStart(9)} ${maxRssMb.toFixed(0).padStart(12)} ${((performance.now() - started) / 1000).toFixed(1).padStart(8)}`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 if (process.argv[2] === '--worker') await worker(process.argv[3] as Extractor, Number(process.argv[4]));
+if (process.argv[2] === '--warc-worker') await warcWorker(process.argv[3]!);

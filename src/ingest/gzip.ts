@@ -22,11 +22,13 @@ export async function gunzipCapped(source: Uint8Array | AsyncIterable<Uint8Array
   input.pipe(gunzip);
   try {
     for await (const chunk of gunzip as AsyncIterable<Buffer>) {
-      size += chunk.length;
-      if (size > maxBytes) {
+      if (size + chunk.length > maxBytes) {
+        // Keep what fits: a caller sniffing the first bytes still gets them.
+        chunks.push(chunk.subarray(0, maxBytes - size));
         problem = 'too-large';
         break;
       }
+      size += chunk.length;
       chunks.push(chunk);
     }
   } catch (error) {

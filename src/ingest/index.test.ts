@@ -147,6 +147,12 @@ test('WARC: each HTML response record is a document with URL, fetch date and cha
   assert.deepEqual(items.slice(3).map((i) => accepted(i).url), ['https://w.example/0', 'https://w.example/1', 'https://w.example/2']);
 });
 
+test('WARC: a .warc.gz whose first record is larger than the sniffing window is still a WARC', async () => {
+  const big = warcRecord('response', 'https://w.example/big', `HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>${'Long story text. '.repeat(4000)}</p>`);
+  const items = await collect([file('big.warc.gz', gzipSync(big + syntheticWarc(1)))]);
+  assert.deepEqual(items.map((i) => accepted(i).url), ['https://w.example/big', 'https://w.example/0']);
+});
+
 test('WARC: a truncated file yields the records before the cut, then a rejection', async () => {
   const warc = syntheticWarc(3);
   const gz = gzipSync(warc);
