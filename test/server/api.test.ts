@@ -101,8 +101,9 @@ describe('GET /api/stories', () => {
     assert.equal((await get('/api/stories?q=zzzunfindable')).body.total, 0);
     assert.ok((await get('/api/stories?outlet=Daily%20Example')).body.stories.some((s: any) => s.id === t.story.id));
     assert.equal((await get('/api/stories?outlet=Nobody%20Times')).body.total, 0);
-    assert.equal((await get('/api/stories?from=2025-05-01&to=2025-05-31')).body.total, 2);
-    assert.equal((await get('/api/stories?to=2025-03-01')).body.total, 1);
+    assert.equal((await get('/api/stories?from=2025-05-01&to=2025-05-31')).body.total, 1);
+    assert.equal((await get('/api/stories?to=2025-03-01')).body.total, 2);
+    assert.deepEqual((await get('/api/stories?from=2024-01-01&to=2024-12-31')).body.stories.map((s: any) => s.id), ['story-hostile']);
     assert.equal((await get('/api/stories?from=2030-01-01')).body.total, 0);
   });
 

@@ -55,7 +55,8 @@ export function articleOf(article: DossierArticle): Article {
 
 /** The sample story with hostile text everywhere, under its own story and article ids. */
 export function hostileSampleStory(): DossierStory {
-  const story = sampleStory({ id: HOSTILE_STORY_ID, hostile: HOSTILE, headline: `Hostile ${HOSTILE} headline` });
+  // Dated before the other seeds, so it sorts last in the newest-first story list.
+  const story = sampleStory({ id: HOSTILE_STORY_ID, hostile: HOSTILE, headline: `Hostile ${HOSTILE} headline`, firstSeen: '2024-01-10T08:00:00Z', lastSeen: '2024-01-11' });
   // Same article ids as the plain sample; give them their own (first hex digit changed).
   let json = JSON.stringify(story);
   story.articles.forEach((article, i) => {
