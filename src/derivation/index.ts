@@ -65,6 +65,12 @@ interface Profile {
   /** Outlets it cites ("according to Reuters"). */
   readonly citations: readonly string[];
   readonly published: number | null;
+  /** The outlet when known: how a reason names the article ("Reuters (c5eb3f65ea7361f4)"). */
+  readonly outlet: string | null;
+}
+
+function label(p: Profile): string {
+  return p.outlet ? `${p.outlet} (${p.id})` : p.id;
 }
 
 interface Coverage {
@@ -237,6 +243,7 @@ function profile(a: AnalysedArticle, index: number, o: DerivationOptions): Profi
     selfCredits,
     citations: attributions.filter((x) => x.kind === 'citation').map((x) => x.outlet),
     published: Number.isFinite(time) ? time : null,
+    outlet: a.article.outlet,
   };
 }
 
@@ -311,7 +318,7 @@ function nameRole(
     const source = profiles[primary.source]!;
     const cov = coverage(p, own.flatMap((r) => r.passages), 'target');
     const ratio = p.words / Math.max(1, source.words);
-    const sources = own.map((r) => profiles[r.source]!.id).join(' and ');
+    const sources = own.map((r) => label(profiles[r.source]!)).join(' and ');
     const shares = `shared passages cover ${pct(cov.plain)} of its words (${pct(cov.verbatim)} verbatim)`;
     if (cov.verbatim >= o.copyCoverage) return { role: 'copy', reason: `Copy of ${sources}: ${shares}; ${primary.why}.` };
     if (ratio <= o.summaryLengthRatio) {
@@ -323,7 +330,7 @@ function nameRole(
     return { role: 'rewrite', reason: `Rewrite of ${sources}: ${shares}, mostly reworded; ${primary.why}.` };
   }
   if (partners.length > 0) {
-    const names = partners.map((q) => q.id).join(', ');
+    const names = partners.map(label).join(', ');
     const why = sharedWhy[0] ?? 'they share text';
     const verbatim = sharedVerbatim >= o.copyCoverage;
     return {

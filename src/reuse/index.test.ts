@@ -151,3 +151,10 @@ test('exact Jaccard by hashing equals the sorted merge, duplicates and all', asy
   assert.equal(exact.jaccard(new Uint32Array([5, 5, 7]), new Uint32Array([7, 5])), 1);
   assert.equal(exact.jaccard(new Uint32Array([]), new Uint32Array([1])), 0);
 });
+
+test('findReuse tolerates empty texts and exact duplicates', () => {
+  const pairs = findReuse([analysed('e1', ''), analysed('e2', ''), analysed('o', ORIGINAL), analysed('o2', ORIGINAL)]);
+  assert.equal(pairs.length, 1);
+  assert.deepEqual([pairs[0]!.a, pairs[0]!.b, pairs[0]!.similarity, pairs[0]!.aInB], ['o', 'o2', 1, 1]);
+  assert.ok(pairs[0]!.passages.every((p) => p.similarity === 1));
+});
