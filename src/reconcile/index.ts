@@ -120,7 +120,7 @@ export function reconcileStory(input: ReconcileInput, options: Partial<Reconcile
   }
   // Statements meet the quotes here: a report of a quote in other words, or a denial of it.
   const statementThresholds = { match: settings.statementMatch, contradiction: settings.contradiction };
-  for (const c of reconcileStatements(ofKind('statement'), quotes, statementThresholds)) {
+  for (const c of reconcileStatements(ofKind('statement'), quotes, statementThresholds, order)) {
     drafts.push({
       kind: c.kind,
       reference: c.reference,

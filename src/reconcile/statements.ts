@@ -9,6 +9,7 @@
 // union said) meet here too: that is a contradiction between sources, not two unrelated claims.
 import type { MentionStatus, WordChange } from '../records.js';
 import { starCluster, type Group, type Matcher } from './align.js';
+import { derivesFrom, type StoryOrder } from './origins.js';
 import { denies, type QuoteClaim } from './quotes.js';
 import { dice, sameSpeaker, statementScore, type PreparedMention } from './similarity.js';
 
@@ -37,14 +38,18 @@ export interface MergedClaim {
   readonly contradictedBy: readonly string[];
 }
 
-export function statementMatcher(thresholds: StatementThresholds): Matcher {
+/** Taken off the threshold when one article derives from the other: a rewrite restates its source. */
+const DERIVED_ARTICLE_BONUS = 0.1;
+
+export function statementMatcher(thresholds: StatementThresholds, order: StoryOrder): Matcher {
+  const related = (a: string, b: string) => derivesFrom(order, a, b) || derivesFrom(order, b, a);
   return {
     absorb: false,
     // Different speakers may only meet to contradict each other.
     candidate: (m, r) =>
       dice(m.content, r.content) >= CANDIDATE_MIN_DICE && (sameSpeaker(m.speaker, r.speaker) !== false || flipped(m, r)),
     score: statementScore,
-    threshold: () => thresholds.match,
+    threshold: (m, r) => thresholds.match - (related(m.mention.article, r.mention.article) ? DERIVED_ARTICLE_BONUS : 0),
   };
 }
 
@@ -60,11 +65,12 @@ export function reconcileStatements(
   statements: readonly PreparedMention[],
   quotes: readonly QuoteClaim[],
   thresholds: StatementThresholds,
+  order: StoryOrder,
 ): MergedClaim[] {
   const quoteOf = new Map(quotes.map((q) => [q.reference, q]));
   const merged = new Set<QuoteClaim>();
   const out: MergedClaim[] = [];
-  for (const group of starCluster([...statements, ...quoteOf.keys()], statementMatcher(thresholds))) {
+  for (const group of starCluster([...statements, ...quoteOf.keys()], statementMatcher(thresholds, order))) {
     const members = [...group.members.values()];
     const quoteMembers = members.map((m) => quoteOf.get(m.prepared)).filter((q): q is QuoteClaim => q !== undefined);
     if (quoteMembers.length === 0) {
