@@ -30,7 +30,7 @@ const MAX_GAP_TOKENS = 3;
 /** Words between subject and cue that still keep them together. */
 const GAP_POS = new Set(['ADV', 'AUX', 'PART']);
 /** Prepositions that may sit inside a speaker phrase ("spokesman for the Kremlin", "head of the agency"). */
-const NP_PREPOSITIONS = new Set(['of', 'for', 'at']);
+const NP_PREPOSITIONS = new Set(['of', 'for', 'at', 'from', 'in']);
 const NP_POS = new Set(['PROPN', 'NOUN', 'ADJ', 'DET', 'NUM', 'PART']);
 
 export interface CueMatch {
@@ -104,11 +104,25 @@ export function subjectBefore(tokens: readonly TaggedToken[], i: number, text: s
 
 /** "Dmitry Peskov, the Kremlin spokesman, said": the name before the appositive. */
 function appositiveSubject(tokens: readonly TaggedToken[], comma: number, text: string): [number, number] | null {
-  const appositive = subjectBefore(tokens, comma, text);
-  if (!appositive || appositive[0] < 2 || tokens[appositive[0] - 1]!.lower !== ',') return null;
-  const name = subjectBefore(tokens, appositive[0] - 1, text);
-  if (!name || !tokens.slice(name[0], name[1]).some((t) => t.pos === 'PROPN')) return null;
-  return name;
+  const hasName = (span: [number, number] | null) => span !== null && tokens.slice(span[0], span[1]).some((t) => t.pos === 'PROPN');
+  // The comma that opens the appositive: "Sanders, the senator from Vermont, said", "Sen. Ron Johnson, R-Wis., said".
+  let open = -1;
+  for (let j = comma - 1; j >= Math.max(0, comma - MAX_APPOSITIVE_TOKENS); j -= 1) {
+    const t = tokens[j]!;
+    if (t.text === ',') {
+      open = j;
+      break;
+    }
+    if (/^[.;:!?“”"]$/.test(t.text)) break; // relative clauses ("who served as ...") are crossed, sentences not
+  }
+  if (open < 1) return null;
+  const name = subjectBefore(tokens, open, text);
+  if (hasName(name)) return name;
+  // "One of the top executives, Michael Sexton, testified": the appositive is the name.
+  const appositive: [number, number] = [open + 1, comma];
+  const inner = subjectBefore(tokens, comma, text);
+  if (inner && inner[0] === open + 1 && hasName(inner)) return appositive;
+  return null;
 }
 
 /** Token span [from, to) of the noun phrase starting at token `i` ("said the Kremlin spokesman"). */
@@ -138,7 +152,7 @@ function skipParenthesis(tokens: readonly TaggedToken[], k: number): number {
 }
 
 /** Words that open a clause with its own subject ("after Trump hinted"), though tagged as prepositions. */
-const SUBORDINATORS = new Set(['after', 'before', 'when', 'while', 'as', 'because', 'since', 'if', 'although', 'though', 'until', 'once', 'whereas', 'unless']);
+const SUBORDINATORS = new Set(['after', 'before', 'when', 'while', 'as', 'because', 'since', 'if', 'although', 'though', 'until', 'once', 'whereas', 'unless', 'with']);
 /** Parts of speech that a capital letter at the start of a sentence does not turn into a name. */
 const NEVER_NAMES = new Set(['PUNCT', 'PRON', 'DET', 'ADP', 'CCONJ', 'SCONJ', 'ADV', 'AUX', 'PART', 'INTJ']);
 
@@ -226,6 +240,15 @@ export function attributionBefore(
     const verb: CueMatch = { lemma: tokens[end - 2]!.lower, first: end - 2, last: end - 2 };
     const np = subjectBefore(tokens, end - 2, text) ?? clauseSubject(tokens, first, end - 2, quoted, text);
     if (np && np[0] >= first) return make(tokens, verb, np, 'before');
+  }
+  // "She then addressed the supporters again: “...”": the clause before the colon, its subject and verb.
+  if (end >= 2 && tokens[end - 1]!.text === ':' && !tokens.slice(first, end - 1).some((t) => cueAt(tokens, tokens.indexOf(t)))) {
+    const subject = clauseSubject(tokens, first, end - 1, quoted, text);
+    const verb = subject ? tokens.slice(subject[1], end - 1).findIndex((t) => t.pos === 'VERB') : -1;
+    if (subject && verb >= 0) {
+      const at = subject[1] + verb;
+      return make(tokens, { lemma: tokens[at]!.lower, first: at, last: at }, subject, 'before');
+    }
   }
   for (let i = end - 1; i >= first; i -= 1) {
     if (quoted(tokens[i]!.start)) continue;

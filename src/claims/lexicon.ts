@@ -15,7 +15,7 @@ const CUE_LEMMAS = [
   'call', 'thank', 'accuse', 'praise', 'criticize', 'criticise', 'slam', 'blast', 'dismiss', 'condemn', 'mock',
   'label', 'recommend', 'propose', 'encourage', 'question', 'wonder', 'reveal', 'disclose', 'hail', 'welcome',
   'boom', 'thunder', 'declare', 'sing', 'chant', 'exclaim', 'tweet', 'share', 'blog', 'message', 'inform',
-  'assure', 'advise', 'repeat', 'press', 'start', 'interrupt', 'affirm', 'react', 'fume', 'retort', 'needle', 'scold', 'chide', 'lecture', 'characterize', 'characterise', 'cite', 'refer', 'list', 'snap', 'laugh', 'sigh', 'gush', 'rave', 'marvel', 'opine', 'surmise', 'speculate', 'acknowledge', 'clarify', 'summarize',
+  'assure', 'advise', 'repeat', 'press', 'start', 'interrupt', 'affirm', 'react', 'fume', 'retort', 'blame', 'vent', 'argue', 'preach', 'plead', 'needle', 'scold', 'chide', 'lecture', 'characterize', 'characterise', 'cite', 'refer', 'list', 'snap', 'laugh', 'sigh', 'gush', 'rave', 'marvel', 'opine', 'surmise', 'speculate', 'acknowledge', 'clarify', 'summarize',
 ] as const;
 
 const IRREGULAR: Record<string, readonly string[]> = {
