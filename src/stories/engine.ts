@@ -6,7 +6,7 @@
 import { CorroborateError } from '../errors.js';
 import type { Story } from '../records.js';
 import { words } from '../semantics/index.js';
-import { articleFeatures, idf, normaliseSparse, sparseCosine, topEntries, type ArticleFeatures, type StoryInput } from './features.js';
+import { articleFeatures, idf, normaliseSparse, topEntries, type ArticleFeatures, type StoryInput } from './features.js';
 import { sameStoryProbability, type Evidence, type ScoreWeights, FITTED_WEIGHTS } from './score.js';
 
 const DAY_MS = 86_400_000;
@@ -59,6 +59,9 @@ export interface StoryState {
   dates: Map<string, number>;
   vector: Float32Array | null;
   recent: Map<string, number>[];
+  /** Cached squared norms of the term centroid and of the count x IDF entity vector. */
+  termsNorm2: number;
+  entityNorm2: number;
 }
 
 export interface Candidate {
@@ -250,6 +253,7 @@ export class StoryIndex {
         vector: s.vector ? Float32Array.from(s.vector) : null,
         recent: s.recent.map((m) => new Map(m)),
       });
+      refreshNorms(index.stories.get(s.id)!);
     }
     for (const [a, s] of data.articleStory) index.articleStory.set(a, s);
     for (const [a, b] of data.mergedInto) index.mergedInto.set(a, b);
@@ -273,6 +277,7 @@ export class StoryIndex {
     addCounts(into.dates, from.dates, STORY_FACTS);
     if (from.vector) into.vector = into.vector ? into.vector.map((v, i) => v + from.vector![i]!) : from.vector;
     into.recent = [...into.recent, ...from.recent].slice(-RECENT_MEMBERS);
+    refreshNorms(into);
     this.stories.delete(drop);
     this.mergedInto.set(drop, keep);
   }
@@ -327,9 +332,10 @@ function baseKeys(features: ArticleFeatures): [string, number][] {
 
 /** The content evidence of one article against one story. */
 export function compare(f: ArticleFeatures, s: StoryState): Evidence {
-  const lexical = sparseCosine(f.terms, s.terms);
+  // Article and member vectors are unit length; the centroid's norm is cached in the state.
+  const lexical = s.termsNorm2 === 0 ? 0 : sparseDot(f.terms, s.terms) / Math.sqrt(s.termsNorm2);
   let lexicalBest = 0;
-  for (const member of s.recent) lexicalBest = Math.max(lexicalBest, sparseCosine(f.terms, member));
+  for (const member of s.recent) lexicalBest = Math.max(lexicalBest, sparseDot(f.terms, member));
 
   let total = 0;
   let covered = 0;
@@ -342,17 +348,15 @@ export function compare(f: ArticleFeatures, s: StoryState): Evidence {
   const recurs = Math.max(1, size * RECURRING_SHARE);
   for (const n of f.numbers) if ((s.numbers.get(n) ?? 0) >= recurs) numbers++;
   let entityDot = 0;
-  let entityNorm = 0;
   let storyShared = 0;
-  for (const [e, count] of s.entities) {
+  for (const [e, a] of f.salience) {
+    const count = s.entities.get(e);
+    if (count === undefined) continue;
     const w = count * idf(e);
-    entityNorm += w * w;
-    const a = f.salience.get(e);
-    if (a !== undefined) {
-      entityDot += w * a;
-      storyShared += w * w;
-    }
+    entityDot += w * a;
+    storyShared += w * w;
   }
+  const entityNorm = s.entityNorm2;
   let yearShared = 0;
   for (const y of f.years) if (s.years.has(y)) yearShared = 1;
   let dateShared = 0;
@@ -381,7 +385,7 @@ function timeGap(time: number | null, s: StoryState): number | null {
 function emptyStory(id: string, seq: number): StoryState {
   return {
     id, seq, members: [], headlines: [], outlets: new Map(), first: null, last: null, terms: new Map(), entities: new Map(),
-    phrases: new Map(), numbers: new Map(), years: new Map(), dates: new Map(), vector: null, recent: [],
+    phrases: new Map(), numbers: new Map(), years: new Map(), dates: new Map(), vector: null, recent: [], termsNorm2: 0, entityNorm2: 0,
   };
 }
 
@@ -400,6 +404,26 @@ function absorb(s: StoryState, f: ArticleFeatures): void {
   if (f.vector) s.vector = s.vector ? s.vector.map((v, i) => v + f.vector![i]!) : Float32Array.from(f.vector);
   s.recent.push(new Map(f.terms));
   if (s.recent.length > RECENT_MEMBERS) s.recent.shift();
+  refreshNorms(s);
+}
+
+function refreshNorms(s: StoryState): void {
+  let terms = 0;
+  for (const v of s.terms.values()) terms += v * v;
+  let entities = 0;
+  for (const [e, count] of s.entities) entities += (count * idf(e)) ** 2;
+  s.termsNorm2 = terms;
+  s.entityNorm2 = entities;
+}
+
+function sparseDot(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): number {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let dot = 0;
+  for (const [k, v] of small) {
+    const w = large.get(k);
+    if (w !== undefined) dot += v * w;
+  }
+  return dot;
 }
 
 function addCounts(into: Map<string, number>, from: ReadonlyMap<string, number>, cap: number): void {

@@ -213,7 +213,7 @@ function findNumbers(text: string): { numbers: Set<string>; years: Set<string>; 
 function firstSentence(text: string): string {
   const trimmed = text.trim();
   const end = trimmed.search(/[.!?](\s|$)|\n/);
-  const sentence = end < 0 ? trimmed : trimmed.slice(0, end + 1);
+  const sentence = (end < 0 ? trimmed : trimmed.slice(0, end + 1)).trim();
   return sentence.length > 160 ? sentence.slice(0, 157).trimEnd() + '...' : sentence;
 }
 

@@ -124,6 +124,7 @@ test('all five seed articles form one story from their raw text', () => {
   assert.equal(stories.length, 1, JSON.stringify(stories.map((s) => s.articleIds)));
   assert.equal(stories[0]!.articleIds.length, 5);
   assert.match(stories[0]!.headline + stories[0]!.label + stories[0]!.topEntities.join(' '), /Putin/);
+  assert.doesNotMatch(stories[0]!.headline, /\n/);
 });
 
 test('options are checked with errors that say what is wrong', () => {
