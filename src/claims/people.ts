@@ -130,7 +130,8 @@ export class PeopleIndex {
     while (i < j && !HONORIFICS.has(t[i]!.lower) && (NOT_NAME_WORDS.has(t[i]!.lower) || LEADING_NON_NAMES.has(t[i]!.pos))) i += 1;
     if (i >= j) return null;
     let lastRole = -1;
-    for (let k = i; k < j; k += 1) if (ROLE_WORDS.has(t[k]!.lower) && !HONORIFICS.has(t[k]!.lower)) lastRole = k;
+    // Titles are roles too ("Texas Sen. Ted Cruz" -> role "Texas Sen."); Mr./Ms. are not.
+    for (let k = i; k < j; k += 1) if (ROLE_WORDS.has(t[k]!.lower)) lastRole = k;
     let nameStart = lastRole >= 0 ? lastRole + 1 : i;
     let honorific: string | null = null;
     while (nameStart < j && HONORIFICS.has(t[nameStart]!.lower)) {

@@ -227,7 +227,11 @@ function joinsInterrupted(text: string, previous: { pieces: QuotePiece[]; attrib
   if (!a || a.side !== 'after' || next.single !== last.single) return false;
   if (a.end < last.close || next.open < a.end) return false;
   const between = text.slice(a.end, next.open);
-  return INTERRUPTION_JOINERS.test(between) && between.includes(',') && !text.slice(last.close, next.open).includes('\n');
+  if (text.slice(last.close, next.open).includes('\n')) return false;
+  if (INTERRUPTION_JOINERS.test(between) && between.includes(',')) return true;
+  // "“...,” Thiel wrote in a statement explaining why, “but most ...”": a lower-case restart
+  // in the same sentence continues the quote however long the attribution.
+  return /^\p{Ll}/u.test(text.slice(next.start, next.start + 1)) && !/[.!?]\s/.test(between) && /,\s*$/.test(between);
 }
 
 function isTitle(content: string, words: number): boolean {
