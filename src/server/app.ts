@@ -1,5 +1,6 @@
 // The HTTP app: the JSON API under /api and the web app's static files, with security headers on
 // every response. It knows nothing about sockets (index.ts binds it), so tests can call it directly.
+import { rm } from 'node:fs/promises';
 import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { bodyLimit } from 'hono/body-limit';
@@ -13,7 +14,6 @@ import { MAX_COLLECTION_REANALYSIS, runIngestJob } from './ingest-job.js';
 import { openApiDocument } from './openapi.js';
 import { loadWebAssets, type WebAssets } from './assets.js';
 import { AnalysisWorker } from './analysis-worker.js';
-import { rm } from 'node:fs/promises';
 
 export interface AppOptions {
   readonly store: Store;

@@ -86,7 +86,11 @@ describe('web app', { skip: SKIP ? 'CORROBORATE_SKIP_BROWSER=1' : false }, () =>
   }
 
   async function sectionShot(section: string, name: string): Promise<void> {
-    const element = page.locator(`#section-${section}`);
+    await elementShot(`#section-${section}`, name);
+  }
+
+  async function elementShot(selector: string, name: string): Promise<void> {
+    const element = page.locator(selector);
     await element.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
     if (DOCS) await element.screenshot({ path: join(DOCS, `${name}.png`) });
   }
@@ -300,7 +304,7 @@ describe('web app', { skip: SKIP ? 'CORROBORATE_SKIP_BROWSER=1' : false }, () =>
     const state = page.locator('.job-state[data-state="done"], .job-state[data-state="failed"]');
     await state.waitFor({ timeout: 120_000 });
     assert.equal(await state.getAttribute('data-state'), 'done', await page.locator('.job-status').innerText());
-    await screenshot('ingest-done');
+    await elementShot('.job-status', 'ingest-done');
     await page.locator('.touched-stories a').first().click();
     await page.waitForFunction(() => document.getElementById('main')?.dataset.rendered?.startsWith('#/story/'));
     const storyId = decodeURIComponent(page.url().split('#/story/')[1]!);
