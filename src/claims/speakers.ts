@@ -118,8 +118,14 @@ export class SpeakerResolver {
   }
 
   private pronoun(offset: number, gender: 'm' | 'f'): Entity | null {
-    const fits = (e: Entity) =>
+    // First people who surely fit (known gender, or a full name or role); then anyone not of the other gender.
+    const sure = (e: Entity) =>
       e.kind === 'person' && (e.gender === gender || (e.gender === null && (e.role !== null || e.name.includes(' '))));
+    const loose = (e: Entity) => e.kind === 'person' && e.gender !== (gender === 'm' ? 'f' : 'm');
+    return this.pronounBy(offset, sure) ?? this.pronounBy(offset, loose);
+  }
+
+  private pronounBy(offset: number, fits: (e: Entity) => boolean): Entity | null {
     const here = sentenceAt(this.sentences, offset);
     if (!here) return null;
     // The same sentence: the first person named before the pronoun (usually the subject).
