@@ -65,7 +65,7 @@ export function alignPassages(source: string | AlignText, target: string | Align
   const o = { ...ALIGN_DEFAULTS, ...options } satisfies AlignOptions;
   const src = typeof source === 'string' ? prepareText(source) : source;
   const tgt = typeof target === 'string' ? prepareText(target) : target;
-  const verbatim = mergeRuns(tileRuns(src.tokens, tgt.tokens, o), o)
+  const verbatim = mergeRuns(tileRuns(src, tgt, o), o)
     .filter((p) => p.matched >= o.minPassageWords)
     .map((p) => toPassage(src, tgt, p));
   if (!o.paraphrase) return verbatim;
@@ -75,21 +75,38 @@ export function alignPassages(source: string | AlignText, target: string | Align
   return [...fragments, ...paraphrased].sort((x, y) => x.targetStart - y.targetStart || x.sourceStart - y.sourceStart);
 }
 
-/** Greedy string tiling: maximal identical runs, longest first, each token used once per side. */
-function tileRuns(s: readonly Token[], t: readonly Token[], o: AlignOptions): Run[] {
-  const n = o.seedWords;
-  if (s.length < n || t.length < n) return [];
+/** Word n-grams of a prepared text and where each starts, computed once per text and size. */
+const gramCache = new WeakMap<AlignText, { n: number; grams: string[]; seeds: Map<string, number[]> }>();
+
+function gramsOf(text: AlignText, n: number): { grams: string[]; seeds: Map<string, number[]> } {
+  const cached = gramCache.get(text);
+  if (cached && cached.n === n) return cached;
+  const grams: string[] = [];
   const seeds = new Map<string, number[]>();
-  for (let i = 0; i + n <= s.length; i++) {
-    const key = gram(s, i, n);
+  for (let i = 0; i + n <= text.tokens.length; i++) {
+    const key = gram(text.tokens, i, n);
+    grams.push(key);
     const list = seeds.get(key);
     if (!list) seeds.set(key, [i]);
     else if (list.length < MAX_SEED_POSITIONS) list.push(i);
   }
+  const entry = { n, grams, seeds };
+  gramCache.set(text, entry);
+  return entry;
+}
+
+/** Greedy string tiling: maximal identical runs, longest first, each token used once per side. */
+function tileRuns(src: AlignText, tgt: AlignText, o: AlignOptions): Run[] {
+  const n = o.seedWords;
+  const s = src.tokens;
+  const t = tgt.tokens;
+  if (s.length < n || t.length < n) return [];
+  const { seeds } = gramsOf(src, n);
+  const { grams } = gramsOf(tgt, n);
   const runs: Run[] = [];
   const seenDiagonalEnd = new Map<number, number>(); // diagonal (i - j) -> last target index covered
   for (let j = 0; j + n <= t.length; j++) {
-    const list = seeds.get(gram(t, j, n));
+    const list = seeds.get(grams[j]!);
     if (!list) continue;
     for (const i of list) {
       const diagonal = i - j;
@@ -171,7 +188,16 @@ interface SentenceWords {
   readonly all: ReadonlySet<string>;
 }
 
+/** Sentence words of each prepared text, computed once: a text is aligned with many partners. */
+const sentenceWordCache = new WeakMap<AlignText, SentenceWords[]>();
+
 function sentenceWords(text: AlignText): SentenceWords[] {
+  let cached = sentenceWordCache.get(text);
+  if (!cached) sentenceWordCache.set(text, (cached = computeSentenceWords(text)));
+  return cached;
+}
+
+function computeSentenceWords(text: AlignText): SentenceWords[] {
   return text.sentences.map((sentence) => {
     const tokens = tokenize(sentence.text);
     const all = new Set(tokens.map((t) => t.norm));
