@@ -109,24 +109,37 @@ async function uci(limit: number): Promise<void> {
   const checkpoints = new Set([10_000, 50_000, 100_000, 150_000, 200_000, 250_000, 300_000, 350_000, 400_000]);
   const WINDOW = 5_000;
   let windowStart = process.hrtime.bigint();
+  let cpuStart = process.cpuUsage();
+  let workStart = { ...index.work };
   let peakHeap = 0;
   let peakRss = 0;
   const started = process.hrtime.bigint();
   const predicted = new Map<string, string>();
-  console.log('articles  stories  ms/article (last 5k)  heap MB  rss MB');
+  console.log('per article over the last 5k: wall ms, CPU ms, index entries read, stories scored');
+  console.log('articles  stories  wall ms  CPU ms  entries  scored  heap MB  rss MB');
   for (let i = 0; i < stream.length; i++) {
     const row = stream[i]!;
     index.add({ id: row.id, title: row.title, text: row.title, published: new Date(row.time).toISOString(), outlet: row.publisher });
     const n = i + 1;
     if (n % WINDOW === 0 || n === stream.length) {
       const now = process.hrtime.bigint();
-      const perArticle = Number(now - windowStart) / 1e6 / (n % WINDOW || WINDOW);
+      const count = n % WINDOW || WINDOW;
+      const perArticle = Number(now - windowStart) / 1e6 / count;
+      const cpu = process.cpuUsage(cpuStart);
+      const cpuPerArticle = (cpu.user + cpu.system) / 1e3 / count;
+      const read = (index.work.postingsRead - workStart.postingsRead) / count;
+      const scored = (index.work.storiesScored - workStart.storiesScored) / count;
       windowStart = now;
+      cpuStart = process.cpuUsage();
+      workStart = { ...index.work };
       const memory = process.memoryUsage();
       peakHeap = Math.max(peakHeap, memory.heapUsed);
       peakRss = Math.max(peakRss, memory.rss);
       if (checkpoints.has(n) || n === stream.length) {
-        console.log(`${String(n).padStart(8)}  ${String(index.storyCount).padStart(7)}  ${perArticle.toFixed(3).padStart(20)}  ${(memory.heapUsed / 1e6).toFixed(0).padStart(7)}  ${(memory.rss / 1e6).toFixed(0).padStart(6)}`);
+        console.log(
+          `${String(n).padStart(8)}  ${String(index.storyCount).padStart(7)}  ${perArticle.toFixed(2).padStart(7)}  ${cpuPerArticle.toFixed(2).padStart(6)}  ` +
+            `${read.toFixed(0).padStart(7)}  ${scored.toFixed(1).padStart(6)}  ${(memory.heapUsed / 1e6).toFixed(0).padStart(7)}  ${(memory.rss / 1e6).toFixed(0).padStart(6)}`,
+        );
       }
     }
   }

@@ -96,6 +96,8 @@ export class StoryIndex {
   /** Index key -> the stories that used it, most recently used last (a Set keeps insertion order). */
   private readonly postings = new Map<string, Set<string>>();
   private seq = 0;
+  /** Work done so far, for benchmarks: index entries read and stories fully scored. */
+  readonly work = { postingsRead: 0, storiesScored: 0 };
 
   constructor(options: Partial<EngineOptions> = {}) {
     this.options = { windowDays: DEFAULT_WINDOW_DAYS, threshold: DEFAULT_THRESHOLD, weights: FITTED_WEIGHTS, ...options };
@@ -146,6 +148,8 @@ export class StoryIndex {
   resolve(storyId: string): string {
     let id = storyId;
     for (let next = this.mergedInto.get(id); next !== undefined; next = this.mergedInto.get(id)) id = next;
+    // Path compression: later look-ups of a long-merged id take one step.
+    if (id !== storyId) this.mergedInto.set(storyId, id);
     return id;
   }
 
@@ -158,7 +162,10 @@ export class StoryIndex {
   candidates(features: ArticleFeatures, links: readonly ReuseLink[] = []): Candidate[] {
     const shared = new Map<string, number>();
     for (const [key, weight] of this.queryKeys(features)) {
-      for (const raw of this.postings.get(key) ?? []) {
+      const list = this.postings.get(key);
+      if (!list) continue;
+      this.work.postingsRead += list.size;
+      for (const raw of list) {
         const id = this.resolve(raw);
         shared.set(id, (shared.get(id) ?? 0) + weight);
       }
@@ -170,6 +177,7 @@ export class StoryIndex {
     }
     const ids = new Set([...[...shared].sort((a, b) => b[1] - a[1]).slice(0, MAX_CANDIDATES).map(([id]) => id), ...reuse.keys()]);
     const out: Candidate[] = [];
+    this.work.storiesScored += ids.size;
     for (const id of ids) {
       const story = this.stories.get(id)!;
       const evidence = compare(features, story);
