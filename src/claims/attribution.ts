@@ -92,7 +92,7 @@ export function subjectBefore(tokens: readonly TaggedToken[], i: number, text: s
   while (from > 0 && end - from < MAX_SUBJECT_TOKENS) {
     const prev = tokens[from - 1]!;
     if (!sameLine(text, prev, tokens[from]!)) break;
-    if (isNounish(prev) || prev.pos === 'DET' || prev.pos === 'NUM' || prev.pos === 'ADJ' || (prev.pos === 'PART' && /^['’]s?$/.test(prev.lower))) from -= 1;
+    if (isNounish(prev) || prev.pos === 'DET' || prev.pos === 'NUM' || prev.pos === 'ADJ' || POSSESSIVES.has(prev.lower) || (prev.pos === 'PART' && /^['’]s?$/.test(prev.lower))) from -= 1;
     else if ((prev.lower === '.' || prev.lower === '-' || prev.lower === '&') && prev.end === tokens[from]!.start && from >= 2 && isNounish(tokens[from - 2]!)) from -= 1;
     else if (NP_PREPOSITIONS.has(prev.lower) && from >= 2 && isNounish(tokens[from - 2]!) && tokens[from - 2]!.pos !== 'PROPN') from -= 1;
     else if (prev.lower === 'and' && from >= 2 && tokens[from]!.pos === 'PROPN' && tokens[from - 2]!.pos === 'PROPN') from -= 1;
@@ -151,6 +151,8 @@ function skipParenthesis(tokens: readonly TaggedToken[], k: number): number {
   return k;
 }
 
+/** Possessive determiners that start a speaker phrase ("his office", "their spokesman"). */
+const POSSESSIVES = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
 /** Words that open a clause with its own subject ("after Trump hinted"), though tagged as prepositions. */
 const SUBORDINATORS = new Set(['after', 'before', 'when', 'while', 'as', 'because', 'since', 'if', 'although', 'though', 'until', 'once', 'whereas', 'unless', 'with']);
 /** Parts of speech that a capital letter at the start of a sentence does not turn into a name. */

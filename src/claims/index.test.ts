@@ -151,3 +151,41 @@ test('empty text and option defaults', () => {
   assert.ok(CLAIM_DEFAULTS.kinds.includes('statement'));
   assert.deepEqual(claims('Putin said 3 things.', { kinds: [] }), []);
 });
+
+// [text, the speaker mention the cue attaches to]
+const ATTRIBUTIONS: [string, string][] = [
+  ['“The court’s decision recognizes freedom,” Robert McDuff, an attorney for one of four groups that sued, said.', 'Robert McDuff'],
+  ['“Clinton needs a strategy,” Nate Silver, the polling guru who founded the site, wrote on Monday.', 'Nate Silver'],
+  ['Rep. Jim McDermott (D-Wash.) said the party was “not going to be like Trump” in the fall.', 'Rep. Jim McDermott (D-Wash.)'],
+  ['“Carson is cratering,” Texas-based Matt Mackowiak said.', 'Texas-based Matt Mackowiak'],
+  ['Still, the race “is a dead heat right now,” as Cruz said on the radio.', 'Cruz'],
+  ['A Warren adviser, who spoke on condition of anonymity, said, “She takes the threat very seriously.”', 'A Warren adviser'],
+  ['The timing does not surprise Republican pollster Daron Shaw: “Lesser-known candidates often surge.”', 'Republican pollster Daron Shaw'],
+  ['President Clinton released the following statement:\n\n“Hillary and I offer our condolences to the family.”', 'President Clinton'],
+  ['Sam Lau, a party spokesman, said in a statement. “There are no coin tosses in the rules at all.”', 'Sam Lau'],
+  ['Band member Flea shared the news last week, writing “Feels great to support someone I believe in.”', 'Band member Flea'],
+  ['“He may be the only one who can unite the party,” Viguerie notes.', 'Viguerie'],
+  ['His office put out a statement saying the U.S. “does not have the capacity to vet every refugee.”', 'His office'],
+  ['“Things are uncertain this year,” Thiel wrote in a statement explaining his choice, “but most Americans agree.”', 'Thiel'],
+];
+
+test('attributions: appositives, brackets, colons, announcing sentences, participles', () => {
+  for (const [text, mention] of ATTRIBUTIONS) {
+    const q = quotes(text);
+    assert.equal(q.length, 1, text);
+    assert.equal(q[0]!.quote!.speakerMention, mention, text);
+  }
+});
+
+test('a lower-case restart after a long attribution is one interrupted quote', () => {
+  const [q] = quotes('“Things are uncertain this year,” Thiel wrote in a statement explaining his choice, “but most Americans agree.”');
+  assert.equal(q!.text, 'Things are uncertain this year but most Americans agree.');
+  assert.equal(q!.quote!.parts!.length, 2);
+});
+
+test('an unattributed quote takes the person the sentence before names, without a mention', () => {
+  const [q] = quotes('Richard Viguerie is upbeat about the campaign.\n\n“Not only can Ted Cruz win in November, he is the best choice.”');
+  assert.equal(q!.quote!.speaker, 'Richard Viguerie');
+  assert.equal(q!.quote!.speakerMention, null);
+  assert.equal(q!.quote!.cue, null);
+});
