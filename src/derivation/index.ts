@@ -153,7 +153,7 @@ export function deriveStory(articles: readonly AnalysedArticle[], reuse: readonl
     const better = relations.find(
       (r) => r.target === primary.target && r.source !== primary.source && isAncestor(r.source, primary.source, parents) && r.strength >= primary.strength - o.directionMargin,
     );
-    if (better && !isAncestor(primary.target, better.source, parents)) {
+    if (better && !list.some((r) => r.source === better.source) && !isAncestor(primary.target, better.source, parents)) {
       list[0] = better;
       parents[primary.target]!.delete(primary.source);
       parents[primary.target]!.add(better.source);
