@@ -109,7 +109,7 @@ function classWeight(el: Element): number {
 function isHidden(el: Element): boolean {
   if (el.attrs['hidden'] !== undefined || el.attrs['aria-hidden'] === 'true') return true;
   const style = el.attrs['style'];
-  return style !== undefined && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style);
+  return style !== undefined && (style.includes('none') || style.includes('hidden')) && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style);
 }
 
 /** Why an element is chrome whatever its text (hidden, navigation, captions), or null. */
@@ -150,18 +150,22 @@ export function extractContent(root: Element): ContentResult | null {
   const measure = (el: Element): Stats => {
     let text = 0;
     let links = 0;
+    let commas = 0;
     for (const child of el.children) {
       if (typeof child === 'string') {
         text += countChars(child);
+        commas += lastCommas;
       } else {
         const s = measure(child);
         text += s.text;
+        commas += s.commas;
         links += child.tag === 'a' ? s.text : s.links;
       }
     }
     const s = el.stats;
     s.text = text;
     s.links = links;
+    s.commas = commas;
     s.score = 0;
     s.scored = false;
     return s;
@@ -186,12 +190,18 @@ export function extractContent(root: Element): ContentResult | null {
     const isJunk = junk || hardJunkReason(el) !== null;
     const isPenalised = penalised || el.tag === 'a' || el.tag === 'header' || isStronglyNegative(el) || hintOf(el).headlinePart;
     let ownText = 0;
+    let ownCommas = 0;
     let hasBlockChild = false;
     for (const child of el.children) {
-      if (typeof child === 'string') ownText += countChars(child);
-      else {
+      if (typeof child === 'string') {
+        ownText += countChars(child);
+        ownCommas += lastCommas;
+      } else {
         if (BLOCK_TAGS.has(child.tag)) hasBlockChild = true;
-        else ownText += child.stats.text;
+        else {
+          ownText += child.stats.text;
+          ownCommas += child.stats.commas;
+        }
         scoreBlocks(child, isJunk, isPenalised);
       }
     }
@@ -203,9 +213,8 @@ export function extractContent(root: Element): ContentResult | null {
     if (!isParagraph && !looseText) return;
     const text = isParagraph ? el.stats.text : ownText;
     if (text < MIN_BLOCK_CHARS) return;
-    const blockText = isParagraph ? textOf(el) : looseTextOf(el);
-    const commas = (blockText.match(/[,，、،]/g) ?? []).length;
-    const points = (1 + commas + Math.min(Math.floor(blockText.length / CHARS_PER_POINT), BLOCK_LENGTH_CAP)) * (1 - density(el)) * (isPenalised ? CHROME_AREA_FACTOR : 1);
+    const commas = isParagraph ? el.stats.commas : ownCommas;
+    const points = (1 + commas + Math.min(Math.floor(text / CHARS_PER_POINT), BLOCK_LENGTH_CAP)) * (1 - density(el)) * (isPenalised ? CHROME_AREA_FACTOR : 1);
     let ancestor = isParagraph ? el.parent : el;
     for (let level = 0; ancestor && level < ANCESTOR_LEVELS; level++, ancestor = ancestor.parent) {
       initialise(ancestor);
@@ -317,15 +326,6 @@ export function extractContent(root: Element): ContentResult | null {
   return { paragraphs, removed };
 }
 
-/** The text of a container outside its block children. */
-function looseTextOf(el: Element): string {
-  return el.children
-    .map((child) => (typeof child === 'string' ? child : BLOCK_TAGS.has(child.tag) ? ' ' : textOf(child)))
-    .join('')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
 function baseScore(el: Element): number {
   switch (el.tag) {
     case 'article':
@@ -359,8 +359,13 @@ function baseScore(el: Element): number {
   }
 }
 
+/** Commas (Latin, CJK, Arabic) in the text last passed to countChars: one pass does both. */
+let lastCommas = 0;
+
+/** Characters with runs of whitespace counted as one, as the text will be written. */
 function countChars(text: string): number {
   let n = 0;
+  let commas = 0;
   let space = true;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -371,7 +376,9 @@ function countChars(text: string): number {
     } else {
       n++;
       space = false;
+      if (c === 44 || c === 0xff0c || c === 0x3001 || c === 0x060c) commas++;
     }
   }
+  lastCommas = commas;
   return n;
 }

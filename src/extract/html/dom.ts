@@ -15,6 +15,7 @@ export interface Element {
 export interface Stats {
   text: number;
   links: number;
+  commas: number;
   score: number;
   scored: boolean;
   /** What the class and id say about the element, computed once (html/content.ts). */
@@ -22,7 +23,7 @@ export interface Stats {
 }
 
 function freshStats(): Stats {
-  return { text: 0, links: 0, score: 0, scored: false, hint: null };
+  return { text: 0, links: 0, commas: 0, score: 0, scored: false, hint: null };
 }
 
 export interface ParsedPage {

@@ -81,15 +81,15 @@ export function readHtmlMetadata(page: ParsedPage): HtmlMetadata {
 
   const canonical = page.links.find((l) => /(^|\s)canonical(\s|$)/i.test(l['rel'] ?? ''))?.['href'] ?? get('og:url') ?? ldGet('url');
   const ldAuthor = article ? names(article['author']).join(', ') || null : null;
-  const timeElement = firstTime(page.root);
 
   return {
     title: ldGet('headline') ?? get('og:title', 'twitter:title', 'title', 'dc.title', 'sailthru.title') ?? page.title,
+    // Walking the tree for <time> and byline elements only when the head said nothing.
     author: ldAuthor ?? get('author', 'article:author', 'byl', 'dc.creator', 'sailthru.author', 'parsely-author', 'twitter:creator') ?? authorElement(page.root),
     published:
       normaliseDate(ldGet('datePublished')) ??
       normaliseDate(get('article:published_time', 'og:article:published_time', 'datepublished', 'pubdate', 'publishdate', 'publish-date', 'date', 'dc.date', 'dc.date.issued', 'dcterms.created', 'citation_publication_date', 'sailthru.date', 'parsely-pub-date', 'article.published', 'published_time', 'og:published_time')) ??
-      normaliseDate(timeElement),
+      normaliseDate(firstTime(page.root)),
     updated: normaliseDate(ldGet('dateModified')) ?? normaliseDate(get('article:modified_time', 'og:updated_time', 'datemodified', 'last-modified', 'dcterms.modified')),
     siteName: get('og:site_name', 'application-name', 'twitter:site')?.replace(/^@/, '') ?? null,
     publisher: article ? asString(article['publisher']) : null,

@@ -62,7 +62,15 @@ function keyOf(text: string): string {
 }
 
 function wordCount(text: string): number {
-  return text.split(/\s+/).filter(Boolean).length;
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const space = c === 32 || c === 9 || c === 10 || c === 13 || c === 160;
+    if (!space && !inWord) words++;
+    inWord = !space;
+  }
+  return words;
 }
 
 function widgetReason(text: string): string | null {
@@ -287,7 +295,8 @@ function joinWrappedLines(lines: readonly string[]): string[] {
  * rules (title, header, footer) that HTML structure already handled.
  */
 export function filterChromeParagraphs(paragraphs: readonly string[]): { kept: string[]; removed: RemovedBlock[]; bioOutlet: string | null } {
-  const lines: Line[] = paragraphs.map((text, index) => ({ index, text, key: keyOf(text), words: wordCount(text), sentence: SENTENCE_END.test(text), reason: null }));
+  // Paragraphs from HTML are already whitespace-collapsed: lower case is key enough for repeats.
+  const lines: Line[] = paragraphs.map((text, index) => ({ index, text, key: text.toLowerCase(), words: wordCount(text), sentence: SENTENCE_END.test(text), reason: null }));
   let bioOutlet: string | null = null;
   const seen = new Set<string>();
   for (const line of lines) {
