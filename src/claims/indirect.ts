@@ -3,7 +3,7 @@
 import type { Sentence } from '../records.js';
 import type { TaggedToken } from './tagging.js';
 import { tokenIndexAt } from './tagging.js';
-import { cueAt, phraseAfter, subjectBefore, type CueMatch } from './attribution.js';
+import { clauseSubject, cueAt, phraseAfter, subjectBefore, type CueMatch } from './attribution.js';
 import type { ResolvedSpeaker, SpeakerResolver } from './speakers.js';
 
 export interface ReportedSpeech {
@@ -48,7 +48,9 @@ export function findReportedSpeech(
       if (!cue || !SPEECH_CUES.has(cue.lemma) || cue.last >= last) continue;
       const span = cue.lemma === 'according to' ? null : clauseSpan(text, tokens, sentence, first, last, cue, quoted);
       if (!span) continue;
-      const subject = subjectBefore(tokens, cue.first, text);
+      // "The French president praised Trump and suggested that ...": the subject of the first verb.
+      const coordinated = tokens[cue.first - 1]?.lower === 'and' ? clauseSubject(tokens, first, cue.first, quoted, text) : null;
+      const subject = coordinated ?? subjectBefore(tokens, cue.first, text);
       if (!subject || subject[0] < first) continue;
       const speaker = resolver.resolve(tokens[subject[0]]!.start, tokens[subject[1] - 1]!.end);
       found.push({ start: span[0], end: span[1], cue: tokens.slice(cue.first, cue.last + 1).map((t) => t.text).join(' '), speaker });
@@ -82,8 +84,9 @@ function clauseSpan(
     }
     if (t.pos === 'VERB' || t.pos === 'AUX' || t.text === ',' || quoted(t.start)) break;
   }
-  const next = tokens[k];
   const afterThat = k > 0 && tokens[k - 1]!.lower === 'that';
+  if (afterThat && tokens[k]?.text === ',') k += 1; // "said that, while ..., it has ..."
+  const next = tokens[k];
   const opener = afterThat ? /^(?:PRON|DET|PROPN|NOUN|NUM|ADJ|SCONJ|ADV)$/ : /^(?:PRON|DET|PROPN|NOUN|NUM|ADJ)$/;
   if (next && next.start < sentence.end && opener.test(next.pos) && (afterThat || startsClause(tokens, k, last))) {
     let end = sentence.end;

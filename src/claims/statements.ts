@@ -15,6 +15,8 @@ export interface FoundStatement {
 const OPINION = /\b(?:I think|I believe|in my (?:view|opinion)|we think|should|must|ought to|hopefully|arguably|it seems|perhaps|maybe)\b/i;
 /** A sentence this long (in characters) without an end mark is a heading or a caption. */
 const HEADING_MAX_CHARS = 120;
+/** How far into a joined clause its verb may stand, in tokens. */
+const CLAUSE_VERB_REACH = 6;
 /** Clause openers after ", and" / ";" that make a new claim. */
 const SUBJECT_POS = new Set(['PRON', 'PROPN', 'NOUN', 'DET', 'NUM']);
 
@@ -58,11 +60,13 @@ function splitClaims(text: string, sentence: Sentence, tokens: readonly TaggedTo
   const cuts: [number, number][] = []; // [end of previous part, start of next part]
   for (let i = first; i < last; i += 1) {
     const t = tokens[i]!;
-    const conj = t.text === ';' ? i + 1 : t.text === ',' && /^(?:and|but|while)$/.test(tokens[i + 1]?.lower ?? '') ? i + 2 : -1;
+    const conj = t.text === ';' ? i + 1 : t.text === ',' && /^(?:and|but)$/.test(tokens[i + 1]?.lower ?? '') ? i + 2 : -1;
     if (conj < 0 || conj >= last) continue;
     if (!SUBJECT_POS.has(tokens[conj]!.pos)) continue;
-    const clause = tokens.slice(conj, Math.min(last, conj + 6));
-    if (!clause.some((w) => w.pos === 'VERB' || w.pos === 'AUX')) continue;
+    // A new claim has its own subject and a finite verb ("..., and it employs"), unlike a list's
+    // last item ("China, Brazil, India, and Australia, according to ...").
+    const clause = tokens.slice(conj + 1, Math.min(last, conj + CLAUSE_VERB_REACH));
+    if (!clause.some((w) => (w.pos === 'VERB' || w.pos === 'AUX') && !/(?:ing|according)$/.test(w.lower))) continue;
     cuts.push([t.start, tokens[conj]!.start]);
   }
   const parts: [number, number][] = [];
