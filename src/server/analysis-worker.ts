@@ -31,13 +31,11 @@ export class AnalysisWorker {
       };
       const onError = (error: Error) => {
         cleanup();
-        this.worker = null;
         void worker.terminate();
         reject(new Error(`the analysis worker crashed: ${error.message}`));
       };
       const onExit = (code: number) => {
         cleanup();
-        this.worker = null;
         reject(new Error(`the analysis worker stopped (exit code ${code})`));
       };
       worker.on('message', onMessage);
@@ -54,6 +52,11 @@ export class AnalysisWorker {
     });
   }
 
+  /** Starts the thread and loads the pipeline in the background. */
+  warm(): void {
+    (this.worker ??= this.start()).postMessage({ type: 'warm' } satisfies WorkerRequest);
+  }
+
   async close(): Promise<void> {
     const worker = this.worker;
     this.worker = null;
@@ -64,6 +67,12 @@ export class AnalysisWorker {
     const worker = new Worker(ENTRY);
     // An idle worker must not keep the process alive after the server closes.
     worker.unref();
+    // Always listened to: an 'error' with no listener would take the server down with the thread.
+    const forget = () => {
+      if (this.worker === worker) this.worker = null;
+    };
+    worker.on('error', forget);
+    worker.on('exit', forget);
     return worker;
   }
 }

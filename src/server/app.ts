@@ -74,6 +74,7 @@ export function createApp(options: Partial<AppOptions> & Pick<AppOptions, 'store
   const jobs = new JobQueue((error) => log(`corroborate serve: ingest job failed: ${(error as Error)?.stack ?? String(error)}`));
   const assets: WebAssets = loadWebAssets();
   const worker = settings.storeLocation ? new AnalysisWorker(settings.storeLocation) : null;
+  worker?.warm();
   const jobOptions = { analyze: settings.analyze, maxCollection: settings.maxCollection };
   const app = new Hono();
 

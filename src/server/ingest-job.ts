@@ -59,7 +59,7 @@ export async function runIngestJob(
  * The pipeline (and the NLP models its stages load) is imported on the first job, so the server
  * starts at once and serves stored stories even on a machine where analysis cannot run.
  */
-function loadPipeline(): Promise<typeof import('../pipeline/analyze.js')> {
+export function loadPipeline(): Promise<typeof import('../pipeline/analyze.js')> {
   return import('../pipeline/analyze.js');
 }
 

@@ -3,10 +3,15 @@
 import { parentPort } from 'node:worker_threads';
 import type { Store } from '../store/types.js';
 import { openStore } from '../store/index.js';
-import { runIngestJob, type IngestJobOptions } from './ingest-job.js';
+import { loadPipeline, runIngestJob, type IngestJobOptions } from './ingest-job.js';
 import type { JobOutcome } from './jobs.js';
 
-export type WorkerRequest = {
+export type WorkerRequest =
+  | RunRequest
+  /** Load the pipeline and its models now, so the first job does not wait for them. */
+  | { readonly type: 'warm' };
+
+type RunRequest = {
   readonly type: 'run';
   readonly location: string;
   readonly inputs: readonly string[];
@@ -26,6 +31,11 @@ let store: { location: string; store: Store } | null = null;
 
 port.on('message', async (request: WorkerRequest) => {
   const send = (message: WorkerMessage) => port.postMessage(message);
+  if (request.type === 'warm') {
+    // A pipeline that cannot load is reported by the job that needs it, with its reason.
+    await loadPipeline().catch(() => undefined);
+    return;
+  }
   try {
     if (!store || store.location !== request.location) {
       await store?.store.close();
