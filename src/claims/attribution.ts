@@ -58,7 +58,11 @@ export function cueAt(tokens: readonly TaggedToken[], i: number, anyPos = false)
 export function subjectBefore(tokens: readonly TaggedToken[], i: number, text: string): [number, number] | null {
   let k = i - 1;
   let gap = 0;
-  while (k >= 0 && GAP_POS.has(tokens[k]!.pos) && !SPEAKER_PRONOUNS.has(tokens[k]!.lower) && gap < MAX_GAP_TOKENS) {
+  while (k >= 0 && gap < MAX_GAP_TOKENS + 2) {
+    const t = tokens[k]!;
+    // "Trump on Tuesday said", "Clinton last week told": time phrases sit between subject and cue.
+    const temporal = TEMPORAL.has(t.lower) || (TEMPORAL_LEADS.has(t.lower) && TEMPORAL.has(tokens[k + 1]?.lower ?? ''));
+    if (!temporal && !(GAP_POS.has(t.pos) && !SPEAKER_PRONOUNS.has(t.lower))) break;
     k -= 1;
     gap += 1;
   }
@@ -142,6 +146,8 @@ export function phraseAfter(tokens: readonly TaggedToken[], i: number, text: str
   }
   while (to > i && !isNounish(tokens[to - 1]!)) to -= 1;
   if (to === i && /^(?:one|another|others|both|many|some)$/.test(first.lower)) return [i, i + 1]; // "read one"
+  // "said Tuesday", "said on Monday": a time is no speaker.
+  if (to > i && tokens.slice(i, to).every((t) => TEMPORAL.has(t.lower) || TEMPORAL_LEADS.has(t.lower))) return null;
   return to > i ? [i, to] : null;
 }
 
@@ -151,6 +157,13 @@ function skipParenthesis(tokens: readonly TaggedToken[], k: number): number {
   return k;
 }
 
+/** Time words that never speak ("said Tuesday", "on Monday told"). */
+const TEMPORAL = new Set([
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tonight',
+  'weekend', 'week', 'month', 'year', 'morning', 'afternoon', 'evening', 'night', 'earlier', 'later',
+]);
+/** Words that lead a time phrase ("on Monday", "last week"). */
+const TEMPORAL_LEADS = new Set(['on', 'last', 'this', 'early', 'late', 'over', 'the', 'that', 'next']);
 /** Possessive determiners that start a speaker phrase ("his office", "their spokesman"). */
 const POSSESSIVES = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
 /** Words that open a clause with its own subject ("after Trump hinted"), though tagged as prepositions. */
