@@ -21,6 +21,15 @@ export async function renderArticle(page, id, params, isCurrent) {
       }
     }
   }
+  // Passages this article shares with the article it derives from: the evidence for its role.
+  for (const link of inStory?.derivedFrom ?? []) {
+    for (const passage of link.evidence) {
+      if (passage.targetEnd > passage.targetStart) {
+        ranges.push({ start: passage.targetStart, end: passage.targetEnd, className: 'evidence', title: `shared with ${names.of(link.article).full} (${Math.round(passage.similarity * 100)}% alike)` });
+      }
+    }
+  }
+  const hasEvidence = ranges.some((r) => r.className === 'evidence');
   const highlight = parseRange(params.get('hl'), article.text.length);
   if (highlight) ranges.push({ ...highlight, className: 'cited', title: 'the cited passage' });
 
@@ -47,6 +56,7 @@ export async function renderArticle(page, id, params, isCurrent) {
         'ul',
         { class: 'legend', 'aria-label': 'Highlights' },
         ['stated', 'trimmed', 'altered', 'conflicting'].map((family) => h('li', {}, h('span', { class: `swatch mark-${family}`, 'aria-hidden': 'true' }), `claim, ${family}`)),
+        hasEvidence && h('li', {}, h('span', { class: 'swatch evidence', 'aria-hidden': 'true' }), 'passage shared with its source'),
         highlight && h('li', {}, h('span', { class: 'swatch cited', 'aria-hidden': 'true' }), 'cited passage'),
       ),
     h('section', { class: 'article-text', 'aria-label': 'Article text' }, paragraphs(article.text, ranges)),

@@ -39,6 +39,7 @@ export async function renderStory(page, id, params, isCurrent) {
       plural(story.independentOrigins, 'independent origin'),
       story.outlets.length > 0 && ` · ${story.outlets.join(', ')}`,
     ),
+    story.topEntities?.length > 0 && h('p', { class: 'meta entities' }, `About: ${story.topEntities.join(', ')}`),
     h(
       'nav',
       { class: 'toc', 'aria-label': 'Sections of this story' },
