@@ -178,3 +178,19 @@ export const FEMALE_NAMES: ReadonlySet<string> = new Set(
     'condoleezza madeleine nancy dianne kellyanne sean hope omarosa kaitlan dana megyn maria katy'
   ).split(' ').filter((n) => n !== 'sean'),
 );
+
+/** Countries, US states and large cities that often head a sentence but never speak as a person. */
+export const PLACES: ReadonlySet<string> = new Set(
+  (
+    'russia|ukraine|china|india|brazil|australia|america|united states|canada|mexico|france|germany|britain|' +
+    'england|scotland|ireland|italy|spain|poland|japan|korea|north korea|south korea|iran|iraq|syria|israel|' +
+    'turkey|egypt|saudi arabia|qatar|pakistan|afghanistan|indonesia|vietnam|taiwan|cuba|venezuela|argentina|' +
+    'nigeria|kenya|south africa|europe|asia|africa|siberia|crimea|kyiv|kiev|moscow|washington|london|paris|' +
+    'berlin|beijing|tokyo|brussels|new york|los angeles|chicago|houston|philadelphia|boston|san diego|' +
+    'alabama|alaska|arizona|arkansas|california|colorado|connecticut|delaware|florida|georgia|hawaii|idaho|' +
+    'illinois|indiana|iowa|kansas|kentucky|louisiana|maine|maryland|massachusetts|michigan|minnesota|' +
+    'mississippi|missouri|montana|nebraska|nevada|new hampshire|new jersey|new mexico|north carolina|' +
+    'north dakota|ohio|oklahoma|oregon|pennsylvania|rhode island|south carolina|south dakota|tennessee|texas|' +
+    'utah|vermont|virginia|west virginia|wisconsin|wyoming|wall street|krasnoyarsk|astana|kazakhstan|belarus'
+  ).split('|'),
+);

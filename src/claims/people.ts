@@ -2,14 +2,15 @@
 // "he", "the president", "Putin" and "Russian President Vladimir Putin" resolve to one speaker
 // ("Vladimir Putin", role "Russian President").
 import type { TaggedToken } from './tagging.js';
-import { FEMALE_NAMES, HONORIFICS, LEADER_ROLES, MALE_NAMES, NOT_NAME_WORDS, ORG_WORDS, ROLE_WORDS } from './lexicon.js';
+import { PLACES, FEMALE_NAMES, HONORIFICS, LEADER_ROLES, MALE_NAMES, NOT_NAME_WORDS, ORG_WORDS, ROLE_WORDS } from './lexicon.js';
 
 export type Gender = 'm' | 'f' | null;
 
 export interface Entity {
   /** The fullest name seen: "Vladimir Putin", or the organisation as written: "the Kremlin". */
   readonly name: string;
-  readonly kind: 'person' | 'org';
+  /** Places are kept apart so that "he" never resolves to "Georgia". */
+  kind: 'person' | 'org' | 'place';
   role: string | null;
   gender: Gender;
 }
@@ -47,6 +48,7 @@ export class PeopleIndex {
     // Two passes: the first learns full names, the second records every mention against them.
     const runs = this.nameRuns(quoted);
     for (const run of runs) this.learn(run);
+    this.findPlaces(runs);
     for (const run of runs) {
       const entity = this.lookup(run.name);
       if (entity) this.mentions.push({ start: run.start, end: run.end, entity, token: run.token });
@@ -72,6 +74,21 @@ export class PeopleIndex {
       if (modifiers.every((m) => role.some((w) => w === m || (m.length > 3 && w.slice(0, 4) === m.slice(0, 4))))) out.push(entity);
     }
     return out;
+  }
+
+  /**
+   * A one-word name that the article puts after "in" or "from" ("in Georgia", "from San Diego"),
+   * or that is a well-known place, is a place unless a role or gender shows a person.
+   */
+  private findPlaces(runs: readonly NameRun[]): void {
+    for (const run of runs) {
+      const entity = this.lookup(run.name);
+      if (!entity || entity.kind !== 'person' || entity.role || entity.gender) continue;
+      const before = this.tokens[run.token - 1]?.lower;
+      const after = this.tokens[tokenAfter(this.tokens, run.end)]?.lower;
+      const located = (before === 'in' || before === 'from') && after !== "'s" && after !== '’s';
+      if (located || PLACES.has(entity.name.toLowerCase())) entity.kind = 'place';
+    }
   }
 
   private learn(run: NameRun): void {
@@ -148,6 +165,12 @@ export class PeopleIndex {
     if (!org && !role && nameTokens.every((x) => x.pos !== 'PROPN')) return null;
     return { start: t[i]!.start, end: t[j - 1]!.end, token: i, name, role, honorific, org };
   }
+}
+
+function tokenAfter(tokens: readonly TaggedToken[], end: number): number {
+  let i = 0;
+  while (i < tokens.length && tokens[i]!.start < end) i += 1;
+  return i;
 }
 
 interface NameRun {
