@@ -53,7 +53,7 @@ export function normaliseDate(value: string | null | undefined): string | null {
 }
 
 /** A written date ("February 24, 2025", "24 Feb 2025", "Feb. 24, 2025 10:31 AM ET"), or null. */
-export function writtenDate(text: string): string | null {
+export function writtenDate(text: string, useChrono = true): string | null {
   const simple = /\b([A-Z][a-z]{2,8})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b/.exec(text) ?? null;
   if (simple) {
     const month = MONTHS[simple[1]!.slice(0, 4).toLowerCase()] ?? MONTHS[simple[1]!.slice(0, 3).toLowerCase()];
@@ -64,7 +64,9 @@ export function writtenDate(text: string): string | null {
     const month = MONTHS[dayFirst[2]!.slice(0, 3).toLowerCase()];
     if (month && validDate(+dayFirst[3]!, month, +dayFirst[1]!)) return `${dayFirst[3]}-${pad(month)}-${pad(+dayFirst[1]!)}`;
   }
-  return chronoDate(text);
+  const iso = /\b(\d{4})-(\d{2})-(\d{2})\b/.exec(text);
+  if (iso && validDate(+iso[1]!, +iso[2]!, +iso[3]!)) return `${iso[1]}-${iso[2]}-${iso[3]}`;
+  return useChrono ? chronoDate(text) : null;
 }
 
 /** Longer strings are sentences that mention a date, not a date line. */

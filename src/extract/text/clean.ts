@@ -326,7 +326,8 @@ export function filterChromeParagraphs(paragraphs: readonly string[]): { kept: s
     if (line.sentence && line.words >= BODY_MIN_WORDS) break;
     if (line.reason || line.words > 12) continue;
     if (/^(by|von|par|por|door|di)\s+\S/i.test(line.text) && !line.sentence) line.reason = 'byline';
-    else if (!line.sentence && writtenDate(line.text) && line.text.replace(/[\d,.:\/-]/g, ' ').trim().split(/\s+/).length <= 5) line.reason = 'date line';
+    // Common English and ISO forms only: this runs on every HTML page, chrono-node is too slow for that.
+    else if (!line.sentence && /\d{4}/.test(line.text) && writtenDate(line.text, false) && line.text.replace(/[\d,.:\/-]/g, ' ').trim().split(/\s+/).length <= 5) line.reason = 'date line';
     else if (!line.sentence && line.text === line.text.toUpperCase() && /\p{Lu}/u.test(line.text) && line.words <= 4) line.reason = 'section label';
   }
   for (let i = 0; i + 1 < lines.length; i++) {
