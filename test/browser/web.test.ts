@@ -172,6 +172,17 @@ describe('web app', { skip: SKIP ? 'CORROBORATE_SKIP_BROWSER=1' : false }, () =>
     }
     await graph.scrollIntoViewIfNeeded();
     await sectionShot('derivation', 'derivation-graph');
+
+    // A derived article's page underlines the passages it shares with its source.
+    const derived = story.articles.find((a) => a.derivedFrom.some((l) => l.evidence.length > 0));
+    assert.ok(derived, 'the seed story has a derived article with evidence');
+    await open(`#/article/${derived.id}?story=${story.id}`);
+    // Marked pieces are contiguous in the text, except where a paragraph break was dropped.
+    const evidence = squashAll(await page.locator('.article-text mark.evidence').evaluateAll((marks) => marks.map((m: any) => m.textContent).join('')));
+    for (const passage of derived.derivedFrom.flatMap((l) => l.evidence)) {
+      const text = squashAll(derived.text.slice(passage.targetStart, passage.targetEnd).replace(/\n\s*\n/g, ''));
+      assert.ok(evidence.includes(text), `evidence passage "${text.slice(0, 60)}" is marked`);
+    }
   });
 
   it('fills the coverage matrix with each mention status and absent cells', async () => {
