@@ -5,7 +5,7 @@
 //  3. Runs `corroborate dedup FILE --threshold T` as a child process under /usr/bin/time and
 //     reports wall time, docs/s, peak memory, memory per document, precision and recall.
 //  4. All near-duplicate headline pairs of the UCI News Aggregator titles (422,937 rows).
-// Flags: --docs 20000,100000   --threshold 0.5   --no-uci   --uci-shingle-size 2
+// Flags: --docs 20000,100000   --threshold 0.5   --verify exact|sketch   --no-uci   --uci-shingle-size 2
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -29,6 +29,7 @@ export async function run(args: readonly string[]): Promise<void> {
   };
   const sizes = flag('docs', '20000,100000').split(',').map(Number);
   const threshold = Number(flag('threshold', '0.5'));
+  const verify = flag('verify', 'exact');
   mkdirSync(WORK, { recursive: true });
 
   const empty = join(WORK, 'empty.jsonl');
@@ -42,7 +43,7 @@ export async function run(args: readonly string[]): Promise<void> {
     if (!existsSync(file)) await writeCorpus(file, n);
     // The exact reference holds every shingle set at once: beyond this size only speed is measured.
     const truth = n <= MAX_TRUTH_DOCS ? groundTruth(file, threshold) : null;
-    const result = timed(['dedup', file, '--threshold', String(threshold)]);
+    const result = timed(['dedup', file, '--threshold', String(threshold), '--verify', verify]);
     const found = parsePairs(result.stdout);
     let hit = 0;
     if (truth) for (const key of found) if (truth.pairs.has(key)) hit++;
@@ -63,7 +64,7 @@ export async function run(args: readonly string[]): Promise<void> {
       truth ? truth.seconds.toFixed(1) : '-',
     ]);
   }
-  console.log(`\nsynthetic corpus, threshold ${threshold}, 5-word shingles, exact verification (whole process, one core)`);
+  console.log(`\nsynthetic corpus, threshold ${threshold}, 5-word shingles, ${verify} verification (whole process, one core)`);
   table(['docs', 'wall s', 'CPU s', 'docs/CPU s', 'peak MB', 'KB/doc', 'pairs', 'true pairs', 'precision', 'recall', 'vs datasketch (wall / CPU)', 'truth s'], rows);
   console.log(`datasketch reference (20k docs): ${DATASKETCH_SECONDS} s, ${DATASKETCH_MB} MB, precision 0.893, recall 0.959`);
 
