@@ -37,6 +37,8 @@ export interface ParsedPage {
 
 /** Elements whose content is never article text. */
 const SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'iframe', 'object', 'embed', 'canvas', 'select', 'option', 'button', 'textarea', 'input', 'map', 'audio', 'video', 'source', 'track', 'picture', 'math']);
+/** Presentational inline tags carry nothing extraction reads: their text joins the parent's. */
+const FLATTEN = new Set(['b', 'i', 'em', 'strong', 'u', 'small', 'sup', 'sub', 'abbr', 'cite', 'mark', 's', 'strike', 'font', 'big', 'tt', 'bdi', 'bdo', 'ins', 'del', 'nobr', 'q', 'dfn', 'kbd', 'samp', 'var']);
 /** Void elements never get a close tag. */
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
 /** Attributes extraction looks at; the rest are not kept. */
@@ -87,6 +89,7 @@ export function parseHtml(html: string): ParsedPage {
           skipTag = name;
           return;
         }
+        if (FLATTEN.has(name)) return;
         let attrs: Record<string, string> = NO_ATTRS;
         for (const key in attribs) {
           if (!KEEP_ATTRS.has(key)) continue;
@@ -123,7 +126,7 @@ export function parseHtml(html: string): ParsedPage {
           }
           return;
         }
-        if (VOID.has(name)) return;
+        if (VOID.has(name) || FLATTEN.has(name)) return;
         // Close up to the matching open element; a stray close tag is ignored.
         let node: Element | null = current;
         while (node && node.tag !== name) node = node.parent;
