@@ -163,3 +163,15 @@ describe('JobQueue', () => {
     assert.deepEqual(queue.counts(), { queued: 0, running: 0, done: 2, failed: 0 });
   });
 });
+
+describe('web app sources', () => {
+  it('never parse data as HTML or code', async () => {
+    const { loadWebAssets } = await import('../../src/server/assets.js');
+    const scripts = [...loadWebAssets()].filter(([path]) => path.endsWith('.js'));
+    assert.ok(scripts.length >= 5, 'the app is there');
+    for (const [path, asset] of scripts) {
+      const source = new TextDecoder().decode(asset.body);
+      assert.doesNotMatch(source, /innerHTML|outerHTML|insertAdjacentHTML|document\.write|\beval\(|new Function|setAttribute\(\s*['"]on/, path);
+    }
+  });
+});
