@@ -49,9 +49,24 @@ export function cueAt(tokens: readonly TaggedToken[], i: number, anyPos = false)
   if (!t) return null;
   const lemma = CUE_WORDS.get(t.lower);
   if (!lemma) return null;
-  if (!anyPos && t.pos !== 'VERB' && t.pos !== 'AUX' && !(t.lower === 'says' || t.lower === 'said' || t.lower === 'told')) return null;
+  // ", warning that ...": a participle after a comma is a verb whatever the tagger says.
+  const participle = /ing$/.test(t.lower) && tokens[i - 1]?.text === ',';
+  if (!anyPos && !participle && t.pos !== 'VERB' && t.pos !== 'AUX' && !(t.lower === 'says' || t.lower === 'said' || t.lower === 'told')) return null;
   if (lemma === 'point' || lemma === 'go') return null; // only as "pointed out" / "went on"
   return { lemma, first: i, last: i };
+}
+
+/**
+ * `“...,” Oliver barked`: right after a quote that ends in a comma (or ? !), a name or he/she and
+ * then a past-tense verb attribute it, even when the verb is in no list.
+ */
+function unlistedCue(tokens: readonly TaggedToken[], k: number, np: [number, number], close: number, text: string): CueMatch | null {
+  const verb = tokens[k];
+  if (!verb || verb.pos !== 'VERB' || !/ed$/.test(verb.lower)) return null;
+  if (!/[,?!]\s*$/.test(text.slice(Math.max(0, close - 3), close - 1))) return null;
+  const phrase = tokens.slice(np[0], np[1]);
+  const named = phrase.some((t) => t.pos === 'PROPN') || (phrase.length === 1 && /^(?:he|she)$/.test(phrase[0]!.lower));
+  return named ? { lemma: verb.lower, first: k, last: k } : null;
 }
 
 /** Token span [from, to) of the subject noun phrase that ends just before token `i`. */
@@ -85,6 +100,11 @@ export function subjectBefore(tokens: readonly TaggedToken[], i: number, text: s
   }
   if (last.pos === 'PRON' || SPEAKER_PRONOUNS.has(last.lower)) {
     return SPEAKER_PRONOUNS.has(last.lower) || /^(?:who|which|one|everyone|someone|others|many|some|both|few)$/.test(last.lower) ? [k, end] : null;
+  }
+  // "Cruz's thinking said": a gerund after a possessive is a noun.
+  if (last.pos === 'VERB' && /ing$/.test(last.lower) && k >= 1 && /^(?:PART|DET)$/.test(tokens[k - 1]!.pos)) {
+    const head = subjectBefore(tokens, k, text);
+    return head ? [head[0], end] : [k, end];
   }
   if (last.lower === ',' && k >= 1) {
     // "Gov. John Kasich (R-OH), said": a stray comma after a name.
@@ -223,7 +243,7 @@ export function attributionAfter(
     k += 1;
     gap += 1;
   }
-  const cue = cueAt(tokens, k, true);
+  const cue = cueAt(tokens, k, true) ?? unlistedCue(tokens, k, np, close, text);
   if (!cue || tokens[cue.last]!.end > limit) return null;
   return make(tokens, cue, np, 'after');
 }

@@ -121,8 +121,13 @@ export class SpeakerResolver {
     // First people who surely fit (known gender, or a full name or role); then anyone not of the other gender.
     const sure = (e: Entity) =>
       e.kind === 'person' && (e.gender === gender || (e.gender === null && (e.role !== null || e.name.includes(' '))));
-    const loose = (e: Entity) => e.kind === 'person' && e.gender !== (gender === 'm' ? 'f' : 'm');
+    // A one-word name counts only when the article names it again (a lone capitalised word may be anything).
+    const loose = (e: Entity) => e.kind === 'person' && e.gender !== (gender === 'm' ? 'f' : 'm') && this.mentionCount(e) >= 2;
     return this.pronounBy(offset, sure) ?? this.pronounBy(offset, loose);
+  }
+
+  private mentionCount(entity: Entity): number {
+    return this.people.mentions.reduce((n, m) => n + (m.entity === entity ? 1 : 0), 0);
   }
 
   private pronounBy(offset: number, fits: (e: Entity) => boolean): Entity | null {
