@@ -49,7 +49,7 @@ export async function renderArticle(page, id, params, isCurrent) {
 
   append(page, [
     h('p', { class: 'breadcrumb' }, story ? h('a', { href: `#/story/${encodeURIComponent(story.id)}` }, `← ${story.headline || 'Story'}`) : h('a', { href: '#/' }, '← All stories')),
-    h('h1', {}, article.title || 'Untitled article'),
+    h('h1', {}, article.title || (names ? `${names.of(article.id).full} (untitled)` : 'Untitled article')),
     h('dl', { class: 'metadata' }, metadata.map(([term, value]) => h('div', {}, h('dt', {}, term), h('dd', {}, value)))),
     ranges.length > 0 &&
       h(
