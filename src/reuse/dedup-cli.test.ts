@@ -56,3 +56,16 @@ test('dedup usage errors exit 2, unreadable input exits 1', async () => {
   assert.equal(missing.code, 1);
   assert.match(missing.stderr, /no such file/);
 });
+
+test('dedup --containment adds a short text wholly inside a longer one', async () => {
+  const long = Array.from({ length: 400 }, (_, i) => `long${(i * 7919) % 997}`).join(' ');
+  const short = long.split(' ').slice(100, 160).join(' ');
+  const input = [JSON.stringify({ id: 'long', text: long }), JSON.stringify({ id: 'short', text: short })].join('\n');
+  const plain = await dedup(['-'], input);
+  assert.equal(plain.stdout, '');
+  const withContainment = await dedup(['-', '--containment', '0.9'], input);
+  const [a, b, jaccard, aInB, bInA] = withContainment.stdout.trim().split('\t');
+  assert.deepEqual([a, b, aInB, bInA], ['long', 'short', '0.141', '1.000']);
+  assert.ok(Number(jaccard) < 0.5);
+  assert.equal((await dedup(['-', '--containment', '0.9', '--verify', 'sketch'], input)).code, 2);
+});

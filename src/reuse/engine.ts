@@ -7,7 +7,7 @@
 // two sorted sets, so precision is exact and LSH can be tuned for recall; `'sketch'` keeps only
 // the signatures (sketchSize x 4 bytes per text) and estimates Jaccard from them.
 import { CorroborateError } from '../errors.js';
-import { candidatePairs, lshParameters, type LshParameters } from './lsh.js';
+import { candidatePairs, lshParameters, PairSet, type LshParameters } from './lsh.js';
 import { distinctSorted, ExactJaccard, intersectionSize, shingleHashes, wordHashes } from './shingles.js';
 import { assertSketchSize, estimateJaccard, sketchInto } from './sketch.js';
 
@@ -54,6 +54,11 @@ export function validateNearDuplicateOptions(o: NearDuplicateOptions): void {
 const SHORT_TEXT_BIN_SHARE = 4;
 /** Bits of the table that counts shingles approximately to order them rarest first. */
 const COUNT_BITS = 22;
+
+/** One shingle in this many is a containment fingerprint. */
+const CONTAINMENT_SAMPLE = 4;
+/** A fingerprint carried by more texts than this is boilerplate and proposes no pairs. */
+const MAX_FINGERPRINT_CARRIERS = 100;
 
 /** A growing set of texts whose near-duplicate pairs can be listed at any time. */
 export class NearDuplicateBatch {
@@ -245,6 +250,52 @@ export class NearDuplicateBatch {
           list.push(x, i);
         }
       }
+    }
+  }
+
+  /**
+   * Calls `visit(i, j, jaccard, iInJ, jInI)` (i < j) for every pair where one text's shingles lie
+   * at least `minContainment` inside the other's: a short text wholly inside a longer one, which
+   * Jaccard misses. Exact mode only. Candidates share a sampled fingerprint (the shingles whose
+   * hash is 0 mod `sample`): a contained text of m shingles shares about m / sample of them, so
+   * only texts under a few times `sample` shingles can slip through. Fingerprints carried by more
+   * than `maxCarriers` texts (boilerplate) propose nothing.
+   */
+  containmentPairs(
+    minContainment: number,
+    visit: (i: number, j: number, jaccard: number, iInJ: number, jInI: number) => void,
+    sample = CONTAINMENT_SAMPLE,
+    maxCarriers = MAX_FINGERPRINT_CARRIERS,
+  ): void {
+    if (this.options.verify !== 'exact') {
+      throw new CorroborateError('usage', 'containment needs the shingle sets: use verify exact.', "Drop '--verify sketch'.");
+    }
+    const DOCS = 2 ** 21;
+    const entries: number[] = [];
+    for (let d = 0; d < this.count; d++) {
+      for (const h of this.shingleSet(d)) if (h % sample === 0) entries.push(h * DOCS + d);
+    }
+    const packed = Float64Array.from(entries).sort();
+    const seen = new PairSet(this.count);
+    let start = 0;
+    for (let x = 1; x <= packed.length; x++) {
+      if (x < packed.length && Math.floor(packed[x]! / DOCS) === Math.floor(packed[start]! / DOCS)) continue;
+      if (x - start <= maxCarriers) {
+        for (let a = start; a < x; a++) {
+          for (let b = a + 1; b < x; b++) {
+            const i = packed[a]! % DOCS;
+            const j = packed[b]! % DOCS;
+            if (!seen.add(i, j)) continue;
+            const p = this.shingleSet(i);
+            const q = this.shingleSet(j);
+            const shared = intersectionSize(p, q);
+            const iInJ = shared / p.length;
+            const jInI = shared / q.length;
+            if (Math.max(iInJ, jInI) >= minContainment) visit(i, j, shared / (p.length + q.length - shared), iInJ, jInI);
+          }
+        }
+      }
+      start = x;
     }
   }
 

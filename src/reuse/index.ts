@@ -20,7 +20,7 @@ import { STOPWORDS } from './stopwords.js';
 
 export { alignPassages, alignSentences, flipPassage, prepareText, stem, ALIGN_DEFAULTS, type AlignOptions, type AlignText } from './align.js';
 export { NearDuplicateBatch, NEAR_DUPLICATE_DEFAULTS, type NearDuplicateOptions } from './engine.js';
-export { LshIndex, lshParameters, bandKeys, candidatePairs, type LshParameters } from './lsh.js';
+export { LshIndex, lshParameters, bandKeys, candidatePairs, PairSet, type LshParameters } from './lsh.js';
 export { sketchInto, estimateJaccard } from './sketch.js';
 export { shingleSet, overlap, wordHashes, shingleHashes, mix32 } from './shingles.js';
 

@@ -6,9 +6,9 @@ import { StringDecoder } from 'node:string_decoder';
 import type { Command, CommandIO } from '../command.js';
 import { numberFlag, parseFlags } from '../command.js';
 import { CorroborateError, usageError } from '../../errors.js';
-import { NEAR_DUPLICATE_DEFAULTS, NearDuplicateBatch } from '../../reuse/index.js';
+import { NEAR_DUPLICATE_DEFAULTS, NearDuplicateBatch, PairSet } from '../../reuse/index.js';
 
-const HELP = `Usage: corroborate dedup FILE.jsonl [--threshold 0.5] [--format tsv|jsonl]
+const HELP = `Usage: corroborate dedup FILE.jsonl [--threshold 0.5] [--format tsv|jsonl] [--containment 0.8]
 
 Prints every pair of near-duplicate texts: a<TAB>b<TAB>similarity, where similarity is the
 Jaccard similarity of the two texts' word shingles (exact, unless --verify sketch).
@@ -24,6 +24,9 @@ Options:
   --sketch-size N    signature bins, a power of two (default ${NEAR_DUPLICATE_DEFAULTS.sketchSize})
   --verify MODE      exact (default: keeps shingle sets, exact similarities) or sketch
                      (less memory per text, estimated similarities)
+  --containment X    also print pairs where one text lies at least X inside the other (a
+                     short text quoted whole in a longer one), with two more columns:
+                     a<TAB>b<TAB>similarity<TAB>share of a in b<TAB>share of b in a
   -h, --help         this help
 
 Exit codes: 0 ok (even when some lines were bad), 1 failure, 2 usage error.`;
@@ -46,6 +49,7 @@ export const command: Command = {
         'shingle-size': { type: 'string' },
         'sketch-size': { type: 'string' },
         verify: { type: 'string' },
+        containment: { type: 'string' },
       },
       'dedup',
     );
@@ -82,11 +86,25 @@ export const command: Command = {
       if (block) pending.push(write(io.stdout, block));
       block = '';
     };
+    const containment = values.containment === undefined ? null : numberFlag(values.containment, 'containment', 0.8, 0.001, 1);
+    if (containment !== null && verify !== 'exact') throw usageError('--containment needs --verify exact.');
+    const printed = containment === null ? null : new PairSet(batch.size);
     batch.pairs((i, j, similarity) => {
       const s = similarity.toFixed(3);
+      printed?.add(i, j);
       block += format === 'tsv' ? `${ids[i]}\t${ids[j]}\t${s}\n` : `${JSON.stringify({ a: ids[i], b: ids[j], similarity: Number(s) })}\n`;
       if (block.length >= OUTPUT_BLOCK) flush();
     });
+    if (containment !== null) {
+      batch.containmentPairs(containment, (i, j, similarity, aInB, bInA) => {
+        if (!printed!.add(i, j)) return;
+        const [s, x, y] = [similarity, aInB, bInA].map((v) => v.toFixed(3));
+        block += format === 'tsv'
+          ? `${ids[i]}\t${ids[j]}\t${s}\t${x}\t${y}\n`
+          : `${JSON.stringify({ a: ids[i], b: ids[j], similarity: Number(s), aInB: Number(x), bInA: Number(y) })}\n`;
+        if (block.length >= OUTPUT_BLOCK) flush();
+      });
+    }
     flush();
     await Promise.all(pending);
     return 0;
