@@ -126,3 +126,23 @@ test('list-shaped texts (key points, bullets) are recognised', async () => {
   ];
   for (const [text, expected] of rows) assert.equal(isListShaped(text), expected, text.slice(0, 40));
 });
+
+test('direction: a citation of the other article\'s outlet beats everything, then time', () => {
+  const cited = REWRITE.replace('union leader Marta Ilescu said.', 'union leader Marta Ilescu said, according to Reuters.');
+  // The rewrite is dated earlier, but it credits Reuters, which the other article is.
+  const byCredit = derive([
+    analysed('wire', ORIGINAL.replace('(Reuters) ', ''), { outlet: 'Reuters', published: '2026-03-03T10:00:00Z' }),
+    analysed('rw', cited, { outlet: 'Harbour Times', published: '2026-03-03T09:00:00Z' }),
+  ]);
+  assert.deepEqual(byCredit.get('rw')!.derivedFrom.map((l) => l.article), ['wire'], byCredit.get('rw')!.reason);
+  assert.match(byCredit.get('rw')!.reason, /cites Reuters/);
+  // Without credits, the earlier article is the source even when it is the shorter one.
+  const byTime = derive([
+    analysed('late', ORIGINAL.replace('(Reuters) ', ''), { published: '2026-03-04T10:00:00Z' }),
+    analysed('early', TRIMMED.replace('(Reuters) ', ''), { published: '2026-03-03T10:00:00Z' }),
+  ]);
+  assert.deepEqual(byTime.get('late')!.derivedFrom.map((l) => l.article), ['early']);
+  // It adds paragraphs of its own to the early text: a rewrite, not a copy.
+  assert.equal(byTime.get('late')!.role, 'rewrite');
+  assert.match(byTime.get('late')!.reason, /word for word.*published later/);
+});

@@ -327,7 +327,8 @@ function nameRole(
     if (ratio <= LIST_SUMMARY_LENGTH_RATIO && isListShaped(p.text)) {
       return { role: 'summary', reason: `Summary of ${sources}: ${shares}, set out as key points at ${pct(ratio)} of the source's length; ${primary.why}.` };
     }
-    return { role: 'rewrite', reason: `Rewrite of ${sources}: ${shares}, mostly reworded; ${primary.why}.` };
+    const manner = cov.verbatim >= cov.plain / 2 ? 'largely word for word, with material of its own' : 'mostly reworded';
+    return { role: 'rewrite', reason: `Rewrite of ${sources}: ${shares}, ${manner}; ${primary.why}.` };
   }
   if (partners.length > 0) {
     const names = partners.map(label).join(', ');
