@@ -6,13 +6,13 @@ import { articleHref } from './labels.js';
 
 const NODE_WIDTH = 200;
 const NODE_HEIGHT = 58;
-const LAYER_GAP = 96;
+const LAYER_GAP = 130;
 const ROW_GAP = 22;
 const PADDING = 16;
 const EDGE_ROLES = ['copy', 'rewrite', 'summary'];
 const ROLE_COLOURS = { copy: '#b42318', rewrite: '#b54708', summary: '#175cd3', other: '#475467' };
 /** Longest name drawn inside a node; the full name is in its tooltip and the list below. */
-const MAX_NAME = 21;
+const MAX_NAME = 20;
 
 export function derivationGraph(story, names) {
   const ids = new Set(story.articles.map((a) => a.id));
