@@ -140,6 +140,13 @@ function appositiveSubject(tokens: readonly TaggedToken[], comma: number, text: 
     if (/^[.;:!?“”"]$/.test(t.text)) break; // relative clauses ("who served as ...") are crossed, sentences not
   }
   if (open < 1) return null;
+  // "Here in Columbia, Sanders stepped up ..., saying": a stretch with its own verb is a clause,
+  // not an appositive, unless a relative pronoun introduces the verb ("who served as ...").
+  // A leading participle is allowed too ("Jack Kelly, writing for RealClearPolitics, said").
+  const region = tokens.slice(open + 1, comma);
+  const relative = region.findIndex((t) => /^(?:who|which|whose|whom)$/.test(t.lower));
+  const verb = region.findIndex((t, n) => (t.pos === 'VERB' || t.pos === 'AUX') && !(n === 0 && /ing$/.test(t.lower)));
+  if (verb >= 0 && (relative < 0 || relative > verb)) return null;
   const name = subjectBefore(tokens, open, text);
   if (hasName(name)) return name;
   // "One of the top executives, Michael Sexton, testified": the appositive is the name.

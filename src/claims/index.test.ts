@@ -167,6 +167,10 @@ const ATTRIBUTIONS: [string, string][] = [
   ['“He may be the only one who can unite the party,” Viguerie notes.', 'Viguerie'],
   ['His office put out a statement saying the U.S. “does not have the capacity to vet every refugee.”', 'His office'],
   ['“Things are uncertain this year,” Thiel wrote in a statement explaining his choice, “but most Americans agree.”', 'Thiel'],
+  ['Here in Columbia, Sanders stepped up his emphasis on justice, saying, "We have got to achieve the day."', 'Sanders'],
+  ['Huma Abedin, a campaign vice chairwoman, emailed supporters on Monday, telling them, “I am a proud Muslim.”', 'Huma Abedin'],
+  ['“OK, for a start, his wife has explained it,” Oliver barked at the camera.', 'Oliver'],
+  ['“We are tired of waiting,” Trump on Tuesday said.', 'Trump'],
 ];
 
 test('attributions: appositives, brackets, colons, announcing sentences, participles', () => {
