@@ -12,7 +12,7 @@
 import { CorroborateError } from '../errors.js';
 import { cosine, sentenceVector, words as vectorWords } from '../semantics/index.js';
 import type { AnalysedArticle, BriefSentence, Citation, Derivation, MentionStatus, Reconciliation, Sentence } from '../records.js';
-import { countOrigins, storyOrder, wordsOf } from '../reconcile/index.js';
+import { contentStems, countOrigins, namesOf, negationCount, negationFlipped, stem, storyOrder, wordsOf, type Word } from '../reconcile/index.js';
 import { eligibility, stripDateline } from './sentences.js';
 
 export interface BriefOptions {
@@ -64,6 +64,9 @@ interface Indexed {
   readonly position: number;
   /** Sentences in the article. */
   readonly count: number;
+  /** Negation words: a sentence and its denial share words but not this parity. */
+  readonly negations: number;
+  readonly words: readonly Word[];
 }
 
 export interface BriefInput {
@@ -88,11 +91,13 @@ export function writeBrief(input: BriefInput, options: Partial<BriefOptions> = {
       return {
         article: article.id,
         sentence,
-        content: new Set(words.filter((w) => w.norm.length > 2 && !/^\p{N}/u.test(w.norm)).map((w) => w.stem)),
+        content: claimWords(words, sentence.text),
         vector: settings.semantic ? sentenceVector(vectorWords(sentence.text)) : null,
         claims: new Map(),
         position,
         count: sentences.length,
+        negations: negationCount(words),
+        words,
       };
     });
     byArticle.set(article.id, list);
@@ -108,7 +113,7 @@ export function writeBrief(input: BriefInput, options: Partial<BriefOptions> = {
 
   // 2-3.
   const scored = indexed.map((s) => {
-    const supporters = supportersOf(s, byArticle, settings);
+    const { supporters, disputed } = supportersOf(s, byArticle, settings);
     const origins = countOrigins(order, [s.article, ...supporters.keys()]);
     const claimWeight = [...s.claims.keys()]
       .map((id) => claimById.get(id)!)
@@ -117,7 +122,7 @@ export function writeBrief(input: BriefInput, options: Partial<BriefOptions> = {
       .slice(0, MAX_CLAIMS_COUNTED)
       .reduce((a, b) => a + b, 0);
     // Disputed by the outlets (a conflicting figure, a denial), not merely reworded by a copy.
-    const contested = [...s.claims.keys()].some((id) => claimById.get(id)!.contested);
+    const contested = disputed || [...s.claims.keys()].some((id) => claimById.get(id)!.contested);
     const departing = [...s.claims.values()].filter((status) => DEPARTING.has(status)).length;
     return { s, supporters, origins, claimWeight, contested, departing };
   });
@@ -126,7 +131,7 @@ export function writeBrief(input: BriefInput, options: Partial<BriefOptions> = {
   for (const relaxed of [false, true]) {
     const chosen = choose(scored, settings, relaxed);
     if (chosen.length >= settings.minSentences || relaxed) {
-      return readingOrder(chosen).map(({ s, supporters, contested }) => {
+      return readingOrder(chosen, order.rank).map(({ s, supporters, contested }) => {
         const sources: Citation[] = [s, ...supporters.values()].map((x) => ({ article: x.article, start: x.sentence.start, end: x.sentence.end }));
         return {
           text: stripDateline(s.sentence.text.replace(/\s+/g, ' ').trim()),
@@ -141,13 +146,24 @@ export function writeBrief(input: BriefInput, options: Partial<BriefOptions> = {
 }
 
 /**
- * Importance first (how many independent origins stand behind a sentence), then where the story's
- * articles put it: a fact every article leads with comes before one they mention late.
+ * The lead first; then importance (how many independent origins stand behind a sentence), then
+ * where the story's articles put it: a fact every article leads with comes before one they mention late.
  */
-function readingOrder(chosen: readonly Scored[]): Scored[] {
+function readingOrder(chosen: readonly Scored[], rank: ReadonlyMap<string, number>): Scored[] {
   const place = (x: Scored) => Math.min(...[x.s, ...x.supporters.values()].map((t) => t.position / Math.max(1, t.count)));
-  return [...chosen].sort((a, b) => b.origins - a.origins || place(a) - place(b));
+  const ranked = [...chosen].sort((a, b) => b.origins - a.origins || place(a) - place(b));
+  // The story's lead opens the brief: a reader needs the event before its details. It is the
+  // opening of the earliest, most original article among those the brief quotes from near the top.
+  const own = (x: Scored) => x.s.position / Math.max(1, x.s.count);
+  const leads = chosen.filter((x) => own(x) <= LEAD_SHARE);
+  const lead = [...(leads.length > 0 ? leads : chosen)].sort(
+    (a, b) => rank.get(a.s.article)! - rank.get(b.s.article)! || b.origins - a.origins || own(a) - own(b),
+  )[0];
+  return lead ? [lead, ...ranked.filter((x) => x !== lead)] : ranked;
 }
+
+/** The first fifth of an article is its lead. */
+const LEAD_SHARE = 0.2;
 
 type Scored = {
   readonly s: Indexed;
@@ -190,8 +206,13 @@ function repeats(a: Scored, b: Scored, settings: BriefOptions): boolean {
 }
 
 /** For each other article, its sentence that best supports `s`, if any. */
-function supportersOf(s: Indexed, byArticle: ReadonlyMap<string, readonly Indexed[]>, settings: BriefOptions): Map<string, Indexed> {
+function supportersOf(
+  s: Indexed,
+  byArticle: ReadonlyMap<string, readonly Indexed[]>,
+  settings: BriefOptions,
+): { supporters: Map<string, Indexed>; disputed: boolean } {
   const out = new Map<string, Indexed>();
+  let disputed = false;
   for (const [article, sentences] of byArticle) {
     if (article === s.article) continue;
     let best: Indexed | null = null;
@@ -208,6 +229,11 @@ function supportersOf(s: Indexed, byArticle: ReadonlyMap<string, readonly Indexe
       }
       if (disputes) continue;
       const shared = dice(s.content, t.content);
+      // The same words with the polarity flipped ("approved" / "did not approve") deny s.
+      if (shared >= settings.support && s.negations % 2 !== t.negations % 2 && negationFlipped(s.words, t.words)) {
+        disputed = true;
+        continue;
+      }
       const byMeaning = shared >= SEMANTIC_SUPPORT_MIN_WORDS && cosine(s.vector, t.vector) >= SEMANTIC_SUPPORT;
       if (!(shared >= settings.support || byMeaning || (byClaims && shared >= SEMANTIC_SUPPORT_MIN_WORDS))) continue;
       const score = shared + (byClaims ? 1 : 0);
@@ -218,7 +244,16 @@ function supportersOf(s: Indexed, byArticle: ReadonlyMap<string, readonly Indexe
     }
     if (best) out.set(article, best);
   }
-  return out;
+  return { supporters: out, disputed };
+}
+
+/**
+ * What a sentence says, less who says it: content words without the names, so that two sentences
+ * quoting the same official on different things ("Varga said on Monday ...") do not look alike.
+ */
+function claimWords(words: readonly Word[], text: string): Set<string> {
+  const names = new Set([...namesOf(text)].map(stem));
+  return new Set([...contentStems(words)].filter((w) => !names.has(w)));
 }
 
 function dice(a: ReadonlySet<string>, b: ReadonlySet<string>): number {

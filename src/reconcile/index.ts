@@ -43,7 +43,8 @@ export { articleNames, outletOf } from './findings.js';
 export { storyCoverage, type StoryCoverage, type ArticleCoverage, type CoverageCell } from './coverage.js';
 export { storyOrder, countOrigins, type StoryOrder } from './origins.js';
 export { wordDiff } from './diff.js';
-export { wordsOf } from './words.js';
+export { negationFlipped } from './quotes.js';
+export { wordsOf, negationCount, contentStems, namesOf, stem, type Word } from './words.js';
 
 export interface ReconcileOptions {
   /** Least alignment score (0..1) for two quotes of one speaker to be versions of one quote. */

@@ -86,7 +86,12 @@ function finishQuote(group: Group, thresholds: QuoteThresholds): QuoteClaim {
  */
 export function denies(a: PreparedMention, b: PreparedMention, minOverlap: number): boolean {
   if (a.negations % 2 === b.negations % 2 || overlap(a.content, b.content) < minOverlap) return false;
-  const steps = wordSteps(a.words, b.words, (w) => w.stem);
+  return negationFlipped(a.words, b.words);
+}
+
+/** True when one text adds or drops a negation on its own, amid shared words. */
+export function negationFlipped(a: readonly Word[], b: readonly Word[]): boolean {
+  const steps = wordSteps(a, b, (w) => w.stem);
   let run: Word[] = [];
   const flips = (words: Word[]) => words.some((w) => NEGATIONS.has(w.norm) || w.norm.endsWith("n't")) && !words.some((w) => isContent(w));
   for (const step of [...steps, { op: 'same' as const, word: null }]) {

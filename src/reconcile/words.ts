@@ -105,7 +105,7 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   it its it's he she they them their his her him we our us i me my you your who whom which what when where why how
   not no nor also too very just only even still yet there here such some any all each both more most other own same
   said says say told according added noted stated way mr ms mrs since after before while during until over under
-  between through across within upon per via`
+  between through across within upon per via monday tuesday wednesday thursday friday saturday sunday today yesterday`
     .split(/\s+/)
     .filter(Boolean),
 );
