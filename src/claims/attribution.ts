@@ -246,7 +246,10 @@ export function attributionAfter(
     }
   }
   let gap = 0;
-  while (k < tokens.length && GAP_POS.has(tokens[k]!.pos) && !cueAt(tokens, k, true) && gap < MAX_GAP_TOKENS) {
+  while (k < tokens.length && gap < MAX_GAP_TOKENS + 2 && !cueAt(tokens, k, true)) {
+    const t = tokens[k]!;
+    const temporal = TEMPORAL.has(t.lower) || (TEMPORAL_LEADS.has(t.lower) && TEMPORAL.has(tokens[k + 1]?.lower ?? ''));
+    if (!temporal && !GAP_POS.has(t.pos)) break;
     k += 1;
     gap += 1;
   }
