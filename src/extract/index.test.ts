@@ -154,7 +154,7 @@ test('html: main text without navigation, share, caption, related list, bio or f
   assert.equal(a.byline, 'Ann Lee');
   assert.equal(a.published, '2025-02-24T08:30:00Z');
   assert.equal(a.updated, '2025-02-25T10:00:00Z');
-  assert.equal(a.publisher, 'Valley Media');
+  assert.equal(a.publisher, 'The Valley Herald', 'the site name, not the company behind it');
   assert.equal(a.outlet, 'The Valley Herald');
   assert.equal(a.canonicalUrl, 'https://valley.example/2025/02/24/bridge-opens');
   assert.equal(a.language, 'en');

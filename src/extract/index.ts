@@ -158,7 +158,8 @@ function fromHtml(source: string, doc: SourceDocument, settings: ExtractOptions)
     bioOutlet: filtered.bioOutlet,
     footerOutlet: footer ? footer.replace(/\s+APIs?$/, '') : null,
     siteName: meta.siteName,
-    publisher: meta.publisher ?? meta.siteName,
+    // The site that carried the page: its own name first, then the organisation behind it.
+    publisher: meta.siteName ?? meta.publisher,
     canonicalUrl: absoluteUrl(meta.canonicalUrl, doc.url),
     declaredLanguage: meta.language,
   };
