@@ -57,3 +57,19 @@ test('an empty story has an empty brief; bad options throw', () => {
   assert.deepEqual(writeBrief({ articles: [one], reconciliation: { claims: [], findings: [] }, derivations: [] }, LEXICAL), []);
   assert.throws(() => writeBrief({ articles, reconciliation, derivations }, { minSentences: 5, maxSentences: 2 }), /minSentences/);
 });
+
+test('a denial is not support: both sides are flagged contested and neither cites the other', () => {
+  const x = article('x', 'The evacuation order for the two villages near the fire was lifted on Friday morning. Firefighters kept working through the night near the villages.', { published: '2025-08-01' });
+  const y = article('y', 'The evacuation order for the two villages near the fire was not lifted on Friday morning. Tourists were moved from two beach hotels by boat overnight.', { published: '2025-08-02' });
+  const out = writeBrief({ articles: [x, y], reconciliation: { claims: [], findings: [] }, derivations: [] }, { ...LEXICAL, minSentences: 1 });
+  const lifted = out.filter((s) => s.text.includes('evacuation order'));
+  assert.ok(lifted.length >= 1);
+  for (const s of lifted) {
+    assert.equal(s.contested, true, s.text);
+    assert.equal(s.citations.length, 1, s.text);
+  }
+});
+
+test('the earliest article\'s lead opens the brief', () => {
+  assert.equal(brief[0]!.sources[0]!.article, 'a', JSON.stringify(brief.map((s) => s.text)));
+});

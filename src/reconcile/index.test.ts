@@ -182,3 +182,22 @@ test('the diff keeps an editor\'s insertion in brackets', () => {
     { op: 'substituted', text: 'pricing', was: 'prices' },
   ]);
 });
+
+test('odd but well-typed input does not break reconciliation or the brief', () => {
+  const odd: ClaimMention[] = [
+    ...claims,
+    ...claims.slice(0, 4), // the same mentions twice
+    { ...claims[0]!, id: 'empty', text: '', context: '' },
+    { ...claims[0]!, id: 'bare', kind: 'quantity', quantity: undefined },
+    { ...claims[2]!, id: 'nan', quantity: { ...claims[2]!.quantity!, value: Number.NaN } },
+    { ...claims[2]!, id: 'zero', quantity: { ...claims[2]!.quantity!, value: 0 } },
+    { ...claims[1]!, id: 'punct', text: '… — !' },
+  ];
+  const r = reconcileStory({ articles: [A, B, C], claims: odd, derivations: [...derivations, derivation('b', 'copy', ['b', 'zzz'])] }, LEXICAL);
+  for (const c of r.claims) {
+    assert.equal(new Set(c.versions.map((v) => v.article)).size, c.versions.length, 'one version per article');
+    assert.ok(c.versions.some((v) => v.status === 'original' || v.status === 'stated'));
+  }
+  const cycle = [derivation('a', 'copy', ['b']), derivation('b', 'copy', ['a']), derivation('c', 'independent')];
+  assert.ok(reconcileStory({ articles: [A, B, C], claims, derivations: cycle }, LEXICAL).claims.length > 0);
+});
