@@ -263,7 +263,7 @@ export function extractContent(root: Element): ContentResult | null {
       let bonus = topHint && sibling.attrs['class'] === topHint ? topScore * 0.2 : 0;
       const score = (s.scored ? s.score : 0) * (1 - density(sibling)) + bonus;
       if (score >= threshold) parts.push(sibling);
-      else if (sibling.tag === 'p') {
+      else if (sibling.tag === 'p' || ((sibling.tag === 'div' || sibling.tag === 'section') && !hasBlockChild(sibling))) {
         const text = textOf(sibling);
         const d = density(sibling);
         if ((text.length > SHORT_BLOCK_CHARS && d < 0.25) || (text.length > 0 && d === 0 && /[.!?。]["”’]?$/.test(text))) parts.push(sibling);
@@ -324,6 +324,11 @@ export function extractContent(root: Element): ContentResult | null {
   for (const part of parts) emit(part);
   flush();
   return { paragraphs, removed };
+}
+
+/** A div with only inline content is a paragraph written without <p>. */
+function hasBlockChild(el: Element): boolean {
+  return el.children.some((child) => typeof child !== 'string' && BLOCK_TAGS.has(child.tag));
 }
 
 function baseScore(el: Element): number {
