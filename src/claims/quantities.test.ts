@@ -31,6 +31,7 @@ const NOT_QUANTITIES: string[] = [
   'One of them left.',
   'The video ran 0:00 before it froze.',
   'He flew an F-35 jet to the COVID-19 summit.',
+  'It would bring the two countries closer together.',
 ];
 
 test('years, dates, times, ordinals and names are not quantities', () => {

@@ -28,6 +28,8 @@ const MONTH_AFTER = /^\s*(?:jan(?:uary)?|feb(?:ruary)?|march|april|may|june|july
 /** Calendar years are dates, not amounts, unless a unit or currency says otherwise. */
 const YEAR_MIN = 1800;
 const YEAR_MAX = 2100;
+/** Below this, "the 3 companies" refers back to known things rather than claiming a count. */
+const DEFINITE_MAX = 10;
 /** How many words a period ("annually") may sit after the unit: "tons of aluminum to the U.S. annually". */
 const PERIOD_REACH_WORDS = 7;
 /** The longest "what is measured" phrase we keep, in words. */
@@ -150,6 +152,8 @@ function readQuantity(
     }
   }
 
+  // "the two nations", "those three companies": a definite reference, not a count being claimed.
+  if (counted && /\b(?:the|these|those|its|their|his|her|our)\s+$/i.test(left) && (digits === null || value < DEFINITE_MAX)) return null;
   const bare = unit === null;
   if (bare && !scaled) return null;
   if (isDate(text, numberStart, numberEnd, left, rest, value, digits, unit, scaled, counted)) return null;
