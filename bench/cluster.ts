@@ -5,6 +5,7 @@
 //     (weights fitted on half the topics, scored on the other half, both ways).
 //  2. UCI News Aggregator (422,937 headlines) streamed in timestamp order: throughput, memory,
 //     time per article as the store grows, and pairwise agreement with the aggregator's STORY ids.
+// Run with `node --expose-gc --import tsx bench/run.ts cluster` to report retained (collected) memory.
 // Flags: --fit (print weights fitted on all ECB+ topics, for src/stories/score.ts),
 //        --skip-ecb, --skip-uci, --uci-limit N, --orders N.
 import { createReadStream } from 'node:fs';
@@ -129,9 +130,9 @@ async function uci(limit: number): Promise<void> {
       const cpuPerArticle = (cpu.user + cpu.system) / 1e3 / count;
       const read = (index.work.postingsRead - workStart.postingsRead) / count;
       const scored = (index.work.storiesScored - workStart.storiesScored) / count;
-      windowStart = now;
-      cpuStart = process.cpuUsage();
-      workStart = { ...index.work };
+      // With `node --expose-gc`, checkpoints measure retained memory, not garbage not yet collected.
+      const collect = (globalThis as { gc?: () => void }).gc;
+      if (collect && (checkpoints.has(n) || n === stream.length)) collect();
       const memory = process.memoryUsage();
       peakHeap = Math.max(peakHeap, memory.heapUsed);
       peakRss = Math.max(peakRss, memory.rss);
@@ -141,6 +142,9 @@ async function uci(limit: number): Promise<void> {
             `${read.toFixed(0).padStart(7)}  ${scored.toFixed(1).padStart(6)}  ${(memory.heapUsed / 1e6).toFixed(0).padStart(7)}  ${(memory.rss / 1e6).toFixed(0).padStart(6)}`,
         );
       }
+      windowStart = process.hrtime.bigint();
+      cpuStart = process.cpuUsage();
+      workStart = { ...index.work };
     }
   }
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
