@@ -75,7 +75,7 @@ export const ALSO_ON = /^also on [\w.-]+\.[a-z]{2,}\b/i;
 export const SHORTCODE = /^\[[a-z_]+[\s\]].*\[\/[a-z_]+\]$/i;
 
 /** "About Ascom" (a press release's company boilerplate) or "About the author" heading. */
-export const ABOUT_HEADING = /^about (the author|us|[\p{Lu}][\p{L}\p{N}&.'’ -]{1,50})$/u;
+export const ABOUT_HEADING = /^(?:About|ABOUT) (the [Aa]uthors?|[Uu]s|[\p{Lu}][\p{L}\p{N}&.'’ -]{1,50})$/u;
 
 /** Credit lines of wire copy: who wrote, reported, edited the story. */
 export const PRODUCTION_CREDIT = /^\(?\s*(writing|reporting|additional reporting|editing|compiled|edited|translated|research)\s+by\b[^)]*\)?\.?$/i;

@@ -258,3 +258,15 @@ test('dates and bylines: table', () => {
   ];
   for (const [input, expected] of bylines) assert.equal(normaliseByline(input), expected, input);
 });
+
+test('html: a late "Related" list or "About <company>" section ends the story; a mid-story insert does not', () => {
+  const page = (tail: string) => ({ input: 't.html', format: 'html' as const, content: `<html><body><article>${STORY.map((p) => `<p>${p}</p>`).join('')}${tail}</article></body></html>` });
+  const related = article(extractArticle(page('<p>Related</p><p>Storm closes mountain roads again</p><p>Council votes on the school budget</p>')));
+  assert.equal(related.text, STORY.join('\n\n'));
+  const about = article(extractArticle(page('<p>About Acme Bridges</p><p>Acme Bridges is a builder of steel bridges with offices in 12 countries and 1,300 staff.</p>')));
+  assert.equal(about.text, STORY.join('\n\n'));
+  assert.ok(about.removed.some((b) => b.reason === 'press-release boilerplate'));
+  const longer = 'After the insert the story goes on: engineers said the final inspection would take place in March, and the ministry promised to publish the full safety report online before the opening ceremony.';
+  const insert = article(extractArticle(page(`<p>Read also</p><p>${longer}</p>`)));
+  assert.ok(insert.text.endsWith(longer));
+});

@@ -22,6 +22,8 @@ const INSERT_SPILL_MAX_WORDS = 8;
 const PITCH_MAX_WORDS = 45;
 /** A related-headlines label or an "About <company>" heading this far into the text ends the story. */
 const TRAILING_SECTION_START = 0.6;
+/** A paragraph this long after a "Related" label means the story goes on after the insert. */
+const TRAILING_PROSE_WORDS = 25;
 /** A short line close to a timestamp or the title counts as a byline within this many lines. */
 const BYLINE_WINDOW = 3;
 
@@ -314,7 +316,13 @@ export function filterChromeParagraphs(paragraphs: readonly string[]): { kept: s
   const total = lines.reduce((n, l) => n + l.text.length, 0);
   let before = 0;
   for (const line of lines) {
-    if (before >= total * TRAILING_SECTION_START && line.words <= 8 && (line.reason === 'related headlines' || (!line.reason && ABOUT_HEADING.test(line.text)))) {
+    const rest = lines.slice(line.index + 1);
+    const proseFollows = rest.some((l) => !l.reason && l.sentence && l.words >= TRAILING_PROSE_WORDS);
+    // "About Acme" counts only when the next paragraph is about Acme ("Acme is a ..."), so a
+    // subheading like "About the deal" inside a story is not taken for boilerplate.
+    const about = !line.reason ? ABOUT_HEADING.exec(line.text) : null;
+    const aboutSection = about !== null && (/^(the authors?|us)$/i.test(about[1]!) || (rest[0]?.text.startsWith(about[1]!) ?? false));
+    if (before >= total * TRAILING_SECTION_START && line.words <= 8 && ((line.reason === 'related headlines' && !proseFollows) || aboutSection)) {
       const reason = line.reason ?? 'press-release boilerplate';
       for (const rest of lines.slice(line.index)) rest.reason ??= reason;
       break;
