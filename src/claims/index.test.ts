@@ -193,3 +193,18 @@ test('an unattributed quote takes the person the sentence before names, without 
   assert.equal(q!.quote!.speakerMention, null);
   assert.equal(q!.quote!.cue, null);
 });
+
+test('transcript lines are direct quotes with the label as speaker; lone headline labels are not', () => {
+  const text =
+    'Partial transcript as follows:\n\nJAKE TAPPER: Donald Trump released a video on Friday.\n\n' +
+    'TRUMP: The deaths of Alton Sterling are tragic.\n\nTAPPER: Do you think he is a healer?\n\nFALLIN: I think he is trying.';
+  const lines = quotes(text);
+  assert.deepEqual(lines.map((q) => [q.text, q.quote!.speakerMention, q.quote!.cue]), [
+    ['Donald Trump released a video on Friday.', 'JAKE TAPPER', ':'],
+    ['The deaths of Alton Sterling are tragic.', 'TRUMP', ':'],
+    ['Do you think he is a healer?', 'TAPPER', ':'],
+    ['I think he is trying.', 'FALLIN', ':'],
+  ]);
+  assert.equal(lines[1]!.quote!.speaker, 'Donald Trump');
+  assert.deepEqual(quotes('UPDATE: The site removed it.\n\nHUFFPOLLSTER: A shift among voters.'), []);
+});

@@ -6,6 +6,7 @@
 //   1. tag the text (wink-nlp POS, offsets kept)            tagging.ts
 //   2. find quotation marks, index names and roles           marks.ts, people.ts
 //   3. direct quotes with attribution and speakers           quotes.ts, attribution.ts, speakers.ts
+//      and transcript lines ("TAPPER: ...")                   transcript.ts
 //   4. reported (indirect) speech                            indirect.ts
 //   5. quantities                                            quantities.ts
 //   6. statements: the other factual sentences, split        statements.ts
@@ -21,6 +22,7 @@ import { PeopleIndex } from './people.js';
 import { SpeakerResolver } from './speakers.js';
 import { findDirectQuotes, quotedTest } from './quotes.js';
 import { findReportedSpeech } from './indirect.js';
+import { findTranscriptLines } from './transcript.js';
 import { findQuantities } from './quantities.js';
 import { findStatements } from './statements.js';
 
@@ -86,6 +88,30 @@ export function extractClaims(article: AnalysedArticle, options: Partial<ClaimOp
         },
       });
     });
+    const direct = mentions.map((m) => [m.start, m.end] as const);
+    findTranscriptLines(text)
+      .filter((line) => !direct.some(([s, e]) => s < line.end && e > line.start))
+      .forEach((line, n) => {
+        const speaker = resolver.resolve(line.labelStart, line.labelEnd);
+        mentions.push({
+          id: `${id}:t${n + 1}`,
+          article: id,
+          kind: 'quote',
+          text: text.slice(line.start, line.end),
+          start: line.start,
+          end: line.end,
+          ...where(sentences, line.start, line.end),
+          quote: {
+            direct: true,
+            speaker: speaker.name,
+            speakerRole: speaker.role,
+            speakerMention: speaker.mention,
+            speakerStart: speaker.start,
+            speakerEnd: speaker.end,
+            cue: ':',
+          },
+        });
+      });
     if (settings.indirect) {
       findReportedSpeech(text, sentences, tokens, resolver, quoted).forEach((r, n) => {
         mentions.push({
