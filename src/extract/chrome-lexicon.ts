@@ -68,6 +68,12 @@ export const SIGN_UP_LINE = /\b(sign up|subscribe|get (the|our)|join our|registe
 /** Subscription and share pitches: "... delivered through your letterbox every month", "Like this story? Share it". */
 export const PITCH_LINE = /\b(delivered (straight )?(to|through) your (inbox|letterbox|door)|click here for more information|subscribe (now|today)|like this (story|article)\?|share it with a friend|get access to .{0,60} for as little as)\b/i;
 
+/** Cookie and consent banners. */
+export const COOKIE_LINE = /\b(we use cookies|(this|our) (web)?site uses cookies|by continuing to (use|browse)|accept (all )?cookies|cookie (policy|settings|preferences)|manage (your )?consent)\b/i;
+
+/** Reading-time and standards footers: "5 min read", "Our Standards: The Thomson Reuters Trust Principles." */
+export const READING_TIME = /^(\d+\s*(min|mins|minute|minutes)\s*(read|reading|de lecture|lesezeit)|reading time:?\s*\d+.*|our standards:.*)$/i;
+
 /** "Also on rt.com: ..." inserts naming the site. */
 export const ALSO_ON = /^also on [\w.-]+\.[a-z]{2,}\b/i;
 

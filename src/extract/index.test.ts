@@ -40,6 +40,9 @@ const CHROME: [string, string, string[], string][] = [
   ['player lines', `Bridge To Open Next Spring After Delays\nUpdated:\n0:00\n${STORY[0]}\n${STORY[1]}\n${STORY[2]}`, ['Updated:', '0:00'], ''],
   ['production credits', `${STORY[0]}\n${STORY[1]}\n${STORY[2]}\n(Writing by Ann Lee; Editing by Bo Chan)`, ['(Writing by Ann Lee; Editing by Bo Chan)'], 'production credits'],
   ['category labels', `${STORY[0]}\n${STORY[1]}\n${STORY[2]}\nBusiness|Economy|Political\nMarkets slide as rates rise`, ['Business|Economy|Political', 'Markets slide as rates rise'], ''],
+  ['cookie banner', `We use cookies to improve your experience. By continuing to browse you agree to our cookie policy.\n${STORY.join('\n')}`, ['We use cookies to improve your experience. By continuing to browse you agree to our cookie policy.'], 'cookie banner'],
+  ['newsletter and pitch lines', `${STORY.join('\n')}\nSign up for our morning newsletter to get the top stories in your inbox.\nGet the magazine delivered to your door every month. Click here for more information.`, ['Sign up for our morning newsletter to get the top stories in your inbox.', 'Get the magazine delivered to your door every month. Click here for more information.'], 'newsletter sign-up'],
+  ['reading time and contact', `5 min read\n${STORY.join('\n')}\nEmail Ann Lee at ann@example.com or follow her on Twitter @annlee.`, ['5 min read', 'Email Ann Lee at ann@example.com or follow her on Twitter @annlee.'], 'author contact'],
   ['widget label box', `Zinger Key Points\n${STORY[0]}\n${STORY[1]}\n${STORY[2]}`, ['Zinger Key Points'], 'key points widget'],
   [
     'author bio block',

@@ -4,7 +4,7 @@
 // chrome (title, byline, dates, outlet, site name) is read off the lines as they are classified.
 import type { RemovedBlock } from '../../records.js';
 import {
-  ABOUT_HEADING, ALSO_ON, BIO_OUTLET, BIO_SENTENCE, BROUGHT_BY, CONTACT_LINE, COPYRIGHT, PITCH_LINE, SHORTCODE, SIGN_UP_LINE, INSERT_PREFIX, NAME_TAIL_NOISE, PHOTO_CREDIT, PRODUCTION_CREDIT,
+  ABOUT_HEADING, ALSO_ON, BIO_OUTLET, BIO_SENTENCE, BROUGHT_BY, CONTACT_LINE, COOKIE_LINE, COPYRIGHT, READING_TIME, PITCH_LINE, SHORTCODE, SIGN_UP_LINE, INSERT_PREFIX, NAME_TAIL_NOISE, PHOTO_CREDIT, PRODUCTION_CREDIT,
   ROLE_LINE, WIDGET_LABELS,
 } from '../chrome-lexicon.js';
 import { writtenDate } from '../dates.js';
@@ -93,6 +93,7 @@ function patternReason(line: Line): string | null {
     if (PRODUCTION_CREDIT.test(text)) return 'production credits';
     if (SIGN_UP_LINE.test(text)) return 'newsletter sign-up';
     if (PITCH_LINE.test(text)) return 'subscription offer';
+    if (COOKIE_LINE.test(text)) return 'cookie banner';
     return COPYRIGHT.test(text) ? 'copyright notice' : null;
   }
   const widget = widgetReason(text);
@@ -112,6 +113,8 @@ function patternReason(line: Line): string | null {
   if (SIGN_UP_LINE.test(text)) return 'newsletter sign-up';
   if (PITCH_LINE.test(text)) return 'subscription offer';
   if (ALSO_ON.test(text)) return 'related headlines';
+  if (COOKIE_LINE.test(text)) return 'cookie banner';
+  if (READING_TIME.test(text)) return 'page furniture';
   if (SHORTCODE.test(text)) return 'page markup';
   if (SOURCE_CREDIT.test(text)) return 'source credit';
   const stamp = TIMESTAMP_LINE.exec(text);
