@@ -126,6 +126,10 @@ export class SpeakerResolver {
     return this.pronounBy(offset, sure) ?? this.pronounBy(offset, loose);
   }
 
+  private afterPreposition(m: NameMention): boolean {
+    return this.tokens[m.token - 1]?.pos === 'ADP';
+  }
+
   private mentionCount(entity: Entity): number {
     return this.people.mentions.reduce((n, m) => n + (m.entity === entity ? 1 : 0), 0);
   }
@@ -135,13 +139,15 @@ export class SpeakerResolver {
     if (!here) return null;
     // The same sentence: the first person named before the pronoun (usually the subject).
     const before = this.people.mentions.filter((m) => m.start >= here.start && m.end <= offset && !this.quoted(m.start));
-    const subject = before.find((m) => fits(m.entity));
+    // Prefer a name that is not the object of a preposition ("the murder of Father Hamel").
+    const subject = before.find((m) => fits(m.entity) && !this.afterPreposition(m)) ?? before.find((m) => fits(m.entity));
     if (subject) return subject.entity;
     for (let s = here.index - 1; s >= Math.max(0, here.index - PRONOUN_LOOKBACK_SENTENCES); s -= 1) {
       const speaker = this.speakersBySentence.get(s)?.find(fits);
       if (speaker) return speaker;
       const sentence = this.sentences[s]!;
-      const named = this.people.mentions.find((m) => m.start >= sentence.start && m.end <= sentence.end && !this.quoted(m.start) && fits(m.entity));
+      const inSentence = this.people.mentions.filter((m) => m.start >= sentence.start && m.end <= sentence.end && !this.quoted(m.start) && fits(m.entity));
+      const named = inSentence.find((m) => !this.afterPreposition(m)) ?? inSentence[0];
       if (named) return named.entity;
     }
     return null;
