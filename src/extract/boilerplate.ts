@@ -5,6 +5,8 @@ import type { Article, Rejection } from '../records.js';
 
 /** A paragraph is boilerplate when it is on at least this share of the site's pages. */
 const MIN_SHARE_OF_SITE = 0.5;
+/** Independence is checked on at most this many pages holding a line: enough evidence, bounded cost. */
+const MAX_HOLDERS_CHECKED = 12;
 /** Two pages sharing more than this share of their paragraphs are one story twice, not a pattern. */
 const SAME_STORY_OVERLAP = 0.5;
 
@@ -40,12 +42,19 @@ export function removeSiteBoilerplate(results: (Article | Rejection)[], minPages
     if (distinct.length < minPages) continue;
     const keys = distinct.map((page) => new Set(page.text.split('\n\n').map(keyOf).filter(Boolean)));
     const counts = new Map<string, number[]>();
-    keys.forEach((set, i) => set.forEach((key) => counts.set(key, [...(counts.get(key) ?? []), i])));
+    keys.forEach((set, i) =>
+      set.forEach((key) => {
+        const holders = counts.get(key);
+        if (holders) holders.push(i);
+        else counts.set(key, [i]);
+      }),
+    );
     const boilerplate = new Set<string>();
     for (const [key, holders] of counts) {
       if (holders.length < minPages || holders.length < distinct.length * MIN_SHARE_OF_SITE) continue;
-      // Only count pages that are not versions of one another.
-      const independent = holders.filter((i) => holders.every((j) => i === j || overlap(keys[i]!, keys[j]!) <= SAME_STORY_OVERLAP));
+      // Only count pages that are not versions of one another (checked on a bounded sample).
+      const sample = holders.slice(0, MAX_HOLDERS_CHECKED);
+      const independent = sample.filter((i) => sample.every((j) => i === j || overlap(keys[i]!, keys[j]!) <= SAME_STORY_OVERLAP));
       if (independent.length >= minPages) boilerplate.add(key);
     }
     if (boilerplate.size === 0) continue;

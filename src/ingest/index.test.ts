@@ -195,6 +195,10 @@ test('URLs: fetched from a local server when allowed; loopback refused by defaul
       } else if (req.url === '/big') {
         res.writeHead(200, { 'content-type': 'text/html' });
         res.end('x'.repeat(200_000));
+      } else if (req.url === '/feed') {
+        const port = (server!.address() as { port: number }).port;
+        res.writeHead(200, { 'content-type': 'application/rss+xml' });
+        res.end(`<rss version="2.0"><channel><item><title>Linked</title><link>http://127.0.0.1:${port}/page</link><description>Short.</description></item></channel></rss>`);
       } else if (req.url === '/slow') {
         setTimeout(() => res.end(PAGE), 2000);
       } else {
@@ -218,6 +222,13 @@ test('URLs: fetched from a local server when allowed; loopback refused by defaul
     assert.equal(rejected(items[3]).code, 'too-large');
     assert.match(rejected(items[4]).reason, /500 ms/);
     assert.equal(rejected(items[5]).code, 'not-found');
+    // A summary-only feed item: its page is fetched when the user allows it, with the item's title kept.
+    const [linked] = await collect([`${base}/feed`], { ...options, fetchFeedLinks: true });
+    assert.equal(accepted(linked).url, `${base}/page`);
+    assert.equal(accepted(linked).hints?.title, 'Linked');
+    assert.equal(Buffer.from(accepted(linked).bytes!).toString(), PAGE);
+    const [summary] = await collect([`${base}/feed`], options);
+    assert.equal(accepted(summary).content, 'Short.');
   } finally {
     server?.closeAllConnections();
     server?.close();
