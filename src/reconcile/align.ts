@@ -17,6 +17,11 @@ export interface Group {
   readonly members: Map<string, Member>;
   /** Mentions of articles already in the group that matched less well. */
   readonly absorbed: PreparedMention[];
+  /**
+   * The reference also matches a claim its article already states elsewhere (it says the same
+   * thing twice in other words): not something only it reports, even when no one else has this wording.
+   */
+  readonly echoes: boolean;
 }
 
 export interface Matcher {
@@ -43,19 +48,22 @@ export function starCluster(mentions: readonly PreparedMention[], matcher: Match
   for (const mention of [...mentions].sort(byRankAndPosition)) {
     let best: Group | null = null;
     let bestScore = 0;
+    let echoes = false;
     for (const group of groups) {
       const reference = group.reference;
       if (reference.mention.article === mention.mention.article) continue;
-      if (!matcher.absorb && group.members.has(mention.mention.article)) continue;
+      const taken = !matcher.absorb && group.members.has(mention.mention.article);
       if (matcher.candidate && !matcher.candidate(mention, reference)) continue;
       const score = matcher.score(mention, reference);
-      if (score >= matcher.threshold(mention, reference) && score > bestScore) {
+      if (score < matcher.threshold(mention, reference)) continue;
+      if (taken) echoes = true;
+      else if (score > bestScore) {
         best = group;
         bestScore = score;
       }
     }
     if (!best) {
-      groups.push({ reference: mention, members: new Map([[mention.mention.article, { prepared: mention, score: 1 }]]), absorbed: [] });
+      groups.push({ reference: mention, members: new Map([[mention.mention.article, { prepared: mention, score: 1 }]]), absorbed: [], echoes });
       continue;
     }
     const article = mention.mention.article;

@@ -128,6 +128,7 @@ export function reconcileStory(input: ReconcileInput, options: Partial<Reconcile
       versions: c.versions.map((v) => ({ ...v, diff: v.prepared === c.reference ? undefined : v.diff })),
       contested: c.contradictedBy.length > 0,
       drifts: [],
+      echoes: c.echoes,
     });
   }
 
@@ -170,7 +171,7 @@ export function reconcileStory(input: ReconcileInput, options: Partial<Reconcile
   );
   const sentenceOf = (draft: Draft) => `${draft.reference.mention.article}#${draft.reference.mention.sentence}`;
   const uniqueCandidates: UniqueCandidate[] = reconciled
-    .filter(({ draft }) => !flagged.has(sentenceOf(draft)) && (draft.kind === 'quantity' || !confirmed.has(sentenceOf(draft))))
+    .filter(({ draft }) => !draft.echoes && !flagged.has(sentenceOf(draft)) && (draft.kind === 'quantity' || !confirmed.has(sentenceOf(draft))))
     .map(({ draft, claim }) => ({
     claim,
     substance: substance(claim, draft.reference.names.size, draft.reference.numbers.size),
@@ -188,6 +189,8 @@ interface Draft {
   readonly versions: readonly { prepared: PreparedMention; status: ClaimVersion['status']; score: number; diff?: ClaimVersion['diff'] }[];
   readonly contested: boolean;
   readonly drifts: readonly { article: string; measure: string; referenceMeasure: string | null }[];
+  /** The article says this elsewhere in words other outlets share: not its own addition. */
+  readonly echoes?: boolean;
 }
 
 function toClaim(draft: Draft, order: StoryOrder, outletKey: ReadonlyMap<string, string>): ReconciledClaim {

@@ -36,6 +36,8 @@ export interface MergedClaim {
   readonly versions: readonly ReconciledVersion[];
   /** Articles whose version denies what the reference states (or the reverse). */
   readonly contradictedBy: readonly string[];
+  /** Its article restates, in other words, a claim other outlets carry (see Group.echoes). */
+  readonly echoes: boolean;
 }
 
 /** Taken off the threshold when one article derives from the other: a rewrite restates its source. */
@@ -95,11 +97,11 @@ export function reconcileStatements(
       articles.add(article);
     }
     merged.add(lead);
-    out.push({ kind: 'quote', reference: lead.reference, versions, contradictedBy });
+    out.push({ kind: 'quote', reference: lead.reference, versions, contradictedBy, echoes: group.echoes });
   }
   // Quote claims no statement joined are kept as they were.
   for (const q of quotes) {
-    if (!merged.has(q)) out.push({ kind: 'quote', reference: q.reference, versions: q.versions, contradictedBy: q.contradictedBy });
+    if (!merged.has(q)) out.push({ kind: 'quote', reference: q.reference, versions: q.versions, contradictedBy: q.contradictedBy, echoes: false });
   }
   return out;
 }
@@ -116,7 +118,7 @@ function finishStatement(group: Group, thresholds: StatementThresholds): MergedC
     const same = prepared.words.length === reference.words.length && prepared.words.every((w, i) => w.norm === reference.words[i]!.norm);
     return { prepared, status: same ? 'verbatim' : 'paraphrased', score: round(score) };
   });
-  return { kind: 'statement', reference, versions, contradictedBy };
+  return { kind: 'statement', reference, versions, contradictedBy, echoes: group.echoes };
 }
 
 function round(x: number): number {
