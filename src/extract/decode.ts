@@ -2,7 +2,15 @@
 // body (HTTP, WARC), then <meta charset> in the page, then valid UTF-8, then a statistical
 // detector for undeclared legacy encodings. Never throws: invalid bytes become U+FFFD.
 import { isUtf8 } from 'node:buffer';
-import chardet from 'chardet';
+import { createRequire } from 'node:module';
+import type * as Chardet from 'chardet';
+
+// The detector is needed only for undeclared legacy encodings: load it then, not at start-up.
+let chardet: typeof Chardet | null = null;
+function detector(): typeof Chardet {
+  chardet ??= createRequire(import.meta.url)('chardet') as typeof Chardet;
+  return chardet;
+}
 
 /** How far into a page the HTML spec's prescan looks for <meta charset>. */
 const META_PRESCAN_BYTES = 4096;
@@ -94,7 +102,7 @@ export function decodeBytes(bytes: Uint8Array, declaredCharset?: string, html = 
   const lenient = buffer.toString('utf8');
   if (!tooBroken(lenient)) return { text: lenient, charset: 'utf-8', source: 'utf-8' };
 
-  const guess = chardet.detect(bytes.subarray(0, DETECT_BYTES));
+  const guess = detector().detect(bytes.subarray(0, DETECT_BYTES));
   const decoder = guess ? decoderFor(detectedLabel(guess)) : null;
   if (decoder && !isUtf16(decoder.encoding)) return { text: decoder.decode(bytes), charset: decoder.encoding, source: 'detected' };
   return { text: new TextDecoder('windows-1252').decode(bytes), charset: 'windows-1252', source: 'fallback' };

@@ -239,3 +239,19 @@ test('private address check: loopback, RFC 1918, link-local and mapped IPv6 are 
   const rows: [string, boolean][] = [['127.0.0.1', true], ['10.1.2.3', true], ['172.16.0.1', true], ['192.168.1.1', true], ['169.254.169.254', true], ['::1', true], ['::ffff:127.0.0.1', true], ['fd00::1', true], ['8.8.8.8', false], ['2606:4700::1111', false]];
   for (const [address, expected] of rows) assert.equal(isPrivateAddress(address), expected, address);
 });
+
+test('fuzz: gzip, WARC and JSONL cut at any point never crash the batch', async () => {
+  const warcGz = gzipSync(syntheticWarc(4));
+  const pageGz = gzipSync(PAGE.repeat(20));
+  const jsonl = [1, 2, 3].map((i) => JSON.stringify({ title: `T${i}`, text: TEXT })).join('\n');
+  for (let step = 1; step < 20; step++) {
+    const paths = [
+      file(`cut${step}.warc.gz`, warcGz.subarray(0, Math.floor((warcGz.length * step) / 20))),
+      file(`cut${step}.html.gz`, pageGz.subarray(0, Math.floor((pageGz.length * step) / 20))),
+      file(`cut${step}.jsonl`, jsonl.slice(0, Math.floor((jsonl.length * step) / 20))),
+      file(`after${step}.txt`, TEXT),
+    ];
+    const items = await collect(paths);
+    assert.equal(accepted(items.at(-1)).input, paths[3], 'the batch went on after the broken inputs');
+  }
+});
