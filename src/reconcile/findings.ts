@@ -203,7 +203,7 @@ export function uniqueFindings(claims: readonly UniqueCandidate[], ctx: FindingC
         claim.kind === 'quote'
           ? `Only ${name} carries this quote from ${claim.speaker ?? 'an unnamed speaker'}: "${shorten(claim.text)}".`
           : claim.kind === 'quantity'
-            ? `Only ${name} reports ${claim.quantity!.text}: "${shorten(context, 2 * 18)}".`
+            ? `Only ${name} reports ${midSentence(claim.quantity!.text)}: "${shorten(context, 2 * QUOTE_WORDS_SHOWN)}".`
             : `Only ${name} reports: "${shorten(claim.text, 2 * QUOTE_WORDS_SHOWN)}".`;
       out.push({ kind: 'unique-claim', message: endSentence(message), claim: claim.id, articles: [article], severity: claim.kind === 'statement' ? 'low' : 'medium' });
     }
@@ -241,6 +241,11 @@ function list(names: readonly string[]): string {
   const unique = [...new Set(names)];
   if (unique.length <= 1) return unique[0] ?? '';
   return `${unique.slice(0, -1).join(', ')} and ${unique[unique.length - 1]}`;
+}
+
+/** "About 400 firefighters" read inside a sentence: "about 400 firefighters". */
+function midSentence(phrase: string): string {
+  return /^(?:A|An|The|About|Some|Up|More|Less|At|Nearly|Almost|Around|Over|Roughly|Just)\b/.test(phrase) ? phrase[0]!.toLowerCase() + phrase.slice(1) : phrase;
 }
 
 function endSentence(text: string): string {
