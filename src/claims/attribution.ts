@@ -31,7 +31,6 @@ const MAX_GAP_TOKENS = 3;
 const GAP_POS = new Set(['ADV', 'AUX', 'PART']);
 /** Prepositions that may sit inside a speaker phrase ("spokesman for the Kremlin", "head of the agency"). */
 const NP_PREPOSITIONS = new Set(['of', 'for', 'at', 'from', 'in']);
-const NP_POS = new Set(['PROPN', 'NOUN', 'ADJ', 'DET', 'NUM', 'PART']);
 
 export interface CueMatch {
   readonly lemma: string;

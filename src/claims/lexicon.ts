@@ -3,19 +3,21 @@
 
 /** Verbs of saying (every inflection) that attach a quote or a reported clause to its speaker. */
 const CUE_LEMMAS = [
-  'say', 'tell', 'add', 'state', 'note', 'write', 'continue', 'explain', 'argue', 'ask', 'insist', 'claim',
-  'warn', 'declare', 'announce', 'recall', 'acknowledge', 'admit', 'suggest', 'emphasize', 'emphasise',
-  'stress', 'comment', 'remark', 'reply', 'respond', 'answer', 'tweet', 'post', 'exclaim', 'shout', 'joke',
-  'quip', 'predict', 'promise', 'vow', 'concede', 'conclude', 'observe', 'recount', 'complain', 'boast',
-  'assert', 'maintain', 'mention', 'testify', 'confirm', 'deny', 'report', 'counter', 'scoff', 'muse',
-  'caution', 'allege', 'contend', 'agree', 'urge', 'pledge', 'charge', 'retort', 'reiterate', 'begin',
-  'yell', 'whisper', 'lament', 'proclaim', 'predict', 'indicate', 'point', 'write', 'announce', 'chime',
-  'interject', 'recall', 'quote', 'email', 'text', 'tout', 'demand', 'plead', 'cry', 'read', 'describe',
-  'estimate', 'believe', 'think', 'hope', 'fear', 'worry', 'hint', 'tease', 'brag', 'acknowledge',
-  'call', 'thank', 'accuse', 'praise', 'criticize', 'criticise', 'slam', 'blast', 'dismiss', 'condemn', 'mock',
-  'label', 'recommend', 'propose', 'encourage', 'question', 'wonder', 'reveal', 'disclose', 'hail', 'welcome',
-  'boom', 'thunder', 'declare', 'sing', 'chant', 'exclaim', 'tweet', 'share', 'blog', 'message', 'inform',
-  'assure', 'advise', 'repeat', 'press', 'start', 'interrupt', 'affirm', 'react', 'fume', 'retort', 'blame', 'vent', 'argue', 'preach', 'plead', 'needle', 'scold', 'chide', 'lecture', 'characterize', 'characterise', 'cite', 'refer', 'list', 'snap', 'laugh', 'sigh', 'gush', 'rave', 'marvel', 'opine', 'surmise', 'speculate', 'acknowledge', 'clarify', 'summarize',
+  'say', 'tell', 'add', 'state', 'note', 'write', 'continue', 'explain', 'argue', 'ask', 'insist',
+  'claim', 'warn', 'declare', 'announce', 'recall', 'acknowledge', 'admit', 'suggest', 'emphasize',
+  'emphasise', 'stress', 'comment', 'remark', 'reply', 'respond', 'answer', 'tweet', 'post', 'exclaim',
+  'shout', 'joke', 'quip', 'predict', 'promise', 'vow', 'concede', 'conclude', 'observe', 'recount',
+  'complain', 'boast', 'assert', 'maintain', 'mention', 'testify', 'confirm', 'deny', 'report', 'counter',
+  'scoff', 'muse', 'caution', 'allege', 'contend', 'agree', 'urge', 'pledge', 'charge', 'retort',
+  'reiterate', 'begin', 'yell', 'whisper', 'lament', 'proclaim', 'indicate', 'point', 'chime',
+  'interject', 'quote', 'email', 'text', 'tout', 'demand', 'plead', 'cry', 'read', 'describe', 'estimate',
+  'believe', 'think', 'hope', 'fear', 'worry', 'hint', 'tease', 'brag', 'call', 'thank', 'accuse',
+  'praise', 'criticize', 'criticise', 'slam', 'blast', 'dismiss', 'condemn', 'mock', 'label', 'recommend',
+  'propose', 'encourage', 'question', 'wonder', 'reveal', 'disclose', 'hail', 'welcome', 'boom',
+  'thunder', 'sing', 'chant', 'share', 'blog', 'message', 'inform', 'assure', 'advise', 'repeat', 'press',
+  'start', 'interrupt', 'affirm', 'react', 'fume', 'blame', 'vent', 'preach', 'needle', 'scold', 'chide',
+  'lecture', 'characterize', 'characterise', 'cite', 'refer', 'list', 'snap', 'laugh', 'sigh', 'gush',
+  'rave', 'marvel', 'opine', 'surmise', 'speculate', 'clarify', 'summarize',
 ] as const;
 
 const IRREGULAR: Record<string, readonly string[]> = {
@@ -34,6 +36,10 @@ const IRREGULAR: Record<string, readonly string[]> = {
   admit: ['admitted', 'admits'],
   quip: ['quipped', 'quips'],
   plead: ['pleaded', 'pleads', 'pled'],
+  snap: ['snapped', 'snaps'],
+  blog: ['blogged', 'blogs'],
+  label: ['labeled', 'labelled', 'labels', 'labeling'],
+  refer: ['referred', 'refers', 'referring'],
 };
 
 function inflections(lemma: string): string[] {
@@ -48,21 +54,17 @@ export const CUE_WORDS: ReadonlyMap<string, string> = new Map(
   CUE_LEMMAS.flatMap((lemma) => [lemma, ...inflections(lemma)].map((form) => [form, lemma] as const)),
 );
 
-/** Cues that mark belief or estimate rather than speech: they do not make a short fragment speech. */
+/**
+ * Verbs of judging, naming, believing or relaying rather than saying: a short fragment inside a
+ * noun phrase after them ("called it a “deal”") is a term, not speech.
+ */
 export const WEAK_CUES: ReadonlySet<string> = new Set([
-  'call', 'thank', 'accuse', 'praise', 'criticize', 'criticise', 'slam', 'blast', 'dismiss', 'condemn', 'mock',
-  'label', 'recommend', 'propose', 'encourage', 'question', 'wonder', 'reveal', 'disclose', 'hail', 'welcome',
-  'share', 'inform', 'assure', 'characterize', 'characterise', 'cite', 'refer', 'list', 'advise', 'clarify', 'summarize', 'sing', 'chant', 'hint', 'tease', 'believe', 'think', 'hope', 'fear', 'worry', 'estimate', 'describe', 'read', 'indicate', 'begin', 'report',
-  'quote', 'post', 'text', 'email', 'tout', 'demand', 'agree', 'point', 'continue', 'maintain', 'charge', 'cry',
-]);
-
-/** Cues that introduce reported (indirect) speech: "Putin said Russia could ...". */
-export const REPORTING_CUES: ReadonlySet<string> = new Set([
-  'say', 'tell', 'add', 'state', 'note', 'write', 'explain', 'argue', 'insist', 'claim', 'warn', 'declare',
-  'announce', 'acknowledge', 'admit', 'suggest', 'emphasize', 'emphasise', 'stress', 'reply', 'respond',
-  'predict', 'promise', 'vow', 'concede', 'conclude', 'observe', 'complain', 'assert', 'maintain', 'mention',
-  'testify', 'confirm', 'deny', 'caution', 'allege', 'contend', 'reiterate', 'indicate', 'tweet', 'report',
-  'estimate', 'believe', 'think',
+  'call', 'thank', 'accuse', 'praise', 'criticize', 'criticise', 'slam', 'blast', 'dismiss', 'condemn',
+  'mock', 'label', 'recommend', 'propose', 'encourage', 'question', 'wonder', 'reveal', 'disclose',
+  'hail', 'welcome', 'share', 'inform', 'assure', 'characterize', 'characterise', 'cite', 'refer', 'list',
+  'advise', 'clarify', 'summarize', 'sing', 'chant', 'hint', 'tease', 'believe', 'think', 'hope', 'fear',
+  'worry', 'estimate', 'describe', 'read', 'indicate', 'begin', 'report', 'quote', 'post', 'text',
+  'email', 'tout', 'demand', 'agree', 'point', 'continue', 'maintain', 'charge', 'cry',
 ]);
 
 /** Multi-word cues, matched on lower-cased token sequences. */

@@ -156,7 +156,7 @@ function readQuantity(
   if (counted && /\b(?:the|these|those|its|their|his|her|our)\s+$/i.test(left) && (digits === null || value < DEFINITE_MAX)) return null;
   const bare = unit === null;
   if (bare && !scaled) return null;
-  if (isDate(text, numberStart, numberEnd, left, rest, value, digits, unit, scaled, counted)) return null;
+  if (isDate(text, numberEnd, left, rest, value, digits, unit, scaled, counted)) return null;
   if (digits === null && !scaled && (unit === null || words === 'one' || /^an?$/i.test(words ?? ''))) {
     if (!(unit && unit !== '' && words === 'one' && !counted)) return null;
   }
@@ -228,7 +228,6 @@ function countedNoun(text: string, tokens: readonly TaggedToken[], end: number):
 
 function isDate(
   text: string,
-  numberStart: number,
   numberEnd: number,
   left: string,
   rest: string,

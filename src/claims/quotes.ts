@@ -114,7 +114,7 @@ export function findDirectQuotes(
       const next = kept[i + 1];
       if (prev && prev.paragraph === paragraph && resolved[i - 1]) speaker = resolved[i - 1]!;
       else if (next && next.paragraph === paragraph && resolved[i + 1] && next.draft.attribution?.side === 'after') speaker = resolved[i + 1]!;
-      else if (prev && prev.paragraph >= paragraph - 1 && opensParagraph(text, sentences, draft.pieces[0]!) && (resolved[i - 1] || quotes[quotes.length - 1]?.speaker)) {
+      else if (prev && prev.paragraph >= paragraph - 1 && opensParagraph(sentences, draft.pieces[0]!) && (resolved[i - 1] || quotes[quotes.length - 1]?.speaker)) {
         speaker = resolved[i - 1] ?? quotes[quotes.length - 1]!.speaker;
       } else {
         // "Viguerie is upbeat about Cruz's chances.\n\n“Not only can ...”": news introduces the speaker
@@ -239,7 +239,7 @@ function isTitle(content: string, words: number): boolean {
   return words >= 1 && words <= TITLE_MAX_WORDS && !/[.!?,;]$/.test(bare) && TITLE_CASE.test(bare) && /\p{Lu}/u.test(bare);
 }
 
-function opensParagraph(text: string, sentences: readonly Sentence[], piece: QuotePiece): boolean {
+function opensParagraph(sentences: readonly Sentence[], piece: QuotePiece): boolean {
   const sentence = sentenceAt(sentences, piece.open) ?? sentenceAt(sentences, piece.start);
   if (!sentence) return false;
   const first = sentences.find((s) => s.paragraph === sentence.paragraph);
