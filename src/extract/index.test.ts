@@ -273,3 +273,16 @@ test('html: a late "Related" list or "About <company>" section ends the story; a
   const insert = article(extractArticle(page(`<p>Read also</p><p>${longer}</p>`)));
   assert.ok(insert.text.endsWith(longer));
 });
+
+test('html titles: the site part after a separator goes, a headline with a dash stays', () => {
+  const rows: [string, string][] = [
+    ['Bridge to open next spring after delays - Valley News', 'Bridge to open next spring after delays'],
+    ['Bridge to open next spring | Local | Valley Herald', 'Bridge to open next spring'],
+    ['Putin - Trump talks: what we know so far about the summit', 'Putin - Trump talks: what we know so far about the summit'],
+    ['Short - Title', 'Short - Title'],
+  ];
+  for (const [raw, expected] of rows) {
+    const a = article(extractArticle({ input: 't.html', format: 'html', content: `<html><head><title>${raw}</title></head><body><article>${STORY.map((p) => `<p>${p}</p>`).join('')}</article></body></html>` }));
+    assert.equal(a.title, expected, raw);
+  }
+});

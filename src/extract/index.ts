@@ -36,6 +36,11 @@ export const EXTRACT_DEFAULTS: ExtractOptions = {
   useJsonLdBody: true,
 };
 
+/** The part after a title's last separator is a site name when it has at most this many words ... */
+const TITLE_SITE_MAX_WORDS = 3;
+/** ... and what is left is still a headline of at least this many words. */
+const TITLE_MIN_WORDS_LEFT = 4;
+
 /** JSON-LD articleBody replaces the markup's text when the markup gives less than this share of it. */
 const JSONLD_BODY_PREFERRED_BELOW = 0.6;
 
@@ -174,8 +179,13 @@ function cleanTitle(title: string, siteName: string | null): string {
       if (t.startsWith(siteName + sep)) t = t.slice(siteName.length + sep.length);
     }
   }
-  const pipe = t.split(' | ');
-  if (pipe.length > 1 && pipe[0]!.split(' ').length >= 4) t = pipe[0]!;
+  // "Headline | Section | Site" or "Headline - Site": a short last part after a separator is the site.
+  const parts = t.split(/\s+[|–—-]\s+|\s+[|]\s*/);
+  const last = parts[parts.length - 1]!;
+  if (parts.length > 1 && last.split(' ').length <= TITLE_SITE_MAX_WORDS) {
+    const rest = t.slice(0, t.lastIndexOf(last)).replace(/\s*[|–—-]\s*$/, '');
+    if (rest.split(' ').length >= TITLE_MIN_WORDS_LEFT) t = /\s[|]\s/.test(rest) ? rest.split(/\s[|]\s/)[0]! : rest;
+  }
   return t;
 }
 
