@@ -126,16 +126,21 @@ function readGold(ann: string, text: string): GoldQuote[] {
 /**
  * PolNeAR annotates attributions, not quotation marks: "called it “divisive” and “mean-spirited”"
  * is one gold Content, and so is a quote with the unattributed sentences that continue it. Predicted
- * quotes that hang on the same speaker mention are one predicted attribution.
+ * quotes that hang on the same speaker mention with the same cue (or no cue of their own) are one
+ * predicted attribution.
  */
 function groupByAttribution(quotes: readonly ClaimMention[]): ClaimMention[] {
   const out: ClaimMention[] = [];
   const byKey = new Map<string, number>();
+  const byMention = new Map<number, number>();
   for (const q of quotes) {
-    const key = q.quote!.speakerStart !== null ? String(q.quote!.speakerStart) : null;
-    const at = key !== null ? byKey.get(key) : undefined;
+    // Same mention and same cue ("“A,” he said, ... “B”"), or a cue-less continuation of that quote.
+    const mention = q.quote!.speakerStart;
+    const key = mention !== null ? `${mention}:${q.quote!.cue ?? ''}` : null;
+    const at = key !== null ? (byKey.get(key) ?? (q.quote!.cue === null ? byMention.get(mention!) : undefined)) : undefined;
     if (at === undefined) {
       if (key !== null) byKey.set(key, out.length);
+      if (mention !== null) byMention.set(mention, out.length);
       out.push(q);
       continue;
     }
