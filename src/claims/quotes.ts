@@ -77,7 +77,7 @@ export function findDirectQuotes(
     drafts.push({ pieces: [...run.pieces], attribution });
   }
 
-  const kept: { draft: Draft; paragraph: number }[] = [];
+  const kept: { draft: Draft; paragraph: number; lastParagraph: number }[] = [];
   for (const draft of drafts) {
     const first = draft.pieces[0]!;
     const content = draft.pieces.map((p) => text.slice(p.start, p.end)).join(' ');
@@ -96,7 +96,9 @@ export function findDirectQuotes(
     }
     if (!draft.attribution && words < settings.unattributedMinWords) continue;
     const paragraph = (sentenceAt(sentences, first.start) ?? sentenceAt(sentences, first.open))?.paragraph ?? -1;
-    kept.push({ draft, paragraph });
+    const last = draft.pieces[draft.pieces.length - 1]!;
+    const lastParagraph = (sentenceAt(sentences, Math.max(last.start, last.end - 1)) ?? sentenceAt(sentences, last.start))?.paragraph ?? paragraph;
+    kept.push({ draft, paragraph, lastParagraph });
   }
 
   const quotes: DirectQuote[] = [];
@@ -112,9 +114,9 @@ export function findDirectQuotes(
     if (!draft.attribution) {
       const prev = kept[i - 1];
       const next = kept[i + 1];
-      if (prev && prev.paragraph === paragraph && resolved[i - 1]) speaker = resolved[i - 1]!;
+      if (prev && prev.lastParagraph === paragraph && resolved[i - 1]) speaker = resolved[i - 1]!;
       else if (next && next.paragraph === paragraph && resolved[i + 1] && next.draft.attribution?.side === 'after') speaker = resolved[i + 1]!;
-      else if (prev && prev.paragraph >= paragraph - 1 && opensParagraph(sentences, draft.pieces[0]!) && (resolved[i - 1] || quotes[quotes.length - 1]?.speaker)) {
+      else if (prev && prev.lastParagraph >= paragraph - 1 && opensParagraph(sentences, draft.pieces[0]!) && (resolved[i - 1] || quotes[quotes.length - 1]?.speaker)) {
         speaker = resolved[i - 1] ?? quotes[quotes.length - 1]!.speaker;
       } else {
         // "Viguerie is upbeat about Cruz's chances.\n\n“Not only can ...”": news introduces the speaker
