@@ -315,7 +315,8 @@ export function attributionBefore(
     if (np && np[0] >= first) return make(tokens, cue, np, 'before');
     // "..., saying he ...", "... and told them that ...": the subject of the clause it hangs on.
     const prev = tokens[cue.first - 1];
-    if (!np && (/ing$/.test(tokens[cue.first]!.lower) || (prev && /^(?:,|and|then|but)$/.test(prev.lower)))) {
+    // Also "Respondents are obliged to disclose: ...": an infinitive cue hangs on the clause subject.
+    if (!np && (/ing$/.test(tokens[cue.first]!.lower) || (prev && /^(?:,|and|then|but|to)$/.test(prev.lower)))) {
       const subject = clauseSubject(tokens, first, cue.first, quoted, text);
       if (subject) return make(tokens, cue, subject, 'before');
     }

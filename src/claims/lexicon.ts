@@ -17,7 +17,8 @@ const CUE_LEMMAS = [
   'thunder', 'sing', 'chant', 'share', 'blog', 'message', 'inform', 'assure', 'advise', 'repeat', 'press',
   'start', 'interrupt', 'affirm', 'react', 'fume', 'blame', 'vent', 'preach', 'needle', 'scold', 'chide',
   'lecture', 'characterize', 'characterise', 'cite', 'refer', 'list', 'snap', 'laugh', 'sigh', 'gush',
-  'rave', 'marvel', 'opine', 'surmise', 'speculate', 'clarify', 'summarize',
+  'rave', 'marvel', 'opine', 'surmise', 'speculate', 'clarify', 'summarize', 'anticipate', 'project',
+  'forecast',
 ] as const;
 
 const IRREGULAR: Record<string, readonly string[]> = {
@@ -59,6 +60,7 @@ export const CUE_WORDS: ReadonlyMap<string, string> = new Map(
  * noun phrase after them ("called it a “deal”") is a term, not speech.
  */
 export const WEAK_CUES: ReadonlySet<string> = new Set([
+  'anticipate', 'project', 'forecast',
   'call', 'thank', 'accuse', 'praise', 'criticize', 'criticise', 'slam', 'blast', 'dismiss', 'condemn',
   'mock', 'label', 'recommend', 'propose', 'encourage', 'question', 'wonder', 'reveal', 'disclose',
   'hail', 'welcome', 'share', 'inform', 'assure', 'characterize', 'characterise', 'cite', 'refer', 'list',
@@ -75,6 +77,7 @@ export const PHRASE_CUES: readonly (readonly string[])[] = [
   ['went', 'on'],
   ['goes', 'on'],
   ['put', 'it'],
+  ['puts', 'it'],
   ['chimed', 'in'],
 ];
 
