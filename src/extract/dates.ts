@@ -81,9 +81,8 @@ function parsers(): (typeof Chrono.strict)[] {
 function chronoDate(text: string): string | null {
   // A written date has a year in digits; without one there is nothing for chrono to find.
   if (text.length > MAX_WRITTEN_DATE_CHARS || !/\d{4}/.test(text)) return null;
-  // English first and alone for ASCII text; the other languages only when the text has their letters.
-  const ascii = /^[\x00-\x7f]*$/.test(text);
-  for (const parser of ascii ? parsers().slice(0, 1) : parsers()) {
+  // English first, then the other languages chrono-node knows ("24. Februar 2025", "24 février 2025").
+  for (const parser of parsers()) {
     let results;
     try {
       results = parser.parse(text);
