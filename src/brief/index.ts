@@ -33,7 +33,7 @@ export const DEFAULT_BRIEF_OPTIONS: BriefOptions = {
   maxSentences: 8,
   minSentences: 3,
   // Two sentences sharing half their content words say much the same.
-  redundancy: 0.5,
+  redundancy: 0.4,
   // A rewrite of a sentence keeps about half its content words.
   support: 0.45,
   semantic: true,
@@ -41,6 +41,8 @@ export const DEFAULT_BRIEF_OPTIONS: BriefOptions = {
 
 /** Cosine above which two sentences say the same thing in other words (with some shared words, below). */
 const SEMANTIC_SUPPORT = 0.85;
+/** Cosine above which a candidate tells the reader nothing a chosen sentence has not. */
+const REDUNDANT_COSINE = 0.8;
 /** The shared-word floor that keeps a high cosine from matching two merely similar sentences. */
 const SEMANTIC_SUPPORT_MIN_WORDS = 0.25;
 /** Versions that depart from the reference: a sentence holding one is the disputed side, not the story. */
@@ -58,6 +60,8 @@ interface Indexed {
   readonly article: string;
   readonly sentence: Sentence;
   readonly content: ReadonlySet<string>;
+  /** Content words with the names: what repeating a chosen sentence means. */
+  readonly allContent: ReadonlySet<string>;
   readonly vector: Float32Array | null;
   /** Claim id -> this sentence's status for it. */
   readonly claims: Map<string, MentionStatus>;
@@ -92,6 +96,7 @@ export function writeBrief(input: BriefInput, options: Partial<BriefOptions> = {
         article: article.id,
         sentence,
         content: claimWords(words, sentence.text),
+        allContent: contentStems(words),
         vector: settings.semantic ? sentenceVector(vectorWords(sentence.text)) : null,
         claims: new Map(),
         position,
@@ -129,7 +134,8 @@ export function writeBrief(input: BriefInput, options: Partial<BriefOptions> = {
 
   // 4.
   for (const relaxed of [false, true]) {
-    const chosen = choose(scored, settings, relaxed);
+    const severalOrigins = countOrigins(order, articles.map((a) => a.article.id)) > 1;
+    const chosen = choose(scored, settings, relaxed, severalOrigins);
     if (chosen.length >= settings.minSentences || relaxed) {
       return readingOrder(chosen, order.rank).map(({ s, supporters, contested }) => {
         const sources: Citation[] = [s, ...supporters.values()].map((x) => ({ article: x.article, start: x.sentence.start, end: x.sentence.end }));
@@ -153,11 +159,11 @@ function readingOrder(chosen: readonly Scored[], rank: ReadonlyMap<string, numbe
   const place = (x: Scored) => Math.min(...[x.s, ...x.supporters.values()].map((t) => t.position / Math.max(1, t.count)));
   const ranked = [...chosen].sort((a, b) => b.origins - a.origins || place(a) - place(b));
   // The story's lead opens the brief: a reader needs the event before its details. It is the
-  // opening of the earliest, most original article among those the brief quotes from near the top.
+  // best-confirmed opening among those the brief quotes from near the top, the earliest article's on a tie.
   const own = (x: Scored) => x.s.position / Math.max(1, x.s.count);
   const leads = chosen.filter((x) => own(x) <= LEAD_SHARE);
   const lead = [...(leads.length > 0 ? leads : chosen)].sort(
-    (a, b) => rank.get(a.s.article)! - rank.get(b.s.article)! || b.origins - a.origins || own(a) - own(b),
+    (a, b) => b.origins - a.origins || rank.get(a.s.article)! - rank.get(b.s.article)! || own(a) - own(b),
   )[0];
   return lead ? [lead, ...ranked.filter((x) => x !== lead)] : ranked;
 }
@@ -174,7 +180,7 @@ type Scored = {
   readonly departing: number;
 };
 
-function choose(scored: readonly Scored[], settings: BriefOptions, relaxed: boolean): Scored[] {
+function choose(scored: readonly Scored[], settings: BriefOptions, relaxed: boolean, severalOrigins: boolean): Scored[] {
   const candidates = scored
     .map((x) => {
       const verdict = eligibility(x.s.sentence, relaxed);
@@ -191,6 +197,8 @@ function choose(scored: readonly Scored[], settings: BriefOptions, relaxed: bool
     if (chosen.length >= settings.maxSentences) break;
     if (chosen.length >= settings.minSentences && c.score < SCORE_FLOOR * best) break;
     if (chosen.some((k) => repeats(c.x, k.x, settings))) continue;
+    // Past the minimum, a story with several origins gets only what two of them say, or what they dispute.
+    if (chosen.length >= settings.minSentences && severalOrigins && c.x.origins < 2 && !c.x.contested) continue;
     chosen.push(c);
   }
   return chosen.map((c) => c.x);
@@ -199,7 +207,8 @@ function choose(scored: readonly Scored[], settings: BriefOptions, relaxed: bool
 /** True when `a` says what `b` already says: same words, same sentence elsewhere, or only b's claims. */
 function repeats(a: Scored, b: Scored, settings: BriefOptions): boolean {
   if (b.supporters.get(a.s.article) === a.s || a.supporters.get(b.s.article) === b.s) return true;
-  if (dice(a.s.content, b.s.content) >= settings.redundancy) return true;
+  if (dice(a.s.allContent, b.s.allContent) >= settings.redundancy) return true;
+  if (cosine(a.s.vector, b.s.vector) >= REDUNDANT_COSINE) return true;
   const claims = [...a.s.claims.keys()];
   if (claims.length > 0 && claims.every((id) => b.s.claims.has(id) || [...b.supporters.values()].some((t) => t.claims.has(id)))) return true;
   return false;

@@ -11,12 +11,15 @@ export const MAX_WORDS = 48;
 /** Words that point back to something the reader of a brief has not seen. */
 const DANGLING_OPENERS =
   /^(?:he|she|it|they|this|these|those|that|his|her|its|their|him|them|but|and|or|so|also|however|meanwhile|still|yet|then|such|there|here|the (?:move|decision|offer|proposal|deal|statement|remarks|comments|announcement|report|plan|latter|former))\b/i;
+/** Words outside the quotation marks needed to say who speaks ("Holm said"). */
+const MIN_ATTRIBUTION_WORDS = 2;
 /** Page furniture that slips past cleaning. */
 const CHROME = /\b(?:read (?:more|next)|also read|click here|subscribe|sign up|newsletter|getty images|shutterstock|photo(?:graph)? (?:by|credit)|all rights reserved|follow us|share this|comments?\s+loading)\b/i;
 /** Voice of the writer rather than report of the news. */
 const FIRST_OR_SECOND_PERSON = /\b(?:I|[Ww]e|[Oo]ur|us|[Yy]ou|[Yy]our|[Ll]et's)\b/;
 /** Loaded words that make a sentence take sides. */
-const LOADED = /\b(?:shocking|outrageous|disgraceful|stunning|slammed|blasted|destroyed|heroic|disastrous|brilliant|absurd|ridiculous)\b/i;
+const LOADED =
+  /\b(?:shocking|outrageous|disgraceful|stunning|slammed|blasted|destroyed|heroic|disastrous|brilliant|absurd|ridiculous|beautiful|gorgeous|sexy|troubled|disgraced|notorious|embattled|bombshell|meltdown|party girl)\b/i;
 
 export interface Eligibility {
   readonly ok: boolean;
@@ -35,6 +38,10 @@ export function eligibility(sentence: Sentence, relaxed: boolean): Eligibility {
   if (!/[.!]["'”’)]*$/.test(text)) return fail('not a complete sentence');
   if (CHROME.test(text)) return fail('page chrome');
   if (!balancedQuotes(text)) return fail('fragment of a quote');
+  if (!balancedBrackets(text)) return fail('cut inside brackets');
+  if (quoted > 0 && unquoted(text).trim().split(/\s+/).filter((w) => /\p{L}/u.test(w)).length < MIN_ATTRIBUTION_WORDS) {
+    return fail('a quote with no one saying it');
+  }
   if (/^\p{Ll}/u.test(text)) return fail('starts mid-sentence');
   if (relaxed) return { ok: true, reason: null, quoted };
   if (DANGLING_OPENERS.test(stripDateline(text))) return fail('starts with a word that points back');
@@ -55,6 +62,10 @@ function unquoted(text: string): string {
 function quotedShare(text: string): number {
   if (text.length === 0) return 0;
   return 1 - unquoted(text).replace(/\s+/g, ' ').length / text.length;
+}
+
+function balancedBrackets(text: string): boolean {
+  return (text.match(/\(/g) ?? []).length === (text.match(/\)/g) ?? []).length;
 }
 
 function balancedQuotes(text: string): boolean {
