@@ -58,8 +58,10 @@ export interface FindingContext {
 
 export function quoteFindings(claim: ReconciledClaim, ctx: FindingContext): Finding[] {
   const reference = claim.versions.find((v) => v.status === 'original');
-  if (!reference) return [];
-  const who = claim.speaker ?? 'an unnamed speaker';
+  // A changed quote is a finding when it is pinned on someone; words nobody is named as saying
+  // may be two different remarks.
+  if (!reference || !claim.speaker) return [];
+  const who = claim.speaker;
   const out: Finding[] = [];
   for (const v of claim.versions) {
     if (v.status === 'altered') {
