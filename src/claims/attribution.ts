@@ -2,7 +2,7 @@
 // the speaker mention it attaches to — found in the words around the quotation marks.
 import type { TaggedToken } from './tagging.js';
 import { tokenIndexAt } from './tagging.js';
-import { CUE_WORDS, PHRASE_CUES, SPEAKER_PRONOUNS } from './lexicon.js';
+import { CUE_WORDS, PHRASE_CUES, SPEAKER_PRONOUNS, WEAK_CUES } from './lexicon.js';
 
 export interface Attribution {
   /** The cue as written ("said", "according to", ":" for a transcript). */
@@ -186,10 +186,10 @@ function skipParenthesis(tokens: readonly TaggedToken[], k: number): number {
 /** Time words that never speak ("said Tuesday", "on Monday told"). */
 const TEMPORAL = new Set([
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tonight',
-  'weekend', 'week', 'month', 'year', 'morning', 'afternoon', 'evening', 'night', 'earlier', 'later',
+  'weekend', 'week', 'month', 'year', 'morning', 'afternoon', 'evening', 'night', 'earlier', 'later', 'time',
 ]);
 /** Words that lead a time phrase ("on Monday", "last week"). */
-const TEMPORAL_LEADS = new Set(['on', 'last', 'this', 'early', 'late', 'over', 'the', 'that', 'next']);
+const TEMPORAL_LEADS = new Set(['on', 'last', 'this', 'early', 'late', 'over', 'the', 'that', 'next', 'at']);
 /** Possessive determiners that start a speaker phrase ("his office", "their spokesman"). */
 const POSSESSIVES = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
 /** Words that open a clause with its own subject ("after Trump hinted"), though tagged as prepositions. */
@@ -294,36 +294,55 @@ export function attributionBefore(
       return make(tokens, { lemma: tokens[at]!.lower, first: at, last: at }, subject, 'before');
     }
   }
+  // The nearest cue wins, except that a verb of judging or believing ("said her campaign would
+  // continue “...”", "says if people think “...”") yields to a verb of saying earlier in the sentence.
+  let weak: Attribution | null = null;
   for (let i = end - 1; i >= first; i -= 1) {
     if (quoted(tokens[i]!.start)) continue;
     const cue = cueAt(tokens, i) ?? (i > first ? cueAt(tokens, i - 1) : null);
     if (!cue || cue.last > i) continue;
-    if (cue.lemma === 'according to') {
-      const np = phraseAfter(tokens, cue.last + 1, text);
-      if (np && np[1] <= end) return make(tokens, cue, np, 'before');
-      continue;
-    }
-    const np = subjectBefore(tokens, cue.first, text);
-    // "a source speaking to Fox News said", "his office put out a statement saying": the phrase
-    // before the cue is an object; the speaker is the subject of the clause.
-    const before = np && np[0] > first ? tokens[np[0] - 1]! : null;
-    const objectLike = before !== null && /^(?:ADP|VERB)$/.test(before.pos) && !SUBORDINATORS.has(before.lower);
-    if (np && objectLike) {
-      const subject = clauseSubject(tokens, first, np[0], quoted, text);
-      if (subject) return make(tokens, cue, subject, 'before');
-    }
-    if (np && np[0] >= first) return make(tokens, cue, np, 'before');
-    // "..., saying he ...", "... and told them that ...": the subject of the clause it hangs on.
-    const prev = tokens[cue.first - 1];
-    // Also "Respondents are obliged to disclose: ...": an infinitive cue hangs on the clause subject.
-    if (!np && (/ing$/.test(tokens[cue.first]!.lower) || (prev && /^(?:,|and|then|but|to)$/.test(prev.lower)))) {
-      const subject = clauseSubject(tokens, first, cue.first, quoted, text);
-      if (subject) return make(tokens, cue, subject, 'before');
-    }
-    // "said Putin, “...”" (inverted, before the quote)
-    const inverted = phraseAfter(tokens, cue.last + 1, text);
-    if (inverted && inverted[1] <= end && tokens[inverted[0]]!.pos === 'PROPN') return make(tokens, cue, inverted, 'before');
+    const found = attributionAtCue(tokens, cue, first, end, quoted, text);
+    if (!found) continue;
+    if (!WEAK_CUES.has(cue.lemma)) return found;
+    weak ??= found;
+    i = cue.first;
   }
+  return weak;
+}
+
+/** The attribution a cue before a quote makes, with its subject (or the clause's subject). */
+function attributionAtCue(
+  tokens: readonly TaggedToken[],
+  cue: CueMatch,
+  first: number,
+  end: number,
+  quoted: (offset: number) => boolean,
+  text: string,
+): Attribution | null {
+  if (cue.lemma === 'according to') {
+    const np = phraseAfter(tokens, cue.last + 1, text);
+    return np && np[1] <= end ? make(tokens, cue, np, 'before') : null;
+  }
+  const np = subjectBefore(tokens, cue.first, text);
+  // "a source speaking to Fox News said", "his office put out a statement saying": the phrase
+  // before the cue is an object; the speaker is the subject of the clause.
+  const before = np && np[0] > first ? tokens[np[0] - 1]! : null;
+  const objectLike = before !== null && /^(?:ADP|VERB)$/.test(before.pos) && !SUBORDINATORS.has(before.lower);
+  if (np && objectLike) {
+    const subject = clauseSubject(tokens, first, np[0], quoted, text);
+    if (subject) return make(tokens, cue, subject, 'before');
+  }
+  if (np && np[0] >= first) return make(tokens, cue, np, 'before');
+  // "..., saying he ...", "... and told them that ...", "obliged to disclose: ...": the subject of
+  // the clause the cue hangs on.
+  const prev = tokens[cue.first - 1];
+  if (!np && (/ing$/.test(tokens[cue.first]!.lower) || (prev && /^(?:,|and|then|but|to)$/.test(prev.lower)))) {
+    const subject = clauseSubject(tokens, first, cue.first, quoted, text);
+    if (subject) return make(tokens, cue, subject, 'before');
+  }
+  // "said Putin, “...”" (inverted, before the quote)
+  const inverted = phraseAfter(tokens, cue.last + 1, text);
+  if (inverted && inverted[1] <= end && tokens[inverted[0]]!.pos === 'PROPN') return make(tokens, cue, inverted, 'before');
   return null;
 }
 
@@ -340,6 +359,8 @@ export function clauseSubject(
     if (quoted(t.start)) continue;
     if (t.pos === 'VERB' || t.pos === 'AUX') {
       const np = subjectBefore(tokens, i, text);
+      // "In a statement released Thursday, Rep. Jeffries reacted": not the object of "In".
+      if (np && np[0] > first && tokens[np[0] - 1]!.pos === 'ADP' && !SUBORDINATORS.has(tokens[np[0] - 1]!.lower)) continue;
       return np && np[0] >= first ? np : null;
     }
   }
