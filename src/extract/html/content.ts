@@ -240,12 +240,6 @@ export function extractContent(root: Element): ContentResult | null {
     top = top.parent;
   }
 
-  if (process.env['CORROBORATE_DEBUG_EXTRACT']) {
-    const describe = (el: Element | null) => el ? `${el.tag}.${el.attrs['class'] ?? ''}#${el.attrs['id'] ?? ''}` : '-';
-    const ranked = candidates.map((el) => [el, el.stats.score * (1 - density(el))] as const).sort((a, b) => b[1] - a[1]).slice(0, 5);
-    for (const [el, score] of ranked) console.error('candidate', score.toFixed(1), describe(el), el.stats.text, '<', describe(el.parent));
-    console.error('top', describe(top));
-  }
   // 3. Siblings that belong with the winner: well scored, or paragraphs of plain prose.
   const parts: Element[] = [];
   const threshold = Math.max(SIBLING_MIN_SCORE, topScore * SIBLING_SHARE);
