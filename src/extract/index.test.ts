@@ -289,3 +289,26 @@ test('html titles: the site part after a separator goes, a headline with a dash 
     assert.equal(a.title, expected, raw);
   }
 });
+
+/** One HTML block per kind of chrome, placed inside the article between story paragraphs. */
+const HTML_CHROME: [string, string, string][] = [
+  ['comments', '<div class="comments"><h3>3 Comments</h3><p>Great article, thanks for writing it, I learned a lot from this one today.</p><p>I disagree with the governor about the tolls and I think they will rise.</p></div>', 'Great article'],
+  ['newsletter box', '<div class="newsletter-signup"><p>Get our morning briefing in your inbox every weekday before seven.</p></div>', 'morning briefing'],
+  ['cookie banner', '<div id="cookie-consent"><p>We use cookies to give you the best experience on our website.</p></div>', 'We use cookies'],
+  ['tags', '<ul class="tags"><li><a href="/t/bridges">Bridges</a></li><li><a href="/t/transport">Transport</a></li></ul>', 'Bridges'],
+  ['advertisement', '<div class="ad-slot"><span>Advertisement</span></div>', 'Advertisement'],
+  ['related articles', '<section class="related-articles"><h2>More stories</h2><p><a href="/x">Storm closes the mountain roads for a third week running</a></p><p>Crews worked through the night to clear the debris.</p></section>', 'Storm closes'],
+  ['byline line', '<p class="byline">By Ann Lee</p>', 'By Ann Lee'],
+  ['hidden element', '<div style="display:none"><p>Subscriber-only teaser text that the page hides from readers entirely.</p></div>', 'Subscriber-only'],
+  ['gallery counter', '<p>Image 2 of 7</p>', 'Image 2 of 7'],
+  ['share bar', '<ul class="social-share"><li><a href="#">Facebook</a></li><li><a href="#">Twitter</a></li><li><a href="#">Email</a></li></ul>', 'Facebook'],
+];
+
+test('html: each kind of chrome is removed and every story paragraph kept', () => {
+  for (const [kind, block, marker] of HTML_CHROME) {
+    const content = `<html><body><main><article><h1>Bridge to open</h1><p>${STORY[0]}</p>${block}<p>${STORY[1]}</p><p>${STORY[2]}</p></article></main></body></html>`;
+    const a = article(extractArticle({ input: `${kind}.html`, format: 'html', content }));
+    assert.equal(a.text, STORY.join('\n\n'), kind);
+    assert.ok(!a.text.includes(marker), `${kind}: kept '${marker}'`);
+  }
+});
