@@ -1,7 +1,8 @@
 // Direct quotes: quotation-mark runs (marks.ts), their attribution (attribution.ts), interrupted
 // quotes joined, scare quotes and titles dropped, and speakers resolved (speakers.ts). A quote
 // without a cue of its own takes the speaker of the quote next to it in the paragraph, or of the
-// paragraph before when it opens the paragraph (a speech quoted over several paragraphs).
+// paragraph before when it opens the paragraph (a speech quoted over several paragraphs), or else
+// the person the sentence before it names (then without a speaker mention).
 import type { Sentence } from '../records.js';
 import { sentenceAt } from '../sentences/index.js';
 import { findQuoteRuns, type QuotePiece, type QuoteRun } from './marks.js';
@@ -51,13 +52,14 @@ export function findDirectQuotes(
   const quoted = quotedTest(runs);
   type Draft = { pieces: QuotePiece[]; attribution: Attribution | null };
   const drafts: Draft[] = [];
-  for (const run of runs) {
+  runs.forEach((run, r) => {
     const first = run.pieces[0]!;
     const last = run.pieces[run.pieces.length - 1]!;
-    if (!/[\p{L}\p{N}]/u.test(text.slice(first.start, last.end))) continue;
+    if (!/[\p{L}\p{N}]/u.test(text.slice(first.start, last.end))) return;
     const closeSentence = sentenceAt(sentences, Math.max(last.close - 1, last.start)) ?? sentenceAt(sentences, last.start);
     const openSentence = sentenceAt(sentences, first.open) ?? sentenceAt(sentences, first.start);
-    const nextOpen = runs.find((r) => r.pieces[0]!.open >= last.close)?.pieces[0]!.open ?? text.length;
+    const following = runs[r + 1]?.pieces[0]; // runs are sorted by their opening mark
+    const nextOpen = following && following.open >= last.close ? following.open : text.length;
     // The splitter may end a sentence at `?"` before `Trump said.`: the attribution is then in the next one.
     // Only after ? or ! inside the marks: after a full stop the next sentence is someone's new statement.
     const splitInside = /[?!]$/.test(text.slice(last.start, last.end));
@@ -70,12 +72,9 @@ export function findDirectQuotes(
       introducedBefore(text, sentences, tokens, first, quoted) ??
       (openSentence ? announcedBefore(sentences, tokens, openSentence, quoted, text) : null);
     const previous = drafts[drafts.length - 1];
-    if (previous && joinsInterrupted(text, previous, first)) {
-      previous.pieces.push(...run.pieces);
-      continue;
-    }
-    drafts.push({ pieces: [...run.pieces], attribution });
-  }
+    if (previous && joinsInterrupted(text, previous, first)) previous.pieces.push(...run.pieces);
+    else drafts.push({ pieces: [...run.pieces], attribution });
+  });
 
   const kept: { draft: Draft; paragraph: number; lastParagraph: number }[] = [];
   for (const draft of drafts) {
@@ -90,8 +89,8 @@ export function findDirectQuotes(
       // Inside an attributed clause ("called it “disqualifying”") a fragment is the speaker's word;
       // with no verb of saying anywhere in the sentence it is a term held at arm's length.
       if (!draft.attribution && !cueInSentence(tokens, sentences, first.open, quoted)) continue;
-      // Inside a noun phrase ("a “deal” in name only") it names a term, whoever is quoted nearby.
-      // unless a plain verb of saying governs it ("said it was a “disaster”").
+      // Inside a noun phrase ("a “deal” in name only") it names a term, unless a plain verb of
+      // saying governs it ("said it was a “disaster”").
       if (!adjacent && NOUN_PHRASE_OPENERS.test(before) && (!draft.attribution || WEAK_CUES.has(draft.attribution.cueLemma))) continue;
     }
     if (!draft.attribution && words < settings.unattributedMinWords) continue;
@@ -102,11 +101,9 @@ export function findDirectQuotes(
   }
 
   const quotes: DirectQuote[] = [];
-  const resolved = kept.map(({ draft }) => {
-    if (!draft.attribution) return null;
-    const speaker = resolver.resolve(draft.attribution.speakerStart, draft.attribution.speakerEnd);
-    return speaker;
-  });
+  const resolved: (ResolvedSpeaker | null)[] = kept.map(({ draft }) =>
+    draft.attribution ? resolver.resolve(draft.attribution.speakerStart, draft.attribution.speakerEnd) : null,
+  );
   for (let i = 0; i < kept.length; i += 1) {
     const { draft, paragraph } = kept[i]!;
     let speaker = resolved[i] ?? null;
@@ -120,8 +117,7 @@ export function findDirectQuotes(
         speaker = resolved[i - 1] ?? quotes[quotes.length - 1]!.speaker;
       } else {
         // "Viguerie is upbeat about Cruz's chances.\n\n“Not only can ...”": news introduces the speaker
-        // in the sentence before an unattributed quote.
-        // No cue attaches it, so only the name is kept, not a speaker mention.
+        // in the sentence before an unattributed quote. No cue attaches it, so no speaker mention.
         const guessed = resolver.subjectOfSentenceBefore(draft.pieces[0]!.open);
         if (guessed?.name) speaker = { name: guessed.name, role: guessed.role, mention: null, start: null, end: null };
       }
