@@ -312,3 +312,13 @@ test('html: each kind of chrome is removed and every story paragraph kept', () =
     assert.ok(!a.text.includes(marker), `${kind}: kept '${marker}'`);
   }
 });
+
+test('outlet credits: a byline agency, a bare "(CNN) —" opening, and none invented', () => {
+  const byline = article(extractArticle(textDoc(`Bridge to open next spring after two years\nBy Ann Lee, Reuters\n${STORY.join('\n')}`)));
+  assert.equal(byline.byline, 'Ann Lee');
+  assert.equal(byline.outlet, 'Reuters');
+  const opening = article(extractArticle(textDoc(`(CNN) — ${STORY[0]}\n${STORY[1]}\n${STORY[2]}`)));
+  assert.equal(opening.outlet, 'CNN');
+  const plain = article(extractArticle(textDoc(`WASHINGTON — ${STORY[0]}\n${STORY[1]}`)));
+  assert.equal(plain.outlet, null);
+});

@@ -12,7 +12,7 @@ import { extractContent } from './html/content.js';
 import { readHtmlMetadata } from './html/metadata.js';
 import { cleanPlainText, datelineCredit, filterChromeParagraphs } from './text/clean.js';
 import { normaliseDate, urlDate } from './dates.js';
-import { normaliseByline } from './people.js';
+import { bylineCredit, normaliseByline } from './people.js';
 import { detectLanguage } from './language.js';
 import { removeSiteBoilerplate } from './boilerplate.js';
 
@@ -78,7 +78,7 @@ function extract(doc: SourceDocument, settings: ExtractOptions): Article | Rejec
   const hints = doc.hints ?? {};
   const url = doc.url ?? null;
   const credit = body.paragraphs.slice(0, 3).map(datelineCredit).find(Boolean) ?? null;
-  const outlet = credit ?? body.bioOutlet ?? body.footerOutlet ?? hints.outlet ?? body.siteName ?? null;
+  const outlet = credit ?? bylineCredit(hints.byline ?? body.byline) ?? body.bioOutlet ?? body.footerOutlet ?? hints.outlet ?? body.siteName ?? null;
   const publisher = body.publisher ?? body.siteName ?? hostName(url);
   const published = normaliseDate(hints.published) ?? body.published ?? urlDate(body.canonicalUrl ?? url);
   return {

@@ -35,3 +35,17 @@ export function normaliseByline(raw: string | null | undefined, outlets: readonl
   }
   return people.length ? people.join(' and ') : null;
 }
+
+/** News agencies a byline can credit ("By Jane Doe, Reuters", "AP"). */
+const AGENCY = /^(Reuters|Thomson Reuters|AP|The Associated Press|Associated Press|AFP|Agence France-Presse|Bloomberg|Bloomberg News|UPI|dpa|EFE|ANI|PTI|IANS|TASS|Xinhua|Kyodo|Kyodo News|Yonhap|ANSA|Europa Press|AAP|CNA)$/i;
+
+/** The agency a byline credits, as written ("By Jane Doe, Reuters" -> "Reuters"), or null. */
+export function bylineCredit(raw: string | null | undefined): string | null {
+  if (!raw) return null;
+  const text = raw.replace(/\s+/g, ' ').trim().replace(/^(by|von|par|por|di|door|av)\s+/i, '');
+  for (const part of text.split(/\s*(?:,|;|&|\||\band\b|\/|\s[-–—]\s)\s*/i)) {
+    const name = part.replace(/\s+(staff|staff writer|news|wire)$/i, (m) => (/news/i.test(m) ? m : '')).trim();
+    if (AGENCY.test(name)) return name;
+  }
+  return null;
+}

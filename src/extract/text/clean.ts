@@ -8,7 +8,7 @@ import {
   ROLE_LINE, WIDGET_LABELS,
 } from '../chrome-lexicon.js';
 import { writtenDate } from '../dates.js';
-import { isPersonName, normaliseByline } from '../people.js';
+import { bylineCredit, isPersonName, normaliseByline } from '../people.js';
 
 /** A line with at least this many words that ends like a sentence is story prose. */
 const BODY_MIN_WORDS = 12;
@@ -52,7 +52,8 @@ interface Line {
 }
 
 const SENTENCE_END = /[.!?…。！？]["”’»)\]]*$/u;
-const DATELINE_CREDIT = /^[\p{Lu}][\p{Lu}\p{L} .'’-]{1,40}?(?:,\s*[\p{L}0-9 .]{1,30})?\s*\(([^)]{2,40})\)\s*[-–—]/u;
+/** "MOSCOW (Reuters) -", "LONDON, Feb 24 (Reuters) -", or a bare "(CNN) —" opening the story. */
+const DATELINE_CREDIT = /^(?:[\p{Lu}][\p{Lu}\p{L} .'’-]{1,40}?(?:,\s*[\p{L}0-9 .]{1,30})?\s*)?\(([\p{Lu}][^)]{1,39})\)\s*[-–—]/u;
 const CATEGORY_LINE = /^[\p{L}&.' -]{2,40}(\s*\|\s*[\p{L}&.' -]{2,40})+$/u;
 const TODAY_LINE = /^(today|date|heute|aujourd'hui|hoy)\s*[:,-]\s*\S/i;
 const TIMESTAMP_LINE = /^(updated|published|posted|last updated|first published|modified|aktualisiert|veröffentlicht|mis à jour|publié)\s*(on|at)?\s*[:\s]\s*(.*)$/i;
@@ -188,6 +189,7 @@ export function cleanPlainText(raw: string): CleanedText {
   let byline: string | null = null;
   let published: string | null = null;
   let updated: string | null = null;
+  let credit: string | null = null;
   // The head runs to the second paragraph of prose: a dek often comes before the byline.
   const secondBody = lines.findIndex((line, i) => i > firstBody && isBody(line));
   const headEnd = !hasBody ? lines.length : secondBody >= 0 ? secondBody + 1 : firstBody + 2;
@@ -195,6 +197,7 @@ export function cleanPlainText(raw: string): CleanedText {
     const by = /^(by|von|par|por|door|di)\s+\S/i.test(line.text) && line.words <= 14 && !line.sentence;
     if (by && (!line.reason || line.reason === 'headline')) {
       byline ??= normaliseByline(line.text);
+      credit ??= bylineCredit(line.text);
       if (line.reason !== 'headline') line.reason = 'byline';
       continue;
     }
@@ -251,7 +254,7 @@ export function cleanPlainText(raw: string): CleanedText {
     }
   }
 
-  // 9. Credits the chrome states: a dateline's agency wins, then a bio, then a syndication footer.
+  // 9. Credits the chrome states: a dateline's agency wins, then a byline's, a bio, a syndication footer.
   let outlet: string | null = null;
   for (const line of lines) {
     if (line.reason) continue;
@@ -261,6 +264,7 @@ export function cleanPlainText(raw: string): CleanedText {
       break;
     }
   }
+  if (!outlet) outlet = credit;
   if (!outlet) outlet = bioOutlet;
   if (!outlet) {
     for (const line of lines) {
