@@ -208,3 +208,11 @@ test('transcript lines are direct quotes with the label as speaker; lone headlin
   assert.equal(lines[1]!.quote!.speaker, 'Donald Trump');
   assert.deepEqual(quotes('UPDATE: The site removed it.\n\nHUFFPOLLSTER: A shift among voters.'), []);
 });
+
+test('relatives who share a surname stay apart; a bare surname goes to the one named last', () => {
+  const q = quotes(
+    'Hillary Clinton and Bill Clinton spoke in Iowa. “We will win,” Hillary Clinton said. ' +
+      '“It was a long day,” Bill Clinton said later. “We are ready,” Clinton said.',
+  );
+  assert.deepEqual(q.map((c) => c.quote!.speaker), ['Hillary Clinton', 'Bill Clinton', 'Bill Clinton']);
+});

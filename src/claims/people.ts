@@ -2,13 +2,14 @@
 // "he", "the president", "Putin" and "Russian President Vladimir Putin" resolve to one speaker
 // ("Vladimir Putin", role "Russian President").
 import type { TaggedToken } from './tagging.js';
+import { tokenIndexAt } from './tagging.js';
 import { PLACES, FEMALE_NAMES, HONORIFICS, LEADER_ROLES, MALE_NAMES, NOT_NAME_WORDS, ORG_WORDS, ROLE_WORDS } from './lexicon.js';
 
 export type Gender = 'm' | 'f' | null;
 
 export interface Entity {
   /** The fullest name seen: "Vladimir Putin", or the organisation as written: "the Kremlin". */
-  readonly name: string;
+  name: string;
   /** Places are kept apart so that "he" never resolves to "Georgia". */
   kind: 'person' | 'org' | 'place';
   role: string | null;
@@ -38,7 +39,10 @@ const isRoleWord = (t: TaggedToken) => ROLE_WORDS.has(t.lower) || ROLE_PREFIXES.
 
 export class PeopleIndex {
   readonly mentions: NameMention[] = [];
-  private readonly byKey = new Map<string, Entity>();
+  /** People by surname (several when relatives share it: Hillary and Bill Clinton), organisations by name. */
+  private readonly byKey = new Map<string, Entity[]>();
+  /** While mentions are recorded: the person last named with each surname, for a bare "Clinton". */
+  private readonly lastByKey = new Map<string, Entity>();
 
   constructor(
     private readonly text: string,
@@ -51,21 +55,36 @@ export class PeopleIndex {
     this.findPlaces(runs);
     for (const run of runs) {
       const entity = this.lookup(run.name);
-      if (entity) this.mentions.push({ start: run.start, end: run.end, entity, token: run.token });
+      if (!entity) continue;
+      this.mentions.push({ start: run.start, end: run.end, entity, token: run.token });
+      const words = nameWords(run.name);
+      if (words.length > 0) this.lastByKey.set(keyOf(words), entity);
     }
   }
 
-  /** The entity a name ("Putin", "Mr. Trump", "Russian President Vladimir Putin") refers to. */
+  /**
+   * The entity a name ("Putin", "Mr. Trump", "Russian President Vladimir Putin") refers to. A
+   * bare surname shared by relatives goes to the one named last (while mentions are recorded).
+   */
   lookup(name: string): Entity | null {
     const words = nameWords(name);
     if (words.length === 0) return null;
-    return this.byKey.get(keyOf(words)) ?? this.byKey.get(words.join(' ').toLowerCase()) ?? null;
+    const key = keyOf(words);
+    const candidates = this.byKey.get(key) ?? this.byKey.get(words.join(' ').toLowerCase());
+    if (!candidates || candidates.length === 0) return null;
+    if (candidates.length === 1) return candidates[0]!;
+    if (words.length >= 2) {
+      const first = words[0]!.toLowerCase();
+      const same = candidates.find((e) => e.name.split(' ')[0]!.toLowerCase() === first);
+      if (same) return same;
+    }
+    return this.lastByKey.get(key) ?? candidates[0]!;
   }
 
   /** Entities whose role fits a description like "the Russian leader" or "the French president". */
   byRole(head: string, modifiers: readonly string[]): Entity[] {
     const out: Entity[] = [];
-    for (const entity of new Set(this.byKey.values())) {
+    for (const entity of new Set([...this.byKey.values()].flat())) {
       if (entity.kind !== 'person' || !entity.role) continue;
       const role = entity.role.toLowerCase().split(/[\s-]+/);
       const headFits = role.includes(head) || (head === 'leader' && role.some((w) => LEADER_ROLES.has(w)));
@@ -85,7 +104,7 @@ export class PeopleIndex {
       const entity = this.lookup(run.name);
       if (!entity || entity.kind !== 'person' || entity.role || entity.gender) continue;
       const before = this.tokens[run.token - 1]?.lower;
-      const after = this.tokens[tokenAfter(this.tokens, run.end)]?.lower;
+      const after = this.tokens[tokenIndexAt(this.tokens, run.end)]?.lower;
       const located = (before === 'in' || before === 'from') && after !== "'s" && after !== '’s';
       if (located || PLACES.has(entity.name.toLowerCase())) entity.kind = 'place';
     }
@@ -96,19 +115,24 @@ export class PeopleIndex {
     if (words.length === 0) return;
     const key = keyOf(words);
     const org = run.org;
-    const existing = this.byKey.get(key);
     const gender = genderOf(run.honorific, words);
+    const family = this.byKey.get(key) ?? [];
+    // "Bill Clinton" is not "Hillary Clinton": a full name with another first name is another person.
+    const first = words.length >= 2 ? words[0]!.toLowerCase() : null;
+    const existing = family.find((e) => {
+      if (org || e.kind !== 'person' || first === null) return true;
+      const known = e.name.split(' ');
+      return known.length < 2 || known[0]!.toLowerCase() === first;
+    });
     if (existing) {
-      if (!org && existing.kind === 'person' && words.length > nameWords(existing.name).length) {
-        (existing as { name: string }).name = words.join(' ');
-      }
+      if (!org && existing.kind === 'person' && words.length > nameWords(existing.name).length) existing.name = words.join(' ');
       existing.role ??= run.role;
       existing.gender ??= gender;
       return;
     }
     const entity: Entity = { name: org ? run.name : words.join(' '), kind: org ? 'org' : 'person', role: run.role, gender };
-    this.byKey.set(key, entity);
-    if (org) this.byKey.set(words.join(' ').toLowerCase(), entity);
+    this.byKey.set(key, [...family, entity]);
+    if (org) this.byKey.set(words.join(' ').toLowerCase(), [entity]);
   }
 
   /** Runs of capitalised tokens, split into a leading role and the name itself. */
@@ -165,12 +189,6 @@ export class PeopleIndex {
     if (!org && !role && nameTokens.every((x) => x.pos !== 'PROPN')) return null;
     return { start: t[i]!.start, end: t[j - 1]!.end, token: i, name, role, honorific, org };
   }
-}
-
-function tokenAfter(tokens: readonly TaggedToken[], end: number): number {
-  let i = 0;
-  while (i < tokens.length && tokens[i]!.start < end) i += 1;
-  return i;
 }
 
 interface NameRun {
