@@ -179,6 +179,12 @@ test('JSONL: one document per line; bad lines are rejections with their line num
   assert.equal(rejected(items[3]).code, 'empty');
 });
 
+test('JSONL: a .jsonl file that is not JSON lines is one rejection, not one per line', async () => {
+  const items = await collect([file('prose.jsonl', 'just prose\n'.repeat(1000))]);
+  assert.equal(items.length, 5);
+  assert.match(rejected(items.at(-1)).reason, /not a JSON-lines file/);
+});
+
 test('URLs: fetched from a local server when allowed; loopback refused by default; caps hold', async () => {
   let server: Server | undefined;
   try {

@@ -42,6 +42,8 @@ export const INGEST_DEFAULTS: IngestOptions = {
   stdin: null,
 };
 
+/** A .jsonl file whose first this-many lines all fail to parse is not JSON lines: one rejection, not one per line. */
+const JSONL_GIVE_UP_LINES = 5;
 /** A feed item whose full content has at least this many characters of text is an article on its own. */
 const FULL_CONTENT_MIN_CHARS = 400;
 
@@ -347,6 +349,8 @@ async function* readJsonl(path: string, compressed: boolean, settings: IngestOpt
 async function* readJsonlLines(input: string, stream: Readable, settings: IngestOptions): AsyncGenerator<Item> {
   const lines = createInterface({ input: stream, crlfDelay: Infinity });
   let n = 0;
+  let parsed = 0;
+  let failures = 0;
   try {
     for await (const line of lines) {
       n++;
@@ -359,7 +363,12 @@ async function* readJsonlLines(input: string, stream: Readable, settings: Ingest
       let value: unknown;
       try {
         value = JSON.parse(line);
+        parsed++;
       } catch {
+        if (parsed === 0 && ++failures >= JSONL_GIVE_UP_LINES) {
+          yield reject(input, 'malformed', `the first ${failures} lines are not JSON: not a JSON-lines file`);
+          return;
+        }
         yield reject(lineInput, 'malformed', 'the line is not valid JSON');
         continue;
       }
