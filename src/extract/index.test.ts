@@ -322,3 +322,12 @@ test('outlet credits: a byline agency, a bare "(CNN) —" opening, and none inve
   const plain = article(extractArticle(textDoc(`WASHINGTON — ${STORY[0]}\n${STORY[1]}`)));
   assert.equal(plain.outlet, null);
 });
+
+test('html: prose whose names are links is kept; a table row is one line', () => {
+  const linked = '<p><a href="/p/1">Ann Lee</a> and <a href="/p/2">Bo Chan</a> of the <a href="/o/1">Valley Transport Authority</a> signed it.</p>';
+  const table = '<table><tr><th>Pos</th><th>Player</th><th>Plays</th></tr><tr><td>DL</td><td>Myles Garrett</td><td>57</td></tr><tr><td>DL</td><td>Chad Thomas</td><td>57</td></tr></table>';
+  const content = `<html><body><article><p>${STORY[0]}</p>${linked}<p>${STORY[1]}</p>${table}<p>${STORY[2]}</p></article></body></html>`;
+  const a = article(extractArticle({ input: 'l.html', format: 'html', content }));
+  assert.ok(a.text.includes('Ann Lee and Bo Chan of the Valley Transport Authority signed it.'));
+  assert.ok(a.text.includes('DL Myles Garrett 57\n\nDL Chad Thomas 57'));
+});

@@ -20,6 +20,9 @@ const SIBLING_SHARE = 0.2;
 const SIBLING_MIN_SCORE = 10;
 /** Inside the content, a block whose text is more than this share link text is a link list. */
 const MAX_LINK_DENSITY = 0.5;
+/** Paragraph-level elements: judged as prose, pruned for links only when short and nearly all link. */
+const PROSE_TAGS = new Set(['p', 'blockquote', 'pre', 'td', 'th', 'dd']);
+const PROSE_MAX_LINK_DENSITY = 0.9;
 /** Short blocks (chars) are judged more strictly on links: a "Read more" line. */
 const SHORT_BLOCK_CHARS = 80;
 /** A class/id hint prunes a block only when it holds less than this share of the content. */
@@ -304,14 +307,20 @@ export function extractContent(root: Element): ContentResult | null {
       if (text) removed.push({ text, reason: 'headline' });
       return;
     }
-    if (block) flush();
+    // A table row is one line: its cells are separated, not split into paragraphs.
+    const cell = node.tag === 'td' || node.tag === 'th';
+    if (cell) buffer.push(' ');
+    else if (block) flush();
     for (const child of node.children) emit(child);
-    if (block) flush();
+    if (cell) buffer.push(' ');
+    else if (block) flush();
   };
   const linkListReason = (el: Element): string | null => {
     const s = el.stats;
     if (s.text === 0 || el.tag === 'body' || el.tag === 'article' || el.tag === 'main') return null;
     const d = s.links / s.text;
+    // A paragraph of prose whose names are links is still prose; only an all-link line is chrome.
+    if (PROSE_TAGS.has(el.tag)) return d > PROSE_MAX_LINK_DENSITY && s.text < SHORT_BLOCK_CHARS ? 'link list' : null;
     if (d > MAX_LINK_DENSITY && (s.text < 1000 || el.tag === 'ul' || el.tag === 'ol' || el.tag === 'div' || el.tag === 'section')) return 'link list';
     return null;
   };

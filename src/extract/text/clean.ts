@@ -22,6 +22,8 @@ const INSERT_SPILL_MAX_WORDS = 8;
 const PITCH_MAX_WORDS = 45;
 /** A related-headlines label or an "About <company>" heading this far into the text ends the story. */
 const TRAILING_SECTION_START = 0.6;
+/** A repeated paragraph counts as a duplicate from this many words. */
+const REPEAT_MIN_WORDS = 6;
 /** A paragraph this long after a "Related" label means the story goes on after the insert. */
 const TRAILING_PROSE_WORDS = 25;
 /** A short line close to a timestamp or the title counts as a byline within this many lines. */
@@ -315,7 +317,8 @@ export function filterChromeParagraphs(paragraphs: readonly string[]): { kept: s
       const credit = BIO_OUTLET.exec(line.text);
       if (credit) bioOutlet ??= cleanName(credit[1]!.split(/\.\s/)[0]!);
     }
-    if (!line.reason && line.key && seen.has(line.key)) line.reason = 'repeated paragraph';
+    // Short repeats are table cells and list labels ("DL", "77%"), not a paragraph printed twice.
+    if (!line.reason && line.key && line.words >= REPEAT_MIN_WORDS && seen.has(line.key)) line.reason = 'repeated paragraph';
     seen.add(line.key);
   }
   // Late in the text, a "Related"/"Popular" label or an "About <company>" heading starts the
