@@ -85,7 +85,13 @@ function isStronglyNegative(el: Element): boolean {
   return h.strong && !h.body;
 }
 
-const NON_CONTENT_TAGS = new Set(['nav', 'aside', 'footer', 'figure', 'figcaption', 'menu', 'dialog', 'label', 'fieldset', 'legend', 'address', 'time']);
+/** Elements that are never the story, with the reason a reader is shown. */
+const NON_CONTENT_TAGS: ReadonlyMap<string, string> = new Map([
+  ['nav', 'site navigation'], ['menu', 'site navigation'], ['aside', 'sidebar'], ['footer', 'page footer'],
+  ['figure', 'photo caption or credit'], ['figcaption', 'photo caption or credit'], ['dialog', 'pop-up'],
+  ['label', 'form controls'], ['fieldset', 'form controls'], ['legend', 'form controls'], ['address', 'contact details'],
+  ['time', 'timestamp line'],
+]);
 const NON_CONTENT_ROLES = /^(navigation|banner|contentinfo|complementary|dialog|alertdialog|menu|menubar|search|toolbar|tablist|form)$/i;
 const BLOCK_TAGS = new Set(['p', 'div', 'section', 'article', 'main', 'li', 'ul', 'ol', 'dl', 'dd', 'dt', 'blockquote', 'pre', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'table', 'tr', 'td', 'th', 'tbody', 'thead', 'header', 'footer', 'nav', 'aside', 'figure', 'figcaption', 'hr', 'center', 'address', 'details', 'summary', 'body', 'html', 'form', 'fieldset']);
 const PARAGRAPH_TAGS = new Set(['p', 'pre', 'blockquote', 'td', 'li', 'dd', 'h2', 'h3', 'h4', 'h5', 'h6']);
@@ -118,7 +124,8 @@ function isHidden(el: Element): boolean {
 /** Why an element is chrome whatever its text (hidden, navigation, captions), or null. */
 function hardJunkReason(el: Element): string | null {
   if (isHidden(el)) return 'hidden element';
-  if (NON_CONTENT_TAGS.has(el.tag)) return el.tag === 'figure' || el.tag === 'figcaption' ? 'photo caption or credit' : el.tag === 'nav' ? 'site navigation' : el.tag === 'aside' ? 'sidebar' : el.tag === 'footer' ? 'page footer' : el.tag === 'time' ? 'timestamp line' : `${el.tag} element`;
+  const reason = NON_CONTENT_TAGS.get(el.tag);
+  if (reason) return reason;
   const role = el.attrs['role'];
   if (role && NON_CONTENT_ROLES.test(role)) return 'page chrome';
   return null;
