@@ -331,3 +331,11 @@ test('html: prose whose names are links is kept; a table row is one line', () =>
   assert.ok(a.text.includes('Ann Lee and Bo Chan of the Valley Transport Authority signed it.'));
   assert.ok(a.text.includes('DL Myles Garrett 57\n\nDL Chad Thomas 57'));
 });
+
+test('hostile markup: 100,000 unclosed <div> end in a value, not a crash or a stack overflow', () => {
+  const content = '<div>'.repeat(100_000) + `<p>${STORY[0]}</p>`;
+  const result = extractArticle({ input: 'deep.html', format: 'html', content });
+  assert.ok('code' in result ? result.code === 'no-article' : result.text.includes('bridge'));
+  const nested = '<div>'.repeat(2_000) + STORY.map((p) => `<p>${p}</p>`).join('');
+  assert.equal(article(extractArticle({ input: 'nested.html', format: 'html', content: nested })).text, STORY.join('\n\n'));
+});

@@ -39,6 +39,10 @@ export interface ParsedPage {
 const SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'iframe', 'object', 'embed', 'canvas', 'select', 'option', 'button', 'textarea', 'input', 'map', 'audio', 'video', 'source', 'track', 'picture', 'math']);
 /** Presentational inline tags carry nothing extraction reads: their text joins the parent's. */
 const FLATTEN = new Set(['b', 'i', 'em', 'strong', 'u', 'small', 'sup', 'sub', 'abbr', 'cite', 'mark', 's', 'strike', 'font', 'big', 'tt', 'bdi', 'bdo', 'ins', 'del', 'nobr', 'q', 'dfn', 'kbd', 'samp', 'var']);
+/** Real pages nest a few dozen levels; deeper trees come from unclosed tags, and recursion over them must stay bounded. */
+const MAX_DEPTH = 256;
+/** Block elements whose edges are paragraph breaks when the tree is too deep to build them. */
+const PARAGRAPH_BREAKS = new Set(['p', 'div', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'section', 'article', 'tr', 'blockquote', 'dd', 'dt']);
 /** Void elements never get a close tag. */
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
 /** Attributes extraction looks at; the rest are not kept. */
@@ -49,6 +53,7 @@ const NO_ATTRS: Record<string, string> = Object.freeze({}) as Record<string, str
 export function parseHtml(html: string): ParsedPage {
   const root: Element = { tag: '#root', attrs: {}, children: [], parent: null, stats: freshStats() };
   let current: Element = root;
+  let depth = 0;
   let skipDepth = 0;
   let skipTag = '';
   let inTitle = false;
@@ -90,6 +95,12 @@ export function parseHtml(html: string): ParsedPage {
           return;
         }
         if (FLATTEN.has(name)) return;
+        // Past this depth (broken or hostile markup) elements are not built: text joins the deepest
+        // one, and a block's edge becomes a paragraph break (two <br>).
+        if (depth >= MAX_DEPTH) {
+          if (PARAGRAPH_BREAKS.has(name)) for (let i = 0; i < 2; i++) current.children.push({ tag: 'br', attrs: NO_ATTRS, children: [], parent: current, stats: freshStats() });
+          return;
+        }
         let attrs: Record<string, string> = NO_ATTRS;
         for (const key in attribs) {
           if (!KEEP_ATTRS.has(key)) continue;
@@ -98,7 +109,10 @@ export function parseHtml(html: string): ParsedPage {
         }
         const element: Element = { tag: name, attrs, children: [], parent: current, stats: freshStats() };
         current.children.push(element);
-        if (!VOID.has(name)) current = element;
+        if (!VOID.has(name)) {
+          current = element;
+          depth++;
+        }
       },
       ontext(text) {
         if (inJsonLd) {
@@ -129,13 +143,20 @@ export function parseHtml(html: string): ParsedPage {
         if (VOID.has(name) || FLATTEN.has(name)) return;
         // Close up to the matching open element; a stray close tag is ignored.
         let node: Element | null = current;
-        while (node && node.tag !== name) node = node.parent;
-        if (node && node.parent) current = node.parent;
+        let levels = 1;
+        while (node && node.tag !== name) {
+          node = node.parent;
+          levels++;
+        }
+        if (node && node.parent) {
+          current = node.parent;
+          depth -= levels;
+        }
       },
     },
     { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: true },
   );
-  parser.write(stripNonContent(html));
+  parser.write(capTags(stripNonContent(html)));
   parser.end();
   return { root, title: title.trim() || null, metas, links, jsonLd, lang };
 }
@@ -171,6 +192,21 @@ export function stripNonContent(html: string): string {
   if (at === 0) return html;
   out.push(html.slice(at));
   return out.join(' ');
+}
+
+/**
+ * Real pages hold a few thousand tags (AEB's largest: ~3,200 after scripts are cut). The parser
+ * slows quadratically on deep unclosed nesting, so a hostile page is cut at this many tags.
+ */
+const MAX_TAGS = 60_000;
+
+function capTags(html: string): string {
+  let at = -1;
+  for (let n = 0; n < MAX_TAGS; n++) {
+    at = html.indexOf('<', at + 1);
+    if (at < 0) return html;
+  }
+  return html.slice(0, at);
 }
 
 /** All text under an element, whitespace collapsed. */
