@@ -339,3 +339,12 @@ test('hostile markup: 100,000 unclosed <div> end in a value, not a crash or a st
   const nested = '<div>'.repeat(2_000) + STORY.map((p) => `<p>${p}</p>`).join('');
   assert.equal(article(extractArticle({ input: 'nested.html', format: 'html', content: nested })).text, STORY.join('\n\n'));
 });
+
+test('plain text: hard-wrapped paragraphs are joined, blank lines still separate them', () => {
+  const text = 'Officials in the northern province said on Monday that the new bridge\nwould open to traffic next spring after two years of delays caused by\nflooding.\n\nThe project, which cost more than $40 million, was slowed by a shortage\nof steel, the transport ministry said in a statement on Tuesday.\n';
+  const a = article(extractArticle(textDoc(text)));
+  assert.deepEqual(a.text.split('\n\n'), [
+    'Officials in the northern province said on Monday that the new bridge would open to traffic next spring after two years of delays caused by flooding.',
+    'The project, which cost more than $40 million, was slowed by a shortage of steel, the transport ministry said in a statement on Tuesday.',
+  ]);
+});
