@@ -10,7 +10,7 @@ import { findReuse, type ReuseOptions } from '../reuse/index.js';
 import { clusterStories, type StoryOptions } from '../stories/index.js';
 import { deriveStory, countIndependentOrigins, type DerivationOptions } from '../derivation/index.js';
 import { extractClaims, type ClaimOptions } from '../claims/index.js';
-import { reconcileStory, type ReconcileOptions } from '../reconcile/index.js';
+import { reconcileStory, storyCoverage, type ReconcileOptions } from '../reconcile/index.js';
 import { writeBrief, type BriefOptions } from '../brief/index.js';
 import { buildStoryDossier } from '../dossier/build.js';
 import { DOSSIER_VERSION } from '../dossier/types.js';
@@ -61,6 +61,7 @@ export function analyzeArticles(
       reconciliation,
       brief,
       independentOrigins: countIndependentOrigins(derivations),
+      coverage: storyCoverage({ articles: members, reconciliation, derivations }).perArticle,
     });
   });
 
