@@ -41,6 +41,11 @@ const AGENCY = AGENCIES.map(([, p]) => p).join('|');
 
 /** "MOSCOW (Reuters) -", "WASHINGTON, Feb 24 (AP) —": a dateline credit at the start of a paragraph. */
 const DATELINE = new RegExp(String.raw`(?:^|\n)[^\n]{0,60}?\((${AGENCY})\)\s*[-–—]`, 'g');
+/**
+ * Any outlet's dateline, "SAN JOSE (TechWire) -", "(Daily Ledger) —": an upper-case place or
+ * nothing before it, so "Putin (Russia) -" in running text is not one.
+ */
+const OUTLET_DATELINE = /(?:^|\n)(?:[A-Z][A-Z.'’ -]{1,40}(?:,[^\n(]{1,20})?\s)?\(([A-Z][\w&'.-]*(?:\s+[A-Z][\w&'.-]*){0,4})\)\s*[-–—]/g;
 /** "Reuters - Reuters" bylines of aggregators, "Reporting by X; Editing by Y" wire footers. */
 const CREDIT = new RegExp(String.raw`\b(${AGENCY})\s+[-–—]\s+(${AGENCY})\b|\((${AGENCY})\)\s*$`, 'gm');
 /** A named organisation: capitalised words, e.g. "Al Jazeera", "The Wall Street Journal", "CNN". */
@@ -60,6 +65,10 @@ export function findAttributions(text: string): Attribution[] {
   for (const m of text.matchAll(DATELINE)) {
     const at = m.index + m[0].indexOf('(');
     found.push({ kind: 'dateline', outlet: canonical(m[1]!), cue: `(${m[1]})`, start: at });
+  }
+  for (const m of text.matchAll(OUTLET_DATELINE)) {
+    const at = m.index + m[0].indexOf('(');
+    if (!found.some((f) => f.start === at)) found.push({ kind: 'dateline', outlet: canonical(m[1]!), cue: `(${m[1]})`, start: at });
   }
   for (const m of text.matchAll(CREDIT)) {
     const name = m[1] ?? m[3]!;

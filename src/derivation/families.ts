@@ -1,12 +1,14 @@
 // Constructed article families for golden tests of reuse and derivation (invented events, so
 // no publisher's text is copied): an original wire story and what outlets typically make of it.
+import { createHash } from 'node:crypto';
 import type { AnalysedArticle, Article } from '../records.js';
 import { splitSentences } from '../sentences/index.js';
 
+/** A bare article with its sentences, for tests of this stage and later ones (reconcile, brief). */
 export function analysed(id: string, text: string, fields: Partial<Article> = {}): AnalysedArticle {
   const article: Article = {
     id,
-    contentHash: id.padEnd(64, '0'),
+    contentHash: createHash('sha256').update(text).digest('hex'),
     input: `${id}.txt`,
     url: null,
     canonicalUrl: null,
@@ -90,4 +92,18 @@ export const ABSENT_REWRITE_B = [
   'Regional governor Pavel Dressen said at least 11 people were missing as rescue teams in boats searched flooded streets for residents trapped on rooftops.',
   'Inspectors had found cracks in the concrete spillway of the 40-year-old dam in 2022, and repairs were planned for next spring.',
   'Insurance companies have started to assess the damage to farmland along the river, which local officials put at several million euros.',
+].join('\n\n');
+
+/**
+ * A second outlet's own report, written separately: the same facts, names, numbers and quote,
+ * the lede in the usual order, but its own sentences and scene. Not a rewrite of ORIGINAL.
+ */
+export const SECOND_REPORT = [
+  "Work stopped at Valmora's port on Tuesday as dock workers began their first strike since 2019, leaving 42 container ships idle at the quays.",
+  "The Harbour Workers' Union wants a 9 percent raise spread over two years; management has put 4.5 percent on the table.",
+  '"We have been patient for eighteen months and our members cannot wait any longer for a fair offer," Marta Ilescu, the union leader, told a rally of several hundred members.',
+  "Grain traders at the city's commodity exchange said the stoppage had already lifted wheat prices, and estimated that 18,000 tonnes of North African orders were stuck in silos.",
+  'Ilescu said the walkout would last at least 72 hours.',
+  'At the main gate, strikers lit braziers and handed leaflets to lorry drivers queuing with empty trailers.',
+  'A port authority spokesman put the daily loss to the region at about 3 million euros.',
 ].join('\n\n');

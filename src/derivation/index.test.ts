@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { findReuse } from '../reuse/index.js';
 import { countIndependentOrigins, deriveStory, findAttributions, quoteSpans } from './index.js';
-import { ABSENT_REWRITE_A, ABSENT_REWRITE_B, analysed, INDEPENDENT, ORIGINAL, REWRITE, SUMMARY, TRIMMED } from './families.js';
+import { ABSENT_REWRITE_A, ABSENT_REWRITE_B, analysed, INDEPENDENT, ORIGINAL, REWRITE, SECOND_REPORT, SUMMARY, TRIMMED } from './families.js';
 import type { AnalysedArticle, Derivation } from '../records.js';
 
 function derive(articles: AnalysedArticle[]): Map<string, Derivation> {
@@ -35,6 +35,19 @@ test('roles of a constructed family: original, copy, trimmed copy, rewrite, summ
     assert.deepEqual(got.derivedFrom.map((l) => l.article), from, `${id}: ${got.reason}`);
     assert.ok(got.reason.length > 0);
   }
+  assert.equal(countIndependentOrigins([...d.values()]), 2);
+});
+
+test('a separate report sharing the facts, numbers, quote and lede order of the original is not a rewrite of it', () => {
+  const d = derive([
+    analysed('original', ORIGINAL, { outlet: 'Reuters', published: '2026-03-03T08:00:00Z' }),
+    analysed('second', SECOND_REPORT, { outlet: 'Port Post', published: '2026-03-03T10:00:00Z' }),
+    analysed('rewrite', REWRITE, { outlet: 'Harbour Times', published: '2026-03-03T11:00:00Z' }),
+  ]);
+  assert.equal(d.get('second')!.role, 'independent', d.get('second')!.reason);
+  assert.match(d.get('second')!.reason, /shares facts with Reuters/);
+  assert.deepEqual(d.get('rewrite')!.derivedFrom.map((l) => l.article), ['original'], d.get('rewrite')!.reason);
+  assert.match(d.get('rewrite')!.reason, /sentences in the source's order/);
   assert.equal(countIndependentOrigins([...d.values()]), 2);
 });
 
@@ -86,6 +99,9 @@ test('without dates or credits, the shorter text wholly inside the longer is the
 test('attribution cues', () => {
   const rows: [string, string[]][] = [
     ['MOSCOW (Reuters) - Putin said.', ['dateline:Reuters']],
+    ['SAN JOSE (TechWire) - Orbis agreed.', ['dateline:TechWire']],
+    ['(Daily Ledger) - A bridge collapsed.', ['dateline:Daily Ledger']],
+    ['Mr Putin (Russia) - and Mr Trump met.', []],
     ['Reuters - Reuters\n\nText.', ['credit:Reuters']],
     ['The minister told AP on Monday.', ['citation:Associated Press']],
     ['Prices fell, according to the Wall Street Journal.', ['citation:Wall Street Journal']],

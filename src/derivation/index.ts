@@ -4,7 +4,9 @@
 //     quotation marks discounted (two reporters quoting the same statement is not copying);
 //  2. decide each pair's direction: attribution cues first, then publication time, then which
 //     side is more covered by the other; or a shared absent source when both credit a wire that
-//     is not in the batch, or when nothing tells the two apart;
+//     is not in the batch, or when nothing tells the two apart; and keep the pair only when the
+//     derived side has its source's sequence of sentences or wording (sequence.ts), since
+//     independent reports of one event share facts, names, numbers and quotes too;
 //  3. accept links strongest first, never closing a cycle, a second source only when it explains
 //     text the first does not;
 //  4. name the roles: copy, summary or rewrite for derived articles, original or independent for
@@ -13,6 +15,7 @@ import type { AnalysedArticle, Derivation, DerivationLink, Passage, ReusePair, R
 import { tokenize } from '../sentences/index.js';
 import { flipPassage } from '../reuse/align.js';
 import { findAttributions, isAgency, quoteSpans, sameOutlet, type Attribution } from './attribution.js';
+import { prepareSequence, sequenceEvidence, type SequenceEvidence, type SequenceText } from './sequence.js';
 
 export { findAttributions, quoteSpans, sameOutlet, isAgency, type Attribution, type AttributionKind } from './attribution.js';
 
@@ -33,6 +36,10 @@ export interface DerivationOptions {
   readonly directionMargin: number;
   /** Publication times closer than this (minutes) do not order two articles. */
   readonly sameTimeMinutes: number;
+  /** Aligned sentences in the source's order from which a text follows its source's sequence. */
+  readonly minSentencesInOrder: number;
+  /** Sentences keeping the source's wording (quotes aside) from which a text was written from it. */
+  readonly minCloseSentences: number;
 }
 
 export const DERIVATION_DEFAULTS: DerivationOptions = {
@@ -47,6 +54,11 @@ export const DERIVATION_DEFAULTS: DerivationOptions = {
   extraSourceCoverage: 0.15,
   directionMargin: 0.1,
   sameTimeMinutes: 1,
+  // A lede, a quote and one more fact in the usual order is what separate reports of one event
+  // share; a fourth sentence in the same order is the source's sequence.
+  minSentencesInOrder: 4,
+  // One near-identical sentence can be a stock phrase; two are the source's text.
+  minCloseSentences: 2,
 };
 
 /** Passages at or above this similarity count as verbatim (a copy keeps the words). */
@@ -67,6 +79,7 @@ interface Profile {
   readonly published: number | null;
   /** The outlet when known: how a reason names the article ("Reuters (c5eb3f65ea7361f4)"). */
   readonly outlet: string | null;
+  readonly sequence: SequenceText;
 }
 
 function label(p: Profile): string {
@@ -89,6 +102,7 @@ interface Relation {
   readonly passages: readonly Passage[];
   readonly strength: number;
   readonly why: string;
+  readonly evidence: SequenceEvidence;
 }
 
 interface SharedSource {
@@ -109,6 +123,11 @@ export function deriveStory(articles: readonly AnalysedArticle[], reuse: readonl
   // 1-2. Measure and orient every pair.
   const relations: Relation[] = [];
   const shared: SharedSource[] = [];
+  /** The strongest pair left out as separate reporting, for each article: its reason names it. */
+  const separate: { other: number; coverage: number }[] = profiles.map(() => ({ other: -1, coverage: 0 }));
+  const noteSeparate = (target: Profile, other: Profile, cov: number) => {
+    if (cov > separate[target.index]!.coverage) separate[target.index] = { other: other.index, coverage: cov };
+  };
   for (const pair of reuse) {
     const a = byId.get(pair.a);
     const b = byId.get(pair.b);
@@ -120,14 +139,28 @@ export function deriveStory(articles: readonly AnalysedArticle[], reuse: readonl
     const decision = orient(a, b, covA, covB, presentOutlets, o);
     if (decision.kind === 'shared') {
       // Crediting the same absent wire is evidence by itself; otherwise the text must say so.
-      if (!decision.byAttribution && strongest < o.minDerivedCoverage) continue;
+      if (!decision.byAttribution) {
+        if (strongest < o.minDerivedCoverage) continue;
+        const flipped = pair.passages.map((p) => flipPassage(p, b.text));
+        if (!writtenFrom(a, b, covB, pair.passages, o).written && !writtenFrom(b, a, covA, flipped, o).written) {
+          noteSeparate(a, b, covA.weighted);
+          noteSeparate(b, a, covB.weighted);
+          continue;
+        }
+      }
       shared.push({ x: a.index, y: b.index, verbatimX: covA.verbatim, verbatimY: covB.verbatim, why: decision.why });
       continue;
     }
     const [source, target, covTarget] = decision.source === a ? [a, b, covB] : [b, a, covA];
     if (covTarget.weighted < o.minDerivedCoverage) continue;
     const passages = source === a ? pair.passages : pair.passages.map((p) => flipPassage(p, b.text));
-    relations.push({ source: source.index, target: target.index, passages: sortByTarget(passages), strength: covTarget.weighted, why: decision.why });
+    const { written, evidence } = writtenFrom(source, target, covTarget, passages, o);
+    // An article that names its source needs no more proof than the shared text.
+    if (!written && !decision.cited) {
+      noteSeparate(target, source, covTarget.weighted);
+      continue;
+    }
+    relations.push({ source: source.index, target: target.index, passages: sortByTarget(passages), strength: covTarget.weighted, why: decision.why, evidence });
   }
 
   // 3. Accept links, strongest first, without cycles.
@@ -185,7 +218,7 @@ export function deriveStory(articles: readonly AnalysedArticle[], reuse: readonl
       coverage: round(coverage(p, r.passages, 'target').plain),
     }));
     const partners = [...sharedWith[p.index]!].map((i) => profiles[i]!);
-    const { role, reason } = nameRole(p, own, partners, sharedWhy[p.index]!, sharedVerbatim[p.index]!, hasChildren.has(p.index), profiles, o);
+    const { role, reason } = nameRole(p, own, partners, sharedWhy[p.index]!, sharedVerbatim[p.index]!, hasChildren.has(p.index), profiles, o, separate[p.index]!);
     return {
       article: p.id,
       role,
@@ -244,7 +277,18 @@ function profile(a: AnalysedArticle, index: number, o: DerivationOptions): Profi
     citations: attributions.filter((x) => x.kind === 'citation').map((x) => x.outlet),
     published: Number.isFinite(time) ? time : null,
     outlet: a.article.outlet,
+    sequence: prepareSequence(text, a.sentences, quotes),
   };
+}
+
+/**
+ * Whether `target` was written from `source` rather than reported separately: (nearly) all of it
+ * verbatim, or the source's sequence of sentences, or the source's wording in several sentences.
+ */
+function writtenFrom(source: Profile, target: Profile, covTarget: Coverage, passages: readonly Passage[], o: DerivationOptions): { written: boolean; evidence: SequenceEvidence } {
+  const evidence = sequenceEvidence(source.sequence, target.sequence, passages);
+  const written = covTarget.verbatim >= o.copyCoverage || evidence.inOrder >= o.minSentencesInOrder || evidence.close >= o.minCloseSentences;
+  return { written, evidence };
 }
 
 /** How much of `p`'s words the passages cover on the given side. */
@@ -271,14 +315,14 @@ function coverage(p: Profile, passages: readonly Passage[], side: 'source' | 'ta
   return { plain: plain / p.words, weighted: weighted / total, verbatim: verbatim / p.words };
 }
 
-type Orientation = { kind: 'derived'; source: Profile; why: string } | { kind: 'shared'; byAttribution: boolean; why: string };
+type Orientation = { kind: 'derived'; source: Profile; cited: boolean; why: string } | { kind: 'shared'; byAttribution: boolean; why: string };
 
 /** Which of two related articles took from the other, or neither (a shared absent source). */
 function orient(a: Profile, b: Profile, covA: Coverage, covB: Coverage, presentOutlets: readonly string[], o: DerivationOptions): Orientation {
   // Attribution: one cites the outlet the other presents itself as.
   for (const [x, y] of [[a, b], [b, a]] as const) {
     const credit = x.selfCredits.find((c) => y.citations.some((cited) => sameOutlet(c, cited)));
-    if (credit) return { kind: 'derived', source: x, why: `it cites ${credit}, which the other article is` };
+    if (credit) return { kind: 'derived', source: x, cited: true, why: `it cites ${credit}, which the other article is` };
   }
   // Both cite the same wire that no article of the batch is: they share that absent source.
   const common = a.citations.find((c) => isAgency(c) && b.citations.some((d) => sameOutlet(c, d)) && !presentOutlets.some((p) => sameOutlet(p, c)));
@@ -286,19 +330,19 @@ function orient(a: Profile, b: Profile, covA: Coverage, covB: Coverage, presentO
   // One carries a wire's own credit and the other does not: the wire text came first.
   for (const [x, y] of [[a, b], [b, a]] as const) {
     const wire = x.selfCredits.find((c) => isAgency(c) && !y.selfCredits.some((d) => sameOutlet(c, d)));
-    if (wire) return { kind: 'derived', source: x, why: `the source carries the ${wire} credit and this article does not` };
+    if (wire) return { kind: 'derived', source: x, cited: false, why: `the source carries the ${wire} credit and this article does not` };
   }
   // Publication time.
   if (a.published !== null && b.published !== null && Math.abs(a.published - b.published) >= o.sameTimeMinutes * 60_000) {
-    return { kind: 'derived', source: a.published < b.published ? a : b, why: 'it was published later' };
+    return { kind: 'derived', source: a.published < b.published ? a : b, cited: false, why: 'it was published later' };
   }
   // Which side the other explains more of.
-  if (covB.weighted - covA.weighted >= o.directionMargin) return { kind: 'derived', source: a, why: 'more of it is found in the other than the other way round' };
-  if (covA.weighted - covB.weighted >= o.directionMargin) return { kind: 'derived', source: b, why: 'more of it is found in the other than the other way round' };
+  if (covB.weighted - covA.weighted >= o.directionMargin) return { kind: 'derived', source: a, cited: false, why: 'more of it is found in the other than the other way round' };
+  if (covA.weighted - covB.weighted >= o.directionMargin) return { kind: 'derived', source: b, cited: false, why: 'more of it is found in the other than the other way round' };
   if (Math.min(covA.verbatim, covB.verbatim) >= o.copyCoverage) {
     // Two copies of one text: the longer is the fuller version; on a tie, the first given.
     const source = b.words > a.words ? b : a;
-    return { kind: 'derived', source, why: 'the two texts are the same and the source is the fuller one' };
+    return { kind: 'derived', source, cited: false, why: 'the two texts are the same and the source is the fuller one' };
   }
   return { kind: 'shared', byAttribution: false, why: 'they share text but neither is dated, credited or covered enough to come first' };
 }
@@ -312,6 +356,7 @@ function nameRole(
   hasChildren: boolean,
   profiles: readonly Profile[],
   o: DerivationOptions,
+  separate: { other: number; coverage: number },
 ): { role: Role; reason: string } {
   if (own.length > 0) {
     const primary = own[0]!;
@@ -319,7 +364,8 @@ function nameRole(
     const cov = coverage(p, own.flatMap((r) => r.passages), 'target');
     const ratio = p.words / Math.max(1, source.words);
     const sources = own.map((r) => label(profiles[r.source]!)).join(' and ');
-    const shares = `shared passages cover ${pct(cov.plain)} of its words (${pct(cov.verbatim)} verbatim)`;
+    const inOrder = primary.evidence.inOrder > 1 ? `, ${primary.evidence.inOrder} of its sentences in the source's order` : '';
+    const shares = `shared passages cover ${pct(cov.plain)} of its words (${pct(cov.verbatim)} verbatim)${inOrder}`;
     if (cov.verbatim >= o.copyCoverage) return { role: 'copy', reason: `Copy of ${sources}: ${shares}; ${primary.why}.` };
     if (ratio <= o.summaryLengthRatio) {
       return { role: 'summary', reason: `Summary of ${sources}: ${shares} at ${pct(ratio)} of the source's length; ${primary.why}.` };
@@ -341,6 +387,13 @@ function nameRole(
   }
   if (hasChildren) return { role: 'original', reason: 'Original: other articles derive from it and it derives from none of them.' };
   const cited = p.citations.filter(isAgency);
+  if (separate.other >= 0) {
+    const other = label(profiles[separate.other]!);
+    return {
+      role: 'independent',
+      reason: `Independent: it shares facts with ${other}, ${pct(separate.coverage)} of its words with quotes discounted, but neither that article's sequence of sentences nor its wording, as separate reports of one event do.`,
+    };
+  }
   return {
     role: 'independent',
     reason: cited.length > 0
