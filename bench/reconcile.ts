@@ -7,6 +7,7 @@
 // (one-to-one). Precision and recall are over all findings, and per kind.
 // Statuses: the version of the expected article whose text holds `contains` has the expected status.
 // Origins: the claim with a version holding `contains` counts that many independent origins.
+// Derivations (end to end only): the stage gives each article its documented role and sources.
 // Brief: every sentence cited, and each first source's sentence holds the brief text.
 // Speed: reconcileStory on a 50-article story built from the stories' own articles (vectors warm).
 import { readdirSync, readFileSync } from 'node:fs';
@@ -131,6 +132,7 @@ function evaluate(stories: readonly { slug: string; story: StoryFile }[], mode: 
   let statusTotal = 0;
   let originsRight = 0;
   let originsTotal = 0;
+  let derivationsRight = 0;
   let briefSentences = 0;
   const briefIssues: string[] = [];
   const rows: string[][] = [];
@@ -166,17 +168,26 @@ function evaluate(stories: readonly { slug: string; story: StoryFile }[], mode: 
       if (claim?.origins === e.origins) originsRight += 1;
       else originMisses.push(`"${e.contains}": expected ${e.origins} origins, got ${claim?.origins ?? 'no claim'}`);
     }
+    const derivationMisses: string[] = [];
+    for (const a of story.articles) {
+      const got = staged.derivations.find((d) => key(d.article) === a.key)!;
+      const sources = got.derivedFrom.map((l) => key(l.article));
+      if (got.role === a.role && sources.join() === a.derivedFrom.join()) derivationsRight += 1;
+      else derivationMisses.push(`${a.key}: documented ${a.role}${a.derivedFrom.length ? ` of ${a.derivedFrom.join(', ')}` : ''}, got ${got.role}${sources.length ? ` of ${sources.join(', ')}` : ''}`);
+    }
     const problems = briefProblems(brief, staged.articles);
     briefSentences += brief.length;
     briefIssues.push(...problems.map((p) => `${slug}: ${p}`));
 
     rows.push([slug, String(story.expected.findings.length), String(reconciliation.findings.length), String(matched), `${story.expected.statuses.length - statusMisses.length}/${story.expected.statuses.length}`, String(brief.length)]);
-    if (verbose && (missed.length || extra.length || statusMisses.length || originMisses.length || problems.length)) {
+    const roleMisses = mode === 'stage' ? derivationMisses : [];
+    if (verbose && (missed.length || extra.length || statusMisses.length || originMisses.length || problems.length || roleMisses.length)) {
       console.log(`\n${slug}: ${story.title}`);
       for (const m of missed) console.log(`  missed   ${m.kind} ${m.article} ${m.keyword ?? ''}`);
       for (const f of extra) console.log(`  extra    ${f.kind}: ${f.message}`);
       for (const s of statusMisses) console.log(`  status   ${s}`);
       for (const o of originMisses) console.log(`  origins  ${o}`);
+      for (const d of roleMisses) console.log(`  role     ${d}`);
       for (const p of problems) console.log(`  brief    ${p}`);
     }
   }
@@ -191,7 +202,9 @@ function evaluate(stories: readonly { slug: string; story: StoryFile }[], mode: 
       [...byKind].sort().map(([kind, t]) => [kind, String(t.tp), String(t.fp), String(t.fn), (t.tp / Math.max(1, t.tp + t.fp)).toFixed(2), (t.tp / Math.max(1, t.tp + t.fn)).toFixed(2)]),
     ),
   );
-  console.log(`statuses right: ${statusRight}/${statusTotal}   origins right: ${originsRight}/${originsTotal}   brief: ${briefSentences} sentences in ${stories.length} stories, ${briefIssues.length} problems`);
+  const articles = stories.reduce((n, { story }) => n + story.articles.length, 0);
+  const roles = mode === 'stage' ? `   derivations right: ${derivationsRight}/${articles}` : '';
+  console.log(`statuses right: ${statusRight}/${statusTotal}   origins right: ${originsRight}/${originsTotal}${roles}   brief: ${briefSentences} sentences in ${stories.length} stories, ${briefIssues.length} problems`);
   for (const issue of briefIssues) console.log(`  ${issue}`);
 
 }
