@@ -407,6 +407,24 @@ export class SqlStore implements Store {
     return [...found].sort();
   }
 
+  async getState(key: string): Promise<string | null> {
+    checkStateKey(key);
+    const rows = await this.read('read engine state', 'SELECT value FROM engine_state WHERE key = ?', [key]);
+    return rows.length === 0 ? null : String(rows[0]!.value);
+  }
+
+  async putState(key: string, value: string): Promise<void> {
+    checkStateKey(key);
+    checkStateValue(key, value);
+    await this.write('store engine state', (tx) =>
+      tx.run(
+        `INSERT INTO engine_state (key, value, updated_at) VALUES (?, ?, ?)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
+        [key, value, new Date().toISOString()],
+      ),
+    );
+  }
+
   async close(): Promise<void> {
     await this.driver.close();
   }
@@ -487,6 +505,24 @@ function checkArticle(article: Article): void {
   if (typeof article?.id !== 'string' || typeof article.contentHash !== 'string' || typeof article.text !== 'string') {
     throw usageError('An article to store has no id, content hash or text.', 'Store articles made by extractArticles().');
   }
+}
+
+function checkStateKey(key: string): void {
+  if (typeof key !== 'string' || key === '' || storable(key) !== key) {
+    throw usageError(`${JSON.stringify(key)} is not a state key.`, 'Name engine state with a non-empty text key such as "stories".');
+  }
+}
+
+/** State is stored and returned byte for byte, so refuse what a text column would alter. */
+function checkStateValue(key: string, value: string): void {
+  const how = 'Pass the output of JSON.stringify, which escapes NUL and lone surrogates.';
+  if (typeof value !== 'string') throw usageError(`The state "${key}" is not text.`, how);
+  try {
+    JSON.parse(value);
+  } catch (error) {
+    throw usageError(`The state "${key}" is not JSON: ${(error as Error).message}`, how);
+  }
+  if (storable(value) !== value) throw usageError(`The state "${key}" holds a raw NUL or lone surrogate.`, how);
 }
 
 function articleSearchText(article: Article): string {

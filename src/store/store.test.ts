@@ -15,15 +15,17 @@ import { splitSentences } from '../sentences/index.js';
 import type { Article } from '../records.js';
 import { sampleArticle, sampleStory } from '../dossier/testing.js';
 import { openStore } from './index.js';
-import { connect as connectPostgres } from './postgres/index.js';
-import { connect as connectSqlite } from './sqlite/index.js';
-import type { SqlDriver } from './driver.js';
+import { connect as connectPostgres, migrations as postgresMigrations } from './postgres/index.js';
+import { connect as connectSqlite, migrations as sqliteMigrations } from './sqlite/index.js';
+import { SqlStore } from './sql-store.js';
+import type { Migration, SqlDriver } from './driver.js';
 import type { Store } from './types.js';
 
 const POSTGRES_URL = process.env.CORROBORATE_TEST_POSTGRES ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 interface Backend {
   readonly name: 'sqlite' | 'postgres';
+  readonly migrations: readonly Migration[];
   setUp(): Promise<void>;
   /** A fresh, empty location for one test. */
   fresh(): Promise<{ location: string; options: { schema?: string } }>;
@@ -39,6 +41,7 @@ function sqliteBackend(): Backend {
   let n = 0;
   return {
     name: 'sqlite',
+    migrations: sqliteMigrations,
     async setUp() {
       folder = mkdtempSync(join(tmpdir(), 'corroborate-store-'));
     },
@@ -61,6 +64,7 @@ function postgresBackend(): Backend {
   let n = 0;
   return {
     name: 'postgres',
+    migrations: postgresMigrations,
     async setUp() {
       try {
         admin = await connectPostgres(POSTGRES_URL);
@@ -392,6 +396,55 @@ for (const backend of [sqliteBackend(), postgresBackend()]) {
       const many = Array.from({ length: 2500 }, (_, i) => `k:${i}`);
       await store.saveSignatures([{ articleId: 'a3', bandKeys: many }]);
       assert.deepEqual(await store.findByBandKeys([...many.slice(2400), 'nothing']), ['a3']);
+    });
+
+    it('keeps engine state by key, exactly as written, across reopening', async () => {
+      assert.equal(await store.getState('stories'), null);
+      // A few MB of JSON with text a column could mangle if the store were careless.
+      const big = JSON.stringify({
+        version: 1,
+        entries: Array.from({ length: 25_000 }, (_, i) => ({ id: `a${i}`, words: ['Zürich', '東京', '👩🏽‍🔬', 'nul \u0000', 'lone \ud800'], n: i / 7 })),
+      });
+      assert.ok(big.length > 2_000_000, `state is ${big.length} characters`);
+      await store.putState('stories', big);
+      await store.putState('other', '{"a":1}');
+      assert.equal(await store.getState('stories'), big);
+      await store.putState('stories', '[]');
+      assert.equal(await store.getState('stories'), '[]', 'a second write replaces the first');
+      assert.equal(await store.getState('other'), '{"a":1}');
+      await store.close();
+      store = await openStore(place.location, place.options);
+      assert.equal(await store.getState('stories'), '[]');
+    });
+
+    it('refuses engine state it could not return exactly, and keeps the old value', async () => {
+      await store.putState('stories', '{"ok":true}');
+      const refused = (error: unknown) => error instanceof CorroborateError && error.code === 'usage';
+      await assert.rejects(store.putState('stories', '{"cut": '), refused);
+      await assert.rejects(store.putState('stories', '"raw \ud800 surrogate"'), refused);
+      await assert.rejects(store.putState('', '{}'), refused);
+      await assert.rejects(store.getState(''), refused);
+      assert.equal(await store.getState('stories'), '{"ok":true}');
+    });
+
+    it('keeps concurrent state writes whole: one of them wins entirely', async () => {
+      const values = [0, 1, 2, 3, 4].map((n) => JSON.stringify({ writer: n, payload: String(n).repeat(100_000) }));
+      await Promise.all(values.map((value) => store.putState('stories', value)));
+      assert.ok(values.includes((await store.getState('stories')) ?? ''), 'one whole value, not a mix');
+    });
+
+    it('upgrades a database made before engine state existed', async () => {
+      await store.close();
+      await backend.release(place);
+      place = await backend.fresh();
+      const before = new SqlStore(await backend.raw(place), backend.migrations.filter((m) => m.version === 1));
+      await before.migrate();
+      await before.saveArticles([withSentences(sampleArticle(1))]);
+      await before.close();
+      store = await openStore(place.location, place.options);
+      assert.equal(await store.countArticles(), 1);
+      await store.putState('stories', '{}');
+      assert.equal(await store.getState('stories'), '{}');
     });
 
     it('keeps concurrent writes whole', async () => {

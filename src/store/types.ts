@@ -108,5 +108,17 @@ export interface Store {
   listArticles(query?: ArticleQuery): Promise<{ total: number; articles: ArticleSummary[] }>;
   /** Every outlet of the stored stories with its story count, most stories first. */
   listOutlets(): Promise<OutletCount[]>;
+  /**
+   * Durable state an engine keeps between runs so `analyze` can continue incrementally (the
+   * stories engine's `StoryIndex.toJSON()`, under its own key). Returns the JSON text last
+   * written under `key` exactly, or null if nothing was.
+   */
+  getState(key: string): Promise<string | null>;
+  /**
+   * Writes `value` (JSON text, e.g. from JSON.stringify) under `key`, replacing what was there,
+   * in one transaction: a reader sees the old value or the new one, never a part. Refuses (usage
+   * error) an empty key and a value that is not JSON or holds a raw NUL or lone surrogate.
+   */
+  putState(key: string, value: string): Promise<void>;
   close(): Promise<void>;
 }

@@ -99,4 +99,15 @@ CREATE TABLE signature_bands (
 CREATE INDEX signature_bands_article_id ON signature_bands (article_id);
 `,
   },
+  {
+    version: 2,
+    name: 'engine state',
+    sql: `
+CREATE TABLE engine_state (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+`,
+  },
 ];
