@@ -65,10 +65,12 @@ export function quoteFindings(claim: ReconciledClaim, ctx: FindingContext): Find
   const out: Finding[] = [];
   for (const v of claim.versions) {
     if (v.status === 'altered') {
-      const { was, now } = changedStretch(v.diff ?? []);
+      const stretch = changedStretch(v.diff ?? []);
+      const was = asWritten(stretch.was, reference.text);
+      const now = asWritten(stretch.now, v.text);
       out.push({
         kind: 'altered-quote',
-        message: `${ctx.names.get(v.article)} changes the words of ${who}: where ${ctx.names.get(reference.article)} quotes "${was}", it has "${now}".`,
+        message: `${ctx.names.get(v.article)} changes the words of ${who}: where ${ctx.names.get(reference.article)} quotes ${quoted(was, STRETCH_WORDS_SHOWN)}, it has ${quoted(now, STRETCH_WORDS_SHOWN)}.`,
         claim: claim.id,
         articles: [v.article, reference.article],
         severity: 'high',
@@ -77,7 +79,7 @@ export function quoteFindings(claim: ReconciledClaim, ctx: FindingContext): Find
       const dropped = (v.diff ?? []).filter((c) => c.op === 'dropped').map((c) => c.text);
       out.push({
         kind: 'trimmed-quote',
-        message: `${ctx.names.get(v.article)} shortens a quote from ${who}, leaving out "${shorten(dropped.join(' … '), 12)}".`,
+        message: `${ctx.names.get(v.article)} shortens a quote from ${who}, leaving out ${quoted(dropped.join(' … '), 12)}.`,
         claim: claim.id,
         articles: [v.article, reference.article],
         severity: 'low',
@@ -89,10 +91,31 @@ export function quoteFindings(claim: ReconciledClaim, ctx: FindingContext): Find
 
 /** Words of context kept either side of the changed stretch of a quote. */
 const CHANGE_CONTEXT_WORDS = 3;
+/** Longest changed stretch shown, context included. */
+const STRETCH_WORDS_SHOWN = QUOTE_WORDS_SHOWN + 2 * CHANGE_CONTEXT_WORDS;
+
+/**
+ * A stretch of words (from the word diff, which drops punctuation) as the text writes it, commas
+ * and apostrophes included: "We by the way would" -> "We, by the way, would". The words
+ * themselves when the text does not hold them in that order.
+ */
+export function asWritten(stretch: string, text: string): string {
+  const words = stretch.match(/[\p{L}\p{N}]+/gu);
+  if (!words) return stretch;
+  const pattern = new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[^\\p{L}\\p{N}]+'), 'iu');
+  const found = pattern.exec(text);
+  return found ? found[0] : stretch;
+}
+
+/** A quotation inside a message: shortened, without the closing stop of its sentence ("... Kyiv".). */
+export function quoted(text: string, words = QUOTE_WORDS_SHOWN): string {
+  return `"${shorten(text, words).replace(/[\s.,;:]+$/, '')}"`;
+}
 
 /**
  * The stretch of a quote where two versions part, both sides, with a few words either side:
  * "we believe it can be produced at scale" / "we are sure it can be made cheaply for millions".
+ * Not shortened: `quoted` does that once the stretch is found in the text as written.
  */
 export function changedStretch(diff: readonly WordChange[]): { was: string; now: string } {
   const first = diff.findIndex((c) => c.op !== 'same');
@@ -113,7 +136,7 @@ export function changedStretch(diff: readonly WordChange[]): { was: string; now:
       now.push(c.text);
     }
   }
-  const frame = (middle: string[]) => shorten([before, ...middle, after].filter(Boolean).join(' '), QUOTE_WORDS_SHOWN + 2 * CHANGE_CONTEXT_WORDS);
+  const frame = (middle: string[]) => [before, ...middle, after].filter(Boolean).join(' ');
   return { was: frame(was), now: frame(now) };
 }
 
@@ -154,7 +177,7 @@ export function contradictionFindings(claim: ReconciledClaim, ctx: FindingContex
     .filter((v) => v.status === 'conflicting')
     .map((v) => ({
       kind: 'contradiction' as const,
-      message: `${ctx.names.get(v.article)} contradicts ${ctx.names.get(reference.article)}: "${shorten(v.text)}" against "${shorten(reference.text)}".`,
+      message: `${ctx.names.get(v.article)} contradicts ${ctx.names.get(reference.article)}: ${quoted(v.text)} against ${quoted(reference.text)}.`,
       claim: claim.id,
       articles: [v.article, reference.article],
       severity: 'high' as const,
@@ -182,6 +205,8 @@ export interface UniqueCandidate {
   readonly substance: number;
   readonly sentence: number;
   readonly context: string;
+  /** For a quote: in quotation marks (true) or reported speech ("X said that ..."). */
+  readonly direct: boolean;
 }
 
 export function uniqueFindings(claims: readonly UniqueCandidate[], ctx: FindingContext): Finding[] {
@@ -199,15 +224,15 @@ export function uniqueFindings(claims: readonly UniqueCandidate[], ctx: FindingC
       .sort((a, b) => b.substance - a.substance)
       .filter((e) => (seenSentences.has(e.sentence) ? false : (seenSentences.add(e.sentence), true)))
       .slice(0, ctx.maxUniquePerArticle);
-    for (const { claim, context } of chosen) {
+    for (const { claim, context, direct } of chosen) {
       const name = ctx.names.get(article)!;
+      // A quotation is shown as a quote of its speaker; a figure or reported speech in its
+      // sentence, which says what the figure counts and who said so.
       const message =
-        claim.kind === 'quote'
-          ? `Only ${name} carries this quote from ${claim.speaker ?? 'an unnamed speaker'}: "${shorten(claim.text)}".`
-          : claim.kind === 'quantity'
-            ? `Only ${name} reports ${midSentence(claim.quantity!.text)}: "${shorten(context, 2 * QUOTE_WORDS_SHOWN)}".`
-            : `Only ${name} reports: "${shorten(claim.text, 2 * QUOTE_WORDS_SHOWN)}".`;
-      out.push({ kind: 'unique-claim', message: endSentence(message), claim: claim.id, articles: [article], severity: claim.kind === 'statement' ? 'low' : 'medium' });
+        claim.kind === 'quote' && direct
+          ? `Only ${name} carries this quote from ${claim.speaker ?? 'an unnamed speaker'}: ${quoted(claim.text)}.`
+          : `Only ${name} reports: ${quoted(claim.kind === 'statement' ? claim.text : context, 2 * QUOTE_WORDS_SHOWN)}.`;
+      out.push({ kind: 'unique-claim', message, claim: claim.id, articles: [article], severity: claim.kind === 'statement' ? 'low' : 'medium' });
     }
   }
   return out;
@@ -221,6 +246,9 @@ export function copyFindings(ctx: FindingContext): Finding[] {
     if (d.role !== 'copy' && d.role !== 'rewrite' && d.role !== 'summary') continue;
     const sources = d.derivedFrom.map((link) => byId.get(link.article)).filter((a): a is Article => a !== undefined);
     if (sources.length === 0 || !byId.has(d.article)) continue;
+    // An outlet running its own story again (an update, another edition) copies nobody.
+    const own = byId.get(d.article)!;
+    if (sources.every((source) => sameName(outletOf(source), outletOf(own)))) continue;
     const credits = d.attributions.map((a) => a.toLowerCase());
     const credited = sources.some((source) => {
       const names = [source.outlet, source.publisher].filter((n): n is string => !!n).map((n) => n.toLowerCase());
@@ -239,19 +267,15 @@ export function copyFindings(ctx: FindingContext): Finding[] {
   return out;
 }
 
+function sameName(a: string, b: string): boolean {
+  const fold = (s: string) => s.toLowerCase().replace(/^the\s+/, '').replace(/[^a-z0-9]+/g, '');
+  return fold(a) === fold(b);
+}
+
 function list(names: readonly string[]): string {
   const unique = [...new Set(names)];
   if (unique.length <= 1) return unique[0] ?? '';
   return `${unique.slice(0, -1).join(', ')} and ${unique[unique.length - 1]}`;
-}
-
-/** "About 400 firefighters" read inside a sentence: "about 400 firefighters". */
-function midSentence(phrase: string): string {
-  return /^(?:A|An|The|About|Some|Up|More|Less|At|Nearly|Almost|Around|Over|Roughly|Just)\b/.test(phrase) ? phrase[0]!.toLowerCase() + phrase.slice(1) : phrase;
-}
-
-function endSentence(text: string): string {
-  return /[.!?…"”]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`;
 }
 
 const SEVERITY_ORDER = { high: 0, medium: 1, low: 2 } as const;

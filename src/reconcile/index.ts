@@ -177,6 +177,7 @@ export function reconcileStory(input: ReconcileInput, options: Partial<Reconcile
     substance: substance(claim, draft.reference.names.size, draft.reference.numbers.size),
     sentence: draft.reference.mention.sentence,
     context: draft.reference.mention.context,
+    direct: draft.reference.mention.quote?.direct ?? true,
   }));
   findings.push(...uniqueFindings(uniqueCandidates, ctx), ...copyFindings(ctx));
 

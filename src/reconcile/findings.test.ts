@@ -1,0 +1,48 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { reconcileStory } from './index.js';
+import { asWritten, quoted } from './findings.js';
+import { article, derivation, quote } from './fixtures/build.js';
+import type { ClaimMention } from '../records.js';
+
+test('quoted: shortened, without the stop of the sentence it was cut from', () => {
+  const rows: [string, number, string][] = [
+    ['Prices rose.', 18, '"Prices rose"'],
+    ['one two three four five', 3, '"one two three …"'],
+    ['What next?', 18, '"What next?"'],
+  ];
+  for (const [text, words, expected] of rows) assert.equal(quoted(text, words), expected, text);
+});
+
+test('asWritten: a stretch of the word diff as the text punctuates it', () => {
+  const text = "We, by the way, would be ready to offer (joint projects with) our partners, Putin's aides said.";
+  const rows: [string, string][] = [
+    ['We by the way would be ready', 'We, by the way, would be ready'],
+    ['offer [joint projects with] our partners', 'offer (joint projects with) our partners'],
+    ["Putin's aides", "Putin's aides"],
+    ['words not in the text', 'words not in the text'],
+  ];
+  for (const [stretch, expected] of rows) assert.equal(asWritten(stretch, text), expected, stretch);
+});
+
+test('unique claims: reported speech is shown in its sentence, not as a quotation', () => {
+  const a = article('a', 'The port will close on Friday, harbour master Ola Berg said. Berg added: "We have no choice at all this week."', { outlet: 'Coast News' });
+  const b = article('b', 'Shipping lines were told on Monday to expect delays.', { outlet: 'Sea Post' });
+  const claims: ClaimMention[] = [quote(a, 'The port will close on Friday', 'Ola Berg', false), quote(a, 'We have no choice at all this week.', 'Ola Berg')];
+  const r = reconcileStory({ articles: [a, b], claims, derivations: [derivation('a', 'independent'), derivation('b', 'independent')] }, { semantic: false });
+  const messages = r.findings.filter((f) => f.kind === 'unique-claim').map((f) => f.message).sort();
+  assert.deepEqual(messages, [
+    'Only Coast News carries this quote from Ola Berg: "We have no choice at all this week".',
+    'Only Coast News reports: "The port will close on Friday, harbour master Ola Berg said".',
+  ]);
+});
+
+test('an outlet running its own story again is not an undisclosed copy', () => {
+  const text = 'The bank kept its main rate at 4.5% on Thursday, governor Ingrid Holm said.';
+  const a = article('a', text, { outlet: 'Finance Wire' });
+  const b = article('b', text, { outlet: 'Finance Wire' });
+  const c = article('c', text, { outlet: 'Market Watcher' });
+  const derivations = [derivation('a', 'original'), derivation('b', 'copy', ['a']), derivation('c', 'copy', ['a'])];
+  const r = reconcileStory({ articles: [a, b, c], claims: [], derivations }, { semantic: false });
+  assert.deepEqual(r.findings.filter((f) => f.kind === 'undisclosed-copy').map((f) => f.articles[0]), ['c']);
+});
