@@ -1,0 +1,132 @@
+// Numbered schema migrations, written once for every backend: applied once each in ascending order
+// and recorded in `corroborate_migrations`. Never edit a released migration: add the next number.
+// Where the backends' SQL differs (a column type), a migration takes the backend's `ColumnTypes`;
+// each backend folder's migrations.ts names its types. Dossiers and article records are JSON
+// text: the exact document round-trips; the columns beside them exist only for listing, search
+// and joins.
+import type { Migration } from './driver.js';
+
+/** The column types that differ between backends; all other SQL here is shared. */
+export interface ColumnTypes {
+  /** Milliseconds since the epoch: past 2^31, so PostgreSQL needs BIGINT (SQLite's INTEGER holds 64 bits). */
+  readonly epochMs: string;
+}
+
+interface SharedMigration {
+  readonly version: number;
+  readonly name: string;
+  sql(types: ColumnTypes): string;
+}
+
+const MIGRATIONS: readonly SharedMigration[] = [
+  {
+    version: 1,
+    name: 'init',
+    sql: (types) => `
+CREATE TABLE articles (
+  content_hash TEXT PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  input TEXT NOT NULL,
+  url TEXT,
+  title TEXT,
+  byline TEXT,
+  outlet TEXT,
+  outlet_key TEXT,
+  publisher TEXT,
+  published TEXT,
+  published_ms ${types.epochMs},
+  language TEXT,
+  text_length INTEGER NOT NULL,
+  search_text TEXT NOT NULL,
+  record TEXT NOT NULL,
+  stored_at TEXT NOT NULL
+);
+CREATE INDEX articles_outlet_key ON articles (outlet_key);
+CREATE INDEX articles_published_ms ON articles (published_ms);
+
+CREATE TABLE sentences (
+  article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+  idx INTEGER NOT NULL,
+  paragraph INTEGER NOT NULL,
+  start_offset INTEGER NOT NULL,
+  end_offset INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  PRIMARY KEY (article_id, idx)
+);
+
+CREATE TABLE rejections (
+  key TEXT PRIMARY KEY,
+  input TEXT NOT NULL,
+  code TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  at TEXT NOT NULL
+);
+CREATE INDEX rejections_at ON rejections (at);
+
+CREATE TABLE stories (
+  id TEXT PRIMARY KEY,
+  headline TEXT NOT NULL,
+  label TEXT NOT NULL,
+  first_seen TEXT,
+  last_seen TEXT,
+  first_seen_ms ${types.epochMs},
+  last_seen_ms ${types.epochMs},
+  outlets TEXT NOT NULL,
+  size INTEGER NOT NULL,
+  independent_origins INTEGER NOT NULL,
+  findings INTEGER NOT NULL,
+  search_text TEXT NOT NULL,
+  dossier TEXT NOT NULL,
+  saved_at TEXT NOT NULL
+);
+CREATE INDEX stories_last_seen_ms ON stories (last_seen_ms);
+
+CREATE TABLE story_outlets (
+  story_id TEXT NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
+  outlet_key TEXT NOT NULL,
+  outlet TEXT NOT NULL,
+  PRIMARY KEY (story_id, outlet_key)
+);
+CREATE INDEX story_outlets_outlet_key ON story_outlets (outlet_key);
+
+CREATE TABLE story_articles (
+  story_id TEXT NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
+  article_id TEXT NOT NULL,
+  position INTEGER NOT NULL,
+  role TEXT NOT NULL,
+  PRIMARY KEY (story_id, article_id)
+);
+CREATE INDEX story_articles_article_id ON story_articles (article_id);
+
+CREATE TABLE story_aliases (
+  id TEXT PRIMARY KEY,
+  story_id TEXT NOT NULL,
+  merged_at TEXT NOT NULL
+);
+CREATE INDEX story_aliases_story_id ON story_aliases (story_id);
+
+CREATE TABLE signature_bands (
+  band_key TEXT NOT NULL,
+  article_id TEXT NOT NULL,
+  PRIMARY KEY (band_key, article_id)
+);
+CREATE INDEX signature_bands_article_id ON signature_bands (article_id);
+`,
+  },
+  {
+    version: 2,
+    name: 'engine state',
+    sql: () => `
+CREATE TABLE engine_state (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+`,
+  },
+];
+
+/** The migrations in one backend's SQL. */
+export function migrationsFor(types: ColumnTypes): Migration[] {
+  return MIGRATIONS.map(({ version, name, sql }) => ({ version, name, sql: sql(types) }));
+}
