@@ -136,12 +136,46 @@ function sameUnit(a: QuantityInfo, b: QuantityInfo): boolean {
   return a.unit === b.unit && (a.per === null || b.per === null || a.per === b.per);
 }
 
+/** Units of time: "3 days" and "3 weeks" are never one figure, whatever the context. */
+const TIME_UNITS = new Set(['seconds', 'minutes', 'hours', 'days', 'weeks', 'months', 'years', 'decades', 'centuries']);
+
+/**
+ * Things counted by a noun ("310 people", "310 heat cases", "220 staff" / "220 workers"): outlets
+ * name what they count in their own words, so one value in one context is one figure. Symbols and
+ * measurement units (%, USD, t, km) and units of time must match exactly.
+ */
+function countNoun(unit: string): boolean {
+  return /^\p{Ll}{4,}$/u.test(unit) && !TIME_UNITS.has(unit);
+}
+
+/** The same unit, or two nouns counting things: candidates for one figure. */
+function comparableUnit(a: QuantityInfo, b: QuantityInfo): boolean {
+  if (sameUnit(a, b)) return true;
+  return countNoun(a.unit) && countNoun(b.unit) && (a.per === null || b.per === null || a.per === b.per);
+}
+
 /** Reports of one figure differ by a few percent or a few times, not by orders of magnitude (2,500 t mined vs 3.8 million t held). */
 const CONFLICT_MAX_RATIO = 20;
 
 function sameOrder(a: number, b: number): boolean {
   const [lo, hi] = [Math.min(Math.abs(a), Math.abs(b)), Math.max(Math.abs(a), Math.abs(b))];
   return lo > 0 ? hi / lo <= CONFLICT_MAX_RATIO : hi === 0;
+}
+
+/**
+ * "About 300" is a figure rounded to its last significant digit: it agrees with 310 (rounds to
+ * 300) but not with 360. Only "about" figures ending in zeros are read so.
+ */
+function roundsTo(hedged: QuantityInfo, other: QuantityInfo): boolean {
+  if (hedged.qualifier !== 'about' || !Number.isInteger(hedged.value) || hedged.value === 0) return false;
+  let precision = 1;
+  while (hedged.value % (precision * 10) === 0) precision *= 10;
+  return precision >= 10 && Math.round(other.value / precision) * precision === hedged.value;
+}
+
+/** Two statements of one figure: equal within `rounding`, or one an "about" figure the other rounds to. */
+function sameFigure(a: QuantityInfo, b: QuantityInfo, rounding: number): boolean {
+  return closeValues(a.value, b.value, rounding) || roundsTo(a, b) || roundsTo(b, a);
 }
 
 function closeValues(a: number, b: number, rounding: number): boolean {
@@ -218,7 +252,7 @@ export function reconcileQuantities(
     let bestScore = 0;
     for (const group of groups) {
       const ref = group.reference;
-      if (!sameUnit(q.quantity, ref.quantity) || !closeValues(q.quantity.value, ref.quantity.value, thresholds.rounding)) continue;
+      if (!comparableUnit(q.quantity, ref.quantity) || !sameFigure(q.quantity, ref.quantity, thresholds.rounding)) continue;
       const score = contextScore(q, ref);
       if (score >= thresholds.sameValueContext && score > bestScore) {
         best = group;

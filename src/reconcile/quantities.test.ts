@@ -1,0 +1,25 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { reconcileStory } from './index.js';
+import { article, derivation, quantity } from './fixtures/build.js';
+import type { ClaimMention, Qualifier } from '../records.js';
+
+// Each row: two outlets' sentences about hospital admissions, the figure each gives, and the
+// status the second one's figure gets against the first's (null: two separate claims).
+const ROWS: [first: [string, string, number, string], second: [string, string, number, string, Qualifier], expected: string | null][] = [
+  [['Hospitals treated 310 people for heat illness, the minister said.', '310 people', 310, 'people'], ['Hospitals saw 310 heat cases since Friday, the minister said.', '310 heat cases', 310, 'cases', 'exact'], 'agrees'],
+  [['Hospitals treated 310 people for heat illness, the minister said.', '310 people', 310, 'people'], ['About 300 people needed hospital treatment for heat illness, the ministry said.', 'About 300 people', 300, 'people', 'about'], 'approximate'],
+  [['Hospitals treated 360 people for heat illness, the minister said.', '360 people', 360, 'people'], ['About 300 people needed hospital treatment for heat illness, the ministry said.', 'About 300 people', 300, 'people', 'about'], 'conflicting'],
+  [['The hospital ward was closed for 3 days after the heat illness outbreak.', '3 days', 3, 'days'], ['The hospital ward was closed for 3 weeks after the heat illness outbreak.', '3 weeks', 3, 'weeks', 'exact'], null],
+];
+
+test('one figure across outlets: count nouns in other words, "about" figures rounded, units of time kept apart', () => {
+  for (const [[textA, phraseA, valueA, unitA], [textB, phraseB, valueB, unitB, qualifier], expected] of ROWS) {
+    const a = article('a', textA, { outlet: 'Doria Times', published: '2025-07-14T06:00:00Z' });
+    const b = article('b', textB, { outlet: 'Radio Doria', published: '2025-07-14T09:00:00Z' });
+    const claims: ClaimMention[] = [quantity(a, phraseA, valueA, unitA), quantity(b, phraseB, valueB, unitB, { qualifier })];
+    const r = reconcileStory({ articles: [a, b], claims, derivations: [derivation('a', 'independent'), derivation('b', 'independent')] }, { semantic: false });
+    const status = r.claims.find((c) => c.versions.some((v) => v.article === 'a'))!.versions.find((v) => v.article === 'b')?.status ?? null;
+    assert.equal(status, expected, `${phraseA} / ${phraseB}`);
+  }
+});
