@@ -1,10 +1,9 @@
 // `corroborate cluster FILE.jsonl`: assigns {id, text, title?, published?, url?} JSON lines to
 // stories with the same online engine `analyze` uses, and prints {id, story} per input line.
-import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
-import type { Command, CommandIO } from '../command.js';
+import type { Command } from '../command.js';
 import { numberFlag, parseFlags, writeLine } from '../command.js';
-import { CorroborateError, usageError } from '../../errors.js';
+import { readJsonl } from '../jsonl.js';
+import { usageError } from '../../errors.js';
 import { DEFAULT_STORY_OPTIONS, StoryIndex, type StoryInput } from '../../stories/index.js';
 
 const HELP = `Usage: corroborate cluster FILE.jsonl [--format jsonl|tsv] [--window DAYS] [--threshold X]
@@ -29,8 +28,7 @@ Options:
 The first run in a process loads the word vectors (a few seconds).
 Exit codes: 0 ok (even when some lines were bad), 1 failure, 2 usage error.`;
 
-/** Most bad lines described one by one on stderr; the rest are only counted. */
-const MAX_REPORTED_BAD_LINES = 100;
+const INPUT_HINT = 'Give a JSON-lines file of {id, text, title?, published?, url?} objects.';
 /** Longest window accepted: beyond a year, "the same event" stops meaning anything. */
 const MAX_WINDOW_DAYS = 366;
 
@@ -53,18 +51,7 @@ export const command: Command = {
     });
 
     const records: StoryInput[] = [];
-    let bad = 0;
-    for await (const { line, number } of readLines(positionals[0]!, io)) {
-      const parsed = parseRecord(line);
-      if (parsed === null) continue;
-      if (typeof parsed === 'string') {
-        bad++;
-        if (bad <= MAX_REPORTED_BAD_LINES) io.stderr.write(`corroborate cluster: line ${number}: ${parsed}; skipped.\n`);
-        continue;
-      }
-      records.push(parsed);
-    }
-    if (bad > MAX_REPORTED_BAD_LINES) io.stderr.write(`corroborate cluster: ${bad} bad lines in all (first ${MAX_REPORTED_BAD_LINES} shown).\n`);
+    for await (const record of readJsonl(positionals[0]!, io, { command: 'cluster', record: storyInput, hint: INPUT_HINT })) records.push(record);
 
     const order = records.map((record, i) => ({ record, i, time: record.published ? Date.parse(record.published) : NaN }));
     order.sort((a, b) => (Number.isNaN(a.time) ? (Number.isNaN(b.time) ? 0 : 1) : Number.isNaN(b.time) ? -1 : a.time - b.time) || a.i - b.i);
@@ -78,17 +65,9 @@ export const command: Command = {
   },
 };
 
-/** The record of one line; a string says why the line is bad; null for a blank line. */
-function parseRecord(line: string): StoryInput | string | null {
-  if (line.trim() === '') return null;
-  let value: unknown;
-  try {
-    value = JSON.parse(line);
-  } catch (error) {
-    return `not valid JSON (${(error as Error).message})`;
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'not a JSON object';
-  const { id, text, title, published } = value as Record<string, unknown>;
+/** The story input of one line's object; a string says why the line is bad. */
+function storyInput(fields: Readonly<Record<string, unknown>>): StoryInput | string {
+  const { id, text, title, published } = fields;
   if (typeof id !== 'string' && typeof id !== 'number') return 'no "id" (a string or number)';
   if (typeof text !== 'string') return 'no "text" string';
   if (title !== undefined && title !== null && typeof title !== 'string') return '"title" is not a string';
@@ -96,22 +75,4 @@ function parseRecord(line: string): StoryInput | string | null {
     return '"published" is not an ISO 8601 date';
   }
   return { id: String(id), text, title: (title as string | null | undefined) ?? null, published: (published as string | null | undefined) ?? null };
-}
-
-async function* readLines(path: string, io: CommandIO): AsyncGenerator<{ line: string; number: number }> {
-  const input: NodeJS.ReadableStream = path === '-' ? io.stdin : createReadStream(path);
-  const failed = new Promise<never>((_, reject) =>
-    input.once('error', (error: NodeJS.ErrnoException) =>
-      reject(new CorroborateError('input', `cannot read ${path}: ${error.code === 'ENOENT' ? 'no such file' : error.message}.`)),
-    ),
-  );
-  failed.catch(() => undefined);
-  const lines = createInterface({ input, crlfDelay: Infinity });
-  const iterator = lines[Symbol.asyncIterator]();
-  let number = 0;
-  while (true) {
-    const next = await Promise.race([iterator.next(), failed]);
-    if (next.done) return;
-    yield { line: next.value, number: ++number };
-  }
 }

@@ -1,11 +1,10 @@
 // `corroborate dedup FILE.jsonl`: every near-duplicate pair of {id, text} JSON lines.
 // Streams the input (a line at a time, never the whole file as one string), keeps only what
 // the engine needs per text, and reports bad lines on stderr with their line numbers.
-import { createReadStream } from 'node:fs';
-import { StringDecoder } from 'node:string_decoder';
-import type { Command, CommandIO } from '../command.js';
+import type { Command } from '../command.js';
 import { numberFlag, parseFlags } from '../command.js';
-import { CorroborateError, usageError } from '../../errors.js';
+import { readJsonl } from '../jsonl.js';
+import { usageError } from '../../errors.js';
 import { NEAR_DUPLICATE_DEFAULTS, NearDuplicateBatch, PairSet } from '../../reuse/index.js';
 
 const HELP = `Usage: corroborate dedup FILE.jsonl [--threshold 0.5] [--format tsv|jsonl] [--containment 0.8]
@@ -33,8 +32,6 @@ Exit codes: 0 ok (even when some lines were bad), 1 failure, 2 usage error.`;
 
 /** Output is written in blocks of about this many characters (one write per pair is slow). */
 const OUTPUT_BLOCK = 1 << 16;
-/** Most bad lines described one by one on stderr; the rest are only counted. */
-const MAX_REPORTED_BAD_LINES = 100;
 
 export const command: Command = {
   name: 'dedup',
@@ -66,19 +63,11 @@ export const command: Command = {
     });
 
     const ids: string[] = [];
-    let bad = 0;
-    for await (const { line, number } of readLines(positionals[0]!, io)) {
-      const parsed = parseRecord(line);
-      if (typeof parsed === 'string') {
-        bad++;
-        if (bad <= MAX_REPORTED_BAD_LINES) io.stderr.write(`corroborate dedup: line ${number}: ${parsed}; skipped.\n`);
-        continue;
-      }
-      if (parsed === null) continue; // blank line
-      ids.push(parsed.id);
-      batch.add(parsed.text);
+    const input = readJsonl(positionals[0]!, io, { command: 'dedup', record: idAndText, hint: 'Give a JSON-lines file of {id, text} objects.' });
+    for await (const { id, text } of input) {
+      ids.push(id);
+      batch.add(text);
     }
-    if (bad > MAX_REPORTED_BAD_LINES) io.stderr.write(`corroborate dedup: ${bad} bad lines in all (first ${MAX_REPORTED_BAD_LINES} shown).\n`);
 
     let block = '';
     const pending: Promise<void>[] = [];
@@ -111,45 +100,12 @@ export const command: Command = {
   },
 };
 
-/** The id and text of one line; a string says why the line is bad; null for a blank line. */
-function parseRecord(line: string): { id: string; text: string } | string | null {
-  if (line.trim() === '') return null;
-  let value: unknown;
-  try {
-    value = JSON.parse(line);
-  } catch (error) {
-    return `not valid JSON (${(error as Error).message})`;
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'not a JSON object';
-  const { id, text } = value as { id?: unknown; text?: unknown };
+/** The id and text of one line's object; a string says why the line is bad. */
+function idAndText(fields: Readonly<Record<string, unknown>>): { id: string; text: string } | string {
+  const { id, text } = fields;
   if (typeof id !== 'string' && typeof id !== 'number') return 'no "id" (a string or number)';
   if (typeof text !== 'string') return 'no "text" string';
   return { id: String(id), text };
-}
-
-/** Lines of a file (or stdin for '-'), decoded as UTF-8 across chunk boundaries. */
-async function* readLines(path: string, io: CommandIO): AsyncGenerator<{ line: string; number: number }> {
-  const stream = path === '-' ? io.stdin : createReadStream(path, { highWaterMark: 1 << 20 });
-  const decoder = new StringDecoder('utf8');
-  let rest = '';
-  let number = 0;
-  try {
-    for await (const chunk of stream) {
-      const text = rest + (typeof chunk === 'string' ? chunk : decoder.write(chunk as Buffer));
-      let from = 0;
-      for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', from)) {
-        yield { line: text.slice(from, nl), number: ++number };
-        from = nl + 1;
-      }
-      rest = text.slice(from);
-    }
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (error as Error).message;
-    throw new CorroborateError('input', `cannot read ${path}: ${why}.`, 'Give a JSON-lines file of {id, text} objects.', { cause: error });
-  }
-  rest += decoder.end();
-  if (rest !== '') yield { line: rest, number: ++number };
 }
 
 function write(stream: NodeJS.WritableStream, text: string): Promise<void> {
