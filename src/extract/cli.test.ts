@@ -1,21 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { PassThrough, Readable } from 'node:stream';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { command } from '../cli/commands/extract.js';
+import { runCommand } from '../cli/testing.js';
 
-async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c) => (out += c));
-  stderr.on('data', (c) => (err += c));
-  const code = await command.run(argv, { stdout, stderr, stdin: Readable.from([]), interactive: false });
-  return { code, stdout: out, stderr: err };
-}
+const run = (argv: string[]) => runCommand(command, argv);
 
 test('extract --format jsonl: one object per input, errors with reasons, the batch goes on', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'corroborate-cli-'));

@@ -1,23 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { PassThrough } from 'node:stream';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { main } from '../main.js';
-
-async function runCli(argv: string[], stdin = '') {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const input = new PassThrough();
-  input.end(stdin);
-  let out = '';
-  let err = '';
-  stdout.on('data', (c) => (out += c));
-  stderr.on('data', (c) => (err += c));
-  const code = await main(argv, { stdout, stderr, stdin: input, interactive: false });
-  return { code, out, err };
-}
+import { runMain } from '../testing.js';
 
 const LINES = [
   { id: 1, title: 'Earthquake kills 12 in Izmir', text: 'A magnitude 6.4 earthquake struck near Izmir in western Turkey, killing at least 12 people in the Bayrakli district, AFAD said.', published: '2024-03-05' },
@@ -29,7 +15,7 @@ test('cluster prints {id, story} per input line, in input order, and reports bad
   const dir = mkdtempSync(join(tmpdir(), 'cluster-'));
   const file = join(dir, 'in.jsonl');
   writeFileSync(file, [...LINES.map((l) => JSON.stringify(l)), 'not json', '{"id": 4}', ''].join('\n'));
-  const { code, out, err } = await runCli(['cluster', file]);
+  const { code, stdout: out, stderr: err } = await runMain(['cluster', file]);
   assert.equal(code, 0);
   const rows = out.trim().split('\n').map((l) => JSON.parse(l) as { id: string; story: string });
   assert.deepEqual(rows.map((r) => r.id), ['1', 'b', 'c']);
@@ -40,11 +26,11 @@ test('cluster prints {id, story} per input line, in input order, and reports bad
 });
 
 test('cluster reads stdin, prints tsv, and rejects bad flags with exit code 2', async () => {
-  const tsv = await runCli(['cluster', '-', '--format', 'tsv', '--window', '1'], LINES.map((l) => JSON.stringify(l)).join('\n'));
+  const tsv = await runMain(['cluster', '-', '--format', 'tsv', '--window', '1'], LINES.map((l) => JSON.stringify(l)).join('\n'));
   assert.equal(tsv.code, 0);
-  assert.equal(tsv.out.trim().split('\n').length, 3);
-  assert.match(tsv.out, /^1\ts-/);
-  assert.equal((await runCli(['cluster', '-', '--threshold', '2'])).code, 2);
-  assert.equal((await runCli(['cluster'])).code, 2);
-  assert.equal((await runCli(['cluster', '/no/such/file.jsonl'])).code, 1);
+  assert.equal(tsv.stdout.trim().split('\n').length, 3);
+  assert.match(tsv.stdout, /^1\ts-/);
+  assert.equal((await runMain(['cluster', '-', '--threshold', '2'])).code, 2);
+  assert.equal((await runMain(['cluster'])).code, 2);
+  assert.equal((await runMain(['cluster', '/no/such/file.jsonl'])).code, 1);
 });

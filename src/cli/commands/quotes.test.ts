@@ -1,24 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { PassThrough, Readable } from 'node:stream';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Command } from '../command.js';
+import { runCommand } from '../testing.js';
 import { command as quotes } from './quotes.js';
 import { command as claims } from './claims.js';
 import { command as extract } from './extract.js';
-
-async function run(command: Command, argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c) => (out += c));
-  stderr.on('data', (c) => (err += c));
-  const code = await command.run(argv, { stdout, stderr, stdin: Readable.from([]), interactive: false });
-  return { code, stdout: out, stderr: err };
-}
 
 const ARTICLE =
   'Putin offers aluminium to the US\n\n' +
@@ -31,10 +19,10 @@ test('quotes --format jsonl: one object per quote, offsets into the extracted te
   const dir = mkdtempSync(join(tmpdir(), 'corroborate-quotes-'));
   const file = join(dir, 'a.txt');
   writeFileSync(file, ARTICLE);
-  const { code, stdout } = await run(quotes, [file, '--format', 'jsonl']);
+  const { code, stdout } = await runCommand(quotes, [file, '--format', 'jsonl']);
   assert.equal(code, 0);
   const rows = stdout.trim().split('\n').map((line) => JSON.parse(line));
-  const text = JSON.parse((await run(extract, [file, '--format', 'jsonl'])).stdout.trim()).text as string;
+  const text = JSON.parse((await runCommand(extract, [file, '--format', 'jsonl'])).stdout.trim()).text as string;
   assert.ok(rows.length >= 2);
   for (const row of rows) {
     for (const key of ['input', 'text', 'start', 'end', 'direct', 'speaker', 'speakerStart', 'speakerEnd', 'cue']) assert.ok(key in row, key);
@@ -50,16 +38,16 @@ test('claims prints every kind; text format is readable; usage errors', async ()
   const dir = mkdtempSync(join(tmpdir(), 'corroborate-claims-'));
   const file = join(dir, 'a.txt');
   writeFileSync(file, ARTICLE);
-  const rows = (await run(claims, [file, '--format', 'jsonl'])).stdout.trim().split('\n').map((line) => JSON.parse(line));
+  const rows = (await runCommand(claims, [file, '--format', 'jsonl'])).stdout.trim().split('\n').map((line) => JSON.parse(line));
   assert.deepEqual([...new Set(rows.map((r) => r.kind))].sort(), ['quantity', 'quote', 'statement']);
   const tons = rows.find((r) => r.kind === 'quantity' && r.value === 2500);
   assert.deepEqual([tons?.unit, tons?.per], ['t', 'year']);
-  const readable = await run(claims, [file]);
+  const readable = await runCommand(claims, [file]);
   assert.match(readable.stdout, /quote \[\d+-\d+\] Vladimir Putin \(Russian President\) said: “We, by the way/);
   assert.match(readable.stdout, /quantity \[\d+-\d+\] up to 2,000,000 t per year/);
-  await assert.rejects(run(quotes, [file, '--format', 'xml']), /--format/);
-  await assert.rejects(run(quotes, []), /no input/);
+  await assert.rejects(runCommand(quotes, [file, '--format', 'xml']), /--format/);
+  await assert.rejects(runCommand(quotes, []), /no input/);
   const empty = join(dir, 'b.txt');
   writeFileSync(empty, '');
-  assert.equal((await run(quotes, [empty])).code, 1);
+  assert.equal((await runCommand(quotes, [empty])).code, 1);
 });
