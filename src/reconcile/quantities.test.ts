@@ -23,3 +23,15 @@ test('one figure across outlets: count nouns in other words, "about" figures rou
     assert.equal(status, expected, `${phraseA} / ${phraseB}`);
   }
 });
+
+test('drift: the same owner does not make two measures one ("Brennwald\'s shares" / "Brennwald\'s sales")', () => {
+  const a = article('a', "Brennwald's shares fell 6% in morning trading.", { outlet: 'Capital Press', published: '2025-09-03T07:00:00Z' });
+  const b = article('b', "Brennwald's sales fell 6% on the news.", { outlet: 'Daily Shopper', published: '2025-09-03T12:00:00Z' });
+  const claims: ClaimMention[] = [
+    quantity(a, '6%', 6, '%', { measure: "Brennwald's shares" }),
+    quantity(b, '6%', 6, '%', { measure: "Brennwald's sales" }),
+  ];
+  const r = reconcileStory({ articles: [a, b], claims, derivations: [derivation('a', 'original'), derivation('b', 'rewrite', ['a'])] }, { semantic: false });
+  assert.equal(r.claims[0]!.versions.find((v) => v.article === 'b')!.status, 'drifted');
+  assert.ok(r.findings.some((f) => f.kind === 'drifted-number' && f.message.includes("Brennwald's sales")));
+});

@@ -54,6 +54,8 @@ export interface QuantityMention {
 interface Measure {
   readonly text: string;
   readonly stems: ReadonlySet<string>;
+  /** Stems of its words that are not names: what is measured, not whose ("Brennwald's shares"). */
+  readonly common: ReadonlySet<string>;
   readonly heads: ReadonlySet<string>;
   readonly vector: Float32Array | null;
 }
@@ -85,7 +87,7 @@ export function prepareQuantity(prepared: PreparedMention, semantic: boolean): Q
     measureStems: measure ? contentStems(wordsOf(measure)) : new Set(),
     heads: measure ? headsOf(measure) : new Set(),
     measureVector: semantic && measure ? sentenceVector(vectorWords(measure)) : null,
-    of: after ? { stems: contentStems(wordsOf(after)), heads: headsOf(after), vector: semantic ? sentenceVector(vectorWords(after)) : null, text: after } : null,
+    of: after ? { stems: contentStems(wordsOf(after)), common: commonStems(after), heads: headsOf(after), vector: semantic ? sentenceVector(vectorWords(after)) : null, text: after } : null,
   };
 }
 
@@ -104,6 +106,10 @@ export function measureAfter(context: string, phrase: string): string | null {
     if (out.length >= MEASURE_PHRASE_WORDS) break;
   }
   return out.join(' ') || null;
+}
+
+function commonStems(measure: string): Set<string> {
+  return contentStems(wordsOf(measure).filter((w) => !/^\p{Lu}/u.test(w.raw)));
 }
 
 function headsOf(measure: string): Set<string> {
@@ -200,7 +206,7 @@ function contextScore(a: QuantityMention, b: QuantityMention): number {
  */
 export function measuresDiffer(a: QuantityMention, b: QuantityMention): boolean {
   const given = (q: QuantityMention): Measure | null =>
-    q.measure ? { text: q.measure, stems: q.measureStems, heads: q.heads, vector: q.measureVector } : null;
+    q.measure ? { text: q.measure, stems: q.measureStems, common: commonStems(q.measure), heads: q.heads, vector: q.measureVector } : null;
   return phrasesDiffer(given(a), given(b), a.local, b.local) || phrasesDiffer(a.of, b.of, a.local, b.local);
 }
 
@@ -213,7 +219,9 @@ export function driftedMeasure(reference: QuantityMention, version: QuantityMent
 function phrasesDiffer(a: Measure | null, b: Measure | null, localA: ReadonlySet<string>, localB: ReadonlySet<string>): boolean {
   if (!a || !b || a.stems.size === 0 || b.stems.size === 0) return false;
   if ([...a.heads].some((h) => b.heads.has(h) || localB.has(h)) || [...b.heads].some((h) => localA.has(h))) return false;
-  if (dice(a.stems, b.stems) >= DIFFERENT_MEASURE_DICE) return false;
+  // Whose figure it is (a shared name) does not make two measures one: compare what they measure.
+  const [wordsA, wordsB] = a.common.size > 0 && b.common.size > 0 ? [a.common, b.common] : [a.stems, b.stems];
+  if (dice(wordsA, wordsB) >= DIFFERENT_MEASURE_DICE) return false;
   if (a.vector && b.vector && cosine(a.vector, b.vector) >= SAME_MEASURE_COSINE) return false;
   return true;
 }
