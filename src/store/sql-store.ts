@@ -6,11 +6,12 @@ import { createHash } from 'node:crypto';
 import type { Article, Rejection, Sentence } from '../records.js';
 import type { DossierStory } from '../dossier/types.js';
 import { CorroborateError, usageError } from '../errors.js';
-import type { Migration, SqlDriver, SqlExecutor, SqlValue } from './driver.js';
+import type { Migration, SqlDriver, SqlExecutor, SqlRow, SqlValue } from './driver.js';
 import { fold, likePatterns, paging, queryTimeMs, storable, timeMs } from './search.js';
 import type {
   ArticleQuery,
   ArticleSummary,
+  ListQuery,
   OutletCount,
   SaveArticlesResult,
   Store,
@@ -33,6 +34,43 @@ const MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS corroborate_migrations (
 /** ORDER BY for "newest first, undated last", the same in every backend. */
 const newestFirst = (column: string, tiebreak: string): string =>
   `CASE WHEN ${column} IS NULL THEN 1 ELSE 0 END, ${column} DESC, ${tiebreak}`;
+
+/** How a listing reads its table: what it selects, in what order, and its filters (one `?` each). */
+interface Listing {
+  /** What the rows are, for error messages. */
+  readonly noun: string;
+  readonly table: string;
+  readonly columns: string;
+  readonly order: string;
+  /** The folded text the words of `text` are looked for in. */
+  readonly searchText: string;
+  readonly outlet: string;
+  readonly from: string;
+  readonly to: string;
+}
+
+const STORY_LISTING: Listing = {
+  noun: 'stories',
+  table: 'stories s',
+  columns: 's.id, s.headline, s.label, s.first_seen, s.last_seen, s.outlets, s.size, s.independent_origins, s.findings',
+  order: newestFirst('s.last_seen_ms', 's.id'),
+  searchText: 's.search_text',
+  outlet: 'EXISTS (SELECT 1 FROM story_outlets o WHERE o.story_id = s.id AND o.outlet_key = ?)',
+  // Overlap of [first, last] with [from, to]; a story with one known end spans that instant.
+  from: 'COALESCE(s.last_seen_ms, s.first_seen_ms) >= ?',
+  to: 'COALESCE(s.first_seen_ms, s.last_seen_ms) <= ?',
+};
+
+const ARTICLE_LISTING: Listing = {
+  noun: 'articles',
+  table: 'articles a',
+  columns: 'a.id, a.input, a.url, a.title, a.byline, a.outlet, a.publisher, a.published, a.language, a.text_length',
+  order: newestFirst('a.published_ms', 'a.id'),
+  searchText: 'a.search_text',
+  outlet: 'a.outlet_key = ?',
+  from: 'a.published_ms >= ?',
+  to: 'a.published_ms <= ?',
+};
 
 export class SqlStore implements Store {
   readonly backend: 'sqlite' | 'postgres';
@@ -274,41 +312,9 @@ export class SqlStore implements Store {
   }
 
   async listStories(query: StoryQuery = {}): Promise<{ total: number; stories: StorySummary[] }> {
-    const page = paging(query.limit, query.offset);
-    const where: string[] = [];
-    const params: SqlValue[] = [];
-    for (const pattern of likePatterns(query.text)) {
-      where.push(`s.search_text LIKE ? ESCAPE '\\'`);
-      params.push(pattern);
-    }
-    if (query.outlet !== undefined && query.outlet.trim() !== '') {
-      where.push('EXISTS (SELECT 1 FROM story_outlets o WHERE o.story_id = s.id AND o.outlet_key = ?)');
-      params.push(fold(query.outlet).trim());
-    }
-    const [from, to] = dateRange(query.from, query.to);
-    // Overlap of [first, last] with [from, to]; a story with one known end spans that instant.
-    if (from !== null) {
-      where.push('COALESCE(s.last_seen_ms, s.first_seen_ms) >= ?');
-      params.push(from);
-    }
-    if (to !== null) {
-      where.push('COALESCE(s.first_seen_ms, s.last_seen_ms) <= ?');
-      params.push(to);
-    }
-    const filter = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
-    const [count, rows] = await Promise.all([
-      this.read('count stories', `SELECT COUNT(*) AS n FROM stories s ${filter}`, params),
-      this.read(
-        'list stories',
-        `SELECT s.id, s.headline, s.label, s.first_seen, s.last_seen, s.outlets, s.size, s.independent_origins, s.findings
-         FROM stories s ${filter}
-         ORDER BY ${newestFirst('s.last_seen_ms', 's.id')}
-         LIMIT ? OFFSET ?`,
-        [...params, page.limit, page.offset],
-      ),
-    ]);
+    const { total, rows } = await this.listPage(query, STORY_LISTING);
     return {
-      total: Number(count[0]?.n ?? 0),
+      total,
       stories: rows.map((row) => ({
         id: String(row.id),
         headline: String(row.headline),
@@ -324,40 +330,9 @@ export class SqlStore implements Store {
   }
 
   async listArticles(query: ArticleQuery = {}): Promise<{ total: number; articles: ArticleSummary[] }> {
-    const page = paging(query.limit, query.offset);
-    const where: string[] = [];
-    const params: SqlValue[] = [];
-    for (const pattern of likePatterns(query.text)) {
-      where.push(`a.search_text LIKE ? ESCAPE '\\'`);
-      params.push(pattern);
-    }
-    if (query.outlet !== undefined && query.outlet.trim() !== '') {
-      where.push('a.outlet_key = ?');
-      params.push(fold(query.outlet).trim());
-    }
-    const [from, to] = dateRange(query.from, query.to);
-    if (from !== null) {
-      where.push('a.published_ms >= ?');
-      params.push(from);
-    }
-    if (to !== null) {
-      where.push('a.published_ms <= ?');
-      params.push(to);
-    }
-    const filter = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
-    const [count, rows] = await Promise.all([
-      this.read('count articles', `SELECT COUNT(*) AS n FROM articles a ${filter}`, params),
-      this.read(
-        'list articles',
-        `SELECT a.id, a.input, a.url, a.title, a.byline, a.outlet, a.publisher, a.published, a.language, a.text_length
-         FROM articles a ${filter}
-         ORDER BY ${newestFirst('a.published_ms', 'a.id')}
-         LIMIT ? OFFSET ?`,
-        [...params, page.limit, page.offset],
-      ),
-    ]);
+    const { total, rows } = await this.listPage(query, ARTICLE_LISTING);
     return {
-      total: Number(count[0]?.n ?? 0),
+      total,
       articles: rows.map((row) => ({
         id: String(row.id),
         input: String(row.input),
@@ -427,6 +402,40 @@ export class SqlStore implements Store {
 
   async close(): Promise<void> {
     await this.driver.close();
+  }
+
+  /** One page of a listing, with the total of rows that match the query. */
+  private async listPage(query: ListQuery, listing: Listing): Promise<{ total: number; rows: SqlRow[] }> {
+    const page = paging(query.limit, query.offset);
+    const where: string[] = [];
+    const params: SqlValue[] = [];
+    for (const pattern of likePatterns(query.text)) {
+      where.push(`${listing.searchText} LIKE ? ESCAPE '\\'`);
+      params.push(pattern);
+    }
+    if (query.outlet !== undefined && query.outlet.trim() !== '') {
+      where.push(listing.outlet);
+      params.push(fold(query.outlet).trim());
+    }
+    const [from, to] = dateRange(query.from, query.to);
+    if (from !== null) {
+      where.push(listing.from);
+      params.push(from);
+    }
+    if (to !== null) {
+      where.push(listing.to);
+      params.push(to);
+    }
+    const filter = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+    const [count, rows] = await Promise.all([
+      this.read(`count ${listing.noun}`, `SELECT COUNT(*) AS n FROM ${listing.table} ${filter}`, params),
+      this.read(
+        `list ${listing.noun}`,
+        `SELECT ${listing.columns} FROM ${listing.table} ${filter} ORDER BY ${listing.order} LIMIT ? OFFSET ?`,
+        [...params, page.limit, page.offset],
+      ),
+    ]);
+    return { total: Number(count[0]?.n ?? 0), rows };
   }
 
   private read(action: string, sql: string, params: readonly SqlValue[] = []) {

@@ -11,39 +11,31 @@ export interface SaveArticlesResult {
   readonly existing: readonly string[];
 }
 
-export interface StoryQuery {
-  /** Words to find in headline, label, outlets or article titles. */
+/** Filters for `listStories` and `listArticles`. */
+export interface ListQuery {
+  /**
+   * Words that must all occur: in a story's headline, label, outlets or article titles; in an
+   * article's title, byline, outlet, publisher, input or URL.
+   */
   readonly text?: string;
   readonly outlet?: string;
-  /** ISO dates: stories whose time span overlaps [from, to]. */
+  /** ISO dates: stories whose time span overlaps [from, to]; articles published within [from, to]. */
   readonly from?: string;
   readonly to?: string;
   readonly limit?: number;
   readonly offset?: number;
 }
 
-export interface StorySummary {
-  readonly id: string;
-  readonly headline: string;
-  readonly label: string;
-  readonly firstSeen: string | null;
-  readonly lastSeen: string | null;
-  readonly outlets: readonly string[];
+export type StoryQuery = ListQuery;
+export type ArticleQuery = ListQuery;
+
+/** A stored story in a list: the dossier story's own fields, with counts for its lists. */
+export interface StorySummary
+  extends Pick<DossierStory, 'id' | 'headline' | 'label' | 'firstSeen' | 'lastSeen' | 'outlets' | 'independentOrigins'> {
+  /** Articles in the story. */
   readonly size: number;
-  readonly independentOrigins: number;
+  /** Findings in the dossier. */
   readonly findings: number;
-}
-
-/** Filters for `listArticles`; same conventions as `StoryQuery`. */
-export interface ArticleQuery {
-  /** Words to find in title, byline, outlet, publisher, input or URL. */
-  readonly text?: string;
-  readonly outlet?: string;
-  /** ISO dates: articles published within [from, to]. */
-  readonly from?: string;
-  readonly to?: string;
-  readonly limit?: number;
-  readonly offset?: number;
 }
 
 export interface ArticleSummary {
