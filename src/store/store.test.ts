@@ -458,6 +458,60 @@ for (const backend of [sqliteBackend(), postgresBackend()]) {
   });
 }
 
+/** Every table's columns (name, type family, whether NULL is refused) and the named indexes. */
+async function schemaOf(driver: SqlDriver): Promise<Record<string, string[]>> {
+  const schema: Record<string, string[]> = {};
+  const add = (table: string, entry: string) => (schema[table] ??= []).push(entry);
+  const family = (type: string) => (/int/i.test(type) ? 'integer' : type.toLowerCase());
+  if (driver.dialect === 'sqlite') {
+    const columns = await driver.query(
+      `SELECT m.name AS tbl, c.name, c.type, c."notnull" AS required, c.pk FROM sqlite_master m, pragma_table_info(m.name) c
+       WHERE m.type = 'table' ORDER BY m.name, c.cid`,
+    );
+    // SQLite lets a TEXT primary key hold NULL; corroborate never writes one, PostgreSQL refuses it.
+    for (const c of columns) add(String(c.tbl), `${c.name} ${family(String(c.type))}${Number(c.required) || Number(c.pk) ? ' not null' : ''}`);
+    const indexes = await driver.query(`SELECT tbl_name AS tbl, name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL`);
+    for (const i of indexes) add(String(i.tbl), `index ${i.name}`);
+  } else {
+    const columns = await driver.query(
+      `SELECT table_name AS tbl, column_name AS name, data_type AS type, is_nullable FROM information_schema.columns
+       WHERE table_schema = current_schema() ORDER BY table_name, ordinal_position`,
+    );
+    for (const c of columns) add(String(c.tbl), `${c.name} ${family(String(c.type))}${c.is_nullable === 'NO' ? ' not null' : ''}`);
+    const indexes = await driver.query(
+      `SELECT i.tablename AS tbl, i.indexname AS name FROM pg_indexes i
+       WHERE i.schemaname = current_schema() AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conname = i.indexname)`,
+    );
+    for (const i of indexes) add(String(i.tbl), `index ${i.name}`);
+  }
+  for (const entries of Object.values(schema)) entries.sort();
+  return schema;
+}
+
+describe('schema', () => {
+  const backends = [sqliteBackend(), postgresBackend()];
+  before(() => Promise.all(backends.map((b) => b.setUp())));
+  after(() => Promise.all(backends.map((b) => b.tearDown())));
+
+  it('is the same in every backend: tables, columns, NOT NULL and indexes', async () => {
+    const schemas = [];
+    for (const backend of backends) {
+      const place = await backend.fresh();
+      const store = await openStore(place.location, place.options);
+      await store.close();
+      const raw = await backend.raw(place);
+      try {
+        schemas.push(await schemaOf(raw));
+      } finally {
+        await raw.close();
+        await backend.release(place);
+      }
+    }
+    assert.ok(Object.keys(schemas[0]!).includes('engine_state'), Object.keys(schemas[0]!).join(', '));
+    assert.deepEqual(schemas[1], schemas[0]);
+  });
+});
+
 describe('openStore errors', () => {
   it('says how to fix a missing folder', async () => {
     await assert.rejects(openStore(join(tmpdir(), `no-such-folder-${randomBytes(4).toString('hex')}`, 'x.db')), (error: unknown) => {
