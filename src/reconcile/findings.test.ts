@@ -46,3 +46,18 @@ test('an outlet running its own story again is not an undisclosed copy', () => {
   const r = reconcileStory({ articles: [a, b, c], claims: [], derivations }, { semantic: false });
   assert.deepEqual(r.findings.filter((f) => f.kind === 'undisclosed-copy').map((f) => f.articles[0]), ['c']);
 });
+
+test('a sentence another outlet took over in its own words is not unique to its source', () => {
+  const sourceText = 'No illnesses linked to the yoghurt had been reported, the food safety authority said. The recall covers 1.4 million cartons.';
+  const a = article('a', sourceText, { outlet: 'Capital Press' });
+  const b = article('b', 'Nobody has fallen ill so far, officials said. About 1.4 million cartons are affected.', { outlet: 'Daily Shopper' });
+  const reported = quote(a, 'No illnesses linked to the yoghurt had been reported', 'the food safety authority', false);
+  const sentence = a.sentences[0]!;
+  const evidence = [{ text: sentence.text, sourceStart: sentence.start, sourceEnd: sentence.end, targetStart: 0, targetEnd: 45, similarity: 0.4 }];
+  const rewrite = { ...derivation('b', 'rewrite', ['a']), derivedFrom: [{ article: 'a', evidence, coverage: 0.6 }] };
+  const unique = (derivations: Parameters<typeof reconcileStory>[0]['derivations']) =>
+    reconcileStory({ articles: [a, b], claims: [reported], derivations }, { semantic: false }).findings.filter((f) => f.kind === 'unique-claim');
+  assert.equal(unique([derivation('a', 'original'), rewrite]).length, 0);
+  // Without the evidence (an independent report) the reported statement is the source's alone.
+  assert.equal(unique([derivation('a', 'independent'), derivation('b', 'independent')]).length, 1);
+});

@@ -170,8 +170,14 @@ export function reconcileStory(input: ReconcileInput, options: Partial<Reconcile
       .flatMap(({ draft }) => draft.versions.map((v) => `${v.prepared.mention.article}#${v.prepared.mention.sentence}`)),
   );
   const sentenceOf = (draft: Draft) => `${draft.reference.mention.article}#${draft.reference.mention.sentence}`;
+  // A sentence another article took over, however reworded, is carried by two outlets: the
+  // derivation's evidence says so even where the claims did not line up. Quotations excepted:
+  // a rewrite that drops the quotation marks no longer carries the quote.
+  const takenOver = takenOverSentences(articles, derivations, outletKey);
+  const direct = (draft: Draft) => draft.kind === 'quote' && draft.reference.mention.quote?.direct !== false;
   const uniqueCandidates: UniqueCandidate[] = reconciled
     .filter(({ draft }) => !draft.echoes && !flagged.has(sentenceOf(draft)) && (draft.kind === 'quantity' || !confirmed.has(sentenceOf(draft))))
+    .filter(({ draft }) => direct(draft) || draft.kind === 'quantity' || !takenOver.has(sentenceOf(draft)))
     .map(({ draft, claim }) => ({
     claim,
     substance: substance(claim, draft.reference.names.size, draft.reference.numbers.size),
@@ -182,6 +188,29 @@ export function reconcileStory(input: ReconcileInput, options: Partial<Reconcile
   findings.push(...uniqueFindings(uniqueCandidates, ctx), ...copyFindings(ctx));
 
   return { claims: reconciled.map((r) => r.claim), findings: sortFindings(findings) };
+}
+
+/** Share of a source sentence an evidence passage must cover for the derived article to carry it. */
+const TAKEN_OVER_SHARE = 0.5;
+
+/** `article#sentence` keys of source sentences that derived articles took over (their evidence covers them). */
+function takenOverSentences(articles: readonly AnalysedArticle[], derivations: readonly Derivation[], outletKey: ReadonlyMap<string, string>): Set<string> {
+  const byId = new Map(articles.map((a) => [a.article.id, a]));
+  const keys = new Set<string>();
+  for (const d of derivations) {
+    if (!byId.has(d.article)) continue;
+    for (const link of d.derivedFrom) {
+      const source = byId.get(link.article);
+      // An outlet rerunning its own text is still one outlet.
+      if (!source || outletKey.get(link.article) === outletKey.get(d.article)) continue;
+      for (const sentence of source.sentences) {
+        let covered = 0;
+        for (const p of link.evidence) covered += Math.max(0, Math.min(sentence.end, p.sourceEnd) - Math.max(sentence.start, p.sourceStart));
+        if (covered >= TAKEN_OVER_SHARE * (sentence.end - sentence.start)) keys.add(`${link.article}#${sentence.index}`);
+      }
+    }
+  }
+  return keys;
 }
 
 interface Draft {
