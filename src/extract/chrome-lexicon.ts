@@ -10,6 +10,8 @@ export const WIDGET_LABELS: ReadonlyMap<string, string> = new Map(
       'facebook', 'twitter', 'x', 'linkedin', 'whatsapp', 'reddit', 'pinterest', 'telegram', 'flipboard', 'save',
       'save article', 'gift this article', 'copy article link', 'font size', 'listen', 'listen to this article',
       'teilen', 'partager', 'compartir', 'condividi', 'поделиться',
+      'twittern', 'drucken', 'imprimer', 'imprimir', 'stampa', 'compartilhar', 'compartilhe', 'partilhar', 'поделитесь',
+      'シェア', 'シェアする', 'この記事をシェアする', 'ツイート', '分享', '分享到', '转发', '打印', 'شارك', 'مشاركة', 'طباعة',
     ],
     'comment widget': [
       'comments', 'comment', 'loading', 'loading...', 'leave a comment', 'show comments', 'view comments',
@@ -29,6 +31,12 @@ export const WIDGET_LABELS: ReadonlyMap<string, string> = new Map(
       'articles similaires', 'sur le même sujet', 'ähnliche artikel', 'mehr zum thema', 'das könnte sie auch interessieren',
       'potrebbe interessarti', 'articoli correlati', 'похожие статьи', 'популярное', 'самое популярное', 'самые популярные',
       'по теме', '関連記事', '相关文章', '推荐阅读', '相關新聞', 'more to explore', 'related topics', 'more in this section',
+      'meistgelesen', 'meistgelesene artikel', 'weitere artikel', 'auch interessant', 'à lire également', 'les plus lus',
+      'voir aussi', 'lo más leído', 'más leídas', 'lee también', 'ver también', 'te recomendamos', 'i più letti', 'più letti',
+      'mais lidas', 'leia mais', 'saiba mais', 'самое читаемое', 'смотрите также', 'читайте также', 'новости по теме',
+      '相关新闻', '相关阅读', '相关报道', '延伸阅读', '热门新闻', '热点新闻', '相關閱讀', '延伸閱讀', '関連ニュース',
+      'おすすめ記事', '人気記事', 'アクセスランキング', 'أخبار ذات صلة', 'مواضيع ذات صلة', 'اقرأ أيضا', 'اقرأ أيضاً',
+      'إقرأ أيضا', 'الأكثر قراءة', 'الأكثر مشاهدة',
     ],
     'tags': ['posted in', 'tags', 'filed under', 'topics', 'categories', 'category', 'keywords', 'themen', 'sujets'],
     'advertisement': [
@@ -36,20 +44,39 @@ export const WIDGET_LABELS: ReadonlyMap<string, string> = new Map(
       'story continues below advertisement', 'article continues below', 'continue reading below', 'anzeige', 'publicité',
       'publicidad', 'реклама',
     ],
-    'newsletter sign-up': ['subscribe', 'sign up', 'subscribe now', 'newsletter', 'sign up for our newsletter', 'get the newsletter'],
-    'timestamp line': ['updated', 'published', 'last updated', 'posted', 'aktualisiert', 'mis à jour'],
+    'newsletter sign-up': [
+      'subscribe', 'sign up', 'subscribe now', 'newsletter', 'sign up for our newsletter', 'get the newsletter', 'abonnieren',
+      "s'abonner", 'abonnez-vous', 'suscríbete', 'iscriviti', 'assine', 'inscreva-se', 'подписаться', 'подпишитесь', '订阅',
+      '訂閱', '購読', '登録', 'اشترك', 'اشترك الآن',
+    ],
+    'timestamp line': ['updated', 'published', 'last updated', 'posted', 'aktualisiert', 'mis à jour', 'actualizado', 'aggiornato', 'atualizado', 'обновлено'],
     'video player': ['play', 'play video', 'watch', 'watch video', 'video', 'pause', 'mute', 'audio', 'now playing', 'fullscreen'],
     'social links': ['follow us', 'follow', 'instagram', 'youtube', 'tiktok', 'rss', 'connect with us'],
-    'site navigation': ['home', 'menu', 'search', 'skip to content', 'skip to main content', 'back to top', 'log in', 'sign in', 'register'],
+    'site navigation': [
+      'home', 'menu', 'search', 'skip to content', 'skip to main content', 'back to top', 'log in', 'sign in', 'register',
+      'startseite', 'suche', 'accueil', 'rechercher', 'portada', 'buscar', 'cerca', 'início', 'главная', 'поиск', '首页',
+      '首頁', 'トップ', 'ホーム', 'الرئيسية', 'بحث',
+    ],
   }).flatMap(([reason, labels]) => labels.map((label) => [label, reason] as [string, string])),
 );
 
 /** Labels that introduce an insert and may carry its headline on the same line ("Also Read; ..."). */
-export const INSERT_PREFIX = /^(also read|read also|read more|read next|see also|related|recommended|more|watch|listen|lesen sie auch|lire aussi|leer más|leia mais|leggi anche|читайте также)\s*[:;|–—-]\s*\S/i;
+export const INSERT_PREFIX =
+  /^(also read|read also|read more|read next|see also|related|recommended|more|watch|listen|lesen sie (auch|mehr)|mehr zum thema|(à )?lire (aussi|également)|voir aussi|leer más|lee también|ver también|leia (mais|também)|veja também|leggi anche|guarda anche|читайте (также|еще|ещё)|смотрите также|相关(新闻|阅读|报道)|延伸阅读|推荐阅读|相關(新聞|閱讀)|延伸閱讀|関連(記事|ニュース)|إ?اقرأ أيضاً?|اقرأ ايضا|أخبار ذات صلة)\s*[:;|–—：-]\s*\S/i;
+
+/** A share bar written out as text: a share verb, then only network names ("Partager sur Facebook", "分享到：微信 微博"). */
+export const SHARE_LINE =
+  /^(share( this( article| story)?)?( on| via)?|teilen( auf)?|partager( sur)?|compartir( en)?|condividi( su)?|compartilh(e|ar)( no| na| em)?|partilhar( no| na)?|поделиться( в)?|поделитесь|شارك( على| عبر)?|مشاركة( على| عبر)?|分享到|分享|シェア(する)?)\s*[:：]?\s*((facebook|twitter|x|whatsapp|linkedin|e-?mail|telegram|vk|вконтакте|одноклассники|微信|微博|qq空间|qq|line|はてな|فيسبوك|تويتر|واتساب|pinterest|reddit|messenger|flipboard)[\s,|·、]*)+$/i;
+
+/** A byline's opening word in the languages bylines are written in: "By", "Von", "Par", "Автор:", "بقلم", "记者". */
+export const BYLINE_PREFIX = /^(?:(?:by|von|par|por|door|di|av|af|автор|текст)(?:\s*:\s*|\s+)|(?:بقلم|كتب|تأليف|记者|記者|文)\s*[:：/／]?\s*)\S/i;
+
+/** Editor, source and correspondent credits in Chinese and Japanese news: "（责任编辑：王芳）", "来源：新华网". */
+export const DESK_CREDIT = /^[(（]?\s*(责任编辑|責任編輯|编辑|編輯|来源|來源|编译|編譯|通讯员|通訊員|校对|审核|監修|編集|取材)\s*[:：]/;
 
 /** Lines that are credits for a photo or image. */
 export const PHOTO_CREDIT = [
-  /^(image|photo|picture|photograph|illustration|graphic|video|foto|bild)s?\s*(via|by|credit|courtesy|source)?\s*[:|]/i,
+  /^(image|photo|picture|photograph|illustration|graphic|video|foto|bild|imagen|imagem|immagine|фото|снимок|写真|图片|圖片|图|圖|صورة|الصورة)s?\s*(via|by|credit|courtesy|source)?\s*[:|：]/i,
   /^(image|photo|picture|illustration|foto)s?\s+(via|by|courtesy of)\s+\S/i,
   /^(credit|source|photo credit|image credit|image source)\s*:/i,
   /\((photo|image|picture|foto)s?\s*(by|:|via|credit)[^)]*\)\s*$/i,
@@ -57,6 +84,8 @@ export const PHOTO_CREDIT = [
   /(^|[\s.,;])[\p{Lu}][\p{L}.'’-]*(\s+[\p{Lu}][\p{L}.'’-]*){0,3}\s*\/\s*([\p{Lu}][\p{L}.'’&-]*)(\s+[\p{Lu}][\p{L}.'’&-]*){0,2}(\s*\/\s*[\p{Lu}][\p{L}.'’&-]*(\s+[\p{Lu}][\p{L}.'’&-]*){0,2})*\s*$/u,
   /^(image|photo|picture|slide|foto)\s+\d+\s*(of|\/|von|de|sur)\s*\d+$/i,
   /\b(getty images|shutterstock|istock(photo)?|ap photo|afp via getty|reuters\/[\p{L} ]+|epa-efe|alamy|dpa)\s*\)?\s*$/iu,
+  // "La frana sui binari (foto Ansa)", "... （共同）": a caption ending in its agency in brackets.
+  /[(（]\s*(foto|photo|фото|写真|图)?\s*(ansa|efe|afp|ap|reuters|dpa|epa|lusa|anadolu|kyodo|xinhua|tass|ттасс|тасс|риа новости|共同|時事|新华社|中新社|agência brasil)\s*[)）]$/i,
 ];
 
 /** Contact and follow lines at the end of a story: "Email X at ... or follow him @x", "Follow us on Twitter". */
@@ -65,11 +94,19 @@ export const CONTACT_LINE = /^(email|e-mail|contact|follow|reach)\b.{0,120}\b(at
 /** Sign-up prompts: "Sign up for our newsletter", "Subscribe to ...", "Join our forums". */
 export const SIGN_UP_LINE = /\b(sign up|subscribe|get (the|our)|join our|register)\b.{0,100}\b(newsletter|briefing|updates|alerts|forums?|inbox|subscription|pro\b)/i;
 
+/** The same in other languages: a subscription verb and what is subscribed to, on one short line. */
+export const SUBSCRIBE_VERB = /(subscribe|sign up|abonnier|anmelden|abonnez|abonner|inscrivez|suscr[ií]b|reg[ií]str|iscriviti|iscrizione|assine|inscreva|cadastre|receba|подпиш|подписыв|订阅|訂閱|关注|關注|登録|購読|اشترك|سجل)/i;
+export const SUBSCRIPTION_OBJECT = /(newsletter|bolet[ií]n|rassegna|рассылк|公众号|公眾號|微信|ニュースレター|メルマガ|النشرة|inbox|postfach|bo[iî]te (mail|de réception)|correo|e-?mail|почт|telegram|телеграм)/i;
+
 /** Subscription and share pitches: "... delivered through your letterbox every month", "Like this story? Share it". */
 export const PITCH_LINE = /\b(delivered (straight )?(to|through) your (inbox|letterbox|door)|click here for more information|subscribe (now|today)|like this (story|article)\?|share it with a friend|get access to .{0,60} for as little as)\b/i;
 
 /** Cookie and consent banners. */
 export const COOKIE_LINE = /\b(we use cookies|(this|our) (web)?site uses cookies|by continuing to (use|browse)|accept (all )?cookies|cookie (policy|settings|preferences)|manage (your )?consent)\b/i;
+/** The same in other languages: a cookie word ... */
+export const COOKIE_WORD = /(cookie|куки|クッキー|ملفات تعريف الارتباط|ملفات الارتباط)/i;
+/** ... with the site's use of them or the reader's consent. */
+export const COOKIE_USE = /(verwende|nutzen|setzen|utilis|usamos|usa |emplea|usiamo|utilizz|utiliza|используе|использу|使用|利用|نستخدم|يستخدم|zustimm|accept|acept|aceit|consent|соглаш|同意|توافق|الموافقة)/i;
 
 /** Reading-time and standards footers: "5 min read", "Our Standards: The Thomson Reuters Trust Principles." */
 export const READING_TIME = /^(\d+\s*(min|mins|minute|minutes)\s*(read|reading|de lecture|lesezeit)|reading time:?\s*\d+.*|our standards:.*)$/i;
@@ -87,10 +124,15 @@ export const ABOUT_HEADING = /^(?:About|ABOUT) (the [Aa]uthors?|[Uu]s|[\p{Lu}][\
 export const PRODUCTION_CREDIT = /^\(?\s*(writing|reporting|additional reporting|editing|compiled|edited|translated|research)\s+by\b[^)]*\)?\.?$/i;
 
 export const COPYRIGHT = /^(©|\(c\)|copyright\b|all rights reserved)/i;
+/** "All rights reserved" anywhere in a short line, in the languages sites print it in. */
+export const RIGHTS_RESERVED = /(all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|tutti i diritti riservati|todos os direitos reservados|все права защищены|版权所有|版權所有|未经授权禁止转载|無断転載|著作権|جميع الحقوق محفوظة)/i;
 
 /** "X is a senior reporter for The Epoch Times": the bio sentence, with the outlet captured. */
 export const BIO_SENTENCE =
   /^[\p{Lu}][\p{L}.'’-]+(\s+[\p{Lu}][\p{L}.'’-]+){0,3}\s+(is|was|has been|covers|writes|joined)\b.{0,120}?\b(reporter|writer|editor|correspondent|journalist|columnist|contributor|producer|analyst|author|freelancer|intern|photographer|anchor|host)\b/u;
+/** The same in other languages: "Anna Schmidt ist Redakteurin ...", "Claire Dubois est journaliste ...". */
+export const BIO_SENTENCE_OTHER =
+  /^[\p{Lu}][\p{L}.'’-]+(\s+[\p{Lu}][\p{L}.'’-]+){0,3}\s+(ist|war|est|était|es|era|è|é|foi|является|работает)\s.{0,80}?([Rr]edakteur|[Jj]ournalist|[Kk]orrespondent|[Rr]eporter|[Aa]utor|journaliste|rédact|correspondant|chroniqueu|periodista|redactor|corresponsal|giornalista|redattore|corrispondente|jornalista|repórter|correspondente|colunista|журналист|корреспондент|редактор|обозревател)/u;
 
 /** A bio's credit: "... reporter for The Epoch Times", "... editor at Reuters". */
 export const BIO_OUTLET = /\b(?:reporter|writer|editor|correspondent|journalist|columnist|contributor|producer|analyst|author|freelancer|intern|anchor|host)\s+(?:for|at|with)\s+((?:the\s+)?[\p{Lu}][\p{L}&.'’-]*(?:\s+(?:of\s+)?[\p{Lu}][\p{L}&.'’-]*){0,5})/iu;
@@ -105,4 +147,4 @@ export const BROUGHT_BY = /\bbrought to you by\s+((?:the\s+)?[\p{Lu}][\p{L}&.'�
 export const NAME_TAIL_NOISE = /\s+(APIs?|Pro|Data|Inc\.?|LLC|Ltd\.?|Media|Network|Group|Newswire)$/;
 
 /** Bylines that name no person. */
-export const NOT_A_PERSON = /^(staff|staff writer|staff reporter|editorial staff|editors?|the editors|news desk|newsroom|web desk|wire|wires|agencies|agency|admin|administrator|guest|guest author|anonymous|unknown|team|contributor|reuters|ap|afp|associated press|agence france-presse|bloomberg|upi|dpa|efe|ani|pti|ians|tass|xinhua|bbc news|cnn|press release|sponsored)$/i;
+export const NOT_A_PERSON = /^(staff|staff writer|staff reporter|editorial staff|editors?|the editors|news desk|newsroom|web desk|wire|wires|agencies|agency|admin|administrator|guest|guest author|anonymous|unknown|team|contributor|reuters|ap|afp|associated press|agence france-presse|bloomberg|upi|dpa|efe|ani|pti|ians|tass|xinhua|bbc news|cnn|press release|sponsored|redaktion|rédaction|redacción|redazione|redação|редакция|本报记者|本報記者|新华社|محرر|المحرر|فريق التحرير|وكالات)$/i;

@@ -52,20 +52,91 @@ export function normaliseDate(value: string | null | undefined): string | null {
   return writtenDate(text);
 }
 
-/** A written date ("February 24, 2025", "24 Feb 2025", "Feb. 24, 2025 10:31 AM ET"), or null. */
-export function writtenDate(text: string, useChrono = true): string | null {
-  const simple = /\b([A-Z][a-z]{2,8})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b/.exec(text) ?? null;
+/** Month names as pages write them, in the languages with the most news: full names and the usual abbreviations. */
+const MONTH_NAMES: ReadonlyMap<string, number> = new Map(
+  [
+    'january february march april may june july august september october november december',
+    'januar februar märz april mai juni juli august september oktober november dezember',
+    'janvier février mars avril mai juin juillet août septembre octobre novembre décembre',
+    'enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre',
+    'gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre',
+    'janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro',
+    'januari februari maart april mei juni juli augustus september oktober november december',
+    'января февраля марта апреля мая июня июля августа сентября октября ноября декабря',
+    'январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь',
+    'січня лютого березня квітня травня червня липня серпня вересня жовтня листопада грудня',
+    'stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października listopada grudnia',
+    'يناير فبراير مارس أبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر',
+    'كانون_الثاني شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين_الأول تشرين_الثاني كانون_الأول',
+    // Abbreviations and spelling variants, January to December.
+    'jan feb mar apr may jun jul aug sep oct nov dec',
+    'jänner feber mär apr mai jun jul aug sept okt nov dez',
+    'janv févr mars avr mai juin juil août sept oct nov déc',
+    'ene feb mar abr may jun jul ago sept oct nov dic',
+    'gen feb mar apr mag giu lug ago set ott nov dic',
+    'jan fev mar abr mai jun jul ago set out nov dez',
+    'january fevrier marco april mayo junio julio aout setiembre october novembre decembre',
+    'يناير فبراير مارس ابريل مايو يونيه يوليه اغسطس سبتمبر اكتوبر نوفمبر ديسمبر',
+  ].flatMap((row) => row.split(' ').map((name, i) => [name.replace('_', ' '), i + 1] as [string, number])),
+);
+
+/** "24 February 2025", "22. November 2026", "22 de noviembre de 2026", "22 ноября 2026", "22 نوفمبر 2026". */
+// The month is any run of non-digits, checked against MONTH_NAMES: a Unicode letter class costs more to compile than the whole match.
+const DAY_MONTH_YEAR = /(?<![\d])(\d{1,2})(?:\.|º|er)?\s+(?:de\s+)?([^\s\d.,]{3,12}(?:\s+ال[^\s\d.,]+)?)\.?,?\s+(?:de\s+|del\s+)?(\d{4})(?!\d)/;
+/** "February 24, 2025", "Feb. 24, 2025". */
+const MONTH_DAY_YEAR = /\b([A-Z][a-z]{2,8})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b/;
+/** "2026年11月22日" (Chinese, Japanese), "2026년 11월 22일" (Korean). */
+const CJK_DATE = /(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]/;
+/** "22.11.2026" (day first, as Europe writes it) and "2026/11/22", "2026.11.22". */
+const DOTTED_DATE = /(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d.])/;
+const YEAR_FIRST_DATE = /(?<![\d])(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?![\d])/;
+
+function monthNumber(name: string): number | undefined {
+  const lower = name.toLowerCase();
+  return MONTH_NAMES.get(lower) ?? MONTH_NAMES.get(lower.split(/\s+/)[0]!);
+}
+
+function ymd(y: number, m: number | undefined, d: number): string | null {
+  return m !== undefined && validDate(y, m, d) ? `${y}-${pad(m)}-${pad(d)}` : null;
+}
+
+/** Arabic-Indic and Persian digits as ASCII, so "٢٢ نوفمبر ٢٠٢٦" reads like "22 نوفمبر 2026". */
+function asciiDigits(text: string): string {
+  return /[\u0660-\u0669\u06f0-\u06f9]/.test(text) ? text.replace(/[\u0660-\u0669\u06f0-\u06f9]/g, (d) => String(d.charCodeAt(0) & 0xf)) : text;
+}
+
+/**
+ * A written date ("February 24, 2025", "24 Feb 2025", "22. November 2026", "2026年11月22日"), or
+ * null. Month names and numeric forms are matched directly (fast, every page); chrono-node, when
+ * allowed, reads the rest in the languages it knows.
+ */
+export function writtenDate(raw: string, useChrono = true): string | null {
+  const text = asciiDigits(raw);
+  const simple = MONTH_DAY_YEAR.exec(text);
   if (simple) {
     const month = MONTHS[simple[1]!.slice(0, 4).toLowerCase()] ?? MONTHS[simple[1]!.slice(0, 3).toLowerCase()];
-    if (month && validDate(+simple[3]!, month, +simple[2]!)) return `${simple[3]}-${pad(month)}-${pad(+simple[2]!)}`;
+    const date = ymd(+simple[3]!, month, +simple[2]!);
+    if (date) return date;
   }
-  const dayFirst = /\b(\d{1,2})\.?\s+([A-Z][a-z]{2,8})\.?,?\s+(\d{4})\b/.exec(text);
+  const dayFirst = DAY_MONTH_YEAR.exec(text);
   if (dayFirst) {
-    const month = MONTHS[dayFirst[2]!.slice(0, 3).toLowerCase()];
-    if (month && validDate(+dayFirst[3]!, month, +dayFirst[1]!)) return `${dayFirst[3]}-${pad(month)}-${pad(+dayFirst[1]!)}`;
+    const date = ymd(+dayFirst[3]!, monthNumber(dayFirst[2]!) ?? MONTHS[dayFirst[2]!.slice(0, 3).toLowerCase()], +dayFirst[1]!);
+    if (date) return date;
   }
+  const cjk = CJK_DATE.exec(text);
+  if (cjk) return ymd(+cjk[1]!, +cjk[2]!, +cjk[3]!);
   const iso = /\b(\d{4})-(\d{2})-(\d{2})\b/.exec(text);
   if (iso && validDate(+iso[1]!, +iso[2]!, +iso[3]!)) return `${iso[1]}-${iso[2]}-${iso[3]}`;
+  const dotted = DOTTED_DATE.exec(text);
+  if (dotted) {
+    const date = ymd(+dotted[3]!, +dotted[2]!, +dotted[1]!);
+    if (date) return date;
+  }
+  const yearFirst = YEAR_FIRST_DATE.exec(text);
+  if (yearFirst) {
+    const date = ymd(+yearFirst[1]!, +yearFirst[2]!, +yearFirst[3]!);
+    if (date) return date;
+  }
   return useChrono ? chronoDate(text) : null;
 }
 

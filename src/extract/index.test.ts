@@ -7,7 +7,7 @@ import type { Article, Rejection, SourceDocument } from '../records.js';
 import { extractArticle, extractArticles } from './index.js';
 import { decodeBytes } from './decode.js';
 import { detectLanguage } from './language.js';
-import { normaliseDate, urlDate } from './dates.js';
+import { normaliseDate, urlDate, writtenDate } from './dates.js';
 import { normaliseByline } from './people.js';
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
@@ -347,4 +347,78 @@ test('plain text: hard-wrapped paragraphs are joined, blank lines still separate
     'Officials in the northern province said on Monday that the new bridge would open to traffic next spring after two years of delays caused by flooding.',
     'The project, which cost more than $40 million, was slowed by a shortage of steel, the transport ministry said in a statement on Tuesday.',
   ]);
+});
+
+test("dates in the page's own language and script: table", () => {
+  const rows: [string, string | null][] = [
+    ['22. November 2026, 10:15 Uhr', '2026-11-22'],
+    ['Publié le 22 novembre 2026 à 10h15', '2026-11-22'],
+    ['22 de noviembre de 2026', '2026-11-22'],
+    ['22 novembre 2026 alle 10:15', '2026-11-22'],
+    ['22 de novembro de 2026', '2026-11-22'],
+    ['22 ноября 2026 года, 10:15', '2026-11-22'],
+    ['22 листопада 2026', '2026-11-22'],
+    ['2026年11月22日 10時15分', '2026-11-22'],
+    ['2026년 11월 22일', '2026-11-22'],
+    ['22 نوفمبر 2026', '2026-11-22'],
+    ['٢٢ نوفمبر ٢٠٢٦', '2026-11-22'],
+    ['22 تشرين الثاني 2026', '2026-11-22'],
+    ['Aktualisiert am 23.11.2026', '2026-11-23'],
+    ['2026/11/22 10:15', '2026-11-22'],
+    ['31. Februar 2026', null],
+    ['22 Brumaire 2026', null],
+  ];
+  // The fast path (no chrono-node), which runs on every HTML page, reads all of them.
+  for (const [input, expected] of rows) assert.equal(writtenDate(input, false), expected, input);
+});
+
+test('metadata: each place a page states its date, byline and canonical URL', () => {
+  const page = (head: string, body = '', url?: string) =>
+    article(extractArticle({ input: 'm.html', format: 'html', ...(url ? { url } : {}), content: `<html><head>${head}</head><body>${body}<article>${STORY.map((p) => `<p>${p}</p>`).join('')}</article></body></html>` }));
+  const ld = '<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2026-11-22T10:15:00Z","author":{"@type":"Person","name":"Ann Lee"}}</script>';
+  assert.equal(page(ld).published, '2026-11-22T10:15:00Z', 'JSON-LD');
+  assert.equal(page(ld).byline, 'Ann Lee', 'JSON-LD author');
+  assert.equal(page('<meta property="article:published_time" content="2026-11-22T10:15:00+01:00">').published, '2026-11-22T09:15:00Z', 'OpenGraph');
+  assert.equal(page('<meta name="date" content="2026-11-22">').published, '2026-11-22', 'meta name=date');
+  assert.equal(page('', '<time datetime="2026-11-22T10:15:00Z">Nov 22</time>').published, '2026-11-22T10:15:00Z', '<time datetime>');
+  assert.equal(page('', '<time>22. November 2026</time>').published, '2026-11-22', '<time> text in German');
+  assert.equal(page('', '', 'https://x.example/news/2026/11/22/bridge').published, '2026-11-22', 'URL');
+  assert.equal(page('<link rel="canonical" href="/news/20261122-bridge.html">', '', 'https://x.example/a?utm=1').published, '2026-11-22', 'canonical URL date');
+  assert.equal(page('<link rel="canonical" href="/news/bridge">', '', 'https://x.example/a?utm=1').canonicalUrl, 'https://x.example/news/bridge');
+  assert.equal(page('<meta name="author" content="Staff">').byline, null, 'a byline that names no person');
+  assert.equal(page('<meta name="author" content="Redaktion">').byline, null);
+  assert.equal(page('<meta name="author" content="Ann Lee, Bo Chan">').byline, 'Ann Lee and Bo Chan');
+  assert.equal(page('', '<a rel="author" href="/a/x">Maria Lopez</a>').byline, 'Maria Lopez', 'rel=author');
+  const dateline = article(extractArticle({ input: 'd.html', format: 'html', content: `<article><p>BERLIN, 22. November 2026 (dpa) – ${STORY[0]}</p><p>${STORY[1]}</p></article>` }));
+  assert.equal(dateline.published, '2026-11-22', 'dateline');
+  assert.equal(dateline.outlet, 'dpa');
+  assert.equal(page('<meta property="og:locale" content="de_DE">').language, 'en', 'the text decides over a declared locale');
+});
+
+test('bylines in other languages and scripts are people; desks and agencies are not', () => {
+  const rows: [string, string | null][] = [
+    ['Von Anna Schmidt und Jan Becker', 'Anna Schmidt and Jan Becker'],
+    ['Par Claire Dubois', 'Claire Dubois'],
+    ['Автор: Иван Петров', 'Иван Петров'],
+    ['بقلم: أحمد خالد', 'أحمد خالد'],
+    ['记者 李明', '李明'],
+    ['Byron Smith', 'Byron Smith'],
+    ['Redacción', null],
+    ['Редакция', null],
+    ['وكالات', null],
+  ];
+  for (const [input, expected] of rows) assert.equal(normaliseByline(input), expected, input);
+});
+
+test('CJK: a short Chinese story is not too short, and unspaced prose is not a link list or a label', () => {
+  // 60 characters of Chinese carry about what 180 of English do: above the 80-character floor.
+  const short = '市政府星期一宣布，新建的跨江大桥将于明年春天通车。该项目耗资四亿元，因洪水和钢材短缺推迟了两年。';
+  const a = article(extractArticle({ input: 'zh.html', format: 'html', content: `<html lang="zh"><body><article><p>${short}</p></article></body></html>` }));
+  assert.equal(a.text, short);
+  assert.equal(a.language, 'zh');
+  const linked = `<p>据<a href="/a">新华社</a>报道，<a href="/b">交通运输部</a>表示，这座大桥将连接两岸的十几个城镇，每天可通行五万辆汽车。</p>`;
+  const b = article(extractArticle({ input: 'zh2.html', format: 'html', content: `<article><p>${short}</p>${linked}<p>${short.slice(10)}</p></article>` }));
+  assert.ok(b.text.includes('交通运输部表示'), b.text);
+  const c = article(extractArticle({ input: 'zh.txt', format: 'text', content: `${short}\n关注我们的微信公众号\n${short.slice(10)}` }));
+  assert.deepEqual(c.text.split('\n\n'), [short, short.slice(10)]);
 });

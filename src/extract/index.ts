@@ -9,9 +9,9 @@ import type { Article, Rejection, RemovedBlock, SourceDocument } from '../record
 import { decodeBytes } from './decode.js';
 import { parseHtml } from './html/dom.js';
 import { extractContent } from './html/content.js';
-import { readHtmlMetadata } from './html/metadata.js';
-import { cleanPlainText, datelineCredit, filterChromeParagraphs } from './text/clean.js';
-import { normaliseDate, urlDate } from './dates.js';
+import { firstHeadline, readHtmlMetadata } from './html/metadata.js';
+import { cleanPlainText, datelineCredit, filterChromeParagraphs, wordCount } from './text/clean.js';
+import { normaliseDate, urlDate, writtenDate } from './dates.js';
 import { bylineCredit, normaliseByline } from './people.js';
 import { detectLanguage } from './language.js';
 import { removeSiteBoilerplate } from './boilerplate.js';
@@ -40,6 +40,11 @@ export const EXTRACT_DEFAULTS: ExtractOptions = {
 const TITLE_SITE_MAX_WORDS = 3;
 /** ... and what is left is still a headline of at least this many words. */
 const TITLE_MIN_WORDS_LEFT = 4;
+
+/** A Chinese or Japanese character carries about as much as this many Latin letters (a word is ~2 characters, not ~6). */
+const CJK_CHAR_WEIGHT = 3;
+/** A dateline ("VALENCIA, 22 de noviembre de 2026 (EFE) –") is read for its date within this many characters. */
+const DATELINE_MAX_CHARS = 80;
 
 /** JSON-LD articleBody replaces the markup's text when the markup gives less than this share of it. */
 const JSONLD_BODY_PREFERRED_BELOW = 0.6;
@@ -72,7 +77,7 @@ function extract(doc: SourceDocument, settings: ExtractOptions): Article | Rejec
   const isHtml = doc.format === 'html' || (doc.format === 'auto' && looksLikeHtml(source));
   const body = isHtml ? fromHtml(source, doc, settings) : fromText(source, doc);
   const text = body.paragraphs.join('\n\n');
-  if (text.length < settings.minTextChars) {
+  if (textWeight(text) < settings.minTextChars) {
     return { input: doc.input, code: 'no-article', reason: text ? `only ${text.length} characters of article text found` : 'no article text found' };
   }
   const hints = doc.hints ?? {};
@@ -80,7 +85,7 @@ function extract(doc: SourceDocument, settings: ExtractOptions): Article | Rejec
   const credit = body.paragraphs.slice(0, 3).map(datelineCredit).find(Boolean) ?? null;
   const outlet = credit ?? bylineCredit(hints.byline ?? body.byline) ?? body.bioOutlet ?? body.footerOutlet ?? hints.outlet ?? body.siteName ?? null;
   const publisher = body.publisher ?? body.siteName ?? hostName(url);
-  const published = normaliseDate(hints.published) ?? body.published ?? urlDate(body.canonicalUrl ?? url);
+  const published = normaliseDate(hints.published) ?? body.published ?? urlDate(body.canonicalUrl ?? url) ?? datelineDate(body.paragraphs[0]);
   return {
     id: hash.slice(0, 16),
     contentHash: hash,
@@ -150,15 +155,16 @@ function fromHtml(source: string, doc: SourceDocument, settings: ExtractOptions)
   }
   const filtered = filterChromeParagraphs(paragraphs);
   removed.push(...filtered.removed);
-  const title = meta.title ? cleanTitle(meta.title, meta.siteName) : null;
+  const title = meta.title ? cleanTitle(meta.title, meta.siteName, () => firstHeadline(page)) : null;
   const kept = title ? filtered.kept.filter((p, i) => i > 0 || p !== title) : filtered.kept;
   const footer = removed.map((b) => /\bbrought to you by\s+(\S+(?:\s+[A-Z]\S*)*)/i.exec(b.text)?.[1]).find(Boolean) ?? null;
   return {
     paragraphs: kept,
     removed,
     title,
-    byline: meta.author,
-    published: meta.published ?? urlDate(meta.canonicalUrl ?? doc.url),
+    // What the head states first; the byline and date lines above the story when it states nothing.
+    byline: meta.author ?? filtered.byline,
+    published: meta.published ?? urlDate(meta.canonicalUrl ?? doc.url) ?? filtered.published,
     updated: meta.updated,
     bioOutlet: filtered.bioOutlet,
     footerOutlet: footer ? footer.replace(/\s+APIs?$/, '') : null,
@@ -170,11 +176,19 @@ function fromHtml(source: string, doc: SourceDocument, settings: ExtractOptions)
   };
 }
 
+/** Separators between a headline and the site's name in <title> (Chinese sites use "_"). */
+const TITLE_SEPARATORS = [' | ', ' - ', ' – ', ' — ', ' :: ', ' · ', '_', '｜'];
+
 /** "Headline | Site" and "Headline - Site" titles lose the site part. */
-function cleanTitle(title: string, siteName: string | null): string {
+function cleanTitle(title: string, siteName: string | null, headline: () => string | null): string {
   let t = title.replace(/\s+/g, ' ').trim();
+  // The page's own <h1> is the headline when <title> is that headline plus a site part.
+  if (TITLE_SEPARATORS.some((sep) => t.includes(sep))) {
+    const h1 = headline();
+    if (h1 && h1.length < t.length && TITLE_SEPARATORS.some((sep) => t.startsWith(h1 + sep) || t.endsWith(sep + h1))) return h1;
+  }
   if (siteName) {
-    for (const sep of [' | ', ' - ', ' – ', ' — ', ' :: ', ' · ']) {
+    for (const sep of TITLE_SEPARATORS) {
       if (t.endsWith(sep + siteName)) t = t.slice(0, -(sep.length + siteName.length));
       if (t.startsWith(siteName + sep)) t = t.slice(siteName.length + sep.length);
     }
@@ -182,11 +196,28 @@ function cleanTitle(title: string, siteName: string | null): string {
   // "Headline | Section | Site" or "Headline - Site": a short last part after a separator is the site.
   const parts = t.split(/\s+[|–—-]\s+|\s+[|]\s*/);
   const last = parts[parts.length - 1]!;
-  if (parts.length > 1 && last.split(' ').length <= TITLE_SITE_MAX_WORDS) {
+  if (parts.length > 1 && wordCount(last) <= TITLE_SITE_MAX_WORDS) {
     const rest = t.slice(0, t.lastIndexOf(last)).replace(/\s*[|–—-]\s*$/, '');
-    if (rest.split(' ').length >= TITLE_MIN_WORDS_LEFT) t = /\s[|]\s/.test(rest) ? rest.split(/\s[|]\s/)[0]! : rest;
+    if (wordCount(rest) >= TITLE_MIN_WORDS_LEFT) t = /\s[|]\s/.test(rest) ? rest.split(/\s[|]\s/)[0]! : rest;
   }
   return t;
+}
+
+/** The date of a dateline opening the story: "BERLIN, 22. November 2026 –", "VALENCIA, 22 de noviembre de 2026 (EFE) –". */
+function datelineDate(paragraph: string | undefined): string | null {
+  if (!paragraph) return null;
+  const head = /^[\p{Lu}][\p{Lu}\p{L} .'’-]{1,40},\s*([^–—(]{6,50}?)\s*(?:\(|[-–—])/u.exec(paragraph.slice(0, DATELINE_MAX_CHARS));
+  return head ? writtenDate(head[1]!, false) : null;
+}
+
+/** Text length with Chinese and Japanese characters weighted for what they carry. */
+function textWeight(text: string): number {
+  let cjk = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x3040 && (c <= 0x30ff || (c >= 0x3400 && c <= 0x9fff))) cjk++;
+  }
+  return text.length + cjk * (CJK_CHAR_WEIGHT - 1);
 }
 
 function absoluteUrl(value: string | null, base: string | undefined): string | null {

@@ -7,6 +7,9 @@ const PERSON_NAME = /^[\p{Lu}][\p{L}'’.-]*(?:\s+(?:(?:van|von|de|da|del|der|di
 /** Words that look like names but make a line something else (navigation, a headline). */
 const NOT_NAME_WORDS = /\b(The|News|Post|Times|Daily|Today|Home|World|Business|Politics|Sports|Opinion|Updated|Published|Share|Read|More|Comments|Press|Editor|Reporter|Staff|Team|Desk|Newsletter|Subscribe|Video|Photo|Live|Breaking|Markets|Economy|Technology|Science|Health|Lifestyle|Entertainment|Menu|Search|Click|Here|Sign|Login|Log)\b/;
 
+/** A name in a script without capitals, as a byline gives it: 2-4 Arabic, Hebrew, Persian or Indic words, or 2-4 Han characters. */
+const CASELESS_NAME = /^(?:[\u0600-\u06ff\u0590-\u05ff\u0900-\u097f]+(?:\s+[\u0600-\u06ff\u0590-\u05ff\u0900-\u097f]+){1,3}|[\u4e00-\u9fff]{2,4})$/u;
+
 export function isPersonName(text: string): boolean {
   const value = text.trim();
   if (value.length < 4 || value.length > 60) return false;
@@ -19,7 +22,7 @@ export function isPersonName(text: string): boolean {
 export function normaliseByline(raw: string | null | undefined, outlets: readonly string[] = []): string | null {
   if (!raw) return null;
   let text = raw.replace(/\s+/g, ' ').trim();
-  text = text.replace(/^(by|von|par|por|di|door|av|автор[:]?)\s+/i, '');
+  text = text.replace(/^(?:(?:by|von|par|por|di|door|av|af|автор|текст)(?:\s*:\s*|\s+)|(?:بقلم|كتب|تأليف|记者|記者|文)\s*[:：/／]?\s*)/iu, '');
   text = text.replace(/\S+@\S+/g, ' ').replace(/\|.*$/, '');
   // "Jane Doe, Reuters" / "Jane Doe - Staff Writer": keep the part before a role or outlet.
   const parts = text
@@ -30,7 +33,8 @@ export function normaliseByline(raw: string | null | undefined, outlets: readonl
   const people: string[] = [];
   for (const part of parts) {
     if (NOT_A_PERSON.test(part) || lowerOutlets.includes(part.toLowerCase())) continue;
-    if (!isPersonName(part)) continue;
+    // Scripts without capitals cannot show a name by its shape: trusted only where a byline says so.
+    if (!isPersonName(part) && !CASELESS_NAME.test(part)) continue;
     if (!people.includes(part)) people.push(part);
   }
   return people.length ? people.join(' and ') : null;

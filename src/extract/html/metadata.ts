@@ -2,7 +2,7 @@
 // other <meta>, then <link rel=canonical>, <time>, <html lang> and the <title>.
 import type { ParsedPage, Element } from './dom.js';
 import { findFirst, textOf } from './dom.js';
-import { normaliseDate } from '../dates.js';
+import { normaliseDate, writtenDate } from '../dates.js';
 
 export interface HtmlMetadata {
   readonly title: string | null;
@@ -99,9 +99,15 @@ export function readHtmlMetadata(page: ParsedPage): HtmlMetadata {
   };
 }
 
+/** The first <h1>: the headline as the page shows it (walks the tree, so only asked for when needed). */
+export function firstHeadline(page: ParsedPage): string | null {
+  return findFirst(page.root, (el) => (el.tag === 'h1' ? textOf(el).replace(/\s+/g, ' ').trim() || null : null));
+}
+
 function firstTime(root: Element): string | null {
   return findFirst(root, (el) => {
-    if (el.tag === 'time' && el.attrs['datetime']) return el.attrs['datetime'];
+    // <time> without a datetime attribute is read as written, in the page's language ("Publié le 22 novembre 2026").
+    if (el.tag === 'time') return el.attrs['datetime'] ?? writtenDate(textOf(el), false);
     if (el.attrs['itemprop'] === 'datePublished') return el.attrs['content'] ?? el.attrs['datetime'] ?? textOf(el);
     return null;
   });

@@ -4,8 +4,8 @@
 // chrome (title, byline, dates, outlet, site name) is read off the lines as they are classified.
 import type { RemovedBlock } from '../../records.js';
 import {
-  ABOUT_HEADING, ALSO_ON, BIO_OUTLET, BIO_SENTENCE, BROUGHT_BY, CONTACT_LINE, COOKIE_LINE, COPYRIGHT, READING_TIME, PITCH_LINE, SHORTCODE, SIGN_UP_LINE, INSERT_PREFIX, NAME_TAIL_NOISE, PHOTO_CREDIT, PRODUCTION_CREDIT,
-  ROLE_LINE, WIDGET_LABELS,
+  ABOUT_HEADING, ALSO_ON, BIO_OUTLET, BIO_SENTENCE, BIO_SENTENCE_OTHER, BROUGHT_BY, BYLINE_PREFIX, CONTACT_LINE, COOKIE_LINE, COOKIE_USE, COOKIE_WORD, COPYRIGHT, DESK_CREDIT, READING_TIME, PITCH_LINE,
+  RIGHTS_RESERVED, SHARE_LINE, SHORTCODE, SIGN_UP_LINE, SUBSCRIBE_VERB, SUBSCRIPTION_OBJECT, INSERT_PREFIX, NAME_TAIL_NOISE, PHOTO_CREDIT, PRODUCTION_CREDIT, ROLE_LINE, WIDGET_LABELS,
 } from '../chrome-lexicon.js';
 import { writtenDate } from '../dates.js';
 import { bylineCredit, isPersonName, normaliseByline } from '../people.js';
@@ -28,6 +28,17 @@ const REPEAT_MIN_WORDS = 6;
 const TRAILING_PROSE_WORDS = 25;
 /** A short line close to a timestamp or the title counts as a byline within this many lines. */
 const BYLINE_WINDOW = 3;
+/** Chinese and Japanese write no spaces; a word there averages about this many characters. */
+const CJK_CHARS_PER_WORD = 1.5;
+/** What a date line may hold besides the date: a time, "Uhr", a source ("来源：江河日报"), at most this many words. */
+const DATE_LINE_MAX_OTHER_WORDS = 8;
+/** Lines above the story longer than this are a dek or a teaser, not a byline or date line. */
+const HEAD_LINE_MAX_WORDS = 16;
+const DATE_LINE_NOISE = /[\d,.:\/年月日時时分]+/g;
+/** Menu labels in Chinese and Japanese are one word, at most this many characters; headline phrases are longer. */
+const CJK_MENU_LABEL_CHARS = 4;
+/** Sign-up and cookie lines recognised by their words (not an English phrase) are at most this long. */
+const BANNER_MAX_WORDS = 30;
 
 export interface TextMetadata {
   readonly title: string | null;
@@ -53,9 +64,18 @@ interface Line {
   reason: string | null;
 }
 
-const SENTENCE_END = /[.!?…。！？]["”’»)\]]*$/u;
-/** "MOSCOW (Reuters) -", "LONDON, Feb 24 (Reuters) -", or a bare "(CNN) —" opening the story. */
-const DATELINE_CREDIT = /^(?:[\p{Lu}][\p{Lu}\p{L} .'’-]{1,40}?(?:,\s*[\p{L}0-9 .]{1,30})?\s*)?\(([\p{Lu}][^)]{1,39})\)\s*[-–—]/u;
+/** Marks that end a sentence (Latin, CJK, Arabic, Devanagari, Urdu) and the closers that may follow them. */
+const SENTENCE_MARKS = new Set('.!?…。！？؟।۔');
+const SENTENCE_CLOSERS = new Set('"”’»)]」』）》');
+
+/** Whether a line ends like a sentence: read from the end, so the cost does not grow with the line. */
+function endsSentence(text: string): boolean {
+  let i = text.length - 1;
+  while (i >= 0 && SENTENCE_CLOSERS.has(text[i]!)) i--;
+  return i >= 0 && SENTENCE_MARKS.has(text[i]!);
+}
+/** "MOSCOW (Reuters) -", "LONDON, Feb 24 (Reuters) -", a bare "(CNN) —", or an agency written in lower case ("(dpa) –"). */
+const DATELINE_CREDIT = /^(?:[\p{Lu}][\p{Lu}\p{L} .'’-]{1,40}?(?:,\s*[\p{L}0-9 .]{1,30})?\s*)?\(([\p{Lu}][^)]{1,39}|dpa|afp|apa|epd|kna|sda)\)\s*[-–—]/u;
 const CATEGORY_LINE = /^[\p{L}&.' -]{2,40}(\s*\|\s*[\p{L}&.' -]{2,40})+$/u;
 const TODAY_LINE = /^(today|date|heute|aujourd'hui|hoy)\s*[:,-]\s*\S/i;
 const TIMESTAMP_LINE = /^(updated|published|posted|last updated|first published|modified|aktualisiert|veröffentlicht|mis à jour|publié)\s*(on|at)?\s*[:\s]\s*(.*)$/i;
@@ -66,20 +86,28 @@ function keyOf(text: string): string {
   return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
-function wordCount(text: string): number {
+/** Words, with unspaced Chinese and Japanese counted by characters, so length rules hold for them too. */
+export function wordCount(text: string): number {
   let words = 0;
+  let cjk = 0;
   let inWord = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    const space = c === 32 || c === 9 || c === 10 || c === 13 || c === 160;
+    if (c >= 0x3040 && ((c <= 0x30ff) || (c >= 0x3400 && c <= 0x9fff))) {
+      cjk++;
+      inWord = false;
+      continue;
+    }
+    // CJK punctuation and full-width forms separate words as spaces do.
+    const space = c === 32 || c === 9 || c === 10 || c === 13 || c === 160 || (c >= 0x3000 && c < 0x3040) || (c >= 0xff00 && c <= 0xff20) || (c >= 0xff3b && c <= 0xff40) || (c >= 0xff5b && c <= 0xff65);
     if (!space && !inWord) words++;
     inWord = !space;
   }
-  return words;
+  return words + Math.ceil(cjk / CJK_CHARS_PER_WORD);
 }
 
 function widgetReason(text: string): string | null {
-  const label = text.toLowerCase().replace(/[\s:;.,!|»›>-]+$/u, '').replace(/^[\s•·»›>-]+/u, '').replace(/\s*\(\d+\)$/, '').replace(/^\d+\s+(?=comments?$)/, '');
+  const label = text.toLowerCase().replace(/[\s:;.,!|»›>：。-]+$/u, '').replace(/^[\s•·»›>-]+/u, '').replace(/\s*\(\d+\)$/, '').replace(/^\d+\s+(?=comments?$)/, '');
   return WIDGET_LABELS.get(label) ?? null;
 }
 
@@ -96,11 +124,13 @@ function patternReason(line: Line): string | null {
     if (PRODUCTION_CREDIT.test(text)) return 'production credits';
     if (SIGN_UP_LINE.test(text)) return 'newsletter sign-up';
     if (PITCH_LINE.test(text)) return 'subscription offer';
-    if (COOKIE_LINE.test(text)) return 'cookie banner';
+    if (COOKIE_LINE.test(text) || isCookieBanner(text)) return 'cookie banner';
     return COPYRIGHT.test(text) ? 'copyright notice' : null;
   }
   const widget = widgetReason(text);
   if (widget) return widget;
+  if (line.words <= INSERT_SPILL_MAX_WORDS * 2 && SHARE_LINE.test(text)) return 'share widget';
+  if (DESK_CREDIT.test(text)) return 'production credits';
   if (INSERT_PREFIX.test(text) && line.words <= TITLE_MAX_WORDS) return 'related headlines';
   if (line.words <= 8 && TODAY_LINE.test(text) && writtenDate(text)) return 'site header';
   if (PLAYER_TIME.test(text)) return 'video player';
@@ -116,7 +146,9 @@ function patternReason(line: Line): string | null {
   if (SIGN_UP_LINE.test(text)) return 'newsletter sign-up';
   if (PITCH_LINE.test(text)) return 'subscription offer';
   if (ALSO_ON.test(text)) return 'related headlines';
-  if (COOKIE_LINE.test(text)) return 'cookie banner';
+  if (COOKIE_LINE.test(text) || (line.words <= PITCH_MAX_WORDS && isCookieBanner(text))) return 'cookie banner';
+  if (line.words <= BANNER_MAX_WORDS && SUBSCRIBE_VERB.test(text) && SUBSCRIPTION_OBJECT.test(text)) return 'newsletter sign-up';
+  if (line.words <= TITLE_MAX_WORDS && RIGHTS_RESERVED.test(text)) return 'copyright notice';
   if (READING_TIME.test(text)) return 'page furniture';
   if (SHORTCODE.test(text)) return 'page markup';
   if (SOURCE_CREDIT.test(text)) return 'source credit';
@@ -125,13 +157,35 @@ function patternReason(line: Line): string | null {
   return null;
 }
 
+/** The date of a line that is a date and little else ("22. November 2026, 10:15 Uhr", "2026年11月22日 来源：新华网"). */
+function dateLine(text: string, useChrono: boolean): string | null {
+  if (!/\d{4}/.test(text)) return null;
+  const date = writtenDate(text, useChrono);
+  return date && wordCount(text.replace(DATE_LINE_NOISE, ' ')) <= DATE_LINE_MAX_OTHER_WORDS ? date : null;
+}
+
+/** A menu of short labels in an unspaced script ("首页 国内 国际 财经"): navigation, not a headline. */
+function looksLikeCjkMenu(text: string): boolean {
+  const labels = text.split(' ');
+  return labels.length >= 3 && labels.every((label) => label.length <= CJK_MENU_LABEL_CHARS && /^[\u3040-\u30ff\u3400-\u9fff]+$/.test(label));
+}
+
+function isCookieBanner(text: string): boolean {
+  return COOKIE_WORD.test(text) && COOKIE_USE.test(text);
+}
+
+/** An author's bio sentence, in English or another language ("X ist Redakteurin ..."). */
+function isBioSentence(line: Line): boolean {
+  return line.words <= 80 && (BIO_SENTENCE.test(line.text) || BIO_SENTENCE_OTHER.test(line.text));
+}
+
 export function cleanPlainText(raw: string): CleanedText {
   const lines: Line[] = [];
   for (const rawLine of joinWrappedLines(raw.replace(/\r\n?/g, '\n').split('\n'))) {
     const text = rawLine.replace(/[\u00a0\t ]+/g, ' ').trim();
     if (!text) continue;
     const words = wordCount(text);
-    lines.push({ index: lines.length, text, key: keyOf(text), words, sentence: SENTENCE_END.test(text), reason: null });
+    lines.push({ index: lines.length, text, key: keyOf(text), words, sentence: endsSentence(text), reason: null });
   }
 
   const counts = new Map<string, number>();
@@ -142,7 +196,7 @@ export function cleanPlainText(raw: string): CleanedText {
   // Author bio sentences: "X is a senior reporter for Y."
   let bioOutlet: string | null = null;
   for (const line of lines) {
-    if (!line.reason && BIO_SENTENCE.test(line.text) && line.words <= 80) {
+    if (!line.reason && isBioSentence(line)) {
       line.reason = 'author bio';
       const credit = BIO_OUTLET.exec(line.text);
       if (credit && !bioOutlet) bioOutlet = cleanName(credit[1]!.split(/\.\s/)[0]!);
@@ -160,7 +214,7 @@ export function cleanPlainText(raw: string): CleanedText {
     !line.reason && !line.sentence && line.words >= TITLE_MIN_WORDS && line.words <= TITLE_MAX_WORDS && !/[:;]$/.test(line.text) && !isPersonName(line.text) && !writtenDate(line.text);
   const lead = hasBody ? lines.slice(0, firstBody) : lines.slice(0, Math.min(lines.length, 3));
   const leadHeadlines = lead.filter(headlineLike);
-  const looksLikeSiteName = (line: Line) => line.words <= 6 && !/[,'’:?!]/.test(line.text) && line.text.split(' ').every((w) => /^[\p{Lu}\p{N}&]/u.test(w));
+  const looksLikeSiteName = (line: Line) => (line.words <= 6 && !/[,'’:?!]/.test(line.text) && line.text.split(' ').every((w) => /^[\p{Lu}\p{N}&]/u.test(w))) || looksLikeCjkMenu(line.text);
   const titleLine = leadHeadlines.find((line) => !looksLikeSiteName(line)) ?? leadHeadlines.find((line) => line.words >= TITLE_MIN_WORDS + 1) ?? null;
   const title = titleLine?.text ?? null;
   if (titleLine) titleLine.reason = 'headline';
@@ -196,7 +250,7 @@ export function cleanPlainText(raw: string): CleanedText {
   const secondBody = lines.findIndex((line, i) => i > firstBody && isBody(line));
   const headEnd = !hasBody ? lines.length : secondBody >= 0 ? secondBody + 1 : firstBody + 2;
   for (const line of lines.slice(0, Math.max(headEnd, titleLine ? titleLine.index + 1 : 0))) {
-    const by = /^(by|von|par|por|door|di)\s+\S/i.test(line.text) && line.words <= 14 && !line.sentence;
+    const by = BYLINE_PREFIX.test(line.text) && line.words <= 14 && !line.sentence;
     if (by && (!line.reason || line.reason === 'headline')) {
       byline ??= normaliseByline(line.text);
       credit ??= bylineCredit(line.text);
@@ -215,13 +269,13 @@ export function cleanPlainText(raw: string): CleanedText {
       continue;
     }
     if (line.reason) continue;
+    const date = !line.sentence && line.words <= HEAD_LINE_MAX_WORDS ? dateLine(line.text, true) : null;
+    if (date) {
+      published ??= date;
+      line.reason = 'date line';
+      continue;
+    }
     if (!line.sentence && line.words <= 8) {
-      const date = writtenDate(line.text);
-      if (date && line.text.replace(/[\d,.:]/g, '').trim().split(/\s+/).length <= 4) {
-        published ??= date;
-        line.reason = 'date line';
-        continue;
-      }
       const nearStamp = lines.slice(Math.max(0, line.index - BYLINE_WINDOW), line.index + BYLINE_WINDOW + 1).some((l) => l.reason === 'timestamp line' || l.reason === 'headline' || l.reason === 'byline');
       if (isPersonName(line.text) && (nearStamp || (counts.get(line.key) ?? 0) > 1)) {
         byline ??= normaliseByline(line.text);
@@ -293,7 +347,7 @@ function joinWrappedLines(lines: readonly string[]): string[] {
   for (const line of lines) {
     const previous = out[out.length - 1];
     const trimmed = line.trim();
-    if (previous !== undefined && trimmed && previous.length >= 50 && !SENTENCE_END.test(previous.trim()) && /^[\p{Ll}]/u.test(trimmed) && /[\p{L},;]$/u.test(previous.trim())) {
+    if (previous !== undefined && trimmed && previous.length >= 50 && !endsSentence(previous.trim()) && /^[\p{Ll}]/u.test(trimmed) && /[\p{L},;]$/u.test(previous.trim())) {
       out[out.length - 1] = `${previous.trimEnd()} ${trimmed}`;
     } else out.push(line);
   }
@@ -305,14 +359,24 @@ function joinWrappedLines(lines: readonly string[]): string[] {
  * Read" insert, a bio sentence): the same pattern rules as plain text, without the page-layout
  * rules (title, header, footer) that HTML structure already handled.
  */
-export function filterChromeParagraphs(paragraphs: readonly string[]): { kept: string[]; removed: RemovedBlock[]; bioOutlet: string | null } {
+export interface FilteredParagraphs {
+  readonly kept: string[];
+  readonly removed: RemovedBlock[];
+  readonly bioOutlet: string | null;
+  /** A byline line above the story ("Von Anna Schmidt"), as people. */
+  readonly byline: string | null;
+  /** A date line above the story ("22. November 2026, 10:15 Uhr"). */
+  readonly published: string | null;
+}
+
+export function filterChromeParagraphs(paragraphs: readonly string[]): FilteredParagraphs {
   // Paragraphs from HTML are already whitespace-collapsed: lower case is key enough for repeats.
-  const lines: Line[] = paragraphs.map((text, index) => ({ index, text, key: text.toLowerCase(), words: wordCount(text), sentence: SENTENCE_END.test(text), reason: null }));
+  const lines: Line[] = paragraphs.map((text, index) => ({ index, text, key: text.toLowerCase(), words: wordCount(text), sentence: endsSentence(text), reason: null }));
   let bioOutlet: string | null = null;
   const seen = new Set<string>();
   for (const line of lines) {
     line.reason = patternReason(line);
-    if (!line.reason && BIO_SENTENCE.test(line.text) && line.words <= 80 && line.index >= lines.length - 3) {
+    if (!line.reason && line.index >= lines.length - 3 && isBioSentence(line)) {
       line.reason = 'author bio';
       const credit = BIO_OUTLET.exec(line.text);
       if (credit) bioOutlet ??= cleanName(credit[1]!.split(/\.\s/)[0]!);
@@ -332,7 +396,9 @@ export function filterChromeParagraphs(paragraphs: readonly string[]): { kept: s
     // subheading like "About the deal" inside a story is not taken for boilerplate.
     const about = !line.reason ? ABOUT_HEADING.exec(line.text) : null;
     const aboutSection = about !== null && (/^(the authors?|us)$/i.test(about[1]!) || (rest[0]?.text.startsWith(about[1]!) ?? false));
-    if (before >= total * TRAILING_SECTION_START && line.words <= 8 && ((line.reason === 'related headlines' && !proseFollows) || aboutSection)) {
+    // A label with its headline on the same line ("Lire aussi : ...") is one insert, not the start of a section.
+    const sectionLabel = line.reason === 'related headlines' && !proseFollows && !INSERT_PREFIX.test(line.text);
+    if (before >= total * TRAILING_SECTION_START && line.words <= 8 && (sectionLabel || aboutSection)) {
       const reason = line.reason ?? 'press-release boilerplate';
       for (const rest of lines.slice(line.index)) rest.reason ??= reason;
       break;
@@ -340,13 +406,22 @@ export function filterChromeParagraphs(paragraphs: readonly string[]): { kept: s
     before += line.text.length;
   }
   // Before the first paragraph of prose: a byline, a date line or a label ("BREAKING NEWS").
+  let byline: string | null = null;
+  let published: string | null = null;
   for (const line of lines) {
     if (line.sentence && line.words >= BODY_MIN_WORDS) break;
-    if (line.reason || line.words > 12) continue;
-    if (/^(by|von|par|por|door|di)\s+\S/i.test(line.text) && !line.sentence) line.reason = 'byline';
-    // Common English and ISO forms only: this runs on every HTML page, chrono-node is too slow for that.
-    else if (!line.sentence && /\d{4}/.test(line.text) && writtenDate(line.text, false) && line.text.replace(/[\d,.:\/-]/g, ' ').trim().split(/\s+/).length <= 5) line.reason = 'date line';
-    else if (!line.sentence && line.text === line.text.toUpperCase() && /\p{Lu}/u.test(line.text) && line.words <= 4) line.reason = 'section label';
+    if (line.reason || line.words > HEAD_LINE_MAX_WORDS) continue;
+    if (BYLINE_PREFIX.test(line.text) && !line.sentence && line.words <= 12) {
+      line.reason = 'byline';
+      byline ??= normaliseByline(line.text);
+      continue;
+    }
+    // Month names and numeric forms only: this runs on every HTML page, chrono-node is too slow for that.
+    const date = !line.sentence ? dateLine(line.text, false) : null;
+    if (date) {
+      line.reason = 'date line';
+      published ??= date;
+    } else if (!line.sentence && line.text === line.text.toUpperCase() && /\p{Lu}/u.test(line.text) && line.words <= 4) line.reason = 'section label';
   }
   for (let i = 0; i + 1 < lines.length; i++) {
     const line = lines[i]!;
@@ -357,6 +432,8 @@ export function filterChromeParagraphs(paragraphs: readonly string[]): { kept: s
     kept: lines.filter((l) => !l.reason).map((l) => l.text),
     removed: lines.filter((l) => l.reason).map((l) => ({ text: l.text, reason: l.reason! })),
     bioOutlet,
+    byline,
+    published,
   };
 }
 
