@@ -10,10 +10,13 @@
 // Derivations (end to end only): the stage gives each article its documented role and sources.
 // Brief: every sentence cited, and each first source's sentence holds the brief text.
 // Speed: reconcileStory on a 50-article story built from the stories' own articles (vectors warm).
-import { readdirSync, readFileSync } from 'node:fs';
+// `-- --ecbplus`: also the derivation stage over ECB+ gold event clusters (real reports of one
+// event from many outlets, ../shared/bench): how many articles it calls derived. No gold for
+// derivation there (some clusters hold real wire copies), so a sanity figure, not a score.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { extractClaims } from '../src/claims/index.js';
-import { deriveStory } from '../src/derivation/index.js';
+import { countIndependentOrigins, deriveStory } from '../src/derivation/index.js';
 import { findReuse } from '../src/reuse/index.js';
 import { reconcileStory, type ReconcileOptions } from '../src/reconcile/index.js';
 import { writeBrief } from '../src/brief/index.js';
@@ -21,6 +24,7 @@ import { article, derivation } from '../src/reconcile/fixtures/build.js';
 import type { Role, AnalysedArticle, BriefSentence, ClaimMention, Derivation, Finding, FindingKind, MentionStatus, Reconciliation } from '../src/records.js';
 
 const STORIES = resolve(import.meta.dirname, 'stories');
+const ECBPLUS = resolve(import.meta.dirname, '../../shared/bench/ecbplus/ecbplus-dev.jsonl');
 /** Articles in the speed test: the task's figure. */
 const SPEED_ARTICLES = 50;
 /** Timed runs of the speed test; the median is reported. */
@@ -122,6 +126,34 @@ export async function run(args: readonly string[]): Promise<void> {
     evaluate(stories, mode, options, verbose);
   }
   speed(stories, options);
+  if (args.includes('--ecbplus')) ecbplusDerivations();
+}
+
+/** Roles the derivation stage gives the documents of each ECB+ gold event cluster. */
+function ecbplusDerivations(): void {
+  if (!existsSync(ECBPLUS)) {
+    console.log(`ecbplus: ${ECBPLUS} not found; skipped`);
+    return;
+  }
+  const clusters = new Map<string, AnalysedArticle[]>();
+  for (const line of readFileSync(ECBPLUS, 'utf8').split('\n')) {
+    if (!line.trim()) continue;
+    const doc = JSON.parse(line) as { doc_id: string; cluster: string; text: string };
+    const list = clusters.get(doc.cluster) ?? [];
+    list.push(article(doc.doc_id, doc.text));
+    clusters.set(doc.cluster, list);
+  }
+  const roles = new Map<string, number>();
+  let documents = 0;
+  let origins = 0;
+  for (const articles of clusters.values()) {
+    const derivations = deriveStory(articles, findReuse(articles));
+    for (const d of derivations) roles.set(d.role, (roles.get(d.role) ?? 0) + 1);
+    documents += articles.length;
+    origins += countIndependentOrigins(derivations);
+  }
+  const counts = [...roles].sort().map(([role, n]) => `${role} ${n}`).join(', ');
+  console.log(`ecbplus derivations: ${documents} documents in ${clusters.size} event clusters: ${counts}; ${origins} independent origins`);
 }
 
 function evaluate(stories: readonly { slug: string; story: StoryFile }[], mode: 'stage' | 'documented', options: Partial<ReconcileOptions>, verbose: boolean): void {
