@@ -27,6 +27,26 @@ export interface Decoded {
   readonly source: 'bom' | 'declared' | 'meta' | 'utf-8' | 'detected' | 'fallback';
 }
 
+/**
+ * windows-1252's 0x80-0x9F (curly quotes, dashes, the euro sign). Node 20's TextDecoder decodes
+ * windows-1252 (and its aliases latin1, ascii) as ISO-8859-1, which turns these bytes into
+ * invisible C1 controls: mojibake in every Western page with typographic quotes.
+ */
+const WINDOWS_1252_HIGH = [
+  0x20ac, 0x81, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8d, 0x017d, 0x8f,
+  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0x9d, 0x017e, 0x0178,
+];
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  const latin1 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  return /[\x80-\x9f]/.test(latin1) ? latin1.replace(/[\x80-\x9f]/g, (c) => String.fromCharCode(WINDOWS_1252_HIGH[c.charCodeAt(0) - 0x80]!)) : latin1;
+}
+
+/** Decodes with the decoder's encoding, correcting the one Node gets wrong. */
+function decodeWith(decoder: InstanceType<typeof TextDecoder>, bytes: Uint8Array): string {
+  return decoder.encoding === 'windows-1252' ? decodeWindows1252(bytes) : decoder.decode(bytes);
+}
+
 function decoderFor(label: string | undefined): InstanceType<typeof TextDecoder> | null {
   if (!label) return null;
   try {
@@ -94,7 +114,7 @@ export function decodeBytes(bytes: Uint8Array, declaredCharset?: string, html = 
       if (tooBroken(text)) continue;
       return { text, charset: 'utf-8', source };
     }
-    return { text: decoder.decode(bytes), charset: decoder.encoding, source };
+    return { text: decodeWith(decoder, bytes), charset: decoder.encoding, source };
   }
 
   if (isUtf8(buffer)) return { text: buffer.toString('utf8'), charset: 'utf-8', source: 'utf-8' };
@@ -104,6 +124,6 @@ export function decodeBytes(bytes: Uint8Array, declaredCharset?: string, html = 
 
   const guess = detector().detect(bytes.subarray(0, DETECT_BYTES));
   const decoder = guess ? decoderFor(detectedLabel(guess)) : null;
-  if (decoder && !isUtf16(decoder.encoding)) return { text: decoder.decode(bytes), charset: decoder.encoding, source: 'detected' };
-  return { text: new TextDecoder('windows-1252').decode(bytes), charset: 'windows-1252', source: 'fallback' };
+  if (decoder && !isUtf16(decoder.encoding)) return { text: decodeWith(decoder, bytes), charset: decoder.encoding, source: 'detected' };
+  return { text: decodeWindows1252(bytes), charset: 'windows-1252', source: 'fallback' };
 }

@@ -178,6 +178,8 @@ const ENCODINGS: [string, string][] = [
   ['latin1-http-equiv.html', "l'industrie. Le ministre a déclaré"],
   ['utf16le-bom.html', 'a déclaré que le programme'],
   ['utf8-bom.html', 'a déclaré que le programme'],
+  // windows-1252's own range (0x80-0x9F): curly quotes and dashes, which Node's decoder gets wrong.
+  ['cp1252-undeclared.html', '\u201cC\u2019est une étape décisive\u201d, a estimé un économiste de la banque centrale \u2013 sans'],
 ];
 
 test('encodings: BOM, meta, http-equiv and undeclared legacy encodings decode without mojibake', () => {
@@ -186,6 +188,7 @@ test('encodings: BOM, meta, http-equiv and undeclared legacy encodings decode wi
     const a = article(extractArticle({ input: file, bytes, format: 'html' }));
     assert.ok(a.text.includes(expected), `${file}: ${a.text.slice(0, 80)}`);
     assert.ok(!a.text.includes('\uFFFD'), `${file} has replacement characters`);
+    assert.ok(!/[\x80-\x9f]/.test(a.text), `${file} has C1 control characters (windows-1252 read as Latin-1)`);
   }
   assert.equal(decodeBytes(readFileSync(join(FIXTURES, 'cp1251-undeclared.html')), 'windows-1251').source, 'declared');
 });

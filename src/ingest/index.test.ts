@@ -7,7 +7,8 @@ import { gzipSync } from 'node:zlib';
 import { createServer, type Server } from 'node:http';
 import { Readable } from 'node:stream';
 import type { Rejection, SourceDocument } from '../records.js';
-import { readInputs, type IngestOptions } from './index.js';
+import { INGEST_DEFAULTS, readInputs, type IngestOptions } from './index.js';
+import { extractArticle } from '../extract/index.js';
 import { isPrivateAddress } from './http.js';
 
 const PAGE = '<html><body><article><p>Officials said on Monday that the new bridge would open next spring after two years of delays.</p></article></body></html>';
@@ -259,5 +260,71 @@ test('fuzz: gzip, WARC and JSONL cut at any point never crash the batch', async 
     ];
     const items = await collect(paths);
     assert.equal(accepted(items.at(-1)).input, paths[3], 'the batch went on after the broken inputs');
+  }
+});
+
+test('URLs: a polite User-Agent is sent, and the charset the HTTP header declares decodes the page', async () => {
+  const agents: string[] = [];
+  // windows-1252 bytes with typographic quotes and no <meta charset>: only the header names the encoding.
+  const cp1252 = Buffer.from([...'<html><body><article><p>'].map((c) => c.charCodeAt(0)).concat([0x93], [...'The bridge will open next spring,'].map((c) => c.charCodeAt(0)), [0x94], [...' the minister said '].map((c) => c.charCodeAt(0)), [0x96], [...' after two years of delays and '].map((c) => c.charCodeAt(0)), [0x80], [...'40 million in extra costs for the region.</p></article></body></html>'].map((c) => c.charCodeAt(0))));
+  const server = createServer((req, res) => {
+    agents.push(String(req.headers['user-agent']));
+    res.writeHead(200, { 'content-type': 'text/html; charset=windows-1252' });
+    res.end(cp1252);
+  });
+  try {
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    const [fetched] = await collect([`${base}/a`], { allowPrivateNetwork: true });
+    const [custom] = await collect([`${base}/b`], { allowPrivateNetwork: true, userAgent: 'my-newsroom-bot/2.0 (+mailto:desk@example.org)' });
+    assert.equal(agents[0], INGEST_DEFAULTS.userAgent);
+    assert.match(agents[0]!, /^corroborate\/\S+ \(.*\+https?:\/\//, 'names the tool and where to read about it');
+    assert.equal(agents[1], 'my-newsroom-bot/2.0 (+mailto:desk@example.org)');
+    assert.ok(!('code' in accepted(custom)));
+    const result = extractArticle(accepted(fetched));
+    assert.ok(!('code' in result), JSON.stringify(result));
+    assert.ok(result.text.startsWith('\u201cThe bridge will open next spring,\u201d the minister said \u2013 after two years of delays and \u20ac40 million'), result.text);
+  } finally {
+    server.closeAllConnections();
+    server.close();
+  }
+});
+
+test('feeds: the XML prolog\'s encoding decodes a windows-1251 feed', async () => {
+  const story = 'Правительство объявило в понедельник о новых мерах поддержки промышленности во всех регионах страны. '.repeat(6);
+  const xml = `<?xml version="1.0" encoding="windows-1251"?><rss version="2.0"><channel><title>Лента</title><item><title>Новые меры</title><link>https://ru.example/1</link><description><![CDATA[<p>${story}</p>]]></description></item></channel></rss>`;
+  const bytes = Buffer.from(new Uint8Array([...xml].map((c) => cp1251(c))));
+  const [item] = await collect([file('feed-1251.rss', bytes)]);
+  const doc = accepted(item);
+  assert.equal(doc.hints?.title, 'Новые меры');
+  assert.match(doc.content!, /Правительство объявило/);
+});
+
+/** One character in windows-1251 (ASCII and Russian letters, enough for the test). */
+function cp1251(char: string): number {
+  const code = char.charCodeAt(0);
+  if (code < 0x80) return code;
+  if (code >= 0x410 && code <= 0x44f) return code - 0x410 + 0xc0;
+  if (code === 0x401) return 0xa8;
+  if (code === 0x451) return 0xb8;
+  throw new Error(`not in the test's windows-1251 table: ${char}`);
+}
+
+test('fuzz: gzip and WARC with corrupted bytes (seeded) never crash and never stop the batch', async () => {
+  let seed = 7;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const sources = [gzipSync(syntheticWarc(3)), Buffer.from(syntheticWarc(3)), gzipSync(PAGE.repeat(10))];
+  const names = ['f.warc.gz', 'f.warc', 'f.html.gz'];
+  for (let round = 0; round < 40; round++) {
+    const paths = sources.map((source, i) => {
+      const copy = Buffer.from(source);
+      // A few flipped bytes past the magic number, so the container is still recognised and must be read.
+      for (let k = 0; k < 1 + Math.floor(random() * 4); k++) copy[10 + Math.floor(random() * (copy.length - 10))] ^= 1 + Math.floor(random() * 255);
+      return file(`corrupt${round}-${names[i]}`, copy);
+    });
+    const items = await collect([...paths, file(`ok${round}.txt`, TEXT)]);
+    assert.equal(accepted(items.at(-1)).input, join(dir, `ok${round}.txt`), 'the batch went on');
+    // Whatever survived the corruption goes through extraction as a value too.
+    for (const item of items) if (!('code' in item)) assert.equal(typeof extractArticle(item).input, 'string');
   }
 });

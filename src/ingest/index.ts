@@ -13,6 +13,8 @@ import { isBlank, isGzip, sniff } from './sniff.js';
 import { charsetOf, parseHttpResponse, readWarcRecords, WarcFormatError } from './warc.js';
 import { parseFeed } from './feed.js';
 import { fetchUrl, type FetchOptions } from './http.js';
+// Feeds are decoded here (their items leave as text): the same decoder extraction uses for pages.
+import { decodeBytes } from '../extract/decode.js';
 
 export interface IngestOptions {
   /** Largest single document (page, feed item, WARC record) we accept, in bytes. */
@@ -234,14 +236,15 @@ async function* fromBytes(input: string, raw: Uint8Array, settings: IngestOption
     case 'jsonl':
       return yield* readJsonlLines(input, Readable.from([bytes]), settings);
     case 'feed':
-      return yield* readFeed(input, bytes, settings);
+      return yield* readFeed(input, bytes, settings, context.declaredCharset);
     default:
       yield { input, bytes, format: kind === 'html' ? 'html' : kind === 'text' ? 'text' : 'auto', ...context };
   }
 }
 
-async function* readFeed(input: string, bytes: Uint8Array, settings: IngestOptions): AsyncGenerator<Item> {
-  const entries = parseFeed(new TextDecoder('utf-8').decode(bytes));
+async function* readFeed(input: string, bytes: Uint8Array, settings: IngestOptions, declaredCharset: string | undefined): AsyncGenerator<Item> {
+  // The XML prolog (or the HTTP header) names the encoding: a windows-1251 feed is not UTF-8.
+  const entries = parseFeed(decodeBytes(bytes, declaredCharset).text);
   if (!entries) return yield reject(input, 'malformed', 'it looks like a feed but is neither RSS nor Atom');
   if (entries.length === 0) return yield reject(input, 'empty', 'the feed has no items');
   for (const [index, entry] of entries.entries()) {
