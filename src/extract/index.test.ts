@@ -425,3 +425,37 @@ test('CJK: a short Chinese story is not too short, and unspaced prose is not a l
   const c = article(extractArticle({ input: 'zh.txt', format: 'text', content: `${short}\n关注我们的微信公众号\n${short.slice(10)}` }));
   assert.deepEqual(c.text.split('\n\n'), [short, short.slice(10)]);
 });
+
+/** Chrome written as plain paragraphs, with no class or id to give it away: [kind, block, marker]. */
+const HTML_TEXT_CHROME: [string, string, string][] = [
+  ['byline repeated as a name line', '<p>Ann Lee</p>', 'Ann Lee'],
+  ['byline repeated with "By"', '<p>By Ann Lee</p>', 'By Ann Lee'],
+  ['byline repeated with a role', '<p>Ann Lee, Transport Correspondent</p>', 'Transport Correspondent'],
+  ['newsletter sign-up', '<p>Sign up for our daily newsletter and get the top stories in your inbox.</p>', 'Sign up'],
+  ['cookie banner', '<p>We use cookies to personalise content and ads. By continuing to browse you accept our use of cookies.</p>', 'cookies'],
+  ['related insert', '<p>Related: <a href="/x">Storm closes mountain roads for third week</a></p>', 'Storm closes'],
+  ['photo credit', '<p>Photo: Jane Roe/AP</p>', 'Jane Roe'],
+  ['author bio', '<p>Ann Lee is a transport reporter for The Valley Herald. Follow her on Twitter @annlee.</p>', 'transport reporter'],
+  ['comment widget', '<p>12 Comments</p><p>Leave a comment</p>', 'Comment'],
+  ['navigation list', '<ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li><li><a href="/sport">Sport</a></li></ul>', 'Home'],
+  ['popular list', '<h3>Most Popular</h3><ol><li><a href="/1">Team wins title in overtime thriller</a></li><li><a href="/2">Storm warning issued for the coast</a></li></ol>', 'Team wins'],
+  ['share line', '<p>Share this article: Facebook Twitter Email</p>', 'Share this'],
+  ['share buttons', '<p>Share on Facebook</p><p>Share on Twitter</p>', 'Share on'],
+  ['subscription pitch', '<p>Subscribe now for unlimited access to our journalism.</p>', 'Subscribe'],
+];
+
+test('html: chrome written as plain paragraphs goes, in the middle of the story and after it', () => {
+  for (const where of ['middle', 'end']) {
+    for (const [kind, block, marker] of HTML_TEXT_CHROME) {
+      const body = where === 'middle' ? `<p>${STORY[0]}</p>${block}<p>${STORY[1]}</p><p>${STORY[2]}</p>` : `${STORY.map((p) => `<p>${p}</p>`).join('')}${block}`;
+      const content = `<html><head><meta name="author" content="Ann Lee"></head><body><article><h1>Bridge to open</h1>${body}</article></body></html>`;
+      const a = article(extractArticle({ input: `${kind}.html`, format: 'html', content }));
+      assert.equal(a.text, STORY.join('\n\n'), `${kind} (${where}): kept '${marker}'`);
+    }
+  }
+  // Without a byline in the head, the one printed above the story is the byline, and its repeat goes too.
+  const content = `<article><p>By Bo Chan</p>${STORY.map((p) => `<p>${p}</p>`).join('')}<p>Bo Chan</p></article>`;
+  const a = article(extractArticle({ input: 'b.html', format: 'html', content }));
+  assert.equal(a.byline, 'Bo Chan');
+  assert.equal(a.text, STORY.join('\n\n'));
+});

@@ -153,7 +153,7 @@ function fromHtml(source: string, doc: SourceDocument, settings: ExtractOptions)
       paragraphs = ldBody.split(/\n\s*\n|\n/).map((p) => p.replace(/\s+/g, ' ').trim()).filter(Boolean);
     }
   }
-  const filtered = filterChromeParagraphs(paragraphs);
+  const filtered = filterChromeParagraphs(paragraphs, normaliseByline(meta.author));
   removed.push(...filtered.removed);
   const title = meta.title ? cleanTitle(meta.title, meta.siteName, () => firstHeadline(page)) : null;
   const kept = title ? filtered.kept.filter((p, i) => i > 0 || p !== title) : filtered.kept;

@@ -37,6 +37,9 @@ const HEAD_LINE_MAX_WORDS = 16;
 const DATE_LINE_NOISE = /[\d,.:\/年月日時时分]+/g;
 /** Menu labels in Chinese and Japanese are one word, at most this many characters; headline phrases are longer. */
 const CJK_MENU_LABEL_CHARS = 4;
+/** A byline repeated in the body is the name plus a role or an outlet: at most this many words. */
+const REPEATED_BYLINE_MAX_WORDS = 8;
+const BYLINE_PREFIX_ONLY = /^(by|von|par|por|door|di)\s+/i;
 /** Sign-up and cookie lines recognised by their words (not an English phrase) are at most this long. */
 const BANNER_MAX_WORDS = 30;
 
@@ -369,7 +372,7 @@ export interface FilteredParagraphs {
   readonly published: string | null;
 }
 
-export function filterChromeParagraphs(paragraphs: readonly string[]): FilteredParagraphs {
+export function filterChromeParagraphs(paragraphs: readonly string[], statedByline: string | null = null): FilteredParagraphs {
   // Paragraphs from HTML are already whitespace-collapsed: lower case is key enough for repeats.
   const lines: Line[] = paragraphs.map((text, index) => ({ index, text, key: text.toLowerCase(), words: wordCount(text), sentence: endsSentence(text), reason: null }));
   let bioOutlet: string | null = null;
@@ -427,6 +430,15 @@ export function filterChromeParagraphs(paragraphs: readonly string[]): FilteredP
     const line = lines[i]!;
     const next = lines[i + 1]!;
     if (line.reason === 'related headlines' && INSERT_PREFIX.test(line.text) && !next.reason && !next.sentence && next.words <= INSERT_SPILL_MAX_WORDS) next.reason = 'related headlines';
+  }
+  // The byline printed again in the body ("Ann Lee", "By Ann Lee", "Ann Lee, Transport Correspondent").
+  const people = (statedByline ?? byline)?.split(' and ') ?? [];
+  if (people.length > 0) {
+    for (const line of lines) {
+      if (line.reason || line.sentence || line.words > REPEATED_BYLINE_MAX_WORDS) continue;
+      const text = line.text.replace(BYLINE_PREFIX_ONLY, '');
+      if (people.some((name) => text === name || (text.startsWith(name) && /^\s*[,|–—-]/.test(text.slice(name.length))))) line.reason = 'byline';
+    }
   }
   return {
     kept: lines.filter((l) => !l.reason).map((l) => l.text),
