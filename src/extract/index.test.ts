@@ -459,3 +459,31 @@ test('html: chrome written as plain paragraphs goes, in the middle of the story 
   assert.equal(a.byline, 'Bo Chan');
   assert.equal(a.text, STORY.join('\n\n'));
 });
+
+/** Chrome lines in the languages with the most news, each removed as its English counterpart is. */
+const MULTILINGUAL_CHROME: string[] = [
+  'Lesen Sie auch: Hochwasser sperrt Straßen', 'Lire aussi : Les prix repartent à la hausse', 'Leer más: La sequía reduce las reservas',
+  'Leggi anche: Allerta rossa in Liguria', 'Leia também: Governo anuncia ajuda', 'Читайте также: Цены на бензин выросли',
+  '相关新闻：东部港口货运量创历史新高', '関連記事：新幹線が一時運転見合わせ', 'اقرأ أيضا: ارتفاع أسعار الوقود',
+  'Auf Facebook teilen', 'Partager sur Facebook', 'Compartir en WhatsApp', 'Condividi su Facebook', 'Поделиться', '分享到：微信 微博',
+  'この記事をシェアする', 'شارك على فيسبوك', 'Kommentare', 'Commentaires', 'التعليقات', 'Werbung', 'Publicidad', '广告',
+  'Mehr zum Thema', 'Sur le même sujet', 'Noticias relacionadas', 'Articoli correlati', 'Notícias relacionadas', 'Похожие статьи',
+  '相关阅读', 'おすすめ記事', 'أخبار ذات صلة', 'Weiterlesen', 'Lire la suite', 'Читать далее', '続きを読む',
+  'Jetzt den Newsletter abonnieren!', 'Inscrivez-vous à notre newsletter', 'Suscríbete a nuestro boletín', 'Iscriviti alla newsletter',
+  'Assine a nossa newsletter', 'Подпишитесь на нашу рассылку', '扫一扫，关注我们的微信公众号', 'ニュースレターを登録する', 'اشترك في النشرة البريدية',
+  'Wir verwenden Cookies. Mit der Nutzung der Website stimmen Sie zu.', 'Utilizamos cookies propias y de terceros.', 'Мы используем файлы cookie.',
+  '当サイトではクッキーを使用しています。', 'نستخدم ملفات تعريف الارتباط لتحسين تجربتك.',
+  'Alle Rechte vorbehalten.', 'Tous droits réservés', 'Все права защищены', '版权所有 未经授权禁止转载', 'جميع الحقوق محفوظة',
+  'Foto: Jan Becker/dpa', 'Фото: Сергей Иванов / ТАСС', '写真：地震で棚から落ちた商品（共同）', 'La frana sui binari (foto Ansa)', 'Crédit photo : AFP',
+  '（责任编辑：王芳）', '(Mit Material von dpa)', '(Con información de EFE)', 'Lesezeit: 3 Min.', '3 min de lecture',
+  'Schlagworte', 'Etiquetas', 'Теги', '标签',
+];
+
+test('multilingual chrome lines are removed from HTML and plain text alike', () => {
+  for (const line of MULTILINGUAL_CHROME) {
+    const html = article(extractArticle({ input: 'm.html', format: 'html', content: `<article><p>${STORY[0]}</p><p>${line}</p><p>${STORY[1]}</p><p>${STORY[2]}</p></article>` }));
+    assert.equal(html.text, STORY.join('\n\n'), `html kept: ${line}`);
+    const text = article(extractArticle(textDoc(`${STORY[0]}\n${line}\n${STORY[1]}\n${STORY[2]}`)));
+    assert.equal(text.text, STORY.join('\n\n'), `text kept: ${line}`);
+  }
+});
