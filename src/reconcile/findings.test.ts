@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { reconcileStory } from './index.js';
-import { asWritten, quoted } from './findings.js';
+import { asWritten, inSentence, quoted } from './findings.js';
 import { article, derivation, quote } from './fixtures/build.js';
 import type { ClaimMention } from '../records.js';
 
@@ -10,8 +10,20 @@ test('quoted: shortened, without the stop of the sentence it was cut from', () =
     ['Prices rose.', 18, '"Prices rose"'],
     ['one two three four five', 3, '"one two three …"'],
     ['What next?', 18, '"What next?"'],
+    ['SANTIAGO (Andes Wire) - Talks resumed on Thursday.', 18, '"Talks resumed on Thursday"'],
+    ['Talks (in Lima) - not Santiago - resumed.', 18, '"Talks (in Lima) - not Santiago - resumed"'],
   ];
   for (const [text, words, expected] of rows) assert.equal(quoted(text, words), expected, text);
+});
+
+test('inSentence: a figure phrase read mid-sentence', () => {
+  const rows: [string, string][] = [
+    ['At least 15 people', 'at least 15 people'],
+    ['About 300 homes', 'about 300 homes'],
+    ['15 people', '15 people'],
+    ['Brennwald shares', 'Brennwald shares'],
+  ];
+  for (const [phrase, expected] of rows) assert.equal(inSentence(phrase), expected, phrase);
 });
 
 test('asWritten: a stretch of the word diff as the text punctuates it', () => {

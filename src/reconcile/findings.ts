@@ -53,7 +53,7 @@ export interface FindingContext {
   readonly maxUniquePerArticle: number;
   readonly flagTrimmedQuotes: boolean;
   /** Measures of drifted versions, by claim id and article. */
-  readonly drifts: ReadonlyMap<string, readonly { article: string; measure: string; referenceMeasure: string | null }[]>;
+  readonly drifts: ReadonlyMap<string, readonly { article: string; measure: string; referenceMeasure: string | null; referenceOf: boolean }[]>;
 }
 
 export function quoteFindings(claim: ReconciledClaim, ctx: FindingContext): Finding[] {
@@ -107,9 +107,19 @@ export function asWritten(stretch: string, text: string): string {
   return found ? found[0] : stretch;
 }
 
-/** A quotation inside a message: shortened, without the closing stop of its sentence ("... Kyiv".). */
+/** A quotation inside a message: no wire dateline, shortened, without the closing stop of its sentence ("... Kyiv".). */
 export function quoted(text: string, words = QUOTE_WORDS_SHOWN): string {
-  return `"${shorten(text, words).replace(/[\s.,;:]+$/, '')}"`;
+  return `"${shorten(text.replace(DATELINE, ''), words).replace(/[\s.,;:]+$/, '')}"`;
+}
+
+/** "SANTIAGO (Andes Wire) - ", "(Reuters) — ": where the text was filed, not what it says. */
+const DATELINE = /^\s*(?:[\p{Lu}][\p{Lu}.'’ -]{1,40}(?:,[^(\n]{1,20})?\s)?\([^)\n]{2,40}\)\s*[-–—]\s*/u;
+
+/** A figure phrase read inside a sentence: "At least 15 people" -> "at least 15 people". */
+export function inSentence(phrase: string): string {
+  return /^(?:A|An|The|About|Some|Up|More|Less|At|Nearly|Almost|Around|Over|Roughly|Just|Approximately|Only)\b/.test(phrase)
+    ? phrase[0]!.toLowerCase() + phrase.slice(1)
+    : phrase;
 }
 
 /**
@@ -147,21 +157,23 @@ export function quantityFindings(claim: ReconciledClaim, ctx: FindingContext): F
   const conflicting = claim.versions.filter((v) => v.status === 'conflicting');
   if (conflicting.length > 0) {
     const agreeing = claim.versions.filter((v) => v.status !== 'conflicting');
-    const others = conflicting.map((v) => `${ctx.names.get(v.article)} has ${v.text}`).join('; ');
+    const others = conflicting.map((v) => `${ctx.names.get(v.article)} has ${inSentence(v.text)}`).join('; ');
     out.push({
       kind: 'conflicting-number',
-      message: `The figures disagree: ${list(agreeing.map((v) => ctx.names.get(v.article)!))} ${agreeing.length > 1 ? 'report' : 'reports'} ${reference.text}, while ${others}.`,
+      message: `The figures disagree: ${list(agreeing.map((v) => ctx.names.get(v.article)!))} ${agreeing.length > 1 ? 'report' : 'reports'} ${inSentence(reference.text)}, while ${others}.`,
       claim: claim.id,
       articles: [...agreeing, ...conflicting].map((v) => v.article),
       severity: 'high',
     });
   }
   for (const drift of ctx.drifts.get(claim.id) ?? []) {
-    const was = drift.referenceMeasure ? `gives ${reference.text} of ${drift.referenceMeasure}` : `gives ${reference.text} for something else`;
+    const was = drift.referenceMeasure
+      ? `gives ${inSentence(reference.text)} ${drift.referenceOf ? 'of' : 'for'} ${drift.referenceMeasure}`
+      : `gives ${inSentence(reference.text)} for something else`;
     const stated = claim.versions.find((v) => v.article === drift.article)?.text ?? claim.quantity.text;
     out.push({
       kind: 'drifted-number',
-      message: `${ctx.names.get(drift.article)} attaches ${stated} to ${drift.measure}, where ${ctx.names.get(reference.article)} ${was}.`,
+      message: `${ctx.names.get(drift.article)} attaches ${inSentence(stated)} to ${drift.measure}, where ${ctx.names.get(reference.article)} ${was}.`,
       claim: claim.id,
       articles: [drift.article, reference.article],
       severity: 'high',

@@ -218,7 +218,7 @@ interface Draft {
   readonly reference: PreparedMention;
   readonly versions: readonly { prepared: PreparedMention; status: ClaimVersion['status']; score: number; diff?: ClaimVersion['diff'] }[];
   readonly contested: boolean;
-  readonly drifts: readonly { article: string; measure: string; referenceMeasure: string | null }[];
+  readonly drifts: readonly { article: string; measure: string; referenceMeasure: string | null; referenceOf: boolean }[];
   /** The article says this elsewhere in words other outlets share: not its own addition. */
   readonly echoes?: boolean;
 }

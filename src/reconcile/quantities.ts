@@ -71,7 +71,7 @@ export interface QuantityClaim {
   readonly versions: readonly QuantityVersion[];
   /** Other values stated for the same measure, with the articles stating them. */
   readonly conflicts: readonly { readonly quantity: QuantityInfo; readonly articles: readonly string[] }[];
-  readonly drifts: readonly { readonly article: string; readonly measure: string; readonly referenceMeasure: string | null }[];
+  readonly drifts: readonly { readonly article: string; readonly measure: string; readonly referenceMeasure: string | null; readonly referenceOf: boolean }[];
 }
 
 export function prepareQuantity(prepared: PreparedMention, semantic: boolean): QuantityMention | null {
@@ -308,14 +308,17 @@ function finishQuantity(family: readonly ValueGroup[], order: StoryOrder): Quant
   const main = ranked[0]!;
   const reference = main.reference;
   const versions: QuantityVersion[] = [];
-  const drifts: { article: string; measure: string; referenceMeasure: string | null }[] = [];
+  const drifts: { article: string; measure: string; referenceMeasure: string | null; referenceOf: boolean }[] = [];
   for (const [article, { quantity, score }] of main.members) {
     let status: MentionStatus;
     const drift = quantity === reference ? null : driftedMeasure(reference, quantity);
     if (quantity === reference) status = 'original';
     else if (drift !== null) {
       status = 'drifted';
-      drifts.push({ article, measure: drift, referenceMeasure: phrasesDiffer(reference.of, quantity.of, reference.local, quantity.local) ? reference.of!.text : reference.measure });
+      const ofPhrase = phrasesDiffer(reference.of, quantity.of, reference.local, quantity.local);
+      const referenceMeasure = ofPhrase ? reference.of!.text : reference.measure;
+      // "15% of U.S. aluminum imports" reads with "of"; "shares fell 6%" does not.
+      drifts.push({ article, measure: drift, referenceMeasure, referenceOf: ofPhrase || (referenceMeasure !== null && referenceMeasure === reference.of?.text) });
     } else if (quantity.quantity.value !== reference.quantity.value || hedge(quantity.quantity) !== hedge(reference.quantity)) status = 'approximate';
     else status = 'agrees';
     versions.push({ prepared: quantity.prepared, status, score: round(score) });
