@@ -487,3 +487,12 @@ test('multilingual chrome lines are removed from HTML and plain text alike', () 
     assert.equal(text.text, STORY.join('\n\n'), `text kept: ${line}`);
   }
 });
+
+test('CJK: short Japanese paragraphs win over a longer promotion in the sidebar', () => {
+  const paragraphs = ['政府は22日、新しい経済対策を発表した。', '対策の規模は総額20兆円となる見通しだ。', '首相は記者会見で「国民生活を守る」と述べた。', '野党は財源の説明が不十分だと批判している。', '専門家の間では効果を疑問視する声もある。'];
+  const ranking = Array.from({ length: 10 }, (_, i) => `<li><a href="/r${i}">ランキング記事${i}：人気の観光地で混雑が続く見込み</a></li>`).join('');
+  const content = `<html lang="ja"><body><div id="main"><h1>政府が新経済対策を発表</h1><div class="honbun">${paragraphs.map((p) => `<p>${p}</p>`).join('')}</div></div><div id="side"><h2>アクセスランキング</h2><ol>${ranking}</ol><div class="pr"><p>【PR】今だけ限定！お得なキャンペーン実施中。詳しくはこちらをご覧ください。</p></div></div></body></html>`;
+  const a = article(extractArticle({ input: 'ja.html', format: 'html', content }));
+  assert.equal(a.text, paragraphs.join('\n\n'));
+  assert.equal(a.language, 'ja');
+});

@@ -15,6 +15,7 @@ import { normaliseDate, urlDate, writtenDate } from './dates.js';
 import { bylineCredit, normaliseByline } from './people.js';
 import { detectLanguage } from './language.js';
 import { removeSiteBoilerplate } from './boilerplate.js';
+import { CJK_CHAR_WEIGHT, isCjk } from './script.js';
 
 export interface ExtractOptions {
   /** Articles with less cleaned text than this (characters) are rejected as "no article". */
@@ -41,8 +42,6 @@ const TITLE_SITE_MAX_WORDS = 3;
 /** ... and what is left is still a headline of at least this many words. */
 const TITLE_MIN_WORDS_LEFT = 4;
 
-/** A Chinese or Japanese character carries about as much as this many Latin letters (a word is ~2 characters, not ~6). */
-const CJK_CHAR_WEIGHT = 3;
 /** A dateline ("VALENCIA, 22 de noviembre de 2026 (EFE) –") is read for its date within this many characters. */
 const DATELINE_MAX_CHARS = 80;
 
@@ -214,8 +213,7 @@ function datelineDate(paragraph: string | undefined): string | null {
 function textWeight(text: string): number {
   let cjk = 0;
   for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0x3040 && (c <= 0x30ff || (c >= 0x3400 && c <= 0x9fff))) cjk++;
+    if (isCjk(text.charCodeAt(i))) cjk++;
   }
   return text.length + cjk * (CJK_CHAR_WEIGHT - 1);
 }

@@ -4,6 +4,7 @@
 import type { RemovedBlock } from '../../records.js';
 import type { Element, Stats } from './dom.js';
 import { textOf } from './dom.js';
+import { CJK_CHAR_WEIGHT, isCjk } from '../script.js';
 
 /** A block shorter than this (chars) adds no score: too short to tell prose from chrome. */
 const MIN_BLOCK_CHARS = 25;
@@ -270,7 +271,7 @@ export function extractContent(root: Element): ContentResult | null {
       else if (sibling.tag === 'p' || ((sibling.tag === 'div' || sibling.tag === 'section') && !hasBlockChild(sibling))) {
         const text = textOf(sibling);
         const d = density(sibling);
-        if ((text.length > SHORT_BLOCK_CHARS && d < 0.25) || (text.length > 0 && d === 0 && /[.!?。]["”’]?$/.test(text))) parts.push(sibling);
+        if ((text.length > SHORT_BLOCK_CHARS && d < 0.25) || (text.length > 0 && d === 0 && /[.!?。！？]["”’」』]?$/.test(text))) parts.push(sibling);
       }
       bonus = 0;
     }
@@ -377,7 +378,11 @@ function baseScore(el: Element): number {
 /** Commas (Latin, CJK, Arabic) in the text last passed to countChars: one pass does both. */
 let lastCommas = 0;
 
-/** Characters with runs of whitespace counted as one, as the text will be written. */
+/**
+ * Characters with runs of whitespace counted as one, as the text will be written; Chinese and
+ * Japanese characters weigh CJK_CHAR_WEIGHT, so a short CJK paragraph scores like the English it
+ * would translate to and is not lost under MIN_BLOCK_CHARS.
+ */
 function countChars(text: string): number {
   let n = 0;
   let commas = 0;
@@ -389,7 +394,7 @@ function countChars(text: string): number {
       if (!space) n++;
       space = true;
     } else {
-      n++;
+      n += c >= 0x3040 && isCjk(c) ? CJK_CHAR_WEIGHT : 1;
       space = false;
       if (c === 44 || c === 0xff0c || c === 0x3001 || c === 0x060c) commas++;
     }

@@ -8,6 +8,7 @@ import {
   RIGHTS_RESERVED, SHARE_LINE, SHORTCODE, SIGN_UP_LINE, SUBSCRIBE_VERB, SUBSCRIPTION_OBJECT, INSERT_PREFIX, NAME_TAIL_NOISE, PHOTO_CREDIT, PRODUCTION_CREDIT, ROLE_LINE, WIDGET_LABELS,
 } from '../chrome-lexicon.js';
 import { writtenDate } from '../dates.js';
+import { CJK_CHARS_PER_WORD, isCjk } from '../script.js';
 import { bylineCredit, isPersonName, normaliseByline } from '../people.js';
 
 /** A line with at least this many words that ends like a sentence is story prose. */
@@ -28,8 +29,6 @@ const REPEAT_MIN_WORDS = 6;
 const TRAILING_PROSE_WORDS = 25;
 /** A short line close to a timestamp or the title counts as a byline within this many lines. */
 const BYLINE_WINDOW = 3;
-/** Chinese and Japanese write no spaces; a word there averages about this many characters. */
-const CJK_CHARS_PER_WORD = 1.5;
 /** What a date line may hold besides the date: a time, "Uhr", a source ("来源：江河日报"), at most this many words. */
 const DATE_LINE_MAX_OTHER_WORDS = 8;
 /** Lines above the story longer than this are a dek or a teaser, not a byline or date line. */
@@ -96,7 +95,7 @@ export function wordCount(text: string): number {
   let inWord = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c >= 0x3040 && ((c <= 0x30ff) || (c >= 0x3400 && c <= 0x9fff))) {
+    if (isCjk(c)) {
       cjk++;
       inWord = false;
       continue;
