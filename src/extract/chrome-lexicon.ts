@@ -114,6 +114,10 @@ export const SUBSCRIPTION_OBJECT = /(newsletter|bolet[ií]n|rassegna|рассы�
 /** Subscription and share pitches: "... delivered through your letterbox every month", "Like this story? Share it". */
 export const PITCH_LINE = /\b(delivered (straight )?(to|through) your (inbox|letterbox|door)|click here for more information|subscribe (now|today)|like this (story|article)\?|share it with a friend|get access to .{0,60} for as little as)\b/i;
 
+/** A relative timestamp standing alone: "2 hours ago", "vor 3 Stunden", "il y a 5 minutes", "3小时前", "منذ ساعتين". */
+export const RELATIVE_TIME =
+  /^(\d+ (minutes?|mins?|hours?|hrs?|days?) ago|vor \d+ (minuten|stunden|tagen)|il y a \d+ (minutes?|heures?|jours?)|hace \d+ (minutos?|horas?|días?)|\d+ (minuti|ore|giorni) fa|há \d+ (minutos?|horas?|dias?)|\d+ (минут[аы]?|час(а|ов)?|дн(я|ей)) назад|\d+\s*(分钟|小时|天)前|\d+\s*(分|時間|日)前|منذ \d+ (دقائق|دقيقة|ساعات|ساعة|أيام|يوم)|منذ (ساعة|ساعتين|دقيقة|يوم))$/i;
+
 /** Cookie and consent banners. */
 export const COOKIE_LINE = /\b(we use cookies|(this|our) (web)?site uses cookies|by continuing to (use|browse)|accept (all )?cookies|cookie (policy|settings|preferences)|manage (your )?consent)\b/i;
 /** The same in other languages: a cookie word ... */

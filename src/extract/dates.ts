@@ -90,6 +90,8 @@ const CJK_DATE = /(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日�
 /** "22.11.2026" (day first, as Europe writes it) and "2026/11/22", "2026.11.22". */
 const DOTTED_DATE = /(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d.])/;
 const YEAR_FIRST_DATE = /(?<![\d])(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?![\d])/;
+/** "22/11/2026": day first unless the first number cannot be a day-of-month month pair (most of the world writes day first). */
+const SLASHED_DATE = /(?<![\d/])(\d{1,2})\/(\d{1,2})\/(\d{4})(?![\d/])/;
 
 function monthNumber(name: string): number | undefined {
   const lower = name.toLowerCase();
@@ -130,6 +132,13 @@ export function writtenDate(raw: string, useChrono = true): string | null {
   const dotted = DOTTED_DATE.exec(text);
   if (dotted) {
     const date = ymd(+dotted[3]!, +dotted[2]!, +dotted[1]!);
+    if (date) return date;
+  }
+  const slashed = SLASHED_DATE.exec(text);
+  if (slashed) {
+    const [first, second] = [+slashed[1]!, +slashed[2]!];
+    // "11/22/2026" can only be month first; otherwise day first.
+    const date = second > 12 ? ymd(+slashed[3]!, first, second) : ymd(+slashed[3]!, second, first);
     if (date) return date;
   }
   const yearFirst = YEAR_FIRST_DATE.exec(text);

@@ -368,6 +368,8 @@ test("dates in the page's own language and script: table", () => {
     ['22 تشرين الثاني 2026', '2026-11-22'],
     ['Aktualisiert am 23.11.2026', '2026-11-23'],
     ['2026/11/22 10:15', '2026-11-22'],
+    ['Publicado: 22/11/2026 - 10:15 h', '2026-11-22'],
+    ['11/22/2026', '2026-11-22'],
     ['31. Februar 2026', null],
     ['22 Brumaire 2026', null],
   ];
@@ -477,6 +479,7 @@ const MULTILINGUAL_CHROME: string[] = [
   'Foto: Jan Becker/dpa', 'Фото: Сергей Иванов / ТАСС', '写真：地震で棚から落ちた商品（共同）', 'La frana sui binari (foto Ansa)', 'Crédit photo : AFP',
   '（责任编辑：王芳）', '(Mit Material von dpa)', '(Con información de EFE)', 'Lesezeit: 3 Min.', '3 min de lecture',
   'Schlagworte', 'Etiquetas', 'Теги', '标签',
+  'vor 3 Stunden', 'il y a 5 minutes', 'hace 2 horas', '3小时前', 'منذ ساعتين', '2 hours ago',
 ];
 
 test('multilingual chrome lines are removed from HTML and plain text alike', () => {

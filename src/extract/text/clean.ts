@@ -5,7 +5,7 @@
 import type { RemovedBlock } from '../../records.js';
 import {
   ABOUT_HEADING, AGENCY_CREDIT, ALSO_ON, BIO_OUTLET, BIO_SENTENCE, BIO_SENTENCE_OTHER, BROUGHT_BY, BYLINE_PREFIX, CONTACT_LINE, COOKIE_LINE, COOKIE_USE, COOKIE_WORD, COPYRIGHT, DESK_CREDIT, READING_TIME, PITCH_LINE,
-  RIGHTS_RESERVED, SHARE_LINE, SHORTCODE, SIGN_UP_LINE, SUBSCRIBE_VERB, SUBSCRIPTION_OBJECT, INSERT_PREFIX, NAME_TAIL_NOISE, PHOTO_CREDIT, PRODUCTION_CREDIT, ROLE_LINE, WIDGET_LABELS,
+  RELATIVE_TIME, RIGHTS_RESERVED, SHARE_LINE, SHORTCODE, SIGN_UP_LINE, SUBSCRIBE_VERB, SUBSCRIPTION_OBJECT, INSERT_PREFIX, NAME_TAIL_NOISE, PHOTO_CREDIT, PRODUCTION_CREDIT, ROLE_LINE, WIDGET_LABELS,
 } from '../chrome-lexicon.js';
 import { writtenDate } from '../dates.js';
 import { CJK_CHARS_PER_WORD, isCjk } from '../script.js';
@@ -136,6 +136,7 @@ function patternReason(line: Line): string | null {
   if (INSERT_PREFIX.test(text) && line.words <= TITLE_MAX_WORDS) return 'related headlines';
   if (line.words <= 8 && TODAY_LINE.test(text) && writtenDate(text)) return 'site header';
   if (PLAYER_TIME.test(text)) return 'video player';
+  if (line.words <= 5 && RELATIVE_TIME.test(text)) return 'timestamp line';
   if (CATEGORY_LINE.test(text)) return 'category labels';
   if (PRODUCTION_CREDIT.test(text) || (line.words <= 12 && AGENCY_CREDIT.test(text))) return 'production credits';
   if (COPYRIGHT.test(text)) return 'copyright notice';
