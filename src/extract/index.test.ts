@@ -398,6 +398,12 @@ test('metadata: each place a page states its date, byline and canonical URL', ()
   assert.equal(dateline.published, '2026-11-22', 'dateline');
   assert.equal(dateline.outlet, 'dpa');
   assert.equal(page('<meta property="og:locale" content="de_DE">').language, 'en', 'the text decides over a declared locale');
+  assert.equal(page('<meta property="article:modified_time" content="2026-11-23T08:00:00Z">').updated, '2026-11-23T08:00:00Z', 'OpenGraph update');
+  assert.equal(page('', '<span itemprop="dateModified" content="2026-11-23">gestern</span>').updated, '2026-11-23', 'itemprop=dateModified');
+  const lines = article(extractArticle({ input: 'l.html', format: 'html', content: `<article><p>Publié le 22 novembre 2026 à 10h15</p><p>Mis à jour le 23 novembre 2026</p>${STORY.map((p) => `<p>${p}</p>`).join('')}</article>` }));
+  assert.deepEqual([lines.published, lines.updated, lines.text], ['2026-11-22', '2026-11-23', STORY.join('\n\n')], 'date and update lines above the story');
+  const text = article(extractArticle(textDoc(`Bridge to open next spring after two years\nVeröffentlicht am 22.11.2026\nAktualisiert am 23.11.2026\n${STORY.join('\n')}`)));
+  assert.deepEqual([text.published, text.updated], ['2026-11-22', '2026-11-23'], 'plain text timestamp lines');
 });
 
 test('bylines in other languages and scripts are people; desks and agencies are not', () => {

@@ -164,7 +164,7 @@ function fromHtml(source: string, doc: SourceDocument, settings: ExtractOptions)
     // What the head states first; the byline and date lines above the story when it states nothing.
     byline: meta.author ?? filtered.byline,
     published: meta.published ?? urlDate(meta.canonicalUrl ?? doc.url) ?? filtered.published,
-    updated: meta.updated,
+    updated: meta.updated ?? filtered.updated,
     bioOutlet: filtered.bioOutlet,
     footerOutlet: footer ? footer.replace(/\s+APIs?$/, '') : null,
     siteName: meta.siteName,

@@ -90,7 +90,10 @@ export function readHtmlMetadata(page: ParsedPage): HtmlMetadata {
       normaliseDate(ldGet('datePublished')) ??
       normaliseDate(get('article:published_time', 'og:article:published_time', 'datepublished', 'pubdate', 'publishdate', 'publish-date', 'date', 'dc.date', 'dc.date.issued', 'dcterms.created', 'citation_publication_date', 'sailthru.date', 'parsely-pub-date', 'article.published', 'published_time', 'og:published_time')) ??
       normaliseDate(firstTime(page.root)),
-    updated: normaliseDate(ldGet('dateModified')) ?? normaliseDate(get('article:modified_time', 'og:updated_time', 'datemodified', 'last-modified', 'dcterms.modified')),
+    updated:
+      normaliseDate(ldGet('dateModified')) ??
+      normaliseDate(get('article:modified_time', 'og:updated_time', 'datemodified', 'last-modified', 'dcterms.modified')) ??
+      normaliseDate(modifiedTime(page.root)),
     siteName: get('og:site_name', 'application-name', 'twitter:site')?.replace(/^@/, '') ?? null,
     publisher: article ? asString(article['publisher']) : null,
     canonicalUrl: canonical ?? null,
@@ -111,6 +114,11 @@ function firstTime(root: Element): string | null {
     if (el.attrs['itemprop'] === 'datePublished') return el.attrs['content'] ?? el.attrs['datetime'] ?? textOf(el);
     return null;
   });
+}
+
+/** A date the markup marks as the last modification (itemprop="dateModified"): only walked when the head says nothing. */
+function modifiedTime(root: Element): string | null {
+  return findFirst(root, (el) => (el.attrs['itemprop'] === 'dateModified' ? el.attrs['content'] ?? el.attrs['datetime'] ?? (writtenDate(textOf(el), false) || null) : null));
 }
 
 function authorElement(root: Element): string | null {

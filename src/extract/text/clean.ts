@@ -34,6 +34,8 @@ const DATE_LINE_MAX_OTHER_WORDS = 8;
 /** Lines above the story longer than this are a dek or a teaser, not a byline or date line. */
 const HEAD_LINE_MAX_WORDS = 16;
 const DATE_LINE_NOISE = /[\d,.:\/年月日時时分]+/g;
+/** The label of a timestamp line ("Publié le", "Aktualisiert am"), not counted as other words. */
+const TIMESTAMP_LABEL = /^(updated|published|posted|last updated|first published|modified|aktualisiert|veröffentlicht|stand|mis à jour|publié|actualizado|publicado|aggiornato|pubblicato|atualizado|обновлено|опубликовано|更新|发布|發布|公開|تم التحديث|آخر تحديث|نشر)\s*(on|at|am|le|el|il|em|в|في)?\s*[:：]?\s*/i;
 /** Menu labels in Chinese and Japanese are one word, at most this many characters; headline phrases are longer. */
 const CJK_MENU_LABEL_CHARS = 4;
 /** A byline repeated in the body is the name plus a role or an outlet: at most this many words. */
@@ -80,7 +82,10 @@ function endsSentence(text: string): boolean {
 const DATELINE_CREDIT = /^(?:[\p{Lu}][\p{Lu}\p{L} .'’-]{1,40}?(?:,\s*[\p{L}0-9 .]{1,30})?\s*)?\(([\p{Lu}][^)]{1,39}|dpa|afp|apa|epd|kna|sda)\)\s*[-–—]/u;
 const CATEGORY_LINE = /^[\p{L}&.' -]{2,40}(\s*\|\s*[\p{L}&.' -]{2,40})+$/u;
 const TODAY_LINE = /^(today|date|heute|aujourd'hui|hoy)\s*[:,-]\s*\S/i;
-const TIMESTAMP_LINE = /^(updated|published|posted|last updated|first published|modified|aktualisiert|veröffentlicht|mis à jour|publié)\s*(on|at)?\s*[:\s]\s*(.*)$/i;
+const TIMESTAMP_LINE =
+  /^(updated|published|posted|last updated|first published|modified|aktualisiert|veröffentlicht|stand|mis à jour|publié|actualizado|publicado|aggiornato|pubblicato|atualizado|publicado|обновлено|опубликовано|更新|发布|發布|公開|更新日|تم التحديث|آخر تحديث|نشر)\s*(on|at|am|le|el|il|em|в|في)?\s*[:：\s]\s*(.*)$/i;
+/** A timestamp line that states the last update rather than first publication. */
+const UPDATE_LINE = /^(updated|last updated|modified|aktualisiert|stand|mis à jour|actualizado|aggiornato|atualizado|обновлено|更新|تم التحديث|آخر تحديث)/i;
 const PLAYER_TIME = /^\d{1,2}:\d{2}(:\d{2})?(\s*\/\s*\d{1,2}:\d{2}(:\d{2})?)?$/;
 const SOURCE_CREDIT = /^([\p{Lu}][\p{L}&.' ]{1,30}?)\s*[-–—|]\s*\1$/u;
 
@@ -267,7 +272,7 @@ export function cleanPlainText(raw: string): CleanedText {
     if (line.reason === 'timestamp line') {
       const stamp = TIMESTAMP_LINE.exec(line.text);
       const date = stamp?.[3] ? writtenDate(stamp[3]) : null;
-      if (date && /^(updated|last updated|modified|aktualisiert|mis à jour)/i.test(line.text)) updated ??= date;
+      if (date && UPDATE_LINE.test(line.text)) updated ??= date;
       else if (date) published ??= date;
       continue;
     }
@@ -370,6 +375,8 @@ export interface FilteredParagraphs {
   readonly byline: string | null;
   /** A date line above the story ("22. November 2026, 10:15 Uhr"). */
   readonly published: string | null;
+  /** An update line above the story ("Aktualisiert am 23.11.2026"). */
+  readonly updated: string | null;
 }
 
 export function filterChromeParagraphs(paragraphs: readonly string[], statedByline: string | null = null): FilteredParagraphs {
@@ -411,20 +418,22 @@ export function filterChromeParagraphs(paragraphs: readonly string[], statedByli
   // Before the first paragraph of prose: a byline, a date line or a label ("BREAKING NEWS").
   let byline: string | null = null;
   let published: string | null = null;
+  let updated: string | null = null;
   for (const line of lines) {
     if (line.sentence && line.words >= BODY_MIN_WORDS) break;
-    if (line.reason || line.words > HEAD_LINE_MAX_WORDS) continue;
-    if (BYLINE_PREFIX.test(line.text) && !line.sentence && line.words <= 12) {
+    if ((line.reason && line.reason !== 'timestamp line') || line.words > HEAD_LINE_MAX_WORDS) continue;
+    if (!line.reason && BYLINE_PREFIX.test(line.text) && !line.sentence && line.words <= 12) {
       line.reason = 'byline';
       byline ??= normaliseByline(line.text);
       continue;
     }
     // Month names and numeric forms only: this runs on every HTML page, chrono-node is too slow for that.
-    const date = !line.sentence ? dateLine(line.text, false) : null;
+    const date = !line.sentence ? dateLine(line.text.replace(TIMESTAMP_LABEL, ''), false) : null;
     if (date) {
-      line.reason = 'date line';
-      published ??= date;
-    } else if (!line.sentence && line.text === line.text.toUpperCase() && /\p{Lu}/u.test(line.text) && line.words <= 4) line.reason = 'section label';
+      line.reason ??= 'date line';
+      if (UPDATE_LINE.test(line.text)) updated ??= date;
+      else published ??= date;
+    } else if (!line.reason && !line.sentence && line.text === line.text.toUpperCase() && /\p{Lu}/u.test(line.text) && line.words <= 4) line.reason = 'section label';
   }
   for (let i = 0; i + 1 < lines.length; i++) {
     const line = lines[i]!;
@@ -446,6 +455,7 @@ export function filterChromeParagraphs(paragraphs: readonly string[], statedByli
     bioOutlet,
     byline,
     published,
+    updated,
   };
 }
 
