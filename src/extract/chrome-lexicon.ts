@@ -103,6 +103,8 @@ export const PHOTO_CREDIT = [
 
 /** Contact and follow lines at the end of a story: "Email X at ... or follow him @x", "Follow us on Twitter". */
 export const CONTACT_LINE = /^(email|e-mail|contact|follow|reach)\b.{0,120}\b(at\s+\S+@\S+|@\w+|on (twitter|facebook|instagram|x|linkedin))\b/i;
+/** "Have a tip? Amy Kuperinsky may be reached at ...@...": a reporter's contact line anywhere in it. */
+export const REACH_LINE = /\b(may|can) be reached at\s+\S+@\S+|\b(reach|contact|email) (him|her|them|the author|the reporter) at\s+\S+@\S+/i;
 
 /** Sign-up prompts: "Sign up for our newsletter", "Subscribe to ...", "Join our forums". */
 export const SIGN_UP_LINE = /\b(sign up|subscribe|get (the|our)|join our|register)\b.{0,100}\b(newsletter|briefing|updates|alerts|forums?|inbox|subscription|pro\b)/i;
@@ -117,6 +119,12 @@ export const PITCH_LINE = /\b(delivered (straight )?(to|through) your (inbox|let
 /** A relative timestamp standing alone: "2 hours ago", "vor 3 Stunden", "il y a 5 minutes", "3小时前", "منذ ساعتين". */
 export const RELATIVE_TIME =
   /^(\d+ (minutes?|mins?|hours?|hrs?|days?) ago|vor \d+ (minuten|stunden|tagen)|il y a \d+ (minutes?|heures?|jours?)|hace \d+ (minutos?|horas?|días?)|\d+ (minuti|ore|giorni) fa|há \d+ (minutos?|horas?|dias?)|\d+ (минут[аы]?|час(а|ов)?|дн(я|ей)) назад|\d+\s*(分钟|小时|天)前|\d+\s*(分|時間|日)前|منذ \d+ (دقائق|دقيقة|ساعات|ساعة|أيام|يوم)|منذ (ساعة|ساعتين|دقيقة|يوم))$/i;
+
+/** A comment-moderation notice: "ATENÇÃO: Comentários ... não serão aprovados pelo moderador." */
+export const COMMENT_POLICY = /(comment|коммент|comentári|comentari|kommentar|commenti).{0,160}(moderat|moderad|modér|модер)/i;
+
+/** A tag list on one line: "Tags calendario stock car 2018, stock car brasil, ...". */
+export const TAG_LIST = /^(tags|tagged|tagged with|topics|themen|schlagworte|schlagwörter|mots-clés|etiquetas|temas|argomenti|assuntos|теги|标签|关键词|タグ|الوسوم)\s*[:：]?\s+[^.!?。]{2,60}(,\s*[^.!?。,]{2,60}){2,}$/i;
 
 /** Cookie and consent banners. */
 export const COOKIE_LINE = /\b(we use cookies|(this|our) (web)?site uses cookies|by continuing to (use|browse)|accept (all )?cookies|cookie (policy|settings|preferences)|manage (your )?consent)\b/i;

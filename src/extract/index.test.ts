@@ -450,6 +450,9 @@ const HTML_TEXT_CHROME: [string, string, string][] = [
   ['share line', '<p>Share this article: Facebook Twitter Email</p>', 'Share this'],
   ['share buttons', '<p>Share on Facebook</p><p>Share on Twitter</p>', 'Share on'],
   ['subscription pitch', '<p>Subscribe now for unlimited access to our journalism.</p>', 'Subscribe'],
+  ['reporter contact', '<p>Have a tip? Ann Lee may be reached at alee@example.com. Follow her on Twitter @annlee or on Facebook.</p>', 'Have a tip'],
+  ['comment policy', '<p>ATENÇÃO: Comentários com textos ininteligíveis ou que faltem com respeito ao usuário não serão aprovados pelo moderador.</p>', 'ATENÇÃO'],
+  ['tag list', '<p>Tags calendario stock car 2018, stock car brasil, stock car cascavel, stock car interlagos</p>', 'Tags'],
 ];
 
 test('html: chrome written as plain paragraphs goes, in the middle of the story and after it', () => {
@@ -461,6 +464,10 @@ test('html: chrome written as plain paragraphs goes, in the middle of the story 
       assert.equal(a.text, STORY.join('\n\n'), `${kind} (${where}): kept '${marker}'`);
     }
   }
+  // Class hints do not prune table rows: "player-2020-580" is a driver's row in a standings table, not a video player.
+  const table = '<table><tr class="oddrow player-2020-580"><td>1</td><td>Kyle Busch</td><td>5040</td></tr><tr class="evenrow player-2020-416"><td>2</td><td>Martin Truex Jr.</td><td>5035</td></tr></table>';
+  const standings = article(extractArticle({ input: 't.html', format: 'html', content: `<article><p>${STORY[0]}</p>${table}<p>${STORY[1]}</p></article>` }));
+  assert.ok(standings.text.includes('1 Kyle Busch 5040\n\n2 Martin Truex Jr. 5035'), standings.text);
   // Without a byline in the head, the one printed above the story is the byline, and its repeat goes too.
   const content = `<article><p>By Bo Chan</p>${STORY.map((p) => `<p>${p}</p>`).join('')}<p>Bo Chan</p></article>`;
   const a = article(extractArticle({ input: 'b.html', format: 'html', content }));

@@ -133,7 +133,11 @@ function hardJunkReason(el: Element): string | null {
 }
 
 /** Why an element's class or id marks it as chrome ("share-tools", "related"), or null. */
+/** Rows and cells are data ("player-2020-580" is a driver's row in a standings table), never widgets. */
+const TABLE_PARTS = new Set(['tr', 'td', 'th', 'tbody', 'thead', 'tfoot']);
+
 function hintJunkReason(el: Element): string | null {
+  if (TABLE_PARTS.has(el.tag)) return null;
   const h = hintOf(el);
   if (h.headlinePart) return 'headline';
   if (h.negative && !h.positive && el.tag !== 'body' && el.tag !== 'article' && el.tag !== 'main') return reasonFromHint(hint(el));

@@ -4,7 +4,7 @@
 // chrome (title, byline, dates, outlet, site name) is read off the lines as they are classified.
 import type { RemovedBlock } from '../../records.js';
 import {
-  ABOUT_HEADING, AGENCY_CREDIT, ALSO_ON, BIO_OUTLET, BIO_SENTENCE, BIO_SENTENCE_OTHER, BROUGHT_BY, BYLINE_PREFIX, CONTACT_LINE, COOKIE_LINE, COOKIE_USE, COOKIE_WORD, COPYRIGHT, DESK_CREDIT, READING_TIME, PITCH_LINE,
+  ABOUT_HEADING, AGENCY_CREDIT, ALSO_ON, COMMENT_POLICY, REACH_LINE, TAG_LIST, BIO_OUTLET, BIO_SENTENCE, BIO_SENTENCE_OTHER, BROUGHT_BY, BYLINE_PREFIX, CONTACT_LINE, COOKIE_LINE, COOKIE_USE, COOKIE_WORD, COPYRIGHT, DESK_CREDIT, READING_TIME, PITCH_LINE,
   RELATIVE_TIME, RIGHTS_RESERVED, SHARE_LINE, SHORTCODE, SIGN_UP_LINE, SUBSCRIBE_VERB, SUBSCRIPTION_OBJECT, INSERT_PREFIX, NAME_TAIL_NOISE, PHOTO_CREDIT, PRODUCTION_CREDIT, ROLE_LINE, WIDGET_LABELS,
 } from '../chrome-lexicon.js';
 import { writtenDate } from '../dates.js';
@@ -132,6 +132,8 @@ function patternReason(line: Line): string | null {
     if (SIGN_UP_LINE.test(text)) return 'newsletter sign-up';
     if (PITCH_LINE.test(text)) return 'subscription offer';
     if (COOKIE_LINE.test(text) || isCookieBanner(text)) return 'cookie banner';
+    if (COMMENT_POLICY.test(text)) return 'comment widget';
+    if (REACH_LINE.test(text)) return 'author contact';
     return COPYRIGHT.test(text) ? 'copyright notice' : null;
   }
   const widget = widgetReason(text);
@@ -150,12 +152,14 @@ function patternReason(line: Line): string | null {
     if (PHOTO_CREDIT.some((pattern) => pattern.test(text))) return 'photo caption or credit';
   }
   if (ROLE_LINE.test(text)) return 'author bio';
-  if (CONTACT_LINE.test(text)) return 'author contact';
+  if (CONTACT_LINE.test(text) || REACH_LINE.test(text)) return 'author contact';
   if (SIGN_UP_LINE.test(text)) return 'newsletter sign-up';
   if (PITCH_LINE.test(text)) return 'subscription offer';
   if (ALSO_ON.test(text)) return 'related headlines';
   if (COOKIE_LINE.test(text) || (line.words <= PITCH_MAX_WORDS && isCookieBanner(text))) return 'cookie banner';
   if (line.words <= BANNER_MAX_WORDS && SUBSCRIBE_VERB.test(text) && SUBSCRIPTION_OBJECT.test(text)) return 'newsletter sign-up';
+  if (line.words <= PITCH_MAX_WORDS && COMMENT_POLICY.test(text)) return 'comment widget';
+  if (TAG_LIST.test(text)) return 'tags';
   if (line.words <= TITLE_MAX_WORDS && RIGHTS_RESERVED.test(text)) return 'copyright notice';
   if (READING_TIME.test(text)) return 'page furniture';
   if (SHORTCODE.test(text)) return 'page markup';
