@@ -75,7 +75,7 @@ export const WIDGET_LABELS: ReadonlyMap<string, string> = new Map(
 
 /** Labels that introduce an insert and may carry its headline on the same line ("Also Read; ..."). */
 export const INSERT_PREFIX =
-  /^(also read|read also|read more|read next|see also|related|recommended|more|watch|listen|lesen sie (auch|mehr)|mehr zum thema|(à )?lire (aussi|également)|voir aussi|leer más|lee también|ver también|leia (mais|também)|veja também|leggi anche|guarda anche|читайте (также|еще|ещё)|смотрите также|相关(新闻|阅读|报道)|延伸阅读|推荐阅读|相關(新聞|閱讀)|延伸閱讀|関連(記事|ニュース)|إ?اقرأ أيضاً?|اقرأ ايضا|أخبار ذات صلة)\s*[:;|–—：-]\s*\S/i;
+  /^\(?\s*(also read|read also|read more|read next|see also|related|recommended|more|watch|listen|lesen sie (auch|mehr)|mehr zum thema|(à )?lire (aussi|également)|voir aussi|leer más|lee también|ver también|leia (mais|também)|veja também|leggi anche|guarda anche|читайте (также|еще|ещё)|смотрите также|相关(新闻|阅读|报道)|延伸阅读|推荐阅读|相關(新聞|閱讀)|延伸閱讀|関連(記事|ニュース)|إ?اقرأ أيضاً?|اقرأ ايضا|أخبار ذات صلة)(\s+(su|auf|en|sur|on|em|на))?\s*[:;|–—：-]\s*\S/i;
 
 /** A share bar written out as text: a share verb, then only network names ("Partager sur Facebook", "分享到：微信 微博"). */
 export const SHARE_LINE =
@@ -97,6 +97,8 @@ export const PHOTO_CREDIT = [
   /(^|[\s.,;])[\p{Lu}][\p{L}.'’-]*(\s+[\p{Lu}][\p{L}.'’-]*){0,3}\s*\/\s*([\p{Lu}][\p{L}.'’&-]*)(\s+[\p{Lu}][\p{L}.'’&-]*){0,2}(\s*\/\s*[\p{Lu}][\p{L}.'’&-]*(\s+[\p{Lu}][\p{L}.'’&-]*){0,2})*\s*$/u,
   /^(image|photo|picture|slide|foto)\s+\d+\s*(of|\/|von|de|sur)\s*\d+$/i,
   /\b(getty images|shutterstock|istock(photo)?|ap photo|afp via getty|reuters\/[\p{L} ]+|epa-efe|alamy|dpa)\s*\)?\s*$/iu,
+  // "The WeWork logo ... in New York.Reuters": a caption with its agency glued after the full stop.
+  /[\p{Ll}\d)][.!?](Reuters|AP|AFP|EPA|Getty Images|Bloomberg|Shutterstock|dpa|ANSA|EFE)$/u,
   // "La frana sui binari (foto Ansa)", "... （共同）": a caption ending in its agency in brackets.
   /[(（]\s*(foto|photo|фото|写真|图)?\s*(ansa|efe|afp|ap|reuters|dpa|epa|lusa|anadolu|kyodo|xinhua|tass|ттасс|тасс|риа новости|共同|時事|新华社|中新社|agência brasil)\s*[)）]$/i,
 ];
@@ -125,6 +127,12 @@ export const COMMENT_POLICY = /(comment|коммент|comentári|comentari|komm
 
 /** A tag list on one line: "Tags calendario stock car 2018, stock car brasil, ...". */
 export const TAG_LIST = /^(tags|tagged|tagged with|topics|themen|schlagworte|schlagwörter|mots-clés|etiquetas|temas|argomenti|assuntos|теги|标签|关键词|タグ|الوسوم)\s*[:：]?\s+[^.!?。]{2,60}(,\s*[^.!?。,]{2,60}){2,}$/i;
+
+/** A "most popular" heading with its topic ("Самые популярные диеты", "Most read in Sport"): a list follows. */
+export const POPULAR_HEADING = /^(most (popular|read|viewed|shared)|самые (популярные|читаемые)|самое (популярное|читаемое)|meistgelesen|les plus (lus|populaires)|lo más (leído|visto)|los más (leídos|vistos)|i più (letti|visti)|(as|os) mais (lidas|lidos|vistas|vistos)|最受欢迎|热门|人気の|الأكثر (قراءة|مشاهدة))/i;
+
+/** Affiliate disclosures: "If you buy something through this post, IGN may get a share of the sale." */
+export const AFFILIATE_LINE = /\b(if you (buy|purchase) (something|anything|a product) (through|via|from) (this|our|one of our) (post|links?|article)|(we|\w+) may (earn|get|receive) (a )?(small )?(commission|share of (the )?sales?)|affiliate (links?|commissions?)|affiliate-links?|provisions-links?)\b/i;
 
 /** Cookie and consent banners. */
 export const COOKIE_LINE = /\b(we use cookies|(this|our) (web)?site uses cookies|by continuing to (use|browse)|accept (all )?cookies|cookie (policy|settings|preferences)|manage (your )?consent)\b/i;

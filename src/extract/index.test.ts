@@ -453,6 +453,9 @@ const HTML_TEXT_CHROME: [string, string, string][] = [
   ['reporter contact', '<p>Have a tip? Ann Lee may be reached at alee@example.com. Follow her on Twitter @annlee or on Facebook.</p>', 'Have a tip'],
   ['comment policy', '<p>ATENÇÃO: Comentários com textos ininteligíveis ou que faltem com respeito ao usuário não serão aprovados pelo moderador.</p>', 'ATENÇÃO'],
   ['tag list', '<p>Tags calendario stock car 2018, stock car brasil, stock car cascavel, stock car interlagos</p>', 'Tags'],
+  ['affiliate disclosure', '<p>If you buy something through this post, The Valley Herald may get a share of the sale.</p>', 'share of the sale'],
+  ['caption with a glued agency', '<p>The bridge under construction near the river in May.Reuters</p>', 'near the river'],
+  ['insert in brackets', '<p>(Leggi anche su: Allerta rossa in Liguria, scuole chiuse –FOTO)</p>', 'Allerta'],
 ];
 
 test('html: chrome written as plain paragraphs goes, in the middle of the story and after it', () => {
@@ -493,6 +496,7 @@ const MULTILINGUAL_CHROME: string[] = [
   '（责任编辑：王芳）', '(Mit Material von dpa)', '(Con información de EFE)', 'Lesezeit: 3 Min.', '3 min de lecture',
   'Schlagworte', 'Etiquetas', 'Теги', '标签',
   'vor 3 Stunden', 'il y a 5 minutes', 'hace 2 horas', '3小时前', 'منذ ساعتين', '2 hours ago',
+  'Самые популярные диеты', 'Most read in Sport', 'Lo más leído', 'الأكثر قراءة',
 ];
 
 test('multilingual chrome lines are removed from HTML and plain text alike', () => {

@@ -4,7 +4,7 @@
 // chrome (title, byline, dates, outlet, site name) is read off the lines as they are classified.
 import type { RemovedBlock } from '../../records.js';
 import {
-  ABOUT_HEADING, AGENCY_CREDIT, ALSO_ON, COMMENT_POLICY, REACH_LINE, TAG_LIST, BIO_OUTLET, BIO_SENTENCE, BIO_SENTENCE_OTHER, BROUGHT_BY, BYLINE_PREFIX, CONTACT_LINE, COOKIE_LINE, COOKIE_USE, COOKIE_WORD, COPYRIGHT, DESK_CREDIT, READING_TIME, PITCH_LINE,
+  ABOUT_HEADING, AFFILIATE_LINE, AGENCY_CREDIT, ALSO_ON, COMMENT_POLICY, POPULAR_HEADING, REACH_LINE, TAG_LIST, BIO_OUTLET, BIO_SENTENCE, BIO_SENTENCE_OTHER, BROUGHT_BY, BYLINE_PREFIX, CONTACT_LINE, COOKIE_LINE, COOKIE_USE, COOKIE_WORD, COPYRIGHT, DESK_CREDIT, READING_TIME, PITCH_LINE,
   RELATIVE_TIME, RIGHTS_RESERVED, SHARE_LINE, SHORTCODE, SIGN_UP_LINE, SUBSCRIBE_VERB, SUBSCRIPTION_OBJECT, INSERT_PREFIX, NAME_TAIL_NOISE, PHOTO_CREDIT, PRODUCTION_CREDIT, ROLE_LINE, WIDGET_LABELS,
 } from '../chrome-lexicon.js';
 import { writtenDate } from '../dates.js';
@@ -134,6 +134,7 @@ function patternReason(line: Line): string | null {
     if (COOKIE_LINE.test(text) || isCookieBanner(text)) return 'cookie banner';
     if (COMMENT_POLICY.test(text)) return 'comment widget';
     if (REACH_LINE.test(text)) return 'author contact';
+    if (AFFILIATE_LINE.test(text)) return 'affiliate disclosure';
     return COPYRIGHT.test(text) ? 'copyright notice' : null;
   }
   const widget = widgetReason(text);
@@ -144,6 +145,7 @@ function patternReason(line: Line): string | null {
   if (line.words <= 8 && TODAY_LINE.test(text) && writtenDate(text)) return 'site header';
   if (PLAYER_TIME.test(text)) return 'video player';
   if (line.words <= 5 && RELATIVE_TIME.test(text)) return 'timestamp line';
+  if (line.words <= 5 && !line.sentence && POPULAR_HEADING.test(text)) return 'related headlines';
   if (CATEGORY_LINE.test(text)) return 'category labels';
   if (PRODUCTION_CREDIT.test(text) || (line.words <= 12 && AGENCY_CREDIT.test(text))) return 'production credits';
   if (COPYRIGHT.test(text)) return 'copyright notice';
@@ -160,6 +162,7 @@ function patternReason(line: Line): string | null {
   if (line.words <= BANNER_MAX_WORDS && SUBSCRIBE_VERB.test(text) && SUBSCRIPTION_OBJECT.test(text)) return 'newsletter sign-up';
   if (line.words <= PITCH_MAX_WORDS && COMMENT_POLICY.test(text)) return 'comment widget';
   if (TAG_LIST.test(text)) return 'tags';
+  if (AFFILIATE_LINE.test(text)) return 'affiliate disclosure';
   if (line.words <= TITLE_MAX_WORDS && RIGHTS_RESERVED.test(text)) return 'copyright notice';
   if (READING_TIME.test(text)) return 'page furniture';
   if (SHORTCODE.test(text)) return 'page markup';
