@@ -516,3 +516,9 @@ test('CJK: short Japanese paragraphs win over a longer promotion in the sidebar'
   assert.equal(a.text, paragraphs.join('\n\n'));
   assert.equal(a.language, 'ja');
 });
+
+test('html: the first <h1> is the headline; later <h1> section titles are kept, a repeat of the headline is not', () => {
+  const content = `<article><h1>Atkins diet explained</h1><p>${STORY[0]}</p><h1>The second phase</h1><p>${STORY[1]}</p><h1>Atkins diet explained</h1><p>${STORY[2]}</p></article>`;
+  const a = article(extractArticle({ input: 'h.html', format: 'html', content }));
+  assert.deepEqual(a.text.split('\n\n'), [STORY[0], 'The second phase', STORY[1], STORY[2]]);
+});

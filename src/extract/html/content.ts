@@ -286,6 +286,7 @@ export function extractContent(root: Element): ContentResult | null {
   const paragraphs: string[] = [];
   const removed: RemovedBlock[] = [];
   let buffer: string[] = [];
+  let headline: string | null = null;
   const flush = () => {
     // Two line breaks in a row (<br><br>) end a paragraph.
     for (const piece of buffer.join('').split(/\n[^\S\n]*\n/)) {
@@ -314,9 +315,13 @@ export function extractContent(root: Element): ContentResult | null {
         return;
       }
     }
-    if (node.tag === 'h1') {
+    // The first <h1> is the headline; pages that use <h1> for every section title keep the later ones as subheadings.
+    if (node.tag === 'h1' && (headline === null || textOf(node) === headline)) {
       const text = textOf(node);
-      if (text) removed.push({ text, reason: 'headline' });
+      if (text) {
+        removed.push({ text, reason: 'headline' });
+        headline = text;
+      }
       return;
     }
     // A table row is one line: its cells are separated, not split into paragraphs.
