@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import type { AnalysedArticle, Article } from '../records.js';
 import { CorroborateError } from '../errors.js';
-import { clusterStories, StoryIndex, timeLogit, type StoryInput } from './index.js';
+import { articleFeatures, clusterStories, compare, sameStoryProbability, StoryIndex, timeLogit, type SerializedStoryIndex, type StoryInput } from './index.js';
 
 function analysed(id: string, text: string, extra: Partial<Article> = {}): AnalysedArticle {
   const article: Article = {
@@ -131,4 +131,34 @@ test('options are checked with errors that say what is wrong', () => {
   assert.throws(() => new StoryIndex({ threshold: 1.5 }), CorroborateError);
   assert.throws(() => new StoryIndex({ windowDays: -1 }), CorroborateError);
   assert.throws(() => new StoryIndex().story('nope'), CorroborateError);
+});
+
+test('an article is scored against the story centroid and, averaged with it, against each recent member', () => {
+  const index = new StoryIndex();
+  IZMIR.forEach(([title, text], i) => index.add({ id: `iz${i}`, title, text, published: '2024-03-05' }));
+  const story = [...index.states()][0]!;
+  assert.equal(story.profiles.length, 3);
+  const late = articleFeatures({ id: 'late', title: 'Izmir quake survivors', text: 'Survivors of the Izmir earthquake in Bayrakli told AFAD officials they slept outside.', published: '2024-03-06' });
+  const [candidate] = index.candidates(late);
+  const memberMean = story.profiles.map((p) => sameStoryProbability(compare(late, p), 1, 0, 3)).reduce((a, b) => a + b, 0) / 3;
+  const centroid = sameStoryProbability(candidate!.evidence, candidate!.gapDays, 0, 3);
+  assert.equal(candidate!.gapDays, 1);
+  assert.ok(Math.abs(candidate!.probability - (centroid + memberMean) / 2) < 1e-12);
+  // A single article is its own best member.
+  const single = compare(late, story.profiles[0]!);
+  assert.equal(single.lexicalBest, single.lexical);
+});
+
+test('an index saved before member profiles existed (version 1) still restores and assigns', () => {
+  const index = new StoryIndex({ threshold: 0.4 });
+  IZMIR.slice(0, 2).forEach(([title, text], i) => index.add({ id: `iz${i}`, title, text, published: '2024-03-05' }));
+  index.add({ id: 'cu0', title: CUSCO[0][0], text: CUSCO[0][1], published: '2024-03-05' });
+  const saved = JSON.parse(JSON.stringify(index.toJSON())) as { stories: { profiles: { terms: [string, number][] }[] }[] };
+  const v1 = { ...saved, version: 1, stories: saved.stories.map(({ profiles, ...s }) => ({ ...s, recent: profiles!.map((p) => p.terms) })) } as unknown as SerializedStoryIndex;
+  const restored = StoryIndex.fromJSON(v1);
+  assert.equal(restored.articleCount, 3);
+  const late = restored.add({ id: 'iz2', title: IZMIR[2][0], text: IZMIR[2][1], published: '2024-03-06' });
+  assert.equal(late.story, restored.storyOf('iz0'));
+  assert.notEqual(late.story, restored.storyOf('cu0'));
+  assert.equal(restored.toJSON().version, 2);
 });

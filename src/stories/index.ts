@@ -3,11 +3,12 @@
 // store keeps between runs (`StoryIndex`, engine.ts); the evidence and the one scoring function
 // that weighs it are in features.ts and score.ts; docs/stories.md explains the fit.
 import type { AnalysedArticle, ReusePair, Story } from '../records.js';
-import { StoryIndex, DEFAULT_THRESHOLD, DEFAULT_WINDOW_DAYS, type ReuseLink } from './engine.js';
+import { StoryIndex, DEFAULT_THRESHOLD, DEFAULT_WINDOW_DAYS } from './engine.js';
+import { compareByDate, orderForClustering, reuseLinks, storyInput } from './feed.js';
 import { FITTED_WEIGHTS, type ScoreWeights } from './score.js';
 
 export { StoryIndex, DEFAULT_THRESHOLD, DEFAULT_WINDOW_DAYS, compare } from './engine.js';
-export type { Assignment, Candidate, ReuseLink, SerializedStoryIndex, StoryState, EngineOptions } from './engine.js';
+export type { Assignment, Candidate, MemberProfile, ReuseLink, SerializedStoryIndex, StoryFacts, StoryState, EngineOptions } from './engine.js';
 export { articleFeatures, type ArticleFeatures, type StoryInput } from './features.js';
 export { FITTED_WEIGHTS, sameStoryProbability, evidenceLogit, timeLogit, EVIDENCE_NAMES, type Evidence, type ScoreWeights } from './score.js';
 
@@ -31,39 +32,10 @@ export function clusterStories(articles: readonly AnalysedArticle[], reuse: read
   const settings = { ...DEFAULT_STORY_OPTIONS, ...options } satisfies StoryOptions;
   const index = new StoryIndex(settings);
   const links = reuseLinks(reuse);
-  const ordered = [...articles].sort((x, y) => compareByDate(x.article.published, y.article.published) || x.article.id.localeCompare(y.article.id));
-  for (const { article } of ordered) {
-    index.add(
-      { id: article.id, title: article.title, text: article.text, published: article.published, outlet: article.outlet ?? article.publisher },
-      links.get(article.id) ?? [],
-    );
-  }
+  for (const { article } of orderForClustering(articles)) index.add(storyInput(article), links.get(article.id) ?? []);
   const position = new Map(articles.map((a, i) => [a.article.id, i]));
   return index
     .allStories()
     .map((story) => ({ ...story, articleIds: [...story.articleIds].sort((a, b) => position.get(a)! - position.get(b)!) }))
     .sort((a, b) => compareByDate(a.firstSeen, b.firstSeen) || b.articleIds.length - a.articleIds.length || a.id.localeCompare(b.id));
-}
-
-function reuseLinks(reuse: readonly ReusePair[]): Map<string, ReuseLink[]> {
-  const links = new Map<string, ReuseLink[]>();
-  const add = (from: string, to: string, strength: number) => {
-    let list = links.get(from);
-    if (!list) links.set(from, (list = []));
-    list.push({ article: to, strength });
-  };
-  for (const pair of reuse) {
-    const strength = Math.max(pair.aInB, pair.bInA, pair.similarity);
-    add(pair.a, pair.b, strength);
-    add(pair.b, pair.a, strength);
-  }
-  return links;
-}
-
-function compareByDate(a: string | null, b: string | null): number {
-  const ta = a ? Date.parse(a) : NaN;
-  const tb = b ? Date.parse(b) : NaN;
-  if (Number.isNaN(ta)) return Number.isNaN(tb) ? 0 : 1;
-  if (Number.isNaN(tb)) return -1;
-  return ta - tb;
 }
