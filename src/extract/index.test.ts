@@ -417,6 +417,10 @@ test('bylines in other languages and scripts are people; desks and agencies are 
     ['Redacción', null],
     ['Редакция', null],
     ['وكالات', null],
+    ['Redacción EFE', null],
+    ['Agencia EFE', null],
+    ['Редакция РБК', null],
+    ['Ann Lee, Redaktion Wirtschaft', 'Ann Lee'],
   ];
   for (const [input, expected] of rows) assert.equal(normaliseByline(input), expected, input);
 });

@@ -10,6 +10,9 @@ const NOT_NAME_WORDS = /\b(The|News|Post|Times|Daily|Today|Home|World|Business|P
 /** A name in a script without capitals, as a byline gives it: 2-4 Arabic, Hebrew, Persian or Indic words, or 2-4 Han characters. */
 const CASELESS_NAME = /^(?:[\u0600-\u06ff\u0590-\u05ff\u0900-\u097f]+(?:\s+[\u0600-\u06ff\u0590-\u05ff\u0900-\u097f]+){1,3}|[\u4e00-\u9fff]{2,4})$/u;
 
+/** A word that makes a byline a desk or an agency, not a person: "Redacción EFE", "Agence France-Presse", "Редакция РБК". */
+const DESK_WORD = /(^|\s)(redaktion|rédaction|redacción|redazione|redação|redaccion|редакция|newsroom|newsdesk|desk|staff|agencia|agencias|agence|agences|agentur|agenzia|agência|агентство|correspondents?)(\s|$)/i;
+
 export function isPersonName(text: string): boolean {
   const value = text.trim();
   if (value.length < 4 || value.length > 60) return false;
@@ -32,7 +35,7 @@ export function normaliseByline(raw: string | null | undefined, outlets: readonl
   const lowerOutlets = outlets.map((o) => o.toLowerCase());
   const people: string[] = [];
   for (const part of parts) {
-    if (NOT_A_PERSON.test(part) || lowerOutlets.includes(part.toLowerCase())) continue;
+    if (NOT_A_PERSON.test(part) || DESK_WORD.test(part) || lowerOutlets.includes(part.toLowerCase())) continue;
     // Scripts without capitals cannot show a name by its shape: trusted only where a byline says so.
     if (!isPersonName(part) && !CASELESS_NAME.test(part)) continue;
     if (!people.includes(part)) people.push(part);
