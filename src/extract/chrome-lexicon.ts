@@ -12,6 +12,7 @@ export const WIDGET_LABELS: ReadonlyMap<string, string> = new Map(
       'teilen', 'partager', 'compartir', 'condividi', 'поделиться',
       'twittern', 'drucken', 'imprimer', 'imprimir', 'stampa', 'compartilhar', 'compartilhe', 'partilhar', 'поделитесь',
       'シェア', 'シェアする', 'この記事をシェアする', 'ツイート', '分享', '分享到', '转发', '打印', 'شارك', 'مشاركة', 'طباعة',
+      'delen', 'deel dit artikel', 'udostępnij', 'paylaş', 'paylas', '공유', '공유하기', 'शेयर करें', 'chia sẻ', 'bagikan',
     ],
     'comment widget': [
       'comments', 'comment', 'loading', 'loading...', 'leave a comment', 'show comments', 'view comments',
@@ -43,6 +44,9 @@ export const WIDGET_LABELS: ReadonlyMap<string, string> = new Map(
       'weitere nachrichten', 'vous aimerez aussi', 'nos recommandations', 'a lire aussi', 'también te puede interesar',
       'veja mais', 'ещё по теме', 'еще по теме', 'новости партнеров', '热门推荐', 'おすすめ', 'あわせて読みたい',
       'المزيد من الأخبار', 'مقالات ذات صلة', 'قد يهمك أيضا', 'قد يعجبك أيضا',
+      'lees ook', 'lees meer', 'gerelateerde artikelen', 'czytaj także', 'czytaj też', 'zobacz także', 'polecane',
+      'ilgili haberler', 'ayrıca okuyun', 'devamını oku', 'benzer haberler', '관련기사', '관련 기사', '많이 본 뉴스',
+      'यह भी पढ़ें', 'संबंधित खबरें', 'tin liên quan', 'baca juga', 'berita terkait',
       'continue reading', 'weiterlesen', 'lire la suite', 'seguir leyendo', 'continua a leggere', 'continuar lendo',
       'читать далее', '阅读全文', '続きを読む', 'اقرأ المزيد',
     ],
@@ -75,7 +79,7 @@ export const WIDGET_LABELS: ReadonlyMap<string, string> = new Map(
 
 /** Labels that introduce an insert and may carry its headline on the same line ("Also Read; ..."). */
 export const INSERT_PREFIX =
-  /^\(?\s*(also read|read also|read more|read next|see also|related|recommended|more|watch|listen|lesen sie (auch|mehr)|mehr zum thema|(à )?lire (aussi|également)|voir aussi|leer más|lee también|ver también|leia (mais|também)|veja também|leggi anche|guarda anche|читайте (также|еще|ещё)|смотрите также|相关(新闻|阅读|报道)|延伸阅读|推荐阅读|相關(新聞|閱讀)|延伸閱讀|関連(記事|ニュース)|إ?اقرأ أيضاً?|اقرأ ايضا|أخبار ذات صلة)(\s+(su|auf|en|sur|on|em|на))?\s*[:;|–—：-]\s*\S/i;
+  /^\(?\s*(also read|read also|read more|read next|see also|related|recommended|more|watch|listen|lesen sie (auch|mehr)|mehr zum thema|(à )?lire (aussi|également)|voir aussi|leer más|lee también|ver también|leia (mais|também)|veja também|leggi anche|guarda anche|читайте (также|еще|ещё)|смотрите также|相关(新闻|阅读|报道)|延伸阅读|推荐阅读|相關(新聞|閱讀)|延伸閱讀|関連(記事|ニュース)|إ?اقرأ أيضاً?|اقرأ ايضا|أخبار ذات صلة|lees ook|czytaj (także|też)|zobacz także|ayrıca (okuyun|bakınız)|ilgili haber|관련\s?기사|यह भी पढ़ें|baca juga|xem thêm)(\s+(su|auf|en|sur|on|em|на))?\s*[:;|–—：-]\s*\S/i;
 
 /** A share bar written out as text: a share verb, then only network names ("Partager sur Facebook", "分享到：微信 微博"). */
 export const SHARE_LINE =
@@ -162,7 +166,7 @@ export const PRODUCTION_CREDIT = /^\(?\s*(writing|reporting|additional reporting
 
 export const COPYRIGHT = /^(©|\(c\)|copyright\b|all rights reserved)/i;
 /** "All rights reserved" anywhere in a short line, in the languages sites print it in. */
-export const RIGHTS_RESERVED = /(all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|tutti i diritti riservati|todos os direitos reservados|все права защищены|版权所有|版權所有|未经授权禁止转载|無断転載|著作権|جميع الحقوق محفوظة)/i;
+export const RIGHTS_RESERVED = /(all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|tutti i diritti riservati|todos os direitos reservados|все права защищены|版权所有|版權所有|未经授权禁止转载|無断転載|著作権|جميع الحقوق محفوظة|alle rechten voorbehouden|wszelkie prawa zastrzeżone|tüm hakları saklıdır|무단\s?전재|재배포 금지|सर्वाधिकार सुरक्षित|hak cipta dilindungi)/i;
 
 /** "X is a senior reporter for The Epoch Times": the bio sentence, with the outlet captured. */
 export const BIO_SENTENCE =

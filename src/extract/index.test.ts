@@ -501,6 +501,8 @@ const MULTILINGUAL_CHROME: string[] = [
   'Schlagworte', 'Etiquetas', 'Теги', '标签',
   'vor 3 Stunden', 'il y a 5 minutes', 'hace 2 horas', '3小时前', 'منذ ساعتين', '2 hours ago',
   'Самые популярные диеты', 'Most read in Sport', 'Lo más leído', 'الأكثر قراءة',
+  'Lees ook: Brug gaat in het voorjaar open', 'Czytaj także: Most zostanie otwarty', 'İlgili haberler', '관련기사', 'Baca juga: Jembatan dibuka',
+  '<저작권자 © 한국일보, 무단전재 및 재배포 금지>', 'Wszelkie prawa zastrzeżone', 'Udostępnij', 'Paylaş',
 ];
 
 test('multilingual chrome lines are removed from HTML and plain text alike', () => {

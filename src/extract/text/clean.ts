@@ -115,7 +115,8 @@ export function wordCount(text: string): number {
 
 function widgetReason(text: string): string | null {
   const label = text.toLowerCase().replace(/[\s:;.,!|»›>：。-]+$/u, '').replace(/^[\s•·»›>-]+/u, '').replace(/\s*\(\d+\)$/, '').replace(/^\d+\s+(?=comments?$)/, '');
-  return WIDGET_LABELS.get(label) ?? null;
+  // Turkish İ lower-cases to i plus a combining dot: "İlgili haberler" is looked up as "ilgili haberler".
+  return WIDGET_LABELS.get(label.includes('\u0307') ? label.replace(/\u0307/g, '') : label) ?? null;
 }
 
 function cleanName(name: string): string {
