@@ -76,7 +76,8 @@ function extract(doc: SourceDocument, settings: ExtractOptions): Article | Rejec
   const isHtml = doc.format === 'html' || (doc.format === 'auto' && looksLikeHtml(source));
   const body = isHtml ? fromHtml(source, doc, settings) : fromText(source, doc);
   const text = body.paragraphs.join('\n\n');
-  if (textWeight(text) < settings.minTextChars) {
+  // The weighted length only matters for short texts: it is never less than the plain one.
+  if (text.length < settings.minTextChars && textWeight(text) < settings.minTextChars) {
     return { input: doc.input, code: 'no-article', reason: text ? `only ${text.length} characters of article text found` : 'no article text found' };
   }
   const hints = doc.hints ?? {};

@@ -33,6 +33,10 @@ export interface ParsedPage {
   readonly links: readonly Readonly<Record<string, string>>[];
   readonly jsonLd: readonly string[];
   readonly lang: string | null;
+  /** The first <h1>, noted while parsing so metadata need not walk the tree for it. */
+  readonly firstH1: Element | null;
+  /** The first element marked itemprop="dateModified". */
+  readonly modified: Element | null;
 }
 
 /** Elements whose content is never article text. */
@@ -64,6 +68,8 @@ export function parseHtml(html: string): ParsedPage {
   const metas: Record<string, string>[] = [];
   const links: Record<string, string>[] = [];
   const jsonLd: string[] = [];
+  let firstH1: Element | null = null;
+  let modified: Element | null = null;
 
   const parser = new Parser(
     {
@@ -109,6 +115,8 @@ export function parseHtml(html: string): ParsedPage {
         }
         const element: Element = { tag: name, attrs, children: [], parent: current, stats: freshStats() };
         current.children.push(element);
+        if (name === 'h1') firstH1 ??= element;
+        if (attrs['itemprop'] === 'dateModified') modified ??= element;
         if (!VOID.has(name)) {
           current = element;
           depth++;
@@ -158,7 +166,7 @@ export function parseHtml(html: string): ParsedPage {
   );
   parser.write(capTags(stripNonContent(html)));
   parser.end();
-  return { root, title: title.trim() || null, metas, links, jsonLd, lang };
+  return { root, title: title.trim() || null, metas, links, jsonLd, lang, firstH1, modified };
 }
 
 const NON_CONTENT_OPEN = /<(script|style|svg|noscript|template)\b[^>]*>|<!--/gi;

@@ -93,7 +93,7 @@ export function readHtmlMetadata(page: ParsedPage): HtmlMetadata {
     updated:
       normaliseDate(ldGet('dateModified')) ??
       normaliseDate(get('article:modified_time', 'og:updated_time', 'datemodified', 'last-modified', 'dcterms.modified')) ??
-      normaliseDate(modifiedTime(page.root)),
+      normaliseDate(modifiedTime(page.modified)),
     siteName: get('og:site_name', 'application-name', 'twitter:site')?.replace(/^@/, '') ?? null,
     publisher: article ? asString(article['publisher']) : null,
     canonicalUrl: canonical ?? null,
@@ -102,9 +102,9 @@ export function readHtmlMetadata(page: ParsedPage): HtmlMetadata {
   };
 }
 
-/** The first <h1>: the headline as the page shows it (walks the tree, so only asked for when needed). */
+/** The first <h1>: the headline as the page shows it. */
 export function firstHeadline(page: ParsedPage): string | null {
-  return findFirst(page.root, (el) => (el.tag === 'h1' ? textOf(el).replace(/\s+/g, ' ').trim() || null : null));
+  return page.firstH1 ? textOf(page.firstH1).replace(/\s+/g, ' ').trim() || null : null;
 }
 
 function firstTime(root: Element): string | null {
@@ -116,9 +116,10 @@ function firstTime(root: Element): string | null {
   });
 }
 
-/** A date the markup marks as the last modification (itemprop="dateModified"): only walked when the head says nothing. */
-function modifiedTime(root: Element): string | null {
-  return findFirst(root, (el) => (el.attrs['itemprop'] === 'dateModified' ? el.attrs['content'] ?? el.attrs['datetime'] ?? (writtenDate(textOf(el), false) || null) : null));
+/** A date the markup marks as the last modification (itemprop="dateModified"), as an attribute or written out. */
+function modifiedTime(el: Element | null): string | null {
+  if (!el) return null;
+  return el.attrs['content'] ?? el.attrs['datetime'] ?? writtenDate(textOf(el), false);
 }
 
 function authorElement(root: Element): string | null {

@@ -113,6 +113,9 @@ export function wordCount(text: string): number {
   return words + Math.ceil(cjk / CJK_CHARS_PER_WORD);
 }
 
+/** No widget label is longer than this (the longest label, plus a count like " (123)" and punctuation). */
+const WIDGET_LABEL_MAX_CHARS = Math.max(...[...WIDGET_LABELS.keys()].map((label) => label.length)) + 12;
+
 function widgetReason(text: string): string | null {
   const label = text.toLowerCase().replace(/[\s:;.,!|»›>：。-]+$/u, '').replace(/^[\s•·»›>-]+/u, '').replace(/\s*\(\d+\)$/, '').replace(/^\d+\s+(?=comments?$)/, '');
   // Turkish İ lower-cases to i plus a combining dot: "İlgili haberler" is looked up as "ilgili haberler".
@@ -123,22 +126,40 @@ function cleanName(name: string): string {
   return name.replace(NAME_TAIL_NOISE, '').replace(/[.,;:]+$/, '').trim();
 }
 
+/**
+ * One cheap look for the words every banner and disclosure needs (cookie, newsletter, rights,
+ * moderation, an e-mail address, commission): the costlier multilingual patterns run only on the
+ * few lines that have one.
+ */
+const BANNER_HINT =
+  /cooki|куки|クッキー|الارتباط|consent|continuing|newsletter|bolet|rassegna|рассылк|公众号|公眾號|微信|ニュースレター|メルマガ|النشرة|inbox|postfach|boîte|boite|correo|mail|почт|telegram|телеграм|rights|rechte|droits|derechos|diritti|direitos|права|版权|版權|转载|転載|著作権|الحقوق|voorbehouden|zastrzeżone|hakları|전재|배포|सुरक्षित|hak cipta|moderat|moderad|modér|модер|@|affiliate|commission|share of|provision|if you (buy|purchase)/i;
+
+/** Banners, sign-ups, disclosures and rights lines, in any of the languages the lexicon knows. */
+function bannerReason(line: Line): string | null {
+  const { text } = line;
+  if (line.words > PITCH_MAX_WORDS || !BANNER_HINT.test(text)) return null;
+  if (COOKIE_LINE.test(text) || isCookieBanner(text)) return 'cookie banner';
+  if (line.words <= BANNER_MAX_WORDS && SUBSCRIBE_VERB.test(text) && SUBSCRIPTION_OBJECT.test(text)) return 'newsletter sign-up';
+  if (COMMENT_POLICY.test(text)) return 'comment widget';
+  if (REACH_LINE.test(text)) return 'author contact';
+  if (AFFILIATE_LINE.test(text)) return 'affiliate disclosure';
+  if (line.words <= TITLE_MAX_WORDS && RIGHTS_RESERVED.test(text)) return 'copyright notice';
+  return null;
+}
+
 /** Pattern rules that hold wherever the line is. */
 function patternReason(line: Line): string | null {
   const { text } = line;
-  // Chrome lines are short; a long sentence can only be a credit, a pitch or a copyright line.
+  // Chrome lines are short; a long sentence can only be a credit, a pitch, a banner or a copyright line.
   if (line.words > TITLE_MAX_WORDS && line.sentence) {
     if (line.words > PITCH_MAX_WORDS) return null;
     if (PRODUCTION_CREDIT.test(text)) return 'production credits';
     if (SIGN_UP_LINE.test(text)) return 'newsletter sign-up';
     if (PITCH_LINE.test(text)) return 'subscription offer';
-    if (COOKIE_LINE.test(text) || isCookieBanner(text)) return 'cookie banner';
-    if (COMMENT_POLICY.test(text)) return 'comment widget';
-    if (REACH_LINE.test(text)) return 'author contact';
-    if (AFFILIATE_LINE.test(text)) return 'affiliate disclosure';
-    return COPYRIGHT.test(text) ? 'copyright notice' : null;
+    // Sign-up and rights lines by their words alone are short (BANNER_MAX_WORDS): bannerReason skips them here.
+    return bannerReason(line) ?? (COPYRIGHT.test(text) ? 'copyright notice' : null);
   }
-  const widget = widgetReason(text);
+  const widget = text.length <= WIDGET_LABEL_MAX_CHARS ? widgetReason(text) : null;
   if (widget) return widget;
   if (line.words <= INSERT_SPILL_MAX_WORDS * 2 && SHARE_LINE.test(text)) return 'share widget';
   if (DESK_CREDIT.test(text)) return 'production credits';
@@ -155,16 +176,13 @@ function patternReason(line: Line): string | null {
     if (PHOTO_CREDIT.some((pattern) => pattern.test(text))) return 'photo caption or credit';
   }
   if (ROLE_LINE.test(text)) return 'author bio';
-  if (CONTACT_LINE.test(text) || REACH_LINE.test(text)) return 'author contact';
+  if (CONTACT_LINE.test(text)) return 'author contact';
   if (SIGN_UP_LINE.test(text)) return 'newsletter sign-up';
   if (PITCH_LINE.test(text)) return 'subscription offer';
   if (ALSO_ON.test(text)) return 'related headlines';
-  if (COOKIE_LINE.test(text) || (line.words <= PITCH_MAX_WORDS && isCookieBanner(text))) return 'cookie banner';
-  if (line.words <= BANNER_MAX_WORDS && SUBSCRIBE_VERB.test(text) && SUBSCRIPTION_OBJECT.test(text)) return 'newsletter sign-up';
-  if (line.words <= PITCH_MAX_WORDS && COMMENT_POLICY.test(text)) return 'comment widget';
+  const banner = bannerReason(line);
+  if (banner) return banner;
   if (TAG_LIST.test(text)) return 'tags';
-  if (AFFILIATE_LINE.test(text)) return 'affiliate disclosure';
-  if (line.words <= TITLE_MAX_WORDS && RIGHTS_RESERVED.test(text)) return 'copyright notice';
   if (READING_TIME.test(text)) return 'page furniture';
   if (SHORTCODE.test(text)) return 'page markup';
   if (SOURCE_CREDIT.test(text)) return 'source credit';
