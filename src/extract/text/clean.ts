@@ -424,14 +424,17 @@ export function filterChromeParagraphs(paragraphs: readonly string[], statedByli
   // Late in the text, a "Related"/"Popular" label or an "About <company>" heading starts the
   // page's trailing sections: everything from there on is chrome.
   const total = lines.reduce((n, l) => n + l.text.length, 0);
+  // The last paragraph of long prose: a label before it has story after it.
+  let lastLongProse = -1;
+  for (const line of lines) if (!line.reason && line.sentence && line.words >= TRAILING_PROSE_WORDS) lastLongProse = line.index;
   let before = 0;
   for (const line of lines) {
-    const rest = lines.slice(line.index + 1);
-    const proseFollows = rest.some((l) => !l.reason && l.sentence && l.words >= TRAILING_PROSE_WORDS);
+    const proseFollows = line.index < lastLongProse;
     // "About Acme" counts only when the next paragraph is about Acme ("Acme is a ..."), so a
     // subheading like "About the deal" inside a story is not taken for boilerplate.
     const about = !line.reason ? ABOUT_HEADING.exec(line.text) : null;
-    const aboutSection = about !== null && (/^(the authors?|us)$/i.test(about[1]!) || (rest[0]?.text.startsWith(about[1]!) ?? false));
+    const next = lines[line.index + 1];
+    const aboutSection = about !== null && (/^(the authors?|us)$/i.test(about[1]!) || (next?.text.startsWith(about[1]!) ?? false));
     // A label with its headline on the same line ("Lire aussi : ...") is one insert, not the start of a section.
     const sectionLabel = line.reason === 'related headlines' && !proseFollows && !INSERT_PREFIX.test(line.text);
     if (before >= total * TRAILING_SECTION_START && line.words <= 8 && (sectionLabel || aboutSection)) {
