@@ -528,3 +528,10 @@ test('html: the first <h1> is the headline; later <h1> section titles are kept, 
   const a = article(extractArticle({ input: 'h.html', format: 'html', content }));
   assert.deepEqual(a.text.split('\n\n'), [STORY[0], 'The second phase', STORY[1], STORY[2]]);
 });
+
+test('html: class names in other languages mark the story body and the readers\' comments', () => {
+  const story = ['El Ayuntamiento aprobó el martes, tras un largo debate, el presupuesto municipal para el próximo año.', 'La partida de vivienda crece un veinte por ciento, según explicó la concejala de Hacienda.'];
+  const opinions = Array.from({ length: 5 }, (_, i) => `<div class="caja-${i}"><p>Opinión ${i}: yo creo que el presupuesto es un desastre, que nadie lo ha leído, que los concejales no escuchan a los vecinos y que, como siempre, pagaremos todos.</p></div>`).join('');
+  const content = `<html><body><div class="cuerpo">${story.map((p) => `<p>${p}</p>`).join('')}</div><div class="opiniones-lectores">${opinions}</div></body></html>`;
+  assert.equal(article(extractArticle({ input: 'es.html', format: 'html', content })).text, story.join('\n\n'));
+});

@@ -36,12 +36,14 @@ const CHROME_AREA_FACTOR = 0.2;
 
 // Class and id words, matched per word ("share-tools" -> share, tools; "articleBody" -> articlebody)
 // and per joined pair of words ("most-read" -> mostread): a Set lookup, not a regex per element.
-const NEGATIVE_WORDS = new Set('ad ads advert advertisement adslot banner breadcrumb breadcrumbs byline bio caption comment comments community cookie consent disqus dropdown extra footer foot gdpr hidden masthead menu meta modal nav navbar navigation newsletter outbrain pagination pager paywall popup promo recirc recommend recommended recommendations related remark replies rss share sharing shoutbox sidebar skip social sponsor sponsored subscribe subscription supplemental taboola tags tag toolbar tools trending widget signup print credit credits disclaimer copyright overlay teaser timestamp dateline rating player video gallery carousel slideshow topics keywords authorbio authorinfo authorbox inlinepromo mostread mostpopular readmore morestories alsoread latest prev previous nextprev werbung anzeige publicite publicidad pubblicita publicidade kommentare commentaires comentarios commenti comentarios partage compartir condividi teilen relacionadas relacionados correlati aehnliche verwandte'.split(' '));
+const NEGATIVE_WORDS = new Set('ad ads advert advertisement adslot banner breadcrumb breadcrumbs byline bio caption comment comments community cookie consent disqus dropdown extra footer foot gdpr hidden masthead menu meta modal nav navbar navigation newsletter outbrain pagination pager paywall popup promo recirc recommend recommended recommendations related remark replies rss share sharing shoutbox sidebar skip social sponsor sponsored subscribe subscription supplemental taboola tags tag toolbar tools trending widget signup print credit credits disclaimer copyright overlay teaser timestamp dateline rating player video gallery carousel slideshow topics keywords authorbio authorinfo authorbox inlinepromo mostread mostpopular readmore morestories alsoread latest prev previous nextprev navegacion rodape fusszeile piede lectores lecteurs lettori leitores leserkommentare werbung anzeige publicite publicidad pubblicita publicidade kommentare commentaires comentarios commenti comentarios partage compartir condividi teilen relacionadas relacionados correlati aehnliche verwandte'.split(' '));
 /** Words that name the headline block's parts (dek, standfirst, kicker): chrome even inside "article-...". */
 const HEADLINE_PART_WORDS = new Set('subheadline subhead subheading dek standfirst subtitle excerpt kicker eyebrow strapline'.split(' '));
-const POSITIVE_WORDS = new Set('article articlebody articlecontent articletext body content entry entrycontent main page post postbody postcontent story storybody text blog hentry prose richtext paragraph detail'.split(' '));
+const POSITIVE_WORDS = new Set(('article articlebody articlecontent articletext body content entry entrycontent main page post postbody postcontent story storybody text blog hentry prose richtext paragraph detail ' +
+  // The same in the class names of other languages' sites (Spanish, German, French, Italian, Portuguese, Dutch, Polish).
+  'articulo cuerpo contenido noticia texto inhalt artikel artikeltext beitrag meldung contenu corps texte articolo testo corpo conteudo materia tekst tresc').split(' '));
 /** Words that mark an area as not the story even when it holds prose (comments, sidebars). */
-const STRONG_NEGATIVE_WORDS = new Set('comment comments disqus replies related recommend recommended recommendations sidebar footer share social newsletter promo outbrain taboola trending popular mostread mostpopular widget authorbio signup cookie consent recirc kommentare commentaires comentarios commenti relacionadas relacionados correlati'.split(' '));
+const STRONG_NEGATIVE_WORDS = new Set('comment comments disqus replies related recommend recommended recommendations sidebar footer share social newsletter promo outbrain taboola trending popular mostread mostpopular widget authorbio signup cookie consent recirc lectores lecteurs lettori leitores leserkommentare kommentare commentaires comentarios commenti relacionadas relacionados correlati'.split(' '));
 /** Words that name the story body itself: never damped. */
 const BODY_WORDS = new Set('articlebody storybody postbody entrycontent'.split(' '));
 
@@ -148,7 +150,7 @@ function hintJunkReason(el: Element): string | null {
 function reasonFromHint(h: string): string {
   const lower = h.toLowerCase();
   if (/share|social|partage|compartir|condividi|teilen/.test(lower)) return 'share widget';
-  if (/comment|disqus|replies|kommentar/.test(lower)) return 'comment widget';
+  if (/comment|disqus|replies|kommentar|lectores|lecteurs|lettori|leitores/.test(lower)) return 'comment widget';
   if (/related|recommend|recirc|outbrain|taboola|trending|most|more-?stories|also-?read|read-?more|relacionad|correlat|aehnlich|verwandt/.test(lower)) return 'related headlines';
   if (/newsletter|subscri|signup|sign-up|paywall/.test(lower)) return 'newsletter sign-up';
   if (/\bad|advert|sponsor|promo|werbung|anzeige|publici|pubblicit/.test(lower)) return 'advertisement';
