@@ -38,6 +38,10 @@ const DATE_LINE_NOISE = /[\d,.:\/年月日時时分]+/g;
 const TIMESTAMP_LABEL = /^(updated|published|posted|last updated|first published|modified|aktualisiert|veröffentlicht|stand|mis à jour|publié|actualizado|publicado|aggiornato|pubblicato|atualizado|обновлено|опубликовано|更新|发布|發布|公開|تم التحديث|آخر تحديث|نشر)\s*(on|at|am|le|el|il|em|в|في)?\s*[:：]?\s*/i;
 /** Menu labels in Chinese and Japanese are one word, at most this many characters; headline phrases are longer. */
 const CJK_MENU_LABEL_CHARS = 4;
+/** An Arabic menu line holds at most this many labels (a longer run of nouns is prose). */
+const ARABIC_MENU_MAX_LABELS = 8;
+/** Arabic prepositions and particles: a headline has one, a menu of section names does not. */
+const ARABIC_FUNCTION_WORDS = new Set('في من على إلى الى عن مع بعد قبل حول بين أن إن لا ما لم لن هل كما ضد خلال عبر منذ'.split(' '));
 /** A byline repeated in the body is the name plus a role or an outlet: at most this many words. */
 const REPEATED_BYLINE_MAX_WORDS = 8;
 const BYLINE_PREFIX_ONLY = /^(by|von|par|por|door|di)\s+/i;
@@ -198,10 +202,16 @@ function dateLine(text: string, useChrono: boolean): string | null {
   return date && wordCount(text.replace(DATE_LINE_NOISE, ' ')) <= DATE_LINE_MAX_OTHER_WORDS ? date : null;
 }
 
-/** A menu of short labels in an unspaced script ("首页 国内 国际 财经"): navigation, not a headline. */
-function looksLikeCjkMenu(text: string): boolean {
+/**
+ * A menu of labels in a script without capitals, where the English "every word capitalised" test
+ * cannot see it: short Chinese or Japanese labels ("首页 国内 国际 财经"), or Arabic nouns with
+ * none of the small words a headline has ("الرئيسية سياسة اقتصاد رياضة").
+ */
+function looksLikeCaselessMenu(text: string): boolean {
   const labels = text.split(' ');
-  return labels.length >= 3 && labels.every((label) => label.length <= CJK_MENU_LABEL_CHARS && /^[\u3040-\u30ff\u3400-\u9fff]+$/.test(label));
+  if (labels.length < 3) return false;
+  if (labels.every((label) => label.length <= CJK_MENU_LABEL_CHARS && /^[\u3040-\u30ff\u3400-\u9fff]+$/.test(label))) return true;
+  return labels.length <= ARABIC_MENU_MAX_LABELS && labels.every((label) => /^[\u0600-\u06ff]+$/.test(label) && !ARABIC_FUNCTION_WORDS.has(label));
 }
 
 function isCookieBanner(text: string): boolean {
@@ -248,7 +258,7 @@ export function cleanPlainText(raw: string): CleanedText {
     !line.reason && !line.sentence && line.words >= TITLE_MIN_WORDS && line.words <= TITLE_MAX_WORDS && !/[:;]$/.test(line.text) && !isPersonName(line.text) && !writtenDate(line.text);
   const lead = hasBody ? lines.slice(0, firstBody) : lines.slice(0, Math.min(lines.length, 3));
   const leadHeadlines = lead.filter(headlineLike);
-  const looksLikeSiteName = (line: Line) => (line.words <= 6 && !/[,'’:?!]/.test(line.text) && line.text.split(' ').every((w) => /^[\p{Lu}\p{N}&]/u.test(w))) || looksLikeCjkMenu(line.text);
+  const looksLikeSiteName = (line: Line) => (line.words <= 6 && !/[,'’:?!]/.test(line.text) && line.text.split(' ').every((w) => /^[\p{Lu}\p{N}&]/u.test(w))) || looksLikeCaselessMenu(line.text);
   const titleLine = leadHeadlines.find((line) => !looksLikeSiteName(line)) ?? leadHeadlines.find((line) => line.words >= TITLE_MIN_WORDS + 1) ?? null;
   const title = titleLine?.text ?? null;
   if (titleLine) titleLine.reason = 'headline';
