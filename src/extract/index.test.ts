@@ -535,3 +535,9 @@ test('html: class names in other languages mark the story body and the readers\'
   const content = `<html><body><div class="cuerpo">${story.map((p) => `<p>${p}</p>`).join('')}</div><div class="opiniones-lectores">${opinions}</div></body></html>`;
   assert.equal(article(extractArticle({ input: 'es.html', format: 'html', content })).text, story.join('\n\n'));
 });
+
+test('plain text: a short closing sentence right after the story is kept; short lines after the chrome are not', () => {
+  const page = `${STORY.join('\n')}\nThe vote is on Friday.\nShare This\nThanks for reading our paper.\nAbout us`;
+  const a = article(extractArticle(textDoc(page)));
+  assert.equal(a.text, [...STORY, 'The vote is on Friday.'].join('\n\n'));
+});

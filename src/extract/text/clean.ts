@@ -27,6 +27,8 @@ const TRAILING_SECTION_START = 0.6;
 const REPEAT_MIN_WORDS = 6;
 /** A paragraph this long after a "Related" label means the story goes on after the insert. */
 const TRAILING_PROSE_WORDS = 25;
+/** A sentence of at least this many words right after the story's last long paragraph closes the story. */
+const CLOSING_SENTENCE_MIN_WORDS = 5;
 /** A short line close to a timestamp or the title counts as a byline within this many lines. */
 const BYLINE_WINDOW = 3;
 /** What a date line may hold besides the date: a time, "Uhr", a source ("来源：江河日报"), at most this many words. */
@@ -346,9 +348,16 @@ export function cleanPlainText(raw: string): CleanedText {
   }
 
   // 8. After the story: short non-prose lines are the page's footer; a name before a bio is the bio.
+  // A short closing sentence straight after the story ("The vote is on Friday.") is still the story.
   if (hasBody) {
+    let closing = true;
     for (const line of lines.slice(lastBody + 1)) {
-      if (line.reason) continue;
+      if (line.reason) {
+        closing = false;
+        continue;
+      }
+      if (closing && line.sentence && line.words >= CLOSING_SENTENCE_MIN_WORDS && !isPersonName(line.text)) continue;
+      closing = false;
       if (isPersonName(line.text) && line.words <= 4) line.reason = 'author bio';
       else if (!line.sentence || line.words < BODY_MIN_WORDS) line.reason = 'page footer';
     }
