@@ -394,6 +394,10 @@ test('metadata: each place a page states its date, byline and canonical URL', ()
   assert.equal(page('<meta name="author" content="Redaktion">').byline, null);
   assert.equal(page('<meta name="author" content="Ann Lee, Bo Chan">').byline, 'Ann Lee and Bo Chan');
   assert.equal(page('', '<a rel="author" href="/a/x">Maria Lopez</a>').byline, 'Maria Lopez', 'rel=author');
+  const bylineDate = article(extractArticle({ input: 'bd.html', format: 'html', content: `<article><p>By Ann Lee | November 22, 2026</p>${STORY.map((p) => `<p>${p}</p>`).join('')}</article>` }));
+  assert.deepEqual([bylineDate.byline, bylineDate.published, bylineDate.text], ['Ann Lee', '2026-11-22', STORY.join('\n\n')], 'a date on the byline line');
+  const textBylineDate = article(extractArticle(textDoc(`Bridge to open next spring after two years\nVon Anna Schmidt, 22. November 2026\n${STORY.join('\n')}`)));
+  assert.deepEqual([textBylineDate.byline, textBylineDate.published], ['Anna Schmidt', '2026-11-22'], 'the same in plain text');
   const dateline = article(extractArticle({ input: 'd.html', format: 'html', content: `<article><p>BERLIN, 22. November 2026 (dpa) – ${STORY[0]}</p><p>${STORY[1]}</p></article>` }));
   assert.equal(dateline.published, '2026-11-22', 'dateline');
   assert.equal(dateline.outlet, 'dpa');

@@ -300,6 +300,7 @@ export function cleanPlainText(raw: string): CleanedText {
     if (by && (!line.reason || line.reason === 'headline')) {
       byline ??= normaliseByline(line.text);
       credit ??= bylineCredit(line.text);
+      if (/\d{4}/.test(line.text)) published ??= writtenDate(line.text);
       if (line.reason !== 'headline') line.reason = 'byline';
       continue;
     }
@@ -473,6 +474,8 @@ export function filterChromeParagraphs(paragraphs: readonly string[], statedByli
     if (!line.reason && BYLINE_PREFIX.test(line.text) && !line.sentence && line.words <= 12) {
       line.reason = 'byline';
       byline ??= normaliseByline(line.text);
+      // "By Ann Lee | November 22, 2026": the byline line can carry the date.
+      if (/\d{4}/.test(line.text)) published ??= writtenDate(line.text, false);
       continue;
     }
     // Month names and numeric forms only: this runs on every HTML page, chrono-node is too slow for that.
