@@ -89,7 +89,7 @@ export const SHARE_LINE =
 export const BYLINE_PREFIX = /^(?:(?:by|von|par|por|door|di|av|af|автор|текст)(?:\s*:\s*|\s+)|(?:بقلم|كتب|تأليف|记者|記者|文)\s*[:：/／]?\s*)\S/i;
 
 /** Editor, source and correspondent credits in Chinese and Japanese news: "（责任编辑：王芳）", "来源：新华网". */
-export const DESK_CREDIT = /^[(（]?\s*(责任编辑|責任編輯|编辑|編輯|来源|來源|编译|編譯|通讯员|通訊員|校对|审核|監修|編集|取材)\s*[:：]/;
+export const DESK_CREDIT = /^[(（【\[]?\s*(责任编辑|責任編輯|编辑|編輯|来源|來源|编译|編譯|通讯员|通訊員|校对|审核|監修|編集|取材)\s*[:：]/;
 
 /** Lines that are credits for a photo or image. */
 export const PHOTO_CREDIT = [
@@ -174,6 +174,9 @@ export const BIO_SENTENCE =
 /** The same in other languages: "Anna Schmidt ist Redakteurin ...", "Claire Dubois est journaliste ...". */
 export const BIO_SENTENCE_OTHER =
   /^[\p{Lu}][\p{L}.'’-]+(\s+[\p{Lu}][\p{L}.'’-]+){0,3}\s+(ist|war|est|était|es|era|è|é|foi|является|работает)\s.{0,80}?([Rr]edakteur|[Jj]ournalist|[Kk]orrespondent|[Rr]eporter|[Aa]utor|journaliste|rédact|correspondant|chroniqueu|periodista|redactor|corresponsal|giornalista|redattore|corrispondente|jornalista|repórter|correspondente|colunista|журналист|корреспондент|редактор|обозревател)/u;
+
+/** A reporter's sign-off in Korean and Japanese news ("홍길동 기자 hong@example.com"), or an address alone on its line. */
+export const REPORTER_SIGN_OFF = /^(\S{2,4}\s?(기자|특파원|記者|特派員)(\s+\S+@\S+)?|[\w.+-]+@[\w-]+(\.[\w-]+)+)$/u;
 
 /** A bio's credit: "... reporter for The Epoch Times", "... editor at Reuters". */
 export const BIO_OUTLET = /\b(?:reporter|writer|editor|correspondent|journalist|columnist|contributor|producer|analyst|author|freelancer|intern|anchor|host)\s+(?:for|at|with)\s+((?:the\s+)?[\p{Lu}][\p{L}&.'’-]*(?:\s+(?:of\s+)?[\p{Lu}][\p{L}&.'’-]*){0,5})/iu;

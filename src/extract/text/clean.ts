@@ -5,7 +5,7 @@
 import type { RemovedBlock } from '../../records.js';
 import {
   ABOUT_HEADING, AFFILIATE_LINE, AGENCY_CREDIT, ALSO_ON, COMMENT_POLICY, POPULAR_HEADING, REACH_LINE, TAG_LIST, BIO_OUTLET, BIO_SENTENCE, BIO_SENTENCE_OTHER, BROUGHT_BY, BYLINE_PREFIX, CONTACT_LINE, COOKIE_LINE, COOKIE_USE, COOKIE_WORD, COPYRIGHT, DESK_CREDIT, READING_TIME, PITCH_LINE,
-  RELATIVE_TIME, RIGHTS_RESERVED, SHARE_LINE, SHORTCODE, SIGN_UP_LINE, SUBSCRIBE_VERB, SUBSCRIPTION_OBJECT, INSERT_PREFIX, NAME_TAIL_NOISE, PHOTO_CREDIT, PRODUCTION_CREDIT, ROLE_LINE, WIDGET_LABELS,
+  RELATIVE_TIME, REPORTER_SIGN_OFF, RIGHTS_RESERVED, SHARE_LINE, SHORTCODE, SIGN_UP_LINE, SUBSCRIBE_VERB, SUBSCRIPTION_OBJECT, INSERT_PREFIX, NAME_TAIL_NOISE, PHOTO_CREDIT, PRODUCTION_CREDIT, ROLE_LINE, WIDGET_LABELS,
 } from '../chrome-lexicon.js';
 import { writtenDate } from '../dates.js';
 import { CJK_CHARS_PER_WORD, isCjk } from '../script.js';
@@ -169,6 +169,7 @@ function patternReason(line: Line): string | null {
   if (widget) return widget;
   if (line.words <= INSERT_SPILL_MAX_WORDS * 2 && SHARE_LINE.test(text)) return 'share widget';
   if (DESK_CREDIT.test(text)) return 'production credits';
+  if (line.words <= 6 && REPORTER_SIGN_OFF.test(text)) return 'author contact';
   if (INSERT_PREFIX.test(text) && line.words <= TITLE_MAX_WORDS) return 'related headlines';
   if (line.words <= 8 && TODAY_LINE.test(text) && writtenDate(text)) return 'site header';
   if (PLAYER_TIME.test(text)) return 'video player';
