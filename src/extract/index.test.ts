@@ -179,6 +179,7 @@ const ENCODINGS: [string, string][] = [
   ['utf16le-bom.html', 'a déclaré que le programme'],
   ['utf8-bom.html', 'a déclaré que le programme'],
   // windows-1252's own range (0x80-0x9F): curly quotes and dashes, which Node's decoder gets wrong.
+  ['gb2312-meta.html', '国务院星期一宣布了支持制造业的新措施。'],
   ['cp1252-undeclared.html', '\u201cC\u2019est une étape décisive\u201d, a estimé un économiste de la banque centrale \u2013 sans'],
 ];
 
@@ -191,6 +192,9 @@ test('encodings: BOM, meta, http-equiv and undeclared legacy encodings decode wi
     assert.ok(!/[\x80-\x9f]/.test(a.text), `${file} has C1 control characters (windows-1252 read as Latin-1)`);
   }
   assert.equal(decodeBytes(readFileSync(join(FIXTURES, 'cp1251-undeclared.html')), 'windows-1251').source, 'declared');
+  // A charset declared outside the page (HTTP Content-Type, WARC record) decodes it: Shift_JIS named by the server.
+  const sjis = article(extractArticle({ input: 'sjis', bytes: readFileSync(join(FIXTURES, 'shift-jis-undeclared.html')), format: 'html', declaredCharset: 'shift_jis' }));
+  assert.ok(sjis.text.includes('日本政府は月曜日'));
 });
 
 test('encodings: invalid UTF-8 never crashes and keeps the rest of the text', () => {
