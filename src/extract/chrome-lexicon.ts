@@ -86,7 +86,8 @@ export const SHARE_LINE =
   /^(auf |on |sur |en |su |no |na |في |على )?(facebook|twitter|x|whatsapp|linkedin|telegram|vk|line|فيسبوك|تويتر)\s*(teilen|partager|compartir|condividi|compartilhar|поделиться|شارك|でシェア|でツイート|に投稿)$|^(share( this( article| story)?)?( on| via)?|teilen( auf)?|partager( sur)?|compartir( en)?|condividi( su)?|compartilh(e|ar)( no| na| em)?|partilhar( no| na)?|поделиться( в)?|поделитесь|شارك( على| عبر)?|مشاركة( على| عبر)?|分享到|分享|シェア(する)?)\s*[:：]?\s*((facebook|twitter|x|whatsapp|linkedin|e-?mail|telegram|vk|вконтакте|одноклассники|微信|微博|qq空间|qq|line|はてな|فيسبوك|تويتر|واتساب|pinterest|reddit|messenger|flipboard)[\s,|·、]*)+$/i;
 
 /** A byline's opening word in the languages bylines are written in: "By", "Von", "Par", "Автор:", "بقلم", "记者". */
-export const BYLINE_PREFIX = /^(?:(?:by|von|par|por|door|di|av|af|автор|текст)(?:\s*:\s*|\s+)|(?:بقلم|كتب|تأليف|记者|記者|文)\s*[:：/／]?\s*)\S/i;
+// Chinese prefixes need a separator after them: "文/李明" is a byline, "文化部" (Ministry of Culture) is not.
+export const BYLINE_PREFIX = /^(?:(?:by|von|par|por|door|di|av|af|автор|текст)(?:\s*:\s*|\s+)|(?:بقلم|كتب|تأليف)\s*[:：]?\s*|(?:记者|記者|文)\s*[:：/／\s]\s*)\S/i;
 
 /** Editor, source and correspondent credits in Chinese and Japanese news: "（责任编辑：王芳）", "来源：新华网". */
 export const DESK_CREDIT = /^[(（【\[]?\s*(责任编辑|責任編輯|编辑|編輯|来源|來源|编译|編譯|通讯员|通訊員|校对|审核|監修|編集|取材)\s*[:：]/;

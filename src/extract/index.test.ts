@@ -423,6 +423,7 @@ test('bylines in other languages and scripts are people; desks and agencies are 
     ['بقلم: أحمد خالد', 'أحمد خالد'],
     ['记者 李明', '李明'],
     ['Byron Smith', 'Byron Smith'],
+    ['文/王芳', '王芳'],
     ['Redacción', null],
     ['Редакция', null],
     ['وكالات', null],
@@ -568,4 +569,12 @@ test('fuzz: plain text mixing scripts, chrome words, dates and broken characters
     assert.doesNotThrow(() => writtenDate(text, false));
     assert.doesNotThrow(() => normaliseByline(text));
   }
+});
+
+test('byline prefixes need their separator: a line that only starts with the same letters stays', () => {
+  const short = '文化部星期一宣布，全国博物馆将在春节期间延长开放时间，并推出一系列免费展览和讲座活动。';
+  const content = `<article><p>文化部新规</p><p>${short}</p><p>${short.slice(6)}</p></article>`;
+  const a = article(extractArticle({ input: 'zh.html', format: 'html', content }));
+  assert.ok(a.text.startsWith('文化部新规'), a.text);
+  assert.equal(a.byline, null);
 });

@@ -25,7 +25,7 @@ export function isPersonName(text: string): boolean {
 export function normaliseByline(raw: string | null | undefined, outlets: readonly string[] = []): string | null {
   if (!raw) return null;
   let text = raw.replace(/\s+/g, ' ').trim();
-  text = text.replace(/^(?:(?:by|von|par|por|di|door|av|af|автор|текст)(?:\s*:\s*|\s+)|(?:بقلم|كتب|تأليف|记者|記者|文)\s*[:：/／]?\s*)/iu, '');
+  text = text.replace(/^(?:(?:by|von|par|por|di|door|av|af|автор|текст)(?:\s*:\s*|\s+)|(?:بقلم|كتب|تأليف)\s*[:：]?\s*|(?:记者|記者|文)\s*[:：/／\s]\s*)/i, '');
   text = text.replace(/\S+@\S+/g, ' ').replace(/\|.*$/, '');
   // "Jane Doe, Reuters" / "Jane Doe - Staff Writer": keep the part before a role or outlet.
   const parts = text
