@@ -117,7 +117,8 @@ export const REACH_LINE = /\b(may|can) be reached at\s+\S+@\S+|\b(reach|contact|
 export const SIGN_UP_LINE = /\b(sign up|subscribe|get (the|our)|join our|register)\b.{0,100}\b(newsletter|briefing|updates|alerts|forums?|inbox|subscription|pro\b)/i;
 
 /** The same in other languages: a subscription verb and what is subscribed to, on one short line. */
-export const SUBSCRIBE_VERB = /(subscribe|sign up|abonnier|anmelden|abonnez|abonner|inscrivez|suscr[ií]b|reg[ií]str|iscriviti|iscrizione|assine|inscreva|cadastre|receba|подпиш|подписыв|订阅|訂閱|关注|關注|登録|購読|اشترك|سجل)/i;
+// Imperatives and infinitives only: "subscribers", "подписали" (signed) and "registró" (searched) are news words.
+export const SUBSCRIBE_VERB = /(\b(subscribe|sign up)\b|abonnieren|melden sie sich|abonnez|s'abonner|inscrivez|suscr[ií]bete|suscr[ií]base|suscribirse|reg[ií]strate|iscriviti|iscrizione|assine|inscreva|cadastre|receba|подпишитесь|подписывайтесь|подписаться|订阅|訂閱|关注|關注|登録|購読|اشترك)/i;
 export const SUBSCRIPTION_OBJECT = /(newsletter|bolet[ií]n|rassegna|рассылк|公众号|公眾號|微信|ニュースレター|メルマガ|النشرة|inbox|postfach|bo[iî]te (mail|de réception)|correo|e-?mail|почт|telegram|телеграм)/i;
 
 /** Subscription and share pitches: "... delivered through your letterbox every month", "Like this story? Share it". */
@@ -129,15 +130,17 @@ export const RELATIVE_TIME =
 
 /** A comment-moderation notice: "ATENÇÃO: Comentários ... não serão aprovados pelo moderador." */
 export const COMMENT_POLICY = /(comment|коммент|comentári|comentari|kommentar|commenti).{0,160}(moderat|moderad|modér|модер)/i;
+/** ... said as a rule to the reader, not reported: "não serão aprovados", "we reserve the right", "your comment". */
+export const COMMENT_POLICY_TONE = /(não serão|não será|will not be|won't be|no serán|no será|ne seront|ne sera|werden nicht|wird nicht|non saranno|non verrà|не будут|не будет|reserve the right|reservamos|se reserva|behalten uns|nous réservons|ci riserviamo|your comment|seu comentário|su comentario|votre commentaire|ihr kommentar|il tuo commento|ваш комментарий)/i;
 
 /** A tag list on one line: "Tags calendario stock car 2018, stock car brasil, ...". */
 export const TAG_LIST = /^(tags|tagged|tagged with|topics|themen|schlagworte|schlagwörter|mots-clés|etiquetas|temas|argomenti|assuntos|теги|标签|关键词|タグ|الوسوم)\s*[:：]?\s+[^.!?。]{2,60}(,\s*[^.!?。,]{2,60}){2,}$/i;
 
 /** A "most popular" heading with its topic ("Самые популярные диеты", "Most read in Sport"): a list follows. */
-export const POPULAR_HEADING = /^(most (popular|read|viewed|shared)|самые (популярные|читаемые)|самое (популярное|читаемое)|meistgelesen|les plus (lus|populaires)|lo más (leído|visto)|los más (leídos|vistos)|i più (letti|visti)|(as|os) mais (lidas|lidos|vistas|vistos)|最受欢迎|热门|人気の|الأكثر (قراءة|مشاهدة))/i;
+export const POPULAR_HEADING = /^(most (popular|read|viewed|shared)|самые (популярные|читаемые)|самое (популярное|читаемое)|meistgelesen|les plus (lus|populaires)|lo más (leído|visto)|los más (leídos|vistos)|i più (letti|visti)|(as|os) mais (lidas|lidos|vistas|vistos)|最受欢迎|热门(新闻|文章|推荐|排行)|人気(記事|ランキング)|الأكثر (قراءة|مشاهدة))/i;
 
 /** Affiliate disclosures: "If you buy something through this post, IGN may get a share of the sale." */
-export const AFFILIATE_LINE = /\b(if you (buy|purchase) (something|anything|a product) (through|via|from) (this|our|one of our) (post|links?|article)|(we|\w+) may (earn|get|receive) (a )?(small )?(commission|share of (the )?sales?)|affiliate (links?|commissions?)|affiliate-links?|provisions-links?)\b/i;
+export const AFFILIATE_LINE = /\b(if you (buy|purchase) (something|anything|a product) (through|via|from) (this|our|one of our) (post|links?|article)|may (earn|get|receive) (a )?(small )?(commission|share of (the )?sales?) (from|on|when|if|for)\b|affiliate links?|affiliate commissions?|affiliate-links?|provisions-links?)/i;
 
 /** Cookie and consent banners. */
 export const COOKIE_LINE = /\b(we use cookies|(this|our) (web)?site uses cookies|by continuing to (use|browse)|accept (all )?cookies|cookie (policy|settings|preferences)|manage (your )?consent)\b/i;

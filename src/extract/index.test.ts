@@ -578,3 +578,20 @@ test('byline prefixes need their separator: a line that only starts with the sam
   assert.ok(a.text.startsWith('文化部新规'), a.text);
   assert.equal(a.byline, null);
 });
+
+test('news sentences that share words with chrome stay: moderation, subscribers, commissions, signing', () => {
+  const sentences = [
+    'The platform said comments would be moderated more strictly from January, after a wave of abuse.',
+    'The newsletter now has 10,000 subscribers, the company said in its annual report on Monday.',
+    'The agent may receive a commission of five percent, according to the contract seen by reporters.',
+    'Стороны подписали соглашение о развитии почтовой связи в регионе, сообщили в министерстве.',
+    'La policía registró un correo sospechoso en la oficina del alcalde el martes por la mañana.',
+    '热门景点在假期期间游客众多，当地政府采取了限流措施。',
+  ];
+  for (const sentence of sentences) {
+    const html = article(extractArticle({ input: 's.html', format: 'html', content: `<article><p>${STORY[0]}</p><p>${sentence}</p><p>${STORY[1]}</p></article>` }));
+    assert.ok(html.text.includes(sentence), `html lost: ${sentence}`);
+    const text = article(extractArticle(textDoc(`${STORY[0]}\n${sentence}\n${STORY[1]}`)));
+    assert.ok(text.text.includes(sentence), `text lost: ${sentence}`);
+  }
+});
