@@ -146,8 +146,8 @@ export const AFFILIATE_LINE = /\b(if you (buy|purchase) (something|anything|a pr
 export const COOKIE_LINE = /\b(we use cookies|(this|our) (web)?site uses cookies|by continuing to (use|browse)|accept (all )?cookies|cookie (policy|settings|preferences)|manage (your )?consent)\b/i;
 /** The same in other languages: a cookie word ... */
 export const COOKIE_WORD = /(cookie|куки|クッキー|ملفات تعريف الارتباط|ملفات الارتباط)/i;
-/** ... with the site's use of them or the reader's consent. */
-export const COOKIE_USE = /(verwende|nutzen|setzen|utilis|usamos|usa |emplea|usiamo|utilizz|utiliza|используе|использу|使用|利用|نستخدم|يستخدم|zustimm|accept|acept|aceit|consent|соглаш|同意|توافق|الموافقة)/i;
+/** ... in the site's own voice ("we", "this site", "by continuing"): a news sentence about cookie rules is not a banner. */
+export const COOKIE_USE = /(\bwe\b|\bour\b|this (web)?site|\bwir\b|\bunsere|\bnous\b|\bnotre|ce site|utilizamos|usamos|nuestr|este sitio|questo sito|usiamo|utilizziamo|\bnoss[oa]|este site|(^|\s)мы\s|(^|\s)наш|этот сайт|本站|本网站|当サイト|本サイト|نستخدم|موقعنا|continu|weiter nutzen|poursuiv|продолжая)/i;
 
 /** Reading-time and standards footers: "5 min read", "Our Standards: The Thomson Reuters Trust Principles." */
 export const READING_TIME =

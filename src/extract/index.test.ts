@@ -587,6 +587,8 @@ test('news sentences that share words with chrome stay: moderation, subscribers,
     'Стороны подписали соглашение о развитии почтовой связи в регионе, сообщили в министерстве.',
     'La policía registró un correo sospechoso en la oficina del alcalde el martes por la mañana.',
     '热门景点在假期期间游客众多，当地政府采取了限流措施。',
+    'Regulators said websites must get consent before setting cookies, and fines could reach four percent of turnover.',
+    'Die Aufsichtsbehörde verlangt, dass Webseiten vor dem Setzen von Cookies eine Zustimmung einholen.',
   ];
   for (const sentence of sentences) {
     const html = article(extractArticle({ input: 's.html', format: 'html', content: `<article><p>${STORY[0]}</p><p>${sentence}</p><p>${STORY[1]}</p></article>` }));
