@@ -13,6 +13,7 @@ export const WIDGET_LABELS: ReadonlyMap<string, string> = new Map(
       'twittern', 'drucken', 'imprimer', 'imprimir', 'stampa', 'compartilhar', 'compartilhe', 'partilhar', 'поделитесь',
       'シェア', 'シェアする', 'この記事をシェアする', 'ツイート', '分享', '分享到', '转发', '打印', 'شارك', 'مشاركة', 'طباعة',
       'delen', 'deel dit artikel', 'udostępnij', 'paylaş', 'paylas', '공유', '공유하기', 'शेयर करें', 'chia sẻ', 'bagikan',
+      'اشتراک‌گذاری', 'اشتراک گذاری', 'שתפו', 'שתף', 'κοινοποίηση', 'sdílet', 'distribuie', 'поділитися',
     ],
     'comment widget': [
       'comments', 'comment', 'loading', 'loading...', 'leave a comment', 'show comments', 'view comments',
@@ -47,6 +48,9 @@ export const WIDGET_LABELS: ReadonlyMap<string, string> = new Map(
       'lees ook', 'lees meer', 'gerelateerde artikelen', 'czytaj także', 'czytaj też', 'zobacz także', 'polecane',
       'ilgili haberler', 'ayrıca okuyun', 'devamını oku', 'benzer haberler', '관련기사', '관련 기사', '많이 본 뉴스',
       'यह भी पढ़ें', 'संबंधित खबरें', 'tin liên quan', 'baca juga', 'berita terkait',
+      'بیشتر بخوانید', 'مطالب مرتبط', 'اخبار مرتبط', 'پربازدیدترین', 'כתבות נוספות', 'קראו עוד', 'קראו גם', 'כתבות קשורות',
+      'διαβάστε επίσης', 'διαβάστε ακόμη', 'σχετικά άρθρα', 'δημοφιλή', 'czytaj więcej', 'przeczytaj też', 'související články',
+      'čtěte také', 'citește și', 'articole similare', 'читайте також', 'популярне',
       'continue reading', 'weiterlesen', 'lire la suite', 'seguir leyendo', 'continua a leggere', 'continuar lendo',
       'читать далее', '阅读全文', '続きを読む', 'اقرأ المزيد',
     ],
@@ -79,7 +83,7 @@ export const WIDGET_LABELS: ReadonlyMap<string, string> = new Map(
 
 /** Labels that introduce an insert and may carry its headline on the same line ("Also Read; ..."). */
 export const INSERT_PREFIX =
-  /^\(?\s*(also read|read also|read more|read next|see also|related|recommended|more|watch|listen|lesen sie (auch|mehr)|mehr zum thema|(à )?lire (aussi|également)|voir aussi|leer más|lee también|ver también|leia (mais|também)|veja também|leggi anche|guarda anche|читайте (также|еще|ещё)|смотрите также|相关(新闻|阅读|报道)|延伸阅读|推荐阅读|相關(新聞|閱讀)|延伸閱讀|関連(記事|ニュース)|إ?اقرأ أيضاً?|اقرأ ايضا|أخبار ذات صلة|lees ook|czytaj (także|też)|zobacz także|ayrıca (okuyun|bakınız)|ilgili haber|관련\s?기사|यह भी पढ़ें|baca juga|xem thêm)(\s+(su|auf|en|sur|on|em|на))?\s*[:;|–—：-]\s*\S/i;
+  /^\(?\s*(also read|read also|read more|read next|see also|related|recommended|more|watch|listen|lesen sie (auch|mehr)|mehr zum thema|(à )?lire (aussi|également)|voir aussi|leer más|lee también|ver también|leia (mais|também)|veja também|leggi anche|guarda anche|читайте (также|еще|ещё)|смотрите также|相关(新闻|阅读|报道)|延伸阅读|推荐阅读|相關(新聞|閱讀)|延伸閱讀|関連(記事|ニュース)|إ?اقرأ أيضاً?|اقرأ ايضا|أخبار ذات صلة|lees ook|czytaj (także|też)|zobacz także|ayrıca (okuyun|bakınız)|ilgili haber|관련\s?기사|यह भी पढ़ें|baca juga|xem thêm|بیشتر بخوانید|קראו (גם|עוד)|διαβάστε (επίσης|ακόμη)|czytaj więcej|przeczytaj (też|także)|čtěte také|citește și|читайте також)(\s+(su|auf|en|sur|on|em|на))?\s*[:;|–—：-]\s*\S/i;
 
 /** A share bar written out as text: a share verb, then only network names ("Partager sur Facebook", "分享到：微信 微博"). */
 export const SHARE_LINE =

@@ -510,6 +510,7 @@ const MULTILINGUAL_CHROME: string[] = [
   '（责任编辑：王芳）', '(Mit Material von dpa)', '(Con información de EFE)', 'Lesezeit: 3 Min.', '3 min de lecture',
   'Schlagworte', 'Etiquetas', 'Теги', '标签',
   '홍길동 기자 hong@example.com', 'ann.lee@example.com', '【编辑：王芳】',
+  'بیشتر بخوانید: پل جدید بهار افتتاح می‌شود', 'קראו גם: הגשר ייפתח באביב', 'Διαβάστε επίσης: Η γέφυρα ανοίγει την άνοιξη', 'Читайте також: Міст відкриють навесні',
   'vor 3 Stunden', 'il y a 5 minutes', 'hace 2 horas', '3小时前', 'منذ ساعتين', '2 hours ago',
   'Самые популярные диеты', 'Most read in Sport', 'Lo más leído', 'الأكثر قراءة',
   'Lees ook: Brug gaat in het voorjaar open', 'Czytaj także: Most zostanie otwarty', 'İlgili haberler', '관련기사', 'Baca juga: Jembatan dibuka',
