@@ -2,7 +2,7 @@
 //  1. ECB+ dev (772 documents, 66 events): B-cubed P/R/F1 and pairwise F1 of the online engine
 //     (mean over shuffled arrival orders), next to the TF-IDF single-link reference with its
 //     threshold tuned on the data; in-sample with the fitted weights, and cross-validated
-//     (weights fitted on half the topics, scored on the other half, both ways).
+//     (weights and the join threshold chosen on half the topics, scored on the other half, both ways).
 //  2. UCI News Aggregator (422,937 headlines) streamed in timestamp order: throughput, memory,
 //     time per article as the store grows, and pairwise agreement with the aggregator's STORY ids.
 // Run with `node --expose-gc --import tsx bench/run.ts cluster` to report retained (collected) memory.
@@ -20,6 +20,8 @@ const UCI_PATH = new URL('../../shared/bench/uci-news/newsCorpora.csv.gz', impor
 const DEFAULT_ORDERS = 3;
 /** Orders used to generate training pairs for a fit. */
 const FIT_SEEDS = [101, 102, 103];
+/** Join thresholds tried when one is chosen on data (the engine's default is the one chosen on all of ECB+ dev). */
+const THRESHOLD_GRID = [0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5];
 /** L2 penalty of the fit: keeps weights of rare, collinear evidence from running away. */
 const FIT_L2 = 1;
 
@@ -55,15 +57,25 @@ function ecb(fit: boolean, orders: number): void {
   rows.push([`TF-IDF single-link, threshold ${baseline.threshold} tuned on the data`, baseline.scores]);
   rows.push([`online engine, fitted weights (in-sample), threshold ${DEFAULT_THRESHOLD}`, meanOverOrders(docs, gold, FITTED_WEIGHTS, orders)]);
 
+  const chosen = chooseThreshold(docs, FITTED_WEIGHTS, orders);
+  rows.push([`online engine, fitted weights (in-sample), threshold ${chosen.threshold} chosen on the data`, chosen.scores]);
+
   const odd = docs.filter((d) => d.topic % 2 === 1);
   const even = docs.filter((d) => d.topic % 2 === 0);
   const folds: Scores[] = [];
+  const foldsAtDefault: Scores[] = [];
   for (const [train, test] of [[odd, even], [even, odd]] as const) {
     const { x, y } = trainingPairs(train, FIT_SEEDS);
     const weights = toWeights(fitLogistic(x, y, FIT_L2));
-    folds.push(meanOverOrders(test, new Map(test.map((d) => [d.id, d.cluster])), weights, orders));
+    // The threshold is chosen on the training topics too: the test topics are seen only once, at the end.
+    const { threshold } = chooseThreshold(train, weights, orders);
+    const testGold = new Map(test.map((d) => [d.id, d.cluster]));
+    folds.push(meanOverOrders(test, testGold, weights, orders, threshold));
+    foldsAtDefault.push(meanOverOrders(test, testGold, weights, orders));
+    console.log(`fold: fitted on ${train.length} documents, threshold ${threshold} chosen on them`);
   }
-  rows.push(['online engine, 2-fold by topic (fit odd -> test even, and back)', average(folds)]);
+  rows.push([`online engine, 2-fold by topic, threshold ${DEFAULT_THRESHOLD}`, average(foldsAtDefault)]);
+  rows.push(['online engine, 2-fold by topic, weights and threshold from the other half', average(folds)]);
   const evenBase = tfidfSingleLink(even, new Map(even.map((d) => [d.id, d.cluster])));
   const oddBase = tfidfSingleLink(odd, new Map(odd.map((d) => [d.id, d.cluster])));
   rows.push(['TF-IDF single-link on the same halves (threshold tuned per half)', average([evenBase.scores, oddBase.scores])]);
@@ -73,10 +85,21 @@ function ecb(fit: boolean, orders: number): void {
   console.log(`(online figures: mean over ${orders} shuffled arrival orders; target B3-F1 >= 0.93)`);
 }
 
-function meanOverOrders(docs: readonly EcbDoc[], gold: ReadonlyMap<string, string>, weights: ScoreWeights, orders: number): Scores {
+function meanOverOrders(docs: readonly EcbDoc[], gold: ReadonlyMap<string, string>, weights: ScoreWeights, orders: number, threshold = DEFAULT_THRESHOLD): Scores {
   const scores: Scores[] = [];
-  for (let seed = 1; seed <= orders; seed++) scores.push(clusterScores(clusterOnline(shuffled(docs, seed), { weights }), gold));
+  for (let seed = 1; seed <= orders; seed++) scores.push(clusterScores(clusterOnline(shuffled(docs, seed), { weights, threshold }), gold));
   return average(scores);
+}
+
+/** The join threshold of THRESHOLD_GRID with the best mean B3-F1 on these documents. */
+function chooseThreshold(docs: readonly EcbDoc[], weights: ScoreWeights, orders: number): { threshold: number; scores: Scores } {
+  const gold = new Map(docs.map((d) => [d.id, d.cluster]));
+  let best = { threshold: THRESHOLD_GRID[0]!, scores: { bP: 0, bR: 0, bF: -1, pairF: 0 } as Scores };
+  for (const threshold of THRESHOLD_GRID) {
+    const scores = meanOverOrders(docs, gold, weights, orders, threshold);
+    if (scores.bF > best.scores.bF) best = { threshold, scores };
+  }
+  return best;
 }
 
 function average(list: readonly Scores[]): Scores {

@@ -162,3 +162,24 @@ test('an index saved before member profiles existed (version 1) still restores a
   assert.notEqual(late.story, restored.storyOf('cu0'));
   assert.equal(restored.toJSON().version, 2);
 });
+
+test('a small story that took in a second event of the same kind is split again, and the split-off story is indexed', () => {
+  // A join threshold this low makes every offered story a match, so the two earthquakes start as one story.
+  const index = new StoryIndex({ threshold: 0.01 });
+  const order = [['iz0', IZMIR[0]], ['cu0', CUSCO[0]], ['iz1', IZMIR[1]], ['cu1', CUSCO[1]]] as const;
+  const results = order.map(([id, [title, text]]) => index.add({ id, title, text, published: '2024-03-05' }));
+  assert.equal(results[2]!.story, results[0]!.story, 'the third article should still join the mixed story');
+  const last = results[3]!;
+  assert.ok(last.split, 'the fourth article should trigger the split');
+  assert.equal(index.storyCount, 2);
+  assert.equal(index.storyOf('iz0'), index.storyOf('iz1'));
+  assert.equal(index.storyOf('cu0'), index.storyOf('cu1'));
+  assert.notEqual(index.storyOf('iz0'), index.storyOf('cu0'));
+  assert.equal(index.storyOf('iz0'), results[0]!.story, 'the group with the oldest member keeps the id');
+  assert.equal(last.split, index.storyOf('cu0'));
+  assert.equal(last.story, index.storyOf('cu1'));
+  assert.deepEqual(index.story(index.storyOf('iz0')!).articleIds, ['iz0', 'iz1']);
+  // The rebuilt and the split-off story both take new members of their event.
+  const restored = StoryIndex.fromJSON(JSON.parse(JSON.stringify(index.toJSON())));
+  assert.equal(restored.add({ id: 'iz2', title: IZMIR[2][0], text: IZMIR[2][1], published: '2024-03-06' }).story, index.storyOf('iz0'));
+});
