@@ -1,13 +1,14 @@
 // The orchestrator: every stage, top to bottom. `analyzeArticles` is pure (records in, dossier
 // out); `runAnalysis` adds the edges: reading inputs and keeping results in a store.
-import type { AnalysedArticle, Article, Rejection } from '../records.js';
+import type { AnalysedArticle, Article, Rejection, ReusePair, Story } from '../records.js';
 import type { Dossier, DossierStory } from '../dossier/types.js';
 import type { Store } from '../store/types.js';
 import { readInputs, type IngestOptions } from '../ingest/index.js';
 import { extractArticles, type ExtractOptions } from '../extract/index.js';
 import { splitSentences } from '../sentences/index.js';
-import { findReuse, type ReuseOptions } from '../reuse/index.js';
-import { clusterStories, type StoryOptions } from '../stories/index.js';
+import { computeBandKeys, findReuse, type ReuseOptions } from '../reuse/index.js';
+import { clusterStories, DEFAULT_STORY_OPTIONS, StoryIndex, type SerializedStoryIndex, type StoryOptions } from '../stories/index.js';
+import { compareByDate, orderForClustering, reuseLinks, storyInput } from '../stories/feed.js';
 import { deriveStory, countIndependentOrigins, type DerivationOptions } from '../derivation/index.js';
 import { extractClaims, type ClaimOptions } from '../claims/index.js';
 import { reconcileStory, storyCoverage, type ReconcileOptions } from '../reconcile/index.js';
@@ -45,30 +46,36 @@ export function analyzeArticles(
   const byId = new Map(analysed.map((a) => [a.article.id, a]));
   const reuse = findReuse(analysed, options.reuse);
   const stories = clusterStories(analysed, reuse, options.stories);
-
-  const dossierStories: DossierStory[] = stories.map((story) => {
-    const members = story.articleIds.map((id) => byId.get(id)!).filter(Boolean);
+  const dossierStories = stories.map((story) => {
     const memberIds = new Set(story.articleIds);
-    const storyReuse = reuse.filter((pair) => memberIds.has(pair.a) && memberIds.has(pair.b));
-    const derivations = deriveStory(members, storyReuse, options.derivation);
-    const claims = members.flatMap((member) => extractClaims(member, options.claims));
-    const reconciliation = reconcileStory({ articles: members, claims, derivations }, options.reconcile);
-    const brief = writeBrief({ articles: members, reconciliation, derivations }, options.brief);
-    return buildStoryDossier({
-      story,
-      articles: members.map((m) => m.article),
-      derivations,
-      reconciliation,
-      brief,
-      independentOrigins: countIndependentOrigins(derivations),
-      coverage: storyCoverage({ articles: members, reconciliation, derivations }).perArticle,
-    });
+    const members = story.articleIds.map((id) => byId.get(id)).filter((a): a is AnalysedArticle => a !== undefined);
+    return analyseStory(story, members, reuse.filter((pair) => memberIds.has(pair.a) && memberIds.has(pair.b)), options);
   });
+  return makeDossier(dossierStories, rejections);
+}
 
+/** Stages 7-10 for one story whose members and reuse pairs are known. Pure. */
+export function analyseStory(story: Story, members: readonly AnalysedArticle[], reuse: readonly ReusePair[], options: AnalyzeOptions = {}): DossierStory {
+  const derivations = deriveStory(members, reuse, options.derivation);
+  const claims = members.flatMap((member) => extractClaims(member, options.claims));
+  const reconciliation = reconcileStory({ articles: members, claims, derivations }, options.reconcile);
+  const brief = writeBrief({ articles: members, reconciliation, derivations }, options.brief);
+  return buildStoryDossier({
+    story,
+    articles: members.map((m) => m.article),
+    derivations,
+    reconciliation,
+    brief,
+    independentOrigins: countIndependentOrigins(derivations),
+    coverage: storyCoverage({ articles: members, reconciliation, derivations }).perArticle,
+  });
+}
+
+function makeDossier(stories: readonly DossierStory[], rejections: readonly Rejection[]): Dossier {
   return {
     version: DOSSIER_VERSION,
     generatedAt: new Date().toISOString(),
-    stories: dossierStories,
+    stories: [...stories],
     rejections: rejections.map(({ input, code, reason }) => ({ input, code, reason })),
   };
 }
@@ -81,7 +88,17 @@ export interface RunResult {
   readonly inserted: readonly string[];
 }
 
-/** The whole job: read inputs, extract, store, analyse, store the stories. */
+/** The store's key for the stories engine's state (StoryIndex.toJSON()). */
+export const STORY_INDEX_STATE = 'stories.index';
+
+/**
+ * The whole job: read inputs, extract, store the articles, then analyse them incrementally
+ * against what the store already holds. The stories engine's state is kept in the store between
+ * runs, so a new article joins the stored story it belongs to (or starts one), stored articles
+ * it copies are found through their stored reuse signatures, and only the stories this run
+ * touches are re-analysed and saved. Stored stories that a bridging article merged into another
+ * are recorded as merged, so their old ids keep resolving.
+ */
 export async function runAnalysis(inputs: readonly string[], store: Store, options: AnalyzeOptions = {}): Promise<RunResult> {
   const documents = [];
   const rejections: Rejection[] = [];
@@ -100,12 +117,117 @@ export async function runAnalysis(inputs: readonly string[], store: Store, optio
 
   // The same content given twice in one batch is one article.
   const unique = [...new Map(articles.map((a) => [a.contentHash, a])).values()];
-  const saved = await store.saveArticles(unique.map((article) => ({ article, sentences: splitSentences(article.text) })));
+  const analysed: AnalysedArticle[] = unique.map((article) => ({ article, sentences: splitSentences(article.text) }));
+  const saved = await store.saveArticles(analysed);
   await store.saveRejections(rejections);
 
-  const dossier = analyzeArticles(unique, options, rejections);
-  options.onProgress?.({ stage: 'analyze', done: dossier.stories.length, total: dossier.stories.length });
-  await store.saveStories(dossier.stories);
+  const stories = await continueStories(store, analysed, options);
+  options.onProgress?.({ stage: 'analyze', done: stories.length, total: stories.length });
   options.onProgress?.({ stage: 'store', done: 1, total: 1 });
-  return { dossier, articles: unique, rejections, inserted: saved.inserted };
+  return { dossier: makeDossier(stories, rejections), articles: unique, rejections, inserted: saved.inserted };
+}
+
+/**
+ * Feeds a batch of (already stored) articles to the store's stories engine and re-analyses every
+ * story the batch belongs to, with all its members, old and new. Saves the stories, their merges
+ * and the engine's state; returns the batch's stories, oldest first.
+ */
+async function continueStories(store: Store, batch: readonly AnalysedArticle[], options: AnalyzeOptions): Promise<DossierStory[]> {
+  if (batch.length === 0) return [];
+  const settings = { ...DEFAULT_STORY_OPTIONS, ...options.stories };
+  const batchIds = new Set(batch.map((a) => a.article.id));
+  const index = await loadStoryIndex(store, settings, batchIds, options.reuse);
+  const cache = new ArticleCache(store, batch);
+
+  // Near-duplicates of the batch, among itself and the stored articles sharing a signature band.
+  const bandKeys = new Map(batch.map((a) => [a.article.id, computeBandKeys(a.article.text, options.reuse)]));
+  const neighbourIds = (await store.findByBandKeys([...bandKeys.values()].flat())).filter((id) => !batchIds.has(id));
+  const neighbours = await cache.getAll(neighbourIds);
+  const reuse = findReuse([...batch, ...neighbours], options.reuse);
+  await store.saveSignatures([...bandKeys].map(([articleId, keys]) => ({ articleId, bandKeys: keys })));
+
+  const links = reuseLinks(reuse);
+  for (const { article } of orderForClustering(batch)) index.add(storyInput(article), links.get(article.id) ?? []);
+
+  const touched = [...new Set(batch.map((a) => index.storyOf(a.article.id)!))];
+  const dossierStories: DossierStory[] = [];
+  for (const id of touched) {
+    const story = index.story(id);
+    const members = await cache.getAll(story.articleIds);
+    const memberIds = new Set(story.articleIds);
+    // Pairs already found cover the batch; older members are re-compared among themselves.
+    const storyReuse = members.length === story.articleIds.length && story.articleIds.every((m) => batchIds.has(m))
+      ? reuse.filter((pair) => memberIds.has(pair.a) && memberIds.has(pair.b))
+      : findReuse(members, options.reuse);
+    const ordered = { ...story, articleIds: members.map((m) => m.article.id) };
+    dossierStories.push(analyseStory(ordered, members, storyReuse, options));
+  }
+  dossierStories.sort(
+    (a, b) => compareByDate(a.firstSeen, b.firstSeen) || b.articles.length - a.articles.length || a.id.localeCompare(b.id),
+  );
+  const mergedInto = await store.findSupersededStories(dossierStories);
+  await store.saveStories(dossierStories, mergedInto);
+  await store.putState(STORY_INDEX_STATE, JSON.stringify(index.toJSON()));
+  return dossierStories;
+}
+
+/**
+ * The engine as the last run left it. Without a saved state (a database from before states were
+ * kept, or one whose state this version cannot read) it is rebuilt from the stored articles, so
+ * the stories come out as a single run over everything would make them.
+ */
+async function loadStoryIndex(
+  store: Store,
+  settings: StoryOptions,
+  batchIds: ReadonlySet<string>,
+  reuseOptions: Partial<ReuseOptions> | undefined,
+): Promise<StoryIndex> {
+  const engine = { windowDays: settings.windowDays, threshold: settings.threshold, weights: settings.weights };
+  const state = await store.getState(STORY_INDEX_STATE);
+  if (state !== null) {
+    try {
+      return StoryIndex.fromJSON(JSON.parse(state) as SerializedStoryIndex, engine);
+    } catch {
+      // An unreadable or older state: rebuild below.
+    }
+  }
+  const index = new StoryIndex(engine);
+  const stored: AnalysedArticle[] = [];
+  for (const id of await store.listArticleIds()) {
+    if (batchIds.has(id)) continue;
+    const article = await store.getArticle(id);
+    if (article) stored.push({ article, sentences: [] });
+  }
+  if (stored.length === 0) return index;
+  const links = reuseLinks(findReuse(stored.map(({ article }) => ({ article, sentences: splitSentences(article.text) })), reuseOptions));
+  for (const { article } of orderForClustering(stored)) index.add(storyInput(article), links.get(article.id) ?? []);
+  return index;
+}
+
+/** Articles of the batch by id, and stored ones read once from the store when a story needs them. */
+class ArticleCache {
+  private readonly byId = new Map<string, AnalysedArticle>();
+
+  constructor(
+    private readonly store: Store,
+    batch: readonly AnalysedArticle[],
+  ) {
+    for (const a of batch) this.byId.set(a.article.id, a);
+  }
+
+  async getAll(ids: readonly string[]): Promise<AnalysedArticle[]> {
+    const out: AnalysedArticle[] = [];
+    for (const id of ids) {
+      let found = this.byId.get(id);
+      if (!found) {
+        const article = await this.store.getArticle(id);
+        if (!article) continue;
+        const sentences = await this.store.getSentences(id);
+        found = { article, sentences: sentences.length > 0 ? sentences : splitSentences(article.text) };
+        this.byId.set(id, found);
+      }
+      out.push(found);
+    }
+    return out;
+  }
 }

@@ -10,7 +10,7 @@ import { ApiError, badRequest, errorBody, notFound, tooLarge } from './errors.js
 import { checkId, parseStoryQuery } from './validate.js';
 import { JobQueue } from './jobs.js';
 import { MAX_INGEST_BYTES, parseIngestForm, parseIngestJson, prepareInputs, type IngestRequest } from './ingest-request.js';
-import { MAX_COLLECTION_REANALYSIS, runIngestJob } from './ingest-job.js';
+import { runIngestJob } from './ingest-job.js';
 import { openApiDocument } from './openapi.js';
 import { loadWebAssets, type WebAssets } from './assets.js';
 import { AnalysisWorker } from './analysis-worker.js';
@@ -23,8 +23,6 @@ export interface AppOptions {
   readonly maxBodyBytes: number;
   /** Host names the Host header may carry (defeats DNS rebinding on loopback); null accepts any. */
   readonly allowedHosts: readonly string[] | null;
-  /** Re-analyse the whole collection after an ingest while it has at most this many articles. */
-  readonly maxCollection: number;
   /**
    * Where the store lives (SQLite path or postgres:// URL). Given, ingest jobs run in a worker
    * thread with their own connection, so analysis never stalls the API; null runs them on the
@@ -39,7 +37,6 @@ export const APP_DEFAULTS = {
   analyze: {},
   maxBodyBytes: MAX_INGEST_BYTES,
   allowedHosts: null,
-  maxCollection: MAX_COLLECTION_REANALYSIS,
   storeLocation: null,
   log: (message: string) => process.stderr.write(message + '\n'),
 } satisfies Omit<AppOptions, 'store'>;
@@ -75,7 +72,7 @@ export function createApp(options: Partial<AppOptions> & Pick<AppOptions, 'store
   const assets: WebAssets = loadWebAssets();
   const worker = settings.storeLocation ? new AnalysisWorker(settings.storeLocation) : null;
   worker?.warm();
-  const jobOptions = { analyze: settings.analyze, maxCollection: settings.maxCollection };
+  const jobOptions = { analyze: settings.analyze };
   const app = new Hono();
 
   app.use('*', async (c, next) => {

@@ -15,7 +15,7 @@ export interface JobSnapshot {
   readonly createdAt: string;
   readonly startedAt: string | null;
   readonly finishedAt: string | null;
-  /** What the pipeline is doing now: ingest, extract, analyze, store, collection. */
+  /** What the pipeline is doing now: ingest, extract, analyze, store. */
   readonly stage: string | null;
   readonly done: number;
   readonly total: number | null;
