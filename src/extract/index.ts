@@ -78,7 +78,9 @@ function extract(doc: SourceDocument, settings: ExtractOptions): Article | Rejec
   const text = body.paragraphs.join('\n\n');
   // The weighted length only matters for short texts: it is never less than the plain one.
   if (text.length < settings.minTextChars && textWeight(text) < settings.minTextChars) {
-    return { input: doc.input, code: 'no-article', reason: text ? `only ${text.length} characters of article text found` : 'no article text found' };
+    const found = text ? `only ${text.length} characters of article text found` : 'no article text found';
+    const cut = body.cutAtTag === null ? '' : ` (the markup was read only up to its first ${body.cutAtTag} tags: it is nested or repeated beyond what a page holds)`;
+    return { input: doc.input, code: 'no-article', reason: found + cut };
   }
   const hints = doc.hints ?? {};
   const url = doc.url ?? null;
@@ -118,6 +120,8 @@ interface Body {
   publisher: string | null;
   canonicalUrl: string | null;
   declaredLanguage: string | null;
+  /** Where the HTML parser stopped reading a hostile page (see parseHtml); null for text and whole pages. */
+  cutAtTag: number | null;
 }
 
 function fromText(source: string, doc: SourceDocument): Body {
@@ -137,6 +141,7 @@ function fromText(source: string, doc: SourceDocument): Body {
     publisher: m.publisher,
     canonicalUrl: null,
     declaredLanguage: null,
+    cutAtTag: null,
   };
 }
 
@@ -173,6 +178,7 @@ function fromHtml(source: string, doc: SourceDocument, settings: ExtractOptions)
     publisher: meta.siteName ?? meta.publisher,
     canonicalUrl: absoluteUrl(meta.canonicalUrl, doc.url),
     declaredLanguage: meta.language,
+    cutAtTag: page.cutAtTag,
   };
 }
 

@@ -37,6 +37,8 @@ export interface ParsedPage {
   readonly firstH1: Element | null;
   /** The first element marked itemprop="dateModified". */
   readonly modified: Element | null;
+  /** Tags read before the page was cut at MAX_TAGS (hostile or broken markup); null when read whole. */
+  readonly cutAtTag: number | null;
 }
 
 /** Elements whose content is never article text. */
@@ -164,9 +166,12 @@ export function parseHtml(html: string): ParsedPage {
     },
     { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: true },
   );
-  parser.write(capTags(stripNonContent(html)));
+  const stripped = stripNonContent(html);
+  const capped = capTags(stripped);
+  parser.write(capped);
   parser.end();
-  return { root, title: title.trim() || null, metas, links, jsonLd, lang, firstH1, modified };
+  const cutAtTag = capped.length < stripped.length ? MAX_TAGS : null;
+  return { root, title: title.trim() || null, metas, links, jsonLd, lang, firstH1, modified, cutAtTag };
 }
 
 const NON_CONTENT_OPEN = /<(script|style|svg|noscript|template)\b[^>]*>|<!--/gi;
