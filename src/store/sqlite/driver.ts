@@ -87,6 +87,21 @@ class Queue {
   }
 }
 
+/**
+ * Write transactions per database file, across every connection of this process. better-sqlite3
+ * waits for a lock synchronously, so a second connection of the same process asking for the
+ * write lock while the first one's transaction awaits would block the thread the first one needs
+ * to finish: a deadlock until busy_timeout. Other processes wait on SQLite's own lock as usual.
+ */
+const writersByFile = new Map<string, Queue>();
+
+function writersOf(location: string): Queue | null {
+  if (location === ':memory:') return null;
+  let queue = writersByFile.get(location);
+  if (!queue) writersByFile.set(location, (queue = new Queue()));
+  return queue;
+}
+
 class SqliteExecutor implements SqlExecutor {
   private readonly statements = new Map<string, Database.Statement>();
 
@@ -140,6 +155,11 @@ class SqliteDriver implements SqlDriver {
   }
 
   transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> {
+    const writers = writersOf(this.location);
+    return writers ? writers.run(() => this.runTransaction(work)) : this.runTransaction(work);
+  }
+
+  private runTransaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> {
     return this.queue.run(async () => {
       // IMMEDIATE takes the write lock up front, so two writers wait (busy_timeout), not deadlock.
       this.db.exec('BEGIN IMMEDIATE');
