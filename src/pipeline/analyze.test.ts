@@ -101,3 +101,44 @@ test('every story carries what each article adds, leaves out and disputes', asyn
   assert.ok(rewrite, 'the rewrite is found');
   assert.ok(story.coverage.find((c) => c.article === rewrite!.id)!.disputes.length > 0, 'the rewrite states claims against the others');
 });
+
+test('two runs writing one database at once: neither loses the other\'s articles', async () => {
+  const path = join(dir, 'concurrent.db');
+  const a = await openStore(path);
+  const b = await openStore(path);
+  open.push(a, b);
+  await Promise.all([runAnalysis([REUTERS, EPOCH], a, { lease: { pollMs: 20 } }), runAnalysis([SUMMARY, REWRITE, BENZINGA], b, { lease: { pollMs: 20 } })]);
+  const listed = await a.listStories();
+  assert.equal(listed.total, 1, 'one story, not one per run');
+  assert.equal((await a.getStory(listed.stories[0]!.id))!.articles.length, 5);
+});
+
+test('a run waits while another process holds the engine\'s lease, then continues its stories', async () => {
+  const store = await freshStore('waiting');
+  await runAnalysis([REUTERS, EPOCH], store);
+  assert.equal(await store.acquireLease(STORY_INDEX_STATE, 'other-process', 60_000), true);
+  const waits: string[] = [];
+  const run = runAnalysis([SUMMARY, REWRITE, BENZINGA], store, { lease: { pollMs: 20, onWait: (holder) => waits.push(holder) } });
+  // Until the run reaches the lease (ingest and extraction first), then a while longer.
+  for (let i = 0; i < 400 && waits.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 25));
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  assert.equal((await store.listStories()).stories[0]!.size, 2, 'nothing of the waiting run is analysed yet');
+  await store.releaseLease(STORY_INDEX_STATE, 'other-process');
+  const result = await run;
+  assert.deepEqual(waits, ['other-process'], 'the run was told who it waits for');
+  assert.equal(result.dossier.stories[0]!.articles.length, 5);
+});
+
+test('articles stored by a run that stopped before saving the engine state join their story next time', async () => {
+  const store = await freshStore('interrupted');
+  const first = await runAnalysis([REUTERS, EPOCH], store);
+  const state = (await store.getState(STORY_INDEX_STATE))!;
+  // A second run stored its articles, then stopped before its stories and state were written.
+  await runAnalysis([SUMMARY, REWRITE], store);
+  await store.putState(STORY_INDEX_STATE, state);
+  const third = await runAnalysis([BENZINGA], store);
+  assert.equal(third.dossier.stories.length, 1);
+  const story = third.dossier.stories[0]!;
+  assert.equal(story.id, first.dossier.stories[0]!.id);
+  assert.equal(story.articles.length, 5, 'the unplaced stored articles were fed with the new one');
+});

@@ -6,6 +6,7 @@ import type { Store } from '../store/types.js';
 import { readInputs, type IngestOptions } from '../ingest/index.js';
 import { extractArticles, type ExtractOptions } from '../extract/index.js';
 import { splitSentences } from '../sentences/index.js';
+import { withLease, type HeldLease, type LeaseOptions } from './lease.js';
 import { computeBandKeys, findReuse, type ReuseOptions } from '../reuse/index.js';
 import { clusterStories, DEFAULT_STORY_OPTIONS, StoryIndex, type SerializedStoryIndex, type StoryOptions } from '../stories/index.js';
 import { compareByDate, orderForClustering, reuseLinks, storyInput } from '../stories/feed.js';
@@ -20,6 +21,8 @@ export interface AnalyzeOptions {
   readonly ingest?: Partial<IngestOptions>;
   readonly extract?: Partial<ExtractOptions>;
   readonly reuse?: Partial<ReuseOptions>;
+  /** How a run waits for another one writing the same store (runAnalysis only). */
+  readonly lease?: Partial<LeaseOptions>;
   readonly stories?: Partial<StoryOptions>;
   readonly derivation?: Partial<DerivationOptions>;
   readonly claims?: Partial<ClaimOptions>;
@@ -121,7 +124,8 @@ export async function runAnalysis(inputs: readonly string[], store: Store, optio
   const saved = await store.saveArticles(analysed);
   await store.saveRejections(rejections);
 
-  const stories = await continueStories(store, analysed, options);
+  // One writer at a time continues the engine state; a second run waits for the first.
+  const stories = await withLease(store, STORY_INDEX_STATE, (lease) => continueStories(store, analysed, options, lease), options.lease);
   options.onProgress?.({ stage: 'analyze', done: stories.length, total: stories.length });
   options.onProgress?.({ stage: 'store', done: 1, total: 1 });
   return { dossier: makeDossier(stories, rejections), articles: unique, rejections, inserted: saved.inserted };
@@ -129,15 +133,20 @@ export async function runAnalysis(inputs: readonly string[], store: Store, optio
 
 /**
  * Feeds a batch of (already stored) articles to the store's stories engine and re-analyses every
- * story the batch belongs to, with all its members, old and new. Saves the stories, their merges
- * and the engine's state; returns the batch's stories, oldest first.
+ * story the batch belongs to, with all its members, old and new. Stored articles the engine has
+ * never placed (a run that stopped between storing its articles and saving the engine state) are
+ * fed with the batch. Saves the stories, their merges and the engine's state; returns the
+ * stories of the articles fed, oldest first.
  */
-async function continueStories(store: Store, batch: readonly AnalysedArticle[], options: AnalyzeOptions): Promise<DossierStory[]> {
-  if (batch.length === 0) return [];
+async function continueStories(store: Store, given: readonly AnalysedArticle[], options: AnalyzeOptions, lease: HeldLease): Promise<DossierStory[]> {
+  if (given.length === 0) return [];
   const settings = { ...DEFAULT_STORY_OPTIONS, ...options.stories };
+  const givenIds = new Set(given.map((a) => a.article.id));
+  const index = await loadStoryIndex(store, settings, givenIds, options.reuse);
+  const cache = new ArticleCache(store, given);
+  const unplaced = (await store.listArticleIds()).filter((id) => !givenIds.has(id) && index.storyOf(id) === undefined);
+  const batch = [...given, ...(await cache.getAll(unplaced))];
   const batchIds = new Set(batch.map((a) => a.article.id));
-  const index = await loadStoryIndex(store, settings, batchIds, options.reuse);
-  const cache = new ArticleCache(store, batch);
 
   // Near-duplicates of the batch, among itself and the stored articles sharing a signature band.
   const bandKeys = new Map(batch.map((a) => [a.article.id, computeBandKeys(a.article.text, options.reuse)]));
@@ -160,12 +169,14 @@ async function continueStories(store: Store, batch: readonly AnalysedArticle[], 
       ? reuse.filter((pair) => memberIds.has(pair.a) && memberIds.has(pair.b))
       : findReuse(members, options.reuse);
     const ordered = { ...story, articleIds: members.map((m) => m.article.id) };
+    await lease.confirm();
     dossierStories.push(analyseStory(ordered, members, storyReuse, options));
   }
   dossierStories.sort(
     (a, b) => compareByDate(a.firstSeen, b.firstSeen) || b.articles.length - a.articles.length || a.id.localeCompare(b.id),
   );
   const mergedInto = await store.findSupersededStories(dossierStories);
+  await lease.confirm();
   await store.saveStories(dossierStories, mergedInto);
   await store.putState(STORY_INDEX_STATE, JSON.stringify(index.toJSON()));
   return dossierStories;

@@ -124,6 +124,17 @@ CREATE TABLE engine_state (
 );
 `,
   },
+  {
+    version: 3,
+    name: 'leases',
+    sql: (types) => `
+CREATE TABLE leases (
+  name TEXT PRIMARY KEY,
+  holder TEXT NOT NULL,
+  expires_ms ${types.epochMs} NOT NULL
+);
+`,
+  },
 ];
 
 /** The migrations in one backend's SQL. */

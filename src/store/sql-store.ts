@@ -400,6 +400,33 @@ export class SqlStore implements Store {
     );
   }
 
+  async acquireLease(name: string, holder: string, ttlMs: number): Promise<boolean> {
+    checkLease(name, holder, ttlMs);
+    const now = Date.now();
+    // One statement: the row is taken when free, expired or already ours, atomically in both backends.
+    const changed = await this.write('take a lease', (tx) =>
+      tx.run(
+        `INSERT INTO leases (name, holder, expires_ms) VALUES (?, ?, ?)
+         ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, expires_ms = excluded.expires_ms
+         WHERE leases.expires_ms < ? OR leases.holder = excluded.holder`,
+        [name, holder, now + Math.ceil(ttlMs), now],
+      ),
+    );
+    return changed > 0;
+  }
+
+  async releaseLease(name: string, holder: string): Promise<void> {
+    checkLease(name, holder, 1);
+    await this.write('give up a lease', (tx) => tx.run('DELETE FROM leases WHERE name = ? AND holder = ?', [name, holder]));
+  }
+
+  async leaseHolder(name: string): Promise<{ holder: string; expires: string } | null> {
+    checkLease(name, 'reader', 1);
+    const rows = await this.read('read a lease', 'SELECT holder, expires_ms FROM leases WHERE name = ? AND expires_ms >= ?', [name, Date.now()]);
+    if (rows.length === 0) return null;
+    return { holder: String(rows[0]!.holder), expires: new Date(Number(rows[0]!.expires_ms)).toISOString() };
+  }
+
   async close(): Promise<void> {
     await this.driver.close();
   }
@@ -514,6 +541,13 @@ function checkArticle(article: Article): void {
   if (typeof article?.id !== 'string' || typeof article.contentHash !== 'string' || typeof article.text !== 'string') {
     throw usageError('An article to store has no id, content hash or text.', 'Store articles made by extractArticles().');
   }
+}
+
+function checkLease(name: string, holder: string, ttlMs: number): void {
+  if (typeof name !== 'string' || name === '' || storable(name) !== name || typeof holder !== 'string' || holder === '' || storable(holder) !== holder) {
+    throw usageError(`${JSON.stringify(name)} held by ${JSON.stringify(holder)} is not a lease.`, 'Name a lease and its holder with non-empty text.');
+  }
+  if (!Number.isFinite(ttlMs) || ttlMs <= 0) throw usageError(`A lease of ${ttlMs} ms cannot be taken.`, 'Give a lease a positive number of milliseconds.');
 }
 
 function checkStateKey(key: string): void {

@@ -447,6 +447,37 @@ for (const backend of [sqliteBackend(), postgresBackend()]) {
       assert.equal(await store.getState('stories'), '{}');
     });
 
+    it('gives a lease to one holder at a time, to another once it runs out or is given up', async () => {
+      assert.equal(await store.leaseHolder('stories'), null);
+      assert.equal(await store.acquireLease('stories', 'a', 60_000), true);
+      assert.equal(await store.acquireLease('stories', 'b', 60_000), false, 'held by a');
+      assert.equal(await store.acquireLease('stories', 'a', 60_000), true, 'a renews its own');
+      assert.equal(await store.acquireLease('other', 'b', 60_000), true, 'leases are by name');
+      assert.equal((await store.leaseHolder('stories'))?.holder, 'a');
+      await store.releaseLease('stories', 'b');
+      assert.equal((await store.leaseHolder('stories'))?.holder, 'a', 'only the holder gives it up');
+      await store.releaseLease('stories', 'a');
+      assert.equal(await store.leaseHolder('stories'), null);
+      assert.equal(await store.acquireLease('stories', 'b', 1), true);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      assert.equal(await store.leaseHolder('stories'), null, 'an expired lease is nobody\'s');
+      assert.equal(await store.acquireLease('stories', 'c', 60_000), true, 'c takes over an expired lease');
+      assert.equal(await store.acquireLease('stories', 'b', 60_000), false, 'b lost it');
+      await assert.rejects(store.acquireLease('', 'a', 1), (e: unknown) => e instanceof CorroborateError && e.code === 'usage');
+      await assert.rejects(store.acquireLease('x', 'a', 0), (e: unknown) => e instanceof CorroborateError && e.code === 'usage');
+    });
+
+    it('gives a contested lease to exactly one of many holders at once', async () => {
+      const second = await openStore(place.location, place.options);
+      try {
+        const takers = Array.from({ length: 8 }, (_, i) => (i % 2 === 0 ? store : second).acquireLease('stories', `h${i}`, 60_000));
+        const won = (await Promise.all(takers)).filter(Boolean).length;
+        assert.equal(won, 1);
+      } finally {
+        await second.close();
+      }
+    });
+
     it('keeps concurrent writes whole', async () => {
       const batches = [0, 1, 2, 3].map((b) => [1, 2, 3].map((n) => withSentences(sampleArticle(b * 10 + n))));
       const results = await Promise.all([...batches.map((batch) => store.saveArticles(batch)), store.saveArticles(batches[0]!)]);

@@ -112,5 +112,16 @@ export interface Store {
    * error) an empty key and a value that is not JSON or holds a raw NUL or lone surrogate.
    */
   putState(key: string, value: string): Promise<void>;
+  /**
+   * Takes the lease `name` for `holder` until `ttlMs` from now, when nobody else holds it or the
+   * other holder's lease has run out; a holder renews its own lease the same way. Resolves to
+   * true when `holder` now holds it. Leases keep two processes from continuing the same engine
+   * state at once (src/pipeline/lease.ts); one that dies frees its lease when the time runs out.
+   */
+  acquireLease(name: string, holder: string, ttlMs: number): Promise<boolean>;
+  /** Gives the lease up if `holder` holds it; otherwise does nothing. */
+  releaseLease(name: string, holder: string): Promise<void>;
+  /** Who holds the lease `name` and until when, or null when nobody does (an expired lease is nobody's). */
+  leaseHolder(name: string): Promise<{ holder: string; expires: string } | null>;
   close(): Promise<void>;
 }

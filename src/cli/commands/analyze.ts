@@ -44,6 +44,7 @@ export const command: Command = {
       const result = await runAnalysis(positionals, store, {
         ingest: { allowPrivateNetwork: Boolean(values['allow-private-network']) },
         onProgress: progress.update,
+        lease: { onWait: (holder) => io.stderr.write(`Another analysis (${holder}) is writing to this database; waiting for it to finish.\n`) },
       });
       progress.done();
       await mkdir(outDir, { recursive: true });
