@@ -81,3 +81,26 @@ test('bad input is rejected with reasons, the batch goes on, the report shows ho
     await rm(dir, { recursive: true, force: true });
   }
 });
+
+test('analyze takes the story and input flags that cluster and extract take, with the same checks', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'corroborate-cli-flags-'));
+  try {
+    for (const [flag, value, message] of [
+      ['--window', 'soon', /--window must be a number from 0 to 366/],
+      ['--threshold', '1.5', /--threshold must be a number/],
+      ['--timeout', '0', /--timeout must be a number from 1 to 600/],
+    ] as const) {
+      const c = capture();
+      assert.equal(await main(['analyze', 'examples', flag, value, '--db', join(dir, 'never.db')], c.io), 2, flag);
+      assert.match(c.err(), message);
+    }
+    // Near certainty to join: even the summary and the rewrite start stories of their own.
+    const strict = capture();
+    const code = await main(['analyze', 'examples', '--threshold', '0.999', '--db', join(dir, 'strict.db'), '--out', join(dir, 'out')], strict.io);
+    assert.equal(code, 0);
+    const dossier = JSON.parse(await readFile(join(dir, 'out', 'stories.json'), 'utf8')) as { stories: unknown[] };
+    assert.equal(dossier.stories.length, 5);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});

@@ -4,13 +4,14 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Command, CommandIO } from '../command.js';
 import { parseFlags } from '../command.js';
+import { INPUT_FLAGS, INPUT_FLAGS_HELP, inputOptions, STORY_FLAGS, STORY_FLAGS_HELP, storyOptions } from '../options.js';
 import { usageError } from '../../errors.js';
 import { runAnalysis, type ProgressEvent } from '../../pipeline/analyze.js';
 import { openStore } from '../../store/index.js';
 import { renderReport } from '../../dossier/report.js';
 import { formatSummary } from '../summary.js';
 
-const HELP = `Usage: corroborate analyze <input>... [--out DIR] [--db PATH] [--allow-private-network]
+const HELP = `Usage: corroborate analyze <input>... [--out DIR] [--db PATH] [options]
 
 Runs every stage over the inputs and writes the story dossier.
 
@@ -19,10 +20,14 @@ plain text, HTML, .gz, RSS/Atom feeds, WARC and JSONL. Input that cannot be read
 rejected with a reason and the rest of the batch goes on.
 
 Options:
-  --out DIR                 where to write stories.json and index.html (default: ./out)
-  --db PATH                 SQLite file or postgres:// URL (default: ./corroborate.db)
-  --allow-private-network   let URL inputs reach loopback and private addresses
-  -h, --help                this help
+  --out DIR                  where to write stories.json and index.html (default: ./out)
+  --db PATH                  SQLite file or postgres:// URL (default: ./corroborate.db)
+${INPUT_FLAGS_HELP}
+${STORY_FLAGS_HELP}
+  -h, --help                 this help
+
+The database keeps the stories: a later run adds its articles to them. Runs writing the same
+database take turns.
 
 Exit codes: 0 ok (even when some inputs were rejected), 1 failure, 2 usage error.`;
 
@@ -33,16 +38,20 @@ export const command: Command = {
   async run(argv, io) {
     const { values, positionals } = parseFlags(
       argv,
-      { out: { type: 'string' }, db: { type: 'string' }, 'allow-private-network': { type: 'boolean' } },
+      { out: { type: 'string' }, db: { type: 'string' }, ...INPUT_FLAGS, ...STORY_FLAGS },
       'analyze',
     );
     if (positionals.length === 0) throw usageError('no input given.', "Try 'corroborate analyze examples'.");
+    const { ingest, extract } = inputOptions(values);
+    const stories = storyOptions(values);
     const outDir = resolve(values.out ?? 'out');
     const store = await openStore(values.db ?? 'corroborate.db');
     try {
       const progress = progressReporter(io);
       const result = await runAnalysis(positionals, store, {
-        ingest: { allowPrivateNetwork: Boolean(values['allow-private-network']) },
+        ingest,
+        extract,
+        stories,
         onProgress: progress.update,
         lease: { onWait: (holder) => io.stderr.write(`Another analysis (${holder}) is writing to this database; waiting for it to finish.\n`) },
       });

@@ -1,10 +1,11 @@
 // `corroborate cluster FILE.jsonl`: assigns {id, text, title?, published?, url?} JSON lines to
 // stories with the same online engine `analyze` uses, and prints {id, story} per input line.
 import type { Command } from '../command.js';
-import { numberFlag, parseFlags, writeLine } from '../command.js';
+import { parseFlags, writeLine } from '../command.js';
+import { STORY_FLAGS, STORY_FLAGS_HELP, storyOptions } from '../options.js';
 import { readJsonl } from '../jsonl.js';
 import { usageError } from '../../errors.js';
-import { DEFAULT_STORY_OPTIONS, StoryIndex, type StoryInput } from '../../stories/index.js';
+import { StoryIndex, type StoryInput } from '../../stories/index.js';
 
 const HELP = `Usage: corroborate cluster FILE.jsonl [--format jsonl|tsv] [--window DAYS] [--threshold X]
 
@@ -18,19 +19,14 @@ oldest first (undated last). Use '-' to read standard input. Bad lines are repor
 stderr with their line number and skipped.
 
 Options:
-  --format F       jsonl (default) or tsv (id<TAB>story)
-  --window DAYS    articles further than this from a story's first or last article never
-                   join it (default ${DEFAULT_STORY_OPTIONS.windowDays}); dated articles only
-  --threshold X    probability that an article reports a story's event needed to join it,
-                   0 < X < 1 (default ${DEFAULT_STORY_OPTIONS.threshold})
-  -h, --help       this help
+  --format F                 jsonl (default) or tsv (id<TAB>story)
+${STORY_FLAGS_HELP}
+  -h, --help                 this help
 
 The first run in a process loads the word vectors (a few seconds).
 Exit codes: 0 ok (even when some lines were bad), 1 failure, 2 usage error.`;
 
 const INPUT_HINT = 'Give a JSON-lines file of {id, text, title?, published?, url?} objects.';
-/** Longest window accepted: beyond a year, "the same event" stops meaning anything. */
-const MAX_WINDOW_DAYS = 366;
 
 export const command: Command = {
   name: 'cluster',
@@ -39,16 +35,13 @@ export const command: Command = {
   async run(argv, io) {
     const { values, positionals } = parseFlags(
       argv,
-      { format: { type: 'string' }, window: { type: 'string' }, threshold: { type: 'string' } },
+      { format: { type: 'string' }, ...STORY_FLAGS },
       'cluster',
     );
     if (positionals.length !== 1) throw usageError('give exactly one FILE.jsonl (or - for standard input).', "Try 'corroborate cluster articles.jsonl'.");
     const format = values.format ?? 'jsonl';
     if (format !== 'jsonl' && format !== 'tsv') throw usageError(`--format must be jsonl or tsv, not '${format}'.`);
-    const index = new StoryIndex({
-      windowDays: numberFlag(values.window, 'window', DEFAULT_STORY_OPTIONS.windowDays, 0, MAX_WINDOW_DAYS),
-      threshold: numberFlag(values.threshold, 'threshold', DEFAULT_STORY_OPTIONS.threshold, 0.001, 0.999),
-    });
+    const index = new StoryIndex(storyOptions(values));
 
     const records: StoryInput[] = [];
     for await (const record of readJsonl(positionals[0]!, io, { command: 'cluster', record: storyInput, hint: INPUT_HINT })) records.push(record);

@@ -2,7 +2,8 @@
 // Streams in windows so millions of WARC records run in bounded memory, while boilerplate is
 // still learned across the pages of each window.
 import type { Command, CommandIO } from '../command.js';
-import { numberFlag, parseFlags, writeLine } from '../command.js';
+import { parseFlags, writeLine } from '../command.js';
+import { INPUT_FLAGS, INPUT_FLAGS_HELP, inputOptions } from '../options.js';
 import { usageError } from '../../errors.js';
 import type { Article, Rejection, SourceDocument } from '../../records.js';
 import { readInputs } from '../../ingest/index.js';
@@ -21,10 +22,7 @@ Options:
   --format FORMAT            text (default), json (one array) or jsonl (one object per input:
                              input, title, byline, published, updated, outlet, publisher,
                              language, url, canonicalUrl, text -- or input, error, code)
-  --allow-private-network    let URL inputs reach loopback and private addresses
-  --fetch-feed-links         fetch the page of a feed item that carries only a summary
-  --timeout SECONDS          give up on a URL after this long (default 15)
-  --no-boilerplate           do not learn site boilerplate from the batch
+${INPUT_FLAGS_HELP}
   -h, --help                 this help
 
 Exit codes: 0 ok (even when some inputs were rejected), 1 no article at all, 2 usage error.`;
@@ -43,17 +41,14 @@ export const command: Command = {
       argv,
       {
         format: { type: 'string' },
-        'allow-private-network': { type: 'boolean' },
-        'fetch-feed-links': { type: 'boolean' },
-        timeout: { type: 'string' },
-        'no-boilerplate': { type: 'boolean' },
+        ...INPUT_FLAGS,
       },
       'extract',
     );
     const format = (values.format ?? 'text') as Format;
     if (!['text', 'json', 'jsonl'].includes(format)) throw usageError(`--format must be text, json or jsonl, not '${values.format}'.`);
     if (positionals.length === 0) throw usageError('no input given.', "Try 'corroborate extract examples --format jsonl'.");
-    const timeoutMs = numberFlag(values.timeout, 'timeout', 15, 1, 600) * 1000;
+    const { ingest, extract } = inputOptions(values);
 
     let articles = 0;
     let rejections = 0;
@@ -76,17 +71,12 @@ export const command: Command = {
     let window: (SourceDocument | Rejection)[] = [];
     const flush = async () => {
       const docs = window.filter((item): item is SourceDocument => !('code' in item));
-      const extracted = extractArticles(docs, { learnBoilerplate: !values['no-boilerplate'] });
+      const extracted = extractArticles(docs, extract);
       let next = 0;
       for (const item of window) await print('code' in item ? item : extracted[next++]!);
       window = [];
     };
-    for await (const item of readInputs(positionals, {
-      allowPrivateNetwork: Boolean(values['allow-private-network']),
-      fetchFeedLinks: Boolean(values['fetch-feed-links']),
-      timeoutMs,
-      stdin: io.stdin as AsyncIterable<Uint8Array>,
-    })) {
+    for await (const item of readInputs(positionals, { ...ingest, stdin: io.stdin as AsyncIterable<Uint8Array> })) {
       window.push(item);
       if (window.length >= WINDOW) await flush();
     }
