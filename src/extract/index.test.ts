@@ -112,6 +112,15 @@ test('plain text metadata: nothing invented when the page states nothing', () =>
   assert.equal(dated.published, null, 'a "Today:" site-header date is not the publication date');
 });
 
+test('plain text metadata: a date line above the headline is the publication date, not the site', () => {
+  const page = ['May 2, 2013, 1: 12 PM', 'Bridge to open next spring after two years of delays', 'Updated 4: 08 p. m. ET', ...STORY].join('\n');
+  const a = article(extractArticle({ ...textDoc(page), url: 'https://www.valleyherald.example/news/bridge' }));
+  assert.equal(a.published, '2013-05-02');
+  assert.equal(a.publisher, 'valleyherald.example', 'the site comes from the URL when the page names none');
+  assert.equal(a.title, 'Bridge to open next spring after two years of delays');
+  assert.ok(!a.text.includes('May 2, 2013'));
+});
+
 test('plain text metadata: a bio names the outlet and a name line near the top is the byline', () => {
   const page = `Bridge To Open Next Spring, Officials Say\nMaria Lopez\nUpdated:\n${STORY.join('\n')}\nMaria Lopez is a senior reporter for The Daily Ledger. She covers transport.`;
   const a = article(extractArticle(textDoc(page)));

@@ -272,6 +272,8 @@ export function cleanPlainText(raw: string): CleanedText {
     for (const line of lines.slice(0, titleLine.index)) {
       if (line.reason && line.reason !== 'site header') continue;
       if (line.sentence && line.words >= BODY_MIN_WORDS) continue;
+      // A date above the headline ("May 2, 2013, 1:12 PM") is the publication date (step 6), not the site.
+      if (!line.reason && line.words <= HEAD_LINE_MAX_WORDS && dateLine(line.text, true)) continue;
       if (!publisher && line.words <= 6 && !TODAY_LINE.test(line.text)) publisher = line.text;
       line.reason = line.index === 0 || publisher === line.text || TODAY_LINE.test(line.text) ? 'site header' : 'site navigation';
     }
