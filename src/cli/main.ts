@@ -11,6 +11,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ command:
   quotes: { summary: 'Print the direct and indirect quotes of articles with their speakers', load: () => import('./commands/quotes.js') },
   claims: { summary: 'Print every claim (quotes, quantities, statements) of articles', load: () => import('./commands/claims.js') },
   serve: { summary: 'Serve the web app and JSON API over a database', load: () => import('./commands/serve.js') },
+  worker: { summary: 'Run the ingest jobs queued in a database', load: () => import('./commands/worker.js') },
 };
 
 const USAGE = `corroborate: reads the news the way a careful editor would.

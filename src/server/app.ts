@@ -1,6 +1,5 @@
 // The HTTP app: the JSON API under /api and the web app's static files, with security headers on
 // every response. It knows nothing about sockets (index.ts binds it), so tests can call it directly.
-import { rm } from 'node:fs/promises';
 import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { bodyLimit } from 'hono/body-limit';
@@ -9,8 +8,9 @@ import type { AnalyzeOptions } from '../pipeline/analyze.js';
 import { ApiError, badRequest, errorBody, notFound, tooLarge } from './errors.js';
 import { checkId, parseStoryQuery } from './validate.js';
 import { JobQueue } from './jobs.js';
-import { MAX_INGEST_BYTES, parseIngestForm, parseIngestJson, prepareInputs, type IngestRequest } from './ingest-request.js';
-import { runIngestJob } from './ingest-job.js';
+import { JobRunner, type JobRunnerOptions } from './job-runner.js';
+import { MAX_INGEST_BYTES, parseIngestForm, parseIngestJson, type IngestRequest } from './ingest-request.js';
+import { ingestWork } from './ingest-job.js';
 import { openApiDocument } from './openapi.js';
 import { loadWebAssets, type WebAssets } from './assets.js';
 import { AnalysisWorker } from './analysis-worker.js';
@@ -29,6 +29,13 @@ export interface AppOptions {
    * main thread over `store`. `analyze` must then be plain data (it is sent to the thread).
    */
   readonly storeLocation: string | null;
+  /**
+   * Run queued ingest jobs in this server. Off, the server only queues them and
+   * `corroborate worker` processes on the same database carry them out.
+   */
+  readonly runJobs: boolean;
+  /** How this server's own job runner polls and holds jobs (tests shorten the poll). */
+  readonly jobRunner: Partial<JobRunnerOptions>;
   /** Where server-side failures are reported. */
   readonly log: (message: string) => void;
 }
@@ -38,6 +45,8 @@ export const APP_DEFAULTS = {
   maxBodyBytes: MAX_INGEST_BYTES,
   allowedHosts: null,
   storeLocation: null,
+  runJobs: true,
+  jobRunner: {},
   log: (message: string) => process.stderr.write(message + '\n'),
 } satisfies Omit<AppOptions, 'store'>;
 
@@ -61,18 +70,20 @@ export const CONTENT_SECURITY_POLICY = [
 export interface App {
   readonly hono: Hono;
   readonly jobs: JobQueue;
-  /** Stops taking jobs and waits for the running one. */
+  /** Stops taking jobs and waits for the running one; queued jobs stay queued in the store. */
   close(): Promise<void>;
 }
 
 export function createApp(options: Partial<AppOptions> & Pick<AppOptions, 'store'>): App {
   const settings: AppOptions = { ...APP_DEFAULTS, ...options };
   const { store, log } = settings;
-  const jobs = new JobQueue((error) => log(`corroborate serve: ingest job failed: ${(error as Error)?.stack ?? String(error)}`));
+  const jobs = new JobQueue(store);
   const assets: WebAssets = loadWebAssets();
-  const worker = settings.storeLocation ? new AnalysisWorker(settings.storeLocation) : null;
+  const worker = settings.runJobs && settings.storeLocation ? new AnalysisWorker(settings.storeLocation) : null;
   worker?.warm();
-  const jobOptions = { analyze: settings.analyze };
+  const runner = settings.runJobs ? new JobRunner(store, ingestWork(store, worker, { analyze: settings.analyze }), { log, ...settings.jobRunner }) : null;
+  const stopWaking = runner ? jobs.onEnqueue(() => runner.wake()) : () => true;
+  runner?.start();
   const app = new Hono();
 
   app.use('*', async (c, next) => {
@@ -101,7 +112,8 @@ export function createApp(options: Partial<AppOptions> & Pick<AppOptions, 'store
   // --- API -------------------------------------------------------------------------------------
   app.get('/api/health', async (c) => {
     const [articles, stories] = await Promise.all([store.countArticles(), store.listStories({ limit: 1, offset: 0 })]);
-    return c.json({ status: 'ok', store: store.backend, articles, stories: stories.total, jobs: jobs.counts() });
+    const counts = await jobs.counts();
+    return c.json({ status: 'ok', store: store.backend, articles, stories: stories.total, jobs: counts });
   });
 
   app.get('/api/openapi.json', (c) => c.json(openApiDocument));
@@ -133,29 +145,19 @@ export function createApp(options: Partial<AppOptions> & Pick<AppOptions, 'store
     async (c) => {
       checkOrigin(c);
       const request = await readIngestRequest(c);
-      const prepared = await prepareInputs(request);
-      const cleanup = prepared.tempDir ? () => rm(prepared.tempDir!, { recursive: true, force: true }) : undefined;
-      const labels = prepared.inputs.map((input) => prepared.labels.get(input) ?? input);
-      const job = jobs.enqueue(
-        labels,
-        (progress) => (worker ? worker.run(prepared, progress, jobOptions) : runIngestJob(store, prepared, progress, jobOptions)),
-        cleanup,
-      );
-      if (!job) {
-        await cleanup?.();
-        throw new ApiError(503, 'Too many ingest jobs are waiting; try again when the queue has drained.');
-      }
+      const job = await jobs.enqueue(request);
+      if (!job) throw new ApiError(503, 'Too many ingest jobs are waiting; try again when the queue has drained.');
       c.header('Location', `/api/jobs/${job.id}`);
       return c.json({ job }, 202);
     },
   );
 
-  app.get('/api/jobs', (c) => c.json({ jobs: jobs.list() }));
+  app.get('/api/jobs', async (c) => c.json({ jobs: await jobs.list() }));
 
-  app.get('/api/jobs/:id', (c) => {
+  app.get('/api/jobs/:id', async (c) => {
     const id = checkId(c.req.param('id'), 'job');
-    const job = jobs.get(id);
-    if (!job) throw notFound(`No job with id '${id}' (finished jobs are forgotten when the server restarts).`);
+    const job = await jobs.get(id);
+    if (!job) throw notFound(`No job with id '${id}' (only the newest finished jobs are kept).`);
     return c.json({ job });
   });
 
@@ -181,7 +183,8 @@ export function createApp(options: Partial<AppOptions> & Pick<AppOptions, 'store
     hono: app,
     jobs,
     async close() {
-      await jobs.close();
+      stopWaking();
+      await runner?.close();
       await worker?.close();
     },
   };

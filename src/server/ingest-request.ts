@@ -115,10 +115,51 @@ function checkUrl(value: string, field: string): void {
   }
 }
 
+/** How each input of a request is shown to a person, in the order the job reads them. */
+export function inputLabels(request: IngestRequest): string[] {
+  const labels: string[] = [];
+  if (request.text !== null) labels.push(request.title ? `pasted text "${truncate(request.title.trim())}"` : 'pasted text');
+  for (const file of request.files) labels.push(file.name);
+  labels.push(...request.urls);
+  if (request.feed) labels.push(request.feed);
+  return labels;
+}
+
+/**
+ * A request as JSON text, to be kept in the job queue until a worker (maybe another process or
+ * machine) carries it out; files travel as base64.
+ */
+export function encodeIngestRequest(request: IngestRequest): string {
+  return JSON.stringify({
+    urls: request.urls,
+    feed: request.feed,
+    text: request.text,
+    title: request.title,
+    files: request.files.map((file) => ({ name: file.name, base64: Buffer.from(file.bytes).toString('base64') })),
+  });
+}
+
+export function decodeIngestRequest(json: string): IngestRequest {
+  const raw = JSON.parse(json) as {
+    urls?: string[];
+    feed?: string | null;
+    text?: string | null;
+    title?: string | null;
+    files?: { name: string; base64: string }[];
+  };
+  return {
+    urls: raw.urls ?? [],
+    feed: raw.feed ?? null,
+    text: raw.text ?? null,
+    title: raw.title ?? null,
+    files: (raw.files ?? []).map((file) => ({ name: file.name, bytes: new Uint8Array(Buffer.from(file.base64, 'base64')) })),
+  };
+}
+
 /** Writes pasted text and uploads to a fresh temporary folder and lists every input. */
 export async function prepareInputs(request: IngestRequest): Promise<PreparedInputs> {
   const inputs: string[] = [];
-  const labels = new Map<string, string>();
+  const shown = inputLabels(request);
   let tempDir: string | null = null;
   if (request.text !== null || request.files.length > 0) {
     tempDir = await mkdtemp(join(tmpdir(), 'corroborate-ingest-'));
@@ -129,13 +170,11 @@ export async function prepareInputs(request: IngestRequest): Promise<PreparedInp
         const body = request.title ? `${request.title.trim()}\n\n${request.text}` : request.text;
         await writeFile(path, body, 'utf8');
         inputs.push(path);
-        labels.set(path, request.title ? `pasted text "${truncate(request.title.trim())}"` : 'pasted text');
       }
       for (const [index, file] of request.files.entries()) {
         const path = join(tempDir, `${index + 1}-${safeFileName(file.name)}`);
         await writeFile(path, file.bytes);
         inputs.push(path);
-        labels.set(path, file.name);
       }
     } catch (error) {
       await rm(tempDir, { recursive: true, force: true });
@@ -144,7 +183,7 @@ export async function prepareInputs(request: IngestRequest): Promise<PreparedInp
   }
   for (const url of request.urls) inputs.push(url);
   if (request.feed) inputs.push(request.feed);
-  return { inputs, labels, tempDir };
+  return { inputs, labels: new Map(inputs.map((input, i) => [input, shown[i] ?? input])), tempDir };
 }
 
 /** Keeps the extension (ingest reads .html, .gz, .warc by it) and nothing that could leave the folder. */

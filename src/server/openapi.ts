@@ -74,7 +74,7 @@ export const openApiDocument = {
     '/api/ingest': {
       post: {
         summary: 'Queue an ingest job: URLs, a feed, pasted text or uploaded files',
-        description: `At most ${MAX_INGEST_ITEMS} URLs and files and ${MAX_INGEST_BYTES} bytes per request. Jobs run one at a time; poll the job for progress.`,
+        description: `At most ${MAX_INGEST_ITEMS} URLs and files and ${MAX_INGEST_BYTES} bytes per request. Each worker (the server's own, and any 'corroborate worker' on the same database) runs one job at a time; poll the job for progress.`,
         requestBody: {
           required: true,
           content: {
@@ -208,7 +208,8 @@ export const openApiDocument = {
       },
       Job: {
         type: 'object',
-        required: ['id', 'state', 'createdAt', 'done', 'total', 'inputs', 'articlesAdded', 'articlesExisting', 'storiesTouched', 'errors'],
+        description: 'Jobs are kept in the database: any server or `corroborate worker` on it may run them, one at a time each.',
+        required: ['id', 'state', 'createdAt', 'done', 'total', 'inputs', 'attempts', 'articlesAdded', 'articlesExisting', 'storiesTouched', 'errors'],
         properties: {
           id: { type: 'string' },
           state: { type: 'string', enum: ['queued', 'running', 'done', 'failed'] },
@@ -219,6 +220,7 @@ export const openApiDocument = {
           done: { type: 'integer' },
           total: { type: 'integer', nullable: true },
           inputs: { type: 'array', items: { type: 'string' } },
+          attempts: { type: 'integer', description: 'Times a worker took the job; more than 1 when a worker stopped while running it.' },
           articlesAdded: { type: 'array', items: { type: 'string' } },
           articlesExisting: { type: 'array', items: { type: 'string' } },
           storiesTouched: { type: 'array', items: { type: 'string' } },

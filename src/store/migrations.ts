@@ -135,6 +135,30 @@ CREATE TABLE leases (
 );
 `,
   },
+  {
+    version: 4,
+    name: 'ingest jobs',
+    sql: (types) => `
+CREATE TABLE ingest_jobs (
+  id TEXT PRIMARY KEY,
+  state TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  queue_position ${types.epochMs} NOT NULL,
+  started_at TEXT,
+  finished_at TEXT,
+  stage TEXT,
+  done INTEGER NOT NULL,
+  total INTEGER,
+  attempts INTEGER NOT NULL,
+  holder TEXT,
+  expires_ms ${types.epochMs},
+  inputs TEXT NOT NULL,
+  request TEXT,
+  outcome TEXT NOT NULL
+);
+CREATE INDEX ingest_jobs_state ON ingest_jobs (state, queue_position);
+`,
+  },
 ];
 
 /** The migrations in one backend's SQL. */

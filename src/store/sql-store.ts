@@ -8,9 +8,14 @@ import type { DossierStory } from '../dossier/types.js';
 import { CorroborateError, usageError } from '../errors.js';
 import type { Migration, SqlDriver, SqlExecutor, SqlRow, SqlValue } from './driver.js';
 import { fold, likePatterns, paging, queryTimeMs, storable, timeMs } from './search.js';
+import * as jobs from './jobs.js';
 import type {
   ArticleQuery,
   ArticleSummary,
+  ClaimedJob,
+  IngestJob,
+  JobOutcome,
+  JobState,
   ListQuery,
   OutletCount,
   SaveArticlesResult,
@@ -425,6 +430,34 @@ export class SqlStore implements Store {
     const rows = await this.read('read a lease', 'SELECT holder, expires_ms FROM leases WHERE name = ? AND expires_ms >= ?', [name, Date.now()]);
     if (rows.length === 0) return null;
     return { holder: String(rows[0]!.holder), expires: new Date(Number(rows[0]!.expires_ms)).toISOString() };
+  }
+
+  enqueueJob(job: { id: string; inputs: readonly string[]; request: string }, maxQueued: number): Promise<IngestJob | null> {
+    return this.write('queue an ingest job', (tx) => jobs.enqueueJob(tx, job, maxQueued));
+  }
+
+  claimJob(holder: string, ttlMs: number, maxAttempts: number): Promise<ClaimedJob | null> {
+    return this.write('take an ingest job', (tx) => jobs.claimJob(tx, holder, ttlMs, maxAttempts));
+  }
+
+  reportJob(id: string, holder: string, progress: { stage: string; done: number; total: number | null }, ttlMs: number): Promise<boolean> {
+    return this.write('record job progress', (tx) => jobs.reportJob(tx, id, holder, progress, ttlMs));
+  }
+
+  finishJob(id: string, holder: string, state: 'done' | 'failed', outcome: JobOutcome, keepFinished: number): Promise<boolean> {
+    return this.write('finish an ingest job', (tx) => jobs.finishJob(tx, id, holder, state, outcome, keepFinished));
+  }
+
+  getJob(id: string): Promise<IngestJob | null> {
+    return this.guard('read an ingest job', () => jobs.getJob(this.driver, id));
+  }
+
+  listJobs(limit: number): Promise<IngestJob[]> {
+    return this.guard('list ingest jobs', () => jobs.listJobs(this.driver, limit));
+  }
+
+  countJobs(): Promise<Record<JobState, number>> {
+    return this.guard('count ingest jobs', () => jobs.countJobs(this.driver));
   }
 
   async close(): Promise<void> {

@@ -478,6 +478,67 @@ for (const backend of [sqliteBackend(), postgresBackend()]) {
       }
     });
 
+    it('queues ingest jobs, gives each to one worker, and keeps their outcome', async () => {
+      const outcome = { articlesAdded: ['a1'], articlesExisting: [], storiesTouched: ['s1'], errors: [{ input: 'x.bin', message: 'binary' }] };
+      const first = await store.enqueueJob({ id: 'j1', inputs: ['pasted text', 'report.html'], request: '{"text":"one"}' }, 10);
+      assert.equal(first?.state, 'queued');
+      assert.deepEqual([first?.inputs, first?.total, first?.attempts], [['pasted text', 'report.html'], 2, 0]);
+      await store.enqueueJob({ id: 'j2', inputs: ['https://example.com/a'], request: '{"urls":["https://example.com/a"]}' }, 10);
+      assert.equal(await store.enqueueJob({ id: 'j3', inputs: [], request: '{}' }, 2), null, 'the queue is full');
+
+      const claimed = await store.claimJob('w1', 60_000, 3);
+      assert.equal(claimed?.job.id, 'j1', 'oldest first');
+      assert.equal(claimed?.request, '{"text":"one"}');
+      assert.deepEqual([claimed?.job.state, claimed?.job.attempts], ['running', 1]);
+      assert.equal((await store.claimJob('w2', 60_000, 3))?.job.id, 'j2', 'a second worker takes the next job');
+      assert.equal(await store.claimJob('w3', 60_000, 3), null, 'nothing left');
+
+      assert.equal(await store.reportJob('j1', 'w1', { stage: 'extract', done: 1, total: 2 }, 60_000), true);
+      assert.equal(await store.reportJob('j1', 'w2', { stage: 'extract', done: 2, total: 2 }, 60_000), false, 'only the holder reports');
+      assert.deepEqual(await store.getJob('j1').then((j) => [j?.stage, j?.done, j?.total]), ['extract', 1, 2]);
+      assert.equal(await store.finishJob('j1', 'w2', 'done', outcome, 100), false, 'only the holder finishes');
+      assert.equal(await store.finishJob('j1', 'w1', 'done', outcome, 100), true);
+      const done = await store.getJob('j1');
+      assert.equal(done?.state, 'done');
+      assert.ok(done?.finishedAt);
+      assert.deepEqual([done?.articlesAdded, done?.storiesTouched, done?.errors], [outcome.articlesAdded, outcome.storiesTouched, outcome.errors]);
+      assert.deepEqual(await store.countJobs(), { queued: 0, running: 1, done: 1, failed: 0 });
+      assert.deepEqual((await store.listJobs(10)).map((j) => j.id), ['j2', 'j1'], 'newest first');
+      assert.equal(await store.getJob('nope'), null);
+      await assert.rejects(store.enqueueJob({ id: 'j4', inputs: [], request: '{cut' }, 10), (e: unknown) => e instanceof CorroborateError && e.code === 'usage');
+    });
+
+    it('takes a job again when its worker stopped, and fails it after the last attempt', async () => {
+      await store.enqueueJob({ id: 'j1', inputs: ['x'], request: '{}' }, 10);
+      assert.equal((await store.claimJob('w1', 1, 2))?.job.attempts, 1);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      const again = await store.claimJob('w2', 1, 2);
+      assert.deepEqual([again?.job.id, again?.job.attempts], ['j1', 2], 'the stopped worker\'s job is taken again');
+      assert.equal(await store.reportJob('j1', 'w1', { stage: 'x', done: 0, total: null }, 60_000), false, 'the first worker lost it');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      assert.equal(await store.claimJob('w3', 60_000, 2), null, 'not a third time');
+      const failed = await store.getJob('j1');
+      assert.equal(failed?.state, 'failed');
+      assert.match(failed?.errors[0]?.message ?? '', /started 2 times/);
+    });
+
+    it('gives a contested job to one worker, and forgets all but the newest finished jobs', async () => {
+      for (let i = 0; i < 4; i++) await store.enqueueJob({ id: `j${i}`, inputs: [], request: '{}' }, 10);
+      const second = await openStore(place.location, place.options);
+      const held: [string, string][] = [];
+      try {
+        const claims = await Promise.all(Array.from({ length: 6 }, (_, i) => (i % 2 ? second : store).claimJob(`w${i}`, 60_000, 3)));
+        claims.forEach((claim, i) => claim && held.push([claim.job.id, `w${i}`]));
+        assert.equal(held.length, 4, 'every job taken');
+        assert.equal(new Set(held.map(([id]) => id)).size, 4, 'none taken twice');
+      } finally {
+        await second.close();
+      }
+      const outcome = { articlesAdded: [], articlesExisting: [], storiesTouched: [], errors: [] };
+      for (const [id, holder] of held) assert.equal(await store.finishJob(id, holder, 'done', outcome, 2), true);
+      assert.deepEqual(await store.countJobs(), { queued: 0, running: 0, done: 2, failed: 0 }, 'the two newest finished jobs are kept');
+    });
+
     it('keeps concurrent writes whole', async () => {
       const batches = [0, 1, 2, 3].map((b) => [1, 2, 3].map((n) => withSentences(sampleArticle(b * 10 + n))));
       const results = await Promise.all([...batches.map((batch) => store.saveArticles(batch)), store.saveArticles(batches[0]!)]);

@@ -62,6 +62,45 @@ export interface StoredRejection extends Rejection {
   readonly at: string;
 }
 
+export type JobState = 'queued' | 'running' | 'done' | 'failed';
+
+export interface JobError {
+  readonly input: string;
+  readonly message: string;
+}
+
+/** What an ingest job did, as its worker reports it. */
+export interface JobOutcome {
+  readonly articlesAdded: readonly string[];
+  readonly articlesExisting: readonly string[];
+  readonly storiesTouched: readonly string[];
+  /** Rejected inputs, and the job's own failure when its state is `failed`. */
+  readonly errors: readonly JobError[];
+}
+
+/** One queued, running or finished ingest job (the web app's "add articles"). */
+export interface IngestJob extends JobOutcome {
+  readonly id: string;
+  readonly state: JobState;
+  readonly createdAt: string;
+  readonly startedAt: string | null;
+  readonly finishedAt: string | null;
+  /** What the pipeline is doing now: ingest, extract, analyze, store. */
+  readonly stage: string | null;
+  readonly done: number;
+  readonly total: number | null;
+  /** What the user gave, for display: URLs, file names, "pasted text". */
+  readonly inputs: readonly string[];
+  /** Times a worker has taken the job (more than one when a worker stopped while running it). */
+  readonly attempts: number;
+}
+
+/** A job a worker has taken, with the request it must carry out (JSON text, as enqueued). */
+export interface ClaimedJob {
+  readonly job: IngestJob;
+  readonly request: string;
+}
+
 export interface Store {
   readonly backend: 'sqlite' | 'postgres';
   /** Apply numbered migrations not yet applied. Idempotent. */
@@ -123,5 +162,27 @@ export interface Store {
   releaseLease(name: string, holder: string): Promise<void>;
   /** Who holds the lease `name` and until when, or null when nobody does (an expired lease is nobody's). */
   leaseHolder(name: string): Promise<{ holder: string; expires: string } | null>;
+  /**
+   * Queues an ingest job whose `request` (JSON text) a worker will carry out, unless `maxQueued`
+   * jobs already wait (then null: a soft cap, two enqueuers at one instant may both get in).
+   */
+  enqueueJob(job: { id: string; inputs: readonly string[]; request: string }, maxQueued: number): Promise<IngestJob | null>;
+  /**
+   * Gives `holder` the oldest queued job, or a running one whose worker's lease ran out (it
+   * stopped), until `ttlMs` from now; at most one holder gets each job. A job already taken
+   * `maxAttempts` times is failed instead of taken again. Null when nothing waits.
+   */
+  claimJob(holder: string, ttlMs: number, maxAttempts: number): Promise<ClaimedJob | null>;
+  /** Records progress and renews the holder's lease; false when the job is no longer the holder's. */
+  reportJob(id: string, holder: string, progress: { stage: string; done: number; total: number | null }, ttlMs: number): Promise<boolean>;
+  /**
+   * Ends the holder's job as done or failed with its outcome, drops its request, and forgets all
+   * but the newest `keepFinished` finished jobs. False when the job is no longer the holder's.
+   */
+  finishJob(id: string, holder: string, state: 'done' | 'failed', outcome: JobOutcome, keepFinished: number): Promise<boolean>;
+  getJob(id: string): Promise<IngestJob | null>;
+  /** The newest jobs first. */
+  listJobs(limit: number): Promise<IngestJob[]>;
+  countJobs(): Promise<Record<JobState, number>>;
   close(): Promise<void>;
 }

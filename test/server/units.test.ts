@@ -1,11 +1,25 @@
-// The server's small parts on their own: query validation, ingest bodies, file names, the job queue.
-import { describe, it } from 'node:test';
+// The server's small parts on their own: query validation, ingest bodies, file names, the job
+// queue and its runners (over a real SQLite store).
+import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseStoryQuery, checkId } from '../../src/server/validate.js';
-import { parseIngestJson, prepareInputs, safeFileName } from '../../src/server/ingest-request.js';
-import { JobQueue, type JobOutcome, type JobSnapshot } from '../../src/server/jobs.js';
+import {
+  decodeIngestRequest,
+  encodeIngestRequest,
+  inputLabels,
+  parseIngestJson,
+  prepareInputs,
+  safeFileName,
+  type IngestRequest,
+} from '../../src/server/ingest-request.js';
+import { JobQueue, type JobOutcome, type JobSnapshot, type JobWork } from '../../src/server/jobs.js';
+import { JobRunner } from '../../src/server/job-runner.js';
+import { openStore } from '../../src/store/index.js';
+import type { Store } from '../../src/store/types.js';
 import { ApiError } from '../../src/server/errors.js';
 
 const status = (fn: () => unknown) => {
@@ -98,69 +112,158 @@ describe('safeFileName', () => {
   for (const [name, expected] of rows) it(`${JSON.stringify(name)} -> ${expected}`, () => assert.equal(safeFileName(name), expected));
 });
 
-describe('JobQueue', () => {
+describe('job queue and runners (a real SQLite store)', () => {
   const outcome: JobOutcome = { articlesAdded: ['a'], articlesExisting: [], storiesTouched: ['s'], errors: [] };
+  const text = (t: string): IngestRequest => ({ urls: [], feed: null, text: t, title: null, files: [] });
+  const fast = { pollMs: 10, log: () => {} };
+  let dir = '';
+  const stores: Store[] = [];
 
-  it('runs jobs one at a time in order, and a failing job does not stop the next', async () => {
+  before(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'corroborate-jobs-'));
+  });
+  after(async () => {
+    await Promise.all(stores.map((s) => s.close()));
+    await rm(dir, { recursive: true, force: true });
+  });
+  let n = 0;
+  async function freshStore(): Promise<{ store: Store; path: string }> {
+    const path = join(dir, `jobs-${++n}.db`);
+    const store = await openStore(path);
+    stores.push(store);
+    return { store, path };
+  }
+  async function until(store: Store, id: string, state: JobSnapshot['state']): Promise<JobSnapshot> {
+    for (let i = 0; i < 2000; i++) {
+      const job = await store.getJob(id);
+      if (job?.state === state) return job;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    throw new Error(`job ${id} never reached ${state}`);
+  }
+
+  it('runs jobs one at a time in order, records progress and outcome, and a failing job does not stop the next', async () => {
+    const { store } = await freshStore();
+    const queue = new JobQueue(store);
     const order: string[] = [];
     let running = 0;
     let overlap = false;
-    const queue = new JobQueue();
-    const work = (name: string, fail = false) => async () => {
-      running++;
-      overlap ||= running > 1;
-      order.push(name);
-      await new Promise((resolve) => setImmediate(resolve));
-      running--;
-      if (fail) throw new Error(`${name} broke`);
-      return outcome;
-    };
-    const first = queue.enqueue(['one'], work('one', true))!;
-    const second = queue.enqueue(['two'], work('two'))!;
-    assert.equal(first.state, 'queued');
-    assert.equal(second.state, 'queued');
-    while (queue.get(second.id)!.state !== 'done') await new Promise((resolve) => setImmediate(resolve));
+    const seen: unknown[] = [];
+    const runner = new JobRunner(
+      store,
+      async (request, progress) => {
+        running++;
+        overlap ||= running > 1;
+        order.push(request.text!);
+        progress.report('extract', 1, 2);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        const now = await store.getJob(first.id);
+        if (request.text === 'one') seen.push(now?.stage, now?.done, now?.total);
+        running--;
+        if (request.text === 'one') throw new Error('one broke');
+        return outcome;
+      },
+      fast,
+    );
+    const first = (await queue.enqueue(text('one')))!;
+    const second = (await queue.enqueue(text('two')))!;
+    assert.deepEqual([first.state, second.state, first.inputs], ['queued', 'queued', ['pasted text']]);
+    runner.start();
+    const done = await until(store, second.id, 'done');
+    await runner.close();
     assert.deepEqual(order, ['one', 'two']);
     assert.equal(overlap, false);
-    assert.equal(queue.get(first.id)!.state, 'failed');
-    assert.match(queue.get(first.id)!.errors[0]!.message, /one broke/);
+    assert.deepEqual(seen, ['extract', 1, 2], 'progress is written while the job runs');
+    const failed = (await queue.get(first.id))!;
+    assert.equal(failed.state, 'failed');
+    assert.match(failed.errors[0]!.message, /one broke/);
+    assert.deepEqual(done.storiesTouched, ['s']);
+    assert.deepEqual(await queue.counts(), { queued: 0, running: 0, done: 1, failed: 1 });
   });
 
-  it('on close, lets the running job finish, drops the queued ones and takes no more', async () => {
-    const queue = new JobQueue();
+  it('on close, lets the running job finish and leaves the queued ones for the next runner', async () => {
+    const { store } = await freshStore();
+    const queue = new JobQueue(store);
     let release = () => {};
-    const running = queue.enqueue(['slow'], () => new Promise<JobOutcome>((resolve) => (release = () => resolve(outcome))))!;
-    const waiting = queue.enqueue(['waiting'], async () => outcome)!;
-    while (queue.get(running.id)!.state !== 'running') await new Promise((resolve) => setImmediate(resolve));
-    const closed = queue.close();
+    const started: string[] = [];
+    const work: JobWork = (request) => {
+      started.push(request.text!);
+      return request.text === 'slow' ? new Promise<JobOutcome>((resolve) => (release = () => resolve(outcome))) : Promise.resolve(outcome);
+    };
+    const runner = new JobRunner(store, work, fast);
+    const slow = (await queue.enqueue(text('slow')))!;
+    const waiting = (await queue.enqueue(text('waiting')))!;
+    runner.start();
+    await until(store, slow.id, 'running');
+    const closed = runner.close();
     release();
     await closed;
-    assert.equal(queue.get(running.id)!.state, 'done');
-    assert.equal(queue.get(waiting.id)!.state, 'failed');
-    assert.equal(queue.enqueue(['late'], async () => outcome), null);
+    assert.equal((await queue.get(slow.id))!.state, 'done');
+    assert.equal((await queue.get(waiting.id))!.state, 'queued', 'still queued, not dropped');
+    const next = new JobRunner(store, work, fast);
+    next.start();
+    await until(store, waiting.id, 'done');
+    await next.close();
+    assert.deepEqual(started, ['slow', 'waiting']);
   });
 
-  it('reports progress and the outcome, and cleans up after each job', async () => {
-    const queue = new JobQueue();
-    let cleaned = 0;
-    const seen: unknown[] = [];
-    const job: JobSnapshot = queue.enqueue(['x'], async (progress) => {
-      progress.report('ingest', 1, 2);
-      const now = queue.get(job.id)!;
-      seen.push(now.stage, now.done, now.total);
+  it('wakes at once for a job queued in this process', async () => {
+    const { store } = await freshStore();
+    const queue = new JobQueue(store);
+    const runner = new JobRunner(store, async () => outcome, { pollMs: 60_000, log: () => {} });
+    const stop = queue.onEnqueue(() => runner.wake());
+    runner.start();
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    const job = (await queue.enqueue(text('now')))!;
+    await until(store, job.id, 'done');
+    stop();
+    await runner.close();
+  });
+
+  it('runners on two connections share the queue: each job runs once', async () => {
+    const { store, path } = await freshStore();
+    const other = await openStore(path);
+    stores.push(other);
+    const queue = new JobQueue(store);
+    const ran: string[] = [];
+    const work = (who: string): JobWork => async (request) => {
+      ran.push(`${who}:${request.text}`);
+      await new Promise((resolve) => setTimeout(resolve, 5));
       return outcome;
-    }, async () => {
-      cleaned++;
-    })!;
-    const other = queue.enqueue(['y'], async () => outcome, async () => {
-      cleaned++;
-    })!;
-    while (queue.get(other.id)!.state !== 'done') await new Promise((resolve) => setImmediate(resolve));
-    assert.equal(queue.get(job.id)!.state, 'done');
-    assert.deepEqual(seen, ['ingest', 1, 2]);
-    assert.deepEqual(queue.get(job.id)!.storiesTouched, ['s']);
-    assert.equal(cleaned, 2);
-    assert.deepEqual(queue.counts(), { queued: 0, running: 0, done: 2, failed: 0 });
+    };
+    const ids = [];
+    for (let i = 0; i < 8; i++) ids.push((await queue.enqueue(text(`t${i}`)))!.id);
+    const runners = [new JobRunner(store, work('a'), fast), new JobRunner(other, work('b'), fast)];
+    runners.forEach((r) => r.start());
+    for (const id of ids) await until(store, id, 'done');
+    await Promise.all(runners.map((r) => r.close()));
+    assert.equal(ran.length, 8, ran.join(' '));
+    assert.equal(new Set(ran.map((r) => r.split(':')[1])).size, 8, 'no job ran twice');
+  });
+
+  it('a job whose runner stopped is taken again once its lease runs out', async () => {
+    const { store } = await freshStore();
+    const queue = new JobQueue(store);
+    const job = (await queue.enqueue(text('orphan')))!;
+    // A runner took it and died: nothing renews its lease.
+    assert.equal((await store.claimJob('dead-worker', 30, 2))?.job.id, job.id);
+    const runner = new JobRunner(store, async () => outcome, fast);
+    runner.start();
+    const done = await until(store, job.id, 'done');
+    await runner.close();
+    assert.equal(done.attempts, 2);
+  });
+
+  it('the request travels whole through the queue: text, title, URLs and file bytes', async () => {
+    const request: IngestRequest = {
+      urls: ['https://example.com/a'],
+      feed: 'https://example.com/feed.xml',
+      text: 'Body with NUL \u0000 and “quotes”',
+      title: 'Title',
+      files: [{ name: 'page.html.gz', bytes: new Uint8Array([0, 255, 1, 254]) }],
+    };
+    assert.deepEqual(decodeIngestRequest(encodeIngestRequest(request)), request);
+    assert.deepEqual(inputLabels(request), ['pasted text "Title"', 'page.html.gz', 'https://example.com/a', 'https://example.com/feed.xml']);
   });
 });
 

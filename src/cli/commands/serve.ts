@@ -4,8 +4,9 @@ import { numberFlag, parseFlags, writeLine } from '../command.js';
 import { usageError } from '../../errors.js';
 import { openStore } from '../../store/index.js';
 import { isLoopback, startServer } from '../../server/index.js';
+import { stopGracefully, untilStopSignal } from '../signals.js';
 
-const HELP = `Usage: corroborate serve [--db PATH] [--port 8080] [--host 127.0.0.1] [--allow-private-network]
+const HELP = `Usage: corroborate serve [--db PATH] [--port 8080] [--host 127.0.0.1] [--no-worker] [--allow-private-network]
 
 Serves the web app and the JSON API (described at /api/openapi.json) over a database that
 'corroborate analyze' wrote, and lets people add articles from the browser.
@@ -14,8 +15,14 @@ Options:
   --db PATH                 SQLite file or postgres:// URL (default: ./corroborate.db)
   --port N                  port to listen on (default: 8080; 0 picks a free one)
   --host HOST               address to bind (default: 127.0.0.1, this machine only)
+  --no-worker               only queue ingest jobs: 'corroborate worker' processes on the same
+                            database run them (by default this server runs them too)
   --allow-private-network   let ingested URLs reach loopback and private addresses
   -h, --help                this help
+
+Ingest jobs are kept in the database, so a job queued before a restart still runs, and any
+number of 'corroborate worker' processes (on this machine or others sharing a PostgreSQL
+database) can take them.
 
 Stop with Ctrl-C (SIGINT) or SIGTERM: the running ingest job finishes first; a second
 Ctrl-C stops at once (the database stays consistent: every write is one transaction).`;
@@ -29,7 +36,7 @@ export const command: Command = {
   async run(argv, io) {
     const { values, positionals } = parseFlags(
       argv,
-      { db: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, 'allow-private-network': { type: 'boolean' } },
+      { db: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, 'no-worker': { type: 'boolean' }, 'allow-private-network': { type: 'boolean' } },
       'serve',
     );
     if (positionals.length > 0) throw usageError(`unexpected argument '${positionals[0]}'.`, "Run 'corroborate serve --help'.");
@@ -46,6 +53,7 @@ export const command: Command = {
         port,
         host,
         storeLocation: db,
+        runJobs: !values['no-worker'],
         analyze: { ingest: { allowPrivateNetwork: Boolean(values['allow-private-network']) } },
         log: (message) => io.stderr.write(message + '\n'),
       });
@@ -59,25 +67,7 @@ export const command: Command = {
     }
     await writeLine(io.stdout, 'Press Ctrl-C to stop.');
 
-    const signal = await new Promise<NodeJS.Signals>((resolve) => {
-      const stop = (name: NodeJS.Signals) => {
-        process.off('SIGINT', stop);
-        process.off('SIGTERM', stop);
-        resolve(name);
-      };
-      process.on('SIGINT', stop);
-      process.on('SIGTERM', stop);
-    });
-    await writeLine(io.stderr, `Received ${signal}; stopping (a running ingest job finishes first; press Ctrl-C again to stop at once).`);
-    const force = () => {
-      io.stderr.write('Stopping at once.\n');
-      process.exit(130);
-    };
-    process.once('SIGINT', force);
-    process.once('SIGTERM', force);
-    await server.close();
-    process.off('SIGINT', force);
-    process.off('SIGTERM', force);
+    await stopGracefully(io, await untilStopSignal(), () => server.close());
     await store.close();
     return 0;
   },

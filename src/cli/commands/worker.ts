@@ -1,0 +1,52 @@
+// `corroborate worker`: carries out the ingest jobs queued in a database (by `corroborate serve`
+// or its web app), one at a time, until stopped. Run several, on one machine or on several that
+// share a PostgreSQL database, to add articles faster: each job goes to one worker, and a job
+// whose worker stopped is taken again by another.
+import type { Command } from '../command.js';
+import { parseFlags, writeLine } from '../command.js';
+import { usageError } from '../../errors.js';
+import { openStore } from '../../store/index.js';
+import { AnalysisWorker } from '../../server/analysis-worker.js';
+import { ingestWork } from '../../server/ingest-job.js';
+import { JobRunner } from '../../server/job-runner.js';
+import { stopGracefully, untilStopSignal } from '../signals.js';
+
+const HELP = `Usage: corroborate worker [--db PATH] [--allow-private-network]
+
+Runs the ingest jobs queued in the database (articles added in the web app or through
+POST /api/ingest), one at a time, until stopped. Start as many as you like against one
+database; 'corroborate serve --no-worker' then only answers requests and queues jobs.
+
+Options:
+  --db PATH                 SQLite file or postgres:// URL (default: ./corroborate.db)
+  --allow-private-network   let ingested URLs reach loopback and private addresses
+  -h, --help                this help
+
+Stop with Ctrl-C (SIGINT) or SIGTERM: the running job finishes first; a second Ctrl-C stops
+at once (the job is then taken again by another worker, or by this one when restarted).`;
+
+export const command: Command = {
+  name: 'worker',
+  summary: 'Run the ingest jobs queued in a database',
+  help: HELP,
+  async run(argv, io) {
+    const { values, positionals } = parseFlags(argv, { db: { type: 'string' }, 'allow-private-network': { type: 'boolean' } }, 'worker');
+    if (positionals.length > 0) throw usageError(`unexpected argument '${positionals[0]}'.`, "Run 'corroborate worker --help'.");
+    const db = values.db ?? 'corroborate.db';
+    const store = await openStore(db);
+    // The analysis runs in a thread of its own, so this thread's timers keep the job's lease.
+    const analysis = new AnalysisWorker(db);
+    analysis.warm();
+    const runner = new JobRunner(store, ingestWork(store, analysis, { analyze: { ingest: { allowPrivateNetwork: Boolean(values['allow-private-network']) } } }), {
+      log: (message) => io.stderr.write(message + '\n'),
+    });
+    runner.start();
+    await writeLine(io.stdout, `Corroborate worker on ${db}: running queued ingest jobs. Press Ctrl-C to stop.`);
+    await stopGracefully(io, await untilStopSignal(), async () => {
+      await runner.close();
+      await analysis.close();
+    });
+    await store.close();
+    return 0;
+  },
+};

@@ -1,0 +1,157 @@
+// The durable ingest job queue, in SQL both backends share. A job row carries its request until
+// it ends, so any worker process on the database can carry it out; a worker holds its job under
+// a lease it renews with each progress report, and a job whose worker stopped is taken again.
+// Each function runs inside one of the store's transactions (SqlStore calls them).
+import { usageError } from '../errors.js';
+import type { SqlExecutor, SqlRow } from './driver.js';
+import { storable } from './search.js';
+import type { ClaimedJob, IngestJob, JobOutcome, JobState } from './types.js';
+
+const JOB_COLUMNS = 'id, state, created_at, started_at, finished_at, stage, done, total, attempts, inputs, outcome';
+const NO_OUTCOME: JobOutcome = { articlesAdded: [], articlesExisting: [], storiesTouched: [], errors: [] };
+/** Claim attempts within one transaction when other workers take the same job first. */
+const CLAIM_RETRIES = 5;
+/** Jobs queued in one millisecond by one process keep their order (microsecond-like positions). */
+const POSITIONS_PER_MS = 1000;
+let queued = 0;
+
+/** Where a job queued now stands: milliseconds since the epoch, then this process's count. */
+function queuePosition(now: Date): number {
+  queued = (queued + 1) % POSITIONS_PER_MS;
+  return now.getTime() * POSITIONS_PER_MS + queued;
+}
+
+export async function enqueueJob(tx: SqlExecutor, job: { id: string; inputs: readonly string[]; request: string }, maxQueued: number): Promise<IngestJob | null> {
+  checkRequest(job.request);
+  const waiting = await tx.query("SELECT COUNT(*) AS n FROM ingest_jobs WHERE state = 'queued'");
+  if (Number(waiting[0]?.n ?? 0) >= maxQueued) return null;
+  const now = new Date();
+  await tx.run(
+    `INSERT INTO ingest_jobs (id, state, created_at, queue_position, done, total, attempts, inputs, request, outcome)
+     VALUES (?, 'queued', ?, ?, 0, ?, 0, ?, ?, ?)`,
+    [job.id, now.toISOString(), queuePosition(now), job.inputs.length, JSON.stringify(job.inputs.map(storable)), job.request, JSON.stringify(NO_OUTCOME)],
+  );
+  return getJob(tx, job.id);
+}
+
+export async function claimJob(tx: SqlExecutor, holder: string, ttlMs: number, maxAttempts: number): Promise<ClaimedJob | null> {
+  const now = Date.now();
+  const stopped = {
+    ...NO_OUTCOME,
+    errors: [{ input: '', message: `The job was started ${maxAttempts} times and its worker stopped each time; it is not tried again.` }],
+  };
+  await tx.run(
+    `UPDATE ingest_jobs SET state = 'failed', finished_at = ?, holder = NULL, expires_ms = NULL, request = NULL, outcome = ?
+     WHERE state = 'running' AND expires_ms < ? AND attempts >= ?`,
+    [new Date(now).toISOString(), JSON.stringify(stopped), now, maxAttempts],
+  );
+  for (let attempt = 0; attempt < CLAIM_RETRIES; attempt++) {
+    const next = await tx.query(
+      `SELECT id FROM ingest_jobs WHERE state = 'queued' OR (state = 'running' AND expires_ms < ?)
+       ORDER BY queue_position, id LIMIT 1`,
+      [now],
+    );
+    if (next.length === 0) return null;
+    const id = String(next[0]!.id);
+    // The condition is checked again on the row itself: of two workers that picked it, one wins.
+    const taken = await tx.run(
+      `UPDATE ingest_jobs SET state = 'running', holder = ?, expires_ms = ?, started_at = ?, attempts = attempts + 1, stage = NULL, done = 0
+       WHERE id = ? AND (state = 'queued' OR (state = 'running' AND expires_ms < ?))`,
+      [holder, now + Math.ceil(ttlMs), new Date(now).toISOString(), id, now],
+    );
+    if (taken === 0) continue;
+    const rows = await tx.query(`SELECT ${JOB_COLUMNS}, request FROM ingest_jobs WHERE id = ?`, [id]);
+    return { job: jobOf(rows[0]!), request: String(rows[0]!.request) };
+  }
+  return null;
+}
+
+export async function reportJob(
+  tx: SqlExecutor,
+  id: string,
+  holder: string,
+  progress: { stage: string; done: number; total: number | null },
+  ttlMs: number,
+): Promise<boolean> {
+  const changed = await tx.run(
+    `UPDATE ingest_jobs SET stage = ?, done = ?, total = ?, expires_ms = ? WHERE id = ? AND holder = ? AND state = 'running'`,
+    [storable(progress.stage), Math.max(0, Math.round(progress.done)), progress.total === null ? null : Math.round(progress.total), Date.now() + Math.ceil(ttlMs), id, holder],
+  );
+  return changed > 0;
+}
+
+export async function finishJob(
+  tx: SqlExecutor,
+  id: string,
+  holder: string,
+  state: 'done' | 'failed',
+  outcome: JobOutcome,
+  keepFinished: number,
+): Promise<boolean> {
+  const record: JobOutcome = {
+    articlesAdded: [...outcome.articlesAdded],
+    articlesExisting: [...outcome.articlesExisting],
+    storiesTouched: [...outcome.storiesTouched],
+    errors: outcome.errors.map((e) => ({ input: storable(e.input), message: storable(e.message) })),
+  };
+  const changed = await tx.run(
+    `UPDATE ingest_jobs SET state = ?, finished_at = ?, outcome = ?, request = NULL, holder = NULL, expires_ms = NULL
+     WHERE id = ? AND holder = ? AND state = 'running'`,
+    [state, new Date().toISOString(), JSON.stringify(record), id, holder],
+  );
+  await tx.run(
+    `DELETE FROM ingest_jobs WHERE state IN ('done', 'failed') AND id NOT IN (
+       SELECT id FROM ingest_jobs WHERE state IN ('done', 'failed') ORDER BY finished_at DESC, id LIMIT ?)`,
+    [Math.max(0, Math.floor(keepFinished))],
+  );
+  return changed > 0;
+}
+
+export async function getJob(tx: SqlExecutor, id: string): Promise<IngestJob | null> {
+  const rows = await tx.query(`SELECT ${JOB_COLUMNS} FROM ingest_jobs WHERE id = ?`, [id]);
+  return rows.length === 0 ? null : jobOf(rows[0]!);
+}
+
+export async function listJobs(tx: SqlExecutor, limit: number): Promise<IngestJob[]> {
+  const rows = await tx.query(`SELECT ${JOB_COLUMNS} FROM ingest_jobs ORDER BY queue_position DESC, id DESC LIMIT ?`, [Math.max(0, Math.floor(limit))]);
+  return rows.map(jobOf);
+}
+
+export async function countJobs(tx: SqlExecutor): Promise<Record<JobState, number>> {
+  const counts: Record<JobState, number> = { queued: 0, running: 0, done: 0, failed: 0 };
+  for (const row of await tx.query('SELECT state, COUNT(*) AS n FROM ingest_jobs GROUP BY state')) {
+    const state = String(row.state) as JobState;
+    if (state in counts) counts[state] = Number(row.n);
+  }
+  return counts;
+}
+
+function jobOf(row: SqlRow): IngestJob {
+  const outcome = JSON.parse(String(row.outcome)) as JobOutcome;
+  return {
+    id: String(row.id),
+    state: String(row.state) as JobState,
+    createdAt: String(row.created_at),
+    startedAt: row.started_at === null ? null : String(row.started_at),
+    finishedAt: row.finished_at === null ? null : String(row.finished_at),
+    stage: row.stage === null ? null : String(row.stage),
+    done: Number(row.done),
+    total: row.total === null ? null : Number(row.total),
+    inputs: JSON.parse(String(row.inputs)) as string[],
+    attempts: Number(row.attempts),
+    articlesAdded: outcome.articlesAdded,
+    articlesExisting: outcome.articlesExisting,
+    storiesTouched: outcome.storiesTouched,
+    errors: outcome.errors,
+  };
+}
+
+function checkRequest(request: string): void {
+  const how = 'Pass the output of JSON.stringify, which escapes NUL and lone surrogates.';
+  try {
+    JSON.parse(request);
+  } catch (error) {
+    throw usageError(`A job request must be JSON: ${(error as Error).message}`, how);
+  }
+  if (storable(request) !== request) throw usageError('A job request holds a raw NUL or lone surrogate.', how);
+}
