@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 // A real server over a real SQLite store in a temporary folder, seeded with hand-built dossier
 // stories (src/dossier/testing.ts) and their articles, for the API and browser tests.
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -120,4 +121,27 @@ export async function waitForJob(url: string, id: string): Promise<Record<string
     if (job.state === 'done' || job.state === 'failed') return job;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+const BIN = fileURLToPath(new URL('../../bin/corroborate.js', import.meta.url));
+
+/** `corroborate <args>` as a child process, its output collected; `printed` waits for a line on stdout. */
+export function runCli(args: readonly string[]) {
+  const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk) => (stdout += chunk));
+  child.stderr.on('data', (chunk) => (stderr += chunk));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const printed = (pattern: RegExp) =>
+    new Promise<RegExpExecArray>((resolve, reject) => {
+      const check = () => {
+        const match = pattern.exec(stdout);
+        if (match) resolve(match);
+      };
+      check();
+      child.stdout.on('data', check);
+      void exited.then((code) => reject(new Error(`corroborate ${args[0]} exited ${code}: ${stderr}`)));
+    });
+  return { child, exited, printed, output: () => ({ stdout, stderr }) };
 }

@@ -1,30 +1,16 @@
 // `corroborate serve` as a user runs it: prints the URL, answers, and stops cleanly on a signal.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { waitForJob } from './helpers.js';
-
-const BIN = fileURLToPath(new URL('../../bin/corroborate.js', import.meta.url));
-
-function run(args: string[]) {
-  const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk) => (stdout += chunk));
-  child.stderr.on('data', (chunk) => (stderr += chunk));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, exited, output: () => ({ stdout, stderr }) };
-}
+import { runCli, waitForJob } from './helpers.js';
 
 describe('corroborate serve', () => {
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     it(`serves on loopback, prints the URL and exits 0 on ${signal}`, async () => {
       const dir = await mkdtemp(join(tmpdir(), 'corroborate-serve-'));
-      const server = run(['serve', '--db', join(dir, 'serve.db'), '--port', '0']);
+      const server = runCli(['serve', '--db', join(dir, 'serve.db'), '--port', '0']);
       try {
         const url = await new Promise<string>((resolve, reject) => {
           const check = () => {
@@ -59,14 +45,14 @@ describe('corroborate serve', () => {
 
   it('refuses bad flags with exit code 2', async () => {
     for (const args of [['serve', '--port', 'abc'], ['serve', '--port', '70000'], ['serve', 'extra'], ['serve', '--bogus']]) {
-      const bad = run(args);
+      const bad = runCli(args);
       assert.equal(await bad.exited, 2, `${args.join(' ')}: ${bad.output().stderr}`);
       assert.match(bad.output().stderr, /corroborate serve:/);
     }
   });
 
   it('prints its help', async () => {
-    const help = run(['serve', '--help']);
+    const help = runCli(['serve', '--help']);
     assert.equal(await help.exited, 0);
     assert.match(help.output().stdout, /--port N/);
   });

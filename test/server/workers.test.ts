@@ -3,41 +3,18 @@
 // out. Every job runs once, and the articles of all jobs end in one story.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import { connect } from '../../src/store/postgres/index.js';
-import { EXAMPLES, waitForJob } from './helpers.js';
+import { EXAMPLES, runCli, waitForJob } from './helpers.js';
 
-const BIN = fileURLToPath(new URL('../../bin/corroborate.js', import.meta.url));
 const ADMIN_URL = process.env.CORROBORATE_TEST_POSTGRES ?? 'postgres://postgres@127.0.0.1:5432/test';
 const DATABASE = `corroborate_workers_${process.pid}_${randomBytes(3).toString('hex')}`;
 
-function run(args: string[]) {
-  const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk) => (stdout += chunk));
-  child.stderr.on('data', (chunk) => (stderr += chunk));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const printed = (pattern: RegExp) =>
-    new Promise<RegExpExecArray>((resolve, reject) => {
-      const check = () => {
-        const match = pattern.exec(stdout);
-        if (match) resolve(match);
-      };
-      check();
-      child.stdout.on('data', check);
-      void exited.then((code) => reject(new Error(`${args[0]} exited ${code}: ${stderr}`)));
-    });
-  return { child, exited, printed, output: () => ({ stdout, stderr }) };
-}
-
 describe('serve --no-worker with two workers on PostgreSQL', () => {
   let url = '';
-  const children: ReturnType<typeof run>[] = [];
+  const children: ReturnType<typeof runCli>[] = [];
 
   before(async () => {
     const admin = await connect(ADMIN_URL);
@@ -63,7 +40,7 @@ describe('serve --no-worker with two workers on PostgreSQL', () => {
   });
 
   it('queues jobs without running them, then two workers run each once into one story', async () => {
-    const server = run(['serve', '--db', url, '--port', '0', '--no-worker']);
+    const server = runCli(['serve', '--db', url, '--port', '0', '--no-worker']);
     children.push(server);
     const api = (await server.printed(/(http:\/\/127\.0\.0\.1:\d+)\//))[1]!;
 
@@ -79,7 +56,7 @@ describe('serve --no-worker with two workers on PostgreSQL', () => {
     const waiting = (await (await fetch(`${api}/api/health`)).json()) as { jobs: Record<string, number> };
     assert.equal(waiting.jobs.queued, 4, 'the server only queues');
 
-    const workers = [run(['worker', '--db', url]), run(['worker', '--db', url])];
+    const workers = [runCli(['worker', '--db', url]), runCli(['worker', '--db', url])];
     children.push(...workers);
     const jobs = [];
     for (const id of ids) jobs.push(await waitForJob(api, id));
