@@ -1,0 +1,52 @@
+// The binary copy of the word vectors: read back exactly as written, and refused (null) when it
+// was made from another package, is cut short or is not a cache at all.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { cacheDirectory, readVectorCache, writeVectorCache } from './vector-cache.js';
+import type { WordVectors } from './vectors.js';
+
+function sample(): WordVectors {
+  const words = ['the', 'zürich', '東京', 'naïve', 'x'];
+  const dimensions = 3;
+  const matrix = new Float32Array(words.length * dimensions).map((_, i) => (i % 2 ? -1 : 1) * i * 0.137);
+  // Row 4 has no word (the package listed a duplicate): it is not indexed.
+  const index = new Map(words.slice(0, 4).map((word, row) => [word, row]));
+  return { dimensions, size: words.length, index, matrix };
+}
+
+test('word vector cache: written and read back exactly; another key, a cut file or another file is refused', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'corroborate-vectors-'));
+  try {
+    const path = join(dir, 'nested', 'vectors.bin');
+    const vectors = sample();
+    assert.equal(writeVectorCache(path, 'pkg@1:10:5:LE', vectors), true);
+    const back = readVectorCache(path, 'pkg@1:10:5:LE');
+    assert.ok(back);
+    assert.deepEqual([back.dimensions, back.size], [3, 5]);
+    assert.deepEqual([...back.index], [...vectors.index]);
+    assert.deepEqual([...back.matrix], [...vectors.matrix]);
+
+    assert.equal(readVectorCache(path, 'pkg@2:10:5:LE'), null, 'an upgraded package is repacked');
+    const bytes = readFileSync(path);
+    writeFileSync(path, bytes.subarray(0, bytes.byteLength - 5));
+    assert.equal(readVectorCache(path, 'pkg@1:10:5:LE'), null, 'a file cut short');
+    writeFileSync(path, 'not a cache');
+    assert.equal(readVectorCache(path, 'pkg@1:10:5:LE'), null);
+    assert.equal(readVectorCache(join(dir, 'missing.bin'), 'pkg@1:10:5:LE'), null);
+
+    const newline = sample();
+    (newline.index as Map<string, number>).set('two\nlines', 4);
+    assert.equal(writeVectorCache(join(dir, 'newline.bin'), 'k', newline), false, 'a word the layout cannot keep: no cache');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('cache folder: the override, then XDG, then the home folder', () => {
+  assert.equal(cacheDirectory({ CORROBORATE_CACHE_DIR: '/x/y' }), '/x/y');
+  assert.equal(cacheDirectory({ XDG_CACHE_HOME: '/c' }), join('/c', 'corroborate'));
+  assert.match(cacheDirectory({}), /corroborate$/);
+});
