@@ -150,6 +150,13 @@ test('changed quotes are altered and the shortened one trimmed', () => {
   const ready = quoteWith('would be ready to offer');
   assert.equal(statusIn(ready, 'summary'), 'trimmed');
   assert.equal(statusIn(ready, 'rewrite'), 'altered');
+  // The rewrite splits the quote into two invented sentences: both are its one altered version,
+  // and the Epoch Times, which splits the same words over two paragraphs, quotes them verbatim.
+  const rewritten = ready.mentions.find((m) => m.article === article('rewrite').id)!;
+  assert.match(rewritten.text, /work together … If they show interest, we can explore options for cooperation/);
+  assert.equal(statusIn(ready, 'epoch'), 'verbatim');
+  assert.ok(!story.claims.some((c) => c !== ready && c.mentions.some((m) => m.text.includes('If they show interest'))), 'no stray half of the quote');
+  assert.ok(story.findings.some((f) => f.kind === 'altered-quote' && f.articles[0] === article('rewrite').id && f.message.includes('If they show interest')));
   const prices = quoteWith('restraining influence');
   assert.equal(statusIn(prices, 'benzinga'), 'altered');
   const output = quoteWith('several times over');

@@ -14,6 +14,9 @@ test('quoted: shortened, without the stop of the sentence it was cut from', () =
     ['Talks (in Lima) - not Santiago - resumed.', 18, '"Talks (in Lima) - not Santiago - resumed"'],
   ];
   for (const [text, words, expected] of rows) assert.equal(quoted(text, words), expected, text);
+  // A changed stretch keeps its close too: that is often where the words were changed.
+  assert.equal(quoted('one two three four five six seven eight nine.', 6, true), '"one two three four … eight nine"');
+  assert.equal(quoted('one two three.', 6, true), '"one two three"');
 });
 
 test('inSentence: a figure phrase read mid-sentence', () => {

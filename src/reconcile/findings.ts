@@ -40,10 +40,16 @@ function fileName(input: string): string {
   return last || input;
 }
 
-export function shorten(text: string, words = QUOTE_WORDS_SHOWN): string {
+export function shorten(text: string, words = QUOTE_WORDS_SHOWN, ends = false): string {
   const parts = text.trim().split(/\s+/);
-  return parts.length <= words ? text.trim() : `${parts.slice(0, words).join(' ')} …`;
+  if (parts.length <= words) return text.trim();
+  if (!ends) return `${parts.slice(0, words).join(' ')} …`;
+  const tail = Math.round(words * TAIL_SHARE);
+  return `${parts.slice(0, words - tail).join(' ')} … ${parts.slice(-tail).join(' ')}`;
 }
+
+/** Share of the words shown from the end when a changed stretch is shortened at both ends: a quote often changes at its close. */
+const TAIL_SHARE = 1 / 3;
 
 export interface FindingContext {
   readonly articles: readonly Article[];
@@ -70,7 +76,7 @@ export function quoteFindings(claim: ReconciledClaim, ctx: FindingContext): Find
       const now = asWritten(stretch.now, v.text);
       out.push({
         kind: 'altered-quote',
-        message: `${ctx.names.get(v.article)} changes the words of ${who}: where ${ctx.names.get(reference.article)} quotes ${quoted(was, STRETCH_WORDS_SHOWN)}, it has ${quoted(now, STRETCH_WORDS_SHOWN)}.`,
+        message: `${ctx.names.get(v.article)} changes the words of ${who}: where ${ctx.names.get(reference.article)} quotes ${quoted(was, STRETCH_WORDS_SHOWN, true)}, it has ${quoted(now, STRETCH_WORDS_SHOWN, true)}.`,
         claim: claim.id,
         articles: [v.article, reference.article],
         severity: 'high',
@@ -107,9 +113,9 @@ export function asWritten(stretch: string, text: string): string {
   return found ? found[0] : stretch;
 }
 
-/** A quotation inside a message: no wire dateline, shortened, without the closing stop of its sentence ("... Kyiv".). */
-export function quoted(text: string, words = QUOTE_WORDS_SHOWN): string {
-  return `"${shorten(text.replace(DATELINE, ''), words).replace(/[\s.,;:]+$/, '')}"`;
+/** A quotation inside a message: no wire dateline, shortened (keeping both `ends` when asked), without the closing stop of its sentence ("... Kyiv".). */
+export function quoted(text: string, words = QUOTE_WORDS_SHOWN, ends = false): string {
+  return `"${shorten(text.replace(DATELINE, ''), words, ends).replace(/[\s.,;:]+$/, '')}"`;
 }
 
 /** "SANTIAGO (Andes Wire) - ", "(Reuters) — ": where the text was filed, not what it says. */

@@ -109,7 +109,7 @@ export function reconcileStory(input: ReconcileInput, options: Partial<Reconcile
 
   // 3-5.
   const drafts: Draft[] = [];
-  const quotes = reconcileQuotes(ofKind('quote'), order, { match: settings.quoteMatch, contradiction: settings.contradiction });
+  const quotes = reconcileQuotes(ofKind('quote'), order, { match: settings.quoteMatch, contradiction: settings.contradiction }, settings.semantic);
   for (const q of reconcileQuantities(ofKind('quantity'), order, { ...settings })) {
     drafts.push({
       kind: 'quantity',
