@@ -189,6 +189,29 @@ test('claims only one outlet carries are marked unique, and findings name the dr
   assert.ok(unique.some((c) => c.uniqueTo === article('benzinga').id && /sanction/i.test(c.text)), 'Benzinga EU sanctions');
   assert.ok(story.findings.some((f) => f.kind === 'drifted-number'), 'the imports/market drift is a finding');
   assert.ok(story.findings.some((f) => f.kind === 'altered-quote'), 'altered quotes are findings');
+  const uniqueFindings = story.findings.filter((f) => f.kind === 'unique-claim');
+  assert.ok(uniqueFindings.some((f) => f.articles[0] === article('benzinga').id && /16th sanctions package/.test(f.message)), 'Benzinga EU sanctions is a finding');
+  assert.ok(uniqueFindings.some((f) => f.articles[0] === article('epoch').id && /Trump|Macron/.test(f.message)), "the Epoch Times' reactions are findings");
+});
+
+test('what another outlet states in its own words is not one outlet\'s claim, and the findings stay a short list', () => {
+  // Each of these is said by another article in other words (see examples/OUTLETS.md and the texts).
+  const restated: [Key, RegExp][] = [
+    ['epoch', /Moscow is open to partnering with the United States on joint resource exploration/],
+    ['rewrite', /Rare earth metals are essential in the production of high-tech goods/],
+    ['rewrite', /transition from simply mining raw materials to producing high-tech products/],
+    ['reuters', /boost the potential of the domestic industry/],
+  ];
+  for (const [key, pattern] of restated) {
+    assert.ok(!story.findings.some((f) => f.kind === 'unique-claim' && f.articles[0] === article(key).id && pattern.test(f.message)), `not unique: ${pattern}`);
+  }
+  const magnets = story.claims.find((c) => c.mentions.some((m) => m.article === article('rewrite').id && /Rare earth metals are essential/.test(m.text)))!;
+  assert.equal(magnets.uniqueTo, null);
+  assert.ok(magnets.mentions.some((m) => m.article === article('reuters').id && /magnets/.test(m.text)), "joined with Reuters' magnets sentence");
+  // A rewrite's added commentary is not flagged; its added figure is.
+  assert.ok(!story.findings.some((f) => /could complicate negotiations|will depend on further negotiations/.test(f.message)));
+  assert.ok(story.findings.some((f) => f.kind === 'unique-claim' && f.articles[0] === article('rewrite').id && /200% tariff/.test(f.message)));
+  assert.ok(story.findings.length <= 16, `${story.findings.length} findings`);
 });
 
 test('the brief has 3-12 sentences, each cited with offsets into its sources', () => {

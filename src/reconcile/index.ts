@@ -84,7 +84,8 @@ export const DEFAULT_RECONCILE_OPTIONS: ReconcileOptions = {
   // 3.8 vs 3.75 million is rounding; 15% vs 16% is not.
   rounding: 0.03,
   semantic: true,
-  maxUniqueFindingsPerArticle: 5,
+  // An editor reads a handful of one outlet's additions; the rest are in each article's coverage.
+  maxUniqueFindingsPerArticle: 4,
   flagTrimmedQuotes: false,
 };
 
@@ -188,13 +189,15 @@ export function reconcileStory(input: ReconcileInput, options: Partial<Reconcile
   // derivation's evidence says so even where the claims did not line up. Quotations excepted:
   // a rewrite that drops the quotation marks no longer carries the quote.
   const takenOver = takenOverSentences(articles, derivations, outletKey);
+  // Copies, rewrites and summaries of another article of the story: what they add is background.
+  const derived = new Set(derivations.filter((d) => d.role !== 'independent' && d.role !== 'original' && d.derivedFrom.some((l) => order.rank.has(l.article))).map((d) => d.article));
   const direct = (draft: Draft) => draft.kind === 'quote' && draft.reference.mention.quote?.direct !== false;
   const uniqueCandidates: UniqueCandidate[] = reconciled
     .filter(({ draft }) => !draft.echoes && !flagged.has(sentenceOf(draft)) && (draft.kind === 'quantity' || !confirmed(draft)))
     .filter(({ draft }) => direct(draft) || draft.kind === 'quantity' || !takenOver.has(sentenceOf(draft)))
     .map(({ draft, claim }) => ({
     claim,
-    substance: substance(claim, draft.reference.names.size, draft.reference.numbers.size),
+    substance: substance(claim, draft.reference.names.size, draft.reference.numbers.size, derived.has(draft.reference.mention.article)),
     sentence: draft.reference.mention.sentence,
     context: draft.reference.mention.context,
     direct: draft.reference.mention.quote?.direct ?? true,
