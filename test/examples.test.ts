@@ -217,13 +217,23 @@ test('what another outlet states in its own words is not one outlet\'s claim, an
 test('the brief has 3-12 sentences, each cited with offsets into its sources', () => {
   assert.ok(story.brief.length >= 3 && story.brief.length <= 12, `brief of ${story.brief.length} sentences`);
   const texts = new Map(story.articles.map((a) => [a.id, a.text]));
+  // It opens with the wire's lede, not a sentence that leans on one ("Within two hours of Trump's statement").
+  assert.match(story.brief[0]!.text, /^Russian President Vladimir Putin offered the U\.S\. the opportunity for joint exploration/);
   for (const s of story.brief) {
     assert.ok(s.citations.length > 0, `cited: ${s.text}`);
+    const first = s.sources[0]!;
+    assert.ok(texts.get(first.article)!.slice(first.start, first.end).replace(/\s+/g, ' ').includes(s.text), `supported by its first source: ${s.text}`);
     for (const src of s.sources) {
       const text = texts.get(src.article);
       assert.ok(text && src.end <= text.length && src.start < src.end, 'source offsets inside the article');
     }
   }
+});
+
+test("the README's example brief is the one the pipeline writes", async () => {
+  const readme = await readFile(new URL('../README.md', import.meta.url), 'utf8');
+  const shown = [...readme.matchAll(/^\d+\. (.+?) \*\(/gm)].map((m) => m[1]);
+  assert.deepEqual(shown, story.brief.map((s) => s.text), 'regenerate the README example from stories.json');
 });
 
 test('analysing the same inputs again stores no duplicates', async () => {
