@@ -150,6 +150,13 @@ test('changed quotes are altered and the shortened one trimmed', () => {
   const ready = quoteWith('would be ready to offer');
   assert.equal(statusIn(ready, 'summary'), 'trimmed');
   assert.equal(statusIn(ready, 'rewrite'), 'altered');
+  // The rewrite splits the quote into two invented sentences: both are its one altered version,
+  // and the Epoch Times, which splits the same words over two paragraphs, quotes them verbatim.
+  const rewritten = ready.mentions.find((m) => m.article === article('rewrite').id)!;
+  assert.match(rewritten.text, /work together … If they show interest, we can explore options for cooperation/);
+  assert.equal(statusIn(ready, 'epoch'), 'verbatim');
+  assert.ok(!story.claims.some((c) => c !== ready && c.mentions.some((m) => m.text.includes('If they show interest'))), 'no stray half of the quote');
+  assert.ok(story.findings.some((f) => f.kind === 'altered-quote' && f.articles[0] === article('rewrite').id && f.message.includes('If they show interest')));
   const prices = quoteWith('restraining influence');
   assert.equal(statusIn(prices, 'benzinga'), 'altered');
   const output = quoteWith('several times over');
@@ -182,18 +189,51 @@ test('claims only one outlet carries are marked unique, and findings name the dr
   assert.ok(unique.some((c) => c.uniqueTo === article('benzinga').id && /sanction/i.test(c.text)), 'Benzinga EU sanctions');
   assert.ok(story.findings.some((f) => f.kind === 'drifted-number'), 'the imports/market drift is a finding');
   assert.ok(story.findings.some((f) => f.kind === 'altered-quote'), 'altered quotes are findings');
+  const uniqueFindings = story.findings.filter((f) => f.kind === 'unique-claim');
+  assert.ok(uniqueFindings.some((f) => f.articles[0] === article('benzinga').id && /16th sanctions package/.test(f.message)), 'Benzinga EU sanctions is a finding');
+  assert.ok(uniqueFindings.some((f) => f.articles[0] === article('epoch').id && /Trump|Macron/.test(f.message)), "the Epoch Times' reactions are findings");
+});
+
+test('what another outlet states in its own words is not one outlet\'s claim, and the findings stay a short list', () => {
+  // Each of these is said by another article in other words (see examples/OUTLETS.md and the texts).
+  const restated: [Key, RegExp][] = [
+    ['epoch', /Moscow is open to partnering with the United States on joint resource exploration/],
+    ['rewrite', /Rare earth metals are essential in the production of high-tech goods/],
+    ['rewrite', /transition from simply mining raw materials to producing high-tech products/],
+    ['reuters', /boost the potential of the domestic industry/],
+  ];
+  for (const [key, pattern] of restated) {
+    assert.ok(!story.findings.some((f) => f.kind === 'unique-claim' && f.articles[0] === article(key).id && pattern.test(f.message)), `not unique: ${pattern}`);
+  }
+  const magnets = story.claims.find((c) => c.mentions.some((m) => m.article === article('rewrite').id && /Rare earth metals are essential/.test(m.text)))!;
+  assert.equal(magnets.uniqueTo, null);
+  assert.ok(magnets.mentions.some((m) => m.article === article('reuters').id && /magnets/.test(m.text)), "joined with Reuters' magnets sentence");
+  // A rewrite's added commentary is not flagged; its added figure is.
+  assert.ok(!story.findings.some((f) => /could complicate negotiations|will depend on further negotiations/.test(f.message)));
+  assert.ok(story.findings.some((f) => f.kind === 'unique-claim' && f.articles[0] === article('rewrite').id && /200% tariff/.test(f.message)));
+  assert.ok(story.findings.length <= 16, `${story.findings.length} findings`);
 });
 
 test('the brief has 3-12 sentences, each cited with offsets into its sources', () => {
   assert.ok(story.brief.length >= 3 && story.brief.length <= 12, `brief of ${story.brief.length} sentences`);
   const texts = new Map(story.articles.map((a) => [a.id, a.text]));
+  // It opens with the wire's lede, not a sentence that leans on one ("Within two hours of Trump's statement").
+  assert.match(story.brief[0]!.text, /^Russian President Vladimir Putin offered the U\.S\. the opportunity for joint exploration/);
   for (const s of story.brief) {
     assert.ok(s.citations.length > 0, `cited: ${s.text}`);
+    const first = s.sources[0]!;
+    assert.ok(texts.get(first.article)!.slice(first.start, first.end).replace(/\s+/g, ' ').includes(s.text), `supported by its first source: ${s.text}`);
     for (const src of s.sources) {
       const text = texts.get(src.article);
       assert.ok(text && src.end <= text.length && src.start < src.end, 'source offsets inside the article');
     }
   }
+});
+
+test("the README's example brief is the one the pipeline writes", async () => {
+  const readme = await readFile(new URL('../README.md', import.meta.url), 'utf8');
+  const shown = [...readme.matchAll(/^\d+\. (.+?) \*\(/gm)].map((m) => m[1]);
+  assert.deepEqual(shown, story.brief.map((s) => s.text), 'regenerate the README example from stories.json');
 });
 
 test('analysing the same inputs again stores no duplicates', async () => {

@@ -159,9 +159,12 @@ function readingOrder(chosen: readonly Scored[], rank: ReadonlyMap<string, numbe
   const place = (x: Scored) => Math.min(...[x.s, ...x.supporters.values()].map((t) => t.position / Math.max(1, t.count)));
   const ranked = [...chosen].sort((a, b) => b.origins - a.origins || place(a) - place(b));
   // The story's lead opens the brief: a reader needs the event before its details. It is the
-  // best-confirmed opening among those the brief quotes from near the top, the earliest article's on a tie.
+  // best-confirmed lede the brief quotes (else an opening from near the top), the earliest article's on a tie.
   const own = (x: Scored) => x.s.position / Math.max(1, x.s.count);
-  const leads = chosen.filter((x) => own(x) <= LEAD_SHARE);
+  // An article's first sentence is its lede, written to open; other early sentences lean on it
+  // ("Within two hours of Trump's statement, ...").
+  const ledes = chosen.filter((x) => x.s.position === 0);
+  const leads = ledes.length > 0 ? ledes : chosen.filter((x) => own(x) <= LEAD_SHARE);
   const lead = [...(leads.length > 0 ? leads : chosen)].sort(
     (a, b) => b.origins - a.origins || rank.get(a.s.article)! - rank.get(b.s.article)! || own(a) - own(b),
   )[0];

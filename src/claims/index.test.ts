@@ -125,6 +125,12 @@ test('statements: factual sentences split at "; " and ", and", questions and hea
     'Rusal is the largest producer',
     'it employs 50,000 people in Siberia',
   ]);
+  // A clause without a name or number of its own is kept when its sentence has one (a denial here).
+  assert.deepEqual(claims('The city council did not approve the plan unanimously, and two council members voted against it.', { kinds: ['statement'] }).map((c) => c.text), [
+    'The city council did not approve the plan unanimously',
+    'two council members voted against it',
+  ]);
+  assert.deepEqual(claims('The city council did not approve the plan unanimously.', { kinds: ['statement'] }), []);
 });
 
 test('mentions carry ids, sentence index, context and offsets into the text', () => {

@@ -38,6 +38,12 @@ test('years, dates, times, ordinals and names are not quantities', () => {
   for (const text of NOT_QUANTITIES) assert.deepEqual(read(text).map((q) => q.text), [], text);
 });
 
+test('a letter glued to a number is a temperature only when it ends the word', () => {
+  for (const text of ['The air force sent 12 C-130 transport planes.', 'It has 3 C grade mills.', 'Sector 7C was closed.']) {
+    assert.deepEqual(read(text).filter((q) => q.unit === '°C').map((q) => q.text), [], text);
+  }
+});
+
 const MEASURES: [string, string][] = [
   ['Russia mines only 2,500 tons of concentrate a year.', 'concentrate'],
   ['Russia used to provide up to 15% of U.S. aluminum imports.', 'U.S. aluminum imports'],

@@ -8,7 +8,7 @@ import { sentenceAt } from '../sentences/index.js';
 import type { TaggedToken } from './tagging.js';
 import { tokenIndexAt } from './tagging.js';
 import {
-  CURRENCY_PREFIXES, PERIODS, QUALIFIERS, SCALES, SHORT_SCALES, TRAILING_QUALIFIERS, UNITS, WORD_NUMBERS,
+  CURRENCY_PREFIXES, PERIODS, QUALIFIERS, SCALES, SHORT_SCALES, TRAILING_QUALIFIERS, UNITS, UNMARKED_PLURALS, WORD_NUMBERS,
 } from './units.js';
 
 export interface FoundQuantity extends QuantityInfo {
@@ -32,6 +32,8 @@ const YEAR_MAX = 2100;
 const DEFINITE_MAX = 10;
 /** How many words a period ("annually") may sit after the unit: "tons of aluminum to the U.S. annually". */
 const PERIOD_REACH_WORDS = 7;
+/** A capitalised word right before the number: "Sector 7C", "Gate 4F" are labels, not temperatures. */
+const LABEL_BEFORE = /\p{Lu}[\p{L}.]*\s$/u;
 /** The longest "what is measured" phrase we keep, in words. */
 const MEASURE_MAX_WORDS = 8;
 /** Verbs and links between a measured noun phrase and its number: "reserves are estimated at". */
@@ -119,6 +121,7 @@ function readQuantity(
     for (const u of UNIT_RES) {
       const hit = u.re.exec(rest);
       if (!hit) continue;
+      if (u.glued && LABEL_BEFORE.test(left)) break;
       if (unit === null || u.unit === unit) {
         unit = u.unit;
         value *= u.factor ?? 1;
@@ -221,7 +224,8 @@ function countedNoun(text: string, tokens: readonly TaggedToken[], end: number):
   const noun = tokens[i];
   // Plural nouns, and plural demonyms and party names ("10 million Ukrainians", "3 Democrats").
   const plural = noun && (noun.pos === 'NOUN' || (noun.pos === 'PROPN' && /^\p{Lu}\p{Ll}+s$/u.test(noun.text)));
-  if (!noun || !plural || !/[a-z]{2,}s$/.test(noun.lower) || noun.lower.endsWith('ss')) return null;
+  const unmarked = noun !== undefined && UNMARKED_PLURALS.has(noun.lower);
+  if (!noun || !(unmarked || (plural && /[a-z]{2,}s$/.test(noun.lower) && !noun.lower.endsWith('ss')))) return null;
   if (text.slice(end, noun.start).includes('\n')) return null;
   return { unit: noun.lower, end: noun.end };
 }

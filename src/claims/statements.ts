@@ -36,16 +36,24 @@ export function findStatements(
     if (OPINION.test(t)) continue;
     if (quoted(sentence.start) || hasQuote(sentence, quoted, tokens)) continue;
     if (claimed.some(([s, e]) => s < sentence.end && e > sentence.start)) continue;
-    for (const [start, end] of splitClaims(text, sentence, tokens)) {
+    const parts = splitClaims(text, sentence, tokens);
+    // A clause split off a sentence that names someone or gives a number is part of that checkable
+    // fact: "The council did not approve the plan, and two members voted against it" is a denial.
+    const sentenceFact = parts.length > 1 && isFact(tokens.slice(tokenIndexAt(tokens, sentence.start), tokenIndexAt(tokens, sentence.end)));
+    for (const [start, end] of parts) {
       const words = tokens.slice(tokenIndexAt(tokens, start), tokenIndexAt(tokens, end));
       const wordCount = words.filter((w) => /[\p{L}\p{N}]/u.test(w.text)).length;
       if (wordCount < minWords) continue;
       const hasVerb = words.some((w) => w.pos === 'VERB' || w.pos === 'AUX');
-      const hasFact = words.some((w) => w.pos === 'PROPN' || w.pos === 'NUM');
-      if (hasVerb && hasFact) out.push({ start, end });
+      if (hasVerb && (sentenceFact || isFact(words))) out.push({ start, end });
     }
   }
   return out;
+}
+
+/** Names someone or something, or gives a number. */
+function isFact(words: readonly TaggedToken[]): boolean {
+  return words.some((w) => w.pos === 'PROPN' || w.pos === 'NUM');
 }
 
 function hasQuote(sentence: Sentence, quoted: (offset: number) => boolean, tokens: readonly TaggedToken[]): boolean {

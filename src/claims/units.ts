@@ -10,6 +10,8 @@ export interface UnitEntry {
   /** Period the unit itself implies ("bpd" = barrels per day). */
   readonly per?: string;
   readonly caseSensitive?: boolean;
+  /** A letter glued to the number: a unit only after a lower-case word ("reached 43.2C"), not in a label ("Sector 7C"). */
+  readonly glued?: boolean;
 }
 
 /** Longer spellings first: the first entry that matches wins. */
@@ -51,6 +53,9 @@ export const UNITS: readonly UnitEntry[] = [
   { pattern: 'per ?cent\\b|pct\\b|%', unit: '%' },
   { pattern: 'degrees? (?:Celsius|centigrade|C\\b)|°C|℃', unit: '°C' },
   { pattern: 'degrees? (?:Fahrenheit|F\\b)|°F|℉', unit: '°F' },
+  // "43.2C", "100F": the letter glued to the number, as weather copy writes it (never "12 C-130s").
+  { pattern: '(?<!\\s)C(?![\\p{L}\\p{N}-])', unit: '°C', caseSensitive: true, glued: true },
+  { pattern: '(?<!\\s)F(?![\\p{L}\\p{N}-])', unit: '°F', caseSensitive: true, glued: true },
   { pattern: 'degrees?', unit: 'degrees' },
   { pattern: 'US dollars?|U\\.S\\. dollars?|dollars?|bucks', unit: 'USD' },
   { pattern: 'cents?\\b', unit: 'USD', factor: 0.01 },
@@ -77,6 +82,12 @@ export const UNITS: readonly UnitEntry[] = [
   { pattern: 'seconds?|secs?\\b', unit: 'seconds' },
   { pattern: 'times\\b(?! (?:a|per|each|every) )|-?fold\\b|x\\b', unit: '×' },
 ];
+
+/**
+ * Nouns that count people or things without a plural "-s" ("220 staff", "4,800 children"); regular
+ * plurals are read from the part of speech.
+ */
+export const UNMARKED_PLURALS: ReadonlySet<string> = new Set(['staff', 'personnel', 'children', 'men', 'women', 'police', 'crew', 'cattle', 'sheep', 'livestock']);
 
 /** Currency written before the number, longest first. */
 export const CURRENCY_PREFIXES: readonly (readonly [RegExp, string])[] = [

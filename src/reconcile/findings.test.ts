@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { reconcileStory } from './index.js';
-import { asWritten, inSentence, quoted } from './findings.js';
+import { asWritten, inSentence, quoted, substance } from './findings.js';
 import { article, derivation, quote } from './fixtures/build.js';
 import type { ClaimMention } from '../records.js';
 
@@ -14,6 +14,9 @@ test('quoted: shortened, without the stop of the sentence it was cut from', () =
     ['Talks (in Lima) - not Santiago - resumed.', 18, '"Talks (in Lima) - not Santiago - resumed"'],
   ];
   for (const [text, words, expected] of rows) assert.equal(quoted(text, words), expected, text);
+  // A changed stretch keeps its close too: that is often where the words were changed.
+  assert.equal(quoted('one two three four five six seven eight nine.', 6, true), '"one two three four … eight nine"');
+  assert.equal(quoted('one two three.', 6, true), '"one two three"');
 });
 
 test('inSentence: a figure phrase read mid-sentence', () => {
@@ -72,4 +75,18 @@ test('a sentence another outlet took over in its own words is not unique to its 
   assert.equal(unique([derivation('a', 'original'), rewrite]).length, 0);
   // Without the evidence (an independent report) the reported statement is the source's alone.
   assert.equal(unique([derivation('a', 'independent'), derivation('b', 'independent')]).length, 1);
+});
+
+test('substance of a claim one outlet carries: a rewrite\'s background and a writer\'s outlook are no finding', () => {
+  const claim = (text: string, kind: 'statement' | 'quote' = 'statement') =>
+    ({ id: 'c', kind, text, speaker: null, quantity: null, versions: [], origins: 1, uniqueTo: 'a', contested: false }) as const;
+  const rows: [text: string, names: number, numbers: number, derived: boolean, positive: boolean][] = [
+    ['The European Union tightened restrictions in its 16th sanctions package', 2, 1, false, true],
+    ['Car-free centres have become popular in Ghent and Oslo', 2, 0, true, false],
+    ['Similar bans elsewhere have raised shop rents by up to 10%', 0, 1, true, true],
+    ['U.S. sanctions on Russian metals could complicate negotiations', 2, 0, false, false],
+    ['The success of Putin\'s offer will depend on further negotiations', 1, 0, false, false],
+    ['Holm declined to say when the bank might start cutting rates', 1, 0, false, true],
+  ];
+  for (const [text, names, numbers, derived, positive] of rows) assert.equal(substance(claim(text), names, numbers, derived) > 0, positive, text);
 });

@@ -40,10 +40,16 @@ function fileName(input: string): string {
   return last || input;
 }
 
-export function shorten(text: string, words = QUOTE_WORDS_SHOWN): string {
+export function shorten(text: string, words = QUOTE_WORDS_SHOWN, ends = false): string {
   const parts = text.trim().split(/\s+/);
-  return parts.length <= words ? text.trim() : `${parts.slice(0, words).join(' ')} …`;
+  if (parts.length <= words) return text.trim();
+  if (!ends) return `${parts.slice(0, words).join(' ')} …`;
+  const tail = Math.round(words * TAIL_SHARE);
+  return `${parts.slice(0, words - tail).join(' ')} … ${parts.slice(-tail).join(' ')}`;
 }
+
+/** Share of the words shown from the end when a changed stretch is shortened at both ends: a quote often changes at its close. */
+const TAIL_SHARE = 1 / 3;
 
 export interface FindingContext {
   readonly articles: readonly Article[];
@@ -70,7 +76,7 @@ export function quoteFindings(claim: ReconciledClaim, ctx: FindingContext): Find
       const now = asWritten(stretch.now, v.text);
       out.push({
         kind: 'altered-quote',
-        message: `${ctx.names.get(v.article)} changes the words of ${who}: where ${ctx.names.get(reference.article)} quotes ${quoted(was, STRETCH_WORDS_SHOWN)}, it has ${quoted(now, STRETCH_WORDS_SHOWN)}.`,
+        message: `${ctx.names.get(v.article)} changes the words of ${who}: where ${ctx.names.get(reference.article)} quotes ${quoted(was, STRETCH_WORDS_SHOWN, true)}, it has ${quoted(now, STRETCH_WORDS_SHOWN, true)}.`,
         claim: claim.id,
         articles: [v.article, reference.article],
         severity: 'high',
@@ -107,9 +113,9 @@ export function asWritten(stretch: string, text: string): string {
   return found ? found[0] : stretch;
 }
 
-/** A quotation inside a message: no wire dateline, shortened, without the closing stop of its sentence ("... Kyiv".). */
-export function quoted(text: string, words = QUOTE_WORDS_SHOWN): string {
-  return `"${shorten(text.replace(DATELINE, ''), words).replace(/[\s.,;:]+$/, '')}"`;
+/** A quotation inside a message: no wire dateline, shortened (keeping both `ends` when asked), without the closing stop of its sentence ("... Kyiv".). */
+export function quoted(text: string, words = QUOTE_WORDS_SHOWN, ends = false): string {
+  return `"${shorten(text.replace(DATELINE, ''), words, ends).replace(/[\s.,;:]+$/, '')}"`;
 }
 
 /** "SANTIAGO (Andes Wire) - ", "(Reuters) — ": where the text was filed, not what it says. */
@@ -196,8 +202,17 @@ export function contradictionFindings(claim: ReconciledClaim, ctx: FindingContex
     }));
 }
 
-/** How much a claim carried by one outlet matters: numbers first, then quotes, then named facts. */
-export function substance(claim: ReconciledClaim, names: number, numbers: number): number {
+/** A writer's outlook rather than a report: "could complicate negotiations", "will depend on further talks". */
+const OUTLOOK = /\b(?:could|may|might|would)\b|\bwill depend\b/i;
+/** A statement naming who said or found it: a report, however hedged. */
+const ATTRIBUTED = /\b(?:said|says|told|according to|announced|reported|warned|estimated?|declined|refused|denied|urged|asked)\b/i;
+
+/**
+ * How much a claim carried by one outlet matters: numbers first, then quotes, then named facts.
+ * `derived`: the claim's article is a copy, rewrite or summary of another in the story, whose own
+ * plain statements are background it added; only its figures and quotes count.
+ */
+export function substance(claim: ReconciledClaim, names: number, numbers: number, derived = false): number {
   if (claim.kind === 'quantity') {
     const q = claim.quantity!;
     const year = q.unit === '' && Number.isInteger(q.value) && q.value >= YEAR_RANGE[0] && q.value <= YEAR_RANGE[1];
@@ -207,9 +222,14 @@ export function substance(claim: ReconciledClaim, names: number, numbers: number
     return 3;
   }
   if (claim.kind === 'quote') return claim.text.split(/\s+/).length >= SUBSTANTIVE_QUOTE_WORDS ? 2 : 0;
+  if (derived && numbers === 0) return 0;
+  if (numbers === 0 && OUTLOOK.test(claim.text) && !ATTRIBUTED.test(claim.text)) return 0;
   // A statement naming someone or giving a figure is a fact one can check; more of either, more so.
   return names > 0 || numbers > 0 ? 1 + (numbers > 0 ? 0.5 : 0) + 0.25 * Math.min(names, 3) : 0;
 }
+
+/** Substance from which a claim only one outlet carries is of medium weight: a figure, a quote, a fact with a figure or several names. */
+const MEDIUM_SUBSTANCE = 1.5;
 
 /** A claim with what ranks it among the unique ones: its substance, its sentence and that sentence's text. */
 export interface UniqueCandidate {
@@ -229,23 +249,29 @@ export function uniqueFindings(claims: readonly UniqueCandidate[], ctx: FindingC
     list.push(entry);
     byArticle.set(entry.claim.uniqueTo, list);
   }
-  const out: Finding[] = [];
-  for (const [article, entries] of byArticle) {
+  const chosen: UniqueCandidate[] = [];
+  for (const entries of byArticle.values()) {
     const seenSentences = new Set<number>();
-    const chosen = entries
-      .sort((a, b) => b.substance - a.substance)
-      .filter((e) => (seenSentences.has(e.sentence) ? false : (seenSentences.add(e.sentence), true)))
-      .slice(0, ctx.maxUniquePerArticle);
-    for (const { claim, context, direct } of chosen) {
-      const name = ctx.names.get(article)!;
-      // A quotation is shown as a quote of its speaker; a figure or reported speech in its
-      // sentence, which says what the figure counts and who said so.
-      const message =
-        claim.kind === 'quote' && direct
-          ? `Only ${name} carries this quote from ${claim.speaker ?? 'an unnamed speaker'}: ${quoted(claim.text)}.`
-          : `Only ${name} reports: ${quoted(claim.kind === 'statement' ? claim.text : context, 2 * QUOTE_WORDS_SHOWN)}.`;
-      out.push({ kind: 'unique-claim', message, claim: claim.id, articles: [article], severity: claim.kind === 'statement' ? 'low' : 'medium' });
-    }
+    chosen.push(
+      ...entries
+        .sort((a, b) => b.substance - a.substance)
+        .filter((e) => (seenSentences.has(e.sentence) ? false : (seenSentences.add(e.sentence), true)))
+        .slice(0, ctx.maxUniquePerArticle),
+    );
+  }
+  // The most substantive first, across outlets: an editor reads the top of the list.
+  chosen.sort((a, b) => b.substance - a.substance);
+  const out: Finding[] = [];
+  for (const { claim, context, direct, substance: weight } of chosen) {
+    const article = claim.uniqueTo!;
+    const name = ctx.names.get(article)!;
+    // A quotation is shown as a quote of its speaker; a figure or reported speech in its
+    // sentence, which says what the figure counts and who said so.
+    const message =
+      claim.kind === 'quote' && direct
+        ? `Only ${name} carries this quote from ${claim.speaker ?? 'an unnamed speaker'}: ${quoted(claim.text)}.`
+        : `Only ${name} reports: ${quoted(claim.kind === 'statement' ? claim.text : context, 2 * QUOTE_WORDS_SHOWN)}.`;
+    out.push({ kind: 'unique-claim', message, claim: claim.id, articles: [article], severity: weight >= MEDIUM_SUBSTANCE ? 'medium' : 'low' });
   }
   return out;
 }

@@ -201,3 +201,28 @@ test('odd but well-typed input does not break reconciliation or the brief', () =
   const cycle = [derivation('a', 'copy', ['b']), derivation('b', 'copy', ['a']), derivation('c', 'independent')];
   assert.ok(reconcileStory({ articles: [A, B, C], claims, derivations: cycle }, LEXICAL).claims.length > 0);
 });
+
+test('a quote an outlet splits in two sentences is one version: joined, and altered when its words differ', () => {
+  const wire = article('w', '"We would be ready to offer joint projects to our partners, and if they showed interest in joint work," Oster said.', { outlet: 'Metro Wire', published: '2025-04-03T08:00:00Z' });
+  const split = article('s', '"We are ready to offer our partners the chance to work together," Oster said. "If they show interest, we can explore options."', { published: '2025-04-03T14:00:00Z' });
+  const same = article('v', '"We would be ready to offer joint projects to our partners," Oster said.\n\n"And if they showed interest in joint work."', { outlet: 'Daily', published: '2025-04-03T15:00:00Z' });
+  const mentions: ClaimMention[] = [
+    quote(wire, 'We would be ready to offer joint projects to our partners, and if they showed interest in joint work', 'Oster'),
+    quote(split, 'We are ready to offer our partners the chance to work together', 'Oster'),
+    quote(split, 'If they show interest, we can explore options.', 'Oster'),
+    quote(same, 'We would be ready to offer joint projects to our partners', 'Oster'),
+    quote(same, 'And if they showed interest in joint work.', 'Oster'),
+  ];
+  const r = reconcileStory(
+    { articles: [wire, split, same], claims: mentions, derivations: [derivation('w', 'original'), derivation('s', 'rewrite', ['w']), derivation('v', 'independent')] },
+    LEXICAL,
+  );
+  const claim = r.claims.find((c) => c.kind === 'quote')!;
+  const rewritten = claim.versions.find((v) => v.article === 's')!;
+  assert.equal(rewritten.text, 'We are ready to offer our partners the chance to work together … If they show interest, we can explore options.');
+  assert.equal(rewritten.status, 'altered');
+  assert.equal(claim.versions.find((v) => v.article === 'v')!.status, 'verbatim');
+  const finding = r.findings.find((f) => f.kind === 'altered-quote')!;
+  assert.match(finding.message, /If they show interest, we can explore options/);
+  assert.equal(r.claims.filter((c) => c.kind === 'quote').length, 1, 'no stray second half');
+});

@@ -9,7 +9,8 @@
 //   4. quantities: cluster by value and context, then agreement, rounding, conflict and drift
 //   5. statements, with each quote claim: cluster by content and meaning; a statement that meets a
 //      quote is its paraphrase, one that flips its polarity a contradiction
-//   6. origins, uniqueness, contested flags; findings
+//   6. support: a claim one outlet seems to carry, stated by another outlet's sentence in other words
+//   7. origins, uniqueness, contested flags; findings
 import { CorroborateError } from '../errors.js';
 import type {
   AnalysedArticle,
@@ -36,8 +37,10 @@ import {
 import { countOrigins, storyOrder, type StoryOrder } from './origins.js';
 import { reconcileQuantities } from './quantities.js';
 import { reconcileQuotes } from './quotes.js';
-import { prepareMention, type PreparedMention } from './similarity.js';
+import type { Draft } from './draft.js';
+import { prepareMention } from './similarity.js';
 import { reconcileStatements } from './statements.js';
+import { supportClaims } from './support.js';
 
 export { articleNames, outletOf } from './findings.js';
 export { storyCoverage, type StoryCoverage, type ArticleCoverage, type CoverageCell } from './coverage.js';
@@ -81,7 +84,8 @@ export const DEFAULT_RECONCILE_OPTIONS: ReconcileOptions = {
   // 3.8 vs 3.75 million is rounding; 15% vs 16% is not.
   rounding: 0.03,
   semantic: true,
-  maxUniqueFindingsPerArticle: 5,
+  // An editor reads a handful of one outlet's additions; the rest are in each article's coverage.
+  maxUniqueFindingsPerArticle: 4,
   flagTrimmedQuotes: false,
 };
 
@@ -109,7 +113,7 @@ export function reconcileStory(input: ReconcileInput, options: Partial<Reconcile
 
   // 3-5.
   const drafts: Draft[] = [];
-  const quotes = reconcileQuotes(ofKind('quote'), order, { match: settings.quoteMatch, contradiction: settings.contradiction });
+  const quotes = reconcileQuotes(ofKind('quote'), order, { match: settings.quoteMatch, contradiction: settings.contradiction }, settings.semantic);
   for (const q of reconcileQuantities(ofKind('quantity'), order, { ...settings })) {
     drafts.push({
       kind: 'quantity',
@@ -132,10 +136,13 @@ export function reconcileStory(input: ReconcileInput, options: Partial<Reconcile
     });
   }
 
-  // 6.
+  // 6. Claims one outlet alone seems to carry, against every sentence of the others.
   const names = articleNames(articles.map((a) => a.article));
   const outletKey = new Map(articles.map((a) => [a.article.id, outletOf(a.article).toLowerCase()]));
-  const reconciled = drafts.map((draft) => ({ draft, claim: toClaim(draft, order, outletKey) }));
+  const supported = supportClaims({ articles, drafts, mentions: prepared, order, outletKey, semantic: settings.semantic });
+
+  // 7.
+  const reconciled = supported.map((draft) => ({ draft, claim: toClaim(draft, order, outletKey) }));
   reconciled.sort((a, b) => claimOrder(a.claim, b.claim, a.draft, b.draft));
 
   const ctx: FindingContext = {
@@ -163,24 +170,34 @@ export function reconcileStory(input: ReconcileInput, options: Partial<Reconcile
       draft.versions.filter((v) => DISPUTED.has(v.status)).map((v) => `${v.prepared.mention.article}#${v.prepared.mention.sentence}`),
     ),
   );
-  // A sentence whose figure another outlet confirms is not one outlet's claim, however worded.
-  const confirmed = new Set(
-    reconciled
-      .filter(({ draft, claim }) => draft.kind === 'quantity' && claim.uniqueTo === null)
-      .flatMap(({ draft }) => draft.versions.map((v) => `${v.prepared.mention.article}#${v.prepared.mention.sentence}`)),
-  );
+  // A sentence whose figures other outlets all confirm is not one outlet's claim, however worded;
+  // one that also gives a figure of its own ("scored 31 goals ..., signed a contract until 2030") may be.
+  const confirmedNumbers = new Map<string, Set<string>>();
+  for (const { draft, claim } of reconciled) {
+    if (draft.kind !== 'quantity' || claim.uniqueTo !== null) continue;
+    for (const v of draft.versions) {
+      const key = `${v.prepared.mention.article}#${v.prepared.mention.sentence}`;
+      confirmedNumbers.set(key, new Set([...(confirmedNumbers.get(key) ?? []), ...v.prepared.numbers]));
+    }
+  }
   const sentenceOf = (draft: Draft) => `${draft.reference.mention.article}#${draft.reference.mention.sentence}`;
+  const confirmed = (draft: Draft) => {
+    const numbers = confirmedNumbers.get(sentenceOf(draft));
+    return numbers !== undefined && [...draft.reference.numbers].every((n) => numbers.has(n));
+  };
   // A sentence another article took over, however reworded, is carried by two outlets: the
   // derivation's evidence says so even where the claims did not line up. Quotations excepted:
   // a rewrite that drops the quotation marks no longer carries the quote.
   const takenOver = takenOverSentences(articles, derivations, outletKey);
+  // Copies, rewrites and summaries of another article of the story: what they add is background.
+  const derived = new Set(derivations.filter((d) => d.role !== 'independent' && d.role !== 'original' && d.derivedFrom.some((l) => order.rank.has(l.article))).map((d) => d.article));
   const direct = (draft: Draft) => draft.kind === 'quote' && draft.reference.mention.quote?.direct !== false;
   const uniqueCandidates: UniqueCandidate[] = reconciled
-    .filter(({ draft }) => !draft.echoes && !flagged.has(sentenceOf(draft)) && (draft.kind === 'quantity' || !confirmed.has(sentenceOf(draft))))
+    .filter(({ draft }) => !draft.echoes && !flagged.has(sentenceOf(draft)) && (draft.kind === 'quantity' || !confirmed(draft)))
     .filter(({ draft }) => direct(draft) || draft.kind === 'quantity' || !takenOver.has(sentenceOf(draft)))
     .map(({ draft, claim }) => ({
     claim,
-    substance: substance(claim, draft.reference.names.size, draft.reference.numbers.size),
+    substance: substance(claim, draft.reference.names.size, draft.reference.numbers.size, derived.has(draft.reference.mention.article)),
     sentence: draft.reference.mention.sentence,
     context: draft.reference.mention.context,
     direct: draft.reference.mention.quote?.direct ?? true,
@@ -211,16 +228,6 @@ function takenOverSentences(articles: readonly AnalysedArticle[], derivations: r
     }
   }
   return keys;
-}
-
-interface Draft {
-  readonly kind: ClaimMention['kind'];
-  readonly reference: PreparedMention;
-  readonly versions: readonly { prepared: PreparedMention; status: ClaimVersion['status']; score: number; diff?: ClaimVersion['diff'] }[];
-  readonly contested: boolean;
-  readonly drifts: readonly { article: string; measure: string; referenceMeasure: string | null; referenceOf: boolean }[];
-  /** The article says this elsewhere in words other outlets share: not its own addition. */
-  readonly echoes?: boolean;
 }
 
 function toClaim(draft: Draft, order: StoryOrder, outletKey: ReadonlyMap<string, string>): ReconciledClaim {

@@ -35,3 +35,16 @@ test('drift: the same owner does not make two measures one ("Brennwald\'s shares
   assert.equal(r.claims[0]!.versions.find((v) => v.article === 'b')!.status, 'drifted');
   assert.ok(r.findings.some((f) => f.kind === 'drifted-number' && f.message.includes("Brennwald's sales")));
 });
+
+test('a temperature does not drift: where it was read is a place, not another measure', () => {
+  const a = article('a', 'Temperatures reached 43.2C in Doria on Sunday, the weather service said.', { outlet: 'Doria Times', published: '2025-07-14T06:00:00Z' });
+  const b = article('b', 'The thermometer at the city airport reached 43.2C on Sunday, the weather service said.', { outlet: 'Morning Courier', published: '2025-07-14T09:00:00Z' });
+  const claims: ClaimMention[] = [
+    quantity(a, '43.2C', 43.2, '°C', { measure: 'Temperatures' }),
+    quantity(b, '43.2C', 43.2, '°C', { measure: 'city airport' }),
+  ];
+  const r = reconcileStory({ articles: [a, b], claims, derivations: [derivation('a', 'independent'), derivation('b', 'independent')] }, { semantic: false });
+  assert.equal(r.claims.length, 1);
+  assert.equal(r.claims[0]!.versions.find((v) => v.article === 'b')!.status, 'agrees');
+  assert.ok(!r.findings.some((f) => f.kind === 'drifted-number'));
+});

@@ -311,7 +311,7 @@ function finishQuantity(family: readonly ValueGroup[], order: StoryOrder): Quant
   const drifts: { article: string; measure: string; referenceMeasure: string | null; referenceOf: boolean }[] = [];
   for (const [article, { quantity, score }] of main.members) {
     let status: MentionStatus;
-    const drift = quantity === reference ? null : driftedMeasure(reference, quantity);
+    const drift = quantity === reference || SELF_MEASURING_UNITS.has(reference.quantity.unit) ? null : driftedMeasure(reference, quantity);
     if (quantity === reference) status = 'original';
     else if (drift !== null) {
       status = 'drifted';
@@ -331,6 +331,12 @@ function finishQuantity(family: readonly ValueGroup[], order: StoryOrder): Quant
   }
   return { reference, versions, conflicts, drifts };
 }
+
+/**
+ * Units that say what they measure: 43.2C is a temperature whether it was read "in Doria" or "at the
+ * city airport"; the words next to it name a place, not another measure, so it cannot drift.
+ */
+const SELF_MEASURING_UNITS: ReadonlySet<string> = new Set(['°C', '°F']);
 
 /** Exact figures and "about" figures differ in hedge; bounds ("up to", "at least") are hedges too. */
 function hedge(q: QuantityInfo): string {

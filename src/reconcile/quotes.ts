@@ -4,12 +4,12 @@
 //   trimmed      words dropped, none changed
 //   altered      inside quotation marks, but the words differ
 //   paraphrased  reported without quotation marks
-import type { MentionStatus, WordChange } from '../records.js';
+import type { ClaimMention, MentionStatus, WordChange } from '../records.js';
 import { starCluster, type Group, type Matcher } from './align.js';
 import { lcsLength, wordDiff, wordSteps } from './diff.js';
 import type { StoryOrder } from './origins.js';
 import { derivesFrom } from './origins.js';
-import { overlap, quoteScore, sameSpeaker, type PreparedMention } from './similarity.js';
+import { overlap, prepareMention, quoteScore, sameSpeaker, type PreparedMention } from './similarity.js';
 import { NEGATIONS, isContent, type Word } from './words.js';
 
 export interface QuoteThresholds {
@@ -56,12 +56,12 @@ export interface QuoteClaim {
   readonly contradictedBy: readonly string[];
 }
 
-export function reconcileQuotes(mentions: readonly PreparedMention[], order: StoryOrder, thresholds: QuoteThresholds): QuoteClaim[] {
-  return starCluster(mentions, quoteMatcher(order, thresholds)).map((group) => finishQuote(group, thresholds));
+export function reconcileQuotes(mentions: readonly PreparedMention[], order: StoryOrder, thresholds: QuoteThresholds, semantic: boolean): QuoteClaim[] {
+  return starCluster(mentions, quoteMatcher(order, thresholds)).map((group) => finishQuote(group, thresholds, semantic));
 }
 
-function finishQuote(group: Group, thresholds: QuoteThresholds): QuoteClaim {
-  const members = [...group.members.values()].map((m) => m.prepared);
+function finishQuote(group: Group, thresholds: QuoteThresholds, semantic: boolean): QuoteClaim {
+  const members = [...group.members.values()].map((m) => joinSplitQuote(m.prepared, group, semantic));
   const reference = chooseReference(members);
   const contradictedBy: string[] = [];
   const versions = members.map((prepared): QuoteVersion => {
@@ -79,6 +79,50 @@ function finishQuote(group: Group, thresholds: QuoteThresholds): QuoteClaim {
   });
   return { reference, versions, contradictedBy };
 }
+
+/** Sentences apart that two quotation-mark stretches of one speaker may stand and still be one quote split in two. */
+const SPLIT_QUOTE_SENTENCES = 2;
+/** Words of the group's reference that the second stretch must add to the alignment for the two to be one quote. */
+const SPLIT_QUOTE_GAIN_WORDS = 3;
+
+/**
+ * An outlet that splits a quote in two ("... to work together," Putin said. "If they show interest,
+ * ...") gives one version of it, not a version and a stray: the stretches of its article that the
+ * group absorbed join the member, in text order, when they are the same speaker's, stand close by
+ * and line up with more of the reference's words than the member alone.
+ */
+function joinSplitQuote(member: PreparedMention, group: Group, semantic: boolean): PreparedMention {
+  if (member === group.reference || !isDirect(member)) return member;
+  let joined = member;
+  const reference = group.reference.spoken;
+  const parts = group.absorbed
+    .filter((p) => p.mention.article === member.mention.article && isDirect(p) && sameSpeaker(p.speaker, member.speaker) !== false)
+    .filter((p) => Math.abs(p.mention.sentence - member.mention.sentence) <= SPLIT_QUOTE_SENTENCES)
+    .sort((a, b) => a.mention.start - b.mention.start);
+  for (const part of parts) {
+    const [first, second] = part.mention.start < joined.mention.start ? [part.mention, joined.mention] : [joined.mention, part.mention];
+    const candidate = prepareMention(joinMentions(first, second), member.rank, semantic);
+    if (lcsLength(reference, candidate.spoken, stemKey) >= lcsLength(reference, joined.spoken, stemKey) + SPLIT_QUOTE_GAIN_WORDS) joined = candidate;
+  }
+  return joined;
+}
+
+/** Two quotation-mark stretches of one article as one mention, like an interrupted quote: `text` joins them, `parts` lists them. */
+function joinMentions(first: ClaimMention, second: ClaimMention): ClaimMention {
+  const partsOf = (m: ClaimMention) => m.quote?.parts ?? [{ start: m.start, end: m.end }];
+  const contexts = first.context === second.context ? first.context : `${first.context} ${second.context}`;
+  return {
+    ...first,
+    id: `${first.id}+${second.id}`,
+    // A second stretch that opens a new sentence is shown as one: "... to work together … If they show interest".
+    text: /^\p{Lu}/u.test(second.text) && !/[.!?…]$/.test(first.text) ? `${first.text} … ${second.text}` : `${first.text} ${second.text}`,
+    end: Math.max(first.end, second.end),
+    context: contexts,
+    quote: { ...first.quote!, parts: [...partsOf(first), ...partsOf(second)] },
+  };
+}
+
+const stemKey = (w: Word) => w.stem;
 
 /**
  * Opposite polarity over nearly the same content words, where the negation itself is the change

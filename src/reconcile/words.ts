@@ -116,6 +116,25 @@ export const NEGATIONS: ReadonlySet<string> = new Set([
   'denied', 'denies', 'deny', 'denying', 'rejected', 'rejects', 'false', 'untrue', 'refused', 'refuses',
 ]);
 
+/**
+ * Words of opposite direction that word vectors put side by side ("rose" / "fell" have a cosine of
+ * 0.88): never taken for one another when two sentences are aligned word by word.
+ */
+const OPPOSITE_PAIRS: readonly (readonly [string, string])[] = [
+  ['rose', 'fell'], ['rise', 'fall'], ['rises', 'falls'], ['risen', 'fallen'], ['rising', 'falling'],
+  ['increase', 'decrease'], ['increased', 'decreased'], ['higher', 'lower'], ['high', 'low'], ['up', 'down'],
+  ['gain', 'loss'], ['gained', 'lost'], ['won', 'lost'], ['win', 'lose'], ['open', 'close'], ['opened', 'closed'],
+  ['approved', 'rejected'], ['approve', 'reject'], ['more', 'less'], ['before', 'after'], ['start', 'end'],
+  ['north', 'south'], ['east', 'west'], ['buy', 'sell'], ['bought', 'sold'], ['raised', 'cut'], ['hire', 'fire'],
+  ['first', 'last'], ['best', 'worst'], ['strengthen', 'weaken'], ['expand', 'shrink'], ['allow', 'ban'], ['allowed', 'banned'],
+];
+const OPPOSITES: ReadonlySet<string> = new Set(OPPOSITE_PAIRS.flatMap(([a, b]) => [`${a}|${b}`, `${b}|${a}`]));
+
+/** True when the two folded words mean opposite directions. */
+export function opposite(a: string, b: string): boolean {
+  return OPPOSITES.has(`${a}|${b}`);
+}
+
 export function isContent(word: Word): boolean {
   return !STOPWORDS.has(word.norm) && !NEGATIONS.has(word.norm) && word.norm.length > 1;
 }

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { commonDirection, cosine, documentVector, removeDirection, sentenceVector, wordWeight, words } from './index.js';
+import { commonDirection, cosine, documentVector, removeDirection, sentenceVector, wordVector, wordWeight, words } from './index.js';
 
 test('words lower-cases and keeps inner apostrophes, hyphens and decimal points', () => {
   const rows: [string, string[]][] = [
@@ -64,4 +64,14 @@ test('removing the common direction separates unrelated texts more than keeping 
   const a = 'Lindsay Lohan checks into Betty Ford Center';
   const b = 'Apple unveils new MacBook Pro laptops';
   assert.ok(cosine(documentVector(a), documentVector(b)) < cosine(documentVector(a, { common: null }), documentVector(b, { common: null })));
+});
+
+test('word vectors are unit length, near for synonyms, null for unknown words', () => {
+  const storms = wordVector('Storms')!;
+  let norm = 0;
+  for (const x of storms) norm += x * x;
+  assert.ok(Math.abs(norm - 1) < 1e-4);
+  assert.ok(cosine(storms, wordVector('thunderstorms')) > cosine(storms, wordVector('budget')) + 0.3);
+  assert.equal(wordVector('zzqxjw'), null);
+  assert.equal(wordVector('storms'), wordVector('STORMS'), 'cached by the folded word');
 });

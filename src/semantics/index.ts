@@ -94,6 +94,23 @@ export function sentenceVector(input: readonly string[], options: Partial<Vector
   return normalise(sum);
 }
 
+const unitWordVectors = new Map<string, Float32Array | null>();
+
+/**
+ * One word's vector, unit length (lower-cased lookup), or null for a word the vectors do not know.
+ * Cached: word-level alignment asks for the same words many times.
+ */
+export function wordVector(word: string): Float32Array | null {
+  const key = word.toLowerCase();
+  const cached = unitWordVectors.get(key);
+  if (cached !== undefined) return cached;
+  const vectors = wordVectors();
+  const row = lookup(vectors, key);
+  const vector = row < 0 ? null : normalise(vectors.matrix.slice(row * vectors.dimensions, (row + 1) * vectors.dimensions));
+  unitWordVectors.set(key, vector);
+  return vector;
+}
+
 /** The SIF vector of a whole text (see `sentenceVector`). */
 export function documentVector(text: string, options: Partial<VectorOptions> = {}): Float32Array | null {
   return sentenceVector(words(text), options);

@@ -1,0 +1,324 @@
+// Sentence support: does another outlet state this claim, in whatever words? The claims stage keeps
+// only check-worthy sentences, and clustering lines up claims with claims, so a claim restated in a
+// sentence that is no claim itself (a rewrite's "Rare earth metals are essential in the production
+// of high-tech goods" beside the wire's magnets sentence), or in one that missed the clustering
+// threshold, looked like one outlet's own. Here every claim one outlet alone carries is compared
+// with each sentence of the other outlets' articles:
+//
+//   coverage  the share of the claim's content words the sentence states: the same stem (or the
+//             same long prefix: "production" / "producing"), or for common words, never names or
+//             numbers, a close word vector ("storms" / "thunderstorms", not "rose" / "fell");
+//             each word weighted by how rare it is among the story's sentences, so the event's
+//             names, place and day, which every sentence shares, say little
+//   meaning   the cosine of the two SIF sentence vectors
+//   vetoes    a figure of the claim the sentence does not give, a flipped polarity, a quote's
+//             speaker against another named speaker
+//
+// Separate reports of one event share its words, so a sentence of an independent outlet must state
+// most of the claim; one of an article derived from the claim's (or its source), or one giving the
+// same figure, needs less: a rewrite restates its source. The supporting sentence joins the claim
+// as a paraphrase: a claim it holds that is also one outlet's merges in, one several outlets carry
+// takes the claim in, and a sentence holding no claim becomes a statement mention of its own. A
+// claim that a sentence of its own article restates, where that sentence is shared with other
+// outlets, echoes them (as in `align.ts`) and is no addition of its own.
+import { cosine, sentenceVector, wordVector, wordWeight, words as vectorWords } from '../semantics/index.js';
+import type { AnalysedArticle, ClaimMention, Sentence } from '../records.js';
+import type { Draft, DraftVersion } from './draft.js';
+import { derivesFrom, type StoryOrder } from './origins.js';
+import { prepareMention, sameSpeaker, type PreparedMention } from './similarity.js';
+import { isContent, negationCount, numbersOf, opposite, wordsOf } from './words.js';
+
+/** Least support score (0..1) from an independent outlet's sentence: it must state most of the claim. */
+const INDEPENDENT_SUPPORT = 0.5;
+/** Least support score from a related sentence (derived article either way, or the same figure): a rewrite restates its source. */
+const RELATED_SUPPORT = 0.47;
+/** Least support score from a sentence of the claim's own article: one article's sentences share their words and meaning, so nearly all of it. */
+const ECHO_SUPPORT = 0.7;
+/** Share of coverage in the support score; the rest is meaning. Words carry it: vectors blur related and same. */
+const COVERAGE_WEIGHT = 2 / 3;
+/** Below this sentence cosine the two say different things whatever words they share (paraphrases measured 0.5-0.9); skipped unscored. */
+const MIN_MEANING = 0.4;
+/** Least cosine at which a common word stands for another ("goods" / "products" 0.76; "extraction" / "mining" 0.62 is too loose). */
+const SOFT_MATCH_COSINE = 0.7;
+/** A shared prefix this long (and covering most of the shorter word) is one word in another form ("production" / "producing"). */
+const SHARED_PREFIX = 6;
+const SHARED_PREFIX_SHARE = 0.75;
+/** Words that open a clause of its own inside a sentence: each clause of a claim must be stated. */
+const CLAUSE_OPENERS: ReadonlySet<string> = new Set(['after', 'before', 'because', 'when', 'while', 'since', 'although', 'though', 'which', 'until', 'whereas', 'unless']);
+/** Content words a clause needs to stand on its own; fewer join the clause before. */
+const MIN_CLAUSE_TERMS = 3;
+/** Quotes shorter than this are fragments inside a sentence ("boost the potential of the domestic industry"): their sentence is the claim. */
+const QUOTE_FRAGMENT_WORDS = 12;
+
+interface Term {
+  readonly norm: string;
+  readonly stem: string;
+  /** How much the word says in English at large (SIF weight; 1 for names, numbers and unknown words). */
+  readonly weight: number;
+  /** A name or a number: matched only as itself. */
+  readonly exact: boolean;
+  readonly vector: Float32Array | null;
+}
+
+interface Bag {
+  readonly terms: readonly Term[];
+  /** The terms by clause (see CLAUSE_OPENERS); one clause for most sentences. */
+  readonly clauses: readonly (readonly Term[])[];
+  readonly stems: ReadonlySet<string>;
+  readonly numbers: ReadonlySet<string>;
+  readonly negations: number;
+  readonly vector: Float32Array | null;
+}
+
+interface Spot {
+  readonly article: string;
+  readonly sentence: Sentence;
+  readonly bag: Bag;
+}
+
+export interface SupportInput {
+  readonly articles: readonly AnalysedArticle[];
+  readonly drafts: readonly Draft[];
+  /** Every prepared mention of the story, to know which sentence quotes whom. */
+  readonly mentions: readonly PreparedMention[];
+  readonly order: StoryOrder;
+  readonly outletKey: ReadonlyMap<string, string>;
+  readonly semantic: boolean;
+}
+
+/** The drafts with the support of other outlets' sentences folded in (see the file comment). */
+export function supportClaims(input: SupportInput): Draft[] {
+  const { articles, order, outletKey, semantic } = input;
+  const outlet = (article: string) => outletKey.get(article) ?? article;
+  const names = storyNames(articles);
+  const spots = articles.flatMap((a) => a.sentences.map((sentence): Spot => ({ article: a.article.id, sentence, bag: bagOf(sentence.text, names, semantic) })));
+  const weight = storyWeights(spots.map((s) => s.bag));
+  const byArticle = new Map<string, Spot[]>();
+  for (const spot of spots) byArticle.set(spot.article, [...(byArticle.get(spot.article) ?? []), spot]);
+  const speakersAt = new Map<string, (string | null)[]>();
+  for (const m of input.mentions) {
+    if (m.mention.kind !== 'quote') continue;
+    const key = at(m.mention.article, m.mention.sentence);
+    speakersAt.set(key, [...(speakersAt.get(key) ?? []), m.speaker]);
+  }
+
+  const drafts = input.drafts.map((d) => ({ ...d, versions: [...d.versions] as DraftVersion[] }));
+  const outletsOf = (d: Draft) => new Set(d.versions.map((v) => outlet(v.prepared.mention.article)));
+  const hosted = new Map<string, number[]>();
+  drafts.forEach((d, i) => {
+    if (d.kind === 'quantity') return;
+    for (const v of d.versions) {
+      const key = at(v.prepared.mention.article, v.prepared.mention.sentence);
+      hosted.set(key, [...(hosted.get(key) ?? []), i]);
+    }
+  });
+  const single = (i: number) => drafts[i]!.kind !== 'quantity' && outletsOf(drafts[i]!).size === 1;
+  const candidates = drafts.map((_, i) => i).filter(single).sort((a, b) => drafts[a]!.reference.rank - drafts[b]!.reference.rank || drafts[a]!.reference.mention.start - drafts[b]!.reference.mention.start);
+
+  const spotAt = new Map(spots.map((spot) => [at(spot.article, spot.sentence.index), spot]));
+  const thresholdFor = (home: string, other: string, claim: Bag) =>
+    home === other ? ECHO_SUPPORT : derivesFrom(order, home, other) || derivesFrom(order, other, home) || claim.numbers.size > 0 ? RELATED_SUPPORT : INDEPENDENT_SUPPORT;
+  /** True when `d`'s claim is stated by the sentence of `other`'s reference: the two say the same, not one more than the other. */
+  const statedBy = (d: Draft, other: Draft) => {
+    const claim = bagOf(claimText(d.reference.mention), names, semantic);
+    const spot = spotAt.get(at(other.reference.mention.article, other.reference.mention.sentence));
+    return spot !== undefined && supportScore(claim, spot.bag, weight) >= thresholdFor(d.reference.mention.article, spot.article, claim);
+  };
+
+  // 1. The best supporting sentence of each other outlet's article, and echoes in the claim's own.
+  const supports = new Map<number, { spot: Spot; score: number }[]>();
+  const echoes = new Set<number>();
+  for (const i of candidates) {
+    const reference = drafts[i]!.reference;
+    const home = reference.mention.article;
+    const claim = bagOf(claimText(reference.mention), names, semantic);
+    const speaker = reference.mention.kind === 'quote' ? reference.speaker : null;
+    const found: { spot: Spot; score: number }[] = [];
+    for (const a of articles) {
+      const id = a.article.id;
+      const own = id === home;
+      if (!own && outlet(id) === outlet(home)) continue;
+      let best: { spot: Spot; score: number } | null = null;
+      for (const spot of byArticle.get(id) ?? []) {
+        if (own && (spot.sentence.index === reference.mention.sentence || !(hosted.get(at(id, spot.sentence.index)) ?? []).some((j) => !single(j)))) continue;
+        if (speaker && (speakersAt.get(at(id, spot.sentence.index)) ?? []).some((s) => sameSpeaker(s, speaker) === false)) continue;
+        const score = supportScore(claim, spot.bag, weight);
+        if (score > (best?.score ?? 0)) best = { spot, score };
+      }
+      if (!best) continue;
+      if (best.score < thresholdFor(home, id, claim)) continue;
+      if (own) echoes.add(i);
+      else found.push(best);
+    }
+    if (found.length > 0) supports.set(i, found);
+  }
+
+  // 2. Fold the supporting sentences in.
+  const alive = new Set(drafts.map((_, i) => i));
+  for (const i of candidates) {
+    let target = i;
+    for (const { spot, score } of supports.get(i) ?? []) {
+      if (!alive.has(target)) break;
+      const here = (hosted.get(at(spot.article, spot.sentence.index)) ?? []).filter((j) => j !== target && alive.has(j));
+      const theirs = here.find((j) => single(j) && outlet(drafts[j]!.reference.mention.article) === outlet(spot.article));
+      const shared = here.find((j) => !single(j));
+      // The sentence's own claim merges in when it says the same, not more ("a grey van with 2 passengers").
+      if (theirs !== undefined && !(isDirect(drafts[target]!.reference) && isDirect(drafts[theirs]!.reference)) && statedBy(drafts[theirs]!, drafts[target]!)) {
+        const [lead, other] = leadFirst(drafts, target, theirs);
+        absorb(drafts[lead]!, drafts[other]!, score);
+        alive.delete(other);
+        target = lead;
+      } else if (shared !== undefined && !isDirect(drafts[target]!.reference) && !hasArticle(drafts[shared]!, drafts[target]!.reference.mention.article)) {
+        absorb(drafts[shared]!, drafts[target]!, score);
+        alive.delete(target);
+        target = shared;
+      } else if (!hasArticle(drafts[target]!, spot.article)) {
+        const mention = sentenceMention(spot);
+        drafts[target]!.versions.push({ prepared: prepareMention(mention, order.rank.get(spot.article) ?? 0, semantic), status: 'paraphrased', score: round(score) });
+      }
+    }
+  }
+  return drafts.flatMap((d, i) => (!alive.has(i) ? [] : echoes.has(i) ? [{ ...d, echoes: true }] : [d]));
+}
+
+/** 0..1: how fully `sentence` states `claim` (coverage and meaning, after the vetoes). */
+export function supportScore(claim: Bag, sentence: Bag, weight: (stem: string) => number): number {
+  if (claim.terms.length === 0) return 0;
+  if (claim.negations % 2 !== sentence.negations % 2) return 0;
+  for (const n of claim.numbers) if (!sentence.numbers.has(n)) return 0;
+  const meaning = claim.vector && sentence.vector ? Math.max(0, cosine(claim.vector, sentence.vector)) : null;
+  if (meaning !== null && meaning < MIN_MEANING) return 0;
+  let total = 0;
+  let stated = 0;
+  // A claim that joins clauses ("Workers were sent home on Wednesday after the company stopped a
+  // line") is stated only when each of them is: a shared background clause does not carry a new one.
+  let coverage = 1;
+  for (const clause of claim.clauses) {
+    let total = 0;
+    let stated = 0;
+    for (const term of clause) {
+      const w = weight(term.stem) * term.weight;
+      total += w;
+      stated += w * termMatch(term, sentence);
+    }
+    coverage = Math.min(coverage, total > 0 ? stated / total : 0);
+  }
+  if (meaning === null) return coverage;
+  return COVERAGE_WEIGHT * coverage + (1 - COVERAGE_WEIGHT) * meaning;
+}
+
+/** 1 when the sentence has the word, its vector cosine with the closest common word when close enough, else 0. */
+function termMatch(term: Term, sentence: Bag): number {
+  if (sentence.stems.has(term.stem)) return 1;
+  if (term.exact) return 0;
+  for (const other of sentence.terms) if (!other.exact && sharedForm(term.stem, other.stem)) return 1;
+  if (!term.vector) return 0;
+  let best = 0;
+  for (const other of sentence.terms) {
+    if (other.exact || !other.vector || opposite(term.norm, other.norm)) continue;
+    let dot = 0;
+    for (let d = 0; d < term.vector.length; d++) dot += term.vector[d]! * other.vector[d]!;
+    if (dot > best) best = dot;
+  }
+  return best >= SOFT_MATCH_COSINE ? best : 0;
+}
+
+function sharedForm(a: string, b: string): boolean {
+  const shorter = Math.min(a.length, b.length);
+  if (shorter < SHARED_PREFIX) return false;
+  let k = 0;
+  while (k < shorter && a[k] === b[k]) k++;
+  return k >= SHARED_PREFIX && k >= SHARED_PREFIX_SHARE * shorter;
+}
+
+export function bagOf(text: string, names: ReadonlySet<string>, semantic: boolean): Bag {
+  const all = wordsOf(text);
+  const seen = new Set<string>();
+  const terms: Term[] = [];
+  const clauses: Term[][] = [[]];
+  for (const w of all) {
+    if (CLAUSE_OPENERS.has(w.norm) && clauses[clauses.length - 1]!.length >= MIN_CLAUSE_TERMS) clauses.push([]);
+    if (!isContent(w) || seen.has(w.stem)) continue;
+    seen.add(w.stem);
+    const exact = /\p{N}/u.test(w.norm) || names.has(w.norm);
+    const general = semantic && !exact ? wordWeight(w.norm) : 0;
+    const term: Term = { norm: w.norm, stem: w.stem, exact, weight: general > 0 ? general : 1, vector: semantic && !exact ? wordVector(w.norm) : null };
+    terms.push(term);
+    clauses[clauses.length - 1]!.push(term);
+  }
+  // A short tail is part of the clause before it ("..., police said").
+  if (clauses.length > 1 && clauses[clauses.length - 1]!.length < MIN_CLAUSE_TERMS) clauses[clauses.length - 2]!.push(...clauses.pop()!);
+  return { terms, clauses: clauses.filter((c) => c.length > 0), stems: seen, numbers: numbersOf(text), negations: negationCount(all), vector: semantic ? sentenceVector(vectorWords(text)) : null };
+}
+
+/**
+ * Words the story writes capitalised inside a sentence: its names. A capitalised first word is a
+ * name only when the story also capitalises it elsewhere ("Putin said" yes, "Storms are forecast" no).
+ */
+export function storyNames(articles: readonly AnalysedArticle[]): Set<string> {
+  const names = new Set<string>();
+  for (const { sentences } of articles) {
+    for (const s of sentences) {
+      wordsOf(s.text).forEach((w, i) => {
+        if (i > 0 && /^\p{Lu}/u.test(w.raw)) names.add(w.norm);
+      });
+    }
+  }
+  return names;
+}
+
+/** Inverse sentence frequency of each stem in the story, ln(1 + N / df): what tells one sentence's claim from another's. */
+export function storyWeights(bags: readonly Bag[]): (stem: string) => number {
+  const df = new Map<string, number>();
+  for (const bag of bags) for (const stem of bag.stems) df.set(stem, (df.get(stem) ?? 0) + 1);
+  const n = Math.max(1, bags.length);
+  return (stem) => Math.log(1 + n / (df.get(stem) ?? 1));
+}
+
+/** What a claim says, as text to compare: a short quote stands for its sentence. */
+export function claimText(m: ClaimMention): string {
+  if (m.kind !== 'quote') return m.text;
+  // Reported speech says who holds the view: "Mortgage lenders said they would keep rates" is not the central bank keeping them.
+  if (m.quote?.direct === false) return `${m.quote.speakerMention ?? m.quote.speaker ?? ''} ${m.text}`.trim();
+  return m.text.split(/\s+/).length < QUOTE_FRAGMENT_WORDS ? m.context || m.text : m.text;
+}
+
+/** A sentence that holds no claim of its own, as the statement mention of the claim it supports. */
+function sentenceMention(spot: Spot): ClaimMention {
+  const raw = spot.sentence.text;
+  const lead = raw.length - raw.trimStart().length;
+  const text = raw.trim().replace(/[\s.;,!]+$/, '');
+  const start = spot.sentence.start + lead;
+  return { id: `${spot.article}:p${spot.sentence.index + 1}`, article: spot.article, kind: 'statement', text, start, end: start + text.length, sentence: spot.sentence.index, context: raw };
+}
+
+/** `other`'s versions join `lead` as paraphrases, one per article. */
+function absorb(lead: Draft & { versions: DraftVersion[] }, other: Draft, score: number): void {
+  for (const v of other.versions) {
+    if (hasArticle(lead, v.prepared.mention.article)) continue;
+    lead.versions.push({ prepared: v.prepared, status: 'paraphrased', score: round(Math.min(score, v.score)) });
+  }
+}
+
+/** Of two one-outlet claims stating one thing, the one that leads: a direct quote, else the earliest, most original. */
+function leadFirst(drafts: readonly (Draft & { versions: DraftVersion[] })[], a: number, b: number): [number, number] {
+  const [da, db] = [drafts[a]!, drafts[b]!];
+  if (isDirect(da.reference) !== isDirect(db.reference)) return isDirect(da.reference) ? [a, b] : [b, a];
+  return da.reference.rank <= db.reference.rank ? [a, b] : [b, a];
+}
+
+function isDirect(m: PreparedMention): boolean {
+  return m.mention.kind === 'quote' && m.mention.quote?.direct !== false;
+}
+
+function hasArticle(d: Draft, article: string): boolean {
+  return d.versions.some((v) => v.prepared.mention.article === article);
+}
+
+function at(article: string, sentence: number): string {
+  return `${article}#${sentence}`;
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
