@@ -44,6 +44,11 @@ test('sentence eligibility table', () => {
     ['Read Next: why the port matters more than ever to the city economy.', false],
     ['We think this is the most important port project of the decade here.', false],
     ['Russian President Putin chairs a meeting on rare earth metals outside Moscow', false],
+    ["Within two hours of Trump's statement, Putin chaired a meeting with his ministers and economic advisers.", false],
+    ['After the meeting, the minister told reporters that the port would reopen on Monday.', false],
+    ['In response to the remarks, the opposition called for an inquiry into the contract.', false],
+    ['Within two hours of the earthquake, rescue teams had reached the three worst-hit villages.', true],
+    ['After a meeting with union leaders on Tuesday, the minister said the port would reopen on Monday.', true],
   ];
   for (const [text, ok] of rows) {
     assert.equal(eligibility({ index: 0, paragraph: 0, start: 0, end: text.length, text }, false).ok, ok, text);

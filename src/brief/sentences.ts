@@ -11,6 +11,13 @@ export const MAX_WORDS = 48;
 /** Words that point back to something the reader of a brief has not seen. */
 const DANGLING_OPENERS =
   /^(?:he|she|it|they|this|these|those|that|his|her|its|their|him|them|but|and|or|so|also|however|meanwhile|still|yet|then|such|there|here|the (?:move|decision|offer|proposal|deal|statement|remarks|comments|announcement|report|plan|latter|former))\b/i;
+/**
+ * An opening clause that times or frames the news by something said earlier in the article
+ * ("Within two hours of Trump's statement, ...", "After the meeting, ...", "In response to the
+ * remarks, ..."): without that earlier sentence the reader does not know which statement.
+ */
+const BACK_REFERENCE_OPENER =
+  /^(?:within|after|before|following|since|hours?|minutes?|days?|shortly|soon|in (?:response|reply|reaction) to)\b[^,]{0,60}?\b(?:the|this|that|his|her|its|their|[\p{Lu}][\p{L}.-]*['’]s) (?:statement|remarks|comments|announcement|decision|move|offer|proposal|speech|call|meeting|visit|talks|post|interview|remark|comment)s?\b[^,]{0,30},/iu;
 /** Words outside the quotation marks needed to say who speaks ("Holm said"). */
 const MIN_ATTRIBUTION_WORDS = 2;
 /** Page furniture that slips past cleaning. */
@@ -45,6 +52,7 @@ export function eligibility(sentence: Sentence, relaxed: boolean): Eligibility {
   if (/^\p{Ll}/u.test(text)) return fail('starts mid-sentence');
   if (relaxed) return { ok: true, reason: null, quoted };
   if (DANGLING_OPENERS.test(stripDateline(text))) return fail('starts with a word that points back');
+  if (BACK_REFERENCE_OPENER.test(stripDateline(text))) return fail('opens on something said earlier in its article');
   if (FIRST_OR_SECOND_PERSON.test(unquoted(text))) return fail("the writer's own voice");
   if (LOADED.test(unquoted(text))) return fail('loaded wording');
   return { ok: true, reason: null, quoted };
