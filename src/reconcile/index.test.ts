@@ -226,3 +226,20 @@ test('a quote an outlet splits in two sentences is one version: joined, and alte
   assert.match(finding.message, /If they show interest, we can explore options/);
   assert.equal(r.claims.filter((c) => c.kind === 'quote').length, 1, 'no stray second half');
 });
+
+test('two things one person said about one story are two quotes, though they share its names', () => {
+  const x = article('x', 'Her spokesman said: "Lindsay never checked into Morningside but is back at Betty Ford." The court had ordered 90 days of treatment.');
+  const y = article('y', 'Her spokesman said: "Lindsay is grateful for the treatment she received at the Betty Ford Center." She left on Thursday.');
+  const z = article('z', 'Her spokesman said: "Lindsay never went into Morningside, she is back at Betty Ford." The court had ordered treatment.');
+  const mentions = [
+    quote(x, 'Lindsay never checked into Morningside but is back at Betty Ford.', 'Lindsay Lohan'),
+    quote(y, 'Lindsay is grateful for the treatment she received at the Betty Ford Center.', 'Lindsay Lohan'),
+    quote(z, 'Lindsay never went into Morningside, she is back at Betty Ford.', 'Lindsay Lohan'),
+  ];
+  const r = reconcileStory({ articles: [x, y, z], claims: mentions, derivations: [] }, LEXICAL);
+  const quotes = r.claims.filter((c) => c.kind === 'quote');
+  assert.equal(quotes.length, 2, JSON.stringify(quotes.map((q) => q.versions.map((v) => v.text))));
+  const morningside = quotes.find((q) => q.text.includes('Morningside'))!;
+  assert.deepEqual(morningside.versions.map((v) => [v.article, v.status]), [['x', 'original'], ['z', 'altered']], 'a real rewording still lines up');
+  assert.ok(!r.findings.some((f) => f.kind === 'altered-quote' && f.articles.includes('y')));
+});

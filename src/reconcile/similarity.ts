@@ -101,6 +101,25 @@ export function quoteAlignment(a: PreparedMention, b: PreparedMention): number {
   return (common / shorter) * Math.min(1, shorter / SHORT_QUOTE_WORDS);
 }
 
+/**
+ * The alignment without the names both quotes carry: two things one person said about one story
+ * share its names ("Lindsay never checked into Morningside but is back at Betty Ford" / "Lindsay
+ * is grateful for the treatment she received at the Betty Ford Center"), so names are no sign of
+ * one quote. Quotes left with too few words keep their names.
+ */
+function alignmentNamesAside(a: PreparedMention, b: PreparedMention): number {
+  const shared = new Set([...a.names].filter((n) => b.names.has(n)));
+  if (shared.size === 0) return quoteAlignment(a, b);
+  const x = a.spoken.filter((w) => !shared.has(w.norm));
+  const y = b.spoken.filter((w) => !shared.has(w.norm));
+  const shorter = Math.min(x.length, y.length);
+  if (shorter < MIN_WORDS_NAMES_ASIDE) return quoteAlignment(a, b);
+  return (lcsLength(x, y, stemKey) / shorter) * Math.min(1, shorter / SHORT_QUOTE_WORDS);
+}
+
+/** Fewer words than this once shared names are set aside, and the names stay in. */
+const MIN_WORDS_NAMES_ASIDE = 4;
+
 const stemKey = (w: Word) => w.stem;
 
 export function meaning(a: PreparedMention, b: PreparedMention): number {
@@ -113,7 +132,7 @@ const QUOTE_WEIGHTS = { alignment: 0.5, meaning: 0.3, content: 0.2 } as const;
 /** 0..1: how likely two quote mentions are versions of one quote (speakers checked by the caller). */
 export function quoteScore(a: PreparedMention, b: PreparedMention): number {
   const alignment = quoteAlignment(a, b);
-  const lexical = QUOTE_WEIGHTS.alignment * alignment + QUOTE_WEIGHTS.content * dice(a.content, b.content);
+  const lexical = QUOTE_WEIGHTS.alignment * alignmentNamesAside(a, b) + QUOTE_WEIGHTS.content * dice(a.content, b.content);
   const combined = !a.vector || !b.vector ? lexical / (1 - QUOTE_WEIGHTS.meaning) : lexical + QUOTE_WEIGHTS.meaning * meaning(a, b);
   // A near-complete alignment is proof enough on its own (a trimmed quote shares little else).
   return Math.max(combined, alignment >= 0.9 ? alignment : 0);
