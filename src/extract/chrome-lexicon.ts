@@ -109,7 +109,8 @@ export const PHOTO_CREDIT = [
   // "The WeWork logo ... in New York.Reuters": a caption with its agency glued after the full stop.
   /[\p{Ll}\d)][.!?](Reuters|AP|AFP|EPA|Getty Images|Bloomberg|Shutterstock|dpa|ANSA|EFE)$/u,
   // "La frana sui binari (foto Ansa)", "... （共同）": a caption ending in its agency in brackets.
-  /[(（]\s*(foto|photo|фото|写真|图)?\s*(ansa|efe|afp|ap|reuters|dpa|epa|lusa|anadolu|kyodo|xinhua|tass|ттасс|тасс|риа новости|共同|時事|新华社|中新社|agência brasil)\s*[)）]$/i,
+  // Agencies as they write their own names: "(ePA)" is the electronic patient record (elektronische Patientenakte), not EPA.
+  /[(（]\s*([Ff]oto|[Pp]hoto|[Фф]ото|写真|图)?\s*(ANSA|Ansa|EFE|AFP|AP|Reuters|REUTERS|dpa|DPA|EPA|Lusa|LUSA|Anadolu|Kyodo|Xinhua|TASS|ТАСС|РИА Новости|共同|時事|新华社|中新社|Agência Brasil)\s*[)）]$/,
 ];
 
 /** Contact and follow lines at the end of a story: "Email X at ... or follow him @x", "Follow us on Twitter". */

@@ -17,6 +17,8 @@ const BODY_MIN_WORDS = 12;
 const TITLE_MIN_WORDS = 4;
 /** ... and at most this many (longer lines are prose). */
 const TITLE_MAX_WORDS = 30;
+/** Captions run to about this many words; a longer line that ends in a bracket is a paragraph ("... die Patientenakte (ePA)"). */
+const CAPTION_MAX_WORDS = 50;
 /** A line continuing an "Also Read" insert is at most this many words. */
 const INSERT_SPILL_MAX_WORDS = 8;
 /** Pitches ("Sign up for ... newsletter") run to about this many words; longer lines are prose. */
@@ -179,7 +181,7 @@ function patternReason(line: Line): string | null {
   if (PRODUCTION_CREDIT.test(text) || (line.words <= 12 && AGENCY_CREDIT.test(text))) return 'production credits';
   if (COPYRIGHT.test(text)) return 'copyright notice';
   if (BROUGHT_BY.test(text) && line.words <= 15) return 'syndication footer';
-  if (!line.sentence || line.words <= TITLE_MAX_WORDS) {
+  if ((!line.sentence && line.words <= CAPTION_MAX_WORDS) || line.words <= TITLE_MAX_WORDS) {
     if (PHOTO_CREDIT.some((pattern) => pattern.test(text))) return 'photo caption or credit';
   }
   if (ROLE_LINE.test(text)) return 'author bio';
