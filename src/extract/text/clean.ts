@@ -6,6 +6,7 @@ import type { RemovedBlock } from '../../records.js';
 import {
   ABOUT_HEADING, AFFILIATE_LINE, AGENCY_CREDIT, ALSO_ON, COMMENT_POLICY, COMMENT_POLICY_TONE, POPULAR_HEADING, REACH_LINE, TAG_LIST, BIO_OUTLET, BIO_SENTENCE, BIO_SENTENCE_OTHER, BROUGHT_BY, BYLINE_PREFIX, CONTACT_LINE, COOKIE_LINE, COOKIE_USE, COOKIE_WORD, COPYRIGHT, DESK_CREDIT, READING_TIME, PITCH_LINE,
   RELATIVE_TIME, REPORTER_SIGN_OFF, RIGHTS_RESERVED, SHARE_LINE, SHORTCODE, SIGN_UP_LINE, SUBSCRIBE_VERB, SUBSCRIPTION_OBJECT, INSERT_PREFIX, NAME_TAIL_NOISE, PHOTO_CREDIT, PRODUCTION_CREDIT, ROLE_LINE, WIDGET_LABELS,
+  AGENCY_LINE, CLASS_TOKENS, CONTRIBUTION_LINE, FILED_UNDER, HERE_LINK, ICON_LIGATURES, IMAGE_URL, META_LABEL, OPENING_PITCH, PROMO_URL, RELATED_HEADING, RELATED_NAMED_HEADING, SOCIAL_PROMPT, SUBSCRIBE_PROMPT, TEASER_TAG, WIDGET_SUFFIX,
 } from '../chrome-lexicon.js';
 import { writtenDate } from '../dates.js';
 import { CJK_CHARS_PER_WORD, isCjk } from '../script.js';
@@ -51,6 +52,33 @@ const REPEATED_BYLINE_MAX_WORDS = 8;
 const BYLINE_PREFIX_ONLY = /^(by|von|par|por|door|di)\s+/i;
 /** Sign-up and cookie lines recognised by their words (not an English phrase) are at most this long. */
 const BANNER_MAX_WORDS = 30;
+/** A paragraph that opens as a pitch ("If you enjoyed this article, ...", "Follow @deals ...") runs on to about this many words. */
+const PROMO_MAX_WORDS = 80;
+/** Credits for who else reported ("X, Y and Z contributed to this report.") name at most a dozen people: this many words. */
+const CONTRIBUTION_MAX_WORDS = 40;
+/** A list heading ("More Great WIRED Stories", "More in Amsterdam") is at most this many words. */
+const RELATED_HEADING_MAX_WORDS = 8;
+/** A post's label line ("Filed under: X", "Category: Health") is at most this many words. */
+const FILED_UNDER_MAX_WORDS = 12;
+/** Lines pointing at a link ("Click here", "More AP NBA: https://...") are at most this many words; longer ones are prose with a link. */
+const LINK_PROMPT_MAX_WORDS = 25;
+/** The longest button glued to a quote ("share this quote"), to look for it cheaply. */
+const WIDGET_SUFFIX_MAX_CHARS = 20;
+/** A site's name before a list label ("Entermedia 주요뉴스") is at most this many words. */
+const SITE_NAME_MAX_WORDS = 2;
+/** Two or more "[INSIGHT]"/"[VIDEO]" tags on one line make it a line of teasers. */
+const TEASER_TAGS_MIN = 2;
+/** A line whose addresses are at least this share of its characters, one of them an image, is a media dump. */
+const URL_DUMP_SHARE = 0.5;
+/** A timestamp anywhere in the text ("Wednesday 20 November 2019 11:42, UK") is at most this many words ... */
+const TIMESTAMP_MAX_WORDS = 8;
+/** ... of which at most this many are not digits: a weekday, a month, a zone ("GMT", "Uhr", "UK"). */
+const TIMESTAMP_MAX_OTHER_WORDS = 4;
+const CLOCK_TIME = /\b\d{1,2}[:.h]\d{2}\b/;
+/** A byline may end in a time ("By Louis Jacobson on Monday, November 18th, 2019 at 11:04 a.m."): not a sentence's full stop. */
+const CLOCK_END = /\b\d{1,2}(:\d{2})?\s*[ap]\.m\.$/i;
+/** A teaser headline ending in what it links to: "... this power station [Video]". */
+const TEASER_TAG_AT_END = /\[(videos?|photos?|pictures|gallery|watch|poll|podcast|audio)\]$/i;
 
 export interface TextMetadata {
   readonly title: string | null;
@@ -125,9 +153,44 @@ export function wordCount(text: string): number {
 const WIDGET_LABEL_MAX_CHARS = Math.max(...[...WIDGET_LABELS.keys()].map((label) => label.length)) + 12;
 
 function widgetReason(text: string): string | null {
-  const label = text.toLowerCase().replace(/[\s:;.,!|»›>：。-]+$/u, '').replace(/^[\s•·»›>-]+/u, '').replace(/\s*\(\d+\)$/, '').replace(/^\d+\s+(?=comments?$)/, '');
+  // Icon-font ligatures ("chevron_left Browse All Posts") are the icon, not words: the label is what is left.
+  const bare = text.includes('_') ? text.replace(ICON_LIGATURES, '') : text;
+  if (!bare.trim()) return 'page markup';
+  let label = bare.toLowerCase().replace(/[\s:;.,!|»›>：。…-]+$/u, '').replace(/^[\s•·»›>-]+/u, '').replace(/\s*\((\d+|\+|\d+\+)\)$/, '').replace(/^\d+\s+(?=comments?$)/, '');
   // Turkish İ lower-cases to i plus a combining dot: "İlgili haberler" is looked up as "ilgili haberler".
-  return WIDGET_LABELS.get(label.includes('\u0307') ? label.replace(/\u0307/g, '') : label) ?? null;
+  if (label.includes('\u0307')) label = label.replace(/\u0307/g, '');
+  const reason = WIDGET_LABELS.get(label);
+  if (reason) return reason;
+  // "Entermedia 주요뉴스", "WIRED Most Popular": a list label after the site's name. One common
+  // English word alone ("Ukraine latest") is not enough: it could be a subheading.
+  const words = label.split(' ');
+  for (let drop = 1; drop <= SITE_NAME_MAX_WORDS && drop < words.length; drop++) {
+    const rest = words.slice(drop).join(' ');
+    if (WIDGET_LABELS.get(rest) === 'related headlines' && (words.length - drop >= 2 || !/^[a-z]/.test(rest))) return 'related headlines';
+  }
+  return null;
+}
+
+/** A line made of addresses, one of them an image ("http://.../x.jpeg 1200 676 admin http://..."): a media dump. */
+function isUrlDump(text: string): boolean {
+  const images = text.match(IMAGE_URL);
+  if (!images) return false;
+  let urlChars = 0;
+  for (const token of text.split(' ')) if (token.includes('//') || token.startsWith('www.')) urlChars += token.length;
+  return urlChars >= text.length * URL_DUMP_SHARE;
+}
+
+/** A date with a time and little else, wherever it stands: "Wednesday 20 November 2019 11:42, UK". */
+function isTimestamp(line: Line): boolean {
+  const { text } = line;
+  if (line.sentence || line.words > TIMESTAMP_MAX_WORDS || !CLOCK_TIME.test(text) || !/\d{4}|\d{1,2}\.\d{1,2}\./.test(text)) return false;
+  return writtenDate(text, false) !== null && wordCount(text.replace(DATE_LINE_NOISE, ' ')) <= TIMESTAMP_MAX_OTHER_WORDS;
+}
+
+/** A quote with its "Click To Tweet" button glued on loses the button. */
+function withoutWidgetSuffix(text: string): string {
+  const tail = text.slice(-WIDGET_SUFFIX_MAX_CHARS).toLowerCase();
+  return tail.includes('tweet') || tail.includes('quote') ? text.replace(WIDGET_SUFFIX, '') : text;
 }
 
 function cleanName(name: string): string {
@@ -160,10 +223,12 @@ function patternReason(line: Line): string | null {
   const { text } = line;
   // Chrome lines are short; a long sentence can only be a credit, a pitch, a banner or a copyright line.
   if (line.words > TITLE_MAX_WORDS && line.sentence) {
+    if (line.words <= PROMO_MAX_WORDS && OPENING_PITCH.test(text)) return 'subscription offer';
     if (line.words > PITCH_MAX_WORDS) return null;
-    if (PRODUCTION_CREDIT.test(text)) return 'production credits';
-    if (SIGN_UP_LINE.test(text)) return 'newsletter sign-up';
+    if (PRODUCTION_CREDIT.test(text) || (line.words <= CONTRIBUTION_MAX_WORDS && CONTRIBUTION_LINE.test(text))) return 'production credits';
+    if (SIGN_UP_LINE.test(text) || SUBSCRIBE_PROMPT.test(text)) return 'newsletter sign-up';
     if (PITCH_LINE.test(text)) return 'subscription offer';
+    if (CONTACT_LINE.test(text) || SOCIAL_PROMPT.test(text)) return 'social links';
     // Sign-up and rights lines by their words alone are short (BANNER_MAX_WORDS): bannerReason skips them here.
     return bannerReason(line) ?? (COPYRIGHT.test(text) ? 'copyright notice' : null);
   }
@@ -177,6 +242,12 @@ function patternReason(line: Line): string | null {
   if (PLAYER_TIME.test(text)) return 'video player';
   if (line.words <= 5 && RELATIVE_TIME.test(text)) return 'timestamp line';
   if (line.words <= 5 && !line.sentence && POPULAR_HEADING.test(text)) return 'related headlines';
+  if (line.words <= RELATED_HEADING_MAX_WORDS && !line.sentence && (RELATED_HEADING.test(text) || RELATED_NAMED_HEADING.test(text))) return 'related headlines';
+  if (text.includes('[') && ((text.match(TEASER_TAG)?.length ?? 0) >= TEASER_TAGS_MIN || (!line.sentence && TEASER_TAG_AT_END.test(text)))) return 'related headlines';
+  if (CLASS_TOKENS.test(text)) return 'page markup';
+  if (text.includes('//') && isUrlDump(text)) return 'page markup';
+  if (AGENCY_LINE.test(text)) return 'production credits';
+  if (isTimestamp(line)) return 'timestamp line';
   if (CATEGORY_LINE.test(text)) return 'category labels';
   if (PRODUCTION_CREDIT.test(text) || (line.words <= 12 && AGENCY_CREDIT.test(text))) return 'production credits';
   if (COPYRIGHT.test(text)) return 'copyright notice';
@@ -186,12 +257,17 @@ function patternReason(line: Line): string | null {
   }
   if (ROLE_LINE.test(text)) return 'author bio';
   if (CONTACT_LINE.test(text)) return 'author contact';
-  if (SIGN_UP_LINE.test(text)) return 'newsletter sign-up';
-  if (PITCH_LINE.test(text)) return 'subscription offer';
+  if (SOCIAL_PROMPT.test(text)) return 'social links';
+  if (SIGN_UP_LINE.test(text) || SUBSCRIBE_PROMPT.test(text)) return 'newsletter sign-up';
+  if (PITCH_LINE.test(text) || OPENING_PITCH.test(text)) return 'subscription offer';
+  if (line.words <= CONTRIBUTION_MAX_WORDS && CONTRIBUTION_LINE.test(text)) return 'production credits';
+  if (line.words <= LINK_PROMPT_MAX_WORDS && (PROMO_URL.test(text) || HERE_LINK.test(text))) return 'call to action';
   if (ALSO_ON.test(text)) return 'related headlines';
   const banner = bannerReason(line);
   if (banner) return banner;
   if (TAG_LIST.test(text)) return 'tags';
+  if (line.words <= FILED_UNDER_MAX_WORDS && FILED_UNDER.test(text)) return 'tags';
+  if (line.words <= TITLE_MAX_WORDS && text.includes(':') && (text.match(META_LABEL)?.length ?? 0) >= 2) return 'tags';
   if (READING_TIME.test(text)) return 'page furniture';
   if (SHORTCODE.test(text)) return 'page markup';
   if (SOURCE_CREDIT.test(text)) return 'source credit';
@@ -231,7 +307,7 @@ function isBioSentence(line: Line): boolean {
 export function cleanPlainText(raw: string): CleanedText {
   const lines: Line[] = [];
   for (const rawLine of joinWrappedLines(raw.replace(/\r\n?/g, '\n').split('\n'))) {
-    const text = rawLine.replace(/[\u00a0\t ]+/g, ' ').trim();
+    const text = withoutWidgetSuffix(rawLine.replace(/[\u00a0\t ]+/g, ' ').trim());
     if (!text) continue;
     const words = wordCount(text);
     lines.push({ index: lines.length, text, key: keyOf(text), words, sentence: endsSentence(text), reason: null });
@@ -299,7 +375,7 @@ export function cleanPlainText(raw: string): CleanedText {
   const secondBody = lines.findIndex((line, i) => i > firstBody && isBody(line));
   const headEnd = !hasBody ? lines.length : secondBody >= 0 ? secondBody + 1 : firstBody + 2;
   for (const line of lines.slice(0, Math.max(headEnd, titleLine ? titleLine.index + 1 : 0))) {
-    const by = BYLINE_PREFIX.test(line.text) && line.words <= 14 && !line.sentence;
+    const by = BYLINE_PREFIX.test(line.text) && line.words <= 14 && (!line.sentence || CLOCK_END.test(line.text));
     if (by && (!line.reason || line.reason === 'headline')) {
       byline ??= normaliseByline(line.text);
       credit ??= bylineCredit(line.text);
@@ -313,7 +389,8 @@ export function cleanPlainText(raw: string): CleanedText {
     }
     if (line.reason === 'timestamp line') {
       const stamp = TIMESTAMP_LINE.exec(line.text);
-      const date = stamp?.[3] ? writtenDate(stamp[3]) : null;
+      // A labelled stamp ("Updated: ...") or a bare date with its time ("22. November 2026, 10:15 Uhr").
+      const date = stamp?.[3] ? writtenDate(stamp[3]) : stamp ? null : dateLine(line.text, true);
       if (date && UPDATE_LINE.test(line.text)) updated ??= date;
       else if (date) published ??= date;
       continue;
@@ -430,7 +507,10 @@ export interface FilteredParagraphs {
 
 export function filterChromeParagraphs(paragraphs: readonly string[], statedByline: string | null = null): FilteredParagraphs {
   // Paragraphs from HTML are already whitespace-collapsed: lower case is key enough for repeats.
-  const lines: Line[] = paragraphs.map((text, index) => ({ index, text, key: text.toLowerCase(), words: wordCount(text), sentence: endsSentence(text), reason: null }));
+  const lines: Line[] = paragraphs.map((paragraph, index) => {
+    const text = withoutWidgetSuffix(paragraph);
+    return { index, text, key: text.toLowerCase(), words: wordCount(text), sentence: endsSentence(text), reason: null };
+  });
   let bioOutlet: string | null = null;
   const seen = new Set<string>();
   for (const line of lines) {
@@ -474,7 +554,7 @@ export function filterChromeParagraphs(paragraphs: readonly string[], statedByli
   for (const line of lines) {
     if (line.sentence && line.words >= BODY_MIN_WORDS) break;
     if ((line.reason && line.reason !== 'timestamp line') || line.words > HEAD_LINE_MAX_WORDS) continue;
-    if (!line.reason && BYLINE_PREFIX.test(line.text) && !line.sentence && line.words <= 12) {
+    if (!line.reason && BYLINE_PREFIX.test(line.text) && (!line.sentence || CLOCK_END.test(line.text)) && line.words <= 12) {
       line.reason = 'byline';
       byline ??= normaliseByline(line.text);
       // "By Ann Lee | November 22, 2026": the byline line can carry the date.

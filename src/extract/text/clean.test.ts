@@ -1,0 +1,109 @@
+// Chrome lines a person would never call article text, each kind removed from HTML paragraphs and
+// from copied plain text alike, next to news sentences that share their words and must stay.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Article, Rejection } from '../../records.js';
+import { extractArticle } from '../index.js';
+
+const STORY = [
+  'Officials in the northern province said on Monday that the new bridge would open to traffic next spring after two years of delays.',
+  'The project, which cost more than $40 million, was slowed by flooding and a shortage of steel, the transport ministry said in a statement.',
+  '"We are proud that the work is finally nearing completion," the governor told reporters at the site, adding that tolls would stay low.',
+];
+
+function article(result: Article | Rejection): Article {
+  if ('code' in result) assert.fail(`expected an article, got ${result.code}: ${result.reason}`);
+  return result;
+}
+
+/** The story with `line` after its first paragraph, as HTML and as copied text. */
+function extractBoth(line: string): { html: string; text: string } {
+  const html = article(extractArticle({ input: 'p.html', format: 'html', content: `<article><p>${STORY[0]}</p><p>${line}</p><p>${STORY[1]}</p><p>${STORY[2]}</p></article>` })).text;
+  const text = article(extractArticle({ input: 'p.txt', format: 'text', content: `${STORY[0]}\n${line}\n${STORY[1]}\n${STORY[2]}` })).text;
+  return { html, text };
+}
+
+const LONG_PITCH =
+  'If you enjoyed this article, we have a proposition for you: join Herald Plus. Members get all of our content, including the weekly magazine, no paywalls or meters, an advertising-light experience, and access to our writers and editors on calls and in groups. And importantly, members keep the Herald going. Consider it?';
+
+/** [kind, lines]: every line must go, wherever in the story it stands. */
+const CHROME: [string, string[]][] = [
+  ['WordPress like button', ['Like this:', 'Like Loading...', 'Gefällt mir Wird geladen …']],
+  ['share pitch', ['Sharing is caring!', 'Spread the love']],
+  ['advertisement label in other languages', ['Iklan', 'Reklama', 'Advertentie', '광고', 'Sponsored links', 'Contenido patrocinado']],
+  ['one tag or category', ['Filed under: Khawarij |', 'Category: Health', 'Рубрика: Общество']],
+  ['line of post labels', ['05/10/2018 - Publicado por: Clarissa Borba - Categoria: Saúde - Tags: ponte nova']],
+  ['insert with its headline', ['Related Roundup: Bridges', '[Related: Floods close mountain roads]', 'SEE MORE: Floods close mountain roads', 'Also: See our coverage of the floods']],
+  ['heading over other stories', ['More Great Valley Herald Stories', 'More in Amsterdam', 'Weitere Nachrichten aus Berlin', 'Más noticias de Valencia', "DON'T MISS", 'More:']],
+  ['list label after the site name', ['Entermedia 주요뉴스', 'Herald Most Popular']],
+  ['teasers tagged for what they link to', ['Floods close roads [INSIGHT] Steel prices climb again [VIDEO] Ferry service to end [REVEAL]', 'Bridge review: what the new span looks like [Video]']],
+  ['comment count', ['0 Comments (+)', 'Comments (12)']],
+  ['icon-font ligature words', ['chevron_left Browse All Posts', 'arrow_forward', 'keyboard_arrow_down']],
+  ['class-like tokens', ['landscape-tablet-and-above', 'narrow-browser-and-phone medium-wide-browser']],
+  ['image address dump', ['http://example.com/uploads/2018/10/bridge-at-dusk.jpeg 1200 676 admin http://example.com/uploads/sites/3/logo.png']],
+  ['photo credit', ['личный архив Андрея Рудькова', 'Courtesy of the Lee family', 'The bridge at dusk. (NASA/JPL-Caltech/ASU)', 'The bridge at dusk. (credit: Jane Roe)', 'Via SyndiGate.info']],
+  ['agency on a line of its own', ['Associated Press', 'Reuters, Washington,', 'PTI, New Delhi,']],
+  ['who else reported', ['Keith Bradsher contributed reporting from Hong Kong.', 'Associated Press writers Ann Lee, Bo Chan and Carla Diaz contributed to this report.']],
+  ['follow prompt', ['Follow us on Twitter @valleyherald for more.', 'Suivez-nous sur Facebook', "Welcome to the Herald's Daily Deals, your source for the best deals on the stuff you actually want to buy. Follow us at Twitter @heralddeals."]],
+  ['write-to contact', ['Write to Ann Lee at ann.lee@example.com']],
+  ['subscription prompt', ['Subscribe to the Valley Herald and stay smart with more of your favorite writers.', 'Let our news meet your inbox. The news and stories that matter, delivered weekday mornings.', 'Abonnez-vous pour lire la suite']],
+  ['long pitch to the reader', [LONG_PITCH, "Get access to the region's fastest growing business service Herald Pro for as little as Rs 599 for the first year. Use the code HERALD. Herald Pro offers you all the information you need for wealth creation, including investment ideas, independent research and analysis. For more information, check out the Herald website or app."]],
+  ['pointer to a link', ['Follow our full coverage of the floods at https://example.com/floods', 'Listen to the show live at 12:45 and 17:45 weekdays - or listen back here.', 'LEARN MORE', 'Click here to download the app.']],
+  ['timestamp in the middle of the text', ['19 Nov 2019 05:44 GMT', 'Wednesday 20 November 2019 11:42, UK']],
+  ['page tools', ['Text size']],
+];
+
+for (const [kind, lines] of CHROME) {
+  test(`chrome line goes from HTML and plain text: ${kind}`, () => {
+    for (const line of lines) {
+      const { html, text } = extractBoth(line);
+      assert.equal(html, STORY.join('\n\n'), `html kept: ${line}`);
+      assert.equal(text, STORY.join('\n\n'), `text kept: ${line}`);
+    }
+  });
+}
+
+/** News sentences and subheadings that share words or shapes with the chrome above. */
+const KEPT: string[] = [
+  'Subscribers rose 5% in the third quarter, the company said on Tuesday.',
+  'Follow-up inspections found no further cracks in the steel, the engineers said.',
+  'More than 200 people attended the meeting in Amsterdam on Monday evening.',
+  'More on the vote',
+  'Tickets for the opening ceremony sell for as little as $5, the city said.',
+  'Like many residents, she crosses the river twice a day.',
+  'Reuters reported on Monday that the bridge had failed an earlier inspection.',
+  'The advertisement, which ran in three newspapers, drew dozens of complaints.',
+  'Courtesy of the city, residents will park for free this weekend.',
+  'Ukraine hopes to become a member of NATO, its foreign minister said.',
+  'He said he would follow them on the road to the capital on Friday.',
+  'The protesters said they would not subscribe to the union\'s demands.',
+  'The bridge closed at 11:42 on 20 November 2019, police said.',
+  'Tags were attached to each of the 40 trees along the river bank.',
+  'The setting is called dark_mode in the new version of the app.',
+  'Officials said the agency (EPA) would review the project next year.',
+  'Who pays for the bridge?',
+  'Results: Lee 52%, Chan 48%',
+];
+
+test('news sentences and subheadings that look like chrome stay, in HTML and plain text', () => {
+  for (const line of KEPT) {
+    const { html, text } = extractBoth(line);
+    assert.ok(html.includes(line), `html lost: ${line}`);
+    assert.ok(text.includes(line), `text lost: ${line}`);
+  }
+});
+
+test('a quote loses the "Click To Tweet" button glued to it and keeps its words', () => {
+  const quote = 'Every online business exists in its own little corner of space and time.';
+  const { html, text } = extractBoth(`${quote}Click To Tweet`);
+  assert.deepEqual(html.split('\n\n'), [STORY[0], quote, STORY[1], STORY[2]]);
+  assert.deepEqual(text.split('\n\n'), [STORY[0], quote, STORY[1], STORY[2]]);
+});
+
+test('a byline that ends in a time of day is the byline, with its date', () => {
+  const content = `<article><p>By Louis Jacobson on Monday, November 18th, 2019 at 11:04 a.m.</p>${STORY.map((p) => `<p>${p}</p>`).join('')}</article>`;
+  const a = article(extractArticle({ input: 'b.html', format: 'html', content }));
+  assert.equal(a.text, STORY.join('\n\n'));
+  assert.equal(a.byline, 'Louis Jacobson');
+  assert.equal(a.published?.slice(0, 10), '2019-11-18');
+});
