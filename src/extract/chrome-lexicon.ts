@@ -260,11 +260,22 @@ export const COPYRIGHT = /^(©|\(c\)|copyright\b|all rights reserved)/i;
 export const RIGHTS_RESERVED = /(all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|tutti i diritti riservati|todos os direitos reservados|все права защищены|版权所有|版權所有|未经授权禁止转载|無断転載|著作権|جميع الحقوق محفوظة|alle rechten voorbehouden|wszelkie prawa zastrzeżone|tüm hakları saklıdır|무단\s?전재|재배포 금지|सर्वाधिकार सुरक्षित|hak cipta dilindungi)/i;
 
 /** "X is a senior reporter for The Epoch Times": the bio sentence, with the outlet captured. */
+// Present tense only: "Jamal Khashoggi was a columnist for The Washington Post" is news.
 export const BIO_SENTENCE =
-  /^[\p{Lu}][\p{L}.'’-]+(\s+[\p{Lu}][\p{L}.'’-]+){0,3}\s+(is|was|has been|covers|writes|joined)\b.{0,120}?\b(reporter|writer|editor|correspondent|journalist|columnist|contributor|producer|analyst|author|freelancer|intern|photographer|anchor|host)\b/u;
+  /^[\p{Lu}][\p{L}.'’-]+(\s+[\p{Lu}][\p{L}.'’-]+){0,3}\s+(is|has been|covers|writes|joined)\b.{0,120}?\b(reporter|writer|editor|correspondent|journalist|columnist|contributor|producer|analyst|author|freelancer|intern|photographer|anchor|host)\b/u;
 /** The same in other languages: "Anna Schmidt ist Redakteurin ...", "Claire Dubois est journaliste ...". */
 export const BIO_SENTENCE_OTHER =
-  /^[\p{Lu}][\p{L}.'’-]+(\s+[\p{Lu}][\p{L}.'’-]+){0,3}\s+(ist|war|est|était|es|era|è|é|foi|является|работает)\s.{0,80}?([Rr]edakteur|[Jj]ournalist|[Kk]orrespondent|[Rr]eporter|[Aa]utor|journaliste|rédact|correspondant|chroniqueu|periodista|redactor|corresponsal|giornalista|redattore|corrispondente|jornalista|repórter|correspondente|colunista|журналист|корреспондент|редактор|обозревател)/u;
+  /^[\p{Lu}][\p{L}.'’-]+(\s+[\p{Lu}][\p{L}.'’-]+){0,3}\s+(ist|est|es|è|é|является|работает)\s.{0,80}?([Rr]edakteur|[Jj]ournalist|[Kk]orrespondent|[Rr]eporter|[Aa]utor|journaliste|rédact|correspondant|chroniqueu|periodista|redactor|corresponsal|giornalista|redattore|corrispondente|jornalista|repórter|correspondente|colunista|журналист|корреспондент|редактор|обозревател)/u;
+
+/** What follows the author's own name when a paragraph is about them: "Eric Song is IGN's ...", "Mike Wall's book ...". */
+export const AUTHOR_BIO_VERB = /^(['’]s\s|\s+(is|has|covers|writes|joined|lives|reports|ist|schreibt|lebt|est|écrit|vit|es|escribe|vive|è|scrive|vive|é|escreve|является|пишет|живет|живёт)\s)/;
+
+/** A bio that describes a life, not a job: "Regan is a Connecticut native now living in ... with her husband". */
+export const BIO_LIFE_OPENING = /^[\p{Lu}][\p{L}.'’-]+(\s+[\p{Lu}][\p{L}.'’-]+){0,3}\s+(is|has been)\s+(a|an)\s/u;
+/** ... that says where the person lives ... */
+export const BIO_HOME = /\b(native|lives|living|based in|resides|grew up)\b/i;
+/** ... and something of their private life: a story's closing line about its subject ("a native of Watertown and a graduate of ...") has only the first. */
+export const BIO_PERSONAL = /\b(husband|wife|spouse|partner|children|kids|sons|daughters|family|dogs?|cats?|loves|enjoys|avid|passionate about|spare time|free time|blogger|enthusiast)\b/i;
 
 /** A reporter's sign-off in Korean and Japanese news ("홍길동 기자 hong@example.com"), or an address alone on its line. */
 export const REPORTER_SIGN_OFF = /^(\S{2,4}\s?(기자|특파원|記者|特派員)(\s+\S+@\S+)?|[\w.+-]+@[\w-]+(\.[\w-]+)+)$/u;

@@ -40,7 +40,7 @@ const CHROME_AREA_FACTOR = 0.2;
 
 // Class and id words, matched per word ("share-tools" -> share, tools; "articleBody" -> articlebody)
 // and per joined pair of words ("most-read" -> mostread): a Set lookup, not a regex per element.
-const NEGATIVE_WORDS = new Set('ad ads advert advertisement adslot banner breadcrumb breadcrumbs byline bio caption comment comments community cookie consent disqus dropdown extra footer foot gdpr hidden masthead menu meta modal nav navbar navigation newsletter outbrain pagination pager paywall popup promo recirc recommend recommended recommendations related remark replies rss share sharing shoutbox sidebar skip social sponsor sponsored subscribe subscription supplemental taboola tags tag toolbar tools trending widget signup print credit credits disclaimer copyright overlay teaser timestamp dateline rating player video gallery carousel slideshow topics keywords authorbio authorinfo authorbox inlinepromo mostread mostpopular readmore morestories alsoread latest prev previous nextprev navegacion rodape fusszeile piede lectores lecteurs lettori leitores leserkommentare werbung anzeige publicite publicidad pubblicita publicidade kommentare commentaires comentarios commenti comentarios partage compartir condividi teilen relacionadas relacionados correlati aehnliche verwandte'.split(' '));
+const NEGATIVE_WORDS = new Set('ad ads advert advertisement adslot banner breadcrumb breadcrumbs byline bio caption comment comments community cookie consent disqus dropdown extra footer foot gdpr hidden masthead menu meta modal nav navbar navigation newsletter outbrain pagination pager paywall popup promo recirc recommend recommended recommendations related remark replies rss share sharing shoutbox sidebar skip social sponsor sponsored subscribe subscription supplemental taboola tags tag toolbar tools trending widget signup print credit credits disclaimer copyright overlay teaser timestamp dateline rating player video gallery carousel slideshow topics keywords authorbio authorinfo authorbox authorcontent authordescription authorbiography authorprofile authorcard authordetails authorwrap aboutauthor postauthor entryauthor inlinepromo mostread mostpopular readmore morestories alsoread latest prev previous nextprev navegacion rodape fusszeile piede lectores lecteurs lettori leitores leserkommentare werbung anzeige publicite publicidad pubblicita publicidade kommentare commentaires comentarios commenti comentarios partage compartir condividi teilen relacionadas relacionados correlati aehnliche verwandte'.split(' '));
 /** Words that name the headline block's parts (dek, standfirst, kicker): chrome even inside "article-...". */
 const HEADLINE_PART_WORDS = new Set('subheadline subhead subheading dek standfirst subtitle excerpt kicker eyebrow strapline'.split(' '));
 const POSITIVE_WORDS = new Set(('article articlebody articlecontent articletext body content entry entrycontent main page post postbody postcontent story storybody text blog hentry prose richtext paragraph detail ' +
@@ -64,7 +64,7 @@ export interface Hint {
 
 const NO_HINT: Hint = { headlinePart: false, negative: false, positive: false, strong: false, body: false, embed: false };
 /** First words of the two-word names above ("most read", "article body"): only these pairs are joined. */
-const PAIR_STARTS = new Set('author inline most read more also article entry post story rich twitter instagram tiktok fb'.split(' '));
+const PAIR_STARTS = new Set('about author inline most read more also article entry post story rich twitter instagram tiktok fb'.split(' '));
 
 function hintOf(el: Element): Hint {
   const cached = el.stats.hint;
@@ -85,6 +85,12 @@ function hintOf(el: Element): Hint {
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
     if (!word) continue;
+    // A known pair is read as one word: "post-author" is an author box, not a "post" that is content.
+    if (PAIR_STARTS.has(word) && i + 1 < words.length && NEGATIVE_WORDS.has(word + words[i + 1]!)) {
+      check(word + words[i + 1]!);
+      i++;
+      continue;
+    }
     check(word);
     if (PAIR_STARTS.has(word) && i + 1 < words.length) check(word + words[i + 1]!);
   }

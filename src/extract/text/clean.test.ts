@@ -107,3 +107,66 @@ test('a byline that ends in a time of day is the byline, with its date', () => {
   assert.equal(a.byline, 'Louis Jacobson');
   assert.equal(a.published?.slice(0, 10), '2019-11-18');
 });
+
+/** The story as HTML with a stated author and paragraphs after it; and as copied text with a byline line. */
+function withAuthor(after: string[], head = ''): { html: string; text: string } {
+  const html = article(extractArticle({ input: 'a.html', format: 'html', content: `<html><head><meta name="author" content="Ann Lee">${head}</head><body><article>${[...STORY, ...after].map((p) => `<p>${p}</p>`).join('')}</article></body></html>` })).text;
+  const text = article(extractArticle({ input: 'a.txt', format: 'text', content: `Bridge to open next spring after delays\nBy Ann Lee\n${[...STORY, ...after].join('\n')}` })).text;
+  return { html, text };
+}
+
+test('author bios after the story go: about the byline\'s own person, a job, a life', () => {
+  const bios = [
+    "Ann Lee is the Herald's bridges curator and spends 25% of her pay on ferry tickets.",
+    'Ann Lee’s book about bridges, "Spans" (Harbor Press, 2025), is out now.',
+    'Maria Lopez is a senior reporter for The Daily Ledger. She covers transport and infrastructure.',
+    'Regan is a Connecticut native now living in Massachusetts with her husband, two sons and two cats. She loves day trips.',
+  ];
+  for (const bio of bios) {
+    const { html, text } = withAuthor([bio]);
+    assert.equal(html, STORY.join('\n\n'), `html kept: ${bio}`);
+    assert.equal(text, STORY.join('\n\n'), `text kept: ${bio}`);
+  }
+});
+
+test('sentences about people inside the story or at its end stay: past tense, not the author, no private life', () => {
+  const sentences = [
+    'Jamal Khashoggi was a columnist for The Washington Post when he was killed in Istanbul in 2018.',
+    'Noem is a native of Watertown and a graduate of South Dakota State University, her office said.',
+    'Ann Leeds is a native of the valley and has driven over the old bridge every day for thirty years.',
+  ];
+  for (const sentence of sentences) {
+    for (const where of ['middle', 'end'] as const) {
+      const after = where === 'end' ? [sentence] : [];
+      const html = article(extractArticle({ input: 'k.html', format: 'html', content: `<head><meta name="author" content="Ann Lee"></head><article>${(where === 'middle' ? [STORY[0], sentence, STORY[1], STORY[2]] : [...STORY, ...after]).map((p) => `<p>${p}</p>`).join('')}</article>` })).text;
+      assert.ok(html.includes(sentence), `html (${where}) lost: ${sentence}`);
+      const text = article(extractArticle({ input: 'k.txt', format: 'text', content: (where === 'middle' ? [STORY[0], sentence, STORY[1], STORY[2]] : [...STORY, ...after]).join('\n') })).text;
+      assert.ok(text.includes(sentence), `text (${where}) lost: ${sentence}`);
+    }
+  }
+  // A reporter's job, said of someone in the story (not after it), is news too.
+  const middle = 'Maria Lopez is a senior reporter for The Daily Ledger and was the first to report the cracks in the span.';
+  const text = article(extractArticle({ input: 'm.txt', format: 'text', content: [STORY[0], middle, STORY[1], STORY[2]].join('\n') })).text;
+  assert.ok(text.includes(middle), text);
+});
+
+test('the author the page describes in JSON-LD is named through its @id, and that description goes wherever it is printed', () => {
+  const bio = 'Regan writes about family hikes and day trips around New England from her home in Worcester.';
+  const ld = JSON.stringify({ '@context': 'https://schema.org', '@graph': [{ '@type': 'BlogPosting', headline: 'Hiking the Flatirons', author: { '@id': '#/schema/person/1' } }, { '@type': 'Person', '@id': '#/schema/person/1', name: 'Regan Shae', description: bio }] });
+  const content = `<html><head><script type="application/ld+json">${ld}</script></head><body><article><p>${STORY[0]}</p><p>${bio}</p><p>${STORY[1]}</p><p>${STORY[2]}</p></article></body></html>`;
+  const a = article(extractArticle({ input: 'ld.html', format: 'html', content }));
+  assert.equal(a.byline, 'Regan Shae');
+  assert.equal(a.text, STORY.join('\n\n'));
+});
+
+test('an author box marked by its class goes with its short bio', () => {
+  const box = '<div class="post-author"><h5><a href="/author/ann" rel="author">Ann</a></h5><p>Ann writes about bridges, ferries and the people who cross them.</p></div>';
+  const a = article(extractArticle({ input: 'box.html', format: 'html', content: `<article>${STORY.map((p) => `<p>${p}</p>`).join('')}${box}</article>` }));
+  assert.equal(a.text, STORY.join('\n\n'));
+});
+
+test('a separator line of underscores or stars goes', () => {
+  const { html, text } = extractBoth('______________________________');
+  assert.equal(html, STORY.join('\n\n'));
+  assert.equal(text, STORY.join('\n\n'));
+});

@@ -6,7 +6,7 @@ import type { RemovedBlock } from '../../records.js';
 import {
   ABOUT_HEADING, AFFILIATE_LINE, AGENCY_CREDIT, ALSO_ON, COMMENT_POLICY, COMMENT_POLICY_TONE, POPULAR_HEADING, REACH_LINE, TAG_LIST, BIO_OUTLET, BIO_SENTENCE, BIO_SENTENCE_OTHER, BROUGHT_BY, BYLINE_PREFIX, CONTACT_LINE, COOKIE_LINE, COOKIE_USE, COOKIE_WORD, COPYRIGHT, DESK_CREDIT, READING_TIME, PITCH_LINE,
   RELATIVE_TIME, REPORTER_SIGN_OFF, RIGHTS_RESERVED, SHARE_LINE, SHORTCODE, SIGN_UP_LINE, SUBSCRIBE_VERB, SUBSCRIPTION_OBJECT, INSERT_PREFIX, NAME_TAIL_NOISE, PHOTO_CREDIT, PRODUCTION_CREDIT, ROLE_LINE, WIDGET_LABELS,
-  AGENCY_LINE, CLASS_TOKENS, CONTRIBUTION_LINE, FILED_UNDER, HERE_LINK, ICON_LIGATURES, IMAGE_URL, META_LABEL, OPENING_PITCH, PROMO_URL, RELATED_HEADING, RELATED_NAMED_HEADING, SOCIAL_PROMPT, SUBSCRIBE_PROMPT, TEASER_TAG, WIDGET_SUFFIX,
+  AGENCY_LINE, AUTHOR_BIO_VERB, BIO_HOME, BIO_LIFE_OPENING, BIO_PERSONAL, CLASS_TOKENS, CONTRIBUTION_LINE, FILED_UNDER, HERE_LINK, ICON_LIGATURES, IMAGE_URL, META_LABEL, OPENING_PITCH, PROMO_URL, RELATED_HEADING, RELATED_NAMED_HEADING, SOCIAL_PROMPT, SUBSCRIBE_PROMPT, TEASER_TAG, WIDGET_SUFFIX,
 } from '../chrome-lexicon.js';
 import { writtenDate } from '../dates.js';
 import { CJK_CHARS_PER_WORD, isCjk } from '../script.js';
@@ -52,6 +52,14 @@ const REPEATED_BYLINE_MAX_WORDS = 8;
 const BYLINE_PREFIX_ONLY = /^(by|von|par|por|door|di)\s+/i;
 /** Sign-up and cookie lines recognised by their words (not an English phrase) are at most this long. */
 const BANNER_MAX_WORDS = 30;
+/** Bios run to about this many words. */
+const BIO_MAX_WORDS = 80;
+/** At most this many bio paragraphs follow a story (one per author, and a line about their book). */
+const TRAILING_BIOS_MAX = 3;
+/** A paragraph is compared with the page's stated author bios from this length (a short line could match by chance). */
+const STATED_BIO_MIN_CHARS = 40;
+/** A line with no letter or digit ("______", "* * *") is a separator. */
+const NO_WORD = /^[^\p{L}\p{N}]+$/u;
 /** A paragraph that opens as a pitch ("If you enjoyed this article, ...", "Follow @deals ...") runs on to about this many words. */
 const PROMO_MAX_WORDS = 80;
 /** Credits for who else reported ("X, Y and Z contributed to this report.") name at most a dozen people: this many words. */
@@ -244,7 +252,7 @@ function patternReason(line: Line): string | null {
   if (line.words <= 5 && !line.sentence && POPULAR_HEADING.test(text)) return 'related headlines';
   if (line.words <= RELATED_HEADING_MAX_WORDS && !line.sentence && (RELATED_HEADING.test(text) || RELATED_NAMED_HEADING.test(text))) return 'related headlines';
   if (text.includes('[') && ((text.match(TEASER_TAG)?.length ?? 0) >= TEASER_TAGS_MIN || (!line.sentence && TEASER_TAG_AT_END.test(text)))) return 'related headlines';
-  if (CLASS_TOKENS.test(text)) return 'page markup';
+  if (CLASS_TOKENS.test(text) || NO_WORD.test(text)) return 'page markup';
   if (text.includes('//') && isUrlDump(text)) return 'page markup';
   if (AGENCY_LINE.test(text)) return 'production credits';
   if (isTimestamp(line)) return 'timestamp line';
@@ -301,7 +309,51 @@ function isCookieBanner(text: string): boolean {
 
 /** An author's bio sentence, in English or another language ("X ist Redakteurin ..."). */
 function isBioSentence(line: Line): boolean {
-  return line.words <= 80 && (BIO_SENTENCE.test(line.text) || BIO_SENTENCE_OTHER.test(line.text));
+  return line.words <= BIO_MAX_WORDS && (BIO_SENTENCE.test(line.text) || BIO_SENTENCE_OTHER.test(line.text));
+}
+
+/** A paragraph about the page's own author: "Eric Song is IGN's deal curator ...", "Mike Wall's book ... is out now". */
+function isAboutAuthor(line: Line, people: readonly string[]): boolean {
+  // A full name only: a first name alone is too often someone else in the story.
+  return line.words <= BIO_MAX_WORDS && people.some((name) => name.includes(' ') && line.text.startsWith(name) && AUTHOR_BIO_VERB.test(line.text.slice(name.length)));
+}
+
+/** "Regan is a Connecticut native now living in ... with her husband, two sons and two cats." */
+function isLifeBio(line: Line): boolean {
+  return line.words <= BIO_MAX_WORDS && BIO_LIFE_OPENING.test(line.text) && BIO_HOME.test(line.text) && BIO_PERSONAL.test(line.text);
+}
+
+/**
+ * Bio paragraphs after the story: walking back from the end over chrome and short lines, each
+ * bio is marked, up to the story's last paragraph of prose. A bio sentence inside the story
+ * ("X is a reporter for Y", quoted as news) is never reached. Returns the outlet a bio names.
+ */
+function markTrailingBios(lines: readonly Line[], people: readonly string[]): string | null {
+  let outlet: string | null = null;
+  let found = 0;
+  for (let i = lines.length - 1; i >= 0 && found < TRAILING_BIOS_MAX; i--) {
+    const line = lines[i]!;
+    if (line.reason) continue;
+    if (isBioSentence(line) || isAboutAuthor(line, people) || isLifeBio(line)) {
+      line.reason = 'author bio';
+      found++;
+      const credit = BIO_OUTLET.exec(line.text);
+      if (credit) outlet ??= cleanName(credit[1]!.split(/\.\s/)[0]!);
+      continue;
+    }
+    if (line.sentence && line.words >= BODY_MIN_WORDS) break;
+  }
+  return outlet;
+}
+
+/** A paragraph the page's metadata gives as its author's description (JSON-LD Person), wherever it stands. */
+function isStatedBio(text: string, bios: readonly string[]): boolean {
+  if (text.length < STATED_BIO_MIN_CHARS) return false;
+  const lower = text.toLowerCase();
+  return bios.some((bio) => {
+    const b = bio.toLowerCase();
+    return b.startsWith(lower) || lower.startsWith(b) || (lower.length >= STATED_BIO_MIN_CHARS * 2 && b.startsWith(lower.slice(0, STATED_BIO_MIN_CHARS * 2)));
+  });
 }
 
 export function cleanPlainText(raw: string): CleanedText {
@@ -318,15 +370,8 @@ export function cleanPlainText(raw: string): CleanedText {
 
   // 1. Patterns that are chrome wherever they stand.
   for (const line of lines) line.reason = patternReason(line);
-  // Author bio sentences: "X is a senior reporter for Y."
-  let bioOutlet: string | null = null;
-  for (const line of lines) {
-    if (!line.reason && isBioSentence(line)) {
-      line.reason = 'author bio';
-      const credit = BIO_OUTLET.exec(line.text);
-      if (credit && !bioOutlet) bioOutlet = cleanName(credit[1]!.split(/\.\s/)[0]!);
-    }
-  }
+  // Author bio sentences after the story: "X is a senior reporter for Y."
+  const bioOutlet = markTrailingBios(lines, []);
 
   // 2. Where the story is: from the first to the last line of prose not already chrome.
   const isBody = (line: Line) => !line.reason && line.sentence && line.words >= BODY_MIN_WORDS;
@@ -428,6 +473,9 @@ export function cleanPlainText(raw: string): CleanedText {
     }
   }
 
+  // A paragraph about the byline's own person after the story ("Ann Lee's book ... is out now").
+  if (byline) markTrailingBios(lines, byline.split(' and '));
+
   // 8. After the story: short non-prose lines are the page's footer; a name before a bio is the bio.
   // A short closing sentence straight after the story ("The vote is on Friday.") is still the story.
   if (hasBody) {
@@ -505,25 +553,22 @@ export interface FilteredParagraphs {
   readonly updated: string | null;
 }
 
-export function filterChromeParagraphs(paragraphs: readonly string[], statedByline: string | null = null): FilteredParagraphs {
+export function filterChromeParagraphs(paragraphs: readonly string[], statedByline: string | null = null, statedBios: readonly string[] = []): FilteredParagraphs {
   // Paragraphs from HTML are already whitespace-collapsed: lower case is key enough for repeats.
   const lines: Line[] = paragraphs.map((paragraph, index) => {
     const text = withoutWidgetSuffix(paragraph);
     return { index, text, key: text.toLowerCase(), words: wordCount(text), sentence: endsSentence(text), reason: null };
   });
-  let bioOutlet: string | null = null;
   const seen = new Set<string>();
   for (const line of lines) {
     line.reason = patternReason(line);
-    if (!line.reason && line.index >= lines.length - 3 && isBioSentence(line)) {
-      line.reason = 'author bio';
-      const credit = BIO_OUTLET.exec(line.text);
-      if (credit) bioOutlet ??= cleanName(credit[1]!.split(/\.\s/)[0]!);
-    }
+    if (!line.reason && statedBios.length > 0 && isStatedBio(line.text, statedBios)) line.reason = 'author bio';
     // Short repeats are table cells and list labels ("DL", "77%"), not a paragraph printed twice.
     if (!line.reason && line.key && line.words >= REPEAT_MIN_WORDS && seen.has(line.key)) line.reason = 'repeated paragraph';
     seen.add(line.key);
   }
+  const statedPeople = statedByline?.split(' and ') ?? [];
+  const bioOutlet = markTrailingBios(lines, statedPeople);
   // Late in the text, a "Related"/"Popular" label or an "About <company>" heading starts the
   // page's trailing sections: everything from there on is chrome.
   const total = lines.reduce((n, l) => n + l.text.length, 0);
@@ -576,6 +621,7 @@ export function filterChromeParagraphs(paragraphs: readonly string[], statedByli
   }
   // The byline printed again in the body ("Ann Lee", "By Ann Lee", "Ann Lee, Transport Correspondent").
   const people = (statedByline ?? byline)?.split(' and ') ?? [];
+  if (!statedByline && people.length > 0) markTrailingBios(lines, people);
   if (people.length > 0) {
     for (const line of lines) {
       if (line.reason || line.sentence || line.words > REPEATED_BYLINE_MAX_WORDS) continue;
