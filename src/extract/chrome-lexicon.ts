@@ -119,6 +119,12 @@ export const RELATED_HEADING =
 /** "More in Amsterdam", "More from WIRED": a name after it (case-sensitive, so "More on the vote" stays a subheading). */
 export const RELATED_NAMED_HEADING = /^(More|MORE) (from|in|on|about|FROM|IN|ON|ABOUT) [\p{Lu}\p{N}][^.!?]{0,40}$/u;
 
+/** Buttons that continue one story ("Read more", "Weiterlesen"): a related label, but not a heading over a list. */
+export const CONTINUE_BUTTON = /^(read more|continue reading|more|see more|view more|show more|load more|weiterlesen|lire la suite|seguir leyendo|continua a leggere|continuar lendo|leia mais|saiba mais|lees meer|czytaj więcej|devamını oku|читать далее|阅读全文|続きを読む|اقرأ المزيد)[\s.:…»›>]*$/i;
+
+/** Two or more teaser titles cut short on one line: "Rush Ticket Pro... [The Palace] The Beauty of Korea Revealed at ‘2018 Welcome...". */
+export const TRUNCATED_TEASERS = /[\p{L}\p{N}](\.\.\.|…)\s.*[\p{L}\p{N}](\.\.\.|…)$/u;
+
 /** Teasers tagged for what they link to: "... [INSIGHT]", "... [VIDEO]" (two or more tags on a line of headlines). */
 export const TEASER_TAG = /\[(?:[A-Z][A-Z ]{2,14}|[Vv]ideos?|[Pp]hotos?|[Pp]ictures|[Gg]allery|[Pp]oll|[Pp]odcast|[Aa]udio|[Ww]atch)\]/g;
 

@@ -54,3 +54,25 @@ test('an embedded post quoted in the story stays inside its "social" wrapper; a 
   assert.ok(text.includes('— Jane Roe (@janeroe) November 18, 2026'), text);
   assert.ok(!text.includes('Share this story'), text);
 });
+
+test('link-dense teasers go: a paragraph that is one headline link, a heading over a list of other stories, cut-short titles', () => {
+  const capsLink = '<p><strong><a href="/other">\'BRIDGE WEEK\' HOST OPENS UP ABOUT SERIOUS HEALTH CONDITION AFTER THE SHOW</a></strong></p>';
+  const moreStories = '<div class="heading-h3">More Great Herald Stories</div><ul><li>The strange life and <a href="/a">mysterious death of a ferry captain</a></li><li>How the city <a href="/b">gets the budget backward</a></li><li>What the <a href="/c">new toll means for commuters</a></li></ul>';
+  const truncated = '<p>[Bridge Week] Tourism Office Rush Ticket Pro... [Bridge Week] The Beauty of the River Revealed at ‘2026 Welcome...</p>';
+  const text = textOf(`${p(STORY[0])}${capsLink}${p(STORY[1])}${truncated}${p(STORY[2])}${moreStories}`);
+  assert.equal(text, STORY.join('\n\n'));
+});
+
+test('the story\'s own structure stays: subheadings, key points, a table of results, a quote in a blockquote, a cited address', () => {
+  // An address written out is a source the story cites, not a headline link.
+  const address = 'http://www.example.org/2026/11/22/report-on-the-condition-of-the-old-river-bridge.html';
+  const keyPoints = '<h2>Key points</h2><ul><li>The bridge opens in April</li><li>Tolls stay at two dollars</li><li>Cyclists cross for free</li></ul>';
+  const results = '<h3>Results</h3><table><tr><th>Candidate</th><th>Votes</th></tr><tr><td>Ann Lee</td><td>52%</td></tr><tr><td>Bo Chan</td><td>48%</td></tr></table>';
+  const quote = '<blockquote><p>"This bridge will change how the whole valley lives and works," the mayor said.</p></blockquote>';
+  const source = `<p><a href="${address}">${address}</a></p>`;
+  const text = textOf(`${p(STORY[0])}${keyPoints}${p(STORY[1])}${results}${quote}${p(STORY[2])}${source}`);
+  assert.deepEqual(text.split('\n\n'), [
+    STORY[0], 'Key points', 'The bridge opens in April', 'Tolls stay at two dollars', 'Cyclists cross for free', STORY[1],
+    'Results', 'Candidate Votes', 'Ann Lee 52%', 'Bo Chan 48%', '"This bridge will change how the whole valley lives and works," the mayor said.', STORY[2], address,
+  ]);
+});

@@ -24,6 +24,8 @@ const MAX_LINK_DENSITY = 0.5;
 /** Paragraph-level elements: judged as prose, pruned for links only when short and nearly all link. */
 const PROSE_TAGS = new Set(['p', 'blockquote', 'pre', 'td', 'th', 'dd']);
 const PROSE_MAX_LINK_DENSITY = 0.9;
+/** How a sentence ends (with its closing quote or bracket), in the scripts the extractor reads. */
+const SENTENCE_END = /[.!?…。！？؟।]["”’»)\]」』]*$/;
 /** Short blocks (chars) are judged more strictly on links: a "Read more" line. */
 const SHORT_BLOCK_CHARS = 80;
 /** A class/id hint prunes a block only when it holds less than this share of the content. */
@@ -363,13 +365,20 @@ export function extractContent(root: Element): ContentResult | null {
     // A paragraph of prose whose names are links is still prose; only an all-link line is chrome.
     // An item of a list that is not itself a link list is a point of the story ("Your <a>email list</a> will grow").
     const proseItem = el.tag === 'li' && el.parent !== null && el.parent.stats.links <= el.parent.stats.text * MAX_LINK_DENSITY;
-    if (PROSE_TAGS.has(el.tag) || proseItem) return d > PROSE_MAX_LINK_DENSITY && s.text < SHORT_BLOCK_CHARS ? 'link list' : null;
+    // A paragraph that is one link and no sentence is a headline pointing elsewhere ("'DANCING WITH THE STARS' CARRIE ANN ...");
+    // an address written out is a source the story cites, as it was before.
+    if (PROSE_TAGS.has(el.tag) || proseItem) return d > PROSE_MAX_LINK_DENSITY && (s.text < SHORT_BLOCK_CHARS || (!TABLE_PARTS.has(el.tag) && isHeadlineLink(textOf(el)))) ? 'link list' : null;
     if (d > MAX_LINK_DENSITY && (s.text < 1000 || el.tag === 'ul' || el.tag === 'ol' || el.tag === 'div' || el.tag === 'section')) return 'link list';
     return null;
   };
   for (const part of parts) emit(part);
   flush();
   return { paragraphs, removed };
+}
+
+/** The text of an all-link paragraph reads as a headline: no sentence end, and not an address. */
+function isHeadlineLink(text: string): boolean {
+  return !SENTENCE_END.test(text) && !/^(https?:\/\/|www\.)/i.test(text);
 }
 
 /** A div with only inline content is a paragraph written without <p>. */

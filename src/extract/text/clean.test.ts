@@ -37,6 +37,7 @@ const CHROME: [string, string[]][] = [
   ['heading over other stories', ['More Great Valley Herald Stories', 'More in Amsterdam', 'Weitere Nachrichten aus Berlin', 'Más noticias de Valencia', "DON'T MISS", 'More:']],
   ['list label after the site name', ['Entermedia 주요뉴스', 'Herald Most Popular']],
   ['teasers tagged for what they link to', ['Floods close roads [INSIGHT] Steel prices climb again [VIDEO] Ferry service to end [REVEAL]', 'Bridge review: what the new span looks like [Video]']],
+  ['teaser titles cut short', ['[Bridge Week] Tourism Office Rush Ticket Pro... [Bridge Week] The Beauty of the River Revealed at ‘2026 Welcome...']],
   ['comment count', ['0 Comments (+)', 'Comments (12)']],
   ['icon-font ligature words', ['chevron_left Browse All Posts', 'arrow_forward', 'keyboard_arrow_down']],
   ['class-like tokens', ['landscape-tablet-and-above', 'narrow-browser-and-phone medium-wide-browser']],
@@ -169,4 +170,15 @@ test('a separator line of underscores or stars goes', () => {
   const { html, text } = extractBoth('______________________________');
   assert.equal(html, STORY.join('\n\n'));
   assert.equal(text, STORY.join('\n\n'));
+});
+
+test('a heading over other stories takes its list with it, in HTML and plain text; one line under a label is kept', () => {
+  const list = ['More Great Herald Stories', 'The strange life and mysterious death of a ferry captain', 'How the city gets the budget backward', 'What the new toll means for commuters'];
+  const html = article(extractArticle({ input: 'l.html', format: 'html', content: `<article>${[...STORY, ...list].map((p) => `<p>${p}</p>`).join('')}</article>` })).text;
+  assert.equal(html, STORY.join('\n\n'));
+  const text = article(extractArticle({ input: 'l.txt', format: 'text', content: [...STORY, ...list].join('\n') })).text;
+  assert.equal(text, STORY.join('\n\n'));
+  // A "Read more" button is not a list heading: the subheading after it belongs to the story.
+  const middle = article(extractArticle({ input: 'm.html', format: 'html', content: `<article>${[STORY[0], 'Read more', 'Who pays for the bridge?', 'Tolls stay low', STORY[1], STORY[2]].map((p) => `<p>${p}</p>`).join('')}</article>` })).text;
+  assert.deepEqual(middle.split('\n\n'), [STORY[0], 'Who pays for the bridge?', 'Tolls stay low', STORY[1], STORY[2]]);
 });

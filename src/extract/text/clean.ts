@@ -6,7 +6,7 @@ import type { RemovedBlock } from '../../records.js';
 import {
   ABOUT_HEADING, AFFILIATE_LINE, AGENCY_CREDIT, ALSO_ON, COMMENT_POLICY, COMMENT_POLICY_TONE, POPULAR_HEADING, REACH_LINE, TAG_LIST, BIO_OUTLET, BIO_SENTENCE, BIO_SENTENCE_OTHER, BROUGHT_BY, BYLINE_PREFIX, CONTACT_LINE, COOKIE_LINE, COOKIE_USE, COOKIE_WORD, COPYRIGHT, DESK_CREDIT, READING_TIME, PITCH_LINE,
   RELATIVE_TIME, REPORTER_SIGN_OFF, RIGHTS_RESERVED, SHARE_LINE, SHORTCODE, SIGN_UP_LINE, SUBSCRIBE_VERB, SUBSCRIPTION_OBJECT, INSERT_PREFIX, NAME_TAIL_NOISE, PHOTO_CREDIT, PRODUCTION_CREDIT, ROLE_LINE, WIDGET_LABELS,
-  AGENCY_LINE, AUTHOR_BIO_VERB, BIO_HOME, BIO_LIFE_OPENING, BIO_PERSONAL, CLASS_TOKENS, CONTRIBUTION_LINE, FILED_UNDER, HERE_LINK, ICON_LIGATURES, IMAGE_URL, META_LABEL, OPENING_PITCH, PROMO_URL, RELATED_HEADING, RELATED_NAMED_HEADING, SOCIAL_PROMPT, SUBSCRIBE_PROMPT, TEASER_TAG, WIDGET_SUFFIX,
+  AGENCY_LINE, AUTHOR_BIO_VERB, CONTINUE_BUTTON, TRUNCATED_TEASERS, BIO_HOME, BIO_LIFE_OPENING, BIO_PERSONAL, CLASS_TOKENS, CONTRIBUTION_LINE, FILED_UNDER, HERE_LINK, ICON_LIGATURES, IMAGE_URL, META_LABEL, OPENING_PITCH, PROMO_URL, RELATED_HEADING, RELATED_NAMED_HEADING, SOCIAL_PROMPT, SUBSCRIBE_PROMPT, TEASER_TAG, WIDGET_SUFFIX,
 } from '../chrome-lexicon.js';
 import { writtenDate } from '../dates.js';
 import { CJK_CHARS_PER_WORD, isCjk } from '../script.js';
@@ -72,6 +72,10 @@ const FILED_UNDER_MAX_WORDS = 12;
 const LINK_PROMPT_MAX_WORDS = 25;
 /** The longest button glued to a quote ("share this quote"), to look for it cheaply. */
 const WIDGET_SUFFIX_MAX_CHARS = 20;
+/** A list heading with at least this many short lines under it has its list removed too (one line could be a subheading). */
+const RELATED_LIST_MIN_ITEMS = 2;
+/** The words every "click here" line has, looked for before the full pattern. */
+const HERE_HINT = /here|hier|ici|aqu[ií]|qui|здесь/i;
 /** A site's name before a list label ("Entermedia 주요뉴스") is at most this many words. */
 const SITE_NAME_MAX_WORDS = 2;
 /** Two or more "[INSIGHT]"/"[VIDEO]" tags on one line make it a line of teasers. */
@@ -253,6 +257,7 @@ function patternReason(line: Line): string | null {
   if (line.words <= RELATED_HEADING_MAX_WORDS && !line.sentence && (RELATED_HEADING.test(text) || RELATED_NAMED_HEADING.test(text))) return 'related headlines';
   if (text.includes('[') && ((text.match(TEASER_TAG)?.length ?? 0) >= TEASER_TAGS_MIN || (!line.sentence && TEASER_TAG_AT_END.test(text)))) return 'related headlines';
   if (CLASS_TOKENS.test(text) || NO_WORD.test(text)) return 'page markup';
+  if ((text.includes('...') || text.includes('…')) && TRUNCATED_TEASERS.test(text)) return 'related headlines';
   if (text.includes('//') && isUrlDump(text)) return 'page markup';
   if (AGENCY_LINE.test(text)) return 'production credits';
   if (isTimestamp(line)) return 'timestamp line';
@@ -269,7 +274,7 @@ function patternReason(line: Line): string | null {
   if (SIGN_UP_LINE.test(text) || SUBSCRIBE_PROMPT.test(text)) return 'newsletter sign-up';
   if (PITCH_LINE.test(text) || OPENING_PITCH.test(text)) return 'subscription offer';
   if (line.words <= CONTRIBUTION_MAX_WORDS && CONTRIBUTION_LINE.test(text)) return 'production credits';
-  if (line.words <= LINK_PROMPT_MAX_WORDS && (PROMO_URL.test(text) || HERE_LINK.test(text))) return 'call to action';
+  if (line.words <= LINK_PROMPT_MAX_WORDS && (PROMO_URL.test(text) || (HERE_HINT.test(text) && HERE_LINK.test(text)))) return 'call to action';
   if (ALSO_ON.test(text)) return 'related headlines';
   const banner = bannerReason(line);
   if (banner) return banner;
@@ -613,6 +618,14 @@ export function filterChromeParagraphs(paragraphs: readonly string[], statedByli
       if (UPDATE_LINE.test(line.text)) updated ??= date;
       else published ??= date;
     } else if (!line.reason && !line.sentence && line.text === line.text.toUpperCase() && /\p{Lu}/u.test(line.text) && line.words <= 4) line.reason = 'section label';
+  }
+  // A heading over other stories ("More Great WIRED Stories") and the short lines under it, up to the next prose.
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.reason !== 'related headlines' || line.words > RELATED_HEADING_MAX_WORDS || INSERT_PREFIX.test(line.text) || CONTINUE_BUTTON.test(line.text)) continue;
+    let end = i + 1;
+    while (end < lines.length && !lines[end]!.reason && !isBodyProse(lines[end]!)) end++;
+    if (end - i - 1 >= RELATED_LIST_MIN_ITEMS) for (let j = i + 1; j < end; j++) lines[j]!.reason = 'related headlines';
   }
   for (let i = 0; i + 1 < lines.length; i++) {
     const line = lines[i]!;
