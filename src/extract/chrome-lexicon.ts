@@ -150,6 +150,10 @@ export const AGENCY_LINE = /^(the )?(associated press|reuters|afp|agence france-
 export const CONTRIBUTION_LINE =
   /\bcontributed (reporting|research|to (this|the) (report|story|article))\b|\b(hat|haben) (zu|an) diesem (bericht|artikel) (mit)?gearbeitet|\b(hat|haben) zu diesem (bericht|artikel) beigetragen|\bcontribuyeron? (a|en|con) (este|esta) (informe|nota|reportaje|artículo)|\ba contribué à (cet|ce) (article|reportage)|\bha(nno)? contribuito a (questo|quest['’]) ?(articolo|servizio)|\bcontribu(iu|íram) (para|com) (esta|este) (reportagem|matéria|texto)|в подготовке (материала|статьи) (принял|приняла|приняли)/i;
 
+/** Pieces of text every follow prompt and every contribution credit holds: the full patterns run only where one is. */
+export const SOCIAL_PROMPT_HINTS = ['ollow', 'olgen', 'uivez', 'guenos', 'eguici', 'iga-nos', 'одписывайтесь', 'kuti'];
+export const CONTRIBUTION_HINTS = ['ontribu', 'beigetragen', 'gearbeitet', 'подготовке'];
+
 /** A prompt to follow the site or the writer on a network: "Follow us on Twitter", "Follow him @x", "Suivez-nous sur Facebook". */
 export const SOCIAL_PROMPT =
   /\bfollow (us|him|her|them|me) (on|at) (twitter|facebook|instagram|linkedin|tiktok|youtube|telegram|x|threads|bluesky|mastodon)\b|\bfollow (us|him|her|them|me) @\w|(^|\.\s+)follow @\w|\bfolgen sie (uns|ihm|ihr) (auf|bei)\b|\bsuivez-(nous|le|la) sur\b|\bs[ií]guenos en\b|\bseguici su\b|\bsiga-nos n[oa]\b|(^|\s)подписывайтесь на нас в\s|\bikuti kami di\b/i;
@@ -215,7 +219,9 @@ export const SUBSCRIBE_VERB = /(\b(subscribe|sign up)\b|abonnieren|melden sie si
 export const SUBSCRIPTION_OBJECT = /(newsletter|bolet[ií]n|rassegna|рассылк|公众号|公眾號|微信|ニュースレター|メルマガ|النشرة|inbox|postfach|bo[iî]te (mail|de réception)|correo|e-?mail|почт|telegram|телеграм)/i;
 
 /** Subscription and share pitches: "... delivered through your letterbox every month", "Like this story? Share it". */
-export const PITCH_LINE = /\b(delivered (straight )?(to|through) your (inbox|letterbox|door)|click here for more information|subscribe (now|today)|like this (story|article)\?|share it with a friend|get access to .{0,60} for as little as|meet your inbox|(straight|right|directly) (to|into) your inbox|we have a proposition for you|if you (enjoyed|liked|value) (this|our) (article|story|journalism|reporting))\b/i;
+export const PITCH_LINE = /\b(delivered (straight )?(to|through) your (inbox|letterbox|door)|click here for more information|subscribe (now|today)|like this (story|article)\?|share it with a friend|get access to .{0,60} for as little as)\b/i;
+/** The same addressed to the reader by "you" (looked for only in lines that say "you"): "Let our news meet your inbox". */
+export const READER_PITCH = /\b(meet your inbox|(straight|right|directly) (to|into) your inbox|we have a proposition for you|if you (enjoyed|liked|value) (this|our) (article|story|journalism|reporting))\b/i;
 
 /** A relative timestamp standing alone: "2 hours ago", "vor 3 Stunden", "il y a 5 minutes", "3小时前", "منذ ساعتين". */
 export const RELATIVE_TIME =

@@ -6,7 +6,7 @@ import type { RemovedBlock } from '../../records.js';
 import {
   ABOUT_HEADING, AFFILIATE_LINE, AGENCY_CREDIT, ALSO_ON, COMMENT_POLICY, COMMENT_POLICY_TONE, POPULAR_HEADING, REACH_LINE, TAG_LIST, BIO_OUTLET, BIO_SENTENCE, BIO_SENTENCE_OTHER, BROUGHT_BY, BYLINE_PREFIX, CONTACT_LINE, COOKIE_LINE, COOKIE_USE, COOKIE_WORD, COPYRIGHT, DESK_CREDIT, READING_TIME, PITCH_LINE,
   RELATIVE_TIME, REPORTER_SIGN_OFF, RIGHTS_RESERVED, SHARE_LINE, SHORTCODE, SIGN_UP_LINE, SUBSCRIBE_VERB, SUBSCRIPTION_OBJECT, INSERT_PREFIX, NAME_TAIL_NOISE, PHOTO_CREDIT, PRODUCTION_CREDIT, ROLE_LINE, WIDGET_LABELS,
-  AGENCY_LINE, AUTHOR_BIO_VERB, CONTINUE_BUTTON, TRUNCATED_TEASERS, BIO_HOME, BIO_LIFE_OPENING, BIO_PERSONAL, CLASS_TOKENS, CONTRIBUTION_LINE, FILED_UNDER, HERE_LINK, ICON_LIGATURES, IMAGE_URL, META_LABEL, OPENING_PITCH, PROMO_URL, RELATED_HEADING, RELATED_NAMED_HEADING, SOCIAL_PROMPT, SUBSCRIBE_PROMPT, TEASER_TAG, WIDGET_SUFFIX,
+  AGENCY_LINE, AUTHOR_BIO_VERB, CONTINUE_BUTTON, TRUNCATED_TEASERS, BIO_HOME, BIO_LIFE_OPENING, BIO_PERSONAL, CLASS_TOKENS, CONTRIBUTION_LINE, FILED_UNDER, HERE_LINK, ICON_LIGATURES, IMAGE_URL, META_LABEL, CONTRIBUTION_HINTS, OPENING_PITCH, PROMO_URL, READER_PITCH, SOCIAL_PROMPT_HINTS, RELATED_HEADING, RELATED_NAMED_HEADING, SOCIAL_PROMPT, SUBSCRIBE_PROMPT, TEASER_TAG, WIDGET_SUFFIX,
 } from '../chrome-lexicon.js';
 import { writtenDate } from '../dates.js';
 import { CJK_CHARS_PER_WORD, isCjk } from '../script.js';
@@ -183,6 +183,18 @@ function widgetReason(text: string): string | null {
   return null;
 }
 
+function isSocialPrompt(text: string): boolean {
+  return SOCIAL_PROMPT_HINTS.some((hint) => text.includes(hint)) && SOCIAL_PROMPT.test(text);
+}
+
+function isContribution(text: string): boolean {
+  return CONTRIBUTION_HINTS.some((hint) => text.includes(hint)) && CONTRIBUTION_LINE.test(text);
+}
+
+function isReaderPitch(text: string): boolean {
+  return text.includes('you') && READER_PITCH.test(text);
+}
+
 /** A line made of addresses, one of them an image ("http://.../x.jpeg 1200 676 admin http://..."): a media dump. */
 function isUrlDump(text: string): boolean {
   const images = text.match(IMAGE_URL);
@@ -237,10 +249,10 @@ function patternReason(line: Line): string | null {
   if (line.words > TITLE_MAX_WORDS && line.sentence) {
     if (line.words <= PROMO_MAX_WORDS && OPENING_PITCH.test(text)) return 'subscription offer';
     if (line.words > PITCH_MAX_WORDS) return null;
-    if (PRODUCTION_CREDIT.test(text) || (line.words <= CONTRIBUTION_MAX_WORDS && CONTRIBUTION_LINE.test(text))) return 'production credits';
+    if (PRODUCTION_CREDIT.test(text) || (line.words <= CONTRIBUTION_MAX_WORDS && isContribution(text))) return 'production credits';
     if (SIGN_UP_LINE.test(text) || SUBSCRIBE_PROMPT.test(text)) return 'newsletter sign-up';
-    if (PITCH_LINE.test(text)) return 'subscription offer';
-    if (CONTACT_LINE.test(text) || SOCIAL_PROMPT.test(text)) return 'social links';
+    if (PITCH_LINE.test(text) || isReaderPitch(text)) return 'subscription offer';
+    if (CONTACT_LINE.test(text) || isSocialPrompt(text)) return 'social links';
     // Sign-up and rights lines by their words alone are short (BANNER_MAX_WORDS): bannerReason skips them here.
     return bannerReason(line) ?? (COPYRIGHT.test(text) ? 'copyright notice' : null);
   }
@@ -270,10 +282,10 @@ function patternReason(line: Line): string | null {
   }
   if (ROLE_LINE.test(text)) return 'author bio';
   if (CONTACT_LINE.test(text)) return 'author contact';
-  if (SOCIAL_PROMPT.test(text)) return 'social links';
+  if (isSocialPrompt(text)) return 'social links';
   if (SIGN_UP_LINE.test(text) || SUBSCRIBE_PROMPT.test(text)) return 'newsletter sign-up';
-  if (PITCH_LINE.test(text) || OPENING_PITCH.test(text)) return 'subscription offer';
-  if (line.words <= CONTRIBUTION_MAX_WORDS && CONTRIBUTION_LINE.test(text)) return 'production credits';
+  if (PITCH_LINE.test(text) || isReaderPitch(text) || OPENING_PITCH.test(text)) return 'subscription offer';
+  if (line.words <= CONTRIBUTION_MAX_WORDS && isContribution(text)) return 'production credits';
   if (line.words <= LINK_PROMPT_MAX_WORDS && (PROMO_URL.test(text) || (HERE_HINT.test(text) && HERE_LINK.test(text)))) return 'call to action';
   if (ALSO_ON.test(text)) return 'related headlines';
   const banner = bannerReason(line);
