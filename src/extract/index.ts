@@ -158,7 +158,7 @@ function fromHtml(source: string, doc: SourceDocument, settings: ExtractOptions)
       paragraphs = ldBody.split(/\n\s*\n|\n/).map((p) => p.replace(/\s+/g, ' ').trim()).filter(Boolean);
     }
   }
-  const filtered = filterChromeParagraphs(paragraphs, normaliseByline(meta.author));
+  const filtered = filterChromeParagraphs(paragraphs, normaliseByline(meta.author), meta.authorBios);
   removed.push(...filtered.removed);
   const title = meta.title ? cleanTitle(meta.title, meta.siteName, () => firstHeadline(page)) : null;
   const kept = title ? filtered.kept.filter((p, i) => i > 0 || p !== title) : filtered.kept;

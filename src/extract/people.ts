@@ -27,6 +27,9 @@ export function normaliseByline(raw: string | null | undefined, outlets: readonl
   let text = raw.replace(/\s+/g, ' ').trim();
   text = text.replace(/^(?:(?:by|von|par|por|di|door|av|af|автор|текст)(?:\s*:\s*|\s+)|(?:بقلم|كتب|تأليف)\s*[:：]?\s*|(?:记者|記者|文)\s*[:：/／\s]\s*)/i, '');
   text = text.replace(/\S+@\S+/g, ' ').replace(/\|.*$/, '');
+  // "Louis Jacobson on Monday, November 18th, 2019 at 11:04 a.m.", "Anna Schmidt am 22.11.2026": the date is not a name.
+  // Lower case only: "Marine Le Pen" keeps her name.
+  text = text.replace(/\s+(?:on|am|le|el|il|em)\s+(?=.*\d{4}).*$/, '');
   // "Jane Doe, Reuters" / "Jane Doe - Staff Writer": keep the part before a role or outlet.
   const parts = text
     .split(/\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\/|\bwith\b)\s*/i)

@@ -3,7 +3,7 @@
 // siblings that belong with it, then prune chrome inside it and write paragraphs.
 import type { RemovedBlock } from '../../records.js';
 import type { Element, Stats } from './dom.js';
-import { textOf } from './dom.js';
+import { findFirst, textOf } from './dom.js';
 import { CJK_CHAR_WEIGHT, isCjk } from '../script.js';
 
 /** A block shorter than this (chars) adds no score: too short to tell prose from chrome. */
@@ -24,10 +24,16 @@ const MAX_LINK_DENSITY = 0.5;
 /** Paragraph-level elements: judged as prose, pruned for links only when short and nearly all link. */
 const PROSE_TAGS = new Set(['p', 'blockquote', 'pre', 'td', 'th', 'dd']);
 const PROSE_MAX_LINK_DENSITY = 0.9;
+/** How a sentence ends (with its closing quote or bracket), in the scripts the extractor reads. */
+const SENTENCE_END = /[.!?…。！？؟।]["”’»)\]」』]*$/;
 /** Short blocks (chars) are judged more strictly on links: a "Read more" line. */
 const SHORT_BLOCK_CHARS = 80;
 /** A class/id hint prunes a block only when it holds less than this share of the content. */
 const MAX_HINT_PRUNE_SHARE = 0.5;
+/** A "subheadline" block after this much prose is a subheading inside the story, not the dek above it ... */
+const STORY_STARTED_CHARS = 200;
+/** ... when it is at most this long (a dek or teaser is longer). */
+const SUBHEADING_MAX_CHARS = 150;
 /** Climbing to a parent is worth it when the parent adds at most this much text. */
 const PARENT_TEXT_GROWTH = 1.15;
 
@@ -36,7 +42,7 @@ const CHROME_AREA_FACTOR = 0.2;
 
 // Class and id words, matched per word ("share-tools" -> share, tools; "articleBody" -> articlebody)
 // and per joined pair of words ("most-read" -> mostread): a Set lookup, not a regex per element.
-const NEGATIVE_WORDS = new Set('ad ads advert advertisement adslot banner breadcrumb breadcrumbs byline bio caption comment comments community cookie consent disqus dropdown extra footer foot gdpr hidden masthead menu meta modal nav navbar navigation newsletter outbrain pagination pager paywall popup promo recirc recommend recommended recommendations related remark replies rss share sharing shoutbox sidebar skip social sponsor sponsored subscribe subscription supplemental taboola tags tag toolbar tools trending widget signup print credit credits disclaimer copyright overlay teaser timestamp dateline rating player video gallery carousel slideshow topics keywords authorbio authorinfo authorbox inlinepromo mostread mostpopular readmore morestories alsoread latest prev previous nextprev navegacion rodape fusszeile piede lectores lecteurs lettori leitores leserkommentare werbung anzeige publicite publicidad pubblicita publicidade kommentare commentaires comentarios commenti comentarios partage compartir condividi teilen relacionadas relacionados correlati aehnliche verwandte'.split(' '));
+const NEGATIVE_WORDS = new Set('ad ads advert advertisement adslot banner breadcrumb breadcrumbs byline bio caption comment comments community cookie consent disqus dropdown extra footer foot gdpr hidden masthead menu meta modal nav navbar navigation newsletter outbrain pagination pager paywall popup promo recirc recommend recommended recommendations related remark replies rss share sharing shoutbox sidebar skip social sponsor sponsored subscribe subscription supplemental taboola tags tag toolbar tools trending widget signup print credit credits disclaimer copyright overlay teaser timestamp dateline rating player video gallery carousel slideshow topics keywords authorbio authorinfo authorbox authorcontent authordescription authorbiography authorprofile authorcard authordetails authorwrap aboutauthor postauthor entryauthor inlinepromo mostread mostpopular readmore morestories alsoread latest prev previous nextprev navegacion rodape fusszeile piede lectores lecteurs lettori leitores leserkommentare werbung anzeige publicite publicidad pubblicita publicidade kommentare commentaires comentarios commenti comentarios partage compartir condividi teilen relacionadas relacionados correlati aehnliche verwandte'.split(' '));
 /** Words that name the headline block's parts (dek, standfirst, kicker): chrome even inside "article-...". */
 const HEADLINE_PART_WORDS = new Set('subheadline subhead subheading dek standfirst subtitle excerpt kicker eyebrow strapline'.split(' '));
 const POSITIVE_WORDS = new Set(('article articlebody articlecontent articletext body content entry entrycontent main page post postbody postcontent story storybody text blog hentry prose richtext paragraph detail ' +
@@ -46,6 +52,8 @@ const POSITIVE_WORDS = new Set(('article articlebody articlecontent articletext 
 const STRONG_NEGATIVE_WORDS = new Set('comment comments disqus replies related recommend recommended recommendations sidebar footer share social newsletter promo outbrain taboola trending popular mostread mostpopular widget authorbio signup cookie consent recirc lectores lecteurs lettori leitores leserkommentare kommentare commentaires comentarios commenti relacionadas relacionados correlati'.split(' '));
 /** Words that name the story body itself: never damped. */
 const BODY_WORDS = new Set('articlebody storybody postbody entrycontent'.split(' '));
+/** Words that name an embedded post (a tweet, an Instagram post): quoted material, even in a "social" wrapper. */
+const EMBED_WORDS = new Set('embed embedded oembed twittertweet instagrammedia tiktokembed fbpost'.split(' '));
 
 export interface Hint {
   readonly headlinePart: boolean;
@@ -53,11 +61,12 @@ export interface Hint {
   readonly positive: boolean;
   readonly strong: boolean;
   readonly body: boolean;
+  readonly embed: boolean;
 }
 
-const NO_HINT: Hint = { headlinePart: false, negative: false, positive: false, strong: false, body: false };
+const NO_HINT: Hint = { headlinePart: false, negative: false, positive: false, strong: false, body: false, embed: false };
 /** First words of the two-word names above ("most read", "article body"): only these pairs are joined. */
-const PAIR_STARTS = new Set('author inline most read more also article entry post story rich'.split(' '));
+const PAIR_STARTS = new Set('about author inline most read more also article entry post story rich twitter instagram tiktok fb'.split(' '));
 
 function hintOf(el: Element): Hint {
   const cached = el.stats.hint;
@@ -66,21 +75,28 @@ function hintOf(el: Element): Hint {
   const id = el.attrs['id'];
   if (!cls && !id) return (el.stats.hint = NO_HINT);
   const words = `${cls ?? ''} ${id ?? ''}`.toLowerCase().split(/[^a-z0-9]+/);
-  let negative = false, positive = false, strong = false, body = false, headlinePart = false;
+  let negative = false, positive = false, strong = false, body = false, headlinePart = false, embed = false;
   const check = (word: string) => {
     if (HEADLINE_PART_WORDS.has(word)) headlinePart = true;
     if (NEGATIVE_WORDS.has(word)) negative = true;
     if (POSITIVE_WORDS.has(word)) positive = true;
     if (STRONG_NEGATIVE_WORDS.has(word)) strong = true;
     if (BODY_WORDS.has(word)) body = true;
+    if (EMBED_WORDS.has(word)) embed = true;
   };
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
     if (!word) continue;
+    // A known pair is read as one word: "post-author" is an author box, not a "post" that is content.
+    if (PAIR_STARTS.has(word) && i + 1 < words.length && NEGATIVE_WORDS.has(word + words[i + 1]!)) {
+      check(word + words[i + 1]!);
+      i++;
+      continue;
+    }
     check(word);
     if (PAIR_STARTS.has(word) && i + 1 < words.length) check(word + words[i + 1]!);
   }
-  return (el.stats.hint = negative || positive || strong || body || headlinePart ? { headlinePart, negative, positive, strong, body } : NO_HINT);
+  return (el.stats.hint = negative || positive || strong || body || headlinePart || embed ? { headlinePart, negative, positive, strong, body, embed } : NO_HINT);
 }
 
 function isStronglyNegative(el: Element): boolean {
@@ -142,6 +158,8 @@ function hintJunkReason(el: Element): string | null {
   if (TABLE_PARTS.has(el.tag)) return null;
   const h = hintOf(el);
   if (h.headlinePart) return 'headline';
+  // A tweet quoted in the story sits in a "social-media-embed" wrapper: the quote is the story's.
+  if (h.embed && findFirst(el, (child) => (child.tag === 'blockquote' ? child : null))) return null;
   if (h.negative && !h.positive && el.tag !== 'body' && el.tag !== 'article' && el.tag !== 'main') return reasonFromHint(hint(el));
   if (el.tag === 'header') return 'page header';
   return null;
@@ -289,11 +307,15 @@ export function extractContent(root: Element): ContentResult | null {
   const removed: RemovedBlock[] = [];
   let buffer: string[] = [];
   let headline: string | null = null;
+  let proseChars = 0;
   const flush = () => {
     // Two line breaks in a row (<br><br>) end a paragraph.
     for (const piece of buffer.join('').split(/\n[^\S\n]*\n/)) {
       const text = piece.replace(/\s+/g, ' ').trim();
-      if (text) paragraphs.push(text);
+      if (text) {
+        paragraphs.push(text);
+        proseChars += text.length;
+      }
     }
     buffer = [];
   };
@@ -310,7 +332,9 @@ export function extractContent(root: Element): ContentResult | null {
     if (block) {
       // A class hint never prunes most of the content: "non-ad-column" can hold the story.
       const share = node.stats.text / Math.max(1, topText);
-      const reason = hardJunkReason(node) ?? (share < MAX_HINT_PRUNE_SHARE ? hintJunkReason(node) : null) ?? linkListReason(node);
+      let hinted = share < MAX_HINT_PRUNE_SHARE ? hintJunkReason(node) : null;
+      if (hinted === 'headline' && proseChars >= STORY_STARTED_CHARS && node.stats.text <= SUBHEADING_MAX_CHARS) hinted = null;
+      const reason = hardJunkReason(node) ?? hinted ?? linkListReason(node);
       if (reason) {
         const text = textOf(node);
         if (text) removed.push({ text: text.slice(0, 500), reason });
@@ -339,13 +363,22 @@ export function extractContent(root: Element): ContentResult | null {
     if (s.text === 0 || el.tag === 'body' || el.tag === 'article' || el.tag === 'main') return null;
     const d = s.links / s.text;
     // A paragraph of prose whose names are links is still prose; only an all-link line is chrome.
-    if (PROSE_TAGS.has(el.tag)) return d > PROSE_MAX_LINK_DENSITY && s.text < SHORT_BLOCK_CHARS ? 'link list' : null;
+    // An item of a list that is not itself a link list is a point of the story ("Your <a>email list</a> will grow").
+    const proseItem = el.tag === 'li' && el.parent !== null && el.parent.stats.links <= el.parent.stats.text * MAX_LINK_DENSITY;
+    // A paragraph that is one link and no sentence is a headline pointing elsewhere ("'DANCING WITH THE STARS' CARRIE ANN ...");
+    // an address written out is a source the story cites, as it was before.
+    if (PROSE_TAGS.has(el.tag) || proseItem) return d > PROSE_MAX_LINK_DENSITY && (s.text < SHORT_BLOCK_CHARS || (!TABLE_PARTS.has(el.tag) && isHeadlineLink(textOf(el)))) ? 'link list' : null;
     if (d > MAX_LINK_DENSITY && (s.text < 1000 || el.tag === 'ul' || el.tag === 'ol' || el.tag === 'div' || el.tag === 'section')) return 'link list';
     return null;
   };
   for (const part of parts) emit(part);
   flush();
   return { paragraphs, removed };
+}
+
+/** The text of an all-link paragraph reads as a headline: no sentence end, and not an address. */
+function isHeadlineLink(text: string): boolean {
+  return !SENTENCE_END.test(text) && !/^(https?:\/\/|www\.)/i.test(text);
 }
 
 /** A div with only inline content is a paragraph written without <p>. */

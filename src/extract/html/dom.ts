@@ -19,7 +19,7 @@ export interface Stats {
   score: number;
   scored: boolean;
   /** What the class and id say about the element, computed once (html/content.ts). */
-  hint: { readonly headlinePart: boolean; readonly negative: boolean; readonly positive: boolean; readonly strong: boolean; readonly body: boolean } | null;
+  hint: { readonly headlinePart: boolean; readonly negative: boolean; readonly positive: boolean; readonly strong: boolean; readonly body: boolean; readonly embed: boolean } | null;
 }
 
 function freshStats(): Stats {
@@ -204,7 +204,8 @@ export function stripNonContent(html: string): string {
   }
   if (at === 0) return html;
   out.push(html.slice(at));
-  return out.join(' ');
+  // Nothing is put in their place: a browser shows "Ev<!-- -->en" as one word, "Even".
+  return out.join('');
 }
 
 /**

@@ -14,6 +14,8 @@ export interface HtmlMetadata {
   readonly canonicalUrl: string | null;
   readonly language: string | null;
   readonly articleBody: string | null;
+  /** What the page says about its authors (JSON-LD Person descriptions): the author box's text, never the story's. */
+  readonly authorBios: readonly string[];
 }
 
 const ARTICLE_TYPES = /^(NewsArticle|Article|ReportageNewsArticle|AnalysisNewsArticle|BlogPosting|Report|OpinionNewsArticle|LiveBlogPosting|WebPage|SocialMediaPosting|BackgroundNewsArticle|ScholarlyArticle|TechArticle)$/;
@@ -38,9 +40,20 @@ function names(value: unknown): string[] {
   return [];
 }
 
-/** Every JSON-LD object of an article type, flattening @graph and arrays. */
-function articleObjects(blocks: readonly string[]): Json[] {
+/** A bio shorter than this (characters) says too little to be told apart from a story sentence. */
+const MIN_BIO_CHARS = 40;
+
+interface LinkedData {
+  /** Objects of an article type, the most specific first. */
+  readonly articles: Json[];
+  /** Person objects by their @id, so an author given as {"@id": ...} can be named. */
+  readonly people: Map<string, Json>;
+}
+
+/** Every JSON-LD object of an article type and every Person, flattening @graph and arrays. */
+function linkedData(blocks: readonly string[]): LinkedData {
   const out: Json[] = [];
+  const people = new Map<string, Json>();
   const visit = (value: unknown) => {
     if (Array.isArray(value)) return value.forEach(visit);
     if (!value || typeof value !== 'object') return;
@@ -49,6 +62,9 @@ function articleObjects(blocks: readonly string[]): Json[] {
     const type = obj['@type'];
     const types = Array.isArray(type) ? type : [type];
     if (types.some((t) => typeof t === 'string' && ARTICLE_TYPES.test(t))) out.push(obj);
+    if (types.includes('Person')) {
+      people.set(typeof obj['@id'] === 'string' ? obj['@id'] : `#person-${people.size}`, obj);
+    }
   };
   for (const block of blocks) {
     try {
@@ -58,7 +74,31 @@ function articleObjects(blocks: readonly string[]): Json[] {
     }
   }
   // A specific article type beats a generic WebPage.
-  return out.sort((a, b) => Number(String(a['@type']).includes('WebPage')) - Number(String(b['@type']).includes('WebPage')));
+  const articles = out.sort((a, b) => Number(String(a['@type']).includes('WebPage')) - Number(String(b['@type']).includes('WebPage')));
+  return { articles, people };
+}
+
+/** An author given by reference ({"@id": "#/schema/person/1"}) takes the name of the Person it points at. */
+function resolveAuthors(value: unknown, people: ReadonlyMap<string, Json>): unknown {
+  if (Array.isArray(value)) return value.map((v) => resolveAuthors(v, people));
+  if (value && typeof value === 'object' && !('name' in value)) {
+    const id = (value as Json)['@id'];
+    if (typeof id === 'string') return people.get(id) ?? value;
+  }
+  return value;
+}
+
+/** The descriptions of the article's authors. */
+function bios(authors: unknown): string[] {
+  const out: string[] = [];
+  for (const person of Array.isArray(authors) ? authors : [authors]) {
+    if (!person || typeof person !== 'object') continue;
+    const description = (person as Json)['description'];
+    if (typeof description !== 'string') continue;
+    const text = description.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+    if (text.length >= MIN_BIO_CHARS) out.push(text);
+  }
+  return out;
 }
 
 export function readHtmlMetadata(page: ParsedPage): HtmlMetadata {
@@ -75,12 +115,13 @@ export function readHtmlMetadata(page: ParsedPage): HtmlMetadata {
     }
     return null;
   };
-  const ld = articleObjects(page.jsonLd);
+  const { articles: ld, people } = linkedData(page.jsonLd);
   const article = ld[0] ?? null;
   const ldGet = (key: string) => asString(ld.map((o) => o[key]).find((v) => v !== undefined && v !== null && v !== ''));
 
   const canonical = page.links.find((l) => /(^|\s)canonical(\s|$)/i.test(l['rel'] ?? ''))?.['href'] ?? get('og:url') ?? ldGet('url');
-  const ldAuthor = article ? names(article['author']).join(', ') || null : null;
+  const authors = article ? resolveAuthors(article['author'], people) : null;
+  const ldAuthor = authors ? names(authors).join(', ') || null : null;
 
   return {
     title: ldGet('headline') ?? get('og:title', 'twitter:title', 'title', 'dc.title', 'sailthru.title') ?? page.title,
@@ -99,6 +140,7 @@ export function readHtmlMetadata(page: ParsedPage): HtmlMetadata {
     canonicalUrl: canonical ?? null,
     language: (page.lang ?? get('og:locale', 'language', 'content-language', 'dc.language') ?? ldGet('inLanguage'))?.trim() || null,
     articleBody: ldGet('articleBody'),
+    authorBios: bios(authors),
   };
 }
 

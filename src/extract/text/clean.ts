@@ -6,6 +6,7 @@ import type { RemovedBlock } from '../../records.js';
 import {
   ABOUT_HEADING, AFFILIATE_LINE, AGENCY_CREDIT, ALSO_ON, COMMENT_POLICY, COMMENT_POLICY_TONE, POPULAR_HEADING, REACH_LINE, TAG_LIST, BIO_OUTLET, BIO_SENTENCE, BIO_SENTENCE_OTHER, BROUGHT_BY, BYLINE_PREFIX, CONTACT_LINE, COOKIE_LINE, COOKIE_USE, COOKIE_WORD, COPYRIGHT, DESK_CREDIT, READING_TIME, PITCH_LINE,
   RELATIVE_TIME, REPORTER_SIGN_OFF, RIGHTS_RESERVED, SHARE_LINE, SHORTCODE, SIGN_UP_LINE, SUBSCRIBE_VERB, SUBSCRIPTION_OBJECT, INSERT_PREFIX, NAME_TAIL_NOISE, PHOTO_CREDIT, PRODUCTION_CREDIT, ROLE_LINE, WIDGET_LABELS,
+  AGENCY_LINE, AUTHOR_BIO_VERB, CONTINUE_BUTTON, TRUNCATED_TEASERS, BIO_HOME, BIO_LIFE_OPENING, BIO_PERSONAL, CLASS_TOKENS, CONTRIBUTION_LINE, FILED_UNDER, HERE_LINK, ICON_LIGATURES, IMAGE_URL, META_LABEL, CONTRIBUTION_HINTS, OPENING_PITCH, PROMO_URL, READER_PITCH, SOCIAL_PROMPT_HINTS, RELATED_HEADING, RELATED_NAMED_HEADING, SOCIAL_PROMPT, SUBSCRIBE_PROMPT, TEASER_TAG, WIDGET_SUFFIX,
 } from '../chrome-lexicon.js';
 import { writtenDate } from '../dates.js';
 import { CJK_CHARS_PER_WORD, isCjk } from '../script.js';
@@ -17,6 +18,8 @@ const BODY_MIN_WORDS = 12;
 const TITLE_MIN_WORDS = 4;
 /** ... and at most this many (longer lines are prose). */
 const TITLE_MAX_WORDS = 30;
+/** Captions run to about this many words; a longer line that ends in a bracket is a paragraph ("... die Patientenakte (ePA)"). */
+const CAPTION_MAX_WORDS = 50;
 /** A line continuing an "Also Read" insert is at most this many words. */
 const INSERT_SPILL_MAX_WORDS = 8;
 /** Pitches ("Sign up for ... newsletter") run to about this many words; longer lines are prose. */
@@ -49,6 +52,45 @@ const REPEATED_BYLINE_MAX_WORDS = 8;
 const BYLINE_PREFIX_ONLY = /^(by|von|par|por|door|di)\s+/i;
 /** Sign-up and cookie lines recognised by their words (not an English phrase) are at most this long. */
 const BANNER_MAX_WORDS = 30;
+/** Bios run to about this many words. */
+const BIO_MAX_WORDS = 80;
+/** At most this many bio paragraphs follow a story (one per author, and a line about their book). */
+const TRAILING_BIOS_MAX = 3;
+/** A paragraph is compared with the page's stated author bios from this length (a short line could match by chance). */
+const STATED_BIO_MIN_CHARS = 40;
+/** A line with no letter or digit ("______", "* * *") is a separator. */
+const NO_WORD = /^[^\p{L}\p{N}]+$/u;
+/** A paragraph that opens as a pitch ("If you enjoyed this article, ...", "Follow @deals ...") runs on to about this many words. */
+const PROMO_MAX_WORDS = 80;
+/** Credits for who else reported ("X, Y and Z contributed to this report.") name at most a dozen people: this many words. */
+const CONTRIBUTION_MAX_WORDS = 40;
+/** A list heading ("More Great WIRED Stories", "More in Amsterdam") is at most this many words. */
+const RELATED_HEADING_MAX_WORDS = 8;
+/** A post's label line ("Filed under: X", "Category: Health") is at most this many words. */
+const FILED_UNDER_MAX_WORDS = 12;
+/** Lines pointing at a link ("Click here", "More AP NBA: https://...") are at most this many words; longer ones are prose with a link. */
+const LINK_PROMPT_MAX_WORDS = 25;
+/** The longest button glued to a quote ("share this quote"), to look for it cheaply. */
+const WIDGET_SUFFIX_MAX_CHARS = 20;
+/** A list heading with at least this many short lines under it has its list removed too (one line could be a subheading). */
+const RELATED_LIST_MIN_ITEMS = 2;
+/** The words every "click here" line has, looked for before the full pattern. */
+const HERE_HINT = /here|hier|ici|aqu[ií]|qui|здесь/i;
+/** A site's name before a list label ("Entermedia 주요뉴스") is at most this many words. */
+const SITE_NAME_MAX_WORDS = 2;
+/** Two or more "[INSIGHT]"/"[VIDEO]" tags on one line make it a line of teasers. */
+const TEASER_TAGS_MIN = 2;
+/** A line whose addresses are at least this share of its characters, one of them an image, is a media dump. */
+const URL_DUMP_SHARE = 0.5;
+/** A timestamp anywhere in the text ("Wednesday 20 November 2019 11:42, UK") is at most this many words ... */
+const TIMESTAMP_MAX_WORDS = 8;
+/** ... of which at most this many are not digits: a weekday, a month, a zone ("GMT", "Uhr", "UK"). */
+const TIMESTAMP_MAX_OTHER_WORDS = 4;
+const CLOCK_TIME = /\b\d{1,2}[:.h]\d{2}\b/;
+/** A byline may end in a time ("By Louis Jacobson on Monday, November 18th, 2019 at 11:04 a.m."): not a sentence's full stop. */
+const CLOCK_END = /\b\d{1,2}(:\d{2})?\s*[ap]\.m\.$/i;
+/** A teaser headline ending in what it links to: "... this power station [Video]". */
+const TEASER_TAG_AT_END = /\[(videos?|photos?|pictures|gallery|watch|poll|podcast|audio)\]$/i;
 
 export interface TextMetadata {
   readonly title: string | null;
@@ -123,9 +165,56 @@ export function wordCount(text: string): number {
 const WIDGET_LABEL_MAX_CHARS = Math.max(...[...WIDGET_LABELS.keys()].map((label) => label.length)) + 12;
 
 function widgetReason(text: string): string | null {
-  const label = text.toLowerCase().replace(/[\s:;.,!|»›>：。-]+$/u, '').replace(/^[\s•·»›>-]+/u, '').replace(/\s*\(\d+\)$/, '').replace(/^\d+\s+(?=comments?$)/, '');
+  // Icon-font ligatures ("chevron_left Browse All Posts") are the icon, not words: the label is what is left.
+  const bare = text.includes('_') ? text.replace(ICON_LIGATURES, '') : text;
+  if (!bare.trim()) return 'page markup';
+  let label = bare.toLowerCase().replace(/[\s:;.,!|»›>：。…-]+$/u, '').replace(/^[\s•·»›>-]+/u, '').replace(/\s*\((\d+|\+|\d+\+)\)$/, '').replace(/^\d+\s+(?=comments?$)/, '');
   // Turkish İ lower-cases to i plus a combining dot: "İlgili haberler" is looked up as "ilgili haberler".
-  return WIDGET_LABELS.get(label.includes('\u0307') ? label.replace(/\u0307/g, '') : label) ?? null;
+  if (label.includes('\u0307')) label = label.replace(/\u0307/g, '');
+  const reason = WIDGET_LABELS.get(label);
+  if (reason) return reason;
+  // "Entermedia 주요뉴스", "WIRED Most Popular": a list label after the site's name. One common
+  // English word alone ("Ukraine latest") is not enough: it could be a subheading.
+  const words = label.split(' ');
+  for (let drop = 1; drop <= SITE_NAME_MAX_WORDS && drop < words.length; drop++) {
+    const rest = words.slice(drop).join(' ');
+    if (WIDGET_LABELS.get(rest) === 'related headlines' && (words.length - drop >= 2 || !/^[a-z]/.test(rest))) return 'related headlines';
+  }
+  return null;
+}
+
+function isSocialPrompt(text: string): boolean {
+  return SOCIAL_PROMPT_HINTS.some((hint) => text.includes(hint)) && SOCIAL_PROMPT.test(text);
+}
+
+function isContribution(text: string): boolean {
+  return CONTRIBUTION_HINTS.some((hint) => text.includes(hint)) && CONTRIBUTION_LINE.test(text);
+}
+
+function isReaderPitch(text: string): boolean {
+  return text.includes('you') && READER_PITCH.test(text);
+}
+
+/** A line made of addresses, one of them an image ("http://.../x.jpeg 1200 676 admin http://..."): a media dump. */
+function isUrlDump(text: string): boolean {
+  const images = text.match(IMAGE_URL);
+  if (!images) return false;
+  let urlChars = 0;
+  for (const token of text.split(' ')) if (token.includes('//') || token.startsWith('www.')) urlChars += token.length;
+  return urlChars >= text.length * URL_DUMP_SHARE;
+}
+
+/** A date with a time and little else, wherever it stands: "Wednesday 20 November 2019 11:42, UK". */
+function isTimestamp(line: Line): boolean {
+  const { text } = line;
+  if (line.sentence || line.words > TIMESTAMP_MAX_WORDS || !CLOCK_TIME.test(text) || !/\d{4}|\d{1,2}\.\d{1,2}\./.test(text)) return false;
+  return writtenDate(text, false) !== null && wordCount(text.replace(DATE_LINE_NOISE, ' ')) <= TIMESTAMP_MAX_OTHER_WORDS;
+}
+
+/** A quote with its "Click To Tweet" button glued on loses the button. */
+function withoutWidgetSuffix(text: string): string {
+  const tail = text.slice(-WIDGET_SUFFIX_MAX_CHARS).toLowerCase();
+  return tail.includes('tweet') || tail.includes('quote') ? text.replace(WIDGET_SUFFIX, '') : text;
 }
 
 function cleanName(name: string): string {
@@ -158,10 +247,12 @@ function patternReason(line: Line): string | null {
   const { text } = line;
   // Chrome lines are short; a long sentence can only be a credit, a pitch, a banner or a copyright line.
   if (line.words > TITLE_MAX_WORDS && line.sentence) {
+    if (line.words <= PROMO_MAX_WORDS && OPENING_PITCH.test(text)) return 'subscription offer';
     if (line.words > PITCH_MAX_WORDS) return null;
-    if (PRODUCTION_CREDIT.test(text)) return 'production credits';
-    if (SIGN_UP_LINE.test(text)) return 'newsletter sign-up';
-    if (PITCH_LINE.test(text)) return 'subscription offer';
+    if (PRODUCTION_CREDIT.test(text) || (line.words <= CONTRIBUTION_MAX_WORDS && isContribution(text))) return 'production credits';
+    if (SIGN_UP_LINE.test(text) || SUBSCRIBE_PROMPT.test(text)) return 'newsletter sign-up';
+    if (PITCH_LINE.test(text) || isReaderPitch(text)) return 'subscription offer';
+    if (CONTACT_LINE.test(text) || isSocialPrompt(text)) return 'social links';
     // Sign-up and rights lines by their words alone are short (BANNER_MAX_WORDS): bannerReason skips them here.
     return bannerReason(line) ?? (COPYRIGHT.test(text) ? 'copyright notice' : null);
   }
@@ -175,21 +266,33 @@ function patternReason(line: Line): string | null {
   if (PLAYER_TIME.test(text)) return 'video player';
   if (line.words <= 5 && RELATIVE_TIME.test(text)) return 'timestamp line';
   if (line.words <= 5 && !line.sentence && POPULAR_HEADING.test(text)) return 'related headlines';
+  if (line.words <= RELATED_HEADING_MAX_WORDS && !line.sentence && (RELATED_HEADING.test(text) || RELATED_NAMED_HEADING.test(text))) return 'related headlines';
+  if (text.includes('[') && ((text.match(TEASER_TAG)?.length ?? 0) >= TEASER_TAGS_MIN || (!line.sentence && TEASER_TAG_AT_END.test(text)))) return 'related headlines';
+  if (CLASS_TOKENS.test(text) || NO_WORD.test(text)) return 'page markup';
+  if ((text.includes('...') || text.includes('…')) && TRUNCATED_TEASERS.test(text)) return 'related headlines';
+  if (text.includes('//') && isUrlDump(text)) return 'page markup';
+  if (AGENCY_LINE.test(text)) return 'production credits';
+  if (isTimestamp(line)) return 'timestamp line';
   if (CATEGORY_LINE.test(text)) return 'category labels';
   if (PRODUCTION_CREDIT.test(text) || (line.words <= 12 && AGENCY_CREDIT.test(text))) return 'production credits';
   if (COPYRIGHT.test(text)) return 'copyright notice';
   if (BROUGHT_BY.test(text) && line.words <= 15) return 'syndication footer';
-  if (!line.sentence || line.words <= TITLE_MAX_WORDS) {
+  if ((!line.sentence && line.words <= CAPTION_MAX_WORDS) || line.words <= TITLE_MAX_WORDS) {
     if (PHOTO_CREDIT.some((pattern) => pattern.test(text))) return 'photo caption or credit';
   }
   if (ROLE_LINE.test(text)) return 'author bio';
   if (CONTACT_LINE.test(text)) return 'author contact';
-  if (SIGN_UP_LINE.test(text)) return 'newsletter sign-up';
-  if (PITCH_LINE.test(text)) return 'subscription offer';
+  if (isSocialPrompt(text)) return 'social links';
+  if (SIGN_UP_LINE.test(text) || SUBSCRIBE_PROMPT.test(text)) return 'newsletter sign-up';
+  if (PITCH_LINE.test(text) || isReaderPitch(text) || OPENING_PITCH.test(text)) return 'subscription offer';
+  if (line.words <= CONTRIBUTION_MAX_WORDS && isContribution(text)) return 'production credits';
+  if (line.words <= LINK_PROMPT_MAX_WORDS && (PROMO_URL.test(text) || (HERE_HINT.test(text) && HERE_LINK.test(text)))) return 'call to action';
   if (ALSO_ON.test(text)) return 'related headlines';
   const banner = bannerReason(line);
   if (banner) return banner;
   if (TAG_LIST.test(text)) return 'tags';
+  if (line.words <= FILED_UNDER_MAX_WORDS && FILED_UNDER.test(text)) return 'tags';
+  if (line.words <= TITLE_MAX_WORDS && text.includes(':') && (text.match(META_LABEL)?.length ?? 0) >= 2) return 'tags';
   if (READING_TIME.test(text)) return 'page furniture';
   if (SHORTCODE.test(text)) return 'page markup';
   if (SOURCE_CREDIT.test(text)) return 'source credit';
@@ -223,13 +326,57 @@ function isCookieBanner(text: string): boolean {
 
 /** An author's bio sentence, in English or another language ("X ist Redakteurin ..."). */
 function isBioSentence(line: Line): boolean {
-  return line.words <= 80 && (BIO_SENTENCE.test(line.text) || BIO_SENTENCE_OTHER.test(line.text));
+  return line.words <= BIO_MAX_WORDS && (BIO_SENTENCE.test(line.text) || BIO_SENTENCE_OTHER.test(line.text));
+}
+
+/** A paragraph about the page's own author: "Eric Song is IGN's deal curator ...", "Mike Wall's book ... is out now". */
+function isAboutAuthor(line: Line, people: readonly string[]): boolean {
+  // A full name only: a first name alone is too often someone else in the story.
+  return line.words <= BIO_MAX_WORDS && people.some((name) => name.includes(' ') && line.text.startsWith(name) && AUTHOR_BIO_VERB.test(line.text.slice(name.length)));
+}
+
+/** "Regan is a Connecticut native now living in ... with her husband, two sons and two cats." */
+function isLifeBio(line: Line): boolean {
+  return line.words <= BIO_MAX_WORDS && BIO_LIFE_OPENING.test(line.text) && BIO_HOME.test(line.text) && BIO_PERSONAL.test(line.text);
+}
+
+/**
+ * Bio paragraphs after the story: walking back from the end over chrome and short lines, each
+ * bio is marked, up to the story's last paragraph of prose. A bio sentence inside the story
+ * ("X is a reporter for Y", quoted as news) is never reached. Returns the outlet a bio names.
+ */
+function markTrailingBios(lines: readonly Line[], people: readonly string[]): string | null {
+  let outlet: string | null = null;
+  let found = 0;
+  for (let i = lines.length - 1; i >= 0 && found < TRAILING_BIOS_MAX; i--) {
+    const line = lines[i]!;
+    if (line.reason) continue;
+    if (isBioSentence(line) || isAboutAuthor(line, people) || isLifeBio(line)) {
+      line.reason = 'author bio';
+      found++;
+      const credit = BIO_OUTLET.exec(line.text);
+      if (credit) outlet ??= cleanName(credit[1]!.split(/\.\s/)[0]!);
+      continue;
+    }
+    if (line.sentence && line.words >= BODY_MIN_WORDS) break;
+  }
+  return outlet;
+}
+
+/** A paragraph the page's metadata gives as its author's description (JSON-LD Person), wherever it stands. */
+function isStatedBio(text: string, bios: readonly string[]): boolean {
+  if (text.length < STATED_BIO_MIN_CHARS) return false;
+  const lower = text.toLowerCase();
+  return bios.some((bio) => {
+    const b = bio.toLowerCase();
+    return b.startsWith(lower) || lower.startsWith(b) || (lower.length >= STATED_BIO_MIN_CHARS * 2 && b.startsWith(lower.slice(0, STATED_BIO_MIN_CHARS * 2)));
+  });
 }
 
 export function cleanPlainText(raw: string): CleanedText {
   const lines: Line[] = [];
   for (const rawLine of joinWrappedLines(raw.replace(/\r\n?/g, '\n').split('\n'))) {
-    const text = rawLine.replace(/[\u00a0\t ]+/g, ' ').trim();
+    const text = withoutWidgetSuffix(rawLine.replace(/[\u00a0\t ]+/g, ' ').trim());
     if (!text) continue;
     const words = wordCount(text);
     lines.push({ index: lines.length, text, key: keyOf(text), words, sentence: endsSentence(text), reason: null });
@@ -240,15 +387,8 @@ export function cleanPlainText(raw: string): CleanedText {
 
   // 1. Patterns that are chrome wherever they stand.
   for (const line of lines) line.reason = patternReason(line);
-  // Author bio sentences: "X is a senior reporter for Y."
-  let bioOutlet: string | null = null;
-  for (const line of lines) {
-    if (!line.reason && isBioSentence(line)) {
-      line.reason = 'author bio';
-      const credit = BIO_OUTLET.exec(line.text);
-      if (credit && !bioOutlet) bioOutlet = cleanName(credit[1]!.split(/\.\s/)[0]!);
-    }
-  }
+  // Author bio sentences after the story: "X is a senior reporter for Y."
+  const bioOutlet = markTrailingBios(lines, []);
 
   // 2. Where the story is: from the first to the last line of prose not already chrome.
   const isBody = (line: Line) => !line.reason && line.sentence && line.words >= BODY_MIN_WORDS;
@@ -299,7 +439,7 @@ export function cleanPlainText(raw: string): CleanedText {
   const secondBody = lines.findIndex((line, i) => i > firstBody && isBody(line));
   const headEnd = !hasBody ? lines.length : secondBody >= 0 ? secondBody + 1 : firstBody + 2;
   for (const line of lines.slice(0, Math.max(headEnd, titleLine ? titleLine.index + 1 : 0))) {
-    const by = BYLINE_PREFIX.test(line.text) && line.words <= 14 && !line.sentence;
+    const by = BYLINE_PREFIX.test(line.text) && line.words <= 14 && (!line.sentence || CLOCK_END.test(line.text));
     if (by && (!line.reason || line.reason === 'headline')) {
       byline ??= normaliseByline(line.text);
       credit ??= bylineCredit(line.text);
@@ -313,7 +453,8 @@ export function cleanPlainText(raw: string): CleanedText {
     }
     if (line.reason === 'timestamp line') {
       const stamp = TIMESTAMP_LINE.exec(line.text);
-      const date = stamp?.[3] ? writtenDate(stamp[3]) : null;
+      // A labelled stamp ("Updated: ...") or a bare date with its time ("22. November 2026, 10:15 Uhr").
+      const date = stamp?.[3] ? writtenDate(stamp[3]) : stamp ? null : dateLine(line.text, true);
       if (date && UPDATE_LINE.test(line.text)) updated ??= date;
       else if (date) published ??= date;
       continue;
@@ -350,6 +491,9 @@ export function cleanPlainText(raw: string): CleanedText {
       if (INSERT_PREFIX.test(line.text) && !spill) break;
     }
   }
+
+  // A paragraph about the byline's own person after the story ("Ann Lee's book ... is out now").
+  if (byline) markTrailingBios(lines, byline.split(' and '));
 
   // 8. After the story: short non-prose lines are the page's footer; a name before a bio is the bio.
   // A short closing sentence straight after the story ("The vote is on Friday.") is still the story.
@@ -428,22 +572,22 @@ export interface FilteredParagraphs {
   readonly updated: string | null;
 }
 
-export function filterChromeParagraphs(paragraphs: readonly string[], statedByline: string | null = null): FilteredParagraphs {
+export function filterChromeParagraphs(paragraphs: readonly string[], statedByline: string | null = null, statedBios: readonly string[] = []): FilteredParagraphs {
   // Paragraphs from HTML are already whitespace-collapsed: lower case is key enough for repeats.
-  const lines: Line[] = paragraphs.map((text, index) => ({ index, text, key: text.toLowerCase(), words: wordCount(text), sentence: endsSentence(text), reason: null }));
-  let bioOutlet: string | null = null;
+  const lines: Line[] = paragraphs.map((paragraph, index) => {
+    const text = withoutWidgetSuffix(paragraph);
+    return { index, text, key: text.toLowerCase(), words: wordCount(text), sentence: endsSentence(text), reason: null };
+  });
   const seen = new Set<string>();
   for (const line of lines) {
     line.reason = patternReason(line);
-    if (!line.reason && line.index >= lines.length - 3 && isBioSentence(line)) {
-      line.reason = 'author bio';
-      const credit = BIO_OUTLET.exec(line.text);
-      if (credit) bioOutlet ??= cleanName(credit[1]!.split(/\.\s/)[0]!);
-    }
+    if (!line.reason && statedBios.length > 0 && isStatedBio(line.text, statedBios)) line.reason = 'author bio';
     // Short repeats are table cells and list labels ("DL", "77%"), not a paragraph printed twice.
     if (!line.reason && line.key && line.words >= REPEAT_MIN_WORDS && seen.has(line.key)) line.reason = 'repeated paragraph';
     seen.add(line.key);
   }
+  const statedPeople = statedByline?.split(' and ') ?? [];
+  const bioOutlet = markTrailingBios(lines, statedPeople);
   // Late in the text, a "Related"/"Popular" label or an "About <company>" heading starts the
   // page's trailing sections: everything from there on is chrome.
   const total = lines.reduce((n, l) => n + l.text.length, 0);
@@ -474,7 +618,7 @@ export function filterChromeParagraphs(paragraphs: readonly string[], statedByli
   for (const line of lines) {
     if (line.sentence && line.words >= BODY_MIN_WORDS) break;
     if ((line.reason && line.reason !== 'timestamp line') || line.words > HEAD_LINE_MAX_WORDS) continue;
-    if (!line.reason && BYLINE_PREFIX.test(line.text) && !line.sentence && line.words <= 12) {
+    if (!line.reason && BYLINE_PREFIX.test(line.text) && (!line.sentence || CLOCK_END.test(line.text)) && line.words <= 12) {
       line.reason = 'byline';
       byline ??= normaliseByline(line.text);
       // "By Ann Lee | November 22, 2026": the byline line can carry the date.
@@ -489,6 +633,14 @@ export function filterChromeParagraphs(paragraphs: readonly string[], statedByli
       else published ??= date;
     } else if (!line.reason && !line.sentence && line.text === line.text.toUpperCase() && /\p{Lu}/u.test(line.text) && line.words <= 4) line.reason = 'section label';
   }
+  // A heading over other stories ("More Great WIRED Stories") and the short lines under it, up to the next prose.
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.reason !== 'related headlines' || line.words > RELATED_HEADING_MAX_WORDS || INSERT_PREFIX.test(line.text) || CONTINUE_BUTTON.test(line.text)) continue;
+    let end = i + 1;
+    while (end < lines.length && !lines[end]!.reason && !isBodyProse(lines[end]!)) end++;
+    if (end - i - 1 >= RELATED_LIST_MIN_ITEMS) for (let j = i + 1; j < end; j++) lines[j]!.reason = 'related headlines';
+  }
   for (let i = 0; i + 1 < lines.length; i++) {
     const line = lines[i]!;
     const next = lines[i + 1]!;
@@ -496,6 +648,7 @@ export function filterChromeParagraphs(paragraphs: readonly string[], statedByli
   }
   // The byline printed again in the body ("Ann Lee", "By Ann Lee", "Ann Lee, Transport Correspondent").
   const people = (statedByline ?? byline)?.split(' and ') ?? [];
+  if (!statedByline && people.length > 0) markTrailingBios(lines, people);
   if (people.length > 0) {
     for (const line of lines) {
       if (line.reason || line.sentence || line.words > REPEATED_BYLINE_MAX_WORDS) continue;
