@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { Article, Rejection, RemovedBlock, SourceDocument } from '../records.js';
 import { decodeBytes } from './decode.js';
-import { parseHtml } from './html/dom.js';
+import { mayStripBytes, parseHtml, stripNonContentBytes } from './html/dom.js';
 import { extractContent } from './html/content.js';
 import { firstHeadline, readHtmlMetadata } from './html/metadata.js';
 import { cleanPlainText, datelineCredit, filterChromeParagraphs, wordCount } from './text/clean.js';
@@ -68,8 +68,10 @@ function extract(doc: SourceDocument, settings: ExtractOptions): Article | Rejec
   const raw: Uint8Array | string | undefined = doc.bytes ?? doc.content;
   if (raw === undefined || raw.length === 0) return { input: doc.input, code: 'empty', reason: 'the document has no content' };
   const hash = createHash('sha256').update(raw).digest('hex');
-  const source =
-    typeof raw === 'string' ? raw : decodeBytes(raw, doc.declaredCharset, doc.format !== 'text').text;
+  // Scripts and styles are cut from HTML bytes before decoding (most of a page's bytes; the hash
+  // above is of the page as it came).
+  const bytes = typeof raw !== 'string' && doc.format !== 'text' && mayStripBytes(raw) ? stripNonContentBytes(raw) : raw;
+  const source = typeof bytes === 'string' ? bytes : decodeBytes(bytes, doc.declaredCharset, doc.format !== 'text').text;
   if (!source.trim()) return { input: doc.input, code: 'empty', reason: 'there is no text in it' };
   if (looksGarbled(source)) return { input: doc.input, code: 'malformed', reason: 'the text does not decode in any known encoding' };
 
