@@ -11,6 +11,8 @@ const ROWS: [first: [string, string, number, string], second: [string, string, n
   [['Hospitals treated 310 people for heat illness, the minister said.', '310 people', 310, 'people'], ['About 300 people needed hospital treatment for heat illness, the ministry said.', 'About 300 people', 300, 'people', 'about'], 'approximate'],
   [['Hospitals treated 360 people for heat illness, the minister said.', '360 people', 360, 'people'], ['About 300 people needed hospital treatment for heat illness, the ministry said.', 'About 300 people', 300, 'people', 'about'], 'conflicting'],
   [['The hospital ward was closed for 3 days after the heat illness outbreak.', '3 days', 3, 'days'], ['The hospital ward was closed for 3 weeks after the heat illness outbreak.', '3 weeks', 3, 'weeks', 'exact'], null],
+  // The second outlet gives both figures, so they measure two things (landed and thrown), not one.
+  [['The champion landed 178 punches in the fight, the statistics showed.', '178 punches', 178, 'punches'], ['The champion landed 178 of 369 punches in the fight, the statistics showed.', '369 punches', 369, 'punches', 'exact'], null],
 ];
 
 test('one figure across outlets: count nouns in other words, "about" figures rounded, units of time kept apart', () => {

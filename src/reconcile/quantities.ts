@@ -10,7 +10,7 @@ import { byRankAndPosition, type Group } from './align.js';
 import { countOrigins, type StoryOrder } from './origins.js';
 import { cosine, sentenceVector, words as vectorWords } from '../semantics/index.js';
 import { dice, type PreparedMention } from './similarity.js';
-import { contentStems, isContent, wordsOf } from './words.js';
+import { contentStems, isContent, numbersOf, wordsOf } from './words.js';
 
 export interface QuantityThresholds {
   /** Least similarity of the words around two equal numbers for them to be one claim. */
@@ -233,6 +233,18 @@ function measureSimilarity(a: QuantityMention, b: QuantityMention): number {
   return Math.max(measures, dice(a.local, b.local), contextScore(a, b), sharedHead(a, b) ? SHARED_HEAD_SIMILARITY : 0);
 }
 
+/**
+ * An article that gives both values ("landed 178 of 369 punches") measures two things with them,
+ * whatever the context words say: neither value contradicts the other. The other value may be a
+ * quantity of its own in that article or a bare number in the same sentence.
+ */
+function statesBoth(all: readonly QuantityMention[], a: QuantityMention, b: QuantityMention, rounding: number): boolean {
+  const holds = (holder: QuantityMention, q: QuantityMention) =>
+    all.some((m) => m.prepared.mention.article === holder.prepared.mention.article && sameUnit(m.quantity, q.quantity) && closeValues(m.quantity.value, q.quantity.value, rounding)) ||
+    [...numbersOf(holder.prepared.mention.context || holder.prepared.mention.text)].some((n) => Number(n) === q.quantity.value);
+  return holds(b, a) || holds(a, b);
+}
+
 /** One measure's head noun stands next to the other number, or both measures have it. */
 function sharedHead(a: QuantityMention, b: QuantityMention): boolean {
   return [...a.heads].some((h) => b.heads.has(h) || b.local.has(h)) || [...b.heads].some((h) => a.local.has(h));
@@ -292,6 +304,7 @@ export function reconcileQuantities(
       if ([...articlesOf(theirs)].some((id) => mine.has(id))) continue;
       if (measureSimilarity(a.reference, b.reference) < thresholds.conflictMeasure) continue;
       if (measuresDiffer(a.reference, b.reference)) continue;
+      if (statesBoth(prepared, a.reference, b.reference, thresholds.rounding)) continue;
       family.push(...theirs);
       merged.delete(b);
     }
