@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { reconcileStory } from './index.js';
 import { asWritten, inSentence, quoted, substance } from './findings.js';
-import { article, derivation, quote } from './fixtures/build.js';
+import { article, derivation, quantity, quote } from './fixtures/build.js';
 import type { ClaimMention } from '../records.js';
 
 test('quoted: shortened, without the stop of the sentence it was cut from', () => {
@@ -89,4 +89,27 @@ test('substance of a claim one outlet carries: a rewrite\'s background and a wri
     ['Holm declined to say when the bank might start cutting rates', 1, 0, false, true],
   ];
   for (const [text, names, numbers, derived, positive] of rows) assert.equal(substance(claim(text), names, numbers, derived) > 0, positive, text);
+});
+
+test('a long story lists at most a dozen one-outlet claims, each outlet\'s best before any outlet\'s second', () => {
+  const outlets = Array.from({ length: 8 }, (_, i) => String.fromCharCode(97 + i));
+  const towns = ['Orsa', 'Velmar', 'Doria', 'Hof', 'Strelsau', 'Riverton', 'Alpweide', 'Kessel'];
+  const people = ['Lena Hartig', 'Jan Vik', 'Eva Lund', 'Peter Lind', 'Anna Novak', 'Carl Smith', 'Maria Lopez', 'Bo Chan'];
+  const things = ['homes', 'schools', 'bridges', 'parks', 'clinics', 'libraries', 'buses', 'ferries', 'tunnels', 'stations', 'wells', 'farms', 'mills', 'docks', 'depots', 'towers'];
+  const articles = outlets.map((key, i) =>
+    article(key, `In ${towns[i]}, ${people[i]} promised ${120 + 7 * i} ${things[2 * i]} by spring. Residents of ${towns[i]} counted ${30 + 3 * i} ${things[2 * i + 1]} lost to the storm.`, {
+      outlet: `Outlet ${key}`,
+      published: `2025-07-1${i}T06:00:00Z`,
+    }),
+  );
+  const claims: ClaimMention[] = articles.flatMap((a, i) => [
+    quantity(a, `${120 + 7 * i} ${things[2 * i]}`, 120 + 7 * i, things[2 * i]!),
+    quantity(a, `${30 + 3 * i} ${things[2 * i + 1]}`, 30 + 3 * i, things[2 * i + 1]!),
+  ]);
+  const r = reconcileStory({ articles, claims, derivations: outlets.map((key) => derivation(key, 'independent')) }, { semantic: false });
+  const unique = r.findings.filter((f) => f.kind === 'unique-claim');
+  assert.equal(unique.length, 12);
+  const firstEight = new Set(unique.slice(0, 8).map((f) => f.articles[0]));
+  assert.equal(firstEight.size, 8, 'every outlet once before any twice');
+  assert.throws(() => reconcileStory({ articles, claims, derivations: [] }, { maxUniqueFindingsPerStory: -1 }), /maxUniqueFindingsPerStory/);
 });

@@ -57,6 +57,7 @@ export interface FindingContext {
   readonly order: StoryOrder;
   readonly derivations: readonly Derivation[];
   readonly maxUniquePerArticle: number;
+  readonly maxUniquePerStory: number;
   readonly flagTrimmedQuotes: boolean;
   /** Measures of drifted versions, by claim id and article. */
   readonly drifts: ReadonlyMap<string, readonly { article: string; measure: string; referenceMeasure: string | null; referenceOf: boolean }[]>;
@@ -249,20 +250,20 @@ export function uniqueFindings(claims: readonly UniqueCandidate[], ctx: FindingC
     list.push(entry);
     byArticle.set(entry.claim.uniqueTo, list);
   }
-  const chosen: UniqueCandidate[] = [];
+  const chosen: { entry: UniqueCandidate; place: number }[] = [];
   for (const entries of byArticle.values()) {
     const seenSentences = new Set<number>();
-    chosen.push(
-      ...entries
-        .sort((a, b) => b.substance - a.substance)
-        .filter((e) => (seenSentences.has(e.sentence) ? false : (seenSentences.add(e.sentence), true)))
-        .slice(0, ctx.maxUniquePerArticle),
-    );
+    entries
+      .sort((a, b) => b.substance - a.substance)
+      .filter((e) => (seenSentences.has(e.sentence) ? false : (seenSentences.add(e.sentence), true)))
+      .slice(0, ctx.maxUniquePerArticle)
+      .forEach((entry, place) => chosen.push({ entry, place }));
   }
-  // The most substantive first, across outlets: an editor reads the top of the list.
-  chosen.sort((a, b) => b.substance - a.substance);
+  // The most substantive first, across outlets (an editor reads the top of the list); among
+  // equals, each outlet's best before any outlet's second, so a long story's list is not one outlet's.
+  chosen.sort((a, b) => b.entry.substance - a.entry.substance || a.place - b.place);
   const out: Finding[] = [];
-  for (const { claim, context, direct, substance: weight } of chosen) {
+  for (const { claim, context, direct, substance: weight } of chosen.slice(0, ctx.maxUniquePerStory).map((c) => c.entry)) {
     const article = claim.uniqueTo!;
     const name = ctx.names.get(article)!;
     // A quotation is shown as a quote of its speaker; a figure or reported speech in its

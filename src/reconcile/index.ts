@@ -66,6 +66,8 @@ export interface ReconcileOptions {
   readonly semantic: boolean;
   /** At most this many "only one outlet says this" findings per article, the most substantive first. */
   readonly maxUniqueFindingsPerArticle: number;
+  /** At most this many of them per story, the most substantive first and spread over the outlets. */
+  readonly maxUniqueFindingsPerStory: number;
   /** Also list quotes that were only shortened (off by default: trimming is normal editing). */
   readonly flagTrimmedQuotes: boolean;
 }
@@ -86,6 +88,9 @@ export const DEFAULT_RECONCILE_OPTIONS: ReconcileOptions = {
   semantic: true,
   // An editor reads a handful of one outlet's additions; the rest are in each article's coverage.
   maxUniqueFindingsPerArticle: 4,
+  // A story of twenty independent reports would list eighty; a short list is what gets read, and
+  // every claim one outlet carries stays in the claims (uniqueTo) and the coverage matrix.
+  maxUniqueFindingsPerStory: 12,
   flagTrimmedQuotes: false,
 };
 
@@ -151,6 +156,7 @@ export function reconcileStory(input: ReconcileInput, options: Partial<Reconcile
     order,
     derivations,
     maxUniquePerArticle: settings.maxUniqueFindingsPerArticle,
+    maxUniquePerStory: settings.maxUniqueFindingsPerStory,
     flagTrimmedQuotes: settings.flagTrimmedQuotes,
     drifts: new Map(
       reconciled
@@ -284,7 +290,9 @@ function validate(settings: ReconcileOptions): void {
       throw new CorroborateError('usage', `reconcile option ${key} must be a number from 0 to 1, got ${String(value)}`, `Set ${key} between 0 and 1, e.g. ${DEFAULT_RECONCILE_OPTIONS[key]}.`);
     }
   }
-  if (!Number.isInteger(settings.maxUniqueFindingsPerArticle) || settings.maxUniqueFindingsPerArticle < 0) {
-    throw new CorroborateError('usage', `reconcile option maxUniqueFindingsPerArticle must be a whole number >= 0, got ${settings.maxUniqueFindingsPerArticle}`);
+  for (const key of ['maxUniqueFindingsPerArticle', 'maxUniqueFindingsPerStory'] as const) {
+    if (!Number.isInteger(settings[key]) || settings[key] < 0) {
+      throw new CorroborateError('usage', `reconcile option ${key} must be a whole number >= 0, got ${settings[key]}`, `Set ${key} to e.g. ${DEFAULT_RECONCILE_OPTIONS[key]}.`);
+    }
   }
 }
