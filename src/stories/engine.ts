@@ -294,7 +294,7 @@ export class StoryIndex {
   assign(features: ArticleFeatures, storyId: string | null): string {
     let story = storyId === null ? undefined : this.stories.get(this.resolve(storyId));
     if (!story) {
-      const id = storyId ?? `s-${features.id}`;
+      const id = storyId ?? this.freshStoryId(features.id);
       story = emptyStory(id, this.seq++);
       this.stories.set(id, story);
     }
@@ -308,6 +308,18 @@ export class StoryIndex {
       if (list.size > POSTING_CAP) list.delete(list.values().next().value!);
     }
     return story.id;
+  }
+
+  /**
+   * `s-<article id>`, unless that id was taken before: an article whose first story merged into
+   * another and which later leaves with a split group must not reclaim the old id, which resolves
+   * to the story it merged into. Then `s-<article id>-2`, `-3` ..., still derived from the content.
+   */
+  private freshStoryId(articleId: string): string {
+    const base = `s-${articleId}`;
+    let id = base;
+    for (let n = 2; this.stories.has(id) || this.mergedInto.has(id); n++) id = `${base}-${n}`;
+    return id;
   }
 
   /** The story record of a live story (headline, label, dates, outlets, entities). */

@@ -183,3 +183,19 @@ test('a small story that took in a second event of the same kind is split again,
   const restored = StoryIndex.fromJSON(JSON.parse(JSON.stringify(index.toJSON())));
   assert.equal(restored.add({ id: 'iz2', title: IZMIR[2][0], text: IZMIR[2][1], published: '2024-03-06' }).story, index.storyOf('iz0'));
 });
+
+test('a group split off under an id that once merged away gets a fresh id, so its members do not resolve to the old story', () => {
+  const index = new StoryIndex({ threshold: 0.01 });
+  const order = [['iz0', IZMIR[0]], ['cu0', CUSCO[0]], ['iz1', IZMIR[1]]] as const;
+  for (const [id, [title, text]] of order) index.add({ id, title, text, published: '2024-03-05' });
+  // As if cu0 had first started its own story, 's-cu0', which a bridging article then merged into iz0's.
+  const saved = JSON.parse(JSON.stringify(index.toJSON())) as SerializedStoryIndex;
+  const restored = StoryIndex.fromJSON({ ...saved, mergedInto: [...saved.mergedInto, ['s-cu0', index.storyOf('iz0')!]] });
+  const last = restored.add({ id: 'cu1', title: CUSCO[1][0], text: CUSCO[1][1], published: '2024-03-05' });
+  assert.ok(last.split, 'the fourth article should trigger the split');
+  assert.notEqual(last.split, 's-cu0');
+  assert.equal(restored.storyOf('cu0'), last.split);
+  assert.equal(restored.storyOf('cu1'), last.split);
+  assert.notEqual(restored.storyOf('cu0'), restored.storyOf('iz0'));
+  assert.equal(restored.resolve('s-cu0'), restored.storyOf('iz0'), 'the old id keeps resolving where it merged');
+});
