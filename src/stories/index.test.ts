@@ -199,3 +199,13 @@ test('a group split off under an id that once merged away gets a fresh id, so it
   assert.notEqual(restored.storyOf('cu0'), restored.storyOf('iz0'));
   assert.equal(restored.resolve('s-cu0'), restored.storyOf('iz0'), 'the old id keeps resolving where it merged');
 });
+
+test('contractions and titles are not entities; the names after titles are', () => {
+  const text = "\"I'm shocked by what happened on the road last night,\" said the receiver, Mr Vincent Jackson, after his arrest. " +
+    "We've heard the same from the senator, Sen. Dianne Feinstein, who said she would wait for the police report. " +
+    "I'll wait for the tests too, said the doctor on duty, Dr Okafor. Don't ask me about the team, he added.";
+  const f = articleFeatures({ id: 'x', text });
+  const entities = [...f.entities.keys()];
+  for (const noise of ["i'm", 'i', "we've", 'we', "i'll", 'mr', 'sen', 'dr', "don't", 'don']) assert.ok(!entities.includes(noise), `${noise} in ${entities.join()}`);
+  for (const name of ['vincent', 'jackson', 'dianne', 'feinstein', 'okafor']) assert.ok(entities.includes(name), `${name} missing from ${entities.join()}`);
+});
