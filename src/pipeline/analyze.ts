@@ -148,6 +148,7 @@ async function continueStories(store: Store, batch: readonly AnalysedArticle[], 
 
   const links = reuseLinks(reuse);
   for (const { article } of orderForClustering(batch)) index.add(storyInput(article), links.get(article.id) ?? []);
+  index.revisit();
 
   const touched = [...new Set(batch.map((a) => index.storyOf(a.article.id)!))];
   const dossierStories: DossierStory[] = [];
@@ -201,6 +202,7 @@ async function loadStoryIndex(
   if (stored.length === 0) return index;
   const links = reuseLinks(findReuse(stored.map(({ article }) => ({ article, sentences: splitSentences(article.text) })), reuseOptions));
   for (const { article } of orderForClustering(stored)) index.add(storyInput(article), links.get(article.id) ?? []);
+  index.revisit();
   return index;
 }
 

@@ -144,6 +144,8 @@ export class StoryIndex {
   private readonly mergedInto = new Map<string, string>();
   /** Index key -> the stories that used it, most recently used last (a Set keeps insertion order). */
   private readonly postings = new Map<string, Set<string>>();
+  /** Stories started by a lone article since the last `revisit()`. */
+  private readonly singles = new Set<string>();
   private seq = 0;
   /** Work done so far, for benchmarks: index entries read and stories fully scored. */
   readonly work = { postingsRead: 0, storiesScored: 0 };
@@ -171,7 +173,9 @@ export class StoryIndex {
     const candidates = this.candidates(features, links);
     const best = candidates[0];
     if (!best || best.probability < this.options.threshold) {
-      return { article: input.id, story: this.assign(features, null), probability: best?.probability ?? 0, created: true, merged: [], split: null };
+      const story = this.assign(features, null);
+      this.singles.add(story);
+      return { article: input.id, story, probability: best?.probability ?? 0, created: true, merged: [], split: null };
     }
     const mergeAt = this.options.threshold + (1 - this.options.threshold) * MERGE_MARGIN;
     const bridged = candidates.filter((c) => c !== best && c.probability >= mergeAt && best.probability >= mergeAt).map((c) => c.story);
@@ -186,6 +190,30 @@ export class StoryIndex {
     this.assign(features, target);
     const split = this.splitCheck(target);
     return { article: input.id, story: this.storyOf(input.id)!, probability: best.probability, created: false, merged, split };
+  }
+
+  /**
+   * A second look at the articles that started a story of their own since the last call: each
+   * one still alone is scored against the stories the index offers now and joins the best when
+   * it reaches the threshold (that story keeps its id; the lone one resolves to it). An article
+   * that arrived before the other reports of its event had nothing to join then; this makes the
+   * outcome depend less on arrival order. A batch (`clusterStories`, `analyze`) calls it at the
+   * end; the work is one candidate look-up per such article, as when it was added.
+   */
+  revisit(): Assignment[] {
+    const changed: Assignment[] = [];
+    for (const id of [...this.singles]) {
+      this.singles.delete(id);
+      const story = this.stories.get(id);
+      if (!story || story.members.length !== 1 || story.profiles.length !== 1) continue;
+      const features = profileFeatures(story.profiles[0]!);
+      const best = this.candidates(features).find((c) => c.story !== id);
+      if (!best || best.probability < this.options.threshold) continue;
+      this.merge(id, best.story);
+      const split = this.splitCheck(best.story);
+      changed.push({ article: features.id, story: this.storyOf(features.id)!, probability: best.probability, created: false, merged: [id], split });
+    }
+    return changed;
   }
 
   /** The current story of an article, or undefined when the article was never added. */
@@ -354,6 +382,7 @@ export class StoryIndex {
       articleStory: [...this.articleStory],
       mergedInto: [...this.mergedInto],
       postings: [...this.postings].map(([k, v]) => [k, [...v]]),
+      singles: [...this.singles],
     };
   }
 
@@ -381,6 +410,7 @@ export class StoryIndex {
     for (const [a, s] of data.articleStory) index.articleStory.set(a, s);
     for (const [a, b] of data.mergedInto) index.mergedInto.set(a, b);
     for (const [k, v] of data.postings) index.postings.set(k, new Set(v));
+    for (const id of data.singles ?? []) index.singles.add(id);
     return index;
   }
 
@@ -442,6 +472,8 @@ export interface SerializedStoryIndex {
   readonly articleStory: readonly [string, string][];
   readonly mergedInto: readonly [string, string][];
   readonly postings: readonly [string, string[]][];
+  /** Lone stories not yet revisited (absent in files saved before `revisit` existed). */
+  readonly singles?: readonly string[];
 }
 
 function baseKeys(features: ArticleFeatures): [string, number][] {

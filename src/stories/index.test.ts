@@ -209,3 +209,23 @@ test('contractions and titles are not entities; the names after titles are', () 
   for (const noise of ["i'm", 'i', "we've", 'we', "i'll", 'mr', 'sen', 'dr', "don't", 'don']) assert.ok(!entities.includes(noise), `${noise} in ${entities.join()}`);
   for (const name of ['vincent', 'jackson', 'dianne', 'feinstein', 'okafor']) assert.ok(entities.includes(name), `${name} missing from ${entities.join()}`);
 });
+
+test('revisit: articles left alone join the story their event grew into, and a same-kind event stays apart', () => {
+  // A threshold no pair reaches leaves every article alone, as if each had arrived when nothing could take it.
+  const lonely = new StoryIndex({ threshold: 0.999 });
+  const order = [['iz0', IZMIR[0]], ['cu0', CUSCO[0]], ['iz1', IZMIR[1]], ['cu1', CUSCO[1]], ['iz2', IZMIR[2]]] as const;
+  for (const [id, [title, text]] of order) assert.equal(lonely.add({ id, title, text, published: '2024-03-05' }).created, true);
+  const index = StoryIndex.fromJSON(JSON.parse(JSON.stringify(lonely.toJSON())), { threshold: 0.25 });
+  const before = index.storyOf('iz2');
+  const changed = index.revisit();
+  assert.ok(changed.length >= 3, JSON.stringify(changed));
+  assert.equal(index.storyCount, 2);
+  assert.equal(index.storyOf('iz0'), index.storyOf('iz1'));
+  assert.equal(index.storyOf('iz0'), index.storyOf('iz2'));
+  assert.equal(index.storyOf('cu0'), index.storyOf('cu1'));
+  assert.notEqual(index.storyOf('iz0'), index.storyOf('cu0'));
+  for (const c of changed) assert.equal(index.resolve(c.merged[0]!), c.story, 'a lone story resolves to the one it joined');
+  // Each lone article is looked at once: a second call changes nothing.
+  assert.deepEqual(index.revisit(), []);
+  assert.equal(index.resolve(before!), index.storyOf('iz2'));
+});
