@@ -150,7 +150,7 @@ test('an article is scored against the story centroid and, averaged with it, aga
 });
 
 test('an index saved before member profiles existed (version 1) still restores and assigns', () => {
-  const index = new StoryIndex({ threshold: 0.4 });
+  const index = new StoryIndex({ threshold: 0.3 });
   IZMIR.slice(0, 2).forEach(([title, text], i) => index.add({ id: `iz${i}`, title, text, published: '2024-03-05' }));
   index.add({ id: 'cu0', title: CUSCO[0][0], text: CUSCO[0][1], published: '2024-03-05' });
   const saved = JSON.parse(JSON.stringify(index.toJSON())) as { stories: { profiles: { terms: [string, number][] }[] }[] };
