@@ -101,6 +101,7 @@ export function clusterScores(predicted: ReadonlyMap<string, string>, gold: Read
 export function clusterOnline(docs: readonly EcbDoc[], options: Partial<StoryOptions> = {}): Map<string, string> {
   const index = new StoryIndex(options);
   for (const doc of docs) index.add({ id: doc.id, title: doc.title, text: doc.text });
+  index.revisit();
   return new Map(docs.map((d) => [d.id, index.storyOf(d.id)!]));
 }
 

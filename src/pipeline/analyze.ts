@@ -157,6 +157,7 @@ async function continueStories(store: Store, given: readonly AnalysedArticle[], 
 
   const links = reuseLinks(reuse);
   for (const { article } of orderForClustering(batch)) index.add(storyInput(article), links.get(article.id) ?? []);
+  index.revisit();
 
   const touched = [...new Set(batch.map((a) => index.storyOf(a.article.id)!))];
   const dossierStories: DossierStory[] = [];
@@ -212,6 +213,7 @@ async function loadStoryIndex(
   if (stored.length === 0) return index;
   const links = reuseLinks(findReuse(stored.map(({ article }) => ({ article, sentences: splitSentences(article.text) })), reuseOptions));
   for (const { article } of orderForClustering(stored)) index.add(storyInput(article), links.get(article.id) ?? []);
+  index.revisit();
   return index;
 }
 

@@ -18,6 +18,8 @@ const UNKNOWN_RANK = 400_000;
 const ABBREVIATION_RANK = 800;
 /** Calendar words are dates, not entities, even when capitalised. */
 const CALENDAR_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tomorrow']);
+/** Titles and honorifics open names of every story ("Mr", "Sen.", "Mt"): the name after them is the entity. */
+const TITLE_WORDS = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'sen', 'gov', 'rep', 'gen', 'lt', 'col', 'sgt', 'capt', 'rev', 'st', 'mt', 'jr', 'sr']);
 /** Size of the vocabulary the Zipf estimate normalises over. */
 const VOCABULARY = 341_479;
 /** Terms kept per article vector: the rest carry too little weight to change a cosine. */
@@ -164,9 +166,10 @@ function findEntities(text: string): { entities: Map<string, number>; phrases: s
         if (/[.!?:]/.test(raw)) sentenceStart = true;
         continue;
       }
-      const token = raw.replace(/\.$/, '').replace(/['’]s$/, '');
+      // "I'm", "We've", "Don't" are a pronoun or verb with a contraction, never a name.
+      const token = raw.replace(/\.$/, '').replace(/n['’]t$|['’](s|re|ve|ll|d|m)$/i, '');
       const lower = token.toLowerCase();
-      const rank = lower.length < 2 || CALENDAR_WORDS.has(lower) || MONTH_INDEX.has(lower) ? 0 : rankOf(lower);
+      const rank = lower.length < 2 || CALENDAR_WORDS.has(lower) || MONTH_INDEX.has(lower) || TITLE_WORDS.has(lower) ? 0 : rankOf(lower);
       const acronym = /^\p{Lu}[\p{Lu}.&]+$/u.test(token) && token.length >= 2;
       const isCapital = /^\p{Lu}/u.test(token);
       const weak = sentenceStart || titleCase;

@@ -26,13 +26,15 @@ export const DEFAULT_STORY_OPTIONS: StoryOptions = { windowDays: DEFAULT_WINDOW_
 /**
  * Clusters articles into stories. Articles are fed oldest first (undated last, ties by id), so
  * the result does not depend on the input order; near-duplicate pairs from the reuse stage link
- * copies to their source's story. Stories come out oldest first, largest first among undated.
+ * copies to their source's story; articles left alone get a second look at the end (`revisit`).
+ * Stories come out oldest first, largest first among undated.
  */
 export function clusterStories(articles: readonly AnalysedArticle[], reuse: readonly ReusePair[], options: Partial<StoryOptions> = {}): Story[] {
   const settings = { ...DEFAULT_STORY_OPTIONS, ...options } satisfies StoryOptions;
   const index = new StoryIndex(settings);
   const links = reuseLinks(reuse);
   for (const { article } of orderForClustering(articles)) index.add(storyInput(article), links.get(article.id) ?? []);
+  index.revisit();
   const position = new Map(articles.map((a, i) => [a.article.id, i]));
   return index
     .allStories()

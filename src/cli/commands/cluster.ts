@@ -49,6 +49,7 @@ export const command: Command = {
     const order = records.map((record, i) => ({ record, i, time: record.published ? Date.parse(record.published) : NaN }));
     order.sort((a, b) => (Number.isNaN(a.time) ? (Number.isNaN(b.time) ? 0 : 1) : Number.isNaN(b.time) ? -1 : a.time - b.time) || a.i - b.i);
     for (const { record } of order) index.add(record);
+    index.revisit();
 
     for (const record of records) {
       const story = index.storyOf(record.id)!;
