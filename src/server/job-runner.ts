@@ -65,13 +65,19 @@ export class JobRunner {
   }
 
   private async run(): Promise<void> {
+    let failing: string | null = null;
     while (!this.stopped) {
       let ran = false;
       try {
         ran = await this.runOne();
+        if (failing !== null) this.settings.log('corroborate: the job queue can be read again.');
+        failing = null;
       } catch (error) {
-        // The store failed (a lost connection): keep the runner alive and try again later.
-        this.settings.log(`corroborate: the job queue could not be read: ${(error as Error)?.message ?? String(error)}`);
+        // The store failed (a lost connection): keep the runner alive and try again at the next
+        // poll, saying so once per failure rather than once a second.
+        const message = (error as Error)?.message ?? String(error);
+        if (message !== failing) this.settings.log(`corroborate: the job queue could not be read (trying again): ${message}`);
+        failing = message;
       }
       if (!ran && !this.stopped) await this.idle();
     }

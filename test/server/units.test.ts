@@ -254,6 +254,34 @@ describe('job queue and runners (a real SQLite store)', () => {
     assert.equal(done.attempts, 2);
   });
 
+  it('a queue it cannot read is reported once, and the runner goes on when it can again', async () => {
+    const { store } = await freshStore();
+    const queue = new JobQueue(store);
+    let failures = 3;
+    // The real store, with its first reads of the queue failing as a lost connection would.
+    const flaky = new Proxy(store, {
+      get(target, key, receiver) {
+        if (key === 'claimJob' && failures > 0) {
+          return async () => {
+            failures--;
+            throw new Error('connection refused');
+          };
+        }
+        const value = Reflect.get(target, key, receiver);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const logged: string[] = [];
+    const runner = new JobRunner(flaky, async () => outcome, { pollMs: 5, log: (m) => logged.push(m) });
+    const job = (await queue.enqueue(text('after the outage')))!;
+    runner.start();
+    await until(store, job.id, 'done');
+    await runner.close();
+    assert.deepEqual(logged.map((m) => m.replace(/:.*/, '')), ['corroborate', 'corroborate']);
+    assert.match(logged[0]!, /could not be read \(trying again\): connection refused/);
+    assert.match(logged[1]!, /can be read again/);
+  });
+
   it('the request travels whole through the queue: text, title, URLs and file bytes', async () => {
     const request: IngestRequest = {
       urls: ['https://example.com/a'],
