@@ -13,6 +13,10 @@ const ROWS: [first: [string, string, number, string], second: [string, string, n
   [['The hospital ward was closed for 3 days after the heat illness outbreak.', '3 days', 3, 'days'], ['The hospital ward was closed for 3 weeks after the heat illness outbreak.', '3 weeks', 3, 'weeks', 'exact'], null],
   // The second outlet gives both figures, so they measure two things (landed and thrown), not one.
   [['The champion landed 178 punches in the fight, the statistics showed.', '178 punches', 178, 'punches'], ['The champion landed 178 of 369 punches in the fight, the statistics showed.', '369 punches', 369, 'punches', 'exact'], null],
+  // One kind of figure about two moments: only the measure word is shared.
+  [['The jury convicted Holm on Friday after 12 hours of deliberation.', '12 hours', 12, 'hours'], ['At sentencing, the jurors could not agree even after 30 hours of deliberation.', '30 hours', 30, 'hours', 'exact'], null],
+  // The same figure of the same body, told differently: a conflict.
+  [['Orbis agreed to buy Lumen Data for $2.1 billion in cash.', '$2.1 billion', 2.1e9, 'USD'], ['Orbis will pay $2.4 billion for Lumen Data, a filing shows.', '$2.4 billion', 2.4e9, 'USD', 'exact'], 'conflicting'],
 ];
 
 test('one figure across outlets: count nouns in other words, "about" figures rounded, units of time kept apart', () => {

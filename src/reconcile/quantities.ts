@@ -10,7 +10,7 @@ import { byRankAndPosition, type Group } from './align.js';
 import { countOrigins, type StoryOrder } from './origins.js';
 import { cosine, sentenceVector, words as vectorWords } from '../semantics/index.js';
 import { dice, type PreparedMention } from './similarity.js';
-import { contentStems, isContent, numbersOf, wordsOf } from './words.js';
+import { contentStems, isContent, numbersOf, stem, wordsOf } from './words.js';
 
 export interface QuantityThresholds {
   /** Least similarity of the words around two equal numbers for them to be one claim. */
@@ -234,6 +234,30 @@ function measureSimilarity(a: QuantityMention, b: QuantityMention): number {
 }
 
 /**
+ * Two accounts of one figure tell the same thing around it; a shared measure word and one more
+ * ("the jury ... after 12 hours of deliberation" to convict / "the jury was unable to decide
+ * after 30 hours of deliberation" on the sentence) is two figures of one kind. A name both
+ * sentences give counts twice: it says whose figure it is ("Orbis ... $2.1 billion" / "Orbis will
+ * pay $2.4 billion"). Words of the quantities and their measures do not count.
+ */
+const CONFLICT_SHARED_WEIGHT = 2;
+
+function sharedStoryWords(a: QuantityMention, b: QuantityMention): number {
+  const own = new Set([...a.measureStems, ...b.measureStems, ...a.heads, ...b.heads, ...phraseWords(a), ...phraseWords(b)]);
+  const names = new Set([...a.prepared.names].filter((n) => b.prepared.names.has(n)).map(stem));
+  let shared = 0;
+  for (const word of a.prepared.contextContent) {
+    if (own.has(word) || !b.prepared.contextContent.has(word) || /^\p{N}/u.test(word)) continue;
+    shared += names.has(word) ? 2 : 1;
+  }
+  return shared;
+}
+
+function phraseWords(q: QuantityMention): Set<string> {
+  return contentStems(wordsOf(q.prepared.mention.text));
+}
+
+/**
  * An article that gives both values ("landed 178 of 369 punches") measures two things with them,
  * whatever the context words say: neither value contradicts the other. The other value may be a
  * quantity of its own in that article or a bare number in the same sentence.
@@ -305,6 +329,9 @@ export function reconcileQuantities(
       if (measureSimilarity(a.reference, b.reference) < thresholds.conflictMeasure) continue;
       if (measuresDiffer(a.reference, b.reference)) continue;
       if (statesBoth(prepared, a.reference, b.reference, thresholds.rounding)) continue;
+      // A rate and an amount ("$4 million a year" / "$8 million") are two measures, never a conflict.
+      if (a.reference.quantity.per !== b.reference.quantity.per) continue;
+      if (sharedStoryWords(a.reference, b.reference) < CONFLICT_SHARED_WEIGHT) continue;
       family.push(...theirs);
       merged.delete(b);
     }
