@@ -9,7 +9,7 @@ import { splitSentences } from '../sentences/index.js';
 import { withLease, type HeldLease, type LeaseOptions } from './lease.js';
 import { computeBandKeys, findReuse, type ReuseOptions } from '../reuse/index.js';
 import { clusterStories, DEFAULT_STORY_OPTIONS, StoryIndex, type SerializedStoryIndex, type StoryOptions } from '../stories/index.js';
-import { compareByDate, orderForClustering, reuseLinks, storyInput } from '../stories/feed.js';
+import { compareStories, feedBatch } from '../stories/feed.js';
 import { deriveStory, countIndependentOrigins, type DerivationOptions } from '../derivation/index.js';
 import { extractClaims, type ClaimOptions } from '../claims/index.js';
 import { reconcileStory, storyCoverage, type ReconcileOptions } from '../reconcile/index.js';
@@ -142,9 +142,10 @@ async function continueStories(store: Store, given: readonly AnalysedArticle[], 
   if (given.length === 0) return [];
   const settings = { ...DEFAULT_STORY_OPTIONS, ...options.stories };
   const givenIds = new Set(given.map((a) => a.article.id));
-  const index = await loadStoryIndex(store, settings, givenIds, options.reuse);
   const cache = new ArticleCache(store, given);
-  const unplaced = (await store.listArticleIds()).filter((id) => !givenIds.has(id) && index.storyOf(id) === undefined);
+  const storedIds = (await store.listArticleIds()).filter((id) => !givenIds.has(id));
+  const index = (await loadStoryIndex(store, settings)) ?? rebuildStoryIndex(settings, await cache.getAll(storedIds), options.reuse);
+  const unplaced = storedIds.filter((id) => index.storyOf(id) === undefined);
   const batch = [...given, ...(await cache.getAll(unplaced))];
   const batchIds = new Set(batch.map((a) => a.article.id));
 
@@ -155,9 +156,7 @@ async function continueStories(store: Store, given: readonly AnalysedArticle[], 
   const reuse = findReuse([...batch, ...neighbours], options.reuse);
   await store.saveSignatures([...bandKeys].map(([articleId, keys]) => ({ articleId, bandKeys: keys })));
 
-  const links = reuseLinks(reuse);
-  for (const { article } of orderForClustering(batch)) index.add(storyInput(article), links.get(article.id) ?? []);
-  index.revisit();
+  feedBatch(index, batch, reuse);
 
   const touched = [...new Set(batch.map((a) => index.storyOf(a.article.id)!))];
   const dossierStories: DossierStory[] = [];
@@ -173,9 +172,7 @@ async function continueStories(store: Store, given: readonly AnalysedArticle[], 
     await lease.confirm();
     dossierStories.push(analyseStory(ordered, members, storyReuse, options));
   }
-  dossierStories.sort(
-    (a, b) => compareByDate(a.firstSeen, b.firstSeen) || b.articles.length - a.articles.length || a.id.localeCompare(b.id),
-  );
+  dossierStories.sort((a, b) => compareStories({ ...a, size: a.articles.length }, { ...b, size: b.articles.length }));
   const mergedInto = await store.findSupersededStories(dossierStories);
   await lease.confirm();
   await store.saveStories(dossierStories, mergedInto);
@@ -183,37 +180,30 @@ async function continueStories(store: Store, given: readonly AnalysedArticle[], 
   return dossierStories;
 }
 
-/**
- * The engine as the last run left it. Without a saved state (a database from before states were
- * kept, or one whose state this version cannot read) it is rebuilt from the stored articles, so
- * the stories come out as a single run over everything would make them.
- */
-async function loadStoryIndex(
-  store: Store,
-  settings: StoryOptions,
-  batchIds: ReadonlySet<string>,
-  reuseOptions: Partial<ReuseOptions> | undefined,
-): Promise<StoryIndex> {
-  const engine = { windowDays: settings.windowDays, threshold: settings.threshold, weights: settings.weights };
+function engineOptions(settings: StoryOptions) {
+  return { windowDays: settings.windowDays, threshold: settings.threshold, weights: settings.weights };
+}
+
+/** The engine as the last run left it; null without a saved state this version can read. */
+async function loadStoryIndex(store: Store, settings: StoryOptions): Promise<StoryIndex | null> {
   const state = await store.getState(STORY_INDEX_STATE);
-  if (state !== null) {
-    try {
-      return StoryIndex.fromJSON(JSON.parse(state) as SerializedStoryIndex, engine);
-    } catch {
-      // An unreadable or older state: rebuild below.
-    }
+  if (state === null) return null;
+  try {
+    return StoryIndex.fromJSON(JSON.parse(state) as SerializedStoryIndex, engineOptions(settings));
+  } catch {
+    // An unreadable or older state: the caller rebuilds it.
+    return null;
   }
-  const index = new StoryIndex(engine);
-  const stored: AnalysedArticle[] = [];
-  for (const id of await store.listArticleIds()) {
-    if (batchIds.has(id)) continue;
-    const article = await store.getArticle(id);
-    if (article) stored.push({ article, sentences: [] });
-  }
-  if (stored.length === 0) return index;
-  const links = reuseLinks(findReuse(stored.map(({ article }) => ({ article, sentences: splitSentences(article.text) })), reuseOptions));
-  for (const { article } of orderForClustering(stored)) index.add(storyInput(article), links.get(article.id) ?? []);
-  index.revisit();
+}
+
+/**
+ * The engine rebuilt from the stored articles (a database from before states were kept, or one
+ * whose state this version cannot read), so the stories come out as one run over everything
+ * would make them.
+ */
+function rebuildStoryIndex(settings: StoryOptions, stored: readonly AnalysedArticle[], reuseOptions: Partial<ReuseOptions> | undefined): StoryIndex {
+  const index = new StoryIndex(engineOptions(settings));
+  if (stored.length > 0) feedBatch(index, stored, findReuse(stored, reuseOptions));
   return index;
 }
 

@@ -3,7 +3,7 @@
 // order a batch goes in (oldest first, undated last, ties by id, so results do not depend on the
 // order of the inputs) and reuse pairs turned into links between copies.
 import type { Article, ReusePair } from '../records.js';
-import type { ReuseLink } from './engine.js';
+import type { ReuseLink, StoryIndex } from './engine.js';
 import type { StoryInput } from './features.js';
 
 /** What the engine reads of an article. */
@@ -30,6 +30,21 @@ export function reuseLinks(reuse: readonly ReusePair[]): Map<string, ReuseLink[]
     add(pair.b, pair.a, strength);
   }
   return links;
+}
+
+/**
+ * Feeds a batch to the engine in the order it takes it, copies linked to their sources, then
+ * gives the articles left alone their second look (`revisit`).
+ */
+export function feedBatch<T extends { readonly article: Article }>(index: StoryIndex, batch: readonly T[], reuse: readonly ReusePair[]): void {
+  const links = reuseLinks(reuse);
+  for (const { article } of orderForClustering(batch)) index.add(storyInput(article), links.get(article.id) ?? []);
+  index.revisit();
+}
+
+/** Stories oldest first; among equals (and the undated) the larger first, then by id. */
+export function compareStories(a: { firstSeen: string | null; size: number; id: string }, b: { firstSeen: string | null; size: number; id: string }): number {
+  return compareByDate(a.firstSeen, b.firstSeen) || b.size - a.size || a.id.localeCompare(b.id);
 }
 
 /** Orders ISO dates, earliest first; null or unparseable dates sort last. */

@@ -4,7 +4,7 @@
 // that weighs it are in features.ts and score.ts; docs/stories.md explains the fit.
 import type { AnalysedArticle, ReusePair, Story } from '../records.js';
 import { StoryIndex, DEFAULT_THRESHOLD, DEFAULT_WINDOW_DAYS } from './engine.js';
-import { compareByDate, orderForClustering, reuseLinks, storyInput } from './feed.js';
+import { compareStories, feedBatch } from './feed.js';
 import { FITTED_WEIGHTS, type ScoreWeights } from './score.js';
 
 export { StoryIndex, DEFAULT_THRESHOLD, DEFAULT_WINDOW_DAYS, compare } from './engine.js';
@@ -32,12 +32,10 @@ export const DEFAULT_STORY_OPTIONS: StoryOptions = { windowDays: DEFAULT_WINDOW_
 export function clusterStories(articles: readonly AnalysedArticle[], reuse: readonly ReusePair[], options: Partial<StoryOptions> = {}): Story[] {
   const settings = { ...DEFAULT_STORY_OPTIONS, ...options } satisfies StoryOptions;
   const index = new StoryIndex(settings);
-  const links = reuseLinks(reuse);
-  for (const { article } of orderForClustering(articles)) index.add(storyInput(article), links.get(article.id) ?? []);
-  index.revisit();
+  feedBatch(index, articles, reuse);
   const position = new Map(articles.map((a, i) => [a.article.id, i]));
   return index
     .allStories()
     .map((story) => ({ ...story, articleIds: [...story.articleIds].sort((a, b) => position.get(a)! - position.get(b)!) }))
-    .sort((a, b) => compareByDate(a.firstSeen, b.firstSeen) || b.articleIds.length - a.articleIds.length || a.id.localeCompare(b.id));
+    .sort((a, b) => compareStories({ ...a, size: a.articleIds.length }, { ...b, size: b.articleIds.length }));
 }
