@@ -8,12 +8,11 @@ import type { AnalyzeOptions } from '../pipeline/analyze.js';
 import { ApiError, badRequest, errorBody, notFound, tooLarge } from './errors.js';
 import { checkId, parseStoryQuery } from './validate.js';
 import { JobQueue } from './jobs.js';
-import { JobRunner, type JobRunnerOptions } from './job-runner.js';
+import type { JobRunnerOptions } from './job-runner.js';
 import { MAX_INGEST_BYTES, parseIngestForm, parseIngestJson, type IngestRequest } from './ingest-request.js';
-import { ingestWork } from './ingest-job.js';
+import { startIngestRunner } from './ingest-runner.js';
 import { openApiDocument } from './openapi.js';
 import { loadWebAssets, type WebAssets } from './assets.js';
-import { AnalysisWorker } from './analysis-worker.js';
 
 export interface AppOptions {
   readonly store: Store;
@@ -79,11 +78,8 @@ export function createApp(options: Partial<AppOptions> & Pick<AppOptions, 'store
   const { store, log } = settings;
   const jobs = new JobQueue(store);
   const assets: WebAssets = loadWebAssets();
-  const worker = settings.runJobs && settings.storeLocation ? new AnalysisWorker(settings.storeLocation) : null;
-  worker?.warm();
-  const runner = settings.runJobs ? new JobRunner(store, ingestWork(store, worker, { analyze: settings.analyze }), { log, ...settings.jobRunner }) : null;
-  const stopWaking = runner ? jobs.onEnqueue(() => runner.wake()) : () => true;
-  runner?.start();
+  const ingest = settings.runJobs ? startIngestRunner(store, settings.storeLocation, { analyze: settings.analyze }, { log, ...settings.jobRunner }) : null;
+  const stopWaking = ingest ? jobs.onEnqueue(() => ingest.runner.wake()) : () => true;
   const app = new Hono();
 
   app.use('*', async (c, next) => {
@@ -184,8 +180,7 @@ export function createApp(options: Partial<AppOptions> & Pick<AppOptions, 'store
     jobs,
     async close() {
       stopWaking();
-      await runner?.close();
-      await worker?.close();
+      await ingest?.close();
     },
   };
 }

@@ -3,12 +3,10 @@
 // stories they belong to (a pasted rewrite of a stored wire story lands in that story, not in a
 // story of its own), and story ids folded into another story are recorded as merged so links to
 // them keep working.
-import { rm } from 'node:fs/promises';
 import type { Store } from '../store/types.js';
 import type { AnalyzeOptions } from '../pipeline/analyze.js';
-import type { JobError, JobOutcome, JobProgress, JobWork } from './jobs.js';
-import { prepareInputs, type PreparedInputs } from './ingest-request.js';
-import type { AnalysisWorker } from './analysis-worker.js';
+import type { JobError, JobOutcome, JobProgress } from './jobs.js';
+import type { PreparedInputs } from './ingest-request.js';
 
 export interface IngestJobOptions {
   readonly analyze: AnalyzeOptions;
@@ -35,22 +33,6 @@ export async function runIngestJob(
     articlesExisting: result.articles.filter((a) => !inserted.has(a.id)).map((a) => a.id),
     storiesTouched: result.dossier.stories.map((s) => s.id),
     errors,
-  };
-}
-
-/**
- * What a job runner does with a request: write its pasted text and files to a temporary folder,
- * run the pipeline over them (in the analysis thread when there is one, so the process stays
- * responsive and its timers renew the job's lease), and remove the folder.
- */
-export function ingestWork(store: Store, worker: AnalysisWorker | null, options: IngestJobOptions): JobWork {
-  return async (request, progress) => {
-    const prepared = await prepareInputs(request);
-    try {
-      return await (worker ? worker.run(prepared, progress, options) : runIngestJob(store, prepared, progress, options));
-    } finally {
-      if (prepared.tempDir) await rm(prepared.tempDir, { recursive: true, force: true });
-    }
   };
 }
 

@@ -6,9 +6,7 @@ import type { Command } from '../command.js';
 import { parseFlags, writeLine } from '../command.js';
 import { usageError } from '../../errors.js';
 import { openStore } from '../../store/index.js';
-import { AnalysisWorker } from '../../server/analysis-worker.js';
-import { ingestWork } from '../../server/ingest-job.js';
-import { JobRunner } from '../../server/job-runner.js';
+import { startIngestRunner } from '../../server/ingest-runner.js';
 import { stopGracefully, untilStopSignal } from '../signals.js';
 
 const HELP = `Usage: corroborate worker [--db PATH] [--allow-private-network]
@@ -34,18 +32,11 @@ export const command: Command = {
     if (positionals.length > 0) throw usageError(`unexpected argument '${positionals[0]}'.`, "Run 'corroborate worker --help'.");
     const db = values.db ?? 'corroborate.db';
     const store = await openStore(db);
-    // The analysis runs in a thread of its own, so this thread's timers keep the job's lease.
-    const analysis = new AnalysisWorker(db);
-    analysis.warm();
-    const runner = new JobRunner(store, ingestWork(store, analysis, { analyze: { ingest: { allowPrivateNetwork: Boolean(values['allow-private-network']) } } }), {
+    const ingest = startIngestRunner(store, db, { analyze: { ingest: { allowPrivateNetwork: Boolean(values['allow-private-network']) } } }, {
       log: (message) => io.stderr.write(message + '\n'),
     });
-    runner.start();
     await writeLine(io.stdout, `Corroborate worker on ${db}: running queued ingest jobs. Press Ctrl-C to stop.`);
-    await stopGracefully(io, await untilStopSignal(), async () => {
-      await runner.close();
-      await analysis.close();
-    });
+    await stopGracefully(io, await untilStopSignal(), () => ingest.close());
     await store.close();
     return 0;
   },

@@ -1,0 +1,58 @@
+// The runner that carries out ingest jobs: `corroborate serve` runs one, each `corroborate worker`
+// another. Kept apart from ingest-job.ts, which the analysis thread loads, so the thread does
+// not load the runner and the thread's own launcher.
+import { rm } from 'node:fs/promises';
+import type { Store } from '../store/types.js';
+import type { JobWork } from './jobs.js';
+import { prepareInputs } from './ingest-request.js';
+import { AnalysisWorker } from './analysis-worker.js';
+import { JobRunner, type JobRunnerOptions } from './job-runner.js';
+import { runIngestJob, type IngestJobOptions } from './ingest-job.js';
+
+/** A job runner over `store` that carries out ingest jobs, and the analysis thread it runs them in. */
+export interface IngestRunner {
+  readonly runner: JobRunner;
+  /** Takes no more jobs, waits for the running one, and stops the analysis thread. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts taking ingest jobs from `store`: in an analysis thread with its own connection when the
+ * store's location is known (the process stays responsive, its timers renew the job's hold), on
+ * this thread over `store` otherwise. `corroborate serve` and `corroborate worker` both run one.
+ */
+export function startIngestRunner(
+  store: Store,
+  location: string | null,
+  options: IngestJobOptions,
+  runnerOptions: Partial<JobRunnerOptions> = {},
+): IngestRunner {
+  const analysis = location ? new AnalysisWorker(location) : null;
+  analysis?.warm();
+  const runner = new JobRunner(store, ingestWork(store, analysis, options), runnerOptions);
+  runner.start();
+  return {
+    runner,
+    async close() {
+      await runner.close();
+      await analysis?.close();
+    },
+  };
+}
+
+/**
+ * What a job runner does with a request: write its pasted text and files to a temporary folder,
+ * run the pipeline over them (in the analysis thread when there is one, so the process stays
+ * responsive and its timers renew the job's lease), and remove the folder.
+ */
+function ingestWork(store: Store, worker: AnalysisWorker | null, options: IngestJobOptions): JobWork {
+  return async (request, progress) => {
+    const prepared = await prepareInputs(request);
+    try {
+      return await (worker ? worker.run(prepared, progress, options) : runIngestJob(store, prepared, progress, options));
+    } finally {
+      if (prepared.tempDir) await rm(prepared.tempDir, { recursive: true, force: true });
+    }
+  };
+}
+
