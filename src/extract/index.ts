@@ -70,13 +70,14 @@ function extract(doc: SourceDocument, settings: ExtractOptions): Article | Rejec
   const hash = createHash('sha256').update(raw).digest('hex');
   // Scripts and styles are cut from HTML bytes before decoding (most of a page's bytes; the hash
   // above is of the page as it came).
-  const bytes = typeof raw !== 'string' && doc.format !== 'text' && mayStripBytes(raw) ? stripNonContentBytes(raw) : raw;
+  const cutBytes = typeof raw !== 'string' && doc.format !== 'text' && mayStripBytes(raw);
+  const bytes = cutBytes ? stripNonContentBytes(raw) : raw;
   const source = typeof bytes === 'string' ? bytes : decodeBytes(bytes, doc.declaredCharset, doc.format !== 'text').text;
   if (!source.trim()) return { input: doc.input, code: 'empty', reason: 'there is no text in it' };
   if (looksGarbled(source)) return { input: doc.input, code: 'malformed', reason: 'the text does not decode in any known encoding' };
 
   const isHtml = doc.format === 'html' || (doc.format === 'auto' && looksLikeHtml(source));
-  const body = isHtml ? fromHtml(source, doc, settings) : fromText(source, doc);
+  const body = isHtml ? fromHtml(source, doc, settings, cutBytes) : fromText(source, doc);
   const text = body.paragraphs.join('\n\n');
   // The weighted length only matters for short texts: it is never less than the plain one.
   if (text.length < settings.minTextChars && textWeight(text) < settings.minTextChars) {
@@ -147,8 +148,8 @@ function fromText(source: string, doc: SourceDocument): Body {
   };
 }
 
-function fromHtml(source: string, doc: SourceDocument, settings: ExtractOptions): Body {
-  const page = parseHtml(source);
+function fromHtml(source: string, doc: SourceDocument, settings: ExtractOptions, nonContentCut: boolean): Body {
+  const page = parseHtml(source, { nonContentCut });
   const meta = readHtmlMetadata(page);
   const content = extractContent(page.root);
   let paragraphs = content?.paragraphs ?? [];

@@ -56,7 +56,11 @@ const KEEP_ATTRS = new Set(['class', 'id', 'role', 'itemprop', 'itemtype', 'href
 
 const NO_ATTRS: Record<string, string> = Object.freeze({}) as Record<string, string>;
 
-export function parseHtml(html: string): ParsedPage {
+/**
+ * `nonContentCut`: scripts, styles and comments were already cut from the page's bytes
+ * (`stripNonContentBytes`), so the text is not searched for them again.
+ */
+export function parseHtml(html: string, options: { readonly nonContentCut?: boolean } = {}): ParsedPage {
   const root: Element = { tag: '#root', attrs: {}, children: [], parent: null, stats: freshStats() };
   let current: Element = root;
   let depth = 0;
@@ -166,7 +170,7 @@ export function parseHtml(html: string): ParsedPage {
     },
     { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: true },
   );
-  const stripped = stripNonContent(html);
+  const stripped = options.nonContentCut ? html : stripNonContent(html);
   const capped = capTags(stripped);
   parser.write(capped);
   parser.end();
