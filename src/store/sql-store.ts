@@ -406,7 +406,9 @@ export class SqlStore implements Store {
   }
 
   async acquireLease(name: string, holder: string, ttlMs: number): Promise<boolean> {
-    checkLease(name, holder, ttlMs);
+    checkLeaseName(name);
+    checkLeaseHolder(holder);
+    if (!Number.isFinite(ttlMs) || ttlMs <= 0) throw usageError(`A lease of ${ttlMs} ms cannot be taken.`, 'Give a lease a positive number of milliseconds.');
     const now = Date.now();
     // One statement: the row is taken when free, expired or already ours, atomically in both backends.
     const changed = await this.write('take a lease', (tx) =>
@@ -421,12 +423,13 @@ export class SqlStore implements Store {
   }
 
   async releaseLease(name: string, holder: string): Promise<void> {
-    checkLease(name, holder, 1);
+    checkLeaseName(name);
+    checkLeaseHolder(holder);
     await this.write('give up a lease', (tx) => tx.run('DELETE FROM leases WHERE name = ? AND holder = ?', [name, holder]));
   }
 
   async leaseHolder(name: string): Promise<{ holder: string; expires: string } | null> {
-    checkLease(name, 'reader', 1);
+    checkLeaseName(name);
     const rows = await this.read('read a lease', 'SELECT holder, expires_ms FROM leases WHERE name = ? AND expires_ms >= ?', [name, Date.now()]);
     if (rows.length === 0) return null;
     return { holder: String(rows[0]!.holder), expires: new Date(Number(rows[0]!.expires_ms)).toISOString() };
@@ -576,11 +579,12 @@ function checkArticle(article: Article): void {
   }
 }
 
-function checkLease(name: string, holder: string, ttlMs: number): void {
-  if (typeof name !== 'string' || name === '' || storable(name) !== name || typeof holder !== 'string' || holder === '' || storable(holder) !== holder) {
-    throw usageError(`${JSON.stringify(name)} held by ${JSON.stringify(holder)} is not a lease.`, 'Name a lease and its holder with non-empty text.');
-  }
-  if (!Number.isFinite(ttlMs) || ttlMs <= 0) throw usageError(`A lease of ${ttlMs} ms cannot be taken.`, 'Give a lease a positive number of milliseconds.');
+function checkLeaseName(name: string): void {
+  if (typeof name !== 'string' || name === '' || storable(name) !== name) throw usageError(`${JSON.stringify(name)} is not a lease name.`, 'Name a lease with non-empty text.');
+}
+
+function checkLeaseHolder(holder: string): void {
+  if (typeof holder !== 'string' || holder === '' || storable(holder) !== holder) throw usageError(`${JSON.stringify(holder)} is not a lease holder.`, 'Name the holder of a lease with non-empty text.');
 }
 
 function checkStateKey(key: string): void {
