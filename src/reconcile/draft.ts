@@ -26,3 +26,8 @@ export interface Draft {
   /** The article says this elsewhere in words other outlets share: not its own addition. */
   readonly echoes?: boolean;
 }
+
+/** One sentence of one article, as a map key: where claims, versions and support meet. */
+export function sentenceKey(article: string, sentence: number): string {
+  return `${article}#${sentence}`;
+}

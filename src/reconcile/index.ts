@@ -37,7 +37,7 @@ import {
 import { countOrigins, storyOrder, type StoryOrder } from './origins.js';
 import { reconcileQuantities } from './quantities.js';
 import { reconcileQuotes } from './quotes.js';
-import type { Draft } from './draft.js';
+import { sentenceKey, type Draft } from './draft.js';
 import { prepareMention } from './similarity.js';
 import { reconcileStatements } from './statements.js';
 import { supportClaims } from './support.js';
@@ -173,7 +173,7 @@ export function reconcileStory(input: ReconcileInput, options: Partial<Reconcile
   // A sentence already flagged for a changed quote or a disputed figure needs no "only X says" too.
   const flagged = new Set(
     reconciled.flatMap(({ draft }) =>
-      draft.versions.filter((v) => DISPUTED.has(v.status)).map((v) => `${v.prepared.mention.article}#${v.prepared.mention.sentence}`),
+      draft.versions.filter((v) => DISPUTED.has(v.status)).map((v) => sentenceKey(v.prepared.mention.article, v.prepared.mention.sentence)),
     ),
   );
   // A sentence whose figures other outlets all confirm is not one outlet's claim, however worded;
@@ -182,11 +182,13 @@ export function reconcileStory(input: ReconcileInput, options: Partial<Reconcile
   for (const { draft, claim } of reconciled) {
     if (draft.kind !== 'quantity' || claim.uniqueTo !== null) continue;
     for (const v of draft.versions) {
-      const key = `${v.prepared.mention.article}#${v.prepared.mention.sentence}`;
-      confirmedNumbers.set(key, new Set([...(confirmedNumbers.get(key) ?? []), ...v.prepared.numbers]));
+      const key = sentenceKey(v.prepared.mention.article, v.prepared.mention.sentence);
+      const numbers = confirmedNumbers.get(key) ?? new Set<string>();
+      for (const n of v.prepared.numbers) numbers.add(n);
+      confirmedNumbers.set(key, numbers);
     }
   }
-  const sentenceOf = (draft: Draft) => `${draft.reference.mention.article}#${draft.reference.mention.sentence}`;
+  const sentenceOf = (draft: Draft) => sentenceKey(draft.reference.mention.article, draft.reference.mention.sentence);
   const confirmed = (draft: Draft) => {
     const numbers = confirmedNumbers.get(sentenceOf(draft));
     return numbers !== undefined && [...draft.reference.numbers].every((n) => numbers.has(n));
@@ -229,7 +231,7 @@ function takenOverSentences(articles: readonly AnalysedArticle[], derivations: r
       for (const sentence of source.sentences) {
         let covered = 0;
         for (const p of link.evidence) covered += Math.max(0, Math.min(sentence.end, p.sourceEnd) - Math.max(sentence.start, p.sourceStart));
-        if (covered >= TAKEN_OVER_SHARE * (sentence.end - sentence.start)) keys.add(`${link.article}#${sentence.index}`);
+        if (covered >= TAKEN_OVER_SHARE * (sentence.end - sentence.start)) keys.add(sentenceKey(link.article, sentence.index));
       }
     }
   }

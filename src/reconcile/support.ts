@@ -21,9 +21,9 @@
 // takes the claim in, and a sentence holding no claim becomes a statement mention of its own. A
 // claim that a sentence of its own article restates, where that sentence is shared with other
 // outlets, echoes them (as in `align.ts`) and is no addition of its own.
-import { cosine, sentenceVector, wordVector, wordWeight, words as vectorWords } from '../semantics/index.js';
+import { cosine, dot, sentenceVector, wordVector, wordWeight, words as vectorWords } from '../semantics/index.js';
 import type { AnalysedArticle, ClaimMention, Sentence } from '../records.js';
-import type { Draft, DraftVersion } from './draft.js';
+import { sentenceKey as at, type Draft, type DraftVersion } from './draft.js';
 import { derivesFrom, type StoryOrder } from './origins.js';
 import { prepareMention, sameSpeaker, type PreparedMention } from './similarity.js';
 import { isContent, negationCount, numbersOf, opposite, wordsOf } from './words.js';
@@ -94,12 +94,11 @@ export function supportClaims(input: SupportInput): Draft[] {
   const spots = articles.flatMap((a) => a.sentences.map((sentence): Spot => ({ article: a.article.id, sentence, bag: bagOf(sentence.text, names, semantic) })));
   const weight = storyWeights(spots.map((s) => s.bag));
   const byArticle = new Map<string, Spot[]>();
-  for (const spot of spots) byArticle.set(spot.article, [...(byArticle.get(spot.article) ?? []), spot]);
+  for (const spot of spots) addTo(byArticle, spot.article, spot);
   const speakersAt = new Map<string, (string | null)[]>();
   for (const m of input.mentions) {
     if (m.mention.kind !== 'quote') continue;
-    const key = at(m.mention.article, m.mention.sentence);
-    speakersAt.set(key, [...(speakersAt.get(key) ?? []), m.speaker]);
+    addTo(speakersAt, at(m.mention.article, m.mention.sentence), m.speaker);
   }
 
   const drafts = input.drafts.map((d) => ({ ...d, versions: [...d.versions] as DraftVersion[] }));
@@ -107,20 +106,24 @@ export function supportClaims(input: SupportInput): Draft[] {
   const hosted = new Map<string, number[]>();
   drafts.forEach((d, i) => {
     if (d.kind === 'quantity') return;
-    for (const v of d.versions) {
-      const key = at(v.prepared.mention.article, v.prepared.mention.sentence);
-      hosted.set(key, [...(hosted.get(key) ?? []), i]);
-    }
+    for (const v of d.versions) addTo(hosted, at(v.prepared.mention.article, v.prepared.mention.sentence), i);
   });
   const single = (i: number) => drafts[i]!.kind !== 'quantity' && outletsOf(drafts[i]!).size === 1;
   const candidates = drafts.map((_, i) => i).filter(single).sort((a, b) => drafts[a]!.reference.rank - drafts[b]!.reference.rank || drafts[a]!.reference.mention.start - drafts[b]!.reference.mention.start);
 
   const spotAt = new Map(spots.map((spot) => [at(spot.article, spot.sentence.index), spot]));
+  // What each draft's reference says, as a bag of words, made once: a draft is compared with many sentences.
+  const claimBags = new Map<Draft, Bag>();
+  const claimBag = (d: Draft) => {
+    let bag = claimBags.get(d);
+    if (!bag) claimBags.set(d, (bag = bagOf(claimText(d.reference.mention), names, semantic)));
+    return bag;
+  };
   const thresholdFor = (home: string, other: string, claim: Bag) =>
     home === other ? ECHO_SUPPORT : derivesFrom(order, home, other) || derivesFrom(order, other, home) || claim.numbers.size > 0 ? RELATED_SUPPORT : INDEPENDENT_SUPPORT;
   /** True when `d`'s claim is stated by the sentence of `other`'s reference: the two say the same, not one more than the other. */
   const statedBy = (d: Draft, other: Draft) => {
-    const claim = bagOf(claimText(d.reference.mention), names, semantic);
+    const claim = claimBag(d);
     const spot = spotAt.get(at(other.reference.mention.article, other.reference.mention.sentence));
     return spot !== undefined && supportScore(claim, spot.bag, weight) >= thresholdFor(d.reference.mention.article, spot.article, claim);
   };
@@ -131,7 +134,7 @@ export function supportClaims(input: SupportInput): Draft[] {
   for (const i of candidates) {
     const reference = drafts[i]!.reference;
     const home = reference.mention.article;
-    const claim = bagOf(claimText(reference.mention), names, semantic);
+    const claim = claimBag(drafts[i]!);
     const speaker = reference.mention.kind === 'quote' ? reference.speaker : null;
     const found: { spot: Spot; score: number }[] = [];
     for (const a of articles) {
@@ -216,9 +219,8 @@ function termMatch(term: Term, sentence: Bag): number {
   let best = 0;
   for (const other of sentence.terms) {
     if (other.exact || !other.vector || opposite(term.norm, other.norm)) continue;
-    let dot = 0;
-    for (let d = 0; d < term.vector.length; d++) dot += term.vector[d]! * other.vector[d]!;
-    if (dot > best) best = dot;
+    const similarity = dot(term.vector, other.vector);
+    if (similarity > best) best = similarity;
   }
   return best >= SOFT_MATCH_COSINE ? best : 0;
 }
@@ -315,8 +317,11 @@ function hasArticle(d: Draft, article: string): boolean {
   return d.versions.some((v) => v.prepared.mention.article === article);
 }
 
-function at(article: string, sentence: number): string {
-  return `${article}#${sentence}`;
+/** Appends `value` to the list under `key`. */
+function addTo<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 function round(x: number): number {

@@ -95,6 +95,11 @@ export function sentenceVector(input: readonly string[], options: Partial<Vector
 }
 
 const unitWordVectors = new Map<string, Float32Array | null>();
+/**
+ * Words whose unit vectors are kept (about 8 MB): a large story's vocabulary, several times over. A
+ * long-running server or worker meets far more words; past this the cache starts again.
+ */
+const UNIT_VECTOR_CACHE_WORDS = 20_000;
 
 /**
  * One word's vector, unit length (lower-cased lookup), or null for a word the vectors do not know.
@@ -104,6 +109,7 @@ export function wordVector(word: string): Float32Array | null {
   const key = word.toLowerCase();
   const cached = unitWordVectors.get(key);
   if (cached !== undefined) return cached;
+  if (unitWordVectors.size >= UNIT_VECTOR_CACHE_WORDS) unitWordVectors.clear();
   const vectors = wordVectors();
   const row = lookup(vectors, key);
   const vector = row < 0 ? null : normalise(vectors.matrix.slice(row * vectors.dimensions, (row + 1) * vectors.dimensions));
@@ -117,6 +123,13 @@ export function documentVector(text: string, options: Partial<VectorOptions> = {
 }
 
 /** Cosine similarity; 0 when either vector is null, empty or zero. */
+/** The dot product of two vectors of one length: their cosine when both are unit length (`wordVector`). */
+export function dot(a: Float32Array, b: Float32Array): number {
+  let sum = 0;
+  for (let i = 0; i < a.length; i++) sum += a[i]! * b[i]!;
+  return sum;
+}
+
 export function cosine(a: Float32Array | null, b: Float32Array | null): number {
   if (!a || !b || a.length !== b.length) return 0;
   let dot = 0;
