@@ -6,6 +6,7 @@ import { STORY_FLAGS, STORY_FLAGS_HELP, storyOptions } from '../options.js';
 import { readJsonl } from '../jsonl.js';
 import { usageError } from '../../errors.js';
 import { StoryIndex, type StoryInput } from '../../stories/index.js';
+import { compareByDate } from '../../stories/feed.js';
 
 const HELP = `Usage: corroborate cluster FILE.jsonl [--format jsonl|tsv] [--window DAYS] [--threshold X]
 
@@ -46,8 +47,9 @@ export const command: Command = {
     const records: StoryInput[] = [];
     for await (const record of readJsonl(positionals[0]!, io, { command: 'cluster', record: storyInput, hint: INPUT_HINT })) records.push(record);
 
-    const order = records.map((record, i) => ({ record, i, time: record.published ? Date.parse(record.published) : NaN }));
-    order.sort((a, b) => (Number.isNaN(a.time) ? (Number.isNaN(b.time) ? 0 : 1) : Number.isNaN(b.time) ? -1 : a.time - b.time) || a.i - b.i);
+    // Oldest first, undated last, ties in input order.
+    const order = records.map((record, i) => ({ record, i }));
+    order.sort((a, b) => compareByDate(a.record.published ?? null, b.record.published ?? null) || a.i - b.i);
     for (const { record } of order) index.add(record);
     index.revisit();
 
