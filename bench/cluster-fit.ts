@@ -2,7 +2,14 @@
 // baseline, and the fit of the scoring weights (a logistic regression on article-vs-story pairs).
 import { readFileSync } from 'node:fs';
 import { words } from '../src/semantics/index.js';
-import { StoryIndex, articleFeatures, EVIDENCE_NAMES, type ArticleFeatures, type ScoreWeights, type StoryOptions } from '../src/stories/index.js';
+import {
+  StoryIndex,
+  articleFeatures,
+  EVIDENCE_NAMES,
+  type ArticleFeatures,
+  type ScoreWeights,
+  type StoryOptions,
+} from '../src/stories/index.js';
 
 export const ECB_PATH = new URL('../../shared/bench/ecbplus/ecbplus-dev.jsonl', import.meta.url);
 

@@ -13,7 +13,18 @@ import { createGunzip } from 'node:zlib';
 import { createInterface } from 'node:readline';
 import { wordVectors } from '../src/semantics/index.js';
 import { StoryIndex, FITTED_WEIGHTS, DEFAULT_THRESHOLD, type ScoreWeights } from '../src/stories/index.js';
-import { clusterOnline, clusterScores, fitLogistic, loadEcb, shuffled, tfidfSingleLink, toWeights, trainingPairs, type EcbDoc, type Scores } from './cluster-fit.js';
+import {
+  clusterOnline,
+  clusterScores,
+  fitLogistic,
+  loadEcb,
+  shuffled,
+  tfidfSingleLink,
+  toWeights,
+  trainingPairs,
+  type EcbDoc,
+  type Scores,
+} from './cluster-fit.js';
 
 const UCI_PATH = new URL('../../shared/bench/uci-news/newsCorpora.csv.gz', import.meta.url);
 /** Arrival orders the online engine is scored over (ECB+ has no dates, so the order is arbitrary). */
@@ -46,7 +57,9 @@ export async function run(args: readonly string[]): Promise<void> {
 function ecb(fit: boolean, orders: number): void {
   const docs = loadEcb();
   const gold = new Map(docs.map((d) => [d.id, d.cluster]));
-  console.log(`\nECB+ dev: ${docs.length} documents, ${new Set(gold.values()).size} events, ${new Set(docs.map((d) => d.topic)).size} topics`);
+  console.log(
+    `\nECB+ dev: ${docs.length} documents, ${new Set(gold.values()).size} events, ${new Set(docs.map((d) => d.topic)).size} topics`,
+  );
 
   if (fit) {
     const { x, y } = trainingPairs(docs, FIT_SEEDS);
@@ -59,7 +72,10 @@ function ecb(fit: boolean, orders: number): void {
   const rows: [string, Scores][] = [];
   const baseline = tfidfSingleLink(docs, gold);
   rows.push([`TF-IDF single-link, threshold ${baseline.threshold} tuned on the data`, baseline.scores]);
-  rows.push([`online engine, fitted weights (in-sample), threshold ${DEFAULT_THRESHOLD}`, meanOverOrders(docs, gold, FITTED_WEIGHTS, orders)]);
+  rows.push([
+    `online engine, fitted weights (in-sample), threshold ${DEFAULT_THRESHOLD}`,
+    meanOverOrders(docs, gold, FITTED_WEIGHTS, orders),
+  ]);
 
   const chosen = chooseThreshold(docs, FITTED_WEIGHTS, orders);
   rows.push([`online engine, fitted weights (in-sample), threshold ${chosen.threshold} chosen on the data`, chosen.scores]);
@@ -68,7 +84,10 @@ function ecb(fit: boolean, orders: number): void {
   const even = docs.filter((d) => d.topic % 2 === 0);
   const folds: Scores[] = [];
   const foldsAtDefault: Scores[] = [];
-  for (const [train, test] of [[odd, even], [even, odd]] as const) {
+  for (const [train, test] of [
+    [odd, even],
+    [even, odd],
+  ] as const) {
     const { x, y } = trainingPairs(train, FIT_SEEDS);
     const weights = toWeights(fitLogistic(x, y, FIT_L2));
     // The threshold is chosen on the training topics too: the test topics are seen only once, at the end.
@@ -89,7 +108,13 @@ function ecb(fit: boolean, orders: number): void {
   console.log(`(online figures: mean over ${orders} shuffled arrival orders; target B3-F1 >= 0.93)`);
 }
 
-function meanOverOrders(docs: readonly EcbDoc[], gold: ReadonlyMap<string, string>, weights: ScoreWeights, orders: number, threshold = DEFAULT_THRESHOLD): Scores {
+function meanOverOrders(
+  docs: readonly EcbDoc[],
+  gold: ReadonlyMap<string, string>,
+  weights: ScoreWeights,
+  orders: number,
+  threshold = DEFAULT_THRESHOLD,
+): Scores {
   const scores: Scores[] = [];
   for (let seed = 1; seed <= orders; seed++) scores.push(clusterScores(clusterOnline(shuffled(docs, seed), { weights, threshold }), gold));
   return average(scores);
@@ -179,9 +204,13 @@ async function uci(limit: number): Promise<void> {
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   for (const row of stream) predicted.set(row.id, index.storyOf(row.id)!);
   const agreement = pairwiseAgreement(stream, predicted);
-  console.log(`throughput ${(stream.length / seconds).toFixed(0)} articles/s (${seconds.toFixed(0)} s, one thread), peak heap ${(peakHeap / 1e6).toFixed(0)} MB, peak rss ${(peakRss / 1e6).toFixed(0)} MB`);
+  console.log(
+    `throughput ${(stream.length / seconds).toFixed(0)} articles/s (${seconds.toFixed(0)} s, one thread), peak heap ${(peakHeap / 1e6).toFixed(0)} MB, peak rss ${(peakRss / 1e6).toFixed(0)} MB`,
+  );
   console.log(`stories: ${index.storyCount} (aggregator: ${new Set(stream.map((r) => r.story)).size})`);
-  console.log(`pairwise agreement with aggregator STORY ids: precision ${f(agreement.precision)}, recall ${f(agreement.recall)}, F1 ${f(agreement.f1)}`);
+  console.log(
+    `pairwise agreement with aggregator STORY ids: precision ${f(agreement.precision)}, recall ${f(agreement.recall)}, F1 ${f(agreement.f1)}`,
+  );
 }
 
 /** Pairwise precision/recall of predicted clusters against the aggregator's, by contingency counts. */

@@ -40,7 +40,10 @@ function vocabulary(rand: () => number): { words: string[]; cumulative: Float64A
     const n = 1 + Math.floor(rand() * 4);
     let w = '';
     for (let i = 0; i < n; i++) w += SYLLABLES[Math.floor(rand() * SYLLABLES.length)];
-    if (!seen.has(w)) (seen.add(w), words.push(w));
+    if (!seen.has(w)) {
+      seen.add(w);
+      words.push(w);
+    }
   }
   const cumulative = new Float64Array(VOCABULARY_SIZE);
   let sum = 0;
@@ -126,7 +129,7 @@ function toProse(tokens: readonly string[], rand: () => number): string {
       w = w[0]!.toUpperCase() + w.slice(1);
     } else if (rand() < 0.08) parts[parts.length - 1] += ',';
     left--;
-    parts.push(left === 0 || i === tokens.length - 1 ? w + '.' : w);
+    parts.push(left === 0 || i === tokens.length - 1 ? `${w}.` : w);
   }
   return parts.join(' ');
 }

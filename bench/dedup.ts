@@ -35,7 +35,9 @@ export async function run(args: readonly string[]): Promise<void> {
   const empty = join(WORK, 'empty.jsonl');
   writeFileSync(empty, '');
   const baseline = timed(['dedup', empty]);
-  console.log(`process baseline (node + tsx + dedup command, empty input): ${baseline.seconds.toFixed(2)} s wall, ${baseline.cpu.toFixed(2)} s CPU, ${baseline.peakMb.toFixed(0)} MB`);
+  console.log(
+    `process baseline (node + tsx + dedup command, empty input): ${baseline.seconds.toFixed(2)} s wall, ${baseline.cpu.toFixed(2)} s CPU, ${baseline.peakMb.toFixed(0)} MB`,
+  );
 
   const rows: string[][] = [];
   for (const n of sizes) {
@@ -65,7 +67,23 @@ export async function run(args: readonly string[]): Promise<void> {
     ]);
   }
   console.log(`\nsynthetic corpus, threshold ${threshold}, 5-word shingles, ${verify} verification (whole process, one core)`);
-  table(['docs', 'wall s', 'CPU s', 'docs/CPU s', 'peak MB', 'KB/doc', 'pairs', 'true pairs', 'precision', 'recall', 'vs datasketch (wall / CPU)', 'truth s'], rows);
+  table(
+    [
+      'docs',
+      'wall s',
+      'CPU s',
+      'docs/CPU s',
+      'peak MB',
+      'KB/doc',
+      'pairs',
+      'true pairs',
+      'precision',
+      'recall',
+      'vs datasketch (wall / CPU)',
+      'truth s',
+    ],
+    rows,
+  );
   console.log(`datasketch reference (20k docs): ${DATASKETCH_SECONDS} s, ${DATASKETCH_MB} MB, precision 0.893, recall 0.959`);
 
   if (!args.includes('--no-uci')) uciHeadlines(threshold, Number(flag('uci-shingle-size', '2')));
@@ -93,10 +111,10 @@ function timed(cli: readonly string[]): Timed {
 
 async function writeCorpus(file: string, n: number): Promise<void> {
   const started = performance.now();
-  const out = createWriteStream(file + '.part');
+  const out = createWriteStream(`${file}.part`);
   let block = '';
   for (const doc of generateCorpus({ documents: n })) {
-    block += JSON.stringify({ id: doc.id, text: doc.text }) + '\n';
+    block += `${JSON.stringify({ id: doc.id, text: doc.text })}\n`;
     if (block.length > 1 << 20) {
       if (!out.write(block)) await new Promise<void>((r) => out.once('drain', () => r()));
       block = '';
@@ -105,8 +123,10 @@ async function writeCorpus(file: string, n: number): Promise<void> {
   out.write(block);
   await new Promise<void>((r) => out.end(() => r()));
   const { renameSync } = await import('node:fs');
-  renameSync(file + '.part', file);
-  console.log(`generated ${n} documents (${(statSync(file).size / 2 ** 20).toFixed(0)} MB) in ${((performance.now() - started) / 1000).toFixed(1)} s: ${file}`);
+  renameSync(`${file}.part`, file);
+  console.log(
+    `generated ${n} documents (${(statSync(file).size / 2 ** 20).toFixed(0)} MB) in ${((performance.now() - started) / 1000).toFixed(1)} s: ${file}`,
+  );
 }
 
 /** The exact pairs of a JSON-lines corpus, keyed "id\tid" with the smaller id first. */
@@ -152,7 +172,7 @@ function uciHeadlines(threshold: number, shingleSize: number): void {
     if (fields.length < 2) continue;
     titles.push(fields[1]!);
   }
-  if (!existsSync(file)) writeFileSync(file, titles.map((text, i) => JSON.stringify({ id: String(i), text })).join('\n') + '\n');
+  if (!existsSync(file)) writeFileSync(file, `${titles.map((text, i) => JSON.stringify({ id: String(i), text })).join('\n')}\n`);
   const result = timed(['dedup', file, '--threshold', String(threshold), '--shingle-size', String(shingleSize)]);
   const found = parsePairs(result.stdout);
   const started = performance.now();
@@ -161,28 +181,32 @@ function uciHeadlines(threshold: number, shingleSize: number): void {
   const truthSeconds = (performance.now() - started) / 1000;
   let hit = 0;
   for (const key of truth.keys()) if (found.has(pairKey(String(Math.floor(key / sets.length)), String(key % sets.length)))) hit++;
-  console.log(`\nUCI News Aggregator headlines (${titles.length.toLocaleString('en')} titles), ${shingleSize}-word shingles, threshold ${threshold}, whole process`);
+  console.log(
+    `\nUCI News Aggregator headlines (${titles.length.toLocaleString('en')} titles), ${shingleSize}-word shingles, threshold ${threshold}, whole process`,
+  );
   table(
     ['titles', 'wall s', 'CPU s', 'titles/CPU s', 'peak MB', 'pairs', 'true pairs', 'precision', 'recall', 'truth s'],
-    [[
-      titles.length.toLocaleString('en'),
-      result.seconds.toFixed(2),
-      result.cpu.toFixed(2),
-      Math.round(titles.length / result.cpu).toLocaleString('en'),
-      result.peakMb.toFixed(0),
-      String(found.size),
-      String(truth.size),
-      (found.size === 0 ? 1 : hit / found.size).toFixed(3),
-      (truth.size === 0 ? 1 : hit / truth.size).toFixed(3),
-      truthSeconds.toFixed(1),
-    ]],
+    [
+      [
+        titles.length.toLocaleString('en'),
+        result.seconds.toFixed(2),
+        result.cpu.toFixed(2),
+        Math.round(titles.length / result.cpu).toLocaleString('en'),
+        result.peakMb.toFixed(0),
+        String(found.size),
+        String(truth.size),
+        (found.size === 0 ? 1 : hit / found.size).toFixed(3),
+        (truth.size === 0 ? 1 : hit / truth.size).toFixed(3),
+        truthSeconds.toFixed(1),
+      ],
+    ],
   );
 }
 
 function table(head: readonly string[], rows: readonly (readonly string[])[]): void {
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: readonly string[]) => '| ' + cells.map((c, i) => c.padStart(widths[i]!)).join(' | ') + ' |';
+  const line = (cells: readonly string[]) => `| ${cells.map((c, i) => c.padStart(widths[i]!)).join(' | ')} |`;
   console.log(line(head));
-  console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
+  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
   for (const r of rows) console.log(line(r));
 }

@@ -16,7 +16,10 @@ type Extractor = 'corroborate' | 'readability';
 const F1_FLOOR = 0.95;
 
 function loadPages(limit: number): { id: string; html: string }[] {
-  const files = readdirSync(join(AEB, 'html')).filter((f) => f.endsWith('.html.gz')).sort().slice(0, limit);
+  const files = readdirSync(join(AEB, 'html'))
+    .filter((f) => f.endsWith('.html.gz'))
+    .sort()
+    .slice(0, limit);
   return files.map((f) => ({ id: f.replace(/\.html\.gz$/, ''), html: gunzipSync(readFileSync(join(AEB, 'html', f))).toString('utf8') }));
 }
 
@@ -52,7 +55,14 @@ async function worker(which: Extractor, limit: number): Promise<void> {
   }
   const seconds = (performance.now() - start) / 1000;
   const cpu = process.cpuUsage(cpuStart);
-  process.stdout.write(JSON.stringify({ seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, startupCpuSeconds: (startupCpu.user + startupCpu.system) / 1e6, out }));
+  process.stdout.write(
+    JSON.stringify({
+      seconds,
+      cpuSeconds: (cpu.user + cpu.system) / 1e6,
+      startupCpuSeconds: (startupCpu.user + startupCpu.system) / 1e6,
+      out,
+    }),
+  );
 }
 
 function tokens(text: string): string[] {
@@ -69,13 +79,21 @@ function shingles(text: string): Map<string, number> {
   return counts;
 }
 
-export function score(predicted: Record<string, string>, gold: Record<string, { articleBody: string }>): { precision: number; recall: number; f1: number } {
-  let pSum = 0, pN = 0, rSum = 0, rN = 0;
+export function score(
+  predicted: Record<string, string>,
+  gold: Record<string, { articleBody: string }>,
+): { precision: number; recall: number; f1: number } {
+  let pSum = 0,
+    pN = 0,
+    rSum = 0,
+    rN = 0;
   for (const [id, { articleBody }] of Object.entries(gold)) {
     if (!(id in predicted)) continue;
     const p = shingles(predicted[id] ?? '');
     const g = shingles(articleBody);
-    let tp = 0, fp = 0, fn = 0;
+    let tp = 0,
+      fp = 0,
+      fn = 0;
     for (const [s, n] of p) {
       const m = g.get(s) ?? 0;
       tp += Math.min(n, m);
@@ -112,26 +130,37 @@ export async function run(args: readonly string[]): Promise<void> {
       // taskset pins the child to one core where it exists; the figures are one-core figures.
       const node = [process.execPath, '--import', 'tsx', fileURLToPath(import.meta.url), '--worker', which, String(limit)];
       const hasTaskset = spawnSync('taskset', ['-c', '0', 'true']).status === 0;
-      const child = spawnSync(hasTaskset ? 'taskset' : node[0]!, hasTaskset ? ['-c', '0', ...node] : node.slice(1), { maxBuffer: 1 << 30, encoding: 'utf8', cwd: join(HERE, '..') });
+      const child = spawnSync(hasTaskset ? 'taskset' : node[0]!, hasTaskset ? ['-c', '0', ...node] : node.slice(1), {
+        maxBuffer: 1 << 30,
+        encoding: 'utf8',
+        cwd: join(HERE, '..'),
+      });
       const wall = (performance.now() - started) / 1000;
       if (child.status !== 0) {
         console.error(child.stderr);
         throw new Error(`the ${which} worker failed`);
       }
-      const result = { ...(JSON.parse(child.stdout) as { seconds: number; cpuSeconds: number; startupCpuSeconds: number; out: Record<string, string> }), wall };
+      const result = {
+        ...(JSON.parse(child.stdout) as { seconds: number; cpuSeconds: number; startupCpuSeconds: number; out: Record<string, string> }),
+        wall,
+      };
       if (!best || result.cpuSeconds < best.cpuSeconds) best = result;
     }
     const { seconds, cpuSeconds, startupCpuSeconds, wall, out } = best!;
     const pages = Object.keys(out).length;
     const s = score(out, gold);
-    rows.push(`${which.padEnd(12)} ${s.f1.toFixed(3).padStart(6)} ${s.precision.toFixed(3).padStart(9)} ${s.recall.toFixed(3).padStart(7)} ${(pages / cpuSeconds).toFixed(0).padStart(12)} ${(pages / seconds).toFixed(0).padStart(13)} ${(pages / wall).toFixed(0).padStart(13)} ${(startupCpuSeconds * 1000).toFixed(0).padStart(10)}`);
+    rows.push(
+      `${which.padEnd(12)} ${s.f1.toFixed(3).padStart(6)} ${s.precision.toFixed(3).padStart(9)} ${s.recall.toFixed(3).padStart(7)} ${(pages / cpuSeconds).toFixed(0).padStart(12)} ${(pages / seconds).toFixed(0).padStart(13)} ${(pages / wall).toFixed(0).padStart(13)} ${(startupCpuSeconds * 1000).toFixed(0).padStart(10)}`,
+    );
     if (which === 'corroborate' && limit === Infinity && s.f1 < F1_FLOOR) process.exitCode = 1;
     if (process.argv.includes('--dump') && which === 'corroborate') {
       const { writeFileSync } = await import('node:fs');
       writeFileSync('/tmp/extract-bench-out.json', JSON.stringify(out));
     }
   }
-  console.log(`aeb: ${Object.keys(gold).length} pages, each extractor in a child pinned to one core (taskset -c 0), best of ${repeats} runs.`);
+  console.log(
+    `aeb: ${Object.keys(gold).length} pages, each extractor in a child pinned to one core (taskset -c 0), best of ${repeats} runs.`,
+  );
   console.log('pages/s(cpu): pages per CPU-second of the child from module start-up to the last page (steady under load);');
   console.log('pages/s(proc): the same over elapsed time; pages/s(wall): including node+tsx boot and reading the pages.');
   console.log('extractor        F1  precision  recall  pages/s(cpu)  pages/s(proc)  pages/s(wall)  start-up(cpu ms)');
@@ -180,10 +209,16 @@ export async function runWarcMemory(): Promise<void> {
       const path = join(dir, `synthetic-${records}.warc.gz`);
       await writeSyntheticWarc(path, records);
       const started = performance.now();
-      const child = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--warc-worker', path], { encoding: 'utf8', cwd: join(HERE, '..'), maxBuffer: 1 << 20 });
+      const child = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--warc-worker', path], {
+        encoding: 'utf8',
+        cwd: join(HERE, '..'),
+        maxBuffer: 1 << 20,
+      });
       if (child.status !== 0) throw new Error(`the WARC worker failed: ${child.stderr}`);
       const { documents, articles, maxRssMb } = JSON.parse(child.stdout) as { documents: number; articles: number; maxRssMb: number };
-      console.log(`${String(records).padStart(7)} ${(statSync(path).size / 1e6).toFixed(1).padStart(8)} ${String(documents).padStart(10)} ${String(articles).padStart(9)} ${maxRssMb.toFixed(0).padStart(12)} ${((performance.now() - started) / 1000).toFixed(1).padStart(8)}`);
+      console.log(
+        `${String(records).padStart(7)} ${(statSync(path).size / 1e6).toFixed(1).padStart(8)} ${String(documents).padStart(10)} ${String(articles).padStart(9)} ${maxRssMb.toFixed(0).padStart(12)} ${((performance.now() - started) / 1000).toFixed(1).padStart(8)}`,
+      );
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });

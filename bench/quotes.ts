@@ -29,8 +29,8 @@ interface GoldQuote {
 }
 
 export async function run(args: readonly string[]): Promise<void> {
-  const split = valueOf(args, '--split') ?? 'dev';
-  const limit = Number(valueOf(args, '--limit') ?? Infinity);
+  const split = flagValue(args, '--split') ?? 'dev';
+  const limit = Number(flagValue(args, '--limit') ?? Infinity);
   const showErrors = args.includes('--errors');
   if (!existsSync(join(POLNEAR, split))) {
     console.log(`bench:quotes: ${join(POLNEAR, split)} not found; skipping the PolNeAR part.`);
@@ -43,7 +43,10 @@ export async function run(args: readonly string[]): Promise<void> {
 function benchPolnear(split: string, limit: number, showErrors: boolean): void {
   const dir = join(POLNEAR, split);
   const annFiles = readdirSync(join(dir, 'attributions')).sort();
-  const articles = readdirSync(join(dir, 'text')).filter((f) => f.endsWith('.txt')).sort().slice(0, limit);
+  const articles = readdirSync(join(dir, 'text'))
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .slice(0, limit);
   let tp = 0;
   let predicted = 0;
   let goldCount = 0;
@@ -53,13 +56,16 @@ function benchPolnear(split: string, limit: number, showErrors: boolean): void {
   let chars = 0;
   for (const file of articles) {
     const name = file.replace(/\.txt$/, '');
-    const ann = annFiles.find((f) => f.startsWith(name + '_'));
+    const ann = annFiles.find((f) => f.startsWith(`${name}_`));
     if (!ann) continue;
     const text = readFileSync(join(dir, 'text', file), 'utf8');
     chars += text.length;
     const gold = readGold(readFileSync(join(dir, 'attributions', ann), 'utf8'), text);
     const article = { id: name, text } as Article;
-    const claims = extractClaims({ article, sentences: splitSentences(text) }, { kinds: ['quote'], indirect: false, ...(process.env.CLAIM_OPTS ? JSON.parse(process.env.CLAIM_OPTS) : {}) });
+    const claims = extractClaims(
+      { article, sentences: splitSentences(text) },
+      { kinds: ['quote'], indirect: false, ...(process.env.CLAIM_OPTS ? JSON.parse(process.env.CLAIM_OPTS) : {}) },
+    );
     const preds = groupByAttribution(claims.filter((c) => c.quote?.direct));
     predicted += preds.length;
     goldCount += gold.length;
@@ -73,14 +79,26 @@ function benchPolnear(split: string, limit: number, showErrors: boolean): void {
       if (showErrors && !right) {
         const before = text.slice(Math.max(0, preds[p]!.start - 120), preds[p]!.start).replace(/\n/g, ' / ');
         const after = text.slice(preds[p]!.end, preds[p]!.end + 60).replace(/\n/g, ' / ');
-        console.log(`SPEAKER ${name}: pred=${preds[p]!.quote!.speakerMention}→${preds[p]!.quote!.speaker} gold=${gold[g]!.sourceText} | …${before}⟦${preds[p]!.text.slice(0, 50)}⟧${after}`);
+        console.log(
+          `SPEAKER ${name}: pred=${preds[p]!.quote!.speakerMention}→${preds[p]!.quote!.speaker} gold=${gold[g]!.sourceText} | …${before}⟦${preds[p]!.text.slice(0, 50)}⟧${after}`,
+        );
       }
     }
     if (showErrors) {
       const mp = new Set(matches.map(([p]) => p));
       const mg = new Set(matches.map(([, g]) => g));
-      preds.forEach((p, i) => { if (!mp.has(i)) console.log(`FP ${name}: ${p.text.slice(0, 90)} [${p.quote!.cue}]`); });
-      gold.forEach((g, i) => { if (!mg.has(i)) console.log(`FN ${name}: ${g.content.map(([s, e]) => text.slice(s, e)).join(' … ').slice(0, 100)}`); });
+      preds.forEach((p, i) => {
+        if (!mp.has(i)) console.log(`FP ${name}: ${p.text.slice(0, 90)} [${p.quote!.cue}]`);
+      });
+      gold.forEach((g, i) => {
+        if (!mg.has(i))
+          console.log(
+            `FN ${name}: ${g.content
+              .map(([s, e]) => text.slice(s, e))
+              .join(' … ')
+              .slice(0, 100)}`,
+          );
+      });
     }
   }
   const seconds = (performance.now() - started) / 1000;
@@ -106,7 +124,10 @@ function readGold(ann: string, text: string): GoldQuote[] {
     if (!id || !info) continue;
     if (id.startsWith('T')) {
       const [type, ...rest] = info.split(' ');
-      const ranges = rest.join(' ').split(';').map((r) => r.split(' ').map(Number) as unknown as Span);
+      const ranges = rest
+        .join(' ')
+        .split(';')
+        .map((r) => r.split(' ').map(Number) as unknown as Span);
       spans.set(id, { type: type!, spans: ranges });
     } else if (id.startsWith('E')) {
       events.push(info.split(' ').map((part) => part.split(':')[1]!));
@@ -145,7 +166,12 @@ function groupByAttribution(quotes: readonly ClaimMention[]): ClaimMention[] {
       continue;
     }
     const prev = out[at]!;
-    out[at] = { ...prev, end: q.end, text: `${prev.text} … ${q.text}`, quote: { ...prev.quote!, parts: [...spanOf(prev), ...spanOf(q)].map(([start, end]) => ({ start, end })) } };
+    out[at] = {
+      ...prev,
+      end: q.end,
+      text: `${prev.text} … ${q.text}`,
+      quote: { ...prev.quote!, parts: [...spanOf(prev), ...spanOf(q)].map(([start, end]) => ({ start, end })) },
+    };
   }
   return out;
 }
@@ -187,7 +213,13 @@ function match(preds: readonly ClaimMention[], gold: readonly GoldQuote[]): [num
 function speakerMatches(pred: ClaimMention, gold: GoldQuote): boolean {
   const q = pred.quote!;
   if (q.speakerStart !== null && q.speakerEnd !== null && overlap([[q.speakerStart, q.speakerEnd]], gold.source) > 0) return true;
-  const words = (s: string | null) => new Set((s ?? '').toLowerCase().split(/[^\p{L}]+/u).filter((w) => w.length > 1 && !STOP.has(w)));
+  const words = (s: string | null) =>
+    new Set(
+      (s ?? '')
+        .toLowerCase()
+        .split(/[^\p{L}]+/u)
+        .filter((w) => w.length > 1 && !STOP.has(w)),
+    );
   const goldWords = words(gold.sourceText);
   return [...words(q.speaker)].some((w) => goldWords.has(w));
 }
@@ -202,7 +234,10 @@ function benchQuantities(showErrors: boolean): void {
     const ok = vu && q.qualifier === (row.qualifier ?? 'exact') && (row.per === undefined || q.per === row.per);
     if (vu) valueUnit += 1;
     if (ok) right += 1;
-    else if (showErrors) console.log(`QTY ${row.text} -> ${q ? `${q.value} ${q.unit} ${q.qualifier} per=${q.per}` : 'none'} (want ${row.value} ${row.unit} ${row.qualifier ?? 'exact'}${row.per ? ' per=' + row.per : ''})`);
+    else if (showErrors)
+      console.log(
+        `QTY ${row.text} -> ${q ? `${q.value} ${q.unit} ${q.qualifier} per=${q.per}` : 'none'} (want ${row.value} ${row.unit} ${row.qualifier ?? 'exact'}${row.per ? ` per=${row.per}` : ''})`,
+      );
   }
   const n = QUANTITY_TABLE.length;
   console.log(`\nQuantity phrasings (src/claims/quantities.table.ts): ${n} rows`);
@@ -212,7 +247,7 @@ function benchQuantities(showErrors: boolean): void {
   console.log(`| value, unit, qualifier (and period when given) right | ${(right / n).toFixed(3)} |`);
 }
 
-function valueOf(args: readonly string[], flag: string): string | undefined {
+function flagValue(args: readonly string[], flag: string): string | undefined {
   const i = args.indexOf(flag);
   return i >= 0 ? args[i + 1] : undefined;
 }

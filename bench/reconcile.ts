@@ -21,7 +21,17 @@ import { findReuse } from '../src/reuse/index.js';
 import { reconcileStory, type ReconcileOptions } from '../src/reconcile/index.js';
 import { writeBrief } from '../src/brief/index.js';
 import { article, derivation } from '../src/reconcile/fixtures/build.js';
-import type { Role, AnalysedArticle, BriefSentence, ClaimMention, Derivation, Finding, FindingKind, MentionStatus, Reconciliation } from '../src/records.js';
+import type {
+  Role,
+  AnalysedArticle,
+  BriefSentence,
+  ClaimMention,
+  Derivation,
+  Finding,
+  FindingKind,
+  MentionStatus,
+  Reconciliation,
+} from '../src/records.js';
 
 const STORIES = resolve(import.meta.dirname, 'stories');
 const ECBPLUS = resolve(import.meta.dirname, '../../shared/bench/ecbplus/ecbplus-dev.jsonl');
@@ -70,12 +80,24 @@ function loadStories(): { slug: string; story: StoryFile }[] {
  */
 function stage(story: StoryFile, prefix: string, derivations: 'stage' | 'documented'): Staged {
   const articles = story.articles.map((a) =>
-    article(`${prefix}${a.key}`, a.paragraphs.join('\n\n'), { outlet: a.outlet, publisher: a.publisher ?? null, published: a.published, input: `${a.key}.txt` }),
+    article(`${prefix}${a.key}`, a.paragraphs.join('\n\n'), {
+      outlet: a.outlet,
+      publisher: a.publisher ?? null,
+      published: a.published,
+      input: `${a.key}.txt`,
+    }),
   );
   const roles =
     derivations === 'stage'
       ? deriveStory(articles, findReuse(articles))
-      : story.articles.map((a) => derivation(`${prefix}${a.key}`, a.role, a.derivedFrom.map((k) => `${prefix}${k}`), a.credits));
+      : story.articles.map((a) =>
+          derivation(
+            `${prefix}${a.key}`,
+            a.role,
+            a.derivedFrom.map((k) => `${prefix}${k}`),
+            a.credits,
+          ),
+        );
   const claims = articles.flatMap((a) => extractClaims(a));
   return { articles, derivations: roles, claims };
 }
@@ -88,7 +110,7 @@ interface Tally {
 
 function matchFindings(findings: readonly Finding[], expected: StoryFile['expected']['findings'], key: (id: string) => string) {
   const used = new Set<number>();
-  const missed: typeof expected[number][] = [];
+  const missed: (typeof expected)[number][] = [];
   for (const e of expected) {
     const i = findings.findIndex(
       (f, k) =>
@@ -111,7 +133,8 @@ function briefProblems(brief: readonly BriefSentence[], articles: readonly Analy
   for (const s of brief) {
     if (s.citations.length === 0 || s.sources.length === 0) problems.push(`uncited: ${s.text}`);
     const first = s.sources[0];
-    if (first && !text.get(first.article)!.slice(first.start, first.end).replace(/\s+/g, ' ').includes(s.text)) problems.push(`unsupported: ${s.text}`);
+    if (first && !text.get(first.article)!.slice(first.start, first.end).replace(/\s+/g, ' ').includes(s.text))
+      problems.push(`unsupported: ${s.text}`);
   }
   if (new Set(brief.map((s) => s.text)).size !== brief.length) problems.push('duplicate sentences');
   return problems;
@@ -122,7 +145,9 @@ export async function run(args: readonly string[]): Promise<void> {
   const options: Partial<ReconcileOptions> = args.includes('--lexical') ? { semantic: false } : {};
   const stories = loadStories();
   for (const mode of ['stage', 'documented'] as const) {
-    console.log(`\n--- derivations: ${mode === 'stage' ? 'from the derivation stage (end to end)' : 'as documented in the story files (reconciliation alone)'} ---`);
+    console.log(
+      `\n--- derivations: ${mode === 'stage' ? 'from the derivation stage (end to end)' : 'as documented in the story files (reconciliation alone)'} ---`,
+    );
     evaluate(stories, mode, options, verbose);
   }
   speed(stories, options);
@@ -152,14 +177,26 @@ function ecbplusDerivations(): void {
     documents += articles.length;
     origins += countIndependentOrigins(derivations);
   }
-  const counts = [...roles].sort().map(([role, n]) => `${role} ${n}`).join(', ');
+  const counts = [...roles]
+    .sort()
+    .map(([role, n]) => `${role} ${n}`)
+    .join(', ');
   console.log(`ecbplus derivations: ${documents} documents in ${clusters.size} event clusters: ${counts}; ${origins} independent origins`);
 }
 
-function evaluate(stories: readonly { slug: string; story: StoryFile }[], mode: 'stage' | 'documented', options: Partial<ReconcileOptions>, verbose: boolean): void {
+function evaluate(
+  stories: readonly { slug: string; story: StoryFile }[],
+  mode: 'stage' | 'documented',
+  options: Partial<ReconcileOptions>,
+  verbose: boolean,
+): void {
   const overall: Tally = { tp: 0, fp: 0, fn: 0 };
   const byKind = new Map<string, Tally>();
-  const tally = (kind: string) => byKind.get(kind) ?? (byKind.set(kind, { tp: 0, fp: 0, fn: 0 }), byKind.get(kind)!);
+  const tally = (kind: string) => {
+    let counts = byKind.get(kind);
+    if (!counts) byKind.set(kind, (counts = { tp: 0, fp: 0, fn: 0 }));
+    return counts;
+  };
   let statusRight = 0;
   let statusTotal = 0;
   let originsRight = 0;
@@ -205,13 +242,23 @@ function evaluate(stories: readonly { slug: string; story: StoryFile }[], mode: 
       const got = staged.derivations.find((d) => key(d.article) === a.key)!;
       const sources = got.derivedFrom.map((l) => key(l.article));
       if (got.role === a.role && sources.join() === a.derivedFrom.join()) derivationsRight += 1;
-      else derivationMisses.push(`${a.key}: documented ${a.role}${a.derivedFrom.length ? ` of ${a.derivedFrom.join(', ')}` : ''}, got ${got.role}${sources.length ? ` of ${sources.join(', ')}` : ''}`);
+      else
+        derivationMisses.push(
+          `${a.key}: documented ${a.role}${a.derivedFrom.length ? ` of ${a.derivedFrom.join(', ')}` : ''}, got ${got.role}${sources.length ? ` of ${sources.join(', ')}` : ''}`,
+        );
     }
     const problems = briefProblems(brief, staged.articles);
     briefSentences += brief.length;
     briefIssues.push(...problems.map((p) => `${slug}: ${p}`));
 
-    rows.push([slug, String(story.expected.findings.length), String(reconciliation.findings.length), String(matched), `${story.expected.statuses.length - statusMisses.length}/${story.expected.statuses.length}`, String(brief.length)]);
+    rows.push([
+      slug,
+      String(story.expected.findings.length),
+      String(reconciliation.findings.length),
+      String(matched),
+      `${story.expected.statuses.length - statusMisses.length}/${story.expected.statuses.length}`,
+      String(brief.length),
+    ]);
     const roleMisses = mode === 'stage' ? derivationMisses : [];
     if (verbose && (missed.length || extra.length || statusMisses.length || originMisses.length || problems.length || roleMisses.length)) {
       console.log(`\n${slug}: ${story.title}`);
@@ -227,18 +274,30 @@ function evaluate(stories: readonly { slug: string; story: StoryFile }[], mode: 
   console.log(table(['story', 'expected', 'found', 'matched', 'statuses', 'brief'], rows));
   const p = overall.tp / Math.max(1, overall.tp + overall.fp);
   const r = overall.tp / Math.max(1, overall.tp + overall.fn);
-  console.log(`\nfindings: precision ${p.toFixed(3)}  recall ${r.toFixed(3)}  F1 ${((2 * p * r) / Math.max(1e-9, p + r)).toFixed(3)}  (tp ${overall.tp}, fp ${overall.fp}, fn ${overall.fn})`);
+  console.log(
+    `\nfindings: precision ${p.toFixed(3)}  recall ${r.toFixed(3)}  F1 ${((2 * p * r) / Math.max(1e-9, p + r)).toFixed(3)}  (tp ${overall.tp}, fp ${overall.fp}, fn ${overall.fn})`,
+  );
   console.log(
     table(
       ['kind', 'tp', 'fp', 'fn', 'precision', 'recall'],
-      [...byKind].sort().map(([kind, t]) => [kind, String(t.tp), String(t.fp), String(t.fn), (t.tp / Math.max(1, t.tp + t.fp)).toFixed(2), (t.tp / Math.max(1, t.tp + t.fn)).toFixed(2)]),
+      [...byKind]
+        .sort()
+        .map(([kind, t]) => [
+          kind,
+          String(t.tp),
+          String(t.fp),
+          String(t.fn),
+          (t.tp / Math.max(1, t.tp + t.fp)).toFixed(2),
+          (t.tp / Math.max(1, t.tp + t.fn)).toFixed(2),
+        ]),
     ),
   );
   const articles = stories.reduce((n, { story }) => n + story.articles.length, 0);
   const roles = mode === 'stage' ? `   derivations right: ${derivationsRight}/${articles}` : '';
-  console.log(`statuses right: ${statusRight}/${statusTotal}   origins right: ${originsRight}/${originsTotal}${roles}   brief: ${briefSentences} sentences in ${stories.length} stories, ${briefIssues.length} problems`);
+  console.log(
+    `statuses right: ${statusRight}/${statusTotal}   origins right: ${originsRight}/${originsTotal}${roles}   brief: ${briefSentences} sentences in ${stories.length} stories, ${briefIssues.length} problems`,
+  );
   for (const issue of briefIssues) console.log(`  ${issue}`);
-
 }
 
 function speed(stories: readonly { slug: string; story: StoryFile }[], options: Partial<ReconcileOptions>): void {
@@ -278,7 +337,9 @@ function versionHolding(r: Reconciliation, article: string, contains: string): M
 }
 
 function claimHolding(r: Reconciliation, contains: string) {
-  const withLength = r.claims.flatMap((c) => c.versions.filter((v) => v.text.includes(contains)).map((v) => ({ c, length: v.text.length })));
+  const withLength = r.claims.flatMap((c) =>
+    c.versions.filter((v) => v.text.includes(contains)).map((v) => ({ c, length: v.text.length })),
+  );
   return withLength.sort((a, b) => a.length - b.length)[0]?.c;
 }
 

@@ -56,7 +56,10 @@ test('bad input is rejected with reasons, the batch goes on, the report shows ho
     await import('node:fs/promises').then((fs) => fs.mkdir(inputs));
     await writeFile(join(inputs, 'empty.txt'), '');
     await writeFile(join(inputs, 'binary.bin'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 1, 2, 3, 0, 0xff, 0xfe, 0]));
-    await writeFile(join(inputs, 'invalid-utf8.txt'), Buffer.concat([Buffer.from(GOOD.replace('Ruritania', 'Ruritania \xff\xfe')), Buffer.from([0xc3, 0x28, 0xa0, 0xa1])]));
+    await writeFile(
+      join(inputs, 'invalid-utf8.txt'),
+      Buffer.concat([Buffer.from(GOOD.replace('Ruritania', 'Ruritania \xff\xfe')), Buffer.from([0xc3, 0x28, 0xa0, 0xa1])]),
+    );
     await writeFile(join(inputs, 'good.txt'), GOOD);
     await writeFile(join(inputs, 'hostile.html'), HOSTILE);
     const huge = await open(join(inputs, 'huge.txt'), 'w');
@@ -67,7 +70,9 @@ test('bad input is rejected with reasons, the batch goes on, the report shows ho
     const code = await main(['analyze', inputs, '--out', join(dir, 'out'), '--db', join(dir, 'c.db')], c.io);
     assert.equal(code, 0, c.err());
     const dossier = JSON.parse(await readFile(join(dir, 'out', 'stories.json'), 'utf8'));
-    const rejected = new Map<string, string>(dossier.rejections.map((r: { input: string; reason: string }) => [r.input.split('/').pop(), r.reason]));
+    const rejected = new Map<string, string>(
+      dossier.rejections.map((r: { input: string; reason: string }) => [r.input.split('/').pop(), r.reason]),
+    );
     for (const name of ['empty.txt', 'binary.bin', 'huge.txt']) assert.ok(rejected.get(name), `${name} rejected with a reason`);
     const articles = dossier.stories.flatMap((s: { articles: { input: string }[] }) => s.articles.map((a) => a.input.split('/').pop()));
     for (const name of ['good.txt', 'invalid-utf8.txt', 'hostile.html']) assert.ok(articles.includes(name), `${name} analysed`);
@@ -96,7 +101,10 @@ test('analyze takes the story and input flags that cluster and extract take, wit
     }
     // Near certainty to join: even the summary and the rewrite start stories of their own.
     const strict = capture();
-    const code = await main(['analyze', 'examples', '--threshold', '0.999', '--db', join(dir, 'strict.db'), '--out', join(dir, 'out')], strict.io);
+    const code = await main(
+      ['analyze', 'examples', '--threshold', '0.999', '--db', join(dir, 'strict.db'), '--out', join(dir, 'out')],
+      strict.io,
+    );
     assert.equal(code, 0);
     const dossier = JSON.parse(await readFile(join(dir, 'out', 'stories.json'), 'utf8')) as { stories: unknown[] };
     assert.equal(dossier.stories.length, 5);

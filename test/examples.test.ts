@@ -23,14 +23,29 @@ type Key = keyof typeof FILE;
 
 /** Lines of the raw pages that are page chrome, not story: each must be gone from the text. */
 const CHROME: Record<Key, string[]> = {
-  reuters: ['The Los Angeles Post', 'U.S. World Business Lifestyle', 'Today: April 01, 2025', 'Share This', 'Popular',
-    "Meta's head of AI research stepping down", 'Business|Economy|Political|US', 'Israel eliminates remaining tariffs',
-    'Russian President Putin chairs a meeting on rare earth metals outside Moscow'],
+  reuters: [
+    'The Los Angeles Post',
+    'U.S. World Business Lifestyle',
+    'Today: April 01, 2025',
+    'Share This',
+    'Popular',
+    "Meta's head of AI research stepping down",
+    'Business|Economy|Political|US',
+    'Israel eliminates remaining tariffs',
+    'Russian President Putin chairs a meeting on rare earth metals outside Moscow',
+  ],
   summary: [],
   rewrite: ['Also Read; Russia Strikes Ukraine’s Power Plant', 'Amid Winter'],
   epoch: ['Mikhail Tereshchenko/AFP/Getty Images', 'Tom Ozimek is a senior reporter', 'twitter', 'Updated:', '0:00'],
-  benzinga: ['Comments', 'Loading...', 'Zinger Key Points', 'Read Next:', 'Image via Shutterstock',
-    'Market News and Data brought to you by Benzinga APIs', 'Posted In:'],
+  benzinga: [
+    'Comments',
+    'Loading...',
+    'Zinger Key Points',
+    'Read Next:',
+    'Image via Shutterstock',
+    'Market News and Data brought to you by Benzinga APIs',
+    'Posted In:',
+  ],
 };
 
 /** From this line to the end, the raw page is chrome (a list of unrelated popular stories). */
@@ -41,7 +56,13 @@ const NOT_BODY: Record<Key, string[]> = {
   reuters: ["Russia's Putin outlines potential aluminium", 'February 24, 2025', 'Reuters - Reuters', 'By Anastasia', '(Writing by'],
   summary: [],
   rewrite: [],
-  epoch: ['Putin Offers Russian Rare Earths, Aluminum to US', 'Putin said that Moscow has no objections', 'Russian President Vladimir Putin talks to the media', 'Tom Ozimek', 'Reporter'],
+  epoch: [
+    'Putin Offers Russian Rare Earths, Aluminum to US',
+    'Putin said that Moscow has no objections',
+    'Russian President Vladimir Putin talks to the media',
+    'Tom Ozimek',
+    'Reporter',
+  ],
   benzinga: ['Putin Offers Russian Aluminum, Rare Earths As An Alternative'],
 };
 
@@ -85,18 +106,25 @@ test('page chrome is gone and every story sentence is kept', async () => {
   for (const key of Object.keys(FILE) as Key[]) {
     const text = article(key).text;
     for (const chrome of CHROME[key]) {
-      assert.ok(!text.split('\n').some((line) => line.trim() === chrome || line.includes(chrome) && chrome.length > 12),
-        `${FILE[key]}: chrome '${chrome}' removed`);
+      assert.ok(
+        !text.split('\n').some((line) => line.trim() === chrome || (line.includes(chrome) && chrome.length > 12)),
+        `${FILE[key]}: chrome '${chrome}' removed`,
+      );
     }
     const raw = await readFile(join(EXAMPLES, FILE[key]), 'utf8');
     const tail = CHROME_TAIL[key];
     const body = tail ? raw.slice(0, raw.indexOf(tail)) : raw;
     if (tail) {
-      for (const line of raw.slice(raw.indexOf(tail)).split('\n').filter((l) => l.split(/\s+/).length >= 4)) {
+      for (const line of raw
+        .slice(raw.indexOf(tail))
+        .split('\n')
+        .filter((l) => l.split(/\s+/).length >= 4)) {
         assert.ok(!text.includes(line.trim()), `${FILE[key]}: chrome '${line.trim()}' removed`);
       }
     }
-    const storyLines = body.split('\n').map((l) => l.trim())
+    const storyLines = body
+      .split('\n')
+      .map((l) => l.trim())
       .filter((l) => l.split(/\s+/).length >= 6)
       .filter((l) => !CHROME[key].some((c) => l.includes(c)) && !NOT_BODY[key].some((c) => l.startsWith(c)));
     const flat = text.replace(/\s+/g, ' ');
@@ -121,7 +149,10 @@ test('the summary and the rewrite derive from the Reuters story, which derives f
   const reuters = article('reuters');
   assert.equal(reuters.role, 'original');
   assert.deepEqual(reuters.derivedFrom, []);
-  for (const [key, role] of [['summary', 'summary'], ['rewrite', 'rewrite']] as const) {
+  for (const [key, role] of [
+    ['summary', 'summary'],
+    ['rewrite', 'rewrite'],
+  ] as const) {
     const a = article(key);
     assert.equal(a.role, role, `${key} role`);
     const link = a.derivedFrom.find((d) => d.article === reuters.id);
@@ -137,7 +168,9 @@ test('the summary and the rewrite derive from the Reuters story, which derives f
 });
 
 function quoteWith(fragment: string): DossierClaim {
-  const claim = story.claims.find((c) => c.kind === 'quote' && c.mentions.some((m) => m.article === article('reuters').id && m.text.includes(fragment)));
+  const claim = story.claims.find(
+    (c) => c.kind === 'quote' && c.mentions.some((m) => m.article === article('reuters').id && m.text.includes(fragment)),
+  );
   assert.ok(claim, `a quote claim containing '${fragment}'`);
   return claim;
 }
@@ -155,8 +188,15 @@ test('changed quotes are altered and the shortened one trimmed', () => {
   const rewritten = ready.mentions.find((m) => m.article === article('rewrite').id)!;
   assert.match(rewritten.text, /work together … If they show interest, we can explore options for cooperation/);
   assert.equal(statusIn(ready, 'epoch'), 'verbatim');
-  assert.ok(!story.claims.some((c) => c !== ready && c.mentions.some((m) => m.text.includes('If they show interest'))), 'no stray half of the quote');
-  assert.ok(story.findings.some((f) => f.kind === 'altered-quote' && f.articles[0] === article('rewrite').id && f.message.includes('If they show interest')));
+  assert.ok(
+    !story.claims.some((c) => c !== ready && c.mentions.some((m) => m.text.includes('If they show interest'))),
+    'no stray half of the quote',
+  );
+  assert.ok(
+    story.findings.some(
+      (f) => f.kind === 'altered-quote' && f.articles[0] === article('rewrite').id && f.message.includes('If they show interest'),
+    ),
+  );
   const prices = quoteWith('restraining influence');
   assert.equal(statusIn(prices, 'benzinga'), 'altered');
   const output = quoteWith('several times over');
@@ -185,16 +225,34 @@ test('each key quantity is one claim carrying a mention from every article that 
 
 test('claims only one outlet carries are marked unique, and findings name the drift', () => {
   const unique = story.claims.filter((c) => c.uniqueTo);
-  assert.ok(unique.some((c) => c.uniqueTo === article('epoch').id && /50/.test(c.text + (c.quantity?.text ?? ''))), 'Epoch Times defence cut');
-  assert.ok(unique.some((c) => c.uniqueTo === article('benzinga').id && /sanction/i.test(c.text)), 'Benzinga EU sanctions');
-  assert.ok(story.findings.some((f) => f.kind === 'drifted-number'), 'the imports/market drift is a finding');
-  assert.ok(story.findings.some((f) => f.kind === 'altered-quote'), 'altered quotes are findings');
+  assert.ok(
+    unique.some((c) => c.uniqueTo === article('epoch').id && /50/.test(c.text + (c.quantity?.text ?? ''))),
+    'Epoch Times defence cut',
+  );
+  assert.ok(
+    unique.some((c) => c.uniqueTo === article('benzinga').id && /sanction/i.test(c.text)),
+    'Benzinga EU sanctions',
+  );
+  assert.ok(
+    story.findings.some((f) => f.kind === 'drifted-number'),
+    'the imports/market drift is a finding',
+  );
+  assert.ok(
+    story.findings.some((f) => f.kind === 'altered-quote'),
+    'altered quotes are findings',
+  );
   const uniqueFindings = story.findings.filter((f) => f.kind === 'unique-claim');
-  assert.ok(uniqueFindings.some((f) => f.articles[0] === article('benzinga').id && /16th sanctions package/.test(f.message)), 'Benzinga EU sanctions is a finding');
-  assert.ok(uniqueFindings.some((f) => f.articles[0] === article('epoch').id && /Trump|Macron/.test(f.message)), "the Epoch Times' reactions are findings");
+  assert.ok(
+    uniqueFindings.some((f) => f.articles[0] === article('benzinga').id && /16th sanctions package/.test(f.message)),
+    'Benzinga EU sanctions is a finding',
+  );
+  assert.ok(
+    uniqueFindings.some((f) => f.articles[0] === article('epoch').id && /Trump|Macron/.test(f.message)),
+    "the Epoch Times' reactions are findings",
+  );
 });
 
-test('what another outlet states in its own words is not one outlet\'s claim, and the findings stay a short list', () => {
+test("what another outlet states in its own words is not one outlet's claim, and the findings stay a short list", () => {
   // Each of these is said by another article in other words (see examples/OUTLETS.md and the texts).
   const restated: [Key, RegExp][] = [
     ['epoch', /Moscow is open to partnering with the United States on joint resource exploration/],
@@ -203,14 +261,24 @@ test('what another outlet states in its own words is not one outlet\'s claim, an
     ['reuters', /boost the potential of the domestic industry/],
   ];
   for (const [key, pattern] of restated) {
-    assert.ok(!story.findings.some((f) => f.kind === 'unique-claim' && f.articles[0] === article(key).id && pattern.test(f.message)), `not unique: ${pattern}`);
+    assert.ok(
+      !story.findings.some((f) => f.kind === 'unique-claim' && f.articles[0] === article(key).id && pattern.test(f.message)),
+      `not unique: ${pattern}`,
+    );
   }
-  const magnets = story.claims.find((c) => c.mentions.some((m) => m.article === article('rewrite').id && /Rare earth metals are essential/.test(m.text)))!;
+  const magnets = story.claims.find((c) =>
+    c.mentions.some((m) => m.article === article('rewrite').id && /Rare earth metals are essential/.test(m.text)),
+  )!;
   assert.equal(magnets.uniqueTo, null);
-  assert.ok(magnets.mentions.some((m) => m.article === article('reuters').id && /magnets/.test(m.text)), "joined with Reuters' magnets sentence");
+  assert.ok(
+    magnets.mentions.some((m) => m.article === article('reuters').id && /magnets/.test(m.text)),
+    "joined with Reuters' magnets sentence",
+  );
   // A rewrite's added commentary is not flagged; its added figure is.
   assert.ok(!story.findings.some((f) => /could complicate negotiations|will depend on further negotiations/.test(f.message)));
-  assert.ok(story.findings.some((f) => f.kind === 'unique-claim' && f.articles[0] === article('rewrite').id && /200% tariff/.test(f.message)));
+  assert.ok(
+    story.findings.some((f) => f.kind === 'unique-claim' && f.articles[0] === article('rewrite').id && /200% tariff/.test(f.message)),
+  );
   assert.ok(story.findings.length <= 16, `${story.findings.length} findings`);
 });
 
@@ -222,7 +290,10 @@ test('the brief has 3-12 sentences, each cited with offsets into its sources', (
   for (const s of story.brief) {
     assert.ok(s.citations.length > 0, `cited: ${s.text}`);
     const first = s.sources[0]!;
-    assert.ok(texts.get(first.article)!.slice(first.start, first.end).replace(/\s+/g, ' ').includes(s.text), `supported by its first source: ${s.text}`);
+    assert.ok(
+      texts.get(first.article)!.slice(first.start, first.end).replace(/\s+/g, ' ').includes(s.text),
+      `supported by its first source: ${s.text}`,
+    );
     for (const src of s.sources) {
       const text = texts.get(src.article);
       assert.ok(text && src.end <= text.length && src.start < src.end, 'source offsets inside the article');
@@ -233,7 +304,11 @@ test('the brief has 3-12 sentences, each cited with offsets into its sources', (
 test("the README's example brief is the one the pipeline writes", async () => {
   const readme = await readFile(new URL('../README.md', import.meta.url), 'utf8');
   const shown = [...readme.matchAll(/^\d+\. (.+?) \*\(/gm)].map((m) => m[1]);
-  assert.deepEqual(shown, story.brief.map((s) => s.text), 'regenerate the README example from stories.json');
+  assert.deepEqual(
+    shown,
+    story.brief.map((s) => s.text),
+    'regenerate the README example from stories.json',
+  );
 });
 
 test('analysing the same inputs again stores no duplicates', async () => {

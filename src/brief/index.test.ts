@@ -53,7 +53,10 @@ test('sentence eligibility table', () => {
   for (const [text, ok] of rows) {
     assert.equal(eligibility({ index: 0, paragraph: 0, start: 0, end: text.length, text }, false).ok, ok, text);
   }
-  assert.equal(stripDateline('MOSCOW (Reuters) -Russian President Vladimir Putin offered a deal.'), 'Russian President Vladimir Putin offered a deal.');
+  assert.equal(
+    stripDateline('MOSCOW (Reuters) -Russian President Vladimir Putin offered a deal.'),
+    'Russian President Vladimir Putin offered a deal.',
+  );
 });
 
 test('an empty story has an empty brief; bad options throw', () => {
@@ -64,9 +67,20 @@ test('an empty story has an empty brief; bad options throw', () => {
 });
 
 test('a denial is not support: both sides are flagged contested and neither cites the other', () => {
-  const x = article('x', 'The evacuation order for the two villages near the fire was lifted on Friday morning. Firefighters kept working through the night near the villages.', { published: '2025-08-01' });
-  const y = article('y', 'The evacuation order for the two villages near the fire was not lifted on Friday morning. Tourists were moved from two beach hotels by boat overnight.', { published: '2025-08-02' });
-  const out = writeBrief({ articles: [x, y], reconciliation: { claims: [], findings: [] }, derivations: [] }, { ...LEXICAL, minSentences: 1 });
+  const x = article(
+    'x',
+    'The evacuation order for the two villages near the fire was lifted on Friday morning. Firefighters kept working through the night near the villages.',
+    { published: '2025-08-01' },
+  );
+  const y = article(
+    'y',
+    'The evacuation order for the two villages near the fire was not lifted on Friday morning. Tourists were moved from two beach hotels by boat overnight.',
+    { published: '2025-08-02' },
+  );
+  const out = writeBrief(
+    { articles: [x, y], reconciliation: { claims: [], findings: [] }, derivations: [] },
+    { ...LEXICAL, minSentences: 1 },
+  );
   const lifted = out.filter((s) => s.text.includes('evacuation order'));
   assert.ok(lifted.length >= 1);
   for (const s of lifted) {
@@ -75,6 +89,6 @@ test('a denial is not support: both sides are flagged contested and neither cite
   }
 });
 
-test('the earliest article\'s lead opens the brief', () => {
+test("the earliest article's lead opens the brief", () => {
   assert.equal(brief[0]!.sources[0]!.article, 'a', JSON.stringify(brief.map((s) => s.text)));
 });

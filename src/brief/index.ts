@@ -12,7 +12,17 @@
 import { CorroborateError } from '../errors.js';
 import { cosine, sentenceVector, words as vectorWords } from '../semantics/index.js';
 import type { AnalysedArticle, BriefSentence, Citation, Derivation, MentionStatus, Reconciliation, Sentence } from '../records.js';
-import { contentStems, countOrigins, namesOf, negationCount, negationFlipped, stem, storyOrder, wordsOf, type Word } from '../reconcile/index.js';
+import {
+  contentStems,
+  countOrigins,
+  namesOf,
+  negationCount,
+  negationFlipped,
+  stem,
+  storyOrder,
+  wordsOf,
+  type Word,
+} from '../reconcile/index.js';
 import { eligibility, stripDateline } from './sentences.js';
 
 export interface BriefOptions {
@@ -134,11 +144,19 @@ export function writeBrief(input: BriefInput, options: Partial<BriefOptions> = {
 
   // 4.
   for (const relaxed of [false, true]) {
-    const severalOrigins = countOrigins(order, articles.map((a) => a.article.id)) > 1;
+    const severalOrigins =
+      countOrigins(
+        order,
+        articles.map((a) => a.article.id),
+      ) > 1;
     const chosen = choose(scored, settings, relaxed, severalOrigins);
     if (chosen.length >= settings.minSentences || relaxed) {
       return readingOrder(chosen, order.rank).map(({ s, supporters, contested }) => {
-        const sources: Citation[] = [s, ...supporters.values()].map((x) => ({ article: x.article, start: x.sentence.start, end: x.sentence.end }));
+        const sources: Citation[] = [s, ...supporters.values()].map((x) => ({
+          article: x.article,
+          start: x.sentence.start,
+          end: x.sentence.end,
+        }));
         return {
           text: stripDateline(s.sentence.text.replace(/\s+/g, ' ').trim()),
           citations: [...new Set(sources.map((c) => c.article))],
@@ -189,7 +207,11 @@ function choose(scored: readonly Scored[], settings: BriefOptions, relaxed: bool
       const verdict = eligibility(x.s.sentence, relaxed);
       const lead = 1 / (1 + x.s.position);
       const score =
-        WEIGHTS.origins * x.origins + WEIGHTS.claims * x.claimWeight + WEIGHTS.lead * lead - WEIGHTS.quoted * verdict.quoted - DEPARTING_PENALTY * x.departing;
+        WEIGHTS.origins * x.origins +
+        WEIGHTS.claims * x.claimWeight +
+        WEIGHTS.lead * lead -
+        WEIGHTS.quoted * verdict.quoted -
+        DEPARTING_PENALTY * x.departing;
       return { x, ok: verdict.ok, score };
     })
     .filter((c) => c.ok)
@@ -213,7 +235,8 @@ function repeats(a: Scored, b: Scored, settings: BriefOptions): boolean {
   if (dice(a.s.allContent, b.s.allContent) >= settings.redundancy) return true;
   if (cosine(a.s.vector, b.s.vector) >= REDUNDANT_COSINE) return true;
   const claims = [...a.s.claims.keys()];
-  if (claims.length > 0 && claims.every((id) => b.s.claims.has(id) || [...b.supporters.values()].some((t) => t.claims.has(id)))) return true;
+  if (claims.length > 0 && claims.every((id) => b.s.claims.has(id) || [...b.supporters.values()].some((t) => t.claims.has(id))))
+    return true;
   return false;
 }
 
@@ -278,7 +301,11 @@ function dice(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
 function validate(settings: BriefOptions): void {
   const { minSentences, maxSentences } = settings;
   if (!Number.isInteger(minSentences) || !Number.isInteger(maxSentences) || minSentences < 1 || maxSentences < minSentences) {
-    throw new CorroborateError('usage', `brief sentences must satisfy 1 <= minSentences <= maxSentences, got ${minSentences}..${maxSentences}`, 'Use whole numbers, e.g. minSentences 3 and maxSentences 8.');
+    throw new CorroborateError(
+      'usage',
+      `brief sentences must satisfy 1 <= minSentences <= maxSentences, got ${minSentences}..${maxSentences}`,
+      'Use whole numbers, e.g. minSentences 3 and maxSentences 8.',
+    );
   }
   for (const key of ['redundancy', 'support'] as const) {
     if (!(settings[key] >= 0 && settings[key] <= 1)) {

@@ -21,7 +21,8 @@ const BACK_REFERENCE_OPENER =
 /** Words outside the quotation marks needed to say who speaks ("Holm said"). */
 const MIN_ATTRIBUTION_WORDS = 2;
 /** Page furniture that slips past cleaning. */
-const CHROME = /\b(?:read (?:more|next)|also read|click here|subscribe|sign up|newsletter|getty images|shutterstock|photo(?:graph)? (?:by|credit)|all rights reserved|follow us|share this|comments?\s+loading)\b/i;
+const CHROME =
+  /\b(?:read (?:more|next)|also read|click here|subscribe|sign up|newsletter|getty images|shutterstock|photo(?:graph)? (?:by|credit)|all rights reserved|follow us|share this|comments?\s+loading)\b/i;
 /** Voice of the writer rather than report of the news. */
 const FIRST_OR_SECOND_PERSON = /\b(?:I|[Ww]e|[Oo]ur|us|[Yy]ou|[Yy]our|[Ll]et's)\b/;
 /** Loaded words that make a sentence take sides. */
@@ -46,7 +47,13 @@ export function eligibility(sentence: Sentence, relaxed: boolean): Eligibility {
   if (CHROME.test(text)) return fail('page chrome');
   if (!balancedQuotes(text)) return fail('fragment of a quote');
   if (!balancedBrackets(text)) return fail('cut inside brackets');
-  if (quoted > 0 && unquoted(text).trim().split(/\s+/).filter((w) => /\p{L}/u.test(w)).length < MIN_ATTRIBUTION_WORDS) {
+  if (
+    quoted > 0 &&
+    unquoted(text)
+      .trim()
+      .split(/\s+/)
+      .filter((w) => /\p{L}/u.test(w)).length < MIN_ATTRIBUTION_WORDS
+  ) {
     return fail('a quote with no one saying it');
   }
   if (/^\p{Ll}/u.test(text)) return fail('starts mid-sentence');

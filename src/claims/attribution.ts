@@ -50,7 +50,8 @@ export function cueAt(tokens: readonly TaggedToken[], i: number, anyPos = false)
   if (!lemma) return null;
   // ", warning that ...": a participle after a comma is a verb whatever the tagger says.
   const participle = /ing$/.test(t.lower) && tokens[i - 1]?.text === ',';
-  if (!anyPos && !participle && t.pos !== 'VERB' && t.pos !== 'AUX' && !(t.lower === 'says' || t.lower === 'said' || t.lower === 'told')) return null;
+  if (!anyPos && !participle && t.pos !== 'VERB' && t.pos !== 'AUX' && !(t.lower === 'says' || t.lower === 'said' || t.lower === 'told'))
+    return null;
   if (lemma === 'point' || lemma === 'go') return null; // only as "pointed out" / "went on"
   return { lemma, first: i, last: i };
 }
@@ -61,7 +62,7 @@ export function cueAt(tokens: readonly TaggedToken[], i: number, anyPos = false)
  */
 function unlistedCue(tokens: readonly TaggedToken[], k: number, np: [number, number], close: number, text: string): CueMatch | null {
   const verb = tokens[k];
-  if (!verb || verb.pos !== 'VERB' || !/ed$/.test(verb.lower)) return null;
+  if (verb?.pos !== 'VERB' || !/ed$/.test(verb.lower)) return null;
   if (!/[,?!]\s*$/.test(text.slice(Math.max(0, close - 3), close - 1))) return null;
   const phrase = tokens.slice(np[0], np[1]);
   const named = phrase.some((t) => t.pos === 'PROPN') || (phrase.length === 1 && /^(?:he|she)$/.test(phrase[0]!.lower));
@@ -83,7 +84,10 @@ export function subjectBefore(tokens: readonly TaggedToken[], i: number, text: s
   if (k < 0) return null;
   // "Rep. Jim McDermott (D-Wash.) said": the party and state in brackets belong to the name.
   if (tokens[k]!.text === ')') {
-    const open = tokens.slice(Math.max(0, k - MAX_PARENTHESIS_TOKENS), k).map((t) => t.text).lastIndexOf('(');
+    const open = tokens
+      .slice(Math.max(0, k - MAX_PARENTHESIS_TOKENS), k)
+      .map((t) => t.text)
+      .lastIndexOf('(');
     if (open >= 0) {
       const at = Math.max(0, k - MAX_PARENTHESIS_TOKENS) + open;
       const inner = subjectBefore(tokens, at, text);
@@ -98,7 +102,9 @@ export function subjectBefore(tokens: readonly TaggedToken[], i: number, text: s
     if (antecedent && tokens[antecedent[1] - 1]!.lower !== 'who') return antecedent;
   }
   if (last.pos === 'PRON' || SPEAKER_PRONOUNS.has(last.lower)) {
-    return SPEAKER_PRONOUNS.has(last.lower) || /^(?:who|which|one|everyone|someone|others|many|some|both|few)$/.test(last.lower) ? [k, end] : null;
+    return SPEAKER_PRONOUNS.has(last.lower) || /^(?:who|which|one|everyone|someone|others|many|some|both|few)$/.test(last.lower)
+      ? [k, end]
+      : null;
   }
   // "Cruz's thinking said": a gerund after a possessive is a noun.
   if (last.pos === 'VERB' && /ing$/.test(last.lower) && k >= 1 && /^(?:PART|DET)$/.test(tokens[k - 1]!.pos)) {
@@ -115,8 +121,22 @@ export function subjectBefore(tokens: readonly TaggedToken[], i: number, text: s
   while (from > 0 && end - from < MAX_SUBJECT_TOKENS) {
     const prev = tokens[from - 1]!;
     if (!sameLine(text, prev, tokens[from]!)) break;
-    if (isNounish(prev) || prev.pos === 'DET' || prev.pos === 'NUM' || prev.pos === 'ADJ' || POSSESSIVES.has(prev.lower) || (prev.pos === 'PART' && /^['’]s?$/.test(prev.lower))) from -= 1;
-    else if ((prev.lower === '.' || prev.lower === '-' || prev.lower === '&') && prev.end === tokens[from]!.start && from >= 2 && isNounish(tokens[from - 2]!)) from -= 1;
+    if (
+      isNounish(prev) ||
+      prev.pos === 'DET' ||
+      prev.pos === 'NUM' ||
+      prev.pos === 'ADJ' ||
+      POSSESSIVES.has(prev.lower) ||
+      (prev.pos === 'PART' && /^['’]s?$/.test(prev.lower))
+    )
+      from -= 1;
+    else if (
+      (prev.lower === '.' || prev.lower === '-' || prev.lower === '&') &&
+      prev.end === tokens[from]!.start &&
+      from >= 2 &&
+      isNounish(tokens[from - 2]!)
+    )
+      from -= 1;
     else if (NP_PREPOSITIONS.has(prev.lower) && from >= 2 && isNounish(tokens[from - 2]!) && tokens[from - 2]!.pos !== 'PROPN') from -= 1;
     else if (prev.lower === 'and' && from >= 2 && tokens[from]!.pos === 'PROPN' && tokens[from - 2]!.pos === 'PROPN') from -= 1;
     else break;
@@ -167,7 +187,8 @@ export function phraseAfter(tokens: readonly TaggedToken[], i: number, text: str
     if (isNounish(t) || t.pos === 'DET' || t.pos === 'NUM' || t.pos === 'ADJ' || (t.pos === 'PART' && /^'s?$/.test(t.lower))) to += 1;
     else if (NP_PREPOSITIONS.has(t.lower) && to > i && /^(?:DET|NUM|PROPN|NOUN|ADJ)$/.test((tokens[to + 1] ?? first).pos)) to += 1;
     else if ((t.lower === '.' || t.lower === '&') && to > i && isNounish(tokens[to + 1] ?? first)) to += 1;
-    else if (t.lower === '-' && to > i && tokens[to + 1] && tokens[to + 1]!.start === t.end) to += 2; // "Texas-based"
+    else if (t.lower === '-' && to > i && tokens[to + 1] && tokens[to + 1]!.start === t.end)
+      to += 2; // "Texas-based"
     else break;
   }
   while (to > i && !isNounish(tokens[to - 1]!)) to -= 1;
@@ -185,15 +206,50 @@ function skipParenthesis(tokens: readonly TaggedToken[], k: number): number {
 
 /** Time words that never speak ("said Tuesday", "on Monday told"). */
 const TEMPORAL = new Set([
-  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tonight',
-  'weekend', 'week', 'month', 'year', 'morning', 'afternoon', 'evening', 'night', 'earlier', 'later', 'time',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'today',
+  'yesterday',
+  'tonight',
+  'weekend',
+  'week',
+  'month',
+  'year',
+  'morning',
+  'afternoon',
+  'evening',
+  'night',
+  'earlier',
+  'later',
+  'time',
 ]);
 /** Words that lead a time phrase ("on Monday", "last week"). */
 const TEMPORAL_LEADS = new Set(['on', 'last', 'this', 'early', 'late', 'over', 'the', 'that', 'next', 'at']);
 /** Possessive determiners that start a speaker phrase ("his office", "their spokesman"). */
 const POSSESSIVES = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
 /** Words that open a clause with its own subject ("after Trump hinted"), though tagged as prepositions. */
-const SUBORDINATORS = new Set(['after', 'before', 'when', 'while', 'as', 'because', 'since', 'if', 'although', 'though', 'until', 'once', 'whereas', 'unless', 'with']);
+const SUBORDINATORS = new Set([
+  'after',
+  'before',
+  'when',
+  'while',
+  'as',
+  'because',
+  'since',
+  'if',
+  'although',
+  'though',
+  'until',
+  'once',
+  'whereas',
+  'unless',
+  'with',
+]);
 /** Parts of speech that a capital letter at the start of a sentence does not turn into a name. */
 const NEVER_NAMES = new Set(['PUNCT', 'PRON', 'DET', 'ADP', 'CCONJ', 'SCONJ', 'ADV', 'AUX', 'PART', 'INTJ']);
 
@@ -211,14 +267,9 @@ function sameLine(text: string, a: TaggedToken, b: TaggedToken): boolean {
  * The attribution that directly follows a closing mark: `"...," Putin said`, `"..." said the
  * official`, `"...", according to the Kremlin`, `'Buckle in': Top economist says`.
  */
-export function attributionAfter(
-  tokens: readonly TaggedToken[],
-  close: number,
-  limit: number,
-  text: string,
-): Attribution | null {
+export function attributionAfter(tokens: readonly TaggedToken[], close: number, limit: number, text: string): Attribution | null {
   let i = tokenIndexAt(tokens, close);
-  while (i < tokens.length && tokens[i]!.start < limit && /^[,:\u2014\u2013\-]$/.test(tokens[i]!.text)) i += 1;
+  while (i < tokens.length && tokens[i]!.start < limit && /^[,:\u2014\u2013-]$/.test(tokens[i]!.text)) i += 1;
   if (tokens[i]?.lower === 'as') i += 1; // "“...,” as Cruz said"
   if (i >= tokens.length || tokens[i]!.start >= limit) return null;
   // "said Putin", "according to the Kremlin"
@@ -276,7 +327,16 @@ export function attributionBefore(
     // "PUTIN: ..." at the start, or a name before the colon anywhere ("... pollster Daron Shaw: “...”").
     if (np && (np[0] === first || tokens.slice(np[0], np[1]).some((t) => t.pos === 'PROPN'))) {
       const colon = tokens[end - 1]!;
-      return { cue: ':', cueLemma: ':', cueStart: colon.start, cueEnd: colon.end, speakerStart: tokens[np[0]]!.start, speakerEnd: tokens[np[1] - 1]!.end, side: 'before', end: colon.end };
+      return {
+        cue: ':',
+        cueLemma: ':',
+        cueStart: colon.start,
+        cueEnd: colon.end,
+        speakerStart: tokens[np[0]]!.start,
+        speakerEnd: tokens[np[1] - 1]!.end,
+        side: 'before',
+        end: colon.end,
+      };
     }
   }
   // "Trump ... leaned in and boomed: “...”": any verb right before a colon introduces the quote.
@@ -373,7 +433,10 @@ function make(tokens: readonly TaggedToken[], cue: CueMatch, np: [number, number
   const speakerStart = tokens[np[0]]!.start;
   const speakerEnd = tokens[np[1] - 1]!.end;
   return {
-    cue: tokens.slice(cue.first, cue.last + 1).map((t) => t.text).join(' '),
+    cue: tokens
+      .slice(cue.first, cue.last + 1)
+      .map((t) => t.text)
+      .join(' '),
     cueLemma: cue.lemma,
     cueStart,
     cueEnd,

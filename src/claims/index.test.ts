@@ -19,12 +19,17 @@ const DIRECT: [string, [string, string | null][]][] = [
   ['“We are ready,” said Russian President Vladimir Putin.', [['We are ready', 'Vladimir Putin']]],
   // interrupted by the attribution: one quote, content joined
   ['“We,” he said, “are ready to offer joint projects.” Vladimir Putin spoke on TV.', [['We are ready to offer joint projects.', null]]],
-  ['Vladimir Putin spoke on TV. “We,” he said, “are ready to offer joint projects.”', [['We are ready to offer joint projects.', 'Vladimir Putin']]],
+  [
+    'Vladimir Putin spoke on TV. “We,” he said, “are ready to offer joint projects.”',
+    [['We are ready to offer joint projects.', 'Vladimir Putin']],
+  ],
   // several sentences inside one quote
   ['“This will not affect prices. It will restrain them,” Putin said.', [['This will not affect prices. It will restrain them', 'Putin']]],
   // insertions and a nested single quote stay in the text
-  ['“We would offer [joint projects with] our American partners, and when I say ‘partners,’ I mean companies (too),” Putin said.',
-    [['We would offer [joint projects with] our American partners, and when I say ‘partners,’ I mean companies (too)', 'Putin']]],
+  [
+    '“We would offer [joint projects with] our American partners, and when I say ‘partners,’ I mean companies (too),” Putin said.',
+    [['We would offer [joint projects with] our American partners, and when I say ‘partners,’ I mean companies (too)', 'Putin']],
+  ],
   // a headline quote in single marks
   ["'Buckle in': Top economist says tariffs may backfire", [['Buckle in', 'Top economist']]],
   // scare quotes and titles are not speech
@@ -40,14 +45,17 @@ const DIRECT: [string, [string, string | null][]][] = [
 
 test('direct quotes: marks, interruptions, insertions, headlines, scare quotes and titles', () => {
   for (const [text, expected] of DIRECT) {
-    const got = quotes(text).map((q) => [q.text, q.quote!.speakerMention && q.quote!.speaker ? lastName(q.quote!.speaker, expected) : null]);
+    const got = quotes(text).map((q) => [
+      q.text,
+      q.quote!.speakerMention && q.quote!.speaker ? lastName(q.quote!.speaker, expected) : null,
+    ]);
     assert.deepEqual(got, expected, text);
   }
 });
 
 /** Compares the resolved speaker, tolerating the test's shorter spelling of the same person. */
 function lastName(speaker: string, expected: [string, string | null][]): string {
-  const hit = expected.find(([, s]) => s !== null && (s === speaker || speaker.endsWith(' ' + s)));
+  const hit = expected.find(([, s]) => s !== null && (s === speaker || speaker.endsWith(` ${s}`)));
   return hit ? hit[1]! : speaker;
 }
 
@@ -64,7 +72,10 @@ test('an interrupted quote keeps both stretches as parts and offsets point into 
   const text = '“We, by the way,” Putin said, “would be ready to offer projects.”';
   const [q] = quotes(text);
   assert.ok(q?.quote?.parts);
-  assert.deepEqual(q.quote.parts.map((p) => text.slice(p.start, p.end)), ['We, by the way', 'would be ready to offer projects.']);
+  assert.deepEqual(
+    q.quote.parts.map((p) => text.slice(p.start, p.end)),
+    ['We, by the way', 'would be ready to offer projects.'],
+  );
   assert.equal(q.text, 'We, by the way would be ready to offer projects.');
   assert.equal(q.start, q.quote.parts[0]!.start);
   assert.equal(q.end, q.quote.parts[1]!.end);
@@ -76,9 +87,21 @@ const SPEAKERS: [string, string, string | null][] = [
   // [text, speaker of the last quote, role]
   ['Russian President Vladimir Putin met ministers. “We are ready to offer projects,” he said.', 'Vladimir Putin', 'Russian President'],
   ['Russian President Vladimir Putin met ministers. “We are ready to offer projects,” Putin said.', 'Vladimir Putin', 'Russian President'],
-  ['Russian President Vladimir Putin met ministers. “We are ready to offer projects,” the Russian leader said.', 'Vladimir Putin', 'Russian President'],
-  ['French President Emmanuel Macron spoke after Trump. “This is a chance to talk,” the French president said.', 'Emmanuel Macron', 'French President'],
-  ['Treasury Secretary Scott Bessent spoke on Sunday. “The deal has a guarantee,” Bessent told reporters.', 'Scott Bessent', 'Treasury Secretary'],
+  [
+    'Russian President Vladimir Putin met ministers. “We are ready to offer projects,” the Russian leader said.',
+    'Vladimir Putin',
+    'Russian President',
+  ],
+  [
+    'French President Emmanuel Macron spoke after Trump. “This is a chance to talk,” the French president said.',
+    'Emmanuel Macron',
+    'French President',
+  ],
+  [
+    'Treasury Secretary Scott Bessent spoke on Sunday. “The deal has a guarantee,” Bessent told reporters.',
+    'Scott Bessent',
+    'Treasury Secretary',
+  ],
   ['Dmitry Peskov, the Kremlin spokesman, said: “Nothing is agreed yet.”', 'Dmitry Peskov', null],
   // no cue of its own: the speaker of the quote before it in the paragraph
   ['“There is distrust on both sides,” Trump said. “That is why I am coming in now.”', 'Trump', null],
@@ -96,8 +119,16 @@ test('speakers resolve to one full name with the role kept apart', () => {
 });
 
 const INDIRECT: [string, string, string][] = [
-  ['Vladimir Putin said Russian companies could supply up to 2 million tons of aluminum.', 'Russian companies could supply up to 2 million tons of aluminum', 'Vladimir Putin'],
-  ['Vladimir Putin spoke on TV. He noted that Russia had more resources than Ukraine.', 'Russia had more resources than Ukraine', 'Vladimir Putin'],
+  [
+    'Vladimir Putin said Russian companies could supply up to 2 million tons of aluminum.',
+    'Russian companies could supply up to 2 million tons of aluminum',
+    'Vladimir Putin',
+  ],
+  [
+    'Vladimir Putin spoke on TV. He noted that Russia had more resources than Ukraine.',
+    'Russia had more resources than Ukraine',
+    'Vladimir Putin',
+  ],
   ['Boris Johnson said Monday that he believes Ukraine should sign the deal.', 'he believes Ukraine should sign the deal', 'Boris Johnson'],
   ['Russia could supply more aluminum next year, Putin said.', 'Russia could supply more aluminum next year', 'Putin'],
 ];
@@ -126,10 +157,12 @@ test('statements: factual sentences split at "; " and ", and", questions and hea
     'it employs 50,000 people in Siberia',
   ]);
   // A clause without a name or number of its own is kept when its sentence has one (a denial here).
-  assert.deepEqual(claims('The city council did not approve the plan unanimously, and two council members voted against it.', { kinds: ['statement'] }).map((c) => c.text), [
-    'The city council did not approve the plan unanimously',
-    'two council members voted against it',
-  ]);
+  assert.deepEqual(
+    claims('The city council did not approve the plan unanimously, and two council members voted against it.', {
+      kinds: ['statement'],
+    }).map((c) => c.text),
+    ['The city council did not approve the plan unanimously', 'two council members voted against it'],
+  );
   assert.deepEqual(claims('The city council did not approve the plan unanimously.', { kinds: ['statement'] }), []);
 });
 
@@ -205,12 +238,15 @@ test('transcript lines are direct quotes with the label as speaker; lone headlin
     'Partial transcript as follows:\n\nJAKE TAPPER: Donald Trump released a video on Friday.\n\n' +
     'TRUMP: The deaths of Alton Sterling are tragic.\n\nTAPPER: Do you think he is a healer?\n\nFALLIN: I think he is trying.';
   const lines = quotes(text);
-  assert.deepEqual(lines.map((q) => [q.text, q.quote!.speakerMention, q.quote!.cue]), [
-    ['Donald Trump released a video on Friday.', 'JAKE TAPPER', ':'],
-    ['The deaths of Alton Sterling are tragic.', 'TRUMP', ':'],
-    ['Do you think he is a healer?', 'TAPPER', ':'],
-    ['I think he is trying.', 'FALLIN', ':'],
-  ]);
+  assert.deepEqual(
+    lines.map((q) => [q.text, q.quote!.speakerMention, q.quote!.cue]),
+    [
+      ['Donald Trump released a video on Friday.', 'JAKE TAPPER', ':'],
+      ['The deaths of Alton Sterling are tragic.', 'TRUMP', ':'],
+      ['Do you think he is a healer?', 'TAPPER', ':'],
+      ['I think he is trying.', 'FALLIN', ':'],
+    ],
+  );
   assert.equal(lines[1]!.quote!.speaker, 'Donald Trump');
   assert.deepEqual(quotes('UPDATE: The site removed it.\n\nHUFFPOLLSTER: A shift among voters.'), []);
 });
@@ -220,5 +256,8 @@ test('relatives who share a surname stay apart; a bare surname goes to the one n
     'Hillary Clinton and Bill Clinton spoke in Iowa. “We will win,” Hillary Clinton said. ' +
       '“It was a long day,” Bill Clinton said later. “We are ready,” Clinton said.',
   );
-  assert.deepEqual(q.map((c) => c.quote!.speaker), ['Hillary Clinton', 'Bill Clinton', 'Bill Clinton']);
+  assert.deepEqual(
+    q.map((c) => c.quote!.speaker),
+    ['Hillary Clinton', 'Bill Clinton', 'Bill Clinton'],
+  );
 });

@@ -15,10 +15,46 @@ export interface ReportedSpeech {
 
 /** Cues that report what someone said (belief and estimate verbs are left out on purpose). */
 const SPEECH_CUES = new Set([
-  'say', 'tell', 'add', 'state', 'note', 'write', 'explain', 'argue', 'insist', 'claim', 'warn', 'declare',
-  'announce', 'acknowledge', 'admit', 'suggest', 'emphasize', 'emphasise', 'stress', 'reply', 'respond',
-  'predict', 'promise', 'vow', 'concede', 'conclude', 'observe', 'complain', 'assert', 'mention',
-  'testify', 'confirm', 'deny', 'caution', 'allege', 'contend', 'reiterate', 'indicate', 'tweet', 'report',
+  'say',
+  'tell',
+  'add',
+  'state',
+  'note',
+  'write',
+  'explain',
+  'argue',
+  'insist',
+  'claim',
+  'warn',
+  'declare',
+  'announce',
+  'acknowledge',
+  'admit',
+  'suggest',
+  'emphasize',
+  'emphasise',
+  'stress',
+  'reply',
+  'respond',
+  'predict',
+  'promise',
+  'vow',
+  'concede',
+  'conclude',
+  'observe',
+  'complain',
+  'assert',
+  'mention',
+  'testify',
+  'confirm',
+  'deny',
+  'caution',
+  'allege',
+  'contend',
+  'reiterate',
+  'indicate',
+  'tweet',
+  'report',
   'according to',
 ]);
 /** A reported clause shorter than this (in words) is not a claim ("he said so"). */
@@ -53,7 +89,15 @@ export function findReportedSpeech(
       const subject = coordinated ?? subjectBefore(tokens, cue.first, text);
       if (!subject || subject[0] < first) continue;
       const speaker = resolver.resolve(tokens[subject[0]]!.start, tokens[subject[1] - 1]!.end);
-      found.push({ start: span[0], end: span[1], cue: tokens.slice(cue.first, cue.last + 1).map((t) => t.text).join(' '), speaker });
+      found.push({
+        start: span[0],
+        end: span[1],
+        cue: tokens
+          .slice(cue.first, cue.last + 1)
+          .map((t) => t.text)
+          .join(' '),
+        speaker,
+      });
       break; // one reported clause per sentence: later cues sit inside it
     }
   }

@@ -25,12 +25,43 @@ export interface NameMention {
 }
 
 /** Words before a role that still belong to it ("former British Prime Minister"). */
-const ROLE_PREFIXES = new Set(['former', 'then', 'acting', 'deputy', 'vice', 'ex', 'outgoing', 'incoming', 'late', 'interim', 'senior', 'top', 'chief']);
+const ROLE_PREFIXES = new Set([
+  'former',
+  'then',
+  'acting',
+  'deputy',
+  'vice',
+  'ex',
+  'outgoing',
+  'incoming',
+  'late',
+  'interim',
+  'senior',
+  'top',
+  'chief',
+]);
 /** Lower-case particles inside names ("Charles de Gaulle", "Osama bin Laden"). */
 const NAME_PARTICLES = new Set(['de', 'van', 'von', 'da', 'der', 'bin', 'al', 'la', 'le', 'di', 'du', 'del', 'dos', 'ibn']);
 
 /** Verbs that end a name in a title-case headline ("Howard Dean Tells Democratic Convention"). */
-const HEADLINE_VERBS = new Set(['says', 'said', 'tells', 'told', 'warns', 'warned', 'urges', 'slams', 'blasts', 'calls', 'asks', 'claims', 'admits', 'vows', 'insists', 'denies']);
+const HEADLINE_VERBS = new Set([
+  'says',
+  'said',
+  'tells',
+  'told',
+  'warns',
+  'warned',
+  'urges',
+  'slams',
+  'blasts',
+  'calls',
+  'asks',
+  'claims',
+  'admits',
+  'vows',
+  'insists',
+  'denies',
+]);
 /** Parts of speech that never start a name. */
 const LEADING_NON_NAMES = new Set(['ADP', 'SCONJ', 'CCONJ', 'ADV', 'DET', 'PRON', 'AUX', 'VERB', 'PART', 'INTJ']);
 
@@ -102,7 +133,7 @@ export class PeopleIndex {
   private findPlaces(runs: readonly NameRun[]): void {
     for (const run of runs) {
       const entity = this.lookup(run.name);
-      if (!entity || entity.kind !== 'person' || entity.role || entity.gender) continue;
+      if (entity?.kind !== 'person' || entity.role || entity.gender) continue;
       const before = this.tokens[run.token - 1]?.lower;
       const after = this.tokens[tokenIndexAt(this.tokens, run.end)]?.lower;
       const located = (before === 'in' || before === 'from') && after !== "'s" && after !== '’s';
@@ -148,7 +179,8 @@ export class PeopleIndex {
       let j = i;
       while (j < t.length && !quoted(t[j]!.start)) {
         const tok = t[j]!;
-        const gapOk = j === i || this.text.slice(t[j - 1]!.end, tok.start).length <= 1 && !/[\n,;:]/.test(this.text.slice(t[j - 1]!.end, tok.start));
+        const gapOk =
+          j === i || (this.text.slice(t[j - 1]!.end, tok.start).length <= 1 && !/[\n,;:]/.test(this.text.slice(t[j - 1]!.end, tok.start)));
         if (!gapOk) break;
         if (HEADLINE_VERBS.has(tok.lower)) break; // a headline: "Howard Dean Tells Democratic Convention"
         if (isCapitalised(tok) && tok.pos !== 'PUNCT') j += 1;
@@ -184,7 +216,9 @@ export class PeopleIndex {
     if (nameTokens.length === 0) return null;
     const name = this.text.slice(nameTokens[0]!.start, nameTokens[nameTokens.length - 1]!.end);
     const lowerWords = nameTokens.map((x) => x.lower);
-    const org = lowerWords.some((w) => ORG_WORDS.has(w)) || (nameTokens.length === 1 && nameTokens[0]!.text.length > 1 && nameTokens[0]!.text === nameTokens[0]!.text.toUpperCase());
+    const org =
+      lowerWords.some((w) => ORG_WORDS.has(w)) ||
+      (nameTokens.length === 1 && nameTokens[0]!.text.length > 1 && nameTokens[0]!.text === nameTokens[0]!.text.toUpperCase());
     const role = lastRole >= 0 && !org ? this.text.slice(t[i]!.start, t[lastRole]!.end) : null;
     if (!org && !role && nameTokens.every((x) => x.pos !== 'PROPN')) return null;
     return { start: t[i]!.start, end: t[j - 1]!.end, token: i, name, role, honorific, org };

@@ -35,12 +35,23 @@ const NOT_QUANTITIES: string[] = [
 ];
 
 test('years, dates, times, ordinals and names are not quantities', () => {
-  for (const text of NOT_QUANTITIES) assert.deepEqual(read(text).map((q) => q.text), [], text);
+  for (const text of NOT_QUANTITIES)
+    assert.deepEqual(
+      read(text).map((q) => q.text),
+      [],
+      text,
+    );
 });
 
 test('a letter glued to a number is a temperature only when it ends the word', () => {
   for (const text of ['The air force sent 12 C-130 transport planes.', 'It has 3 C grade mills.', 'Sector 7C was closed.']) {
-    assert.deepEqual(read(text).filter((q) => q.unit === '°C').map((q) => q.text), [], text);
+    assert.deepEqual(
+      read(text)
+        .filter((q) => q.unit === '°C')
+        .map((q) => q.text),
+      [],
+      text,
+    );
   }
 });
 

@@ -8,7 +8,15 @@ import { sentenceAt } from '../sentences/index.js';
 import type { TaggedToken } from './tagging.js';
 import { tokenIndexAt } from './tagging.js';
 import {
-  CURRENCY_PREFIXES, PERIODS, QUALIFIERS, SCALES, SHORT_SCALES, TRAILING_QUALIFIERS, UNITS, UNMARKED_PLURALS, WORD_NUMBERS,
+  CURRENCY_PREFIXES,
+  PERIODS,
+  QUALIFIERS,
+  SCALES,
+  SHORT_SCALES,
+  TRAILING_QUALIFIERS,
+  UNITS,
+  UNMARKED_PLURALS,
+  WORD_NUMBERS,
 } from './units.js';
 
 export interface FoundQuantity extends QuantityInfo {
@@ -17,14 +25,17 @@ export interface FoundQuantity extends QuantityInfo {
 }
 
 const DIGITS = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+`;
-const WORDS = String.raw`half an?|a dozen|a hundred|a thousand|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|dozen`;
+const WORDS =
+  'half an?|a dozen|a hundred|a thousand|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|dozen';
 /** A number: digits (not glued to letters, dashes or other digits) or a number word. */
 const NUMBER = new RegExp(String.raw`(?<![\p{L}\p{N}\-/:.,])(?:(${DIGITS})(?![\p{N}]|[:/]\d|,\d)|\b(${WORDS})\b)`, 'giu');
 const FOLD = /\b(two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|\d+)-?fold\b/gi;
 const SCALE = /^(?:\s?-?(hundred|thousand|million|billion|trillion|mln|mn|mio|bn|bln|tn|trn|lakh|crore)\b|(k|m|b|bn|mn|tn)\b)/i;
 const UNIT_RES = UNITS.map((u) => ({ ...u, re: new RegExp(`^\\s?-?(?:${u.pattern})`, u.caseSensitive ? 'u' : 'iu') }));
-const MONTHS = /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?$/i;
-const MONTH_AFTER = /^\s*(?:jan(?:uary)?|feb(?:ruary)?|march|april|may|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/i;
+const MONTHS =
+  /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?$/i;
+const MONTH_AFTER =
+  /^\s*(?:jan(?:uary)?|feb(?:ruary)?|march|april|may|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/i;
 /** Calendar years are dates, not amounts, unless a unit or currency says otherwise. */
 const YEAR_MIN = 1800;
 const YEAR_MAX = 2100;
@@ -38,15 +49,109 @@ const LABEL_BEFORE = /\p{Lu}[\p{L}.]*\s$/u;
 const MEASURE_MAX_WORDS = 8;
 /** Verbs and links between a measured noun phrase and its number: "reserves are estimated at". */
 const MEASURE_LINKS = new Set([
-  'at', 'to', 'by', 'of', 'worth', 'is', 'are', 'was', 'were', 'be', 'been', 'being', 'estimated', 'valued',
-  'put', 'pegged', 'set', 'totaled', 'totalled', 'totals', 'total', 'totaling', 'totalling', 'reached', 'reach',
-  'reaches', 'hit', 'hits', 'rose', 'rise', 'rises', 'risen', 'fell', 'fall', 'falls', 'fallen', 'grew', 'grow',
-  'grows', 'dropped', 'drop', 'climbed', 'climb', 'increased', 'increase', 'decreased', 'decrease', 'amounted',
-  'amount', 'amounts', 'stood', 'stands', 'stand', 'could', 'would', 'will', 'may', 'might', 'can', 'should',
-  'about', 'around', 'roughly', 'approximately', 'nearly', 'almost', 'some', 'up', 'more', 'than', 'least',
-  'over', 'under', 'only', 'just', 'jumped', 'soared', 'plunged', 'slipped', 'gained', 'lost', 'cost', 'costs',
-  'exceeded', 'exceed', 'averaged', 'average', 'equal', 'equals', 'represent', 'represents', 'represented',
-  'accounted', 'account', 'accounts', 'for', 'made', 'make', 'makes', 'comprised', 'estimate', 'projected', 'expected',
+  'at',
+  'to',
+  'by',
+  'of',
+  'worth',
+  'is',
+  'are',
+  'was',
+  'were',
+  'be',
+  'been',
+  'being',
+  'estimated',
+  'valued',
+  'put',
+  'pegged',
+  'set',
+  'totaled',
+  'totalled',
+  'totals',
+  'total',
+  'totaling',
+  'totalling',
+  'reached',
+  'reach',
+  'reaches',
+  'hit',
+  'hits',
+  'rose',
+  'rise',
+  'rises',
+  'risen',
+  'fell',
+  'fall',
+  'falls',
+  'fallen',
+  'grew',
+  'grow',
+  'grows',
+  'dropped',
+  'drop',
+  'climbed',
+  'climb',
+  'increased',
+  'increase',
+  'decreased',
+  'decrease',
+  'amounted',
+  'amount',
+  'amounts',
+  'stood',
+  'stands',
+  'stand',
+  'could',
+  'would',
+  'will',
+  'may',
+  'might',
+  'can',
+  'should',
+  'about',
+  'around',
+  'roughly',
+  'approximately',
+  'nearly',
+  'almost',
+  'some',
+  'up',
+  'more',
+  'than',
+  'least',
+  'over',
+  'under',
+  'only',
+  'just',
+  'jumped',
+  'soared',
+  'plunged',
+  'slipped',
+  'gained',
+  'lost',
+  'cost',
+  'costs',
+  'exceeded',
+  'exceed',
+  'averaged',
+  'average',
+  'equal',
+  'equals',
+  'represent',
+  'represents',
+  'represented',
+  'accounted',
+  'account',
+  'accounts',
+  'for',
+  'made',
+  'make',
+  'makes',
+  'comprised',
+  'estimate',
+  'projected',
+  'expected',
 ]);
 
 export function findQuantities(text: string, sentences: readonly Sentence[], tokens: readonly TaggedToken[]): FoundQuantity[] {
@@ -68,7 +173,16 @@ export function findQuantities(text: string, sentences: readonly Sentence[], tok
     if (found.some((f) => f.start < m!.index + m![0].length && f.end > m!.index)) continue;
     const value = WORD_NUMBERS.get(m[1]!.toLowerCase()) ?? Number(m[1]);
     const end = m.index + m[0].length;
-    found.push({ start: m.index, end, value, unit: '×', text: m[0], qualifier: 'exact', measure: measureOf(text, sentences, tokens, m.index, end, '×'), per: null });
+    found.push({
+      start: m.index,
+      end,
+      value,
+      unit: '×',
+      text: m[0],
+      qualifier: 'exact',
+      measure: measureOf(text, sentences, tokens, m.index, end, '×'),
+      per: null,
+    });
   }
   return found.sort((a, b) => a.start - b.start);
 }
@@ -83,7 +197,7 @@ function readQuantity(
   words: string | null,
 ): FoundQuantity | null {
   const left = text.slice(Math.max(0, numberStart - 40), numberStart);
-  let value = digits !== null ? Number(digits.replace(/,/g, '')) : WORD_NUMBERS.get(words!.toLowerCase()) ?? wordNumber(words!);
+  let value = digits !== null ? Number(digits.replace(/,/g, '')) : (WORD_NUMBERS.get(words!.toLowerCase()) ?? wordNumber(words!));
   if (!Number.isFinite(value)) return null;
   let start = numberStart;
   let end = numberEnd;
@@ -163,7 +277,13 @@ function readQuantity(
   if (digits === null && !scaled && (unit === null || words === 'one' || /^an?$/i.test(words ?? ''))) {
     if (!(unit && unit !== '' && words === 'one' && !counted)) return null;
   }
-  if (/^-?(?:year|month|week|day|hour|mile|point|foot|inch|seat|member|page|minute|man|nation|party|way|story)\b/i.test(text.slice(numberEnd, numberEnd + 8)) && text[numberEnd] === '-') return null;
+  if (
+    /^-?(?:year|month|week|day|hour|mile|point|foot|inch|seat|member|page|minute|man|nation|party|way|story)\b/i.test(
+      text.slice(numberEnd, numberEnd + 8),
+    ) &&
+    text[numberEnd] === '-'
+  )
+    return null;
 
   // Qualifier before, or after ("or more").
   let qualifier: Qualifier = 'exact';
@@ -211,7 +331,7 @@ function wordNumber(words: string): number {
   const lower = words.toLowerCase();
   if (/^half an?$/.test(lower)) return 0.5;
   const [tens, ones] = lower.split('-');
-  return (WORD_NUMBERS.get(tens!) ?? NaN) + (ones ? WORD_NUMBERS.get(ones) ?? NaN : 0);
+  return (WORD_NUMBERS.get(tens!) ?? NaN) + (ones ? (WORD_NUMBERS.get(ones) ?? NaN) : 0);
 }
 
 /** A plural noun (after at most one adjective) that the number counts. */
@@ -257,14 +377,21 @@ function periodAfter(text: string, end: number): string | null {
   const window = /^[^,.;:!?\n]*/.exec(tail.replace(/U\.S\./g, 'U_S_'))![0];
   const words = window.split(/\s+/).filter(Boolean);
   for (let k = 1; k < Math.min(words.length, PERIOD_REACH_WORDS); k += 1) {
-    const sub = ' ' + words.slice(k).join(' ');
+    const sub = ` ${words.slice(k).join(' ')}`;
     for (const [re, period] of PERIODS) if (re.test(sub)) return period;
   }
   return null;
 }
 
 /** What the quantity measures, when the sentence says: "15% of U.S. aluminum imports". */
-function measureOf(text: string, sentences: readonly Sentence[], tokens: readonly TaggedToken[], start: number, end: number, unit: string): string | null {
+function measureOf(
+  text: string,
+  sentences: readonly Sentence[],
+  tokens: readonly TaggedToken[],
+  start: number,
+  end: number,
+  unit: string,
+): string | null {
   const sentence = sentenceAt(sentences, start);
   const limitEnd = sentence?.end ?? text.length;
   const limitStart = sentence?.start ?? 0;
@@ -295,7 +422,13 @@ const NP_POS = new Set(['NOUN', 'PROPN', 'ADJ', 'NUM']);
 const NP_INNER = new Set(['of', 'in', 'on', 'for', 'to', 'from']);
 
 /** Character span of the noun phrase starting at token `i` (a leading determiner dropped). */
-function nounPhrase(tokens: readonly TaggedToken[], i: number, limit: number, allowInner: boolean, afterOf = false): [number, number] | null {
+function nounPhrase(
+  tokens: readonly TaggedToken[],
+  i: number,
+  limit: number,
+  allowInner: boolean,
+  afterOf = false,
+): [number, number] | null {
   while (tokens[i] && (tokens[i]!.pos === 'DET' || tokens[i]!.lower === 'the')) i += 1;
   const first = i;
   let last = -1;
@@ -305,7 +438,13 @@ function nounPhrase(tokens: readonly TaggedToken[], i: number, limit: number, al
     // Right after "of" a word tagged as a verb is a noun ("tons of concentrate").
     const nominal = afterOf && i === first && t.pos === 'VERB';
     if (nominal) last = i;
-    if (nominal || NP_POS.has(t.pos) || (t.pos === 'PART' && /^'s?$/.test(t.lower)) || (t.text === '-' && last >= 0) || (t.text === '.' && last === i - 1)) {
+    if (
+      nominal ||
+      NP_POS.has(t.pos) ||
+      (t.pos === 'PART' && /^'s?$/.test(t.lower)) ||
+      (t.text === '-' && last >= 0) ||
+      (t.text === '.' && last === i - 1)
+    ) {
       if (t.pos === 'NOUN' || t.pos === 'PROPN') last = i;
       i += 1;
     } else if (allowInner && !innerUsed && NP_INNER.has(t.lower) && last === i - 1) {
@@ -327,8 +466,19 @@ function nounPhraseBackward(tokens: readonly TaggedToken[], i: number, limit: nu
   let innerUsed = false;
   while (first > 0 && tokens[first - 1]!.start >= limit && last - first < MEASURE_MAX_WORDS) {
     const t = tokens[first - 1]!;
-    if (NP_POS.has(t.pos) || (t.pos === 'PART' && /^'s?$/.test(t.lower)) || t.text === '-' || (t.pos === 'ADV' && /^(?:most|least)$/.test(t.lower))) first -= 1;
-    else if (!innerUsed && NP_INNER.has(t.lower) && first - 2 >= 0 && (tokens[first - 2]!.pos === 'NOUN' || tokens[first - 2]!.pos === 'PROPN')) {
+    if (
+      NP_POS.has(t.pos) ||
+      (t.pos === 'PART' && /^'s?$/.test(t.lower)) ||
+      t.text === '-' ||
+      (t.pos === 'ADV' && /^(?:most|least)$/.test(t.lower))
+    )
+      first -= 1;
+    else if (
+      !innerUsed &&
+      NP_INNER.has(t.lower) &&
+      first - 2 >= 0 &&
+      (tokens[first - 2]!.pos === 'NOUN' || tokens[first - 2]!.pos === 'PROPN')
+    ) {
       innerUsed = true;
       first -= 1;
     } else if (t.pos === 'DET' && /^(?:the|its|their|his|her)$/.test(t.lower)) {

@@ -32,12 +32,15 @@ export interface DirectQuote {
 /** Characters allowed between an attribution and the next quote for them to be one interrupted quote. */
 const INTERRUPTION_JOINERS = /^[\s,:;\u2014\u2013-]*$/;
 /** Words before a mark that make it a term being named, not speech. */
-const SCARE_MARKERS = /(?:so-called|so called|dubbed|known as|the words?|the terms?|the phrase|the slogan|titled|entitled|nicknamed|hashtag)\s*$/i;
+const SCARE_MARKERS =
+  /(?:so-called|so called|dubbed|known as|the words?|the terms?|the phrase|the slogan|titled|entitled|nicknamed|hashtag)\s*$/i;
 /** A determiner or possessive right before a short quoted fragment puts it inside a noun phrase. */
 const NOUN_PHRASE_OPENERS = /\b(?:a|an|the|this|that|these|those|its|their|his|her|our|my|your)\s+$/i;
 /** Words before a mark that announce a title of a show, book or film. */
-const TITLE_MARKERS = /(?:\bon|\bin|show|program|programme|series|book|film|movie|album|song|podcast|column|documentary|titled|entitled|called|op-ed)\s*$/i;
-const TITLE_CASE = /^(?:[\p{Lu}\p{N}][\p{L}\p{N}'’.&:-]*|of|the|and|a|an|in|on|for|to|at|with|&|or|from|by)(?:\s+(?:[\p{Lu}\p{N}][\p{L}\p{N}'’.&:-]*|of|the|and|a|an|in|on|for|to|at|with|&|or|from|by))*$/u;
+const TITLE_MARKERS =
+  /(?:\bon|\bin|show|program|programme|series|book|film|movie|album|song|podcast|column|documentary|titled|entitled|called|op-ed)\s*$/i;
+const TITLE_CASE =
+  /^(?:[\p{Lu}\p{N}][\p{L}\p{N}'’.&:-]*|of|the|and|a|an|in|on|for|to|at|with|&|or|from|by)(?:\s+(?:[\p{Lu}\p{N}][\p{L}\p{N}'’.&:-]*|of|the|and|a|an|in|on|for|to|at|with|&|or|from|by))*$/u;
 /** Titles are short. */
 const TITLE_MAX_WORDS = 8;
 
@@ -63,7 +66,10 @@ export function findDirectQuotes(
     // The splitter may end a sentence at `?"` before `Trump said.`: the attribution is then in the next one.
     // Only after ? or ! inside the marks: after a full stop the next sentence is someone's new statement.
     const splitInside = /[?!]$/.test(text.slice(last.start, last.end));
-    const tail = closeSentence && closeSentence.end <= last.close && splitInside ? sentenceAt(sentences, firstNonSpace(text, last.close)) : closeSentence;
+    const tail =
+      closeSentence && closeSentence.end <= last.close && splitInside
+        ? sentenceAt(sentences, firstNonSpace(text, last.close))
+        : closeSentence;
     const sameParagraph = tail && closeSentence && tail.paragraph === closeSentence.paragraph;
     const limit = Math.min(sameParagraph ? tail.end : closeSentence ? closeSentence.end : last.close, nextOpen);
     const attribution =
@@ -96,7 +102,8 @@ export function findDirectQuotes(
     if (!draft.attribution && words < settings.unattributedMinWords) continue;
     const paragraph = (sentenceAt(sentences, first.start) ?? sentenceAt(sentences, first.open))?.paragraph ?? -1;
     const last = draft.pieces[draft.pieces.length - 1]!;
-    const lastParagraph = (sentenceAt(sentences, Math.max(last.start, last.end - 1)) ?? sentenceAt(sentences, last.start))?.paragraph ?? paragraph;
+    const lastParagraph =
+      (sentenceAt(sentences, Math.max(last.start, last.end - 1)) ?? sentenceAt(sentences, last.start))?.paragraph ?? paragraph;
     kept.push({ draft, paragraph, lastParagraph });
   }
 
@@ -112,8 +119,14 @@ export function findDirectQuotes(
       const prev = kept[i - 1];
       const next = kept[i + 1];
       if (prev && prev.lastParagraph === paragraph && resolved[i - 1]) speaker = resolved[i - 1]!;
-      else if (next && next.paragraph === paragraph && resolved[i + 1] && next.draft.attribution?.side === 'after') speaker = resolved[i + 1]!;
-      else if (prev && prev.lastParagraph >= paragraph - 1 && opensParagraph(sentences, draft.pieces[0]!) && (resolved[i - 1] || quotes[quotes.length - 1]?.speaker)) {
+      else if (next && next.paragraph === paragraph && resolved[i + 1] && next.draft.attribution?.side === 'after')
+        speaker = resolved[i + 1]!;
+      else if (
+        prev &&
+        prev.lastParagraph >= paragraph - 1 &&
+        opensParagraph(sentences, draft.pieces[0]!) &&
+        (resolved[i - 1] || quotes[quotes.length - 1]?.speaker)
+      ) {
         speaker = resolved[i - 1] ?? quotes[quotes.length - 1]!.speaker;
       } else {
         // "Viguerie is upbeat about Cruz's chances.\n\n“Not only can ...”": news introduces the speaker
@@ -186,13 +199,24 @@ function introducedBefore(
   const verb = tokens.slice(subject[1]).find((t) => t.pos === 'VERB' || t.pos === 'AUX');
   if (!verb) return null;
   return {
-    cue: verb.text, cueLemma: verb.lower, cueStart: verb.start, cueEnd: verb.end, side: 'before', end: verb.end,
-    speakerStart: tokens[subject[0]]!.start, speakerEnd: tokens[subject[1] - 1]!.end,
+    cue: verb.text,
+    cueLemma: verb.lower,
+    cueStart: verb.start,
+    cueEnd: verb.end,
+    side: 'before',
+    end: verb.end,
+    speakerStart: tokens[subject[0]]!.start,
+    speakerEnd: tokens[subject[1] - 1]!.end,
   };
 }
 
 /** A verb of saying anywhere in the sentence, outside quotation marks. */
-function cueInSentence(tokens: readonly TaggedToken[], sentences: readonly Sentence[], offset: number, quoted: (offset: number) => boolean): boolean {
+function cueInSentence(
+  tokens: readonly TaggedToken[],
+  sentences: readonly Sentence[],
+  offset: number,
+  quoted: (offset: number) => boolean,
+): boolean {
   const sentence = sentenceAt(sentences, offset);
   if (!sentence) return false;
   for (let i = tokenIndexAt(tokens, sentence.start); i < tokens.length && tokens[i]!.start < sentence.end; i += 1) {
@@ -222,7 +246,7 @@ export function quotedTest(runs: readonly QuoteRun[]): (offset: number) => boole
 function joinsInterrupted(text: string, previous: { pieces: QuotePiece[]; attribution: Attribution | null }, next: QuotePiece): boolean {
   const a = previous.attribution;
   const last = previous.pieces[previous.pieces.length - 1]!;
-  if (!a || a.side !== 'after' || next.single !== last.single) return false;
+  if (a?.side !== 'after' || next.single !== last.single) return false;
   if (a.end < last.close || next.open < a.end) return false;
   const between = text.slice(a.end, next.open);
   if (text.slice(last.close, next.open).includes('\n')) return false;

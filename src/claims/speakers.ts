@@ -5,7 +5,7 @@ import type { Sentence } from '../records.js';
 import { sentenceAt } from '../sentences/index.js';
 import type { TaggedToken } from './tagging.js';
 import { tokenIndexAt } from './tagging.js';
-import { PeopleIndex, type Entity, type NameMention } from './people.js';
+import type { PeopleIndex, Entity, NameMention } from './people.js';
 import { cueAt, subjectBefore } from './attribution.js';
 import { ROLE_WORDS, SPEAKER_PRONOUNS } from './lexicon.js';
 
@@ -74,12 +74,14 @@ export class SpeakerResolver {
       return { ...base, name: mention.replace(/^(?:The|A|An)\s/, (m) => m.toLowerCase()), role: null };
     }
     if (named) {
-      const role = named.entity.kind === 'person' ? roleWithin(this.text, start, named) ?? named.entity.role : null;
+      const role = named.entity.kind === 'person' ? (roleWithin(this.text, start, named) ?? named.entity.role) : null;
       return { ...base, name: named.entity.name, role };
     }
     const head = [...words].reverse().find((t) => t.pos === 'NOUN' || t.pos === 'PROPN');
     if (head && ROLE_WORDS.has(head.lower)) {
-      const modifiers = words.filter((t) => t !== head && (t.pos === 'ADJ' || t.pos === 'PROPN') && !/^(?:former|new|top|senior)$/.test(t.lower)).map((t) => t.lower.replace(/['’]s$/, ''));
+      const modifiers = words
+        .filter((t) => t !== head && (t.pos === 'ADJ' || t.pos === 'PROPN') && !/^(?:former|new|top|senior)$/.test(t.lower))
+        .map((t) => t.lower.replace(/['’]s$/, ''));
       const entity = this.recent(start, this.people.byRole(head.lower, modifiers));
       if (entity) return { ...base, name: entity.name, role: entity.role };
     }
@@ -103,7 +105,10 @@ export class SpeakerResolver {
     const people = inside.filter((m) => m.entity.kind === 'person');
     // "Texas-based Matt Mackowiak": the fullest name is the person; a lone capitalised word may be a place.
     const words = (m: NameMention) => m.entity.name.split(' ').length;
-    return people.reduce<NameMention | undefined>((best, m) => (!best || words(m) >= words(best) ? m : best), undefined) ?? inside[inside.length - 1];
+    return (
+      people.reduce<NameMention | undefined>((best, m) => (!best || words(m) >= words(best) ? m : best), undefined) ??
+      inside[inside.length - 1]
+    );
   }
 
   /** Of `candidates`, the one mentioned most recently before `offset` (else the first mentioned after). */
@@ -146,7 +151,9 @@ export class SpeakerResolver {
       const speaker = this.speakersBySentence.get(s)?.find(fits);
       if (speaker) return speaker;
       const sentence = this.sentences[s]!;
-      const inSentence = this.people.mentions.filter((m) => m.start >= sentence.start && m.end <= sentence.end && !this.quoted(m.start) && fits(m.entity));
+      const inSentence = this.people.mentions.filter(
+        (m) => m.start >= sentence.start && m.end <= sentence.end && !this.quoted(m.start) && fits(m.entity),
+      );
       const named = inSentence.find((m) => !this.afterPreposition(m)) ?? inSentence[0];
       if (named) return named.entity;
     }

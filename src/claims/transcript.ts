@@ -14,7 +14,8 @@ export interface TranscriptLine {
 /** "JAKE TAPPER:", "TRUMP:", "Sen. Warren:", at the start of a line, then the words spoken. */
 const LABEL_LINE = /^([A-Z][A-Z.'’ -]{1,30}|(?:[A-Z][a-z]+\.? ){0,2}[A-Z][a-z]+):[ \t]+(\S.*)$/gm;
 /** Labels that head news items rather than name a speaker. */
-const NOT_SPEAKERS = /^(?:UPDATE|UPDATED|NOTE|EDITOR'?S NOTE|WATCH|READ MORE|READ|PHOTOS?|VIDEO|BREAKING|EXCLUSIVE|RELATED|SOURCE|CORRECTION|ALSO|WARNING|Q|A|Update|Note|Watch|Related|Source|Photo|Video|Read|Also|Correction)$/;
+const NOT_SPEAKERS =
+  /^(?:UPDATE|UPDATED|NOTE|EDITOR'?S NOTE|WATCH|READ MORE|READ|PHOTOS?|VIDEO|BREAKING|EXCLUSIVE|RELATED|SOURCE|CORRECTION|ALSO|WARNING|Q|A|Update|Note|Watch|Related|Source|Photo|Video|Read|Also|Correction)$/;
 /** A transcript has at least this many labelled lines ... */
 const MIN_LINES = 3;
 /** ... from at least this many different speakers. */

@@ -87,7 +87,18 @@ export const UNITS: readonly UnitEntry[] = [
  * Nouns that count people or things without a plural "-s" ("220 staff", "4,800 children"); regular
  * plurals are read from the part of speech.
  */
-export const UNMARKED_PLURALS: ReadonlySet<string> = new Set(['staff', 'personnel', 'children', 'men', 'women', 'police', 'crew', 'cattle', 'sheep', 'livestock']);
+export const UNMARKED_PLURALS: ReadonlySet<string> = new Set([
+  'staff',
+  'personnel',
+  'children',
+  'men',
+  'women',
+  'police',
+  'crew',
+  'cattle',
+  'sheep',
+  'livestock',
+]);
 
 /** Currency written before the number, longest first. */
 export const CURRENCY_PREFIXES: readonly (readonly [RegExp, string])[] = [
@@ -109,20 +120,66 @@ export const CURRENCY_PREFIXES: readonly (readonly [RegExp, string])[] = [
 ];
 
 export const SCALES: ReadonlyMap<string, number> = new Map([
-  ['hundred', 1e2], ['thousand', 1e3], ['million', 1e6], ['billion', 1e9], ['trillion', 1e12],
-  ['mln', 1e6], ['mn', 1e6], ['mio', 1e6], ['bn', 1e9], ['bln', 1e9], ['tn', 1e12], ['trn', 1e12], ['k', 1e3],
-  ['m', 1e6], ['b', 1e9], ['lakh', 1e5], ['crore', 1e7], ['thousands', 1e3], ['millions', 1e6],
+  ['hundred', 1e2],
+  ['thousand', 1e3],
+  ['million', 1e6],
+  ['billion', 1e9],
+  ['trillion', 1e12],
+  ['mln', 1e6],
+  ['mn', 1e6],
+  ['mio', 1e6],
+  ['bn', 1e9],
+  ['bln', 1e9],
+  ['tn', 1e12],
+  ['trn', 1e12],
+  ['k', 1e3],
+  ['m', 1e6],
+  ['b', 1e9],
+  ['lakh', 1e5],
+  ['crore', 1e7],
+  ['thousands', 1e3],
+  ['millions', 1e6],
 ]);
 
 /** Scale letters that only count when glued to a number that carries a currency ("$15bn", "£3m"). */
 export const SHORT_SCALES = new Set(['k', 'm', 'b', 'bn', 'mn', 'tn']);
 
 export const WORD_NUMBERS: ReadonlyMap<string, number> = new Map([
-  ['a', 1], ['an', 1], ['one', 1], ['two', 2], ['three', 3], ['four', 4], ['five', 5], ['six', 6], ['seven', 7],
-  ['eight', 8], ['nine', 9], ['ten', 10], ['eleven', 11], ['twelve', 12], ['thirteen', 13], ['fourteen', 14],
-  ['fifteen', 15], ['sixteen', 16], ['seventeen', 17], ['eighteen', 18], ['nineteen', 19], ['twenty', 20],
-  ['thirty', 30], ['forty', 40], ['fifty', 50], ['sixty', 60], ['seventy', 70], ['eighty', 80], ['ninety', 90],
-  ['dozen', 12], ['a dozen', 12], ['half a', 0.5], ['half', 0.5], ['a hundred', 100], ['a thousand', 1000],
+  ['a', 1],
+  ['an', 1],
+  ['one', 1],
+  ['two', 2],
+  ['three', 3],
+  ['four', 4],
+  ['five', 5],
+  ['six', 6],
+  ['seven', 7],
+  ['eight', 8],
+  ['nine', 9],
+  ['ten', 10],
+  ['eleven', 11],
+  ['twelve', 12],
+  ['thirteen', 13],
+  ['fourteen', 14],
+  ['fifteen', 15],
+  ['sixteen', 16],
+  ['seventeen', 17],
+  ['eighteen', 18],
+  ['nineteen', 19],
+  ['twenty', 20],
+  ['thirty', 30],
+  ['forty', 40],
+  ['fifty', 50],
+  ['sixty', 60],
+  ['seventy', 70],
+  ['eighty', 80],
+  ['ninety', 90],
+  ['dozen', 12],
+  ['a dozen', 12],
+  ['half a', 0.5],
+  ['half', 0.5],
+  ['a hundred', 100],
+  ['a thousand', 1000],
 ]);
 
 /** Qualifiers written before a number, longest first. */
@@ -132,7 +189,10 @@ export const QUALIFIERS: readonly (readonly [RegExp, Qualifier])[] = [
   [/\b(?:at most|no more than|not more than)\s+$/i, 'at most'],
   [/\b(?:more than|over|above|in excess of|upwards of|exceeding|north of|greater than|higher than|nearly over)\s+$/i, 'more than'],
   [/\b(?:less than|fewer than|under|below|short of|lower than|just under|barely)\s+$/i, 'less than'],
-  [/(?:\b(?:about|around|roughly|approximately|approx\.|some|nearly|almost|close to|an estimated|estimated|circa|an average of|on average|or so)\s+|~\s*)$/i, 'about'],
+  [
+    /(?:\b(?:about|around|roughly|approximately|approx\.|some|nearly|almost|close to|an estimated|estimated|circa|an average of|on average|or so)\s+|~\s*)$/i,
+    'about',
+  ],
 ];
 
 /** Qualifiers written after the quantity ("100 or more", "a dozen or so"). */

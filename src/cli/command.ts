@@ -26,7 +26,12 @@ type Options = NonNullable<ParseArgsConfig['options']>;
 /** node:util parseArgs with usage errors that say how to fix them. */
 export function parseFlags<T extends Options>(argv: readonly string[], options: T, command: string) {
   try {
-    return parseArgs({ args: [...argv], options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+    return parseArgs({
+      args: [...argv],
+      options: { ...options, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+      strict: true,
+    });
   } catch (error) {
     throw usageError((error as Error).message, `Run 'corroborate ${command} --help' for the flags it takes.`);
   }
@@ -45,7 +50,7 @@ export function numberFlag(value: string | undefined, name: string, fallback: nu
 /** Writes a line and waits for the stream to take it (keeps order with later process exit). */
 export function writeLine(stream: NodeJS.WritableStream, line: string): Promise<void> {
   return new Promise((resolve) => {
-    if (stream.write(line + '\n')) resolve();
+    if (stream.write(`${line}\n`)) resolve();
     else stream.once('drain', () => resolve());
   });
 }

@@ -56,7 +56,10 @@ test('readJsonl: a file by path; a missing file or a folder is an input error wi
     const { ids, err } = await read(file);
     assert.deepEqual(ids, ['a']);
     assert.match(err, new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}, line 2: not valid JSON`));
-    for (const [path, why] of [[join(dir, 'missing.jsonl'), /no such file/], [dir, /it is a directory/]] as const) {
+    for (const [path, why] of [
+      [join(dir, 'missing.jsonl'), /no such file/],
+      [dir, /it is a directory/],
+    ] as const) {
       await assert.rejects(read(path), (error: unknown) => {
         assert.ok(error instanceof CorroborateError, String(error));
         assert.equal(error.code, 'input');

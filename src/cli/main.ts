@@ -29,7 +29,7 @@ Exit codes: 0 ok, 1 failure, 2 usage error.`;
 export async function main(argv: readonly string[], io: CommandIO = processIO()): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    io.stdout.write(USAGE + '\n');
+    io.stdout.write(`${USAGE}\n`);
     return name ? 0 : 2;
   }
   const entry = COMMANDS[name];
@@ -40,7 +40,7 @@ export async function main(argv: readonly string[], io: CommandIO = processIO())
   try {
     const { command } = await entry.load();
     if (rest.includes('--help') || rest.includes('-h')) {
-      io.stdout.write(command.help.trimEnd() + '\n');
+      io.stdout.write(`${command.help.trimEnd()}\n`);
       return 0;
     }
     return await command.run(rest, io);

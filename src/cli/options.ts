@@ -51,7 +51,10 @@ export const STORY_FLAGS_HELP = `  --window DAYS              articles further t
   --threshold X              probability that an article reports a story's event needed to
                              join it, 0 < X < 1 (default ${DEFAULT_STORY_OPTIONS.threshold})`;
 
-export function storyOptions(values: { readonly window?: string; readonly threshold?: string }): Pick<StoryOptions, 'windowDays' | 'threshold'> {
+export function storyOptions(values: {
+  readonly window?: string;
+  readonly threshold?: string;
+}): Pick<StoryOptions, 'windowDays' | 'threshold'> {
   return {
     windowDays: numberFlag(values.window, 'window', DEFAULT_STORY_OPTIONS.windowDays, 0, MAX_WINDOW_DAYS),
     threshold: numberFlag(values.threshold, 'threshold', DEFAULT_STORY_OPTIONS.threshold, 0.001, 0.999),

@@ -28,12 +28,12 @@ function storyLines(story: DossierStory): string[] {
     `Story ${story.id}: ${clean(story.headline)}`,
     `  ${plural(story.articles.length, 'article')} from ${plural(story.outlets.length, 'outlet')}, ` +
       `${plural(story.independentOrigins, 'independent origin')}` +
-      (story.firstSeen ? `, ${story.firstSeen}${story.lastSeen && story.lastSeen !== story.firstSeen ? ' – ' + story.lastSeen : ''}` : ''),
+      (story.firstSeen ? `, ${story.firstSeen}${story.lastSeen && story.lastSeen !== story.firstSeen ? ` – ${story.lastSeen}` : ''}` : ''),
   ];
   const names = new Map(story.articles.map((a) => [a.id, articleName(a)]));
   for (const a of story.articles) {
     const sources = a.derivedFrom.map((d) => names.get(d.article) ?? d.article);
-    lines.push(`  - ${names.get(a.id)}: ${a.role}${sources.length ? ' of ' + sources.join(', ') : ''}`);
+    lines.push(`  - ${names.get(a.id)}: ${a.role}${sources.length ? ` of ${sources.join(', ')}` : ''}`);
   }
   if (story.findings.length > 0) {
     lines.push('  Findings:');
@@ -42,7 +42,8 @@ function storyLines(story: DossierStory): string[] {
   }
   if (story.brief.length > 0) {
     lines.push('  Brief:');
-    for (const s of story.brief) lines.push(`    ${clean(s.text)}${s.contested ? ' (contested)' : ''} [${s.citations.map((c) => names.get(c) ?? c).join('; ')}]`);
+    for (const s of story.brief)
+      lines.push(`    ${clean(s.text)}${s.contested ? ' (contested)' : ''} [${s.citations.map((c) => names.get(c) ?? c).join('; ')}]`);
   }
   return lines;
 }
@@ -53,11 +54,14 @@ function articleName(a: DossierStory['articles'][number]): string {
   return clean(who ? `${who} (${file})` : file);
 }
 
-function plural(n: number, one: string, many = one + 's'): string {
+function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
 /** Removes C0/C1 control characters (escape sequences included) from untrusted text. */
 export function clean(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '').replace(/\s+/g, ' ').trim();
+  return text
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }

@@ -104,7 +104,10 @@ export function isAgency(name: string): boolean {
 
 /** The canonical spelling of an agency, or the name itself. */
 export function canonical(name: string): string {
-  const trimmed = name.trim().replace(/^the\s+/i, '').replace(/[.,;:]+$/, '');
+  const trimmed = name
+    .trim()
+    .replace(/^the\s+/i, '')
+    .replace(/[.,;:]+$/, '');
   for (const [canonicalName, pattern] of AGENCIES) if (new RegExp(`^(?:${pattern})$`).test(trimmed)) return canonicalName;
   return trimmed;
 }
@@ -112,7 +115,10 @@ export function canonical(name: string): string {
 /** Same organisation? Case, "The" and agency spellings folded. */
 export function sameOutlet(a: string | null | undefined, b: string | null | undefined): boolean {
   if (!a || !b) return false;
-  const fold = (s: string) => canonical(s).toLowerCase().replace(/[^a-z0-9]+/g, '');
+  const fold = (s: string) =>
+    canonical(s)
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '');
   return fold(a) === fold(b);
 }
 
@@ -135,8 +141,14 @@ export function quoteSpans(text: string): [number, number][] {
       }
     } else if (c === '\n' && i + 1 < text.length && text[i + 1] === '\n') {
       // A quotation left open at a paragraph end may go on in the next one ("...\n\n“And ...").
-      if (straightOpen >= 0) (spans.push([straightOpen, i]), (straightOpen = -1));
-      if (open >= 0) (spans.push([open, i]), (open = -1));
+      if (straightOpen >= 0) {
+        spans.push([straightOpen, i]);
+        straightOpen = -1;
+      }
+      if (open >= 0) {
+        spans.push([open, i]);
+        open = -1;
+      }
     }
   }
   if (straightOpen >= 0) spans.push([straightOpen, text.length]);

@@ -2,7 +2,17 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { findReuse } from '../reuse/index.js';
 import { countIndependentOrigins, deriveStory, findAttributions, quoteSpans } from './index.js';
-import { ABSENT_REWRITE_A, ABSENT_REWRITE_B, analysed, INDEPENDENT, ORIGINAL, REWRITE, SECOND_REPORT, SUMMARY, TRIMMED } from './families.js';
+import {
+  ABSENT_REWRITE_A,
+  ABSENT_REWRITE_B,
+  analysed,
+  INDEPENDENT,
+  ORIGINAL,
+  REWRITE,
+  SECOND_REPORT,
+  SUMMARY,
+  TRIMMED,
+} from './families.js';
 import type { AnalysedArticle, Derivation } from '../records.js';
 
 function derive(articles: AnalysedArticle[]): Map<string, Derivation> {
@@ -32,7 +42,11 @@ test('roles of a constructed family: original, copy, trimmed copy, rewrite, summ
   for (const [id, role, from] of expected) {
     const got = d.get(id)!;
     assert.equal(got.role, role, `${id}: ${got.reason}`);
-    assert.deepEqual(got.derivedFrom.map((l) => l.article), from, `${id}: ${got.reason}`);
+    assert.deepEqual(
+      got.derivedFrom.map((l) => l.article),
+      from,
+      `${id}: ${got.reason}`,
+    );
     assert.ok(got.reason.length > 0);
   }
   assert.equal(countIndependentOrigins([...d.values()]), 2);
@@ -46,7 +60,11 @@ test('a separate report sharing the facts, numbers, quote and lede order of the 
   ]);
   assert.equal(d.get('second')!.role, 'independent', d.get('second')!.reason);
   assert.match(d.get('second')!.reason, /shares facts with Reuters/);
-  assert.deepEqual(d.get('rewrite')!.derivedFrom.map((l) => l.article), ['original'], d.get('rewrite')!.reason);
+  assert.deepEqual(
+    d.get('rewrite')!.derivedFrom.map((l) => l.article),
+    ['original'],
+    d.get('rewrite')!.reason,
+  );
   assert.match(d.get('rewrite')!.reason, /sentences in the source's order/);
   assert.equal(countIndependentOrigins([...d.values()]), 2);
 });
@@ -79,8 +97,14 @@ test('a shared quote alone does not make an article derived', () => {
 });
 
 test('two rewrites of an absent wire story share a source, neither derives from the other', () => {
-  const d = derive([analysed('a', ABSENT_REWRITE_A, { outlet: 'River News' }), analysed('b', ABSENT_REWRITE_B, { outlet: 'Valley Times' })]);
-  for (const [id, other] of [['a', 'b'], ['b', 'a']]) {
+  const d = derive([
+    analysed('a', ABSENT_REWRITE_A, { outlet: 'River News' }),
+    analysed('b', ABSENT_REWRITE_B, { outlet: 'Valley Times' }),
+  ]);
+  for (const [id, other] of [
+    ['a', 'b'],
+    ['b', 'a'],
+  ] as const) {
     const got = d.get(id)!;
     assert.deepEqual(got.derivedFrom, [], got.reason);
     assert.deepEqual(got.sharedSourceWith, [other]);
@@ -92,7 +116,10 @@ test('two rewrites of an absent wire story share a source, neither derives from 
 test('without dates or credits, the shorter text wholly inside the longer is the derived one', () => {
   const d = derive([analysed('x', TRIMMED.replace('(Reuters) ', '')), analysed('y', ORIGINAL.replace('(Reuters) ', ''))]);
   assert.equal(d.get('x')!.role, 'copy');
-  assert.deepEqual(d.get('x')!.derivedFrom.map((l) => l.article), ['y']);
+  assert.deepEqual(
+    d.get('x')!.derivedFrom.map((l) => l.article),
+    ['y'],
+  );
   assert.equal(d.get('y')!.role, 'original');
 });
 
@@ -109,13 +136,20 @@ test('attribution cues', () => {
     ['He told Putin so.', []],
   ];
   for (const [text, expected] of rows) {
-    assert.deepEqual(findAttributions(text).map((a) => `${a.kind}:${a.outlet}`), expected, text);
+    assert.deepEqual(
+      findAttributions(text).map((a) => `${a.kind}:${a.outlet}`),
+      expected,
+      text,
+    );
   }
 });
 
 test('quote spans', () => {
   const text = 'He said "yes, we will" and “no” then.';
-  assert.deepEqual(quoteSpans(text).map(([s, e]) => text.slice(s, e)), ['"yes, we will"', '“no”']);
+  assert.deepEqual(
+    quoteSpans(text).map(([s, e]) => text.slice(s, e)),
+    ['"yes, we will"', '“no”'],
+  );
 });
 
 test('countIndependentOrigins counts roots, shared sources once', () => {
@@ -143,21 +177,28 @@ test('list-shaped texts (key points, bullets) are recognised', async () => {
   for (const [text, expected] of rows) assert.equal(isListShaped(text), expected, text.slice(0, 40));
 });
 
-test('direction: a citation of the other article\'s outlet beats everything, then time', () => {
+test("direction: a citation of the other article's outlet beats everything, then time", () => {
   const cited = REWRITE.replace('union leader Marta Ilescu said.', 'union leader Marta Ilescu said, according to Reuters.');
   // The rewrite is dated earlier, but it credits Reuters, which the other article is.
   const byCredit = derive([
     analysed('wire', ORIGINAL.replace('(Reuters) ', ''), { outlet: 'Reuters', published: '2026-03-03T10:00:00Z' }),
     analysed('rw', cited, { outlet: 'Harbour Times', published: '2026-03-03T09:00:00Z' }),
   ]);
-  assert.deepEqual(byCredit.get('rw')!.derivedFrom.map((l) => l.article), ['wire'], byCredit.get('rw')!.reason);
+  assert.deepEqual(
+    byCredit.get('rw')!.derivedFrom.map((l) => l.article),
+    ['wire'],
+    byCredit.get('rw')!.reason,
+  );
   assert.match(byCredit.get('rw')!.reason, /cites Reuters/);
   // Without credits, the earlier article is the source even when it is the shorter one.
   const byTime = derive([
     analysed('late', ORIGINAL.replace('(Reuters) ', ''), { published: '2026-03-04T10:00:00Z' }),
     analysed('early', TRIMMED.replace('(Reuters) ', ''), { published: '2026-03-03T10:00:00Z' }),
   ]);
-  assert.deepEqual(byTime.get('late')!.derivedFrom.map((l) => l.article), ['early']);
+  assert.deepEqual(
+    byTime.get('late')!.derivedFrom.map((l) => l.article),
+    ['early'],
+  );
   // It adds paragraphs of its own to the early text: a rewrite, not a copy.
   assert.equal(byTime.get('late')!.role, 'rewrite');
   assert.match(byTime.get('late')!.reason, /word for word.*published later/);

@@ -114,7 +114,11 @@ interface SharedSource {
   readonly why: string;
 }
 
-export function deriveStory(articles: readonly AnalysedArticle[], reuse: readonly ReusePair[], options: Partial<DerivationOptions> = {}): Derivation[] {
+export function deriveStory(
+  articles: readonly AnalysedArticle[],
+  reuse: readonly ReusePair[],
+  options: Partial<DerivationOptions> = {},
+): Derivation[] {
   const o = { ...DERIVATION_DEFAULTS, ...options } satisfies DerivationOptions;
   const profiles = articles.map((a, index) => profile(a, index, o));
   const byId = new Map(profiles.map((p) => [p.id, p]));
@@ -160,7 +164,14 @@ export function deriveStory(articles: readonly AnalysedArticle[], reuse: readonl
       noteSeparate(target, source, covTarget.weighted);
       continue;
     }
-    relations.push({ source: source.index, target: target.index, passages: sortByTarget(passages), strength: covTarget.weighted, why: decision.why, evidence });
+    relations.push({
+      source: source.index,
+      target: target.index,
+      passages: sortByTarget(passages),
+      strength: covTarget.weighted,
+      why: decision.why,
+      evidence,
+    });
   }
 
   // 3. Accept links, strongest first, without cycles.
@@ -171,8 +182,16 @@ export function deriveStory(articles: readonly AnalysedArticle[], reuse: readonl
     const existing = links[relation.target]!;
     if (existing.length > 0) {
       const target = profiles[relation.target]!;
-      const before = coverage(target, existing.flatMap((r) => r.passages), 'target').weighted;
-      const after = coverage(target, [...existing, relation].flatMap((r) => r.passages), 'target').weighted;
+      const before = coverage(
+        target,
+        existing.flatMap((r) => r.passages),
+        'target',
+      ).weighted;
+      const after = coverage(
+        target,
+        [...existing, relation].flatMap((r) => r.passages),
+        'target',
+      ).weighted;
       if (after - before < o.extraSourceCoverage) continue;
     }
     existing.push(relation);
@@ -184,7 +203,11 @@ export function deriveStory(articles: readonly AnalysedArticle[], reuse: readonl
     const primary = list[0];
     if (!primary) continue;
     const better = relations.find(
-      (r) => r.target === primary.target && r.source !== primary.source && isAncestor(r.source, primary.source, parents) && r.strength >= primary.strength - o.directionMargin,
+      (r) =>
+        r.target === primary.target &&
+        r.source !== primary.source &&
+        isAncestor(r.source, primary.source, parents) &&
+        r.strength >= primary.strength - o.directionMargin,
     );
     if (better && !list.some((r) => r.source === better.source) && !isAncestor(primary.target, better.source, parents)) {
       list[0] = better;
@@ -218,7 +241,17 @@ export function deriveStory(articles: readonly AnalysedArticle[], reuse: readonl
       coverage: round(coverage(p, r.passages, 'target').plain),
     }));
     const partners = [...sharedWith[p.index]!].map((i) => profiles[i]!);
-    const { role, reason } = nameRole(p, own, partners, sharedWhy[p.index]!, sharedVerbatim[p.index]!, hasChildren.has(p.index), profiles, o, separate[p.index]!);
+    const { role, reason } = nameRole(
+      p,
+      own,
+      partners,
+      sharedWhy[p.index]!,
+      sharedVerbatim[p.index]!,
+      hasChildren.has(p.index),
+      profiles,
+      o,
+      separate[p.index]!,
+    );
     return {
       article: p.id,
       role,
@@ -277,7 +310,7 @@ function profile(a: AnalysedArticle, index: number, o: DerivationOptions): Profi
     citations: attributions.filter((x) => x.kind === 'citation').map((x) => x.outlet),
     published: Number.isFinite(time) ? time : null,
     outlet: a.article.outlet,
-    sequence: prepareSequence(text, a.sentences, quotes),
+    sequence: prepareSequence(a.sentences, quotes),
   };
 }
 
@@ -285,9 +318,16 @@ function profile(a: AnalysedArticle, index: number, o: DerivationOptions): Profi
  * Whether `target` was written from `source` rather than reported separately: (nearly) all of it
  * verbatim, or the source's sequence of sentences, or the source's wording in several sentences.
  */
-function writtenFrom(source: Profile, target: Profile, covTarget: Coverage, passages: readonly Passage[], o: DerivationOptions): { written: boolean; evidence: SequenceEvidence } {
+function writtenFrom(
+  source: Profile,
+  target: Profile,
+  covTarget: Coverage,
+  passages: readonly Passage[],
+  o: DerivationOptions,
+): { written: boolean; evidence: SequenceEvidence } {
   const evidence = sequenceEvidence(source.sequence, target.sequence, passages);
-  const written = covTarget.verbatim >= o.copyCoverage || evidence.inOrder >= o.minSentencesInOrder || evidence.close >= o.minCloseSentences;
+  const written =
+    covTarget.verbatim >= o.copyCoverage || evidence.inOrder >= o.minSentencesInOrder || evidence.close >= o.minCloseSentences;
   return { written, evidence };
 }
 
@@ -315,20 +355,37 @@ function coverage(p: Profile, passages: readonly Passage[], side: 'source' | 'ta
   return { plain: plain / p.words, weighted: weighted / total, verbatim: verbatim / p.words };
 }
 
-type Orientation = { kind: 'derived'; source: Profile; cited: boolean; why: string } | { kind: 'shared'; byAttribution: boolean; why: string };
+type Orientation =
+  | { kind: 'derived'; source: Profile; cited: boolean; why: string }
+  | { kind: 'shared'; byAttribution: boolean; why: string };
 
 /** Which of two related articles took from the other, or neither (a shared absent source). */
-function orient(a: Profile, b: Profile, covA: Coverage, covB: Coverage, presentOutlets: readonly string[], o: DerivationOptions): Orientation {
+function orient(
+  a: Profile,
+  b: Profile,
+  covA: Coverage,
+  covB: Coverage,
+  presentOutlets: readonly string[],
+  o: DerivationOptions,
+): Orientation {
   // Attribution: one cites the outlet the other presents itself as.
-  for (const [x, y] of [[a, b], [b, a]] as const) {
+  for (const [x, y] of [
+    [a, b],
+    [b, a],
+  ] as const) {
     const credit = x.selfCredits.find((c) => y.citations.some((cited) => sameOutlet(c, cited)));
     if (credit) return { kind: 'derived', source: x, cited: true, why: `it cites ${credit}, which the other article is` };
   }
   // Both cite the same wire that no article of the batch is: they share that absent source.
-  const common = a.citations.find((c) => isAgency(c) && b.citations.some((d) => sameOutlet(c, d)) && !presentOutlets.some((p) => sameOutlet(p, c)));
+  const common = a.citations.find(
+    (c) => isAgency(c) && b.citations.some((d) => sameOutlet(c, d)) && !presentOutlets.some((p) => sameOutlet(p, c)),
+  );
   if (common) return { kind: 'shared', byAttribution: true, why: `both credit ${common}, which is not among the articles` };
   // One carries a wire's own credit and the other does not: the wire text came first.
-  for (const [x, y] of [[a, b], [b, a]] as const) {
+  for (const [x, y] of [
+    [a, b],
+    [b, a],
+  ] as const) {
     const wire = x.selfCredits.find((c) => isAgency(c) && !y.selfCredits.some((d) => sameOutlet(c, d)));
     if (wire) return { kind: 'derived', source: x, cited: false, why: `the source carries the ${wire} credit and this article does not` };
   }
@@ -337,8 +394,10 @@ function orient(a: Profile, b: Profile, covA: Coverage, covB: Coverage, presentO
     return { kind: 'derived', source: a.published < b.published ? a : b, cited: false, why: 'it was published later' };
   }
   // Which side the other explains more of.
-  if (covB.weighted - covA.weighted >= o.directionMargin) return { kind: 'derived', source: a, cited: false, why: 'more of it is found in the other than the other way round' };
-  if (covA.weighted - covB.weighted >= o.directionMargin) return { kind: 'derived', source: b, cited: false, why: 'more of it is found in the other than the other way round' };
+  if (covB.weighted - covA.weighted >= o.directionMargin)
+    return { kind: 'derived', source: a, cited: false, why: 'more of it is found in the other than the other way round' };
+  if (covA.weighted - covB.weighted >= o.directionMargin)
+    return { kind: 'derived', source: b, cited: false, why: 'more of it is found in the other than the other way round' };
   if (Math.min(covA.verbatim, covB.verbatim) >= o.copyCoverage) {
     // Two copies of one text: the longer is the fuller version; on a tie, the first given.
     const source = b.words > a.words ? b : a;
@@ -361,7 +420,11 @@ function nameRole(
   if (own.length > 0) {
     const primary = own[0]!;
     const source = profiles[primary.source]!;
-    const cov = coverage(p, own.flatMap((r) => r.passages), 'target');
+    const cov = coverage(
+      p,
+      own.flatMap((r) => r.passages),
+      'target',
+    );
     const ratio = p.words / Math.max(1, source.words);
     const sources = own.map((r) => label(profiles[r.source]!)).join(' and ');
     const inOrder = primary.evidence.inOrder > 1 ? `, ${primary.evidence.inOrder} of its sentences in the source's order` : '';
@@ -371,7 +434,10 @@ function nameRole(
       return { role: 'summary', reason: `Summary of ${sources}: ${shares} at ${pct(ratio)} of the source's length; ${primary.why}.` };
     }
     if (ratio <= LIST_SUMMARY_LENGTH_RATIO && isListShaped(p.text)) {
-      return { role: 'summary', reason: `Summary of ${sources}: ${shares}, set out as key points at ${pct(ratio)} of the source's length; ${primary.why}.` };
+      return {
+        role: 'summary',
+        reason: `Summary of ${sources}: ${shares}, set out as key points at ${pct(ratio)} of the source's length; ${primary.why}.`,
+      };
     }
     const manner = cov.verbatim >= cov.plain / 2 ? 'largely word for word, with material of its own' : 'mostly reworded';
     return { role: 'rewrite', reason: `Rewrite of ${sources}: ${shares}, ${manner}; ${primary.why}.` };
@@ -396,9 +462,10 @@ function nameRole(
   }
   return {
     role: 'independent',
-    reason: cited.length > 0
-      ? `Independent of the other articles here: it shares too little text with them to derive from one, though it credits ${cited[0]}.`
-      : 'Independent: it shares too little text with the other articles (quotes discounted) to derive from any of them.',
+    reason:
+      cited.length > 0
+        ? `Independent of the other articles here: it shares too little text with them to derive from one, though it credits ${cited[0]}.`
+        : 'Independent: it shares too little text with the other articles (quotes discounted) to derive from any of them.',
   };
 }
 

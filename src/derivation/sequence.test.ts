@@ -14,7 +14,7 @@ const SENTENCES = [
 ];
 
 function evidence(source: string, target: string) {
-  const prepare = (text: string) => prepareSequence(text, splitSentences(text), quoteSpans(text));
+  const prepare = (text: string) => prepareSequence(splitSentences(text), quoteSpans(text));
   return sequenceEvidence(prepare(source), prepare(target), alignPassages(source, target));
 }
 
@@ -26,7 +26,11 @@ test('sequence evidence: the source order and wording, the same sentences shuffl
     // The same sentences in reverse order follow no sequence of the source's.
     ['reversed', [...SENTENCES].reverse().join(' '), { sentences: 5, inOrder: 1, close: 1 }],
     // Quoted words are no evidence: the only shared sentence is inside quotation marks.
-    ['quoted', `"${SENTENCES[0]}" a councillor said. Nobody else in the chamber spoke about the tram at all.`, { sentences: 1, inOrder: 0, close: 0 }],
+    [
+      'quoted',
+      `"${SENTENCES[0]}" a councillor said. Nobody else in the chamber spoke about the tram at all.`,
+      { sentences: 1, inOrder: 0, close: 0 },
+    ],
   ];
   for (const [name, target, expected] of rows) assert.deepEqual(evidence(source, target), expected, name);
 });

@@ -44,7 +44,7 @@ const CLOSE_WORDING_SHARE = 0.6;
 /** Passages at or above this similarity map word for word onto the source. */
 const VERBATIM_SIMILARITY = 0.9;
 
-export function prepareSequence(text: string, sentences: readonly Sentence[], quotes: readonly (readonly [number, number])[]): SequenceText {
+export function prepareSequence(sentences: readonly Sentence[], quotes: readonly (readonly [number, number])[]): SequenceText {
   let q = 0;
   const words = sentences.map((s) =>
     tokenize(s.text).map((t) => {
@@ -107,7 +107,8 @@ function closeWording(target: SequenceText, t: number, sourceTrigrams: ReadonlyS
   const list = target.words[t]!;
   const inShared = new Uint8Array(list.length);
   for (let k = 0; k + 3 <= list.length; k++) {
-    if (sourceTrigrams.has(`${list[k]!.norm} ${list[k + 1]!.norm} ${list[k + 2]!.norm}`)) inShared[k] = inShared[k + 1] = inShared[k + 2] = 1;
+    if (sourceTrigrams.has(`${list[k]!.norm} ${list[k + 1]!.norm} ${list[k + 2]!.norm}`))
+      inShared[k] = inShared[k + 1] = inShared[k + 2] = 1;
   }
   let own = 0;
   let shared = 0;

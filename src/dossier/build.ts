@@ -77,13 +77,24 @@ export function buildStoryDossier(parts: StoryParts): DossierStory {
         ...(v.diff ? { diff: v.diff.map(({ op, text, was }) => (was === undefined ? { op, text } : { op, text, was })) } : {}),
       })),
     })),
-    findings: reconciliation.findings.map(({ kind, message, claim, articles, severity }) => ({ kind, message, claim, articles: [...articles], severity })),
+    findings: reconciliation.findings.map(({ kind, message, claim, articles, severity }) => ({
+      kind,
+      message,
+      claim,
+      articles: [...articles],
+      severity,
+    })),
     brief: brief.map(({ text, citations, sources, contested }) => ({
       text,
       citations: [...citations],
       sources: sources.map(({ article, start, end }) => ({ article, start, end })),
       contested,
     })),
-    coverage: coverage.map(({ article, adds, omits, disputes }) => ({ article, adds: [...adds], omits: [...omits], disputes: [...disputes] })),
+    coverage: coverage.map(({ article, adds, omits, disputes }) => ({
+      article,
+      adds: [...adds],
+      omits: [...omits],
+      disputes: [...disputes],
+    })),
   };
 }

@@ -10,7 +10,10 @@ it('escapes every interpolation that is not itself markup', () => {
     ['東京 👩🏽‍🔬', '東京 👩🏽‍🔬'],
   ];
   for (const [input, expected] of rows) assert.equal(escapeHtml(input), expected);
-  assert.equal(html`<p title="${'"x"'}">${'<b>'}${html`<i>${'<'}</i>`}${[1, null, false, '&']}</p>`.value, '<p title="&quot;x&quot;">&lt;b&gt;<i>&lt;</i>1&amp;</p>');
+  assert.equal(
+    html`<p title="${'"x"'}">${'<b>'}${html`<i>${'<'}</i>`}${[1, null, false, '&']}</p>`.value,
+    '<p title="&quot;x&quot;">&lt;b&gt;<i>&lt;</i>1&amp;</p>',
+  );
   assert.equal(html`${raw('<hr>')}`.value, '<hr>');
 });
 

@@ -33,12 +33,49 @@ function shows(text: string, part: string): void {
 
 /** The markup the report itself writes; anything else came from input. */
 const REPORT_TAGS = new Set([
-  'html', 'head', 'meta', 'title', 'style', 'body', 'main', 'header', 'nav', 'section', 'article', 'h1', 'h2', 'h3', 'h4',
-  'p', 'span', 'b', 'a', 'ol', 'ul', 'li', 'details', 'summary', 'blockquote', 'div', 'table', 'thead', 'tbody', 'tr', 'th',
-  'td', 'del', 'ins',
+  'html',
+  'head',
+  'meta',
+  'title',
+  'style',
+  'body',
+  'main',
+  'header',
+  'nav',
+  'section',
+  'article',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'p',
+  'span',
+  'b',
+  'a',
+  'ol',
+  'ul',
+  'li',
+  'details',
+  'summary',
+  'blockquote',
+  'div',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
+  'del',
+  'ins',
 ]);
 
-const HOSTILE = ['<script>alert(1)</script>', '<img src=x onerror=alert(2)>', '"><svg onload=alert(3)>', "'><iframe src=javascript:alert(4)>", '</textarea><style>body{display:none}</style>'];
+const HOSTILE = [
+  '<script>alert(1)</script>',
+  '<img src=x onerror=alert(2)>',
+  '"><svg onload=alert(3)>',
+  "'><iframe src=javascript:alert(4)>",
+  '</textarea><style>body{display:none}</style>',
+];
 
 describe('renderReport', () => {
   it('shows hostile text from every field as text, never as markup', () => {
@@ -46,9 +83,17 @@ describe('renderReport', () => {
       const dossier = sampleDossier({ hostile });
       const markup = renderReport(dossier);
       const { tags, attributes, text } = parse(markup);
-      assert.deepEqual(tags.filter((tag) => !REPORT_TAGS.has(tag)), [], `no tag from input (${hostile})`);
+      assert.deepEqual(
+        tags.filter((tag) => !REPORT_TAGS.has(tag)),
+        [],
+        `no tag from input (${hostile})`,
+      );
       assert.equal(tags.filter((tag) => tag === 'style').length, 1, 'only the report stylesheet');
-      assert.deepEqual(attributes.filter(([, key]) => key.startsWith('on')), [], 'no event handler');
+      assert.deepEqual(
+        attributes.filter(([, key]) => key.startsWith('on')),
+        [],
+        'no event handler',
+      );
       for (const [, key, value] of attributes) if (key === 'href') assert.match(value, /^(#|https?:)/, `href ${value}`);
       assert.ok(text.includes(hostile), `the hostile text is shown as text (${hostile})`);
       assert.ok(!markup.toLowerCase().includes('<script'), 'no script tag at all');
@@ -57,8 +102,11 @@ describe('renderReport', () => {
 
   it('keeps a javascript: URL as text, not as a link', () => {
     const story = sampleStory();
-    const markup = renderReport({ ...sampleDossier(), stories: [{ ...story, articles: story.articles.map((a) => ({ ...a, url: 'javascript:alert(1)' })) }] });
-    assert.ok(!parse(markup).attributes.some(([, key, value]) => key === 'href' && value.includes('javascript')), "no javascript: link");
+    const markup = renderReport({
+      ...sampleDossier(),
+      stories: [{ ...story, articles: story.articles.map((a) => ({ ...a, url: 'javascript:alert(1)' })) }],
+    });
+    assert.ok(!parse(markup).attributes.some(([, key, value]) => key === 'href' && value.includes('javascript')), 'no javascript: link');
   });
 
   it('is self-contained under a strict Content-Security-Policy', () => {
@@ -66,13 +114,24 @@ describe('renderReport', () => {
     const { attributes } = parse(markup);
     const csp = attributes.find(([tag, key, value]) => tag === 'meta' && key === 'http-equiv' && value === 'Content-Security-Policy');
     assert.ok(csp, 'CSP meta tag');
-    const content = attributes.filter(([tag, key]) => tag === 'meta' && key === 'content').map(([, , v]) => v).find((v) => v.includes('default-src'));
+    const content = attributes
+      .filter(([tag, key]) => tag === 'meta' && key === 'content')
+      .map(([, , v]) => v)
+      .find((v) => v.includes('default-src'));
     assert.ok(content, 'policy');
     assert.match(content, /default-src 'none'/);
     assert.match(content, /style-src 'sha256-[A-Za-z0-9+/=]+'/);
     assert.ok(!content.includes('unsafe'), 'no unsafe-inline');
-    assert.ok(!attributes.some(([, key, value]) => (key === 'src' || key === 'href') && /^(https?:)?\/\//.test(value) && !value.startsWith('https://wire.example')), 'no external resources');
-    assert.ok(attributes.some(([tag, key, value]) => tag === 'meta' && key === 'name' && value === 'viewport'), 'responsive viewport');
+    assert.ok(
+      !attributes.some(
+        ([, key, value]) => (key === 'src' || key === 'href') && /^(https?:)?\/\//.test(value) && !value.startsWith('https://wire.example'),
+      ),
+      'no external resources',
+    );
+    assert.ok(
+      attributes.some(([tag, key, value]) => tag === 'meta' && key === 'name' && value === 'viewport'),
+      'responsive viewport',
+    );
   });
 
   it('shows every part of the dossier', () => {
@@ -88,7 +147,7 @@ describe('renderReport', () => {
     // Each citation names the source sentence it rests on, on hover (title) and focus (tip).
     const titles = attributes.filter(([tag, key]) => tag === 'a' && key === 'title').map(([, , v]) => v);
     assert.ok(titles.includes('Wire: The minister said on Tuesday that output "will rise by a third next year".'), titles.join('\n'));
-    assert.ok(titles.includes('Daily Example: The minister said output "will rise by a quarter next year".'), titles.join("\n"));
+    assert.ok(titles.includes('Daily Example: The minister said output "will rise by a quarter next year".'), titles.join('\n'));
     for (const finding of story.findings) shows(text, finding.message);
     for (const article of story.articles) {
       shows(text, article.title!);
@@ -100,11 +159,19 @@ describe('renderReport', () => {
     shows(text, 'Left out, though other origins report it');
     assert.ok(text.includes('Reserves stand at 3.8 million tonnes'), 'evidence passage');
     // Coverage matrix: one coloured cell per claim and article.
-    const cells = attributes.filter(([tag, key, value]) => tag === 'td' && key === 'class' && value.startsWith('cell ')).map(([, , v]) => v);
+    const cells = attributes
+      .filter(([tag, key, value]) => tag === 'td' && key === 'class' && value.startsWith('cell '))
+      .map(([, , v]) => v);
     assert.deepEqual(cells, [
-      'cell st-original', 'cell st-altered', 'cell st-trimmed',
-      'cell st-original', 'cell st-agrees', 'cell st-conflicting',
-      'cell st-stated', 'cell st-absent', 'cell st-absent',
+      'cell st-original',
+      'cell st-altered',
+      'cell st-trimmed',
+      'cell st-original',
+      'cell st-agrees',
+      'cell st-conflicting',
+      'cell st-stated',
+      'cell st-absent',
+      'cell st-absent',
     ]);
     // Quote diff: what was dropped and substituted is marked.
     assert.match(markup, /will rise by a <del title="was">third<\/del> <ins title="now">quarter<\/ins> next year/);
@@ -116,10 +183,16 @@ describe('renderReport', () => {
   it('renders an empty dossier and several stories', () => {
     const empty = renderReport({ version: DOSSIER_VERSION, generatedAt: '2025-05-15T10:00:00Z', stories: [], rejections: [] });
     shows(parse(empty).text, 'No stories');
-    const two = renderReport({ ...sampleDossier(), stories: [sampleStory({ id: 'a', headline: 'First' }), sampleStory({ id: 'b', headline: 'Second' })] });
+    const two = renderReport({
+      ...sampleDossier(),
+      stories: [sampleStory({ id: 'a', headline: 'First' }), sampleStory({ id: 'b', headline: 'Second' })],
+    });
     const { attributes } = parse(two);
     const ids = attributes.filter(([, key]) => key === 'id').map(([, , v]) => v);
     assert.equal(new Set(ids).size, ids.length, 'anchors are unique across stories');
-    assert.ok(attributes.some(([tag, key, value]) => tag === 'a' && key === 'href' && value === '#s2'), 'table of contents');
+    assert.ok(
+      attributes.some(([tag, key, value]) => tag === 'a' && key === 'href' && value === '#s2'),
+      'table of contents',
+    );
   });
 });

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { MentionStatus, WordChange } from '../records.js';
 import type { Dossier, DossierArticle, DossierClaim, DossierCoverage, DossierStory } from './types.js';
-import { Html, html, raw, safeHref } from './html.js';
+import { type Html, html, raw, safeHref } from './html.js';
 import { REPORT_CSS } from './report-style.js';
 
 /** Longest claim text shown in a matrix row before it is cut (the full text is in its title). */
@@ -95,7 +95,20 @@ function renderStory(story: DossierStory, prefix: string): Html {
 <p class="meta"><span>${span(story.firstSeen, story.lastSeen)}</span><span>${plural(story.articles.length, 'article')}</span><span>${plural(story.independentOrigins, 'independent origin')} (copies count once)</span></p>
 <p class="meta">Outlets: ${story.outlets.length > 0 ? story.outlets.join(', ') : 'unknown'}</p>
 <h3>Brief</h3>
-${story.brief.length > 0 ? html`<ol class="brief">${story.brief.map((sentence) => html`<li>${sentence.text}${sentence.citations.map((id) => citation(cast, id, sentence.sources.filter((s) => s.article === id).map((s) => excerpt(cast, id, s.start, s.end))))}${sentence.contested ? html` <span class="badge contested">contested</span>` : null}</li>`)}</ol>` : html`<p class="muted">No brief.</p>`}
+${
+  story.brief.length > 0
+    ? html`<ol class="brief">${story.brief.map(
+        (sentence) =>
+          html`<li>${sentence.text}${sentence.citations.map((id) =>
+            citation(
+              cast,
+              id,
+              sentence.sources.filter((s) => s.article === id).map((s) => excerpt(cast, id, s.start, s.end)),
+            ),
+          )}${sentence.contested ? html` <span class="badge contested">contested</span>` : null}</li>`,
+      )}</ol>`
+    : html`<p class="muted">No brief.</p>`
+}
 <h3>Findings</h3>
 ${story.findings.length > 0 ? html`<ul class="findings">${story.findings.map((finding) => html`<li><span class="badge sev-${finding.severity}">${finding.severity}</span> <span class="badge">${finding.kind.replace(/-/g, ' ')}</span> ${finding.message} ${articleLinks(cast, finding.articles)}</li>`)}</ul>` : html`<p class="muted">Nothing to flag.</p>`}
 <h3>Articles</h3>
@@ -117,14 +130,20 @@ function renderArticle(cast: Cast, article: DossierArticle): Html {
   ];
   return html`<article class="article" id="${anchor(cast, article.id)}">
 <h4><span class="num">${cast.number.get(article.id)}</span>${label(article)}</h4>
-<p>${href ? html`<a href="${href}" rel="noopener noreferrer">${article.title ?? href}</a>` : article.title ?? html`<span class="muted">untitled</span>`}</p>
+<p>${href ? html`<a href="${href}" rel="noopener noreferrer">${article.title ?? href}</a>` : (article.title ?? html`<span class="muted">untitled</span>`)}</p>
 <p class="meta">${details}</p>
 <p><span class="badge role-${article.role}">${article.role}</span> ${article.roleReason}</p>
-${article.derivedFrom.map((link) => html`<p>Derived from ${articleLink(cast, link.article)} (${percent(link.coverage)} of its text)</p>
-${link.evidence.length > 0 ? html`<details><summary>${plural(link.evidence.length, 'shared passage')}</summary>${link.evidence.map((passage) => {
-      const here = article.text.slice(passage.targetStart, passage.targetEnd);
-      return html`<blockquote>${passage.text}</blockquote>${here && here !== passage.text ? html`<p class="muted">Here: “${here}”</p>` : null}<p class="muted">characters ${passage.sourceStart}–${passage.sourceEnd} there, ${passage.targetStart}–${passage.targetEnd} here; ${percent(passage.similarity)} alike</p>`;
-    })}</details>` : null}`)}
+${article.derivedFrom.map(
+  (link) => html`<p>Derived from ${articleLink(cast, link.article)} (${percent(link.coverage)} of its text)</p>
+${
+  link.evidence.length > 0
+    ? html`<details><summary>${plural(link.evidence.length, 'shared passage')}</summary>${link.evidence.map((passage) => {
+        const here = article.text.slice(passage.targetStart, passage.targetEnd);
+        return html`<blockquote>${passage.text}</blockquote>${here && here !== passage.text ? html`<p class="muted">Here: “${here}”</p>` : null}<p class="muted">characters ${passage.sourceStart}–${passage.sourceEnd} there, ${passage.targetStart}–${passage.targetEnd} here; ${percent(passage.similarity)} alike</p>`;
+      })}</details>`
+    : null
+}`,
+)}
 ${renderCoverage(cast, cast.coverage.get(article.id))}
 ${article.sharedSourceWith.length > 0 ? html`<p>Shares an unseen source with ${articleLinks(cast, article.sharedSourceWith)}</p>` : null}
 <details><summary>Cleaned text (${plural(article.text.length, 'character')})</summary><div class="body">${article.text}</div></details>
@@ -150,15 +169,29 @@ ${groups.filter(([, ids]) => ids.length > 0).map(([heading, ids]) => html`<p><b>
 }
 
 function renderMatrix(cast: Cast, story: DossierStory): Html {
-  const statuses: (MentionStatus | 'absent')[] = ['original', 'verbatim', 'stated', 'agrees', 'paraphrased', 'approximate', 'trimmed', 'altered', 'conflicting', 'drifted', 'absent'];
+  const statuses: (MentionStatus | 'absent')[] = [
+    'original',
+    'verbatim',
+    'stated',
+    'agrees',
+    'paraphrased',
+    'approximate',
+    'trimmed',
+    'altered',
+    'conflicting',
+    'drifted',
+    'absent',
+  ];
   return html`<ul class="legend" aria-label="Legend">${statuses.map((s) => html`<li class="st-${s}" title="${STATUS_MEANING[s]}">${s}</li>`)}</ul>
 <div class="scroll"><table class="matrix">
 <thead><tr><th scope="col">Claim</th><th scope="col" title="Independent origins that state it">Origins</th>${story.articles.map((a) => html`<th scope="col" title="${label(a)}"><a href="#${anchor(cast, a.id)}">${cast.number.get(a.id)}</a></th>`)}</tr></thead>
-<tbody>${story.claims.map((claim) => html`<tr>
+<tbody>${story.claims.map(
+    (claim) => html`<tr>
 <th scope="row" class="claim" title="${claim.text}"><span class="badge">${claim.kind}</span> ${claim.kind === 'quote' ? `“${cut(claim.text)}”` : cut(claim.text)}${claim.speaker ? html` <span class="muted">— ${claim.speaker}</span>` : null}${claim.uniqueTo ? html` <span class="badge">only in ${articleLink(cast, claim.uniqueTo)}</span>` : null}${claim.contested ? html` <span class="badge contested">contested</span>` : null}</th>
 <td>${claim.origins}</td>
 ${story.articles.map((article) => matrixCell(claim, article))}
-</tr>`)}</tbody>
+</tr>`,
+  )}</tbody>
 </table></div>`;
 }
 
@@ -196,11 +229,13 @@ function renderDiff(diff: readonly WordChange[]): Html[] {
 function renderNumbers(cast: Cast, claims: readonly DossierClaim[]): Html {
   return html`<div class="scroll"><table>
 <thead><tr><th scope="col">What</th><th scope="col">Value</th><th scope="col">As each article states it</th></tr></thead>
-<tbody>${claims.map((claim) => html`<tr>
+<tbody>${claims.map(
+    (claim) => html`<tr>
 <td>${claim.text}${claim.contested ? html` <span class="badge contested">contested</span>` : null}</td>
 <td>${claim.quantity ? `${new Intl.NumberFormat('en', { maximumFractionDigits: 6 }).format(claim.quantity.value)} ${claim.quantity.unit}`.trim() : '—'}</td>
 <td>${claim.mentions.map((m) => html`<div>${articleLink(cast, m.article)} ${m.text} <span class="badge st-${m.status}">${m.status}</span></div>`)}</td>
-</tr>`)}</tbody>
+</tr>`,
+  )}</tbody>
 </table></div>`;
 }
 
@@ -219,7 +254,7 @@ function renderRejections(dossier: Dossier): Html | null {
 function citation(cast: Cast, id: string, sources: readonly string[]): Html {
   const article = cast.byId.get(id);
   const name = article ? label(article) : id;
-  const quoted = sources.length > 0 ? sources.join(' … ') : article?.title ?? '';
+  const quoted = sources.length > 0 ? sources.join(' … ') : (article?.title ?? '');
   return html`<a class="cite" href="#${anchor(cast, id)}" title="${name}: ${quoted}">[${cast.number.get(id) ?? '?'}]<span class="tip" role="tooltip"><b>${name}</b>${quoted}</span></a>`;
 }
 

@@ -96,7 +96,13 @@ export function sampleStory(options: SampleStoryOptions = {}): DossierStory {
         uniqueTo: null,
         contested: false,
         mentions: [
-          { article: ids[0]!, text: t('will rise by a third next year'), ...span(0, 'will rise by a third next year'), status: 'original', score: 1 },
+          {
+            article: ids[0]!,
+            text: t('will rise by a third next year'),
+            ...span(0, 'will rise by a third next year'),
+            status: 'original',
+            score: 1,
+          },
           {
             article: ids[1]!,
             text: t('will rise by a quarter next year'),
@@ -150,9 +156,27 @@ export function sampleStory(options: SampleStoryOptions = {}): DossierStory {
       },
     ],
     findings: [
-      { kind: 'altered-quote', message: t('The rewrite changed the quote: "a third" became "a quarter".'), claim: 'claim-1', articles: [ids[1]!], severity: 'high' },
-      { kind: 'conflicting-number', message: t('Reserves: 3.8 million t in two articles, 4 million t in one.'), claim: 'claim-2', articles: [ids[0]!, ids[2]!], severity: 'medium' },
-      { kind: 'unique-claim', message: 'Only the Wire article says when the minister spoke.', claim: 'claim-3', articles: [ids[0]!], severity: 'low' },
+      {
+        kind: 'altered-quote',
+        message: t('The rewrite changed the quote: "a third" became "a quarter".'),
+        claim: 'claim-1',
+        articles: [ids[1]!],
+        severity: 'high',
+      },
+      {
+        kind: 'conflicting-number',
+        message: t('Reserves: 3.8 million t in two articles, 4 million t in one.'),
+        claim: 'claim-2',
+        articles: [ids[0]!, ids[2]!],
+        severity: 'medium',
+      },
+      {
+        kind: 'unique-claim',
+        message: 'Only the Wire article says when the minister spoke.',
+        claim: 'claim-3',
+        articles: [ids[0]!],
+        severity: 'low',
+      },
     ],
     brief: [
       {
@@ -164,7 +188,12 @@ export function sampleStory(options: SampleStoryOptions = {}): DossierStory {
         ],
         contested: false,
       },
-      { text: t('Reserves stand at 3.8 million tonnes.'), citations: [ids[0]!], sources: [{ article: ids[0]!, ...span(0, 'Reserves stand at 3.8 million tonnes, the ministry said.') }], contested: true },
+      {
+        text: t('Reserves stand at 3.8 million tonnes.'),
+        citations: [ids[0]!],
+        sources: [{ article: ids[0]!, ...span(0, 'Reserves stand at 3.8 million tonnes, the ministry said.') }],
+        contested: true,
+      },
     ],
     coverage: [
       { article: ids[0]!, adds: ['claim-3'], omits: [], disputes: [] },
@@ -180,7 +209,13 @@ export function sampleDossier(options: SampleStoryOptions = {}): Dossier {
     version: DOSSIER_VERSION,
     generatedAt: '2025-05-15T10:00:00.000Z',
     stories: [sampleStory(options)],
-    rejections: [{ input: evil === undefined ? 'empty.txt' : `${evil}.txt`, code: 'empty', reason: evil === undefined ? 'the file is empty' : `bad ${evil}` }],
+    rejections: [
+      {
+        input: evil === undefined ? 'empty.txt' : `${evil}.txt`,
+        code: 'empty',
+        reason: evil === undefined ? 'the file is empty' : `bad ${evil}`,
+      },
+    ],
   };
 }
 

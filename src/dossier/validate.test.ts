@@ -31,7 +31,9 @@ describe('validateDossier', () => {
   it('accepts a complete dossier, and one full of hostile text', () => {
     assert.deepEqual(validateDossier(sampleDossier()), { ok: true });
     assert.deepEqual(validateDossier(sampleDossier({ hostile: '<script>alert(1)</script><img src=x onerror=alert(2)>' })), { ok: true });
-    assert.deepEqual(validateDossier({ version: DOSSIER_VERSION, generatedAt: '2025-05-15T10:00:00Z', stories: [], rejections: [] }), { ok: true });
+    assert.deepEqual(validateDossier({ version: DOSSIER_VERSION, generatedAt: '2025-05-15T10:00:00Z', stories: [], rejections: [] }), {
+      ok: true,
+    });
   });
 
   it('uses a JSON Schema for version 1', () => {
@@ -60,7 +62,11 @@ describe('validateDossier', () => {
       at(broken, path).surprise = 1;
       const verdict = validateDossier(broken);
       assert.equal(verdict.ok, false, `extra field at ${path || '/'} should fail`);
-      if (!verdict.ok) assert.ok(verdict.errors.some((e) => e.includes('unknown field "surprise"')), verdict.errors.join('\n'));
+      if (!verdict.ok)
+        assert.ok(
+          verdict.errors.some((e) => e.includes('unknown field "surprise"')),
+          verdict.errors.join('\n'),
+        );
     }
   });
 
@@ -76,12 +82,32 @@ describe('validateDossier', () => {
     ['a string count', (d) => (d.stories[0].independentOrigins = '1'), /independentOrigins/],
     ['a story without articles', (d) => (d.stories[0].articles = []), /articles/],
     ['a bad rejection code', (d) => (d.rejections[0].code = 'boom'), /code/],
-    ['a citation of an article outside the story', (d) => d.stories[0].brief[0].citations.push('ffffffffffffffff'), /brief\/0\/citations\/2: article "ffffffffffffffff" is not in this story/],
-    ['a mention past the end of its article', (d) => (d.stories[0].claims[0].mentions[1].end = 10_000), /mentions\/1: end 10000 is past the end/],
-    ['a mention ending before it starts', (d) => (d.stories[0].claims[0].mentions[0].start = d.stories[0].claims[0].mentions[0].end + 1), /is after end/],
-    ['evidence past the end of the source', (d) => (d.stories[0].articles[1].derivedFrom[0].evidence[0].sourceEnd = 10_000), /evidence\/0 \(source\)/],
+    [
+      'a citation of an article outside the story',
+      (d) => d.stories[0].brief[0].citations.push('ffffffffffffffff'),
+      /brief\/0\/citations\/2: article "ffffffffffffffff" is not in this story/,
+    ],
+    [
+      'a mention past the end of its article',
+      (d) => (d.stories[0].claims[0].mentions[1].end = 10_000),
+      /mentions\/1: end 10000 is past the end/,
+    ],
+    [
+      'a mention ending before it starts',
+      (d) => (d.stories[0].claims[0].mentions[0].start = d.stories[0].claims[0].mentions[0].end + 1),
+      /is after end/,
+    ],
+    [
+      'evidence past the end of the source',
+      (d) => (d.stories[0].articles[1].derivedFrom[0].evidence[0].sourceEnd = 10_000),
+      /evidence\/0 \(source\)/,
+    ],
     ['a derivation from an unknown article', (d) => (d.stories[0].articles[1].derivedFrom[0].article = 'nope'), /derivedFrom\/0\/article/],
-    ['an article deriving from itself', (d) => (d.stories[0].articles[1].derivedFrom[0].article = d.stories[0].articles[1].id), /derive from itself/],
+    [
+      'an article deriving from itself',
+      (d) => (d.stories[0].articles[1].derivedFrom[0].article = d.stories[0].articles[1].id),
+      /derive from itself/,
+    ],
     ['a finding about an unknown claim', (d) => (d.stories[0].findings[0].claim = 'claim-99'), /claim "claim-99"/],
     ['a duplicated article id', (d) => (d.stories[0].articles[2].id = d.stories[0].articles[0].id), /appears twice/],
     ['coverage of an unknown claim', (d) => d.stories[0].coverage[1].omits.push('claim-99'), /coverage\/1\/omits\/0: claim "claim-99"/],
@@ -94,7 +120,11 @@ describe('validateDossier', () => {
       breakIt(broken);
       const verdict = validateDossier(broken);
       assert.equal(verdict.ok, false);
-      if (!verdict.ok) assert.ok(verdict.errors.some((e) => expected.test(e)), verdict.errors.join('\n'));
+      if (!verdict.ok)
+        assert.ok(
+          verdict.errors.some((e) => expected.test(e)),
+          verdict.errors.join('\n'),
+        );
     });
   }
 });

@@ -68,7 +68,8 @@ function checkStory(story: DossierStory, at: string): string[] {
     });
   });
   story.findings.forEach((finding, f) => {
-    if (finding.claim !== null && !claimIds.has(finding.claim)) errors.push(`${at}/findings/${f}/claim: claim "${finding.claim}" is not in this story`);
+    if (finding.claim !== null && !claimIds.has(finding.claim))
+      errors.push(`${at}/findings/${f}/claim: claim "${finding.claim}" is not in this story`);
     finding.articles.forEach((id, i) => known(id, `${at}/findings/${f}/articles/${i}`));
   });
   story.coverage.forEach((entry, c) => {

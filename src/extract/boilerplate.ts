@@ -23,7 +23,10 @@ function siteOf(article: Article): string | null {
 }
 
 function keyOf(paragraph: string): string {
-  return paragraph.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return paragraph
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }
 
 export function removeSiteBoilerplate(results: (Article | Rejection)[], minPages: number, minTextChars: number): (Article | Rejection)[] {
@@ -63,7 +66,9 @@ export function removeSiteBoilerplate(results: (Article | Rejection)[], minPages
       const kept = paragraphs.filter((p) => !boilerplate.has(keyOf(p)));
       if (kept.length === paragraphs.length) continue;
       const text = kept.join('\n\n');
-      const dropped = paragraphs.filter((p) => boilerplate.has(keyOf(p))).map((p) => ({ text: p, reason: 'repeated on many pages of this site' }));
+      const dropped = paragraphs
+        .filter((p) => boilerplate.has(keyOf(p)))
+        .map((p) => ({ text: p, reason: 'repeated on many pages of this site' }));
       replacements.set(
         page,
         text.length < minTextChars
@@ -72,7 +77,7 @@ export function removeSiteBoilerplate(results: (Article | Rejection)[], minPages
       );
     }
   }
-  return results.map((r) => ('code' in r ? r : replacements.get(r) ?? r));
+  return results.map((r) => ('code' in r ? r : (replacements.get(r) ?? r)));
 }
 
 function overlap(a: Set<string>, b: Set<string>): number {

@@ -11,16 +11,28 @@ const run = (argv: string[]) => runCommand(command, argv);
 test('extract --format jsonl: one object per input, errors with reasons, the batch goes on', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'corroborate-cli-'));
   const good = join(dir, 'a.txt');
-  writeFileSync(good, 'Bridge to open next spring after delays\n\nOfficials said on Monday that the new bridge would open to traffic next spring after two years of delays.\n');
+  writeFileSync(
+    good,
+    'Bridge to open next spring after delays\n\nOfficials said on Monday that the new bridge would open to traffic next spring after two years of delays.\n',
+  );
   const empty = join(dir, 'b.txt');
   writeFileSync(empty, '');
   const { code, stdout } = await run([good, empty, join(dir, 'missing.html'), '--format', 'jsonl']);
   assert.equal(code, 0);
-  const rows = stdout.trim().split('\n').map((line) => JSON.parse(line));
+  const rows = stdout
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line));
   assert.equal(rows.length, 3);
   for (const key of ['input', 'title', 'byline', 'published', 'outlet', 'language', 'url', 'text']) assert.ok(key in rows[0], key);
   assert.equal(rows[0].title, 'Bridge to open next spring after delays');
-  assert.deepEqual(rows.slice(1).map((r) => [r.code, typeof r.error]), [['empty', 'string'], ['not-found', 'string']]);
+  assert.deepEqual(
+    rows.slice(1).map((r) => [r.code, typeof r.error]),
+    [
+      ['empty', 'string'],
+      ['not-found', 'string'],
+    ],
+  );
   const all = await run([empty, '--format', 'json']);
   assert.equal(all.code, 1);
   assert.equal(JSON.parse(all.stdout)[0].code, 'empty');

@@ -11,7 +11,19 @@ function loadChrono(): typeof Chrono {
 }
 
 const MONTHS: Record<string, number> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  sept: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
 };
 
 /** Years outside this range are misreadings (ids, prices), not publication dates. */
@@ -39,7 +51,7 @@ export function normaliseDate(value: string | null | undefined): string | null {
     if (!hh) return `${y}-${m}-${d}`;
     const time = `${y}-${m}-${d}T${hh}:${mm}:${ss ?? '00'}`;
     if (!zone) return time;
-    const parsed = new Date(`${time}${zone.length === 5 ? zone.slice(0, 3) + ':' + zone.slice(3) : zone}`);
+    const parsed = new Date(`${time}${zone.length === 5 ? `${zone.slice(0, 3)}:${zone.slice(3)}` : zone}`);
     return Number.isNaN(parsed.getTime()) ? time : parsed.toISOString().replace('.000Z', 'Z');
   }
   const compact = /^(\d{4})(\d{2})(\d{2})$/.exec(text);
@@ -82,7 +94,8 @@ const MONTH_NAMES: ReadonlyMap<string, number> = new Map(
 
 /** "24 February 2025", "22. November 2026", "22 de noviembre de 2026", "22 ноября 2026", "22 نوفمبر 2026". */
 // The month is any run of non-digits, checked against MONTH_NAMES: a Unicode letter class costs more to compile than the whole match.
-const DAY_MONTH_YEAR = /(?<![\d])(\d{1,2})(?:\.|º|er)?\s+(?:de\s+)?([^\s\d.,]{3,12}(?:\s+ال[^\s\d.,]+)?)\.?,?\s+(?:de\s+|del\s+)?(\d{4})(?!\d)/;
+const DAY_MONTH_YEAR =
+  /(?<![\d])(\d{1,2})(?:\.|º|er)?\s+(?:de\s+)?([^\s\d.,]{3,12}(?:\s+ال[^\s\d.,]+)?)\.?,?\s+(?:de\s+|del\s+)?(\d{4})(?!\d)/;
 /** "February 24, 2025", "Feb. 24, 2025". */
 const MONTH_DAY_YEAR = /\b([A-Z][a-z]{2,8})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b/;
 /** "2026年11月22日" (Chinese, Japanese), "2026년 11월 22일" (Korean). */
@@ -104,7 +117,9 @@ function ymd(y: number, m: number | undefined, d: number): string | null {
 
 /** Arabic-Indic and Persian digits as ASCII, so "٢٢ نوفمبر ٢٠٢٦" reads like "22 نوفمبر 2026". */
 function asciiDigits(text: string): string {
-  return /[\u0660-\u0669\u06f0-\u06f9]/.test(text) ? text.replace(/[\u0660-\u0669\u06f0-\u06f9]/g, (d) => String(d.charCodeAt(0) & 0xf)) : text;
+  return /[\u0660-\u0669\u06f0-\u06f9]/.test(text)
+    ? text.replace(/[\u0660-\u0669\u06f0-\u06f9]/g, (d) => String(d.charCodeAt(0) & 0xf))
+    : text;
 }
 
 /**

@@ -31,11 +31,17 @@ for (const slug of readdirSync(GOLDEN).sort()) {
     for (const snippet of expected.mustExclude) assert.ok(!result.text.includes(snippet), `${slug} kept chrome: ${snippet}`);
     for (const field of METADATA) if (field in expected) assert.equal(result[field], expected[field], `${slug}: ${field}`);
     const paragraphs = result.text.split('\n\n');
-    assert.equal(paragraphs.length, expected.mustInclude.length + ((expected['extraParagraphs'] as number | undefined) ?? 0), `${slug}: paragraphs ${JSON.stringify(paragraphs.map((p) => p.slice(0, 30)))}`);
+    assert.equal(
+      paragraphs.length,
+      expected.mustInclude.length + ((expected['extraParagraphs'] as number | undefined) ?? 0),
+      `${slug}: paragraphs ${JSON.stringify(paragraphs.map((p) => p.slice(0, 30)))}`,
+    );
   });
 }
 
-for (const slug of readdirSync(GOLDEN).sort().filter((slug) => existsSync(join(GOLDEN, slug, 'source.txt')))) {
+for (const slug of readdirSync(GOLDEN)
+  .sort()
+  .filter((slug) => existsSync(join(GOLDEN, slug, 'source.txt')))) {
   test(`golden ${slug} as copied text: story kept, chrome gone`, () => {
     const expected = JSON.parse(readFileSync(join(GOLDEN, slug, 'expected.json'), 'utf8')) as Expected;
     const result = extractArticle({ input: slug, bytes: readFileSync(join(GOLDEN, slug, 'source.txt')), format: 'text' });

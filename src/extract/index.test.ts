@@ -32,22 +32,80 @@ const CHROME: [string, string, string[], string][] = [
   ['share widget', `${STORY[0]}\n\nShare This\n\n${STORY[1]}\n\n${STORY[2]}`, ['Share This'], 'share widget'],
   ['comment widget', `${STORY[0]}\nComments\nLoading...\n${STORY[1]}\n${STORY[2]}`, ['Comments', 'Loading...'], 'comment widget'],
   ['read-next label', `${STORY[0]}\n${STORY[1]}\n${STORY[2]}\nRead Next:`, ['Read Next:'], 'related headlines'],
-  ['also-read insert spilling onto a second line', `${STORY[0]}\nAlso Read; Floods Close Mountain Roads\nFor Third Week\n${STORY[1]}\n${STORY[2]}`, ['Also Read; Floods Close Mountain Roads', 'For Third Week'], 'related headlines'],
-  ['photo credit with agencies', `${STORY[0]}\nThe governor speaks at the bridge site in May. Jane Roe/AFP/Getty Images\n${STORY[1]}\n${STORY[2]}`, ['The governor speaks at the bridge site in May. Jane Roe/AFP/Getty Images'], 'photo caption or credit'],
-  ['image-via credit', `${STORY[0]}\n${STORY[1]}\n${STORY[2]}\nImage via Shutterstock`, ['Image via Shutterstock'], 'photo caption or credit'],
-  ['syndication footer', `${STORY[0]}\n${STORY[1]}\n${STORY[2]}\nMarket News and Data brought to you by Acme Wire APIs`, ['Market News and Data brought to you by Acme Wire APIs'], 'syndication footer'],
+  [
+    'also-read insert spilling onto a second line',
+    `${STORY[0]}\nAlso Read; Floods Close Mountain Roads\nFor Third Week\n${STORY[1]}\n${STORY[2]}`,
+    ['Also Read; Floods Close Mountain Roads', 'For Third Week'],
+    'related headlines',
+  ],
+  [
+    'photo credit with agencies',
+    `${STORY[0]}\nThe governor speaks at the bridge site in May. Jane Roe/AFP/Getty Images\n${STORY[1]}\n${STORY[2]}`,
+    ['The governor speaks at the bridge site in May. Jane Roe/AFP/Getty Images'],
+    'photo caption or credit',
+  ],
+  [
+    'image-via credit',
+    `${STORY[0]}\n${STORY[1]}\n${STORY[2]}\nImage via Shutterstock`,
+    ['Image via Shutterstock'],
+    'photo caption or credit',
+  ],
+  [
+    'syndication footer',
+    `${STORY[0]}\n${STORY[1]}\n${STORY[2]}\nMarket News and Data brought to you by Acme Wire APIs`,
+    ['Market News and Data brought to you by Acme Wire APIs'],
+    'syndication footer',
+  ],
   ['tags line', `${STORY[0]}\n${STORY[1]}\n${STORY[2]}\nPosted In:`, ['Posted In:'], 'tags'],
-  ['player lines', `Bridge To Open Next Spring After Delays\nUpdated:\n0:00\n${STORY[0]}\n${STORY[1]}\n${STORY[2]}`, ['Updated:', '0:00'], ''],
-  ['production credits', `${STORY[0]}\n${STORY[1]}\n${STORY[2]}\n(Writing by Ann Lee; Editing by Bo Chan)`, ['(Writing by Ann Lee; Editing by Bo Chan)'], 'production credits'],
-  ['category labels', `${STORY[0]}\n${STORY[1]}\n${STORY[2]}\nBusiness|Economy|Political\nMarkets slide as rates rise`, ['Business|Economy|Political', 'Markets slide as rates rise'], ''],
-  ['cookie banner', `We use cookies to improve your experience. By continuing to browse you agree to our cookie policy.\n${STORY.join('\n')}`, ['We use cookies to improve your experience. By continuing to browse you agree to our cookie policy.'], 'cookie banner'],
-  ['newsletter and pitch lines', `${STORY.join('\n')}\nSign up for our morning newsletter to get the top stories in your inbox.\nGet the magazine delivered to your door every month. Click here for more information.`, ['Sign up for our morning newsletter to get the top stories in your inbox.', 'Get the magazine delivered to your door every month. Click here for more information.'], 'newsletter sign-up'],
-  ['reading time and contact', `5 min read\n${STORY.join('\n')}\nEmail Ann Lee at ann@example.com or follow her on Twitter @annlee.`, ['5 min read', 'Email Ann Lee at ann@example.com or follow her on Twitter @annlee.'], 'author contact'],
+  [
+    'player lines',
+    `Bridge To Open Next Spring After Delays\nUpdated:\n0:00\n${STORY[0]}\n${STORY[1]}\n${STORY[2]}`,
+    ['Updated:', '0:00'],
+    '',
+  ],
+  [
+    'production credits',
+    `${STORY[0]}\n${STORY[1]}\n${STORY[2]}\n(Writing by Ann Lee; Editing by Bo Chan)`,
+    ['(Writing by Ann Lee; Editing by Bo Chan)'],
+    'production credits',
+  ],
+  [
+    'category labels',
+    `${STORY[0]}\n${STORY[1]}\n${STORY[2]}\nBusiness|Economy|Political\nMarkets slide as rates rise`,
+    ['Business|Economy|Political', 'Markets slide as rates rise'],
+    '',
+  ],
+  [
+    'cookie banner',
+    `We use cookies to improve your experience. By continuing to browse you agree to our cookie policy.\n${STORY.join('\n')}`,
+    ['We use cookies to improve your experience. By continuing to browse you agree to our cookie policy.'],
+    'cookie banner',
+  ],
+  [
+    'newsletter and pitch lines',
+    `${STORY.join('\n')}\nSign up for our morning newsletter to get the top stories in your inbox.\nGet the magazine delivered to your door every month. Click here for more information.`,
+    [
+      'Sign up for our morning newsletter to get the top stories in your inbox.',
+      'Get the magazine delivered to your door every month. Click here for more information.',
+    ],
+    'newsletter sign-up',
+  ],
+  [
+    'reading time and contact',
+    `5 min read\n${STORY.join('\n')}\nEmail Ann Lee at ann@example.com or follow her on Twitter @annlee.`,
+    ['5 min read', 'Email Ann Lee at ann@example.com or follow her on Twitter @annlee.'],
+    'author contact',
+  ],
   ['widget label box', `Zinger Key Points\n${STORY[0]}\n${STORY[1]}\n${STORY[2]}`, ['Zinger Key Points'], 'key points widget'],
   [
     'author bio block',
     `${STORY[0]}\n${STORY[1]}\n${STORY[2]}\nMaria Lopez\nMaria Lopez\nReporter\nMaria Lopez is a senior reporter for The Daily Ledger. She covers transport and infrastructure.\ntwitter`,
-    ['Maria Lopez', 'Reporter', 'Maria Lopez is a senior reporter for The Daily Ledger. She covers transport and infrastructure.', 'twitter'],
+    [
+      'Maria Lopez',
+      'Reporter',
+      'Maria Lopez is a senior reporter for The Daily Ledger. She covers transport and infrastructure.',
+      'twitter',
+    ],
     '',
   ],
   [
@@ -75,8 +133,16 @@ test('plain text: each kind of chrome is removed and every story sentence kept',
     const a = article(extractArticle(textDoc(page)));
     for (const sentence of STORY) assert.ok(a.text.includes(sentence), `${kind}: lost a story sentence`);
     for (const line of chrome) assert.ok(!a.text.split('\n\n').includes(line), `${kind}: kept chrome '${line}'`);
-    for (const line of chrome) assert.ok(a.removed.some((b) => b.text === line), `${kind}: '${line}' not reported as removed`);
-    if (reason) assert.ok(a.removed.some((b) => b.reason === reason), `${kind}: no block removed as '${reason}'`);
+    for (const line of chrome)
+      assert.ok(
+        a.removed.some((b) => b.text === line),
+        `${kind}: '${line}' not reported as removed`,
+      );
+    if (reason)
+      assert.ok(
+        a.removed.some((b) => b.reason === reason),
+        `${kind}: no block removed as '${reason}'`,
+      );
     assert.equal(a.text, a.text.trim());
   }
 });
@@ -91,9 +157,20 @@ test('plain text: section labels of a bullet summary are kept as structure', () 
 
 test('plain text metadata: title, byline, date, outlet and publisher where the page states them', () => {
   const page = [
-    'The Valley Herald', 'News Sports Weather', 'Today: March 03, 2025', '',
-    'Bridge to open next spring after two years of delays', '', 'February 24, 2025', 'Wire - Wire', '',
-    'By Ann Lee and Bo Chan', '', `RIVERTON (Wire) - ${STORY[0]}`, STORY[1], STORY[2],
+    'The Valley Herald',
+    'News Sports Weather',
+    'Today: March 03, 2025',
+    '',
+    'Bridge to open next spring after two years of delays',
+    '',
+    'February 24, 2025',
+    'Wire - Wire',
+    '',
+    'By Ann Lee and Bo Chan',
+    '',
+    `RIVERTON (Wire) - ${STORY[0]}`,
+    STORY[1],
+    STORY[2],
   ].join('\n');
   const a = article(extractArticle(textDoc(page)));
   assert.equal(a.title, 'Bridge to open next spring after two years of delays');
@@ -108,12 +185,18 @@ test('plain text metadata: title, byline, date, outlet and publisher where the p
 test('plain text metadata: nothing invented when the page states nothing', () => {
   const a = article(extractArticle(textDoc(STORY.join('\n'))));
   assert.deepEqual([a.title, a.byline, a.published, a.outlet, a.publisher], [null, null, null, null, null]);
-  const dated = article(extractArticle(textDoc(`The Valley Herald\nToday: March 03, 2025\nBridge to open next spring after two years of delays\n${STORY.join('\n')}`)));
+  const dated = article(
+    extractArticle(
+      textDoc(`The Valley Herald\nToday: March 03, 2025\nBridge to open next spring after two years of delays\n${STORY.join('\n')}`),
+    ),
+  );
   assert.equal(dated.published, null, 'a "Today:" site-header date is not the publication date');
 });
 
 test('plain text metadata: a date line above the headline is the publication date, not the site', () => {
-  const page = ['May 2, 2013, 1: 12 PM', 'Bridge to open next spring after two years of delays', 'Updated 4: 08 p. m. ET', ...STORY].join('\n');
+  const page = ['May 2, 2013, 1: 12 PM', 'Bridge to open next spring after two years of delays', 'Updated 4: 08 p. m. ET', ...STORY].join(
+    '\n',
+  );
   const a = article(extractArticle({ ...textDoc(page), url: 'https://www.valleyherald.example/news/bridge' }));
   assert.equal(a.published, '2013-05-02');
   assert.equal(a.publisher, 'valleyherald.example', 'the site comes from the URL when the page names none');
@@ -160,7 +243,9 @@ const HTML_PAGE = `<!doctype html><html lang="en"><head>
 </body></html>`;
 
 test('html: main text without navigation, share, caption, related list, bio or footer', () => {
-  const a = article(extractArticle({ input: 'p.html', bytes: new TextEncoder().encode(HTML_PAGE), format: 'html', url: 'https://valley.example/x' }));
+  const a = article(
+    extractArticle({ input: 'p.html', bytes: new TextEncoder().encode(HTML_PAGE), format: 'html', url: 'https://valley.example/x' }),
+  );
   assert.equal(a.text, STORY.join('\n\n'));
   assert.equal(a.title, 'Bridge to open next spring');
   assert.equal(a.byline, 'Ann Lee');
@@ -171,7 +256,8 @@ test('html: main text without navigation, share, caption, related list, bio or f
   assert.equal(a.canonicalUrl, 'https://valley.example/2025/02/24/bridge-opens');
   assert.equal(a.language, 'en');
   const reasons = new Set(a.removed.map((b) => b.reason));
-  for (const reason of ['share widget', 'photo caption or credit', 'sidebar', 'author bio']) assert.ok(reasons.has(reason), `no '${reason}' in ${[...reasons]}`);
+  for (const reason of ['share widget', 'photo caption or credit', 'sidebar', 'author bio'])
+    assert.ok(reasons.has(reason), `no '${reason}' in ${[...reasons]}`);
 });
 
 test('html: a page with no article text is a rejection, not a crash', () => {
@@ -202,7 +288,14 @@ test('encodings: BOM, meta, http-equiv and undeclared legacy encodings decode wi
   }
   assert.equal(decodeBytes(readFileSync(join(FIXTURES, 'cp1251-undeclared.html')), 'windows-1251').source, 'declared');
   // A charset declared outside the page (HTTP Content-Type, WARC record) decodes it: Shift_JIS named by the server.
-  const sjis = article(extractArticle({ input: 'sjis', bytes: readFileSync(join(FIXTURES, 'shift-jis-undeclared.html')), format: 'html', declaredCharset: 'shift_jis' }));
+  const sjis = article(
+    extractArticle({
+      input: 'sjis',
+      bytes: readFileSync(join(FIXTURES, 'shift-jis-undeclared.html')),
+      format: 'html',
+      declaredCharset: 'shift_jis',
+    }),
+  );
   assert.ok(sjis.text.includes('日本政府は月曜日'));
 });
 
@@ -213,8 +306,30 @@ test('encodings: invalid UTF-8 never crashes and keeps the rest of the text', ()
 
 test('fuzz: malformed and truncated HTML never throws', () => {
   let seed = 42;
-  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-  const pieces = ['<p>', '</p>', '<div class="x">', '</div>', '<', '>', '<!--', '-->', '<script>', '</script>', '&amp;', '&#xZZ;', '<![CDATA[', '<a href="', '"', STORY[0], '<br/>', '</html>', '<table><tr><td>', '\u0000', '\uD800'];
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const pieces = [
+    '<p>',
+    '</p>',
+    '<div class="x">',
+    '</div>',
+    '<',
+    '>',
+    '<!--',
+    '-->',
+    '<script>',
+    '</script>',
+    '&amp;',
+    '&#xZZ;',
+    '<![CDATA[',
+    '<a href="',
+    '"',
+    STORY[0],
+    '<br/>',
+    '</html>',
+    '<table><tr><td>',
+    '\u0000',
+    '\uD800',
+  ];
   for (let i = 0; i < 300; i++) {
     const html = Array.from({ length: 1 + Math.floor(random() * 60) }, () => pieces[Math.floor(random() * pieces.length)]).join('');
     const cut = HTML_PAGE.slice(0, Math.floor(random() * HTML_PAGE.length));
@@ -227,27 +342,43 @@ test('fuzz: malformed and truncated HTML never throws', () => {
 });
 
 test('batch: a paragraph one site prints on many pages is boilerplate; one story twice is not', () => {
-  const stories = [
+  const stories: readonly [string, string, string] = [
     'The city council approved a new budget on Tuesday after a long debate over school funding and road repairs across the district.',
     'A local bakery won a national award for its sourdough bread, drawing long lines of customers to its small shop on Main Street.',
     'Heavy rain flooded several streets downtown overnight, and crews worked through the morning to clear drains and reopen lanes.',
   ];
   const notice = 'The Valley Herald is an independent newspaper owned by its readers and printed in the river valley since 1921.';
-  const docs = stories.map((story, i) => ({ input: `p${i}`, content: `<html><body><article><p>${story}</p><p>${notice}</p></article></body></html>`, format: 'html' as const, url: `https://site.example/${i}` }));
+  const docs = stories.map((story, i) => ({
+    input: `p${i}`,
+    content: `<html><body><article><p>${story}</p><p>${notice}</p></article></body></html>`,
+    format: 'html' as const,
+    url: `https://site.example/${i}`,
+  }));
   const results = extractArticles(docs).map(article);
   for (const [i, a] of results.entries()) {
     assert.equal(a.text, stories[i]);
     assert.ok(a.removed.some((b) => b.reason === 'repeated on many pages of this site'));
   }
-  const copies = [0, 1, 2].map((i) => ({ input: `c${i}`, content: `<p>${stories[0]}</p><p>${stories[1]}</p><p>Version ${i} adds one line of news at the end of the story.</p>`, format: 'html' as const, url: `https://site.example/c${i}` }));
+  const copies = [0, 1, 2].map((i) => ({
+    input: `c${i}`,
+    content: `<p>${stories[0]}</p><p>${stories[1]}</p><p>Version ${i} adds one line of news at the end of the story.</p>`,
+    format: 'html' as const,
+    url: `https://site.example/c${i}`,
+  }));
   for (const a of extractArticles(copies).map(article)) assert.ok(a.text.includes(stories[0]) && a.text.includes(stories[1]));
 });
 
 test('language: script and stop words, null when unsure', () => {
   const rows: [string, string | null][] = [
     [STORY.join(' '), 'en'],
-    ['Die Regierung hat am Montag neue Maßnahmen für die Industrie angekündigt, die auch in den Regionen gelten sollen und nicht nur in der Hauptstadt.', 'de'],
-    ['El gobierno anunció el lunes nuevas medidas para la industria, que también se aplicarán en las regiones y no solo en la capital del país.', 'es'],
+    [
+      'Die Regierung hat am Montag neue Maßnahmen für die Industrie angekündigt, die auch in den Regionen gelten sollen und nicht nur in der Hauptstadt.',
+      'de',
+    ],
+    [
+      'El gobierno anunció el lunes nuevas medidas para la industria, que también se aplicarán en las regiones y no solo en la capital del país.',
+      'es',
+    ],
     ['Правительство объявило в понедельник о новых мерах поддержки промышленности, и это было важно для всех регионов.', 'ru'],
     ['日本政府は月曜日、産業を支援するための新しい措置を発表した。', 'ja'],
     ['Ok', null],
@@ -283,13 +414,24 @@ test('dates and bylines: table', () => {
 });
 
 test('html: a late "Related" list or "About <company>" section ends the story; a mid-story insert does not', () => {
-  const page = (tail: string) => ({ input: 't.html', format: 'html' as const, content: `<html><body><article>${STORY.map((p) => `<p>${p}</p>`).join('')}${tail}</article></body></html>` });
-  const related = article(extractArticle(page('<p>Related</p><p>Storm closes mountain roads again</p><p>Council votes on the school budget</p>')));
+  const page = (tail: string) => ({
+    input: 't.html',
+    format: 'html' as const,
+    content: `<html><body><article>${STORY.map((p) => `<p>${p}</p>`).join('')}${tail}</article></body></html>`,
+  });
+  const related = article(
+    extractArticle(page('<p>Related</p><p>Storm closes mountain roads again</p><p>Council votes on the school budget</p>')),
+  );
   assert.equal(related.text, STORY.join('\n\n'));
-  const about = article(extractArticle(page('<p>About Acme Bridges</p><p>Acme Bridges is a builder of steel bridges with offices in 12 countries and 1,300 staff.</p>')));
+  const about = article(
+    extractArticle(
+      page('<p>About Acme Bridges</p><p>Acme Bridges is a builder of steel bridges with offices in 12 countries and 1,300 staff.</p>'),
+    ),
+  );
   assert.equal(about.text, STORY.join('\n\n'));
   assert.ok(about.removed.some((b) => b.reason === 'press-release boilerplate'));
-  const longer = 'After the insert the story goes on: engineers said the final inspection would take place in March, and the ministry promised to publish the full safety report online before the opening ceremony.';
+  const longer =
+    'After the insert the story goes on: engineers said the final inspection would take place in March, and the ministry promised to publish the full safety report online before the opening ceremony.';
   const insert = article(extractArticle(page(`<p>Read also</p><p>${longer}</p>`)));
   assert.ok(insert.text.endsWith(longer));
 });
@@ -302,23 +444,53 @@ test('html titles: the site part after a separator goes, a headline with a dash 
     ['Short - Title', 'Short - Title'],
   ];
   for (const [raw, expected] of rows) {
-    const a = article(extractArticle({ input: 't.html', format: 'html', content: `<html><head><title>${raw}</title></head><body><article>${STORY.map((p) => `<p>${p}</p>`).join('')}</article></body></html>` }));
+    const a = article(
+      extractArticle({
+        input: 't.html',
+        format: 'html',
+        content: `<html><head><title>${raw}</title></head><body><article>${STORY.map((p) => `<p>${p}</p>`).join('')}</article></body></html>`,
+      }),
+    );
     assert.equal(a.title, expected, raw);
   }
 });
 
 /** One HTML block per kind of chrome, placed inside the article between story paragraphs. */
 const HTML_CHROME: [string, string, string][] = [
-  ['comments', '<div class="comments"><h3>3 Comments</h3><p>Great article, thanks for writing it, I learned a lot from this one today.</p><p>I disagree with the governor about the tolls and I think they will rise.</p></div>', 'Great article'],
-  ['newsletter box', '<div class="newsletter-signup"><p>Get our morning briefing in your inbox every weekday before seven.</p></div>', 'morning briefing'],
-  ['cookie banner', '<div id="cookie-consent"><p>We use cookies to give you the best experience on our website.</p></div>', 'We use cookies'],
+  [
+    'comments',
+    '<div class="comments"><h3>3 Comments</h3><p>Great article, thanks for writing it, I learned a lot from this one today.</p><p>I disagree with the governor about the tolls and I think they will rise.</p></div>',
+    'Great article',
+  ],
+  [
+    'newsletter box',
+    '<div class="newsletter-signup"><p>Get our morning briefing in your inbox every weekday before seven.</p></div>',
+    'morning briefing',
+  ],
+  [
+    'cookie banner',
+    '<div id="cookie-consent"><p>We use cookies to give you the best experience on our website.</p></div>',
+    'We use cookies',
+  ],
   ['tags', '<ul class="tags"><li><a href="/t/bridges">Bridges</a></li><li><a href="/t/transport">Transport</a></li></ul>', 'Bridges'],
   ['advertisement', '<div class="ad-slot"><span>Advertisement</span></div>', 'Advertisement'],
-  ['related articles', '<section class="related-articles"><h2>More stories</h2><p><a href="/x">Storm closes the mountain roads for a third week running</a></p><p>Crews worked through the night to clear the debris.</p></section>', 'Storm closes'],
+  [
+    'related articles',
+    '<section class="related-articles"><h2>More stories</h2><p><a href="/x">Storm closes the mountain roads for a third week running</a></p><p>Crews worked through the night to clear the debris.</p></section>',
+    'Storm closes',
+  ],
   ['byline line', '<p class="byline">By Ann Lee</p>', 'By Ann Lee'],
-  ['hidden element', '<div style="display:none"><p>Subscriber-only teaser text that the page hides from readers entirely.</p></div>', 'Subscriber-only'],
+  [
+    'hidden element',
+    '<div style="display:none"><p>Subscriber-only teaser text that the page hides from readers entirely.</p></div>',
+    'Subscriber-only',
+  ],
   ['gallery counter', '<p>Image 2 of 7</p>', 'Image 2 of 7'],
-  ['share bar', '<ul class="social-share"><li><a href="#">Facebook</a></li><li><a href="#">Twitter</a></li><li><a href="#">Email</a></li></ul>', 'Facebook'],
+  [
+    'share bar',
+    '<ul class="social-share"><li><a href="#">Facebook</a></li><li><a href="#">Twitter</a></li><li><a href="#">Email</a></li></ul>',
+    'Facebook',
+  ],
 ];
 
 test('html: each kind of chrome is removed and every story paragraph kept', () => {
@@ -341,8 +513,10 @@ test('outlet credits: a byline agency, a bare "(CNN) —" opening, and none inve
 });
 
 test('html: prose whose names are links is kept; a table row is one line', () => {
-  const linked = '<p><a href="/p/1">Ann Lee</a> and <a href="/p/2">Bo Chan</a> of the <a href="/o/1">Valley Transport Authority</a> signed it.</p>';
-  const table = '<table><tr><th>Pos</th><th>Player</th><th>Plays</th></tr><tr><td>DL</td><td>Myles Garrett</td><td>57</td></tr><tr><td>DL</td><td>Chad Thomas</td><td>57</td></tr></table>';
+  const linked =
+    '<p><a href="/p/1">Ann Lee</a> and <a href="/p/2">Bo Chan</a> of the <a href="/o/1">Valley Transport Authority</a> signed it.</p>';
+  const table =
+    '<table><tr><th>Pos</th><th>Player</th><th>Plays</th></tr><tr><td>DL</td><td>Myles Garrett</td><td>57</td></tr><tr><td>DL</td><td>Chad Thomas</td><td>57</td></tr></table>';
   const content = `<html><body><article><p>${STORY[0]}</p>${linked}<p>${STORY[1]}</p>${table}<p>${STORY[2]}</p></article></body></html>`;
   const a = article(extractArticle({ input: 'l.html', format: 'html', content }));
   assert.ok(a.text.includes('Ann Lee and Bo Chan of the Valley Transport Authority signed it.'));
@@ -350,7 +524,7 @@ test('html: prose whose names are links is kept; a table row is one line', () =>
 });
 
 test('hostile markup: 100,000 unclosed <div> end in a value, not a crash or a stack overflow', () => {
-  const content = '<div>'.repeat(100_000) + `<p>${STORY[0]}</p>`;
+  const content = `${'<div>'.repeat(100_000)}<p>${STORY[0]}</p>`;
   const result = extractArticle({ input: 'deep.html', format: 'html', content });
   assert.ok('code' in result, 'the story lies past the tag cap, so there is no article');
   assert.equal(result.code, 'no-article');
@@ -360,7 +534,8 @@ test('hostile markup: 100,000 unclosed <div> end in a value, not a crash or a st
 });
 
 test('plain text: hard-wrapped paragraphs are joined, blank lines still separate them', () => {
-  const text = 'Officials in the northern province said on Monday that the new bridge\nwould open to traffic next spring after two years of delays caused by\nflooding.\n\nThe project, which cost more than $40 million, was slowed by a shortage\nof steel, the transport ministry said in a statement on Tuesday.\n';
+  const text =
+    'Officials in the northern province said on Monday that the new bridge\nwould open to traffic next spring after two years of delays caused by\nflooding.\n\nThe project, which cost more than $40 million, was slowed by a shortage\nof steel, the transport ministry said in a statement on Tuesday.\n';
   const a = article(extractArticle(textDoc(text)));
   assert.deepEqual(a.text.split('\n\n'), [
     'Officials in the northern province said on Monday that the new bridge would open to traffic next spring after two years of delays caused by flooding.',
@@ -395,34 +570,93 @@ test("dates in the page's own language and script: table", () => {
 
 test('metadata: each place a page states its date, byline and canonical URL', () => {
   const page = (head: string, body = '', url?: string) =>
-    article(extractArticle({ input: 'm.html', format: 'html', ...(url ? { url } : {}), content: `<html><head>${head}</head><body>${body}<article>${STORY.map((p) => `<p>${p}</p>`).join('')}</article></body></html>` }));
-  const ld = '<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2026-11-22T10:15:00Z","author":{"@type":"Person","name":"Ann Lee"}}</script>';
+    article(
+      extractArticle({
+        input: 'm.html',
+        format: 'html',
+        ...(url ? { url } : {}),
+        content: `<html><head>${head}</head><body>${body}<article>${STORY.map((p) => `<p>${p}</p>`).join('')}</article></body></html>`,
+      }),
+    );
+  const ld =
+    '<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2026-11-22T10:15:00Z","author":{"@type":"Person","name":"Ann Lee"}}</script>';
   assert.equal(page(ld).published, '2026-11-22T10:15:00Z', 'JSON-LD');
   assert.equal(page(ld).byline, 'Ann Lee', 'JSON-LD author');
-  assert.equal(page('<meta property="article:published_time" content="2026-11-22T10:15:00+01:00">').published, '2026-11-22T09:15:00Z', 'OpenGraph');
+  assert.equal(
+    page('<meta property="article:published_time" content="2026-11-22T10:15:00+01:00">').published,
+    '2026-11-22T09:15:00Z',
+    'OpenGraph',
+  );
   assert.equal(page('<meta name="date" content="2026-11-22">').published, '2026-11-22', 'meta name=date');
   assert.equal(page('', '<time datetime="2026-11-22T10:15:00Z">Nov 22</time>').published, '2026-11-22T10:15:00Z', '<time datetime>');
   assert.equal(page('', '<time>22. November 2026</time>').published, '2026-11-22', '<time> text in German');
   assert.equal(page('', '', 'https://x.example/news/2026/11/22/bridge').published, '2026-11-22', 'URL');
-  assert.equal(page('<link rel="canonical" href="/news/20261122-bridge.html">', '', 'https://x.example/a?utm=1').published, '2026-11-22', 'canonical URL date');
-  assert.equal(page('<link rel="canonical" href="/news/bridge">', '', 'https://x.example/a?utm=1').canonicalUrl, 'https://x.example/news/bridge');
+  assert.equal(
+    page('<link rel="canonical" href="/news/20261122-bridge.html">', '', 'https://x.example/a?utm=1').published,
+    '2026-11-22',
+    'canonical URL date',
+  );
+  assert.equal(
+    page('<link rel="canonical" href="/news/bridge">', '', 'https://x.example/a?utm=1').canonicalUrl,
+    'https://x.example/news/bridge',
+  );
   assert.equal(page('<meta name="author" content="Staff">').byline, null, 'a byline that names no person');
   assert.equal(page('<meta name="author" content="Redaktion">').byline, null);
   assert.equal(page('<meta name="author" content="Ann Lee, Bo Chan">').byline, 'Ann Lee and Bo Chan');
   assert.equal(page('', '<a rel="author" href="/a/x">Maria Lopez</a>').byline, 'Maria Lopez', 'rel=author');
-  const bylineDate = article(extractArticle({ input: 'bd.html', format: 'html', content: `<article><p>By Ann Lee | November 22, 2026</p>${STORY.map((p) => `<p>${p}</p>`).join('')}</article>` }));
-  assert.deepEqual([bylineDate.byline, bylineDate.published, bylineDate.text], ['Ann Lee', '2026-11-22', STORY.join('\n\n')], 'a date on the byline line');
-  const textBylineDate = article(extractArticle(textDoc(`Bridge to open next spring after two years\nVon Anna Schmidt, 22. November 2026\n${STORY.join('\n')}`)));
+  const bylineDate = article(
+    extractArticle({
+      input: 'bd.html',
+      format: 'html',
+      content: `<article><p>By Ann Lee | November 22, 2026</p>${STORY.map((p) => `<p>${p}</p>`).join('')}</article>`,
+    }),
+  );
+  assert.deepEqual(
+    [bylineDate.byline, bylineDate.published, bylineDate.text],
+    ['Ann Lee', '2026-11-22', STORY.join('\n\n')],
+    'a date on the byline line',
+  );
+  const textBylineDate = article(
+    extractArticle(textDoc(`Bridge to open next spring after two years\nVon Anna Schmidt, 22. November 2026\n${STORY.join('\n')}`)),
+  );
   assert.deepEqual([textBylineDate.byline, textBylineDate.published], ['Anna Schmidt', '2026-11-22'], 'the same in plain text');
-  const dateline = article(extractArticle({ input: 'd.html', format: 'html', content: `<article><p>BERLIN, 22. November 2026 (dpa) – ${STORY[0]}</p><p>${STORY[1]}</p></article>` }));
+  const dateline = article(
+    extractArticle({
+      input: 'd.html',
+      format: 'html',
+      content: `<article><p>BERLIN, 22. November 2026 (dpa) – ${STORY[0]}</p><p>${STORY[1]}</p></article>`,
+    }),
+  );
   assert.equal(dateline.published, '2026-11-22', 'dateline');
   assert.equal(dateline.outlet, 'dpa');
   assert.equal(page('<meta property="og:locale" content="de_DE">').language, 'en', 'the text decides over a declared locale');
-  assert.equal(page('<meta property="article:modified_time" content="2026-11-23T08:00:00Z">').updated, '2026-11-23T08:00:00Z', 'OpenGraph update');
-  assert.equal(page('', '<span itemprop="dateModified" content="2026-11-23">gestern</span>').updated, '2026-11-23', 'itemprop=dateModified');
-  const lines = article(extractArticle({ input: 'l.html', format: 'html', content: `<article><p>Publié le 22 novembre 2026 à 10h15</p><p>Mis à jour le 23 novembre 2026</p>${STORY.map((p) => `<p>${p}</p>`).join('')}</article>` }));
-  assert.deepEqual([lines.published, lines.updated, lines.text], ['2026-11-22', '2026-11-23', STORY.join('\n\n')], 'date and update lines above the story');
-  const text = article(extractArticle(textDoc(`Bridge to open next spring after two years\nVeröffentlicht am 22.11.2026\nAktualisiert am 23.11.2026\n${STORY.join('\n')}`)));
+  assert.equal(
+    page('<meta property="article:modified_time" content="2026-11-23T08:00:00Z">').updated,
+    '2026-11-23T08:00:00Z',
+    'OpenGraph update',
+  );
+  assert.equal(
+    page('', '<span itemprop="dateModified" content="2026-11-23">gestern</span>').updated,
+    '2026-11-23',
+    'itemprop=dateModified',
+  );
+  const lines = article(
+    extractArticle({
+      input: 'l.html',
+      format: 'html',
+      content: `<article><p>Publié le 22 novembre 2026 à 10h15</p><p>Mis à jour le 23 novembre 2026</p>${STORY.map((p) => `<p>${p}</p>`).join('')}</article>`,
+    }),
+  );
+  assert.deepEqual(
+    [lines.published, lines.updated, lines.text],
+    ['2026-11-22', '2026-11-23', STORY.join('\n\n')],
+    'date and update lines above the story',
+  );
+  const text = article(
+    extractArticle(
+      textDoc(`Bridge to open next spring after two years\nVeröffentlicht am 22.11.2026\nAktualisiert am 23.11.2026\n${STORY.join('\n')}`),
+    ),
+  );
   assert.deepEqual([text.published, text.updated], ['2026-11-22', '2026-11-23'], 'plain text timestamp lines');
 });
 
@@ -449,11 +683,15 @@ test('bylines in other languages and scripts are people; desks and agencies are 
 test('CJK: a short Chinese story is not too short, and unspaced prose is not a link list or a label', () => {
   // 60 characters of Chinese carry about what 180 of English do: above the 80-character floor.
   const short = '市政府星期一宣布，新建的跨江大桥将于明年春天通车。该项目耗资四亿元，因洪水和钢材短缺推迟了两年。';
-  const a = article(extractArticle({ input: 'zh.html', format: 'html', content: `<html lang="zh"><body><article><p>${short}</p></article></body></html>` }));
+  const a = article(
+    extractArticle({ input: 'zh.html', format: 'html', content: `<html lang="zh"><body><article><p>${short}</p></article></body></html>` }),
+  );
   assert.equal(a.text, short);
   assert.equal(a.language, 'zh');
   const linked = `<p>据<a href="/a">新华社</a>报道，<a href="/b">交通运输部</a>表示，这座大桥将连接两岸的十几个城镇，每天可通行五万辆汽车。</p>`;
-  const b = article(extractArticle({ input: 'zh2.html', format: 'html', content: `<article><p>${short}</p>${linked}<p>${short.slice(10)}</p></article>` }));
+  const b = article(
+    extractArticle({ input: 'zh2.html', format: 'html', content: `<article><p>${short}</p>${linked}<p>${short.slice(10)}</p></article>` }),
+  );
   assert.ok(b.text.includes('交通运输部表示'), b.text);
   const c = article(extractArticle({ input: 'zh.txt', format: 'text', content: `${short}\n关注我们的微信公众号\n${short.slice(10)}` }));
   assert.deepEqual(c.text.split('\n\n'), [short, short.slice(10)]);
@@ -465,20 +703,40 @@ const HTML_TEXT_CHROME: [string, string, string][] = [
   ['byline repeated with "By"', '<p>By Ann Lee</p>', 'By Ann Lee'],
   ['byline repeated with a role', '<p>Ann Lee, Transport Correspondent</p>', 'Transport Correspondent'],
   ['newsletter sign-up', '<p>Sign up for our daily newsletter and get the top stories in your inbox.</p>', 'Sign up'],
-  ['cookie banner', '<p>We use cookies to personalise content and ads. By continuing to browse you accept our use of cookies.</p>', 'cookies'],
+  [
+    'cookie banner',
+    '<p>We use cookies to personalise content and ads. By continuing to browse you accept our use of cookies.</p>',
+    'cookies',
+  ],
   ['related insert', '<p>Related: <a href="/x">Storm closes mountain roads for third week</a></p>', 'Storm closes'],
   ['photo credit', '<p>Photo: Jane Roe/AP</p>', 'Jane Roe'],
   ['author bio', '<p>Ann Lee is a transport reporter for The Valley Herald. Follow her on Twitter @annlee.</p>', 'transport reporter'],
   ['comment widget', '<p>12 Comments</p><p>Leave a comment</p>', 'Comment'],
   ['navigation list', '<ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li><li><a href="/sport">Sport</a></li></ul>', 'Home'],
-  ['popular list', '<h3>Most Popular</h3><ol><li><a href="/1">Team wins title in overtime thriller</a></li><li><a href="/2">Storm warning issued for the coast</a></li></ol>', 'Team wins'],
+  [
+    'popular list',
+    '<h3>Most Popular</h3><ol><li><a href="/1">Team wins title in overtime thriller</a></li><li><a href="/2">Storm warning issued for the coast</a></li></ol>',
+    'Team wins',
+  ],
   ['share line', '<p>Share this article: Facebook Twitter Email</p>', 'Share this'],
   ['share buttons', '<p>Share on Facebook</p><p>Share on Twitter</p>', 'Share on'],
   ['subscription pitch', '<p>Subscribe now for unlimited access to our journalism.</p>', 'Subscribe'],
-  ['reporter contact', '<p>Have a tip? Ann Lee may be reached at alee@example.com. Follow her on Twitter @annlee or on Facebook.</p>', 'Have a tip'],
-  ['comment policy', '<p>ATENÇÃO: Comentários com textos ininteligíveis ou que faltem com respeito ao usuário não serão aprovados pelo moderador.</p>', 'ATENÇÃO'],
+  [
+    'reporter contact',
+    '<p>Have a tip? Ann Lee may be reached at alee@example.com. Follow her on Twitter @annlee or on Facebook.</p>',
+    'Have a tip',
+  ],
+  [
+    'comment policy',
+    '<p>ATENÇÃO: Comentários com textos ininteligíveis ou que faltem com respeito ao usuário não serão aprovados pelo moderador.</p>',
+    'ATENÇÃO',
+  ],
   ['tag list', '<p>Tags calendario stock car 2018, stock car brasil, stock car cascavel, stock car interlagos</p>', 'Tags'],
-  ['affiliate disclosure', '<p>If you buy something through this post, The Valley Herald may get a share of the sale.</p>', 'share of the sale'],
+  [
+    'affiliate disclosure',
+    '<p>If you buy something through this post, The Valley Herald may get a share of the sale.</p>',
+    'share of the sale',
+  ],
   ['caption with a glued agency', '<p>The bridge under construction near the river in May.Reuters</p>', 'near the river'],
   ['insert in brackets', '<p>(Leggi anche su: Allerta rossa in Liguria, scuole chiuse –FOTO)</p>', 'Allerta'],
 ];
@@ -486,15 +744,21 @@ const HTML_TEXT_CHROME: [string, string, string][] = [
 test('html: chrome written as plain paragraphs goes, in the middle of the story and after it', () => {
   for (const where of ['middle', 'end']) {
     for (const [kind, block, marker] of HTML_TEXT_CHROME) {
-      const body = where === 'middle' ? `<p>${STORY[0]}</p>${block}<p>${STORY[1]}</p><p>${STORY[2]}</p>` : `${STORY.map((p) => `<p>${p}</p>`).join('')}${block}`;
+      const body =
+        where === 'middle'
+          ? `<p>${STORY[0]}</p>${block}<p>${STORY[1]}</p><p>${STORY[2]}</p>`
+          : `${STORY.map((p) => `<p>${p}</p>`).join('')}${block}`;
       const content = `<html><head><meta name="author" content="Ann Lee"></head><body><article><h1>Bridge to open</h1>${body}</article></body></html>`;
       const a = article(extractArticle({ input: `${kind}.html`, format: 'html', content }));
       assert.equal(a.text, STORY.join('\n\n'), `${kind} (${where}): kept '${marker}'`);
     }
   }
   // Class hints do not prune table rows: "player-2020-580" is a driver's row in a standings table, not a video player.
-  const table = '<table><tr class="oddrow player-2020-580"><td>1</td><td>Kyle Busch</td><td>5040</td></tr><tr class="evenrow player-2020-416"><td>2</td><td>Martin Truex Jr.</td><td>5035</td></tr></table>';
-  const standings = article(extractArticle({ input: 't.html', format: 'html', content: `<article><p>${STORY[0]}</p>${table}<p>${STORY[1]}</p></article>` }));
+  const table =
+    '<table><tr class="oddrow player-2020-580"><td>1</td><td>Kyle Busch</td><td>5040</td></tr><tr class="evenrow player-2020-416"><td>2</td><td>Martin Truex Jr.</td><td>5035</td></tr></table>';
+  const standings = article(
+    extractArticle({ input: 't.html', format: 'html', content: `<article><p>${STORY[0]}</p>${table}<p>${STORY[1]}</p></article>` }),
+  );
   assert.ok(standings.text.includes('1 Kyle Busch 5040\n\n2 Martin Truex Jr. 5035'), standings.text);
   // Without a byline in the head, the one printed above the story is the byline, and its repeat goes too.
   const content = `<article><p>By Bo Chan</p>${STORY.map((p) => `<p>${p}</p>`).join('')}<p>Bo Chan</p></article>`;
@@ -505,32 +769,112 @@ test('html: chrome written as plain paragraphs goes, in the middle of the story 
 
 /** Chrome lines in the languages with the most news, each removed as its English counterpart is. */
 const MULTILINGUAL_CHROME: string[] = [
-  'Lesen Sie auch: Hochwasser sperrt Straßen', 'Lire aussi : Les prix repartent à la hausse', 'Leer más: La sequía reduce las reservas',
-  'Leggi anche: Allerta rossa in Liguria', 'Leia também: Governo anuncia ajuda', 'Читайте также: Цены на бензин выросли',
-  '相关新闻：东部港口货运量创历史新高', '関連記事：新幹線が一時運転見合わせ', 'اقرأ أيضا: ارتفاع أسعار الوقود',
-  'Auf Facebook teilen', 'Partager sur Facebook', 'Compartir en WhatsApp', 'Condividi su Facebook', 'Поделиться', '分享到：微信 微博',
-  'この記事をシェアする', 'شارك على فيسبوك', 'Kommentare', 'Commentaires', 'التعليقات', 'Werbung', 'Publicidad', '广告',
-  'Mehr zum Thema', 'Sur le même sujet', 'Noticias relacionadas', 'Articoli correlati', 'Notícias relacionadas', 'Похожие статьи',
-  '相关阅读', 'おすすめ記事', 'أخبار ذات صلة', 'Weiterlesen', 'Lire la suite', 'Читать далее', '続きを読む',
-  'Jetzt den Newsletter abonnieren!', 'Inscrivez-vous à notre newsletter', 'Suscríbete a nuestro boletín', 'Iscriviti alla newsletter',
-  'Assine a nossa newsletter', 'Подпишитесь на нашу рассылку', '扫一扫，关注我们的微信公众号', 'ニュースレターを登録する', 'اشترك في النشرة البريدية',
-  'Wir verwenden Cookies. Mit der Nutzung der Website stimmen Sie zu.', 'Utilizamos cookies propias y de terceros.', 'Мы используем файлы cookie.',
-  '当サイトではクッキーを使用しています。', 'نستخدم ملفات تعريف الارتباط لتحسين تجربتك.',
-  'Alle Rechte vorbehalten.', 'Tous droits réservés', 'Все права защищены', '版权所有 未经授权禁止转载', 'جميع الحقوق محفوظة',
-  'Foto: Jan Becker/dpa', 'Фото: Сергей Иванов / ТАСС', '写真：地震で棚から落ちた商品（共同）', 'La frana sui binari (foto Ansa)', 'Crédit photo : AFP',
-  '（责任编辑：王芳）', '(Mit Material von dpa)', '(Con información de EFE)', 'Lesezeit: 3 Min.', '3 min de lecture',
-  'Schlagworte', 'Etiquetas', 'Теги', '标签',
-  '홍길동 기자 hong@example.com', 'ann.lee@example.com', '【编辑：王芳】',
-  'بیشتر بخوانید: پل جدید بهار افتتاح می‌شود', 'קראו גם: הגשר ייפתח באביב', 'Διαβάστε επίσης: Η γέφυρα ανοίγει την άνοιξη', 'Читайте також: Міст відкриють навесні',
-  'vor 3 Stunden', 'il y a 5 minutes', 'hace 2 horas', '3小时前', 'منذ ساعتين', '2 hours ago',
-  'Самые популярные диеты', 'Most read in Sport', 'Lo más leído', 'الأكثر قراءة',
-  'Lees ook: Brug gaat in het voorjaar open', 'Czytaj także: Most zostanie otwarty', 'İlgili haberler', '관련기사', 'Baca juga: Jembatan dibuka',
-  '<저작권자 © 한국일보, 무단전재 및 재배포 금지>', 'Wszelkie prawa zastrzeżone', 'Udostępnij', 'Paylaş',
+  'Lesen Sie auch: Hochwasser sperrt Straßen',
+  'Lire aussi : Les prix repartent à la hausse',
+  'Leer más: La sequía reduce las reservas',
+  'Leggi anche: Allerta rossa in Liguria',
+  'Leia também: Governo anuncia ajuda',
+  'Читайте также: Цены на бензин выросли',
+  '相关新闻：东部港口货运量创历史新高',
+  '関連記事：新幹線が一時運転見合わせ',
+  'اقرأ أيضا: ارتفاع أسعار الوقود',
+  'Auf Facebook teilen',
+  'Partager sur Facebook',
+  'Compartir en WhatsApp',
+  'Condividi su Facebook',
+  'Поделиться',
+  '分享到：微信 微博',
+  'この記事をシェアする',
+  'شارك على فيسبوك',
+  'Kommentare',
+  'Commentaires',
+  'التعليقات',
+  'Werbung',
+  'Publicidad',
+  '广告',
+  'Mehr zum Thema',
+  'Sur le même sujet',
+  'Noticias relacionadas',
+  'Articoli correlati',
+  'Notícias relacionadas',
+  'Похожие статьи',
+  '相关阅读',
+  'おすすめ記事',
+  'أخبار ذات صلة',
+  'Weiterlesen',
+  'Lire la suite',
+  'Читать далее',
+  '続きを読む',
+  'Jetzt den Newsletter abonnieren!',
+  'Inscrivez-vous à notre newsletter',
+  'Suscríbete a nuestro boletín',
+  'Iscriviti alla newsletter',
+  'Assine a nossa newsletter',
+  'Подпишитесь на нашу рассылку',
+  '扫一扫，关注我们的微信公众号',
+  'ニュースレターを登録する',
+  'اشترك في النشرة البريدية',
+  'Wir verwenden Cookies. Mit der Nutzung der Website stimmen Sie zu.',
+  'Utilizamos cookies propias y de terceros.',
+  'Мы используем файлы cookie.',
+  '当サイトではクッキーを使用しています。',
+  'نستخدم ملفات تعريف الارتباط لتحسين تجربتك.',
+  'Alle Rechte vorbehalten.',
+  'Tous droits réservés',
+  'Все права защищены',
+  '版权所有 未经授权禁止转载',
+  'جميع الحقوق محفوظة',
+  'Foto: Jan Becker/dpa',
+  'Фото: Сергей Иванов / ТАСС',
+  '写真：地震で棚から落ちた商品（共同）',
+  'La frana sui binari (foto Ansa)',
+  'Crédit photo : AFP',
+  '（责任编辑：王芳）',
+  '(Mit Material von dpa)',
+  '(Con información de EFE)',
+  'Lesezeit: 3 Min.',
+  '3 min de lecture',
+  'Schlagworte',
+  'Etiquetas',
+  'Теги',
+  '标签',
+  '홍길동 기자 hong@example.com',
+  'ann.lee@example.com',
+  '【编辑：王芳】',
+  'بیشتر بخوانید: پل جدید بهار افتتاح می‌شود',
+  'קראו גם: הגשר ייפתח באביב',
+  'Διαβάστε επίσης: Η γέφυρα ανοίγει την άνοιξη',
+  'Читайте також: Міст відкриють навесні',
+  'vor 3 Stunden',
+  'il y a 5 minutes',
+  'hace 2 horas',
+  '3小时前',
+  'منذ ساعتين',
+  '2 hours ago',
+  'Самые популярные диеты',
+  'Most read in Sport',
+  'Lo más leído',
+  'الأكثر قراءة',
+  'Lees ook: Brug gaat in het voorjaar open',
+  'Czytaj także: Most zostanie otwarty',
+  'İlgili haberler',
+  '관련기사',
+  'Baca juga: Jembatan dibuka',
+  '<저작권자 © 한국일보, 무단전재 및 재배포 금지>',
+  'Wszelkie prawa zastrzeżone',
+  'Udostępnij',
+  'Paylaş',
 ];
 
 test('multilingual chrome lines are removed from HTML and plain text alike', () => {
   for (const line of MULTILINGUAL_CHROME) {
-    const html = article(extractArticle({ input: 'm.html', format: 'html', content: `<article><p>${STORY[0]}</p><p>${line}</p><p>${STORY[1]}</p><p>${STORY[2]}</p></article>` }));
+    const html = article(
+      extractArticle({
+        input: 'm.html',
+        format: 'html',
+        content: `<article><p>${STORY[0]}</p><p>${line}</p><p>${STORY[1]}</p><p>${STORY[2]}</p></article>`,
+      }),
+    );
     assert.equal(html.text, STORY.join('\n\n'), `html kept: ${line}`);
     const text = article(extractArticle(textDoc(`${STORY[0]}\n${line}\n${STORY[1]}\n${STORY[2]}`)));
     assert.equal(text.text, STORY.join('\n\n'), `text kept: ${line}`);
@@ -538,8 +882,17 @@ test('multilingual chrome lines are removed from HTML and plain text alike', () 
 });
 
 test('CJK: short Japanese paragraphs win over a longer promotion in the sidebar', () => {
-  const paragraphs = ['政府は22日、新しい経済対策を発表した。', '対策の規模は総額20兆円となる見通しだ。', '首相は記者会見で「国民生活を守る」と述べた。', '野党は財源の説明が不十分だと批判している。', '専門家の間では効果を疑問視する声もある。'];
-  const ranking = Array.from({ length: 10 }, (_, i) => `<li><a href="/r${i}">ランキング記事${i}：人気の観光地で混雑が続く見込み</a></li>`).join('');
+  const paragraphs = [
+    '政府は22日、新しい経済対策を発表した。',
+    '対策の規模は総額20兆円となる見通しだ。',
+    '首相は記者会見で「国民生活を守る」と述べた。',
+    '野党は財源の説明が不十分だと批判している。',
+    '専門家の間では効果を疑問視する声もある。',
+  ];
+  const ranking = Array.from(
+    { length: 10 },
+    (_, i) => `<li><a href="/r${i}">ランキング記事${i}：人気の観光地で混雑が続く見込み</a></li>`,
+  ).join('');
   const content = `<html lang="ja"><body><div id="main"><h1>政府が新経済対策を発表</h1><div class="honbun">${paragraphs.map((p) => `<p>${p}</p>`).join('')}</div></div><div id="side"><h2>アクセスランキング</h2><ol>${ranking}</ol><div class="pr"><p>【PR】今だけ限定！お得なキャンペーン実施中。詳しくはこちらをご覧ください。</p></div></div></body></html>`;
   const a = article(extractArticle({ input: 'ja.html', format: 'html', content }));
   assert.equal(a.text, paragraphs.join('\n\n'));
@@ -552,9 +905,16 @@ test('html: the first <h1> is the headline; later <h1> section titles are kept, 
   assert.deepEqual(a.text.split('\n\n'), [STORY[0], 'The second phase', STORY[1], STORY[2]]);
 });
 
-test('html: class names in other languages mark the story body and the readers\' comments', () => {
-  const story = ['El Ayuntamiento aprobó el martes, tras un largo debate, el presupuesto municipal para el próximo año.', 'La partida de vivienda crece un veinte por ciento, según explicó la concejala de Hacienda.'];
-  const opinions = Array.from({ length: 5 }, (_, i) => `<div class="caja-${i}"><p>Opinión ${i}: yo creo que el presupuesto es un desastre, que nadie lo ha leído, que los concejales no escuchan a los vecinos y que, como siempre, pagaremos todos.</p></div>`).join('');
+test("html: class names in other languages mark the story body and the readers' comments", () => {
+  const story = [
+    'El Ayuntamiento aprobó el martes, tras un largo debate, el presupuesto municipal para el próximo año.',
+    'La partida de vivienda crece un veinte por ciento, según explicó la concejala de Hacienda.',
+  ];
+  const opinions = Array.from(
+    { length: 5 },
+    (_, i) =>
+      `<div class="caja-${i}"><p>Opinión ${i}: yo creo que el presupuesto es un desastre, que nadie lo ha leído, que los concejales no escuchan a los vecinos y que, como siempre, pagaremos todos.</p></div>`,
+  ).join('');
   const content = `<html><body><div class="cuerpo">${story.map((p) => `<p>${p}</p>`).join('')}</div><div class="opiniones-lectores">${opinions}</div></body></html>`;
   assert.equal(article(extractArticle({ input: 'es.html', format: 'html', content })).text, story.join('\n\n'));
 });
@@ -567,10 +927,32 @@ test('plain text: a short closing sentence right after the story is kept; short 
 
 test('fuzz: plain text mixing scripts, chrome words, dates and broken characters never throws (seeded)', () => {
   let seed = 2026;
-  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-  const pieces = [...MULTILINGUAL_CHROME, ...STORY, '22. November 2026', '2026年11月22日', '٢٢ نوفمبر ٢٠٢٦', 'By', 'Von Anna Schmidt', '记者', '\uD800', '\u0000', '(', '）', '|', '：', '', '   ', 'İ', '@', 'x'.repeat(300)];
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const pieces = [
+    ...MULTILINGUAL_CHROME,
+    ...STORY,
+    '22. November 2026',
+    '2026年11月22日',
+    '٢٢ نوفمبر ٢٠٢٦',
+    'By',
+    'Von Anna Schmidt',
+    '记者',
+    '\uD800',
+    '\u0000',
+    '(',
+    '）',
+    '|',
+    '：',
+    '',
+    '   ',
+    'İ',
+    '@',
+    'x'.repeat(300),
+  ];
   for (let i = 0; i < 300; i++) {
-    const lines = Array.from({ length: 1 + Math.floor(random() * 25) }, () => pieces[Math.floor(random() * pieces.length)]!.slice(0, 1 + Math.floor(random() * 200)));
+    const lines = Array.from({ length: 1 + Math.floor(random() * 25) }, () =>
+      pieces[Math.floor(random() * pieces.length)]!.slice(0, 1 + Math.floor(random() * 200)),
+    );
     const text = lines.join(random() < 0.5 ? '\n' : '\n\n');
     for (const format of ['text', 'html'] as const) {
       const content = format === 'html' ? lines.map((l) => `<p>${l}</p>`).join('') : text;
@@ -603,7 +985,13 @@ test('news sentences that share words with chrome stay: moderation, subscribers,
     'Die Aufsichtsbehörde verlangt, dass Webseiten vor dem Setzen von Cookies eine Zustimmung einholen.',
   ];
   for (const sentence of sentences) {
-    const html = article(extractArticle({ input: 's.html', format: 'html', content: `<article><p>${STORY[0]}</p><p>${sentence}</p><p>${STORY[1]}</p></article>` }));
+    const html = article(
+      extractArticle({
+        input: 's.html',
+        format: 'html',
+        content: `<article><p>${STORY[0]}</p><p>${sentence}</p><p>${STORY[1]}</p></article>`,
+      }),
+    );
     assert.ok(html.text.includes(sentence), `html lost: ${sentence}`);
     const text = article(extractArticle(textDoc(`${STORY[0]}\n${sentence}\n${STORY[1]}`)));
     assert.ok(text.text.includes(sentence), `text lost: ${sentence}`);

@@ -82,15 +82,20 @@ function extract(doc: SourceDocument, settings: ExtractOptions): Article | Rejec
   // The weighted length only matters for short texts: it is never less than the plain one.
   if (text.length < settings.minTextChars && textWeight(text) < settings.minTextChars) {
     const found = text ? `only ${text.length} characters of article text found` : 'no article text found';
-    const cut = body.cutAtTag === null ? '' : ` (the markup was read only up to its first ${body.cutAtTag} tags: it is nested or repeated beyond what a page holds)`;
+    const cut =
+      body.cutAtTag === null
+        ? ''
+        : ` (the markup was read only up to its first ${body.cutAtTag} tags: it is nested or repeated beyond what a page holds)`;
     return { input: doc.input, code: 'no-article', reason: found + cut };
   }
   const hints = doc.hints ?? {};
   const url = doc.url ?? null;
   const credit = body.paragraphs.slice(0, 3).map(datelineCredit).find(Boolean) ?? null;
-  const outlet = credit ?? bylineCredit(hints.byline ?? body.byline) ?? body.bioOutlet ?? body.footerOutlet ?? hints.outlet ?? body.siteName ?? null;
+  const outlet =
+    credit ?? bylineCredit(hints.byline ?? body.byline) ?? body.bioOutlet ?? body.footerOutlet ?? hints.outlet ?? body.siteName ?? null;
   const publisher = body.publisher ?? body.siteName ?? hostName(url);
-  const published = normaliseDate(hints.published) ?? body.published ?? urlDate(body.canonicalUrl ?? url) ?? datelineDate(body.paragraphs[0]);
+  const published =
+    normaliseDate(hints.published) ?? body.published ?? urlDate(body.canonicalUrl ?? url) ?? datelineDate(body.paragraphs[0]);
   return {
     id: hash.slice(0, 16),
     contentHash: hash,
@@ -158,7 +163,10 @@ function fromHtml(source: string, doc: SourceDocument, settings: ExtractOptions,
   if (settings.useJsonLdBody && ldBody) {
     const markupChars = paragraphs.reduce((n, p) => n + p.length, 0);
     if (markupChars < ldBody.length * JSONLD_BODY_PREFERRED_BELOW) {
-      paragraphs = ldBody.split(/\n\s*\n|\n/).map((p) => p.replace(/\s+/g, ' ').trim()).filter(Boolean);
+      paragraphs = ldBody
+        .split(/\n\s*\n|\n/)
+        .map((p) => p.replace(/\s+/g, ' ').trim())
+        .filter(Boolean);
     }
   }
   const filtered = filterChromeParagraphs(paragraphs, normaliseByline(meta.author), meta.authorBios);
@@ -253,7 +261,10 @@ function primaryLanguage(tag: string | null): string | null {
 
 function looksLikeHtml(text: string): boolean {
   const head = text.slice(0, 2048).trimStart().toLowerCase();
-  return /^<(!doctype|html|head|body|meta|title|div|p|article|!--)/.test(head) || (/<(p|div|br|article)[\s>/]/.test(head) && /<\/(p|div|article)>/.test(text.slice(0, 20000).toLowerCase()));
+  return (
+    /^<(!doctype|html|head|body|meta|title|div|p|article|!--)/.test(head) ||
+    (/<(p|div|br|article)[\s>/]/.test(head) && /<\/(p|div|article)>/.test(text.slice(0, 20000).toLowerCase()))
+  );
 }
 
 /** Control characters and replacement marks everywhere: what binary decoded as text looks like. */

@@ -5,13 +5,16 @@ import { NOT_A_PERSON } from './chrome-lexicon.js';
 /** A person's name: 2-4 capitalised words (initials and particles allowed), in any script with case. */
 const PERSON_NAME = /^[\p{Lu}][\p{L}'’.-]*(?:\s+(?:(?:van|von|de|da|del|der|di|du|la|le|bin|al|ibn|y)\s+)?[\p{Lu}][\p{L}'’.-]*){1,3}$/u;
 /** Words that look like names but make a line something else (navigation, a headline). */
-const NOT_NAME_WORDS = /\b(The|News|Post|Times|Daily|Today|Home|World|Business|Politics|Sports|Opinion|Updated|Published|Share|Read|More|Comments|Press|Editor|Reporter|Staff|Team|Desk|Newsletter|Subscribe|Video|Photo|Live|Breaking|Markets|Economy|Technology|Science|Health|Lifestyle|Entertainment|Menu|Search|Click|Here|Sign|Login|Log)\b/;
+const NOT_NAME_WORDS =
+  /\b(The|News|Post|Times|Daily|Today|Home|World|Business|Politics|Sports|Opinion|Updated|Published|Share|Read|More|Comments|Press|Editor|Reporter|Staff|Team|Desk|Newsletter|Subscribe|Video|Photo|Live|Breaking|Markets|Economy|Technology|Science|Health|Lifestyle|Entertainment|Menu|Search|Click|Here|Sign|Login|Log)\b/;
 
 /** A name in a script without capitals, as a byline gives it: 2-4 Arabic, Hebrew, Persian or Indic words, or 2-4 Han characters. */
-const CASELESS_NAME = /^(?:[\u0600-\u06ff\u0590-\u05ff\u0900-\u097f]+(?:\s+[\u0600-\u06ff\u0590-\u05ff\u0900-\u097f]+){1,3}|[\u4e00-\u9fff]{2,4})$/u;
+const CASELESS_NAME =
+  /^(?:[\u0600-\u06ff\u0590-\u05ff\u0900-\u097f]+(?:\s+[\u0600-\u06ff\u0590-\u05ff\u0900-\u097f]+){1,3}|[\u4e00-\u9fff]{2,4})$/u;
 
 /** A word that makes a byline a desk or an agency, not a person: "Redacción EFE", "Agence France-Presse", "Редакция РБК". */
-const DESK_WORD = /(^|\s)(redaktion|rédaction|redacción|redazione|redação|redaccion|редакция|newsroom|newsdesk|desk|staff|agencia|agencias|agence|agences|agentur|agenzia|agência|агентство|correspondents?)(\s|$)/i;
+const DESK_WORD =
+  /(^|\s)(redaktion|rédaction|redacción|redazione|redação|redaccion|редакция|newsroom|newsdesk|desk|staff|agencia|agencias|agence|agences|agentur|agenzia|agência|агентство|correspondents?)(\s|$)/i;
 
 export function isPersonName(text: string): boolean {
   const value = text.trim();
@@ -25,7 +28,10 @@ export function isPersonName(text: string): boolean {
 export function normaliseByline(raw: string | null | undefined, outlets: readonly string[] = []): string | null {
   if (!raw) return null;
   let text = raw.replace(/\s+/g, ' ').trim();
-  text = text.replace(/^(?:(?:by|von|par|por|di|door|av|af|автор|текст)(?:\s*:\s*|\s+)|(?:بقلم|كتب|تأليف)\s*[:：]?\s*|(?:记者|記者|文)\s*[:：/／\s]\s*)/i, '');
+  text = text.replace(
+    /^(?:(?:by|von|par|por|di|door|av|af|автор|текст)(?:\s*:\s*|\s+)|(?:بقلم|كتب|تأليف)\s*[:：]?\s*|(?:记者|記者|文)\s*[:：/／\s]\s*)/i,
+    '',
+  );
   text = text.replace(/\S+@\S+/g, ' ').replace(/\|.*$/, '');
   // "Louis Jacobson on Monday, November 18th, 2019 at 11:04 a.m.", "Anna Schmidt am 22.11.2026": the date is not a name.
   // Lower case only: "Marine Le Pen" keeps her name.
@@ -33,7 +39,12 @@ export function normaliseByline(raw: string | null | undefined, outlets: readonl
   // "Jane Doe, Reuters" / "Jane Doe - Staff Writer": keep the part before a role or outlet.
   const parts = text
     .split(/\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\/|\bwith\b)\s*/i)
-    .map((part) => part.replace(/\s+[-–—]\s+.*$/, '').replace(/\s*\(.*?\)\s*/g, ' ').trim())
+    .map((part) =>
+      part
+        .replace(/\s+[-–—]\s+.*$/, '')
+        .replace(/\s*\(.*?\)\s*/g, ' ')
+        .trim(),
+    )
     .filter(Boolean);
   const lowerOutlets = outlets.map((o) => o.toLowerCase());
   const people: string[] = [];
@@ -47,12 +58,16 @@ export function normaliseByline(raw: string | null | undefined, outlets: readonl
 }
 
 /** News agencies a byline can credit ("By Jane Doe, Reuters", "AP"). */
-const AGENCY = /^(Reuters|Thomson Reuters|AP|The Associated Press|Associated Press|AFP|Agence France-Presse|Bloomberg|Bloomberg News|UPI|dpa|EFE|ANI|PTI|IANS|TASS|Xinhua|Kyodo|Kyodo News|Yonhap|ANSA|Europa Press|AAP|CNA)$/i;
+const AGENCY =
+  /^(Reuters|Thomson Reuters|AP|The Associated Press|Associated Press|AFP|Agence France-Presse|Bloomberg|Bloomberg News|UPI|dpa|EFE|ANI|PTI|IANS|TASS|Xinhua|Kyodo|Kyodo News|Yonhap|ANSA|Europa Press|AAP|CNA)$/i;
 
 /** The agency a byline credits, as written ("By Jane Doe, Reuters" -> "Reuters"), or null. */
 export function bylineCredit(raw: string | null | undefined): string | null {
   if (!raw) return null;
-  const text = raw.replace(/\s+/g, ' ').trim().replace(/^(by|von|par|por|di|door|av)\s+/i, '');
+  const text = raw
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^(by|von|par|por|di|door|av)\s+/i, '');
   for (const part of text.split(/\s*(?:,|;|&|\||\band\b|\/|\s[-–—]\s)\s*/i)) {
     const name = part.replace(/\s+(staff|staff writer|news|wire)$/i, (m) => (/news/i.test(m) ? m : '')).trim();
     if (AGENCY.test(name)) return name;

@@ -43,9 +43,7 @@ function childText(node: Element, ...names: string[]): string | null {
 }
 
 function innerXml(node: Element): string {
-  return node.children
-    .map((child) => (isElement(child) ? `<${child.name}>${innerXml(child)}</${child.name}>` : textOf(child)))
-    .join('');
+  return node.children.map((child) => (isElement(child) ? `<${child.name}>${innerXml(child)}</${child.name}>` : textOf(child))).join('');
 }
 
 function findAll(node: AnyNode, name: string, out: Element[] = []): Element[] {

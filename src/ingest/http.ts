@@ -33,7 +33,10 @@ export function isPrivateAddress(address: string): boolean {
   if (parts.length !== 4 || parts.some((p) => !Number.isInteger(p))) return true;
   const [a, b] = parts as [number, number, number, number];
   return (
-    a === 0 || a === 10 || a === 127 || a >= 224 ||
+    a === 0 ||
+    a === 10 ||
+    a === 127 ||
+    a >= 224 ||
     (a === 100 && b >= 64 && b <= 127) ||
     (a === 169 && b === 254) ||
     (a === 172 && b >= 16 && b <= 31) ||
@@ -66,8 +69,16 @@ function decoded(response: http.IncomingMessage): Readable {
 function once(url: URL, options: FetchOptions): Promise<FetchResult | { redirect: string }> {
   return new Promise((resolve) => {
     const client = url.protocol === 'https:' ? https : http;
-    if (!options.allowPrivateNetwork && isIP(url.hostname.replace(/^\[|\]$/g, '')) && isPrivateAddress(url.hostname.replace(/^\[|\]$/g, ''))) {
-      resolve({ ok: false, code: 'refused', reason: `${url.hostname} is a private or loopback address (allow it with --allow-private-network)` });
+    if (
+      !options.allowPrivateNetwork &&
+      isIP(url.hostname.replace(/^\[|\]$/g, '')) &&
+      isPrivateAddress(url.hostname.replace(/^\[|\]$/g, ''))
+    ) {
+      resolve({
+        ok: false,
+        code: 'refused',
+        reason: `${url.hostname} is a private or loopback address (allow it with --allow-private-network)`,
+      });
       return;
     }
     let settled = false;
@@ -81,7 +92,11 @@ function once(url: URL, options: FetchOptions): Promise<FetchResult | { redirect
     const request = client.get(
       url,
       {
-        headers: { 'user-agent': options.userAgent, accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8', 'accept-encoding': 'gzip, deflate, br' },
+        headers: {
+          'user-agent': options.userAgent,
+          accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8',
+          'accept-encoding': 'gzip, deflate, br',
+        },
         lookup: guardedLookup(options.allowPrivateNetwork) as never,
       },
       (response) => {
@@ -91,7 +106,11 @@ function once(url: URL, options: FetchOptions): Promise<FetchResult | { redirect
           return;
         }
         if (status >= 400) {
-          finish({ ok: false, code: status === 404 || status === 410 ? 'not-found' : 'network', reason: `the server answered HTTP ${status}` });
+          finish({
+            ok: false,
+            code: status === 404 || status === 410 ? 'not-found' : 'network',
+            reason: `the server answered HTTP ${status}`,
+          });
           return;
         }
         const declared = Number(response.headers['content-length'] ?? NaN);
@@ -104,20 +123,32 @@ function once(url: URL, options: FetchOptions): Promise<FetchResult | { redirect
         const body = decoded(response);
         body.on('data', (chunk: Buffer) => {
           size += chunk.length;
-          if (size > options.maxBytes) finish({ ok: false, code: 'too-large', reason: `the page is over the ${options.maxBytes}-byte cap` });
+          if (size > options.maxBytes)
+            finish({ ok: false, code: 'too-large', reason: `the page is over the ${options.maxBytes}-byte cap` });
           else chunks.push(chunk);
         });
         body.on('error', (error) => finish({ ok: false, code: 'network', reason: `the response could not be read: ${error.message}` }));
         body.on('end', () =>
-          finish({ ok: true, url: url.toString(), bytes: Buffer.concat(chunks), contentType: String(response.headers['content-type'] ?? ''), fetchedAt: new Date().toISOString() }),
+          finish({
+            ok: true,
+            url: url.toString(),
+            bytes: Buffer.concat(chunks),
+            contentType: String(response.headers['content-type'] ?? ''),
+            fetchedAt: new Date().toISOString(),
+          }),
         );
       },
     );
-    const timer = setTimeout(() => finish({ ok: false, code: 'network', reason: `no complete answer within ${options.timeoutMs} ms` }), options.timeoutMs);
+    const timer = setTimeout(
+      () => finish({ ok: false, code: 'network', reason: `no complete answer within ${options.timeoutMs} ms` }),
+      options.timeoutMs,
+    );
     request.on('error', (error) =>
-      finish(error instanceof RefusedAddress
-        ? { ok: false, code: 'refused', reason: `${error.message} (allow it with --allow-private-network)` }
-        : { ok: false, code: 'network', reason: error.message }),
+      finish(
+        error instanceof RefusedAddress
+          ? { ok: false, code: 'refused', reason: `${error.message} (allow it with --allow-private-network)` }
+          : { ok: false, code: 'network', reason: error.message },
+      ),
     );
   });
 }
@@ -131,7 +162,8 @@ export async function fetchUrl(input: string, options: FetchOptions): Promise<Fe
     return { ok: false, code: 'network', reason: 'not a valid URL' };
   }
   for (let hop = 0; hop <= options.maxRedirects; hop++) {
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') return { ok: false, code: 'refused', reason: `redirected to a ${url.protocol} URL` };
+    if (url.protocol !== 'http:' && url.protocol !== 'https:')
+      return { ok: false, code: 'refused', reason: `redirected to a ${url.protocol} URL` };
     const result = await once(url, options);
     if (!('redirect' in result)) return result;
     url = new URL(result.redirect);

@@ -11,7 +11,8 @@ import { INGEST_DEFAULTS, readInputs, type IngestOptions } from './index.js';
 import { extractArticle } from '../extract/index.js';
 import { isPrivateAddress } from './http.js';
 
-const PAGE = '<html><body><article><p>Officials said on Monday that the new bridge would open next spring after two years of delays.</p></article></body></html>';
+const PAGE =
+  '<html><body><article><p>Officials said on Monday that the new bridge would open next spring after two years of delays.</p></article></body></html>';
 const TEXT = 'Officials said on Monday that the new bridge would open next spring after two years of delays.\n';
 
 let dir: string;
@@ -79,7 +80,10 @@ test('directories: recursive, sorted, dotfiles and non-page files skipped', asyn
   writeFileSync(join(root, 'sub', 'c.txt'), TEXT);
   writeFileSync(join(root, 'NOTES.md'), '# notes');
   const items = await collect([root]);
-  assert.deepEqual(items.map((i) => i.input), ['a.html', 'b.txt', 'NOTES.md', 'sub/c.txt'].sort().map((n) => join(root, n)));
+  assert.deepEqual(
+    items.map((i) => i.input),
+    ['a.html', 'b.txt', 'NOTES.md', 'sub/c.txt'].sort().map((n) => join(root, n)),
+  );
   assert.equal(rejected(items.find((i) => i.input.endsWith('NOTES.md'))).code, 'unsupported');
 });
 
@@ -90,7 +94,14 @@ test('stdin: "-" reads the given stream', async () => {
 
 test('gzip: decompressed; truncated or over the cap is a rejection, never a crash', async () => {
   const gz = gzipSync(PAGE);
-  const items = await collect([file('p.html.gz', gz), file('cut.html.gz', gz.subarray(0, gz.length - 12)), file('bomb.txt.gz', gzipSync(Buffer.alloc(2 * 1024 * 1024, 'a')))], { maxDocumentBytes: 1024 * 1024 });
+  const items = await collect(
+    [
+      file('p.html.gz', gz),
+      file('cut.html.gz', gz.subarray(0, gz.length - 12)),
+      file('bomb.txt.gz', gzipSync(Buffer.alloc(2 * 1024 * 1024, 'a'))),
+    ],
+    { maxDocumentBytes: 1024 * 1024 },
+  );
   const doc = accepted(items[0]);
   assert.equal(Buffer.from(doc.bytes!).toString(), PAGE);
   assert.equal(rejected(items[1]).code, 'malformed');
@@ -130,7 +141,14 @@ export function syntheticWarc(records: number): string {
   const parts = [warcRecord('warcinfo', '', 'software: test')];
   for (let i = 0; i < records; i++) {
     parts.push(warcRecord('request', `https://w.example/${i}`, 'GET / HTTP/1.1\r\n\r\n'));
-    parts.push(warcRecord('response', `https://w.example/${i}`, `HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n${PAGE.replace('Monday', `day ${i}`)}`, 'Content-Type: application/http; msgtype=response\r\n'));
+    parts.push(
+      warcRecord(
+        'response',
+        `https://w.example/${i}`,
+        `HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n${PAGE.replace('Monday', `day ${i}`)}`,
+        'Content-Type: application/http; msgtype=response\r\n',
+      ),
+    );
   }
   parts.push(warcRecord('response', 'https://w.example/logo.png', 'HTTP/1.1 200 OK\r\nContent-Type: image/png\r\n\r\nPNG'));
   return parts.join('');
@@ -138,26 +156,42 @@ export function syntheticWarc(records: number): string {
 
 test('WARC: each HTML response record is a document with URL, fetch date and charset; .warc.gz too', async () => {
   const warc = syntheticWarc(3);
-  const items = await collect([file('a.warc', warc), file('b.warc.gz', Buffer.concat([gzipSync(warc.slice(0, 500)), gzipSync(warc.slice(500))]))]);
+  const items = await collect([
+    file('a.warc', warc),
+    file('b.warc.gz', Buffer.concat([gzipSync(warc.slice(0, 500)), gzipSync(warc.slice(500))])),
+  ]);
   assert.equal(items.length, 6);
   const doc = accepted(items[1]);
   assert.equal(doc.url, 'https://w.example/1');
   assert.equal(doc.fetchedAt, '2025-02-24T10:00:00Z');
   assert.equal(doc.declaredCharset, 'utf-8');
   assert.match(Buffer.from(doc.bytes!).toString(), /day 1/);
-  assert.deepEqual(items.slice(3).map((i) => accepted(i).url), ['https://w.example/0', 'https://w.example/1', 'https://w.example/2']);
+  assert.deepEqual(
+    items.slice(3).map((i) => accepted(i).url),
+    ['https://w.example/0', 'https://w.example/1', 'https://w.example/2'],
+  );
 });
 
 test('WARC: a .warc.gz whose first record is larger than the sniffing window is still a WARC', async () => {
-  const big = warcRecord('response', 'https://w.example/big', `HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>${'Long story text. '.repeat(4000)}</p>`);
+  const big = warcRecord(
+    'response',
+    'https://w.example/big',
+    `HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>${'Long story text. '.repeat(4000)}</p>`,
+  );
   const items = await collect([file('big.warc.gz', gzipSync(big + syntheticWarc(1)))]);
-  assert.deepEqual(items.map((i) => accepted(i).url), ['https://w.example/big', 'https://w.example/0']);
+  assert.deepEqual(
+    items.map((i) => accepted(i).url),
+    ['https://w.example/big', 'https://w.example/0'],
+  );
 });
 
 test('WARC: a truncated file yields the records before the cut, then a rejection', async () => {
   const warc = syntheticWarc(3);
   const gz = gzipSync(warc);
-  for (const path of [file('cut.warc', warc.slice(0, warc.length - 200)), file('cut.warc.gz', gz.subarray(0, Math.floor(gz.length * 0.8)))]) {
+  for (const path of [
+    file('cut.warc', warc.slice(0, warc.length - 200)),
+    file('cut.warc.gz', gz.subarray(0, Math.floor(gz.length * 0.8))),
+  ]) {
     const items = await collect([path]);
     assert.ok(items.length >= 1);
     assert.equal(rejected(items.at(-1)).code, 'malformed', path);
@@ -205,7 +239,9 @@ test('URLs: fetched from a local server when allowed; loopback refused by defaul
       } else if (req.url === '/feed') {
         const port = (server!.address() as { port: number }).port;
         res.writeHead(200, { 'content-type': 'application/rss+xml' });
-        res.end(`<rss version="2.0"><channel><item><title>Linked</title><link>http://127.0.0.1:${port}/page</link><description>Short.</description></item></channel></rss>`);
+        res.end(
+          `<rss version="2.0"><channel><item><title>Linked</title><link>http://127.0.0.1:${port}/page</link><description>Short.</description></item></channel></rss>`,
+        );
       } else if (req.url === '/slow') {
         setTimeout(() => res.end(PAGE), 2000);
       } else {
@@ -243,7 +279,18 @@ test('URLs: fetched from a local server when allowed; loopback refused by defaul
 });
 
 test('private address check: loopback, RFC 1918, link-local and mapped IPv6 are private', () => {
-  const rows: [string, boolean][] = [['127.0.0.1', true], ['10.1.2.3', true], ['172.16.0.1', true], ['192.168.1.1', true], ['169.254.169.254', true], ['::1', true], ['::ffff:127.0.0.1', true], ['fd00::1', true], ['8.8.8.8', false], ['2606:4700::1111', false]];
+  const rows: [string, boolean][] = [
+    ['127.0.0.1', true],
+    ['10.1.2.3', true],
+    ['172.16.0.1', true],
+    ['192.168.1.1', true],
+    ['169.254.169.254', true],
+    ['::1', true],
+    ['::ffff:127.0.0.1', true],
+    ['fd00::1', true],
+    ['8.8.8.8', false],
+    ['2606:4700::1111', false],
+  ];
   for (const [address, expected] of rows) assert.equal(isPrivateAddress(address), expected, address);
 });
 
@@ -266,7 +313,20 @@ test('fuzz: gzip, WARC and JSONL cut at any point never crash the batch', async 
 test('URLs: a polite User-Agent is sent, and the charset the HTTP header declares decodes the page', async () => {
   const agents: string[] = [];
   // windows-1252 bytes with typographic quotes and no <meta charset>: only the header names the encoding.
-  const cp1252 = Buffer.from([...'<html><body><article><p>'].map((c) => c.charCodeAt(0)).concat([0x93], [...'The bridge will open next spring,'].map((c) => c.charCodeAt(0)), [0x94], [...' the minister said '].map((c) => c.charCodeAt(0)), [0x96], [...' after two years of delays and '].map((c) => c.charCodeAt(0)), [0x80], [...'40 million in extra costs for the region.</p></article></body></html>'].map((c) => c.charCodeAt(0))));
+  const cp1252 = Buffer.from(
+    [...'<html><body><article><p>']
+      .map((c) => c.charCodeAt(0))
+      .concat(
+        [0x93],
+        [...'The bridge will open next spring,'].map((c) => c.charCodeAt(0)),
+        [0x94],
+        [...' the minister said '].map((c) => c.charCodeAt(0)),
+        [0x96],
+        [...' after two years of delays and '].map((c) => c.charCodeAt(0)),
+        [0x80],
+        [...'40 million in extra costs for the region.</p></article></body></html>'].map((c) => c.charCodeAt(0)),
+      ),
+  );
   const server = createServer((req, res) => {
     agents.push(String(req.headers['user-agent']));
     res.writeHead(200, { 'content-type': 'text/html; charset=windows-1252' });
@@ -276,21 +336,29 @@ test('URLs: a polite User-Agent is sent, and the charset the HTTP header declare
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
     const [fetched] = await collect([`${base}/a`], { allowPrivateNetwork: true });
-    const [custom] = await collect([`${base}/b`], { allowPrivateNetwork: true, userAgent: 'my-newsroom-bot/2.0 (+mailto:desk@example.org)' });
+    const [custom] = await collect([`${base}/b`], {
+      allowPrivateNetwork: true,
+      userAgent: 'my-newsroom-bot/2.0 (+mailto:desk@example.org)',
+    });
     assert.equal(agents[0], INGEST_DEFAULTS.userAgent);
     assert.match(agents[0]!, /^corroborate\/\S+ \(.*\+https?:\/\//, 'names the tool and where to read about it');
     assert.equal(agents[1], 'my-newsroom-bot/2.0 (+mailto:desk@example.org)');
     assert.ok(!('code' in accepted(custom)));
     const result = extractArticle(accepted(fetched));
     assert.ok(!('code' in result), JSON.stringify(result));
-    assert.ok(result.text.startsWith('\u201cThe bridge will open next spring,\u201d the minister said \u2013 after two years of delays and \u20ac40 million'), result.text);
+    assert.ok(
+      result.text.startsWith(
+        '\u201cThe bridge will open next spring,\u201d the minister said \u2013 after two years of delays and \u20ac40 million',
+      ),
+      result.text,
+    );
   } finally {
     server.closeAllConnections();
     server.close();
   }
 });
 
-test('feeds: the XML prolog\'s encoding decodes a windows-1251 feed', async () => {
+test("feeds: the XML prolog's encoding decodes a windows-1251 feed", async () => {
   const story = 'Правительство объявило в понедельник о новых мерах поддержки промышленности во всех регионах страны. '.repeat(6);
   const xml = `<?xml version="1.0" encoding="windows-1251"?><rss version="2.0"><channel><title>Лента</title><item><title>Новые меры</title><link>https://ru.example/1</link><description><![CDATA[<p>${story}</p>]]></description></item></channel></rss>`;
   const bytes = Buffer.from(new Uint8Array([...xml].map((c) => cp1251(c))));
@@ -312,14 +380,15 @@ function cp1251(char: string): number {
 
 test('fuzz: gzip and WARC with corrupted bytes (seeded) never crash and never stop the batch', async () => {
   let seed = 7;
-  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const sources = [gzipSync(syntheticWarc(3)), Buffer.from(syntheticWarc(3)), gzipSync(PAGE.repeat(10))];
   const names = ['f.warc.gz', 'f.warc', 'f.html.gz'];
   for (let round = 0; round < 40; round++) {
     const paths = sources.map((source, i) => {
       const copy = Buffer.from(source);
       // A few flipped bytes past the magic number, so the container is still recognised and must be read.
-      for (let k = 0; k < 1 + Math.floor(random() * 4); k++) copy[10 + Math.floor(random() * (copy.length - 10))] ^= 1 + Math.floor(random() * 255);
+      for (let k = 0; k < 1 + Math.floor(random() * 4); k++)
+        copy[10 + Math.floor(random() * (copy.length - 10))]! ^= 1 + Math.floor(random() * 255);
       return file(`corrupt${round}-${names[i]}`, copy);
     });
     const items = await collect([...paths, file(`ok${round}.txt`, TEXT)]);

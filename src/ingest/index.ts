@@ -52,7 +52,24 @@ const FULL_CONTENT_MIN_CHARS = 400;
 type Item = SourceDocument | Rejection;
 
 /** Extensions read when walking a directory (files without an extension are read too). */
-const ARTICLE_EXTENSIONS = new Set(['txt', 'text', 'html', 'htm', 'xhtml', 'shtml', 'php', 'asp', 'aspx', 'xml', 'rss', 'atom', 'warc', 'arc', 'jsonl', 'ndjson']);
+const ARTICLE_EXTENSIONS = new Set([
+  'txt',
+  'text',
+  'html',
+  'htm',
+  'xhtml',
+  'shtml',
+  'php',
+  'asp',
+  'aspx',
+  'xml',
+  'rss',
+  'atom',
+  'warc',
+  'arc',
+  'jsonl',
+  'ndjson',
+]);
 
 function reject(input: string, code: RejectionCode, reason: string): Rejection {
   return { input, code, reason };
@@ -195,7 +212,10 @@ async function* readDirectory(dir: string, settings: IngestOptions): AsyncGenera
     yield reject(dir, 'unreadable', `the directory cannot be listed (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
     return;
   }
-  const names = entries.filter((e) => !e.name.startsWith('.')).map((e) => e.name).sort();
+  const names = entries
+    .filter((e) => !e.name.startsWith('.'))
+    .map((e) => e.name)
+    .sort();
   for (const name of names) {
     const path = join(dir, name);
     const entry = entries.find((e) => e.name === name)!;
@@ -220,8 +240,10 @@ async function* fromBytes(input: string, raw: Uint8Array, settings: IngestOption
   let bytes = raw;
   if (isGzip(bytes)) {
     const result = await gunzipCapped(bytes, settings.maxDocumentBytes);
-    if (result.problem === 'too-large') return yield reject(input, 'too-large', `it decompresses to over the ${settings.maxDocumentBytes}-byte cap`);
-    if (result.problem === 'truncated') return yield reject(input, 'malformed', `the gzip data is corrupt or cut off (${result.detail ?? 'unexpected end'})`);
+    if (result.problem === 'too-large')
+      return yield reject(input, 'too-large', `it decompresses to over the ${settings.maxDocumentBytes}-byte cap`);
+    if (result.problem === 'truncated')
+      return yield reject(input, 'malformed', `the gzip data is corrupt or cut off (${result.detail ?? 'unexpected end'})`);
     bytes = result.bytes;
   }
   if (bytes.length === 0 || isBlank(bytes)) return yield reject(input, 'empty', 'there is no text in it');
@@ -242,7 +264,12 @@ async function* fromBytes(input: string, raw: Uint8Array, settings: IngestOption
   }
 }
 
-async function* readFeed(input: string, bytes: Uint8Array, settings: IngestOptions, declaredCharset: string | undefined): AsyncGenerator<Item> {
+async function* readFeed(
+  input: string,
+  bytes: Uint8Array,
+  settings: IngestOptions,
+  declaredCharset: string | undefined,
+): AsyncGenerator<Item> {
   // The XML prolog (or the HTTP header) names the encoding: a windows-1251 feed is not UTF-8.
   const entries = parseFeed(decodeBytes(bytes, declaredCharset).text);
   if (!entries) return yield reject(input, 'malformed', 'it looks like a feed but is neither RSS nor Atom');
@@ -259,7 +286,12 @@ async function* readFeed(input: string, bytes: Uint8Array, settings: IngestOptio
       const result = await fetchUrl(entry.link, fetchOptions(settings));
       if (result.ok) {
         const fetched: Item[] = [];
-        for await (const item of fromBytes(itemInput, result.bytes, settings, { url: result.url, declaredCharset: charsetOf(result.contentType), fetchedAt: result.fetchedAt })) fetched.push(item);
+        for await (const item of fromBytes(itemInput, result.bytes, settings, {
+          url: result.url,
+          declaredCharset: charsetOf(result.contentType),
+          fetchedAt: result.fetchedAt,
+        }))
+          fetched.push(item);
         for (const item of fetched) yield 'code' in item ? item : { ...item, hints };
         continue;
       }
@@ -276,7 +308,10 @@ async function* readFeed(input: string, bytes: Uint8Array, settings: IngestOptio
 }
 
 function plainLength(html: string): number {
-  return html.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim().length;
+  return html
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim().length;
 }
 
 function fileStream(path: string, compressed: boolean): Readable {
@@ -403,6 +438,11 @@ function jsonlDocument(input: string, value: unknown): Item {
     content: (html ?? text)!,
     format: html ? 'html' : 'text',
     ...(url ? { url } : {}),
-    hints: { ...(title ? { title } : {}), ...(published ? { published } : {}), ...(byline ? { byline } : {}), ...(outlet ? { outlet } : {}) },
+    hints: {
+      ...(title ? { title } : {}),
+      ...(published ? { published } : {}),
+      ...(byline ? { byline } : {}),
+      ...(outlet ? { outlet } : {}),
+    },
   };
 }

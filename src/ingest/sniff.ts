@@ -48,7 +48,10 @@ export function sniff(bytes: Uint8Array, name = ''): Kind {
   if (isGzip(bytes)) return 'gzip';
   const prefix = bytes.subarray(0, SNIFF_BYTES);
   if (looksBinary(prefix)) return 'binary';
-  const head = new TextDecoder('latin1').decode(prefix).replace(/^\uFEFF|^ï»¿/, '').trimStart();
+  const head = new TextDecoder('latin1')
+    .decode(prefix)
+    .replace(/^\uFEFF|^ï»¿/, '')
+    .trimStart();
   if (head.length === 0) return 'empty';
   if (head.startsWith('WARC/')) return 'warc';
   const lower = head.slice(0, 2048).toLowerCase();

@@ -102,18 +102,21 @@ test('every story carries what each article adds, leaves out and disputes', asyn
   assert.ok(story.coverage.find((c) => c.article === rewrite!.id)!.disputes.length > 0, 'the rewrite states claims against the others');
 });
 
-test('two runs writing one database at once: neither loses the other\'s articles', async () => {
+test("two runs writing one database at once: neither loses the other's articles", async () => {
   const path = join(dir, 'concurrent.db');
   const a = await openStore(path);
   const b = await openStore(path);
   open.push(a, b);
-  await Promise.all([runAnalysis([REUTERS, EPOCH], a, { lease: { pollMs: 20 } }), runAnalysis([SUMMARY, REWRITE, BENZINGA], b, { lease: { pollMs: 20 } })]);
+  await Promise.all([
+    runAnalysis([REUTERS, EPOCH], a, { lease: { pollMs: 20 } }),
+    runAnalysis([SUMMARY, REWRITE, BENZINGA], b, { lease: { pollMs: 20 } }),
+  ]);
   const listed = await a.listStories();
   assert.equal(listed.total, 1, 'one story, not one per run');
   assert.equal((await a.getStory(listed.stories[0]!.id))!.articles.length, 5);
 });
 
-test('a run waits while another process holds the engine\'s lease, then continues its stories', async () => {
+test("a run waits while another process holds the engine's lease, then continues its stories", async () => {
   const store = await freshStore('waiting');
   await runAnalysis([REUTERS, EPOCH], store);
   assert.equal(await store.acquireLease(STORY_INDEX_STATE, 'other-process', 60_000), true);

@@ -52,13 +52,23 @@ export function analyzeArticles(
   const dossierStories = stories.map((story) => {
     const memberIds = new Set(story.articleIds);
     const members = story.articleIds.map((id) => byId.get(id)).filter((a): a is AnalysedArticle => a !== undefined);
-    return analyseStory(story, members, reuse.filter((pair) => memberIds.has(pair.a) && memberIds.has(pair.b)), options);
+    return analyseStory(
+      story,
+      members,
+      reuse.filter((pair) => memberIds.has(pair.a) && memberIds.has(pair.b)),
+      options,
+    );
   });
   return makeDossier(dossierStories, rejections);
 }
 
 /** Stages 7-10 for one story whose members and reuse pairs are known. Pure. */
-export function analyseStory(story: Story, members: readonly AnalysedArticle[], reuse: readonly ReusePair[], options: AnalyzeOptions = {}): DossierStory {
+export function analyseStory(
+  story: Story,
+  members: readonly AnalysedArticle[],
+  reuse: readonly ReusePair[],
+  options: AnalyzeOptions = {},
+): DossierStory {
   const derivations = deriveStory(members, reuse, options.derivation);
   const claims = members.flatMap((member) => extractClaims(member, options.claims));
   const reconciliation = reconcileStory({ articles: members, claims, derivations }, options.reconcile);
@@ -138,7 +148,12 @@ export async function runAnalysis(inputs: readonly string[], store: Store, optio
  * fed with the batch. Saves the stories, their merges and the engine's state; returns the
  * stories of the articles fed, oldest first.
  */
-async function continueStories(store: Store, given: readonly AnalysedArticle[], options: AnalyzeOptions, lease: HeldLease): Promise<DossierStory[]> {
+async function continueStories(
+  store: Store,
+  given: readonly AnalysedArticle[],
+  options: AnalyzeOptions,
+  lease: HeldLease,
+): Promise<DossierStory[]> {
   if (given.length === 0) return [];
   const settings = { ...DEFAULT_STORY_OPTIONS, ...options.stories };
   const givenIds = new Set(given.map((a) => a.article.id));
@@ -165,9 +180,10 @@ async function continueStories(store: Store, given: readonly AnalysedArticle[], 
     const members = await cache.getAll(story.articleIds);
     const memberIds = new Set(story.articleIds);
     // Pairs already found cover the batch; older members are re-compared among themselves.
-    const storyReuse = members.length === story.articleIds.length && story.articleIds.every((m) => batchIds.has(m))
-      ? reuse.filter((pair) => memberIds.has(pair.a) && memberIds.has(pair.b))
-      : findReuse(members, options.reuse);
+    const storyReuse =
+      members.length === story.articleIds.length && story.articleIds.every((m) => batchIds.has(m))
+        ? reuse.filter((pair) => memberIds.has(pair.a) && memberIds.has(pair.b))
+        : findReuse(members, options.reuse);
     const ordered = { ...story, articleIds: members.map((m) => m.article.id) };
     await lease.confirm();
     dossierStories.push(analyseStory(ordered, members, storyReuse, options));
@@ -201,7 +217,11 @@ async function loadStoryIndex(store: Store, settings: StoryOptions): Promise<Sto
  * whose state this version cannot read), so the stories come out as one run over everything
  * would make them.
  */
-function rebuildStoryIndex(settings: StoryOptions, stored: readonly AnalysedArticle[], reuseOptions: Partial<ReuseOptions> | undefined): StoryIndex {
+function rebuildStoryIndex(
+  settings: StoryOptions,
+  stored: readonly AnalysedArticle[],
+  reuseOptions: Partial<ReuseOptions> | undefined,
+): StoryIndex {
   const index = new StoryIndex(engineOptions(settings));
   if (stored.length > 0) feedBatch(index, stored, findReuse(stored, reuseOptions));
   return index;

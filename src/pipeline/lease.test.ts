@@ -49,7 +49,10 @@ test('a second run waits for the first and then runs; the lease is free afterwar
 });
 
 test('the lease is given up when the work throws', async () => {
-  await assert.rejects(withLease(store, 'two', async () => Promise.reject(new Error('boom'))), /boom/);
+  await assert.rejects(
+    withLease(store, 'two', async () => Promise.reject(new Error('boom'))),
+    /boom/,
+  );
   assert.equal(await store.leaseHolder('two'), null);
 });
 

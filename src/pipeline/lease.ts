@@ -48,7 +48,12 @@ export interface HeldLease {
  * Runs `work` while holding the lease `name` in `store`, renewing it in the background; waits
  * while another holder has it. Gives the lease up when `work` ends, whether it resolves or throws.
  */
-export async function withLease<T>(store: Store, name: string, work: (lease: HeldLease) => Promise<T>, options: Partial<LeaseOptions> = {}): Promise<T> {
+export async function withLease<T>(
+  store: Store,
+  name: string,
+  work: (lease: HeldLease) => Promise<T>,
+  options: Partial<LeaseOptions> = {},
+): Promise<T> {
   const settings = { ...LEASE_DEFAULTS, ...options } satisfies LeaseOptions;
   const holder = leaseHolderName();
   const giveUpAt = Date.now() + settings.waitMs;

@@ -63,7 +63,12 @@ export function starCluster(mentions: readonly PreparedMention[], matcher: Match
       }
     }
     if (!best) {
-      groups.push({ reference: mention, members: new Map([[mention.mention.article, { prepared: mention, score: 1 }]]), absorbed: [], echoes });
+      groups.push({
+        reference: mention,
+        members: new Map([[mention.mention.article, { prepared: mention, score: 1 }]]),
+        absorbed: [],
+        echoes,
+      });
       continue;
     }
     const article = mention.mention.article;

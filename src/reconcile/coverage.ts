@@ -31,7 +31,11 @@ const DISPUTING: ReadonlySet<MentionStatus> = new Set(['conflicting', 'drifted',
 const OMIT_ORIGINS = 2;
 
 export function storyCoverage(
-  input: { readonly articles: readonly AnalysedArticle[]; readonly reconciliation: Reconciliation; readonly derivations: readonly Derivation[] },
+  input: {
+    readonly articles: readonly AnalysedArticle[];
+    readonly reconciliation: Reconciliation;
+    readonly derivations: readonly Derivation[];
+  },
   omitOrigins = OMIT_ORIGINS,
 ): StoryCoverage {
   const order = storyOrder(input.articles, input.derivations);
@@ -47,7 +51,10 @@ export function storyCoverage(
   const perArticle = articles.map((id, column): ArticleCoverage => {
     // Origins other than this article's own: its copies do not make a claim widely reported.
     const others = (claimIndex: number) =>
-      countOrigins(order, claims[claimIndex]!.versions.map((v) => v.article).filter((a) => order.originOf.get(a) !== order.originOf.get(id)));
+      countOrigins(
+        order,
+        claims[claimIndex]!.versions.map((v) => v.article).filter((a) => order.originOf.get(a) !== order.originOf.get(id)),
+      );
     return {
       article: id,
       adds: claims.filter((c) => c.uniqueTo !== null && c.versions.some((v) => v.article === id)).map((c) => c.id),

@@ -41,11 +41,22 @@ test('asWritten: a stretch of the word diff as the text punctuates it', () => {
 });
 
 test('unique claims: reported speech is shown in its sentence, not as a quotation', () => {
-  const a = article('a', 'The port will close on Friday, harbour master Ola Berg said. Berg added: "We have no choice at all this week."', { outlet: 'Coast News' });
+  const a = article('a', 'The port will close on Friday, harbour master Ola Berg said. Berg added: "We have no choice at all this week."', {
+    outlet: 'Coast News',
+  });
   const b = article('b', 'Shipping lines were told on Monday to expect delays.', { outlet: 'Sea Post' });
-  const claims: ClaimMention[] = [quote(a, 'The port will close on Friday', 'Ola Berg', false), quote(a, 'We have no choice at all this week.', 'Ola Berg')];
-  const r = reconcileStory({ articles: [a, b], claims, derivations: [derivation('a', 'independent'), derivation('b', 'independent')] }, { semantic: false });
-  const messages = r.findings.filter((f) => f.kind === 'unique-claim').map((f) => f.message).sort();
+  const claims: ClaimMention[] = [
+    quote(a, 'The port will close on Friday', 'Ola Berg', false),
+    quote(a, 'We have no choice at all this week.', 'Ola Berg'),
+  ];
+  const r = reconcileStory(
+    { articles: [a, b], claims, derivations: [derivation('a', 'independent'), derivation('b', 'independent')] },
+    { semantic: false },
+  );
+  const messages = r.findings
+    .filter((f) => f.kind === 'unique-claim')
+    .map((f) => f.message)
+    .sort();
   assert.deepEqual(messages, [
     'Only Coast News carries this quote from Ola Berg: "We have no choice at all this week".',
     'Only Coast News reports: "The port will close on Friday, harbour master Ola Berg said".',
@@ -59,25 +70,35 @@ test('an outlet running its own story again is not an undisclosed copy', () => {
   const c = article('c', text, { outlet: 'Market Watcher' });
   const derivations = [derivation('a', 'original'), derivation('b', 'copy', ['a']), derivation('c', 'copy', ['a'])];
   const r = reconcileStory({ articles: [a, b, c], claims: [], derivations }, { semantic: false });
-  assert.deepEqual(r.findings.filter((f) => f.kind === 'undisclosed-copy').map((f) => f.articles[0]), ['c']);
+  assert.deepEqual(
+    r.findings.filter((f) => f.kind === 'undisclosed-copy').map((f) => f.articles[0]),
+    ['c'],
+  );
 });
 
 test('a sentence another outlet took over in its own words is not unique to its source', () => {
-  const sourceText = 'No illnesses linked to the yoghurt had been reported, the food safety authority said. The recall covers 1.4 million cartons.';
+  const sourceText =
+    'No illnesses linked to the yoghurt had been reported, the food safety authority said. The recall covers 1.4 million cartons.';
   const a = article('a', sourceText, { outlet: 'Capital Press' });
-  const b = article('b', 'Nobody has fallen ill so far, officials said. About 1.4 million cartons are affected.', { outlet: 'Daily Shopper' });
+  const b = article('b', 'Nobody has fallen ill so far, officials said. About 1.4 million cartons are affected.', {
+    outlet: 'Daily Shopper',
+  });
   const reported = quote(a, 'No illnesses linked to the yoghurt had been reported', 'the food safety authority', false);
   const sentence = a.sentences[0]!;
-  const evidence = [{ text: sentence.text, sourceStart: sentence.start, sourceEnd: sentence.end, targetStart: 0, targetEnd: 45, similarity: 0.4 }];
+  const evidence = [
+    { text: sentence.text, sourceStart: sentence.start, sourceEnd: sentence.end, targetStart: 0, targetEnd: 45, similarity: 0.4 },
+  ];
   const rewrite = { ...derivation('b', 'rewrite', ['a']), derivedFrom: [{ article: 'a', evidence, coverage: 0.6 }] };
   const unique = (derivations: Parameters<typeof reconcileStory>[0]['derivations']) =>
-    reconcileStory({ articles: [a, b], claims: [reported], derivations }, { semantic: false }).findings.filter((f) => f.kind === 'unique-claim');
+    reconcileStory({ articles: [a, b], claims: [reported], derivations }, { semantic: false }).findings.filter(
+      (f) => f.kind === 'unique-claim',
+    );
   assert.equal(unique([derivation('a', 'original'), rewrite]).length, 0);
   // Without the evidence (an independent report) the reported statement is the source's alone.
   assert.equal(unique([derivation('a', 'independent'), derivation('b', 'independent')]).length, 1);
 });
 
-test('substance of a claim one outlet carries: a rewrite\'s background and a writer\'s outlook are no finding', () => {
+test("substance of a claim one outlet carries: a rewrite's background and a writer's outlook are no finding", () => {
   const claim = (text: string, kind: 'statement' | 'quote' = 'statement') =>
     ({ id: 'c', kind, text, speaker: null, quantity: null, versions: [], origins: 1, uniqueTo: 'a', contested: false }) as const;
   const rows: [text: string, names: number, numbers: number, derived: boolean, positive: boolean][] = [
@@ -85,22 +106,44 @@ test('substance of a claim one outlet carries: a rewrite\'s background and a wri
     ['Car-free centres have become popular in Ghent and Oslo', 2, 0, true, false],
     ['Similar bans elsewhere have raised shop rents by up to 10%', 0, 1, true, true],
     ['U.S. sanctions on Russian metals could complicate negotiations', 2, 0, false, false],
-    ['The success of Putin\'s offer will depend on further negotiations', 1, 0, false, false],
+    ["The success of Putin's offer will depend on further negotiations", 1, 0, false, false],
     ['Holm declined to say when the bank might start cutting rates', 1, 0, false, true],
   ];
-  for (const [text, names, numbers, derived, positive] of rows) assert.equal(substance(claim(text), names, numbers, derived) > 0, positive, text);
+  for (const [text, names, numbers, derived, positive] of rows)
+    assert.equal(substance(claim(text), names, numbers, derived) > 0, positive, text);
 });
 
-test('a long story lists at most a dozen one-outlet claims, each outlet\'s best before any outlet\'s second', () => {
+test("a long story lists at most a dozen one-outlet claims, each outlet's best before any outlet's second", () => {
   const outlets = Array.from({ length: 8 }, (_, i) => String.fromCharCode(97 + i));
   const towns = ['Orsa', 'Velmar', 'Doria', 'Hof', 'Strelsau', 'Riverton', 'Alpweide', 'Kessel'];
   const people = ['Lena Hartig', 'Jan Vik', 'Eva Lund', 'Peter Lind', 'Anna Novak', 'Carl Smith', 'Maria Lopez', 'Bo Chan'];
-  const things = ['homes', 'schools', 'bridges', 'parks', 'clinics', 'libraries', 'buses', 'ferries', 'tunnels', 'stations', 'wells', 'farms', 'mills', 'docks', 'depots', 'towers'];
+  const things = [
+    'homes',
+    'schools',
+    'bridges',
+    'parks',
+    'clinics',
+    'libraries',
+    'buses',
+    'ferries',
+    'tunnels',
+    'stations',
+    'wells',
+    'farms',
+    'mills',
+    'docks',
+    'depots',
+    'towers',
+  ];
   const articles = outlets.map((key, i) =>
-    article(key, `In ${towns[i]}, ${people[i]} promised ${120 + 7 * i} ${things[2 * i]} by spring. Residents of ${towns[i]} counted ${30 + 3 * i} ${things[2 * i + 1]} lost to the storm.`, {
-      outlet: `Outlet ${key}`,
-      published: `2025-07-1${i}T06:00:00Z`,
-    }),
+    article(
+      key,
+      `In ${towns[i]}, ${people[i]} promised ${120 + 7 * i} ${things[2 * i]} by spring. Residents of ${towns[i]} counted ${30 + 3 * i} ${things[2 * i + 1]} lost to the storm.`,
+      {
+        outlet: `Outlet ${key}`,
+        published: `2025-07-1${i}T06:00:00Z`,
+      },
+    ),
   );
   const claims: ClaimMention[] = articles.flatMap((a, i) => [
     quantity(a, `${120 + 7 * i} ${things[2 * i]}`, 120 + 7 * i, things[2 * i]!),
@@ -111,5 +154,8 @@ test('a long story lists at most a dozen one-outlet claims, each outlet\'s best 
   assert.equal(unique.length, 12);
   const firstEight = new Set(unique.slice(0, 8).map((f) => f.articles[0]));
   assert.equal(firstEight.size, 8, 'every outlet once before any twice');
-  assert.throws(() => reconcileStory({ articles, claims, derivations: [] }, { maxUniqueFindingsPerStory: -1 }), /maxUniqueFindingsPerStory/);
+  assert.throws(
+    () => reconcileStory({ articles, claims, derivations: [] }, { maxUniqueFindingsPerStory: -1 }),
+    /maxUniqueFindingsPerStory/,
+  );
 });

@@ -60,7 +60,10 @@ export interface FindingContext {
   readonly maxUniquePerStory: number;
   readonly flagTrimmedQuotes: boolean;
   /** Measures of drifted versions, by claim id and article. */
-  readonly drifts: ReadonlyMap<string, readonly { article: string; measure: string; referenceMeasure: string | null; referenceOf: boolean }[]>;
+  readonly drifts: ReadonlyMap<
+    string,
+    readonly { article: string; measure: string; referenceMeasure: string | null; referenceOf: boolean }[]
+  >;
 }
 
 export function quoteFindings(claim: ReconciledClaim, ctx: FindingContext): Finding[] {
@@ -255,7 +258,11 @@ export function uniqueFindings(claims: readonly UniqueCandidate[], ctx: FindingC
     const seenSentences = new Set<number>();
     entries
       .sort((a, b) => b.substance - a.substance)
-      .filter((e) => (seenSentences.has(e.sentence) ? false : (seenSentences.add(e.sentence), true)))
+      .filter((e) => {
+        if (seenSentences.has(e.sentence)) return false;
+        seenSentences.add(e.sentence);
+        return true;
+      })
       .slice(0, ctx.maxUniquePerArticle)
       .forEach((entry, place) => chosen.push({ entry, place }));
   }
@@ -272,7 +279,13 @@ export function uniqueFindings(claims: readonly UniqueCandidate[], ctx: FindingC
       claim.kind === 'quote' && direct
         ? `Only ${name} carries this quote from ${claim.speaker ?? 'an unnamed speaker'}: ${quoted(claim.text)}.`
         : `Only ${name} reports: ${quoted(claim.kind === 'statement' ? claim.text : context, 2 * QUOTE_WORDS_SHOWN)}.`;
-    out.push({ kind: 'unique-claim', message, claim: claim.id, articles: [article], severity: weight >= MEDIUM_SUBSTANCE ? 'medium' : 'low' });
+    out.push({
+      kind: 'unique-claim',
+      message,
+      claim: claim.id,
+      articles: [article],
+      severity: weight >= MEDIUM_SUBSTANCE ? 'medium' : 'low',
+    });
   }
   return out;
 }
@@ -307,7 +320,11 @@ export function copyFindings(ctx: FindingContext): Finding[] {
 }
 
 function sameName(a: string, b: string): boolean {
-  const fold = (s: string) => s.toLowerCase().replace(/^the\s+/, '').replace(/[^a-z0-9]+/g, '');
+  const fold = (s: string) =>
+    s
+      .toLowerCase()
+      .replace(/^the\s+/, '')
+      .replace(/[^a-z0-9]+/g, '');
   return fold(a) === fold(b);
 }
 

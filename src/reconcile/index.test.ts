@@ -13,7 +13,6 @@ import type { ClaimMention, Reconciliation } from '../records.js';
 // Lexical only: the vectors take seconds to load, and these cases must hold on words alone.
 const LEXICAL = { semantic: false } as const;
 
-
 function run(): Reconciliation {
   return reconcileStory({ articles: [A, B, C], claims, derivations }, LEXICAL);
 }
@@ -36,7 +35,13 @@ test('quote fidelity against the earliest fullest version', () => {
 test('numbers: agreement, approximation, drift and conflict', () => {
   const r = run();
   const jobs = r.claims.find((c) => c.quantity?.unit === 'jobs')!;
-  assert.deepEqual(jobs.versions.map((v) => [v.article, v.status]), [['a', 'original'], ['b', 'agrees']]);
+  assert.deepEqual(
+    jobs.versions.map((v) => [v.article, v.status]),
+    [
+      ['a', 'original'],
+      ['b', 'agrees'],
+    ],
+  );
   assert.equal(jobs.origins, 1, 'a rewrite and its source are one origin');
   const share = r.claims.find((c) => c.quantity?.unit === '%')!;
   assert.equal(share.versions.find((v) => v.article === 'b')!.status, 'drifted');
@@ -58,7 +63,10 @@ test('contradiction, unique claims and undisclosed copies', () => {
   assert.equal(fishermen.uniqueTo, 'c');
   assert.ok(r.findings.some((f) => f.kind === 'unique-claim' && f.claim === fishermen.id));
   const copies = r.findings.filter((f) => f.kind === 'undisclosed-copy');
-  assert.deepEqual(copies.map((f) => f.articles), [['b', 'a']]);
+  assert.deepEqual(
+    copies.map((f) => f.articles),
+    [['b', 'a']],
+  );
   assert.match(copies[0]!.message, /rewrites Northwire/);
 });
 
@@ -143,8 +151,12 @@ test('coverage: what each article adds, leaves out and disputes', () => {
 });
 
 test('a denial by another speaker meets the reported claim: contradiction', () => {
-  const x = article('x', 'Talks between the mine and the striking workers resumed on Thursday, the company said.', { published: '2025-01-01' });
-  const y = article('y', 'Talks between the mine and the striking workers have not resumed, union leader Rosa Quispe said.', { published: '2025-01-02' });
+  const x = article('x', 'Talks between the mine and the striking workers resumed on Thursday, the company said.', {
+    published: '2025-01-01',
+  });
+  const y = article('y', 'Talks between the mine and the striking workers have not resumed, union leader Rosa Quispe said.', {
+    published: '2025-01-02',
+  });
   const mentions = [
     quote(x, 'Talks between the mine and the striking workers resumed on Thursday', 'the company', false),
     quote(y, 'Talks between the mine and the striking workers have not resumed', 'Rosa Quispe', false),
@@ -174,7 +186,7 @@ test('numbers too far apart, or stated side by side, are never a conflict', () =
   assert.equal(r.claims.find((c) => c.quantity?.value === 3.8e6)!.versions.length, 2);
 });
 
-test('the diff keeps an editor\'s insertion in brackets', () => {
+test("the diff keeps an editor's insertion in brackets", () => {
   assert.deepEqual(wordDiff(wordsOf('This (Russian supplies) will not affect prices'), wordsOf('This will not affect pricing')), [
     { op: 'same', text: 'This' },
     { op: 'dropped', text: '[Russian supplies]' },
@@ -193,7 +205,10 @@ test('odd but well-typed input does not break reconciliation or the brief', () =
     { ...claims[2]!, id: 'zero', quantity: { ...claims[2]!.quantity!, value: 0 } },
     { ...claims[1]!, id: 'punct', text: '… — !' },
   ];
-  const r = reconcileStory({ articles: [A, B, C], claims: odd, derivations: [...derivations, derivation('b', 'copy', ['b', 'zzz'])] }, LEXICAL);
+  const r = reconcileStory(
+    { articles: [A, B, C], claims: odd, derivations: [...derivations, derivation('b', 'copy', ['b', 'zzz'])] },
+    LEXICAL,
+  );
   for (const c of r.claims) {
     assert.equal(new Set(c.versions.map((v) => v.article)).size, c.versions.length, 'one version per article');
     assert.ok(c.versions.some((v) => v.status === 'original' || v.status === 'stated'));
@@ -203,9 +218,21 @@ test('odd but well-typed input does not break reconciliation or the brief', () =
 });
 
 test('a quote an outlet splits in two sentences is one version: joined, and altered when its words differ', () => {
-  const wire = article('w', '"We would be ready to offer joint projects to our partners, and if they showed interest in joint work," Oster said.', { outlet: 'Metro Wire', published: '2025-04-03T08:00:00Z' });
-  const split = article('s', '"We are ready to offer our partners the chance to work together," Oster said. "If they show interest, we can explore options."', { published: '2025-04-03T14:00:00Z' });
-  const same = article('v', '"We would be ready to offer joint projects to our partners," Oster said.\n\n"And if they showed interest in joint work."', { outlet: 'Daily', published: '2025-04-03T15:00:00Z' });
+  const wire = article(
+    'w',
+    '"We would be ready to offer joint projects to our partners, and if they showed interest in joint work," Oster said.',
+    { outlet: 'Metro Wire', published: '2025-04-03T08:00:00Z' },
+  );
+  const split = article(
+    's',
+    '"We are ready to offer our partners the chance to work together," Oster said. "If they show interest, we can explore options."',
+    { published: '2025-04-03T14:00:00Z' },
+  );
+  const same = article(
+    'v',
+    '"We would be ready to offer joint projects to our partners," Oster said.\n\n"And if they showed interest in joint work."',
+    { outlet: 'Daily', published: '2025-04-03T15:00:00Z' },
+  );
   const mentions: ClaimMention[] = [
     quote(wire, 'We would be ready to offer joint projects to our partners, and if they showed interest in joint work', 'Oster'),
     quote(split, 'We are ready to offer our partners the chance to work together', 'Oster'),
@@ -214,12 +241,19 @@ test('a quote an outlet splits in two sentences is one version: joined, and alte
     quote(same, 'And if they showed interest in joint work.', 'Oster'),
   ];
   const r = reconcileStory(
-    { articles: [wire, split, same], claims: mentions, derivations: [derivation('w', 'original'), derivation('s', 'rewrite', ['w']), derivation('v', 'independent')] },
+    {
+      articles: [wire, split, same],
+      claims: mentions,
+      derivations: [derivation('w', 'original'), derivation('s', 'rewrite', ['w']), derivation('v', 'independent')],
+    },
     LEXICAL,
   );
   const claim = r.claims.find((c) => c.kind === 'quote')!;
   const rewritten = claim.versions.find((v) => v.article === 's')!;
-  assert.equal(rewritten.text, 'We are ready to offer our partners the chance to work together … If they show interest, we can explore options.');
+  assert.equal(
+    rewritten.text,
+    'We are ready to offer our partners the chance to work together … If they show interest, we can explore options.',
+  );
   assert.equal(rewritten.status, 'altered');
   assert.equal(claim.versions.find((v) => v.article === 'v')!.status, 'verbatim');
   const finding = r.findings.find((f) => f.kind === 'altered-quote')!;
@@ -228,9 +262,18 @@ test('a quote an outlet splits in two sentences is one version: joined, and alte
 });
 
 test('two things one person said about one story are two quotes, though they share its names', () => {
-  const x = article('x', 'Her spokesman said: "Lindsay never checked into Morningside but is back at Betty Ford." The court had ordered 90 days of treatment.');
-  const y = article('y', 'Her spokesman said: "Lindsay is grateful for the treatment she received at the Betty Ford Center." She left on Thursday.');
-  const z = article('z', 'Her spokesman said: "Lindsay never went into Morningside, she is back at Betty Ford." The court had ordered treatment.');
+  const x = article(
+    'x',
+    'Her spokesman said: "Lindsay never checked into Morningside but is back at Betty Ford." The court had ordered 90 days of treatment.',
+  );
+  const y = article(
+    'y',
+    'Her spokesman said: "Lindsay is grateful for the treatment she received at the Betty Ford Center." She left on Thursday.',
+  );
+  const z = article(
+    'z',
+    'Her spokesman said: "Lindsay never went into Morningside, she is back at Betty Ford." The court had ordered treatment.',
+  );
   const mentions = [
     quote(x, 'Lindsay never checked into Morningside but is back at Betty Ford.', 'Lindsay Lohan'),
     quote(y, 'Lindsay is grateful for the treatment she received at the Betty Ford Center.', 'Lindsay Lohan'),
@@ -240,6 +283,13 @@ test('two things one person said about one story are two quotes, though they sha
   const quotes = r.claims.filter((c) => c.kind === 'quote');
   assert.equal(quotes.length, 2, JSON.stringify(quotes.map((q) => q.versions.map((v) => v.text))));
   const morningside = quotes.find((q) => q.text.includes('Morningside'))!;
-  assert.deepEqual(morningside.versions.map((v) => [v.article, v.status]), [['x', 'original'], ['z', 'altered']], 'a real rewording still lines up');
+  assert.deepEqual(
+    morningside.versions.map((v) => [v.article, v.status]),
+    [
+      ['x', 'original'],
+      ['z', 'altered'],
+    ],
+    'a real rewording still lines up',
+  );
   assert.ok(!r.findings.some((f) => f.kind === 'altered-quote' && f.articles.includes('y')));
 });

@@ -12,15 +12,7 @@
 //   6. support: a claim one outlet seems to carry, stated by another outlet's sentence in other words
 //   7. origins, uniqueness, contested flags; findings
 import { CorroborateError } from '../errors.js';
-import type {
-  AnalysedArticle,
-  ClaimMention,
-  ClaimVersion,
-  Derivation,
-  Finding,
-  ReconciledClaim,
-  Reconciliation,
-} from '../records.js';
+import type { AnalysedArticle, ClaimMention, ClaimVersion, Derivation, Finding, ReconciledClaim, Reconciliation } from '../records.js';
 import {
   articleNames,
   outletOf,
@@ -107,7 +99,11 @@ export function reconcileStory(input: ReconcileInput, options: Partial<Reconcile
   const known = new Set(articles.map((a) => a.article.id));
   for (const claim of claims) {
     if (!known.has(claim.article)) {
-      throw new CorroborateError('usage', `claim ${claim.id} belongs to article ${claim.article}, which is not in the story`, 'Pass the claims of the story\'s own articles only.');
+      throw new CorroborateError(
+        'usage',
+        `claim ${claim.id} belongs to article ${claim.article}, which is not in the story`,
+        "Pass the claims of the story's own articles only.",
+      );
     }
   }
 
@@ -118,7 +114,12 @@ export function reconcileStory(input: ReconcileInput, options: Partial<Reconcile
 
   // 3-5.
   const drafts: Draft[] = [];
-  const quotes = reconcileQuotes(ofKind('quote'), order, { match: settings.quoteMatch, contradiction: settings.contradiction }, settings.semantic);
+  const quotes = reconcileQuotes(
+    ofKind('quote'),
+    order,
+    { match: settings.quoteMatch, contradiction: settings.contradiction },
+    settings.semantic,
+  );
   for (const q of reconcileQuantities(ofKind('quantity'), order, { ...settings })) {
     drafts.push({
       kind: 'quantity',
@@ -158,11 +159,7 @@ export function reconcileStory(input: ReconcileInput, options: Partial<Reconcile
     maxUniquePerArticle: settings.maxUniqueFindingsPerArticle,
     maxUniquePerStory: settings.maxUniqueFindingsPerStory,
     flagTrimmedQuotes: settings.flagTrimmedQuotes,
-    drifts: new Map(
-      reconciled
-        .filter((r) => r.draft.drifts.length > 0)
-        .map((r) => [r.claim.id, r.draft.drifts]),
-    ),
+    drifts: new Map(reconciled.filter((r) => r.draft.drifts.length > 0).map((r) => [r.claim.id, r.draft.drifts])),
   };
   const findings: Finding[] = [];
   for (const { claim } of reconciled) {
@@ -198,18 +195,22 @@ export function reconcileStory(input: ReconcileInput, options: Partial<Reconcile
   // a rewrite that drops the quotation marks no longer carries the quote.
   const takenOver = takenOverSentences(articles, derivations, outletKey);
   // Copies, rewrites and summaries of another article of the story: what they add is background.
-  const derived = new Set(derivations.filter((d) => d.role !== 'independent' && d.role !== 'original' && d.derivedFrom.some((l) => order.rank.has(l.article))).map((d) => d.article));
+  const derived = new Set(
+    derivations
+      .filter((d) => d.role !== 'independent' && d.role !== 'original' && d.derivedFrom.some((l) => order.rank.has(l.article)))
+      .map((d) => d.article),
+  );
   const direct = (draft: Draft) => draft.kind === 'quote' && draft.reference.mention.quote?.direct !== false;
   const uniqueCandidates: UniqueCandidate[] = reconciled
     .filter(({ draft }) => !draft.echoes && !flagged.has(sentenceOf(draft)) && (draft.kind === 'quantity' || !confirmed(draft)))
     .filter(({ draft }) => direct(draft) || draft.kind === 'quantity' || !takenOver.has(sentenceOf(draft)))
     .map(({ draft, claim }) => ({
-    claim,
-    substance: substance(claim, draft.reference.names.size, draft.reference.numbers.size, derived.has(draft.reference.mention.article)),
-    sentence: draft.reference.mention.sentence,
-    context: draft.reference.mention.context,
-    direct: draft.reference.mention.quote?.direct ?? true,
-  }));
+      claim,
+      substance: substance(claim, draft.reference.names.size, draft.reference.numbers.size, derived.has(draft.reference.mention.article)),
+      sentence: draft.reference.mention.sentence,
+      context: draft.reference.mention.context,
+      direct: draft.reference.mention.quote?.direct ?? true,
+    }));
   findings.push(...uniqueFindings(uniqueCandidates, ctx), ...copyFindings(ctx));
 
   return { claims: reconciled.map((r) => r.claim), findings: sortFindings(findings) };
@@ -219,7 +220,11 @@ export function reconcileStory(input: ReconcileInput, options: Partial<Reconcile
 const TAKEN_OVER_SHARE = 0.5;
 
 /** `article#sentence` keys of source sentences that derived articles took over (their evidence covers them). */
-function takenOverSentences(articles: readonly AnalysedArticle[], derivations: readonly Derivation[], outletKey: ReadonlyMap<string, string>): Set<string> {
+function takenOverSentences(
+  articles: readonly AnalysedArticle[],
+  derivations: readonly Derivation[],
+  outletKey: ReadonlyMap<string, string>,
+): Set<string> {
   const byId = new Map(articles.map((a) => [a.article.id, a]));
   const keys = new Set<string>();
   for (const d of derivations) {
@@ -230,7 +235,8 @@ function takenOverSentences(articles: readonly AnalysedArticle[], derivations: r
       if (!source || outletKey.get(link.article) === outletKey.get(d.article)) continue;
       for (const sentence of source.sentences) {
         let covered = 0;
-        for (const p of link.evidence) covered += Math.max(0, Math.min(sentence.end, p.sourceEnd) - Math.max(sentence.start, p.sourceStart));
+        for (const p of link.evidence)
+          covered += Math.max(0, Math.min(sentence.end, p.sourceEnd) - Math.max(sentence.start, p.sourceStart));
         if (covered >= TAKEN_OVER_SHARE * (sentence.end - sentence.start)) keys.add(sentenceKey(link.article, sentence.index));
       }
     }
@@ -255,7 +261,10 @@ function toClaim(draft: Draft, order: StoryOrder, outletKey: ReadonlyMap<string,
   const articleIds = versions.map((v) => v.article);
   const outlets = new Set(articleIds.map((id) => outletKey.get(id) ?? id));
   const ref = draft.reference.mention;
-  const speaker = draft.kind === 'quote' ? (ref.quote?.speaker ?? draft.versions.map((v) => v.prepared.mention.quote?.speaker).find(Boolean) ?? null) : null;
+  const speaker =
+    draft.kind === 'quote'
+      ? (ref.quote?.speaker ?? draft.versions.map((v) => v.prepared.mention.quote?.speaker).find(Boolean) ?? null)
+      : null;
   return {
     id: `claim-${ref.id}`,
     kind: draft.kind,
@@ -289,12 +298,20 @@ function validate(settings: ReconcileOptions): void {
   for (const key of unit) {
     const value = settings[key];
     if (!(typeof value === 'number' && value >= 0 && value <= 1)) {
-      throw new CorroborateError('usage', `reconcile option ${key} must be a number from 0 to 1, got ${String(value)}`, `Set ${key} between 0 and 1, e.g. ${DEFAULT_RECONCILE_OPTIONS[key]}.`);
+      throw new CorroborateError(
+        'usage',
+        `reconcile option ${key} must be a number from 0 to 1, got ${String(value)}`,
+        `Set ${key} between 0 and 1, e.g. ${DEFAULT_RECONCILE_OPTIONS[key]}.`,
+      );
     }
   }
   for (const key of ['maxUniqueFindingsPerArticle', 'maxUniqueFindingsPerStory'] as const) {
     if (!Number.isInteger(settings[key]) || settings[key] < 0) {
-      throw new CorroborateError('usage', `reconcile option ${key} must be a whole number >= 0, got ${settings[key]}`, `Set ${key} to e.g. ${DEFAULT_RECONCILE_OPTIONS[key]}.`);
+      throw new CorroborateError(
+        'usage',
+        `reconcile option ${key} must be a whole number >= 0, got ${settings[key]}`,
+        `Set ${key} to e.g. ${DEFAULT_RECONCILE_OPTIONS[key]}.`,
+      );
     }
   }
 }

@@ -6,7 +6,7 @@
 //   conflicting  same measure, different value
 //   drifted      same value attached to a different measure ("of imports" -> "of the market")
 import type { MentionStatus, QuantityInfo } from '../records.js';
-import { byRankAndPosition, type Group } from './align.js';
+import { byRankAndPosition } from './align.js';
 import { countOrigins, type StoryOrder } from './origins.js';
 import { cosine, sentenceVector, words as vectorWords } from '../semantics/index.js';
 import { dice, type PreparedMention } from './similarity.js';
@@ -71,7 +71,12 @@ export interface QuantityClaim {
   readonly versions: readonly QuantityVersion[];
   /** Other values stated for the same measure, with the articles stating them. */
   readonly conflicts: readonly { readonly quantity: QuantityInfo; readonly articles: readonly string[] }[];
-  readonly drifts: readonly { readonly article: string; readonly measure: string; readonly referenceMeasure: string | null; readonly referenceOf: boolean }[];
+  readonly drifts: readonly {
+    readonly article: string;
+    readonly measure: string;
+    readonly referenceMeasure: string | null;
+    readonly referenceOf: boolean;
+  }[];
 }
 
 export function prepareQuantity(prepared: PreparedMention, semantic: boolean): QuantityMention | null {
@@ -87,7 +92,15 @@ export function prepareQuantity(prepared: PreparedMention, semantic: boolean): Q
     measureStems: measure ? contentStems(wordsOf(measure)) : new Set(),
     heads: measure ? headsOf(measure) : new Set(),
     measureVector: semantic && measure ? sentenceVector(vectorWords(measure)) : null,
-    of: after ? { stems: contentStems(wordsOf(after)), common: commonStems(after), heads: headsOf(after), vector: semantic ? sentenceVector(vectorWords(after)) : null, text: after } : null,
+    of: after
+      ? {
+          stems: contentStems(wordsOf(after)),
+          common: commonStems(after),
+          heads: headsOf(after),
+          vector: semantic ? sentenceVector(vectorWords(after)) : null,
+          text: after,
+        }
+      : null,
   };
 }
 
@@ -98,10 +111,11 @@ export function measureAfter(context: string, phrase: string): string | null {
   const rest = context.slice(at + phrase.length).split(/[,;:!?()]|\.(?=\s*$)/)[0]!;
   const m = /^\s+of\s+(.+)$/i.exec(rest);
   if (!m) return null;
-  const stop = /^(?:before|after|if|since|in|by|for|from|when|while|to|and|or|but|that|which|who|on|at|as|than|under|over|per|a|each|annually|every|was|were|is|are|has|had|have|will|would)$/i;
+  const stop =
+    /^(?:before|after|if|since|in|by|for|from|when|while|to|and|or|but|that|which|who|on|at|as|than|under|over|per|a|each|annually|every|was|were|is|are|has|had|have|will|would)$/i;
   const out: string[] = [];
   for (const word of m[1]!.trim().split(/\s+/)) {
-    if (out.length > 0 && (stop.test(word) || /\.$/.test(out[out.length - 1]!) && /^\p{Lu}\p{Ll}/u.test(word))) break;
+    if (out.length > 0 && (stop.test(word) || (/\.$/.test(out[out.length - 1]!) && /^\p{Lu}\p{Ll}/u.test(word)))) break;
     out.push(word);
     if (out.length >= MEASURE_PHRASE_WORDS) break;
   }
@@ -264,8 +278,12 @@ function phraseWords(q: QuantityMention): Set<string> {
  */
 function statesBoth(all: readonly QuantityMention[], a: QuantityMention, b: QuantityMention, rounding: number): boolean {
   const holds = (holder: QuantityMention, q: QuantityMention) =>
-    all.some((m) => m.prepared.mention.article === holder.prepared.mention.article && sameUnit(m.quantity, q.quantity) && closeValues(m.quantity.value, q.quantity.value, rounding)) ||
-    [...numbersOf(holder.prepared.mention.context || holder.prepared.mention.text)].some((n) => Number(n) === q.quantity.value);
+    all.some(
+      (m) =>
+        m.prepared.mention.article === holder.prepared.mention.article &&
+        sameUnit(m.quantity, q.quantity) &&
+        closeValues(m.quantity.value, q.quantity.value, rounding),
+    ) || [...numbersOf(holder.prepared.mention.context || holder.prepared.mention.text)].some((n) => Number(n) === q.quantity.value);
   return holds(b, a) || holds(a, b);
 }
 
@@ -343,7 +361,9 @@ export function reconcileQuantities(
 function finishQuantity(family: readonly ValueGroup[], order: StoryOrder): QuantityClaim {
   // The value most independent origins state wins; then the earliest.
   const ranked = [...family].sort(
-    (a, b) => countOrigins(order, b.members.keys()) - countOrigins(order, a.members.keys()) || a.reference.prepared.rank - b.reference.prepared.rank,
+    (a, b) =>
+      countOrigins(order, b.members.keys()) - countOrigins(order, a.members.keys()) ||
+      a.reference.prepared.rank - b.reference.prepared.rank,
   );
   const main = ranked[0]!;
   const reference = main.reference;
@@ -358,8 +378,14 @@ function finishQuantity(family: readonly ValueGroup[], order: StoryOrder): Quant
       const ofPhrase = phrasesDiffer(reference.of, quantity.of, reference.local, quantity.local);
       const referenceMeasure = ofPhrase ? reference.of!.text : reference.measure;
       // "15% of U.S. aluminum imports" reads with "of"; "shares fell 6%" does not.
-      drifts.push({ article, measure: drift, referenceMeasure, referenceOf: ofPhrase || (referenceMeasure !== null && referenceMeasure === reference.of?.text) });
-    } else if (quantity.quantity.value !== reference.quantity.value || hedge(quantity.quantity) !== hedge(reference.quantity)) status = 'approximate';
+      drifts.push({
+        article,
+        measure: drift,
+        referenceMeasure,
+        referenceOf: ofPhrase || (referenceMeasure !== null && referenceMeasure === reference.of?.text),
+      });
+    } else if (quantity.quantity.value !== reference.quantity.value || hedge(quantity.quantity) !== hedge(reference.quantity))
+      status = 'approximate';
     else status = 'agrees';
     versions.push({ prepared: quantity.prepared, status, score: round(score) });
   }

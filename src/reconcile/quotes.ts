@@ -56,7 +56,12 @@ export interface QuoteClaim {
   readonly contradictedBy: readonly string[];
 }
 
-export function reconcileQuotes(mentions: readonly PreparedMention[], order: StoryOrder, thresholds: QuoteThresholds, semantic: boolean): QuoteClaim[] {
+export function reconcileQuotes(
+  mentions: readonly PreparedMention[],
+  order: StoryOrder,
+  thresholds: QuoteThresholds,
+  semantic: boolean,
+): QuoteClaim[] {
   return starCluster(mentions, quoteMatcher(order, thresholds)).map((group) => finishQuote(group, thresholds, semantic));
 }
 
@@ -102,7 +107,8 @@ function joinSplitQuote(member: PreparedMention, group: Group, semantic: boolean
   for (const part of parts) {
     const [first, second] = part.mention.start < joined.mention.start ? [part.mention, joined.mention] : [joined.mention, part.mention];
     const candidate = prepareMention(joinMentions(first, second), member.rank, semantic);
-    if (lcsLength(reference, candidate.spoken, stemKey) >= lcsLength(reference, joined.spoken, stemKey) + SPLIT_QUOTE_GAIN_WORDS) joined = candidate;
+    if (lcsLength(reference, candidate.spoken, stemKey) >= lcsLength(reference, joined.spoken, stemKey) + SPLIT_QUOTE_GAIN_WORDS)
+      joined = candidate;
   }
   return joined;
 }

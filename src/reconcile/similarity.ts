@@ -38,7 +38,10 @@ export function prepareMention(mention: ClaimMention, rank: number, semantic: bo
     content: contentStems(words),
     contextContent: contentStems(contextWords),
     // A quote's speaker is a name it carries: "Kessler blamed energy costs" names who the quote does.
-    names: mention.kind === 'quote' ? new Set([...namesOf(mention.text), ...namesOf(mention.quote?.speaker ?? '')]) : namesOf(mention.context || mention.text),
+    names:
+      mention.kind === 'quote'
+        ? new Set([...namesOf(mention.text), ...namesOf(mention.quote?.speaker ?? '')])
+        : namesOf(mention.context || mention.text),
     numbers: numbersOf(mention.text),
     negations: negationCount(words),
     vector: semantic ? sentenceVector(vectorWords(vectorSource)) : null,

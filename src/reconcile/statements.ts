@@ -48,8 +48,7 @@ export function statementMatcher(thresholds: StatementThresholds, order: StoryOr
   return {
     absorb: false,
     // Different speakers may only meet to contradict each other.
-    candidate: (m, r) =>
-      dice(m.content, r.content) >= CANDIDATE_MIN_DICE && (sameSpeaker(m.speaker, r.speaker) !== false || flipped(m, r)),
+    candidate: (m, r) => dice(m.content, r.content) >= CANDIDATE_MIN_DICE && (sameSpeaker(m.speaker, r.speaker) !== false || flipped(m, r)),
     score: statementScore,
     threshold: (m, r) => thresholds.match - (related(m.mention.article, r.mention.article) ? DERIVED_ARTICLE_BONUS : 0),
   };
@@ -101,7 +100,8 @@ export function reconcileStatements(
   }
   // Quote claims no statement joined are kept as they were.
   for (const q of quotes) {
-    if (!merged.has(q)) out.push({ kind: 'quote', reference: q.reference, versions: q.versions, contradictedBy: q.contradictedBy, echoes: false });
+    if (!merged.has(q))
+      out.push({ kind: 'quote', reference: q.reference, versions: q.versions, contradictedBy: q.contradictedBy, echoes: false });
   }
   return out;
 }

@@ -13,11 +13,21 @@ const wire = article(
   { outlet: 'Alpine Press', published: '2025-10-14T09:00:00Z' },
 );
 
-test('a claim another outlet states in a sentence that is no claim itself is not that outlet\'s own', () => {
+test("a claim another outlet states in a sentence that is no claim itself is not that outlet's own", () => {
   // The second outlet's sentence names no one and gives no number: the claims stage keeps no claim for it.
-  const local = article('l', 'The Zurlo City Museum will stay closed until Friday. Alarm repairs had started at the museum last week, Ried said.', { outlet: 'Zurlo Courier', published: '2025-10-14T13:00:00Z' });
-  const mentions: ClaimMention[] = [statement(wire, 'The Zurlo City Museum will remain closed until Friday'), statement(local, 'Alarm repairs had started at the museum last week, Ried said')];
-  const r = reconcileStory({ articles: [wire, local], claims: mentions, derivations: [derivation('w', 'independent'), derivation('l', 'independent')] }, LEXICAL);
+  const local = article(
+    'l',
+    'The Zurlo City Museum will stay closed until Friday. Alarm repairs had started at the museum last week, Ried said.',
+    { outlet: 'Zurlo Courier', published: '2025-10-14T13:00:00Z' },
+  );
+  const mentions: ClaimMention[] = [
+    statement(wire, 'The Zurlo City Museum will remain closed until Friday'),
+    statement(local, 'Alarm repairs had started at the museum last week, Ried said'),
+  ];
+  const r = reconcileStory(
+    { articles: [wire, local], claims: mentions, derivations: [derivation('w', 'independent'), derivation('l', 'independent')] },
+    LEXICAL,
+  );
   const closed = r.claims.find((c) => c.text.startsWith('The Zurlo City Museum will remain closed'))!;
   assert.equal(closed.uniqueTo, null);
   assert.equal(closed.origins, 2);
@@ -33,8 +43,14 @@ test('a claim another outlet states in a sentence that is no claim itself is not
 });
 
 test('two one-outlet claims that state one thing merge; a figure one of them lacks keeps them apart', () => {
-  const same = article('o', 'Police are looking for a grey van seen near the museum on Monday night, officers said.', { outlet: 'Zurlo Courier', published: '2025-10-14T13:00:00Z' });
-  const more = article('m', 'Police are looking for a grey van with 2 passengers seen near the museum on Monday night.', { outlet: 'Radio Zurlo', published: '2025-10-14T15:00:00Z' });
+  const same = article('o', 'Police are looking for a grey van seen near the museum on Monday night, officers said.', {
+    outlet: 'Zurlo Courier',
+    published: '2025-10-14T13:00:00Z',
+  });
+  const more = article('m', 'Police are looking for a grey van with 2 passengers seen near the museum on Monday night.', {
+    outlet: 'Radio Zurlo',
+    published: '2025-10-14T15:00:00Z',
+  });
   const mentions: ClaimMention[] = [
     statement(wire, 'Police are looking for a grey van seen near the museum on Monday night'),
     statement(same, 'Police are looking for a grey van seen near the museum on Monday night, officers said'),
@@ -46,16 +62,29 @@ test('two one-outlet claims that state one thing merge; a figure one of them lac
   const van = r.claims.find((c) => c.versions.some((v) => v.article === 'w' && v.text.includes('grey van')))!;
   // The van is stated by all three; the third says more, and that stays its own.
   assert.deepEqual(van.versions.map((v) => v.article).sort(), ['m', 'o', 'w']);
-  assert.equal(r.claims.filter((c) => c.versions.some((v) => v.article === 'o')).length, 1, 'the second outlet\'s claim merged in');
+  assert.equal(r.claims.filter((c) => c.versions.some((v) => v.article === 'o')).length, 1, "the second outlet's claim merged in");
   const passengers = r.claims.find((c) => c.text.includes('2 passengers'))!;
   assert.equal(passengers.uniqueTo, 'm', 'a figure the others do not give is its own');
 });
 
 test('a flipped polarity is no support', () => {
-  const denial = article('d', 'The Zurlo City Museum will not remain closed until Friday.', { outlet: 'Zurlo Courier', published: '2025-10-14T13:00:00Z' });
+  const denial = article('d', 'The Zurlo City Museum will not remain closed until Friday.', {
+    outlet: 'Zurlo Courier',
+    published: '2025-10-14T13:00:00Z',
+  });
   const mentions: ClaimMention[] = [statement(wire, 'Police are looking for a grey van seen near the museum on Monday night')];
   const closedClaim = statement(wire, 'The Zurlo City Museum will remain closed until Friday');
-  const r = reconcileStory({ articles: [wire, denial], claims: [...mentions, closedClaim], derivations: [derivation('w', 'independent'), derivation('d', 'independent')] }, LEXICAL);
+  const r = reconcileStory(
+    {
+      articles: [wire, denial],
+      claims: [...mentions, closedClaim],
+      derivations: [derivation('w', 'independent'), derivation('d', 'independent')],
+    },
+    LEXICAL,
+  );
   const closed = r.claims.find((c) => c.text.startsWith('The Zurlo City Museum will remain closed'))!;
-  assert.deepEqual(closed.versions.map((v) => v.article), ['w']);
+  assert.deepEqual(
+    closed.versions.map((v) => v.article),
+    ['w'],
+  );
 });

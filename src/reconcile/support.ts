@@ -44,7 +44,20 @@ const SOFT_MATCH_COSINE = 0.7;
 const SHARED_PREFIX = 6;
 const SHARED_PREFIX_SHARE = 0.75;
 /** Words that open a clause of its own inside a sentence: each clause of a claim must be stated. */
-const CLAUSE_OPENERS: ReadonlySet<string> = new Set(['after', 'before', 'because', 'when', 'while', 'since', 'although', 'though', 'which', 'until', 'whereas', 'unless']);
+const CLAUSE_OPENERS: ReadonlySet<string> = new Set([
+  'after',
+  'before',
+  'because',
+  'when',
+  'while',
+  'since',
+  'although',
+  'though',
+  'which',
+  'until',
+  'whereas',
+  'unless',
+]);
 /** Content words a clause needs to stand on its own; fewer join the clause before. */
 const MIN_CLAUSE_TERMS = 3;
 /** Quotes shorter than this are fragments inside a sentence ("boost the potential of the domestic industry"): their sentence is the claim. */
@@ -91,7 +104,9 @@ export function supportClaims(input: SupportInput): Draft[] {
   const { articles, order, outletKey, semantic } = input;
   const outlet = (article: string) => outletKey.get(article) ?? article;
   const names = storyNames(articles);
-  const spots = articles.flatMap((a) => a.sentences.map((sentence): Spot => ({ article: a.article.id, sentence, bag: bagOf(sentence.text, names, semantic) })));
+  const spots = articles.flatMap((a) =>
+    a.sentences.map((sentence): Spot => ({ article: a.article.id, sentence, bag: bagOf(sentence.text, names, semantic) })),
+  );
   const weight = storyWeights(spots.map((s) => s.bag));
   const byArticle = new Map<string, Spot[]>();
   for (const spot of spots) addTo(byArticle, spot.article, spot);
@@ -109,7 +124,13 @@ export function supportClaims(input: SupportInput): Draft[] {
     for (const v of d.versions) addTo(hosted, at(v.prepared.mention.article, v.prepared.mention.sentence), i);
   });
   const single = (i: number) => drafts[i]!.kind !== 'quantity' && outletsOf(drafts[i]!).size === 1;
-  const candidates = drafts.map((_, i) => i).filter(single).sort((a, b) => drafts[a]!.reference.rank - drafts[b]!.reference.rank || drafts[a]!.reference.mention.start - drafts[b]!.reference.mention.start);
+  const candidates = drafts
+    .map((_, i) => i)
+    .filter(single)
+    .sort(
+      (a, b) =>
+        drafts[a]!.reference.rank - drafts[b]!.reference.rank || drafts[a]!.reference.mention.start - drafts[b]!.reference.mention.start,
+    );
 
   const spotAt = new Map(spots.map((spot) => [at(spot.article, spot.sentence.index), spot]));
   // What each draft's reference says, as a bag of words, made once: a draft is compared with many sentences.
@@ -120,7 +141,11 @@ export function supportClaims(input: SupportInput): Draft[] {
     return bag;
   };
   const thresholdFor = (home: string, other: string, claim: Bag) =>
-    home === other ? ECHO_SUPPORT : derivesFrom(order, home, other) || derivesFrom(order, other, home) || claim.numbers.size > 0 ? RELATED_SUPPORT : INDEPENDENT_SUPPORT;
+    home === other
+      ? ECHO_SUPPORT
+      : derivesFrom(order, home, other) || derivesFrom(order, other, home) || claim.numbers.size > 0
+        ? RELATED_SUPPORT
+        : INDEPENDENT_SUPPORT;
   /** True when `d`'s claim is stated by the sentence of `other`'s reference: the two say the same, not one more than the other. */
   const statedBy = (d: Draft, other: Draft) => {
     const claim = claimBag(d);
@@ -143,7 +168,11 @@ export function supportClaims(input: SupportInput): Draft[] {
       if (!own && outlet(id) === outlet(home)) continue;
       let best: { spot: Spot; score: number } | null = null;
       for (const spot of byArticle.get(id) ?? []) {
-        if (own && (spot.sentence.index === reference.mention.sentence || !(hosted.get(at(id, spot.sentence.index)) ?? []).some((j) => !single(j)))) continue;
+        if (
+          own &&
+          (spot.sentence.index === reference.mention.sentence || !(hosted.get(at(id, spot.sentence.index)) ?? []).some((j) => !single(j)))
+        )
+          continue;
         if (speaker && (speakersAt.get(at(id, spot.sentence.index)) ?? []).some((s) => sameSpeaker(s, speaker) === false)) continue;
         const score = supportScore(claim, spot.bag, weight);
         if (score > (best?.score ?? 0)) best = { spot, score };
@@ -166,18 +195,30 @@ export function supportClaims(input: SupportInput): Draft[] {
       const theirs = here.find((j) => single(j) && outlet(drafts[j]!.reference.mention.article) === outlet(spot.article));
       const shared = here.find((j) => !single(j));
       // The sentence's own claim merges in when it says the same, not more ("a grey van with 2 passengers").
-      if (theirs !== undefined && !(isDirect(drafts[target]!.reference) && isDirect(drafts[theirs]!.reference)) && statedBy(drafts[theirs]!, drafts[target]!)) {
+      if (
+        theirs !== undefined &&
+        !(isDirect(drafts[target]!.reference) && isDirect(drafts[theirs]!.reference)) &&
+        statedBy(drafts[theirs]!, drafts[target]!)
+      ) {
         const [lead, other] = leadFirst(drafts, target, theirs);
         absorb(drafts[lead]!, drafts[other]!, score);
         alive.delete(other);
         target = lead;
-      } else if (shared !== undefined && !isDirect(drafts[target]!.reference) && !hasArticle(drafts[shared]!, drafts[target]!.reference.mention.article)) {
+      } else if (
+        shared !== undefined &&
+        !isDirect(drafts[target]!.reference) &&
+        !hasArticle(drafts[shared]!, drafts[target]!.reference.mention.article)
+      ) {
         absorb(drafts[shared]!, drafts[target]!, score);
         alive.delete(target);
         target = shared;
       } else if (!hasArticle(drafts[target]!, spot.article)) {
         const mention = sentenceMention(spot);
-        drafts[target]!.versions.push({ prepared: prepareMention(mention, order.rank.get(spot.article) ?? 0, semantic), status: 'paraphrased', score: round(score) });
+        drafts[target]!.versions.push({
+          prepared: prepareMention(mention, order.rank.get(spot.article) ?? 0, semantic),
+          status: 'paraphrased',
+          score: round(score),
+        });
       }
     }
   }
@@ -191,8 +232,6 @@ export function supportScore(claim: Bag, sentence: Bag, weight: (stem: string) =
   for (const n of claim.numbers) if (!sentence.numbers.has(n)) return 0;
   const meaning = claim.vector && sentence.vector ? Math.max(0, cosine(claim.vector, sentence.vector)) : null;
   if (meaning !== null && meaning < MIN_MEANING) return 0;
-  let total = 0;
-  let stated = 0;
   // A claim that joins clauses ("Workers were sent home on Wednesday after the company stopped a
   // line") is stated only when each of them is: a shared background clause does not carry a new one.
   let coverage = 1;
@@ -244,13 +283,26 @@ export function bagOf(text: string, names: ReadonlySet<string>, semantic: boolea
     seen.add(w.stem);
     const exact = /\p{N}/u.test(w.norm) || names.has(w.norm);
     const general = semantic && !exact ? wordWeight(w.norm) : 0;
-    const term: Term = { norm: w.norm, stem: w.stem, exact, weight: general > 0 ? general : 1, vector: semantic && !exact ? wordVector(w.norm) : null };
+    const term: Term = {
+      norm: w.norm,
+      stem: w.stem,
+      exact,
+      weight: general > 0 ? general : 1,
+      vector: semantic && !exact ? wordVector(w.norm) : null,
+    };
     terms.push(term);
     clauses[clauses.length - 1]!.push(term);
   }
   // A short tail is part of the clause before it ("..., police said").
   if (clauses.length > 1 && clauses[clauses.length - 1]!.length < MIN_CLAUSE_TERMS) clauses[clauses.length - 2]!.push(...clauses.pop()!);
-  return { terms, clauses: clauses.filter((c) => c.length > 0), stems: seen, numbers: numbersOf(text), negations: negationCount(all), vector: semantic ? sentenceVector(vectorWords(text)) : null };
+  return {
+    terms,
+    clauses: clauses.filter((c) => c.length > 0),
+    stems: seen,
+    numbers: numbersOf(text),
+    negations: negationCount(all),
+    vector: semantic ? sentenceVector(vectorWords(text)) : null,
+  };
 }
 
 /**
@@ -291,7 +343,16 @@ function sentenceMention(spot: Spot): ClaimMention {
   const lead = raw.length - raw.trimStart().length;
   const text = raw.trim().replace(/[\s.;,!]+$/, '');
   const start = spot.sentence.start + lead;
-  return { id: `${spot.article}:p${spot.sentence.index + 1}`, article: spot.article, kind: 'statement', text, start, end: start + text.length, sentence: spot.sentence.index, context: raw };
+  return {
+    id: `${spot.article}:p${spot.sentence.index + 1}`,
+    article: spot.article,
+    kind: 'statement',
+    text,
+    start,
+    end: start + text.length,
+    sentence: spot.sentence.index,
+    context: raw,
+  };
 }
 
 /** `other`'s versions join `lead` as paraphrases, one per article. */

@@ -15,7 +15,7 @@ export interface Word {
 }
 
 /** Letters (with inner apostrophes, hyphens and dots, as in "U.S."), numbers (with inner , . and a trailing %). */
-const WORD = /\p{N}+(?:[.,]\p{N}+)*%?|[\p{L}\p{M}](?:[\p{L}\p{M}\p{N}]|['’.\-](?=[\p{L}\p{N}]))*\.?/gu;
+const WORD = /\p{N}+(?:[.,]\p{N}+)*%?|[\p{L}\p{M}](?:[\p{L}\p{M}\p{N}]|['’.-](?=[\p{L}\p{N}]))*\.?/gu;
 
 /** British and American spellings that news copy swaps freely; folded to one form. */
 const SPELLING_VARIANTS: Readonly<Record<string, string>> = {
@@ -60,7 +60,7 @@ export function normalizeWord(raw: string): string {
 export function stem(norm: string): string {
   if (norm.length <= 3 || /\p{N}/u.test(norm)) return norm;
   let s = norm;
-  if (s.endsWith('ies') && s.length > 4) s = s.slice(0, -3) + 'y';
+  if (s.endsWith('ies') && s.length > 4) s = `${s.slice(0, -3)}y`;
   else if (s.endsWith('ing') && s.length > 5) s = s.slice(0, -3);
   else if (s.endsWith('ed') && s.length > 4) s = s.slice(0, -2);
   else if (/(?:ss|sh|ch|x)es$/.test(s)) s = s.slice(0, -2);
@@ -112,8 +112,26 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
 
 /** Words that turn a statement into its denial. */
 export const NEGATIONS: ReadonlySet<string> = new Set([
-  'not', "n't", 'no', 'never', 'none', 'nobody', 'nothing', 'neither', 'nor', 'without',
-  'denied', 'denies', 'deny', 'denying', 'rejected', 'rejects', 'false', 'untrue', 'refused', 'refuses',
+  'not',
+  "n't",
+  'no',
+  'never',
+  'none',
+  'nobody',
+  'nothing',
+  'neither',
+  'nor',
+  'without',
+  'denied',
+  'denies',
+  'deny',
+  'denying',
+  'rejected',
+  'rejects',
+  'false',
+  'untrue',
+  'refused',
+  'refuses',
 ]);
 
 /**
@@ -121,12 +139,39 @@ export const NEGATIONS: ReadonlySet<string> = new Set([
  * 0.88): never taken for one another when two sentences are aligned word by word.
  */
 const OPPOSITE_PAIRS: readonly (readonly [string, string])[] = [
-  ['rose', 'fell'], ['rise', 'fall'], ['rises', 'falls'], ['risen', 'fallen'], ['rising', 'falling'],
-  ['increase', 'decrease'], ['increased', 'decreased'], ['higher', 'lower'], ['high', 'low'], ['up', 'down'],
-  ['gain', 'loss'], ['gained', 'lost'], ['won', 'lost'], ['win', 'lose'], ['open', 'close'], ['opened', 'closed'],
-  ['approved', 'rejected'], ['approve', 'reject'], ['more', 'less'], ['before', 'after'], ['start', 'end'],
-  ['north', 'south'], ['east', 'west'], ['buy', 'sell'], ['bought', 'sold'], ['raised', 'cut'], ['hire', 'fire'],
-  ['first', 'last'], ['best', 'worst'], ['strengthen', 'weaken'], ['expand', 'shrink'], ['allow', 'ban'], ['allowed', 'banned'],
+  ['rose', 'fell'],
+  ['rise', 'fall'],
+  ['rises', 'falls'],
+  ['risen', 'fallen'],
+  ['rising', 'falling'],
+  ['increase', 'decrease'],
+  ['increased', 'decreased'],
+  ['higher', 'lower'],
+  ['high', 'low'],
+  ['up', 'down'],
+  ['gain', 'loss'],
+  ['gained', 'lost'],
+  ['won', 'lost'],
+  ['win', 'lose'],
+  ['open', 'close'],
+  ['opened', 'closed'],
+  ['approved', 'rejected'],
+  ['approve', 'reject'],
+  ['more', 'less'],
+  ['before', 'after'],
+  ['start', 'end'],
+  ['north', 'south'],
+  ['east', 'west'],
+  ['buy', 'sell'],
+  ['bought', 'sold'],
+  ['raised', 'cut'],
+  ['hire', 'fire'],
+  ['first', 'last'],
+  ['best', 'worst'],
+  ['strengthen', 'weaken'],
+  ['expand', 'shrink'],
+  ['allow', 'ban'],
+  ['allowed', 'banned'],
 ];
 const OPPOSITES: ReadonlySet<string> = new Set(OPPOSITE_PAIRS.flatMap(([a, b]) => [`${a}|${b}`, `${b}|${a}`]));
 
@@ -159,7 +204,7 @@ export function negationCount(words: readonly Word[]): number {
  */
 export function namesOf(text: string): Set<string> {
   const out = new Set<string>();
-  for (const m of text.matchAll(/\p{Lu}[\p{L}\p{M}'’.\-]*/gu)) {
+  for (const m of text.matchAll(/\p{Lu}[\p{L}\p{M}'’.-]*/gu)) {
     const norm = normalizeWord(m[0]);
     if (norm.length > 1 && !STOPWORDS.has(norm) && !SENTENCE_OPENERS.has(norm)) out.add(norm);
   }
@@ -170,7 +215,9 @@ export function namesOf(text: string): Set<string> {
 const SENTENCE_OPENERS: ReadonlySet<string> = new Set(
   `after before while when since although though however meanwhile currently besides despite during under over
   local new many several one two three four five six seven eight nine ten in on at for from by with
-  today yesterday monday tuesday wednesday thursday friday saturday sunday`.split(/\s+/).filter(Boolean),
+  today yesterday monday tuesday wednesday thursday friday saturday sunday`
+    .split(/\s+/)
+    .filter(Boolean),
 );
 
 /** Numbers written as digits, folded ("2,500" -> "2500"). */

@@ -124,7 +124,11 @@ function tileRuns(src: AlignText, tgt: AlignText, o: AlignOptions): Run[] {
   for (const run of runs) {
     // Trim the run to the part still free on both sides (runs may overlap at their ends).
     let { s: si, t: ti, len } = run;
-    while (len > 0 && (usedS[si] || usedT[ti])) (si++, ti++, len--);
+    while (len > 0 && (usedS[si] || usedT[ti])) {
+      si++;
+      ti++;
+      len--;
+    }
     while (len > 0 && (usedS[si + len - 1] || usedT[ti + len - 1])) len--;
     if (len < o.minRunWords) continue;
     let clash = false;
@@ -138,7 +142,7 @@ function tileRuns(src: AlignText, tgt: AlignText, o: AlignOptions): Run[] {
 
 function gram(tokens: readonly Token[], from: number, n: number): string {
   let key = tokens[from]!.norm;
-  for (let k = 1; k < n; k++) key += ' ' + tokens[from + k]!.norm;
+  for (let k = 1; k < n; k++) key += ` ${tokens[from + k]!.norm}`;
   return key;
 }
 
@@ -201,7 +205,12 @@ function computeSentenceWords(text: AlignText): SentenceWords[] {
   return text.sentences.map((sentence) => {
     const tokens = tokenize(sentence.text);
     const all = new Set(tokens.map((t) => t.norm));
-    const content = new Set(tokens.map((t) => t.norm).filter((w) => !STOPWORDS.has(w) && (w.length > 2 || /\d/.test(w))).map(stem));
+    const content = new Set(
+      tokens
+        .map((t) => t.norm)
+        .filter((w) => !STOPWORDS.has(w) && (w.length > 2 || /\d/.test(w)))
+        .map(stem),
+    );
     return { sentence, content, all };
   });
 }
@@ -214,7 +223,7 @@ function computeSentenceWords(text: AlignText): SentenceWords[] {
 export function stem(word: string): string {
   let w = word.replace(/'s$/, '');
   if (/\d/.test(w) || w.length <= 4) return w;
-  if (w.endsWith('ies')) return w.slice(0, -3) + 'y';
+  if (w.endsWith('ies')) return `${w.slice(0, -3)}y`;
   if (w.endsWith('sses')) return w.slice(0, -2);
   if (w.endsWith('ing') && w.length > 6) w = w.slice(0, -3);
   else if (w.endsWith('ed') && w.length > 5) w = w.slice(0, -2);
@@ -224,13 +233,19 @@ export function stem(word: string): string {
 }
 
 /** Paraphrased sentences: each uncovered target sentence to its best source sentence. */
-export function alignSentences(src: AlignText, tgt: AlignText, covered: readonly Passage[] = [], options: Partial<AlignOptions> = {}): Passage[] {
+export function alignSentences(
+  src: AlignText,
+  tgt: AlignText,
+  covered: readonly Passage[] = [],
+  options: Partial<AlignOptions> = {},
+): Passage[] {
   const o = { ...ALIGN_DEFAULTS, ...options } satisfies AlignOptions;
   const sourceSentences = sentenceWords(src);
   const targetSentences = sentenceWords(tgt);
   // Rarity within the pair: a word in every sentence ("Putin" in a story about him) says little.
   const sentenceFrequency = new Map<string, number>();
-  for (const s of [...sourceSentences, ...targetSentences]) for (const w of s.content) sentenceFrequency.set(w, (sentenceFrequency.get(w) ?? 0) + 1);
+  for (const s of [...sourceSentences, ...targetSentences])
+    for (const w of s.content) sentenceFrequency.set(w, (sentenceFrequency.get(w) ?? 0) + 1);
   const total = sourceSentences.length + targetSentences.length;
   const weight = (w: string) => Math.log((total + 1) / (sentenceFrequency.get(w) ?? 1)) * (/\d/.test(w) ? NUMBER_WEIGHT : 1);
   const mass = (words: ReadonlySet<string>) => {
@@ -251,9 +266,17 @@ export function alignSentences(src: AlignText, tgt: AlignText, covered: readonly
     sourceSentences.forEach((s, k) => {
       let shared = 0;
       let sharedMass = 0;
-      for (const w of t.content) if (s.content.has(w)) (shared++, (sharedMass += weight(w)));
+      for (const w of t.content) {
+        if (!s.content.has(w)) continue;
+        shared++;
+        sharedMass += weight(w);
+      }
       const score = (2 * sharedMass) / (tMass + sourceMass[k]!);
-      if (shared >= o.minSharedContentWords && score > bestScore) (best = k), (bestScore = score), (bestShared = shared);
+      if (shared >= o.minSharedContentWords && score > bestScore) {
+        best = k;
+        bestScore = score;
+        bestShared = shared;
+      }
     });
     if (best < 0 || bestScore < o.minSentenceScore || bestShared < o.minSharedContentWords) continue;
     const s = sourceSentences[best]!;

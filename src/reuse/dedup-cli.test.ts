@@ -17,7 +17,12 @@ function sink() {
 async function dedup(argv: string[], stdinText = '') {
   const out = sink();
   const err = sink();
-  const code = await main(['dedup', ...argv], { stdout: out.stream, stderr: err.stream, stdin: Readable.from([stdinText]), interactive: false });
+  const code = await main(['dedup', ...argv], {
+    stdout: out.stream,
+    stderr: err.stream,
+    stdin: Readable.from([stdinText]),
+    interactive: false,
+  });
   return { code, stdout: out.text(), stderr: err.text() };
 }
 
@@ -37,7 +42,10 @@ test('dedup prints near-duplicate pairs and reports bad lines with their numbers
   writeFileSync(file, lines.join('\n'));
   const tsv = await dedup([file]);
   assert.equal(tsv.code, 0);
-  const rows = tsv.stdout.trim().split('\n').map((l) => l.split('\t'));
+  const rows = tsv.stdout
+    .trim()
+    .split('\n')
+    .map((l) => l.split('\t'));
   assert.equal(rows.length, 1);
   assert.deepEqual(rows[0]!.slice(0, 2), ['a', '7']);
   assert.ok(Number(rows[0]![2]) >= 0.9 && Number(rows[0]![2]) < 1);

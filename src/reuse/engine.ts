@@ -38,15 +38,23 @@ const FALSE_POSITIVE_WEIGHT = { exact: 0.05, sketch: 0.5 } as const;
 
 export function validateNearDuplicateOptions(o: NearDuplicateOptions): void {
   if (!(o.threshold > 0 && o.threshold < 1)) {
-    throw new CorroborateError('usage', `threshold must be between 0 and 1 (exclusive), not ${o.threshold}.`, 'Try 0.5 for near-duplicates, 0.8 for copies.');
+    throw new CorroborateError(
+      'usage',
+      `threshold must be between 0 and 1 (exclusive), not ${o.threshold}.`,
+      'Try 0.5 for near-duplicates, 0.8 for copies.',
+    );
   }
   if (!Number.isInteger(o.shingleSize) || o.shingleSize < 1 || o.shingleSize > 32) {
-    throw new CorroborateError('usage', `shingleSize must be a whole number from 1 to 32, not ${o.shingleSize}.`, 'Use 5 for articles, 2 or 3 for headlines.');
+    throw new CorroborateError(
+      'usage',
+      `shingleSize must be a whole number from 1 to 32, not ${o.shingleSize}.`,
+      'Use 5 for articles, 2 or 3 for headlines.',
+    );
   }
   try {
     assertSketchSize(o.sketchSize);
   } catch (error) {
-    throw new CorroborateError('usage', (error as Error).message + '.', 'Use 64, 128 or 256.');
+    throw new CorroborateError('usage', `${(error as Error).message}.`, 'Use 64, 128 or 256.');
   }
 }
 
@@ -177,7 +185,8 @@ export class NearDuplicateBatch {
 
     // Short texts: an exact join. Long texts: LSH. Pairs of two texts in the join are its alone.
     const joined: number[] = [];
-    for (let d = 0; d < this.count; d++) if (this.sizes[d]! > 0 && representative[d] === d && this.sizes[d]! < this.joinLimit) joined.push(d);
+    for (let d = 0; d < this.count; d++)
+      if (this.sizes[d]! > 0 && representative[d] === d && this.sizes[d]! < this.joinLimit) joined.push(d);
     this.shortPairs(joined, expand);
     const skip = new Uint8Array(this.signedCount);
     for (let s = 0; s < this.signedCount; s++) if (representative[this.signed[s]!] !== this.signed[s]) skip[s] = 1;
@@ -329,7 +338,7 @@ export class NearDuplicateBatch {
   /** A hash of what `identical` compares. */
   private fingerprint(d: number): number {
     const values = this.slots[d]! >= 0 ? this.signature(d)! : this.shingleSet(d);
-    let h = 0x811c9dc5 ^ this.slots[d]! >>> 31;
+    let h = 0x811c9dc5 ^ (this.slots[d]! >>> 31);
     for (let r = 0; r < values.length; r++) h = Math.imul(h ^ values[r]!, 0x01000193);
     return h;
   }

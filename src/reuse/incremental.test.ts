@@ -23,7 +23,10 @@ test('stored band keys find the copies of a new article, and only them', async (
   try {
     const stored = Array.from({ length: 200 }, (_, i) => ({ articleId: `s${i}`, bandKeys: computeBandKeys(text(i + 1)) }));
     await store.saveSignatures(stored);
-    const copy = text(43).split(' ').map((w, i) => (i % 40 === 0 ? 'edited' : w)).join(' ');
+    const copy = text(43)
+      .split(' ')
+      .map((w, i) => (i % 40 === 0 ? 'edited' : w))
+      .join(' ');
     assert.deepEqual(await store.findByBandKeys(computeBandKeys(copy)), ['s42']);
     assert.deepEqual(await store.findByBandKeys(computeBandKeys(text(999))), []);
     // Keys from other settings never collide with these.

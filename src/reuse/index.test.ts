@@ -1,6 +1,17 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { alignPassages, computeBandKeys, findReuse, lshParameters, LshIndex, NearDuplicateBatch, overlap, shingleSet, sketchInto, estimateJaccard } from './index.js';
+import {
+  alignPassages,
+  computeBandKeys,
+  findReuse,
+  lshParameters,
+  LshIndex,
+  NearDuplicateBatch,
+  overlap,
+  shingleSet,
+  sketchInto,
+  estimateJaccard,
+} from './index.js';
 import { analysed, INDEPENDENT, ORIGINAL, REWRITE, SUMMARY, TRIMMED } from '../derivation/families.js';
 
 /** A deterministic pseudo-random text of `n` words from a small vocabulary. */
@@ -29,7 +40,7 @@ test('bands and rows come from the threshold: the S-curve knee sits near it', ()
 
 test('sketch estimates Jaccard', () => {
   const base = words(600, 7);
-  const edited = base.map((w, i) => (i % 20 === 0 ? 'changed' + i : w));
+  const edited = base.map((w, i) => (i % 20 === 0 ? `changed${i}` : w));
   const a = shingleSet(base.join(' '), 5);
   const b = shingleSet(edited.join(' '), 5);
   const exact = overlap(a, b).jaccard;
@@ -52,8 +63,14 @@ test('near-duplicate batch finds copies at the threshold and nothing else', () =
   const batch = new NearDuplicateBatch({ threshold: 0.5 });
   const texts: string[] = [];
   for (let d = 0; d < 60; d++) texts.push(words(300, d + 1).join(' '));
-  const light = texts[3]!.split(' ').map((w, i) => (i % 50 === 0 ? 'x' + i : w)).join(' '); // ~2% edited
-  const heavy = texts[4]!.split(' ').map((w, i) => (i % 3 === 0 ? 'y' + i : w)).join(' '); // 33% edited
+  const light = texts[3]!
+    .split(' ')
+    .map((w, i) => (i % 50 === 0 ? `x${i}` : w))
+    .join(' '); // ~2% edited
+  const heavy = texts[4]!
+    .split(' ')
+    .map((w, i) => (i % 3 === 0 ? `y${i}` : w))
+    .join(' '); // 33% edited
   texts.push(light, heavy, texts[5]!, texts[5]!);
   for (const t of texts) batch.add(t);
   const found: string[] = [];
@@ -64,7 +81,7 @@ test('near-duplicate batch finds copies at the threshold and nothing else', () =
 test('incremental LSH index and band keys agree with the batch', () => {
   const a = words(400, 11).join(' ');
   const keysA = computeBandKeys(a);
-  const keysB = computeBandKeys(a + ' tail');
+  const keysB = computeBandKeys(`${a} tail`);
   const keysC = computeBandKeys(words(400, 12).join(' '));
   assert.ok(keysA.some((k) => keysB.includes(k)));
   assert.ok(!keysA.some((k) => keysC.includes(k)));
@@ -76,7 +93,7 @@ test('incremental LSH index and band keys agree with the batch', () => {
     return s;
   };
   index.add('a', sig(a));
-  assert.deepEqual([...index.query(sig(a + ' more words here'))], ['a']);
+  assert.deepEqual([...index.query(sig(`${a} more words here`))], ['a']);
   assert.deepEqual([...index.query(sig(words(400, 13).join(' ')))], []);
 });
 
@@ -91,7 +108,8 @@ test('alignment: verbatim passage with offsets on both sides', () => {
 });
 
 test('alignment: a changed word and a dropped clause stay one edited passage', () => {
-  const source = 'The council voted on Monday to close the old library, which opened in 1911, and to move its books to the new school building by June.';
+  const source =
+    'The council voted on Monday to close the old library, which opened in 1911, and to move its books to the new school building by June.';
   const target = 'The council voted on Tuesday to close the old library and to move its books to the new school building by June.';
   const passages = alignPassages(source, target, { paraphrase: false });
   assert.equal(passages.length, 1);

@@ -18,7 +18,16 @@ import { overlap, shingleSet } from './shingles.js';
 import { sketchInto } from './sketch.js';
 import { STOPWORDS } from './stopwords.js';
 
-export { alignPassages, alignSentences, flipPassage, prepareText, stem, ALIGN_DEFAULTS, type AlignOptions, type AlignText } from './align.js';
+export {
+  alignPassages,
+  alignSentences,
+  flipPassage,
+  prepareText,
+  stem,
+  ALIGN_DEFAULTS,
+  type AlignOptions,
+  type AlignText,
+} from './align.js';
 export { NearDuplicateBatch, NEAR_DUPLICATE_DEFAULTS, type NearDuplicateOptions } from './engine.js';
 export { LshIndex, lshParameters, bandKeys, candidatePairs, PairSet, type LshParameters } from './lsh.js';
 export { sketchInto, estimateJaccard } from './sketch.js';
@@ -64,7 +73,7 @@ export function findReuse(articles: readonly AnalysedArticle[], options: Partial
   if (n < 2) return [];
   const texts = articles.map((a) => a.article.text);
   const sets = texts.map((text) => shingleSet(text, o.shingleSize));
-  const candidates = new Map<number, number[]>(); // i * n + j (i < j) -> [i, j]
+  const candidates = new Map<number, [number, number]>(); // i * n + j (i < j) -> [i, j]
   const addCandidate = (i: number, j: number) => {
     const [x, y] = i < j ? [i, j] : [j, i];
     if (x !== y) candidates.set(x * n + y, [x, y]);
@@ -100,7 +109,7 @@ export function findReuse(articles: readonly AnalysedArticle[], options: Partial
     return p;
   };
   const pairs: ReusePair[] = [];
-  for (const [i, j] of [...candidates.values()].sort((p, q) => p[0]! - q[0]! || p[1]! - q[1]!)) {
+  for (const [i, j] of [...candidates.values()].sort((p, q) => p[0] - q[0] || p[1] - q[1])) {
     const [a, b] = sourceFirst(articles, i, j);
     const measured = overlap(sets[a]!, sets[b]!);
     const passages = alignPair(prepare(a), prepare(b), o.align);
@@ -149,7 +158,14 @@ function sourceFirst(articles: readonly AnalysedArticle[], i: number, j: number)
 /** Pairs sharing enough rare content words, each article limited to its best partners. */
 function relatedPairs(texts: readonly string[], o: ReuseOptions): [number, number][] {
   const n = texts.length;
-  const words = texts.map((text) => new Set(tokenize(text).map((t) => t.norm).filter((w) => !STOPWORDS.has(w) && (w.length > 2 || /\d/.test(w)))));
+  const words = texts.map(
+    (text) =>
+      new Set(
+        tokenize(text)
+          .map((t) => t.norm)
+          .filter((w) => !STOPWORDS.has(w) && (w.length > 2 || /\d/.test(w))),
+      ),
+  );
   const df = new Map<string, number>();
   for (const set of words) for (const w of set) df.set(w, (df.get(w) ?? 0) + 1);
   const cap = Math.max(MIN_CONTENT_WORD_CAP, Math.ceil(MAX_CONTENT_WORD_SHARE * n));
@@ -169,10 +185,11 @@ function relatedPairs(texts: readonly string[], o: ReuseOptions): [number, numbe
   const shared = new Map<number, number>();
   for (const [w, list] of postings) {
     const weight = idf(w);
-    for (let x = 0; x < list.length; x++) for (let y = x + 1; y < list.length; y++) {
-      const key = list[x]! * n + list[y]!;
-      shared.set(key, (shared.get(key) ?? 0) + weight);
-    }
+    for (let x = 0; x < list.length; x++)
+      for (let y = x + 1; y < list.length; y++) {
+        const key = list[x]! * n + list[y]!;
+        shared.set(key, (shared.get(key) ?? 0) + weight);
+      }
   }
   const partners = new Map<number, { other: number; score: number }[]>();
   for (const [key, sum] of shared) {
@@ -180,7 +197,10 @@ function relatedPairs(texts: readonly string[], o: ReuseOptions): [number, numbe
     const j = key % n;
     const score = sum / Math.max(1e-9, Math.min(mass[i]!, mass[j]!));
     if (score < o.relatedness) continue;
-    for (const [x, y] of [[i, j], [j, i]] as const) {
+    for (const [x, y] of [
+      [i, j],
+      [j, i],
+    ] as const) {
       const list = partners.get(x) ?? [];
       list.push({ other: y, score });
       partners.set(x, list);

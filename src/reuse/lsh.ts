@@ -12,7 +12,7 @@ export interface LshParameters {
 const INTEGRATION_STEPS = 200;
 
 function collisionProbability(s: number, bands: number, rows: number): number {
-  return 1 - Math.pow(1 - Math.pow(s, rows), bands);
+  return 1 - (1 - s ** rows) ** bands;
 }
 
 function area(from: number, to: number, f: (s: number) => number): number {
@@ -92,7 +92,7 @@ export function candidatePairs(
   for (let b = 0; b < parameters.bands; b++) {
     let n = 0;
     for (let d = 0; d < count; d++) {
-      if (skip && skip[d]) continue;
+      if (skip?.[d]) continue;
       packed[n++] = bandHash(signatures, d * sketchSize, b, parameters.rows) * MAX_PACKED_DOCS + d;
     }
     const sorted = packed.subarray(0, n).sort();
@@ -127,7 +127,7 @@ export class PairSet {
     const key = i < j ? i * this.count + j : j * this.count + i;
     if ((this.used + 1) * 2 > this.keys.length) this.grow();
     const mask = this.keys.length - 1;
-    let slot = mix32((key % 4294967296) ^ Math.floor(key / 4294967296) * 0x9e3779b1) & mask;
+    let slot = mix32((key % 4294967296) ^ (Math.floor(key / 4294967296) * 0x9e3779b1)) & mask;
     for (;;) {
       const k = this.keys[slot]!;
       if (k === key) return false;
@@ -149,7 +149,7 @@ export class PairSet {
     const mask = this.keys.length - 1;
     for (const key of old) {
       if (key === -1) continue;
-      let slot = mix32((key % 4294967296) ^ Math.floor(key / 4294967296) * 0x9e3779b1) & mask;
+      let slot = mix32((key % 4294967296) ^ (Math.floor(key / 4294967296) * 0x9e3779b1)) & mask;
       while (this.keys[slot] !== -1) slot = (slot + 1) & mask;
       this.keys[slot] = key;
     }

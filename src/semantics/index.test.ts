@@ -50,9 +50,21 @@ test('sentence vectors are unit length, null without known words', () => {
 
 test('a paraphrase scores higher than an unrelated sentence on the same subject kind', () => {
   const rows: [string, string, string][] = [
-    ['The quake killed 40 people in the mountain town.', 'Forty residents died when the earthquake struck the hillside village.', 'The central bank raised interest rates by half a point.'],
-    ['Putin offered the United States access to rare earth minerals.', 'Russia is ready to give American companies a share of its rare-earth reserves.', 'The actress checked into a rehab clinic in Malibu.'],
-    ['Police arrested the suspect after a shooting at the mall.', 'A gunman was detained by officers following the shopping centre attack.', 'The team won the championship in overtime.'],
+    [
+      'The quake killed 40 people in the mountain town.',
+      'Forty residents died when the earthquake struck the hillside village.',
+      'The central bank raised interest rates by half a point.',
+    ],
+    [
+      'Putin offered the United States access to rare earth minerals.',
+      'Russia is ready to give American companies a share of its rare-earth reserves.',
+      'The actress checked into a rehab clinic in Malibu.',
+    ],
+    [
+      'Police arrested the suspect after a shooting at the mall.',
+      'A gunman was detained by officers following the shopping centre attack.',
+      'The team won the championship in overtime.',
+    ],
   ];
   for (const [a, paraphrase, other] of rows) {
     const va = documentVector(a);
@@ -63,7 +75,9 @@ test('a paraphrase scores higher than an unrelated sentence on the same subject 
 test('removing the common direction separates unrelated texts more than keeping it', () => {
   const a = 'Lindsay Lohan checks into Betty Ford Center';
   const b = 'Apple unveils new MacBook Pro laptops';
-  assert.ok(cosine(documentVector(a), documentVector(b)) < cosine(documentVector(a, { common: null }), documentVector(b, { common: null })));
+  assert.ok(
+    cosine(documentVector(a), documentVector(b)) < cosine(documentVector(a, { common: null }), documentVector(b, { common: null })),
+  );
 });
 
 test('word vectors are unit length, near for synonyms, null for unknown words', () => {

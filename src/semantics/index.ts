@@ -41,7 +41,11 @@ export const DEFAULT_VECTOR_OPTIONS: VectorOptions = { common: 'builtin', a: SIF
 /** Lower-cased words as GloVe spells them: letters and digits, inner apostrophes, dots and hyphens kept. */
 export function words(text: string): string[] {
   const out: string[] = [];
-  for (const match of text.toLowerCase().normalize('NFKC').replace(/[’‘]/g, "'").matchAll(/[\p{L}\p{N}]+(?:['.\-][\p{L}\p{N}]+)*/gu)) {
+  for (const match of text
+    .toLowerCase()
+    .normalize('NFKC')
+    .replace(/[’‘]/g, "'")
+    .matchAll(/[\p{L}\p{N}]+(?:['.-][\p{L}\p{N}]+)*/gu)) {
     out.push(match[0]);
   }
   return out;
@@ -85,7 +89,11 @@ export function sentenceVector(input: readonly string[], options: Partial<Vector
     const word = raw.toLowerCase();
     const row = lookup(vectors, word);
     if (row >= 0) add(row);
-    else if (word.includes('-')) for (const part of word.split('-')) { const r = lookup(vectors, part); if (r >= 0) add(r); }
+    else if (word.includes('-'))
+      for (const part of word.split('-')) {
+        const r = lookup(vectors, part);
+        if (r >= 0) add(r);
+      }
   }
   if (counted === 0) return null;
   for (let d = 0; d < dims; d++) sum[d]! /= counted;

@@ -40,7 +40,10 @@ export function readVectorCache(path: string, key: string): WordVectors | null {
     };
     if (header.key !== key) return null;
     const wordsStart = headerStart + headerLength;
-    const words = file.subarray(wordsStart, wordsStart + header.wordBytes).toString('utf8').split('\n');
+    const words = file
+      .subarray(wordsStart, wordsStart + header.wordBytes)
+      .toString('utf8')
+      .split('\n');
     const matrixStart = align4(wordsStart + header.wordBytes);
     const floats = header.size * header.dimensions;
     if (words.length !== header.size || file.byteLength !== matrixStart + floats * 4) return null;
@@ -68,7 +71,10 @@ export function writeVectorCache(path: string, key: string, vectors: WordVectors
   for (const [word, row] of vectors.index) words[row] = word;
   if (words.some((word) => word.includes('\n'))) return false;
   const wordBlob = Buffer.from(words.join('\n'), 'utf8');
-  const header = Buffer.from(JSON.stringify({ key, dimensions: vectors.dimensions, size: vectors.size, wordBytes: wordBlob.byteLength }), 'utf8');
+  const header = Buffer.from(
+    JSON.stringify({ key, dimensions: vectors.dimensions, size: vectors.size, wordBytes: wordBlob.byteLength }),
+    'utf8',
+  );
   const prefix = Buffer.alloc(MAGIC.length + 4);
   prefix.write(MAGIC, 'latin1');
   prefix.writeUInt32LE(header.byteLength, MAGIC.length);

@@ -43,7 +43,12 @@ export function wordVectors(): WordVectors {
     const stat = statSync(path);
     key = `${VECTOR_PACKAGE}@${version}:${stat.size}:${Math.round(stat.mtimeMs)}:${endianness()}`;
   } catch (error) {
-    throw new CorroborateError('internal', `Cannot find the word vectors of '${VECTOR_PACKAGE}'.`, 'Run `npm ci` so the package is installed.', { cause: error });
+    throw new CorroborateError(
+      'internal',
+      `Cannot find the word vectors of '${VECTOR_PACKAGE}'.`,
+      'Run `npm ci` so the package is installed.',
+      { cause: error },
+    );
   }
   const cache = join(cacheDirectory(), `${VECTOR_PACKAGE}.bin`);
   loaded = readVectorCache(cache, key);
@@ -59,7 +64,12 @@ function repack(path: string): WordVectors {
   try {
     packaged = JSON.parse(readFileSync(path, 'utf8')) as PackagedVectors;
   } catch (error) {
-    throw new CorroborateError('internal', `Cannot load the word vectors of '${VECTOR_PACKAGE}'.`, 'Run `npm ci` so the package is installed.', { cause: error });
+    throw new CorroborateError(
+      'internal',
+      `Cannot load the word vectors of '${VECTOR_PACKAGE}'.`,
+      'Run `npm ci` so the package is installed.',
+      { cause: error },
+    );
   }
   const { dimensions, words } = packaged;
   const matrix = new Float32Array(words.length * dimensions);

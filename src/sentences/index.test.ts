@@ -17,7 +17,11 @@ const SPLITS: [string, string[]][] = [
 
 test('splitSentences splits news prose at sentence ends only', () => {
   for (const [input, expected] of SPLITS) {
-    assert.deepEqual(splitSentences(input).map((s) => s.text), expected, input);
+    assert.deepEqual(
+      splitSentences(input).map((s) => s.text),
+      expected,
+      input,
+    );
   }
 });
 
@@ -25,7 +29,10 @@ test('sentence offsets point into the text and paragraphs are numbered', () => {
   const text = '  Alpha beta.  Gamma delta.\n\nEpsilon.';
   const sentences = splitSentences(text);
   for (const s of sentences) assert.equal(text.slice(s.start, s.end), s.text);
-  assert.deepEqual(sentences.map((s) => s.paragraph), [0, 0, 1]);
+  assert.deepEqual(
+    sentences.map((s) => s.paragraph),
+    [0, 0, 1],
+  );
   assert.equal(sentenceAt(sentences, text.indexOf('Gamma'))?.index, 1);
   assert.equal(sentenceAt(sentences, 0), undefined);
 });
@@ -33,7 +40,10 @@ test('sentence offsets point into the text and paragraphs are numbered', () => {
 test('tokenize keeps offsets, numbers and inner apostrophes', () => {
   const text = 'Russia’s 3.8 million t, 15% — co-operation.';
   const tokens = tokenize(text, 10);
-  assert.deepEqual(tokens.map((t) => t.text), ['Russia’s', '3.8', 'million', 't', '15%', 'co-operation']);
+  assert.deepEqual(
+    tokens.map((t) => t.text),
+    ['Russia’s', '3.8', 'million', 't', '15%', 'co-operation'],
+  );
   assert.equal(tokens[0]!.norm, "russia's");
   for (const t of tokens) assert.equal(text.slice(t.start - 10, t.end - 10), t.text);
 });

@@ -11,7 +11,7 @@ const PARAGRAPH_BREAK = /\n\s*\n|\n/g;
  * A sentence may end at . ! ? or … , optionally followed by closing quotes or brackets, when
  * white space and then an opening quote, bracket, capital letter or digit follow.
  */
-const BOUNDARY = /([.!?…]+)(["'”’»)\]]*)(\s+)(?=["'“‘«(\[]?[\p{Lu}\p{N}])/gu;
+const BOUNDARY = /([.!?…]+)(["'”’»)\]]*)(\s+)(?=["'“‘«([]?[\p{Lu}\p{N}])/gu;
 
 export function splitSentences(text: string): Sentence[] {
   const sentences: Sentence[] = [];
@@ -70,7 +70,7 @@ function trimSpan(text: string, start: number, end: number): [number, number] | 
 }
 
 /** Words (letters with inner apostrophes and hyphens) and numbers (with inner , . and a trailing %). */
-const TOKEN = /\p{N}+(?:[.,:]\p{N}+)*%?|[\p{L}\p{M}](?:[\p{L}\p{M}\p{N}]|['’\-](?=[\p{L}\p{N}]))*/gu;
+const TOKEN = /\p{N}+(?:[.,:]\p{N}+)*%?|[\p{L}\p{M}](?:[\p{L}\p{M}\p{N}]|['’-](?=[\p{L}\p{N}]))*/gu;
 
 export function tokenize(text: string, offset = 0): Token[] {
   const tokens: Token[] = [];

@@ -46,7 +46,7 @@ export const APP_DEFAULTS = {
   storeLocation: null,
   runJobs: true,
   jobRunner: {},
-  log: (message: string) => process.stderr.write(message + '\n'),
+  log: (message: string) => process.stderr.write(`${message}\n`),
 } satisfies Omit<AppOptions, 'store'>;
 
 /**
@@ -78,7 +78,9 @@ export function createApp(options: Partial<AppOptions> & Pick<AppOptions, 'store
   const { store, log } = settings;
   const jobs = new JobQueue(store);
   const assets: WebAssets = loadWebAssets();
-  const ingest = settings.runJobs ? startIngestRunner(store, settings.storeLocation, { analyze: settings.analyze }, { log, ...settings.jobRunner }) : null;
+  const ingest = settings.runJobs
+    ? startIngestRunner(store, settings.storeLocation, { analyze: settings.analyze }, { log, ...settings.jobRunner })
+    : null;
   const stopWaking = ingest ? jobs.onEnqueue(() => ingest.runner.wake()) : () => true;
   const app = new Hono();
 
@@ -157,7 +159,16 @@ export function createApp(options: Partial<AppOptions> & Pick<AppOptions, 'store
     return c.json({ job });
   });
 
-  for (const path of ['/api/health', '/api/openapi.json', '/api/stories', '/api/stories/:id', '/api/articles/:id', '/api/ingest', '/api/jobs', '/api/jobs/:id']) {
+  for (const path of [
+    '/api/health',
+    '/api/openapi.json',
+    '/api/stories',
+    '/api/stories/:id',
+    '/api/articles/:id',
+    '/api/ingest',
+    '/api/jobs',
+    '/api/jobs/:id',
+  ]) {
     app.all(path, (c) => {
       throw new ApiError(405, `${c.req.method} is not allowed on ${c.req.path}.`);
     });

@@ -32,7 +32,7 @@ export function loadWebAssets(root: string = WEB_ROOT): WebAssets {
       if (entry.isDirectory()) walk(path);
       else if (!entry.name.includes('.test.')) {
         const type = CONTENT_TYPES[extname(entry.name)];
-        if (type) assets.set('/' + relative(root, path).split(sep).join('/'), { body: new Uint8Array(readFileSync(path)), type });
+        if (type) assets.set(`/${relative(root, path).split(sep).join('/')}`, { body: new Uint8Array(readFileSync(path)), type });
       }
     }
   };

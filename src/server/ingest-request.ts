@@ -189,6 +189,9 @@ export async function prepareInputs(request: IngestRequest): Promise<PreparedInp
 /** Keeps the extension (ingest reads .html, .gz, .warc by it) and nothing that could leave the folder. */
 export function safeFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  const cleaned = base.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^\.+/, '').slice(-100);
+  const cleaned = base
+    .replace(/[^A-Za-z0-9._-]+/g, '_')
+    .replace(/^\.+/, '')
+    .slice(-100);
   return cleaned || 'upload';
 }

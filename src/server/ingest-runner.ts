@@ -55,4 +55,3 @@ function ingestWork(store: Store, worker: AnalysisWorker | null, options: Ingest
     }
   };
 }
-

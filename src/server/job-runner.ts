@@ -26,7 +26,7 @@ export const JOB_RUNNER_DEFAULTS = {
   // A request that kills its worker twice is not worth a third worker.
   maxAttempts: 2,
   progressEveryMs: 500,
-  log: (message: string) => process.stderr.write(message + '\n'),
+  log: (message: string) => process.stderr.write(`${message}\n`),
 } satisfies JobRunnerOptions;
 
 /** Renew a held job's lease this many times per lease period. */
@@ -133,7 +133,12 @@ export class JobRunner {
     } catch (error) {
       log(`corroborate: ingest job ${id} failed: ${(error as Error)?.stack ?? String(error)}`);
       state = 'failed';
-      outcome = { articlesAdded: [], articlesExisting: [], storiesTouched: [], errors: [{ input: '', message: `The job failed: ${(error as Error)?.message ?? String(error)}` }] };
+      outcome = {
+        articlesAdded: [],
+        articlesExisting: [],
+        storiesTouched: [],
+        errors: [{ input: '', message: `The job failed: ${(error as Error)?.message ?? String(error)}` }],
+      };
     } finally {
       clearInterval(renew);
     }

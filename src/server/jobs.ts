@@ -28,7 +28,10 @@ export class JobQueue {
 
   /** Queues a request; null when the queue is full. Wakes this process's workers. */
   async enqueue(request: IngestRequest): Promise<IngestJob | null> {
-    const job = await this.store.enqueueJob({ id: randomUUID(), inputs: inputLabels(request), request: encodeIngestRequest(request) }, MAX_QUEUED_JOBS);
+    const job = await this.store.enqueueJob(
+      { id: randomUUID(), inputs: inputLabels(request), request: encodeIngestRequest(request) },
+      MAX_QUEUED_JOBS,
+    );
     if (job) for (const listener of this.listeners) listener();
     return job;
   }

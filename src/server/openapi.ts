@@ -7,7 +7,13 @@ const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (schema: object) => ({ 'application/json': { schema } });
 const error = (description: string) => ({ description, content: json(ref('Error')) });
 const nullableString = { type: 'string', nullable: true };
-const idParam = (what: string) => ({ name: 'id', in: 'path', required: true, description: `The ${what} id.`, schema: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$' } });
+const idParam = (what: string) => ({
+  name: 'id',
+  in: 'path',
+  required: true,
+  description: `The ${what} id.`,
+  schema: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$' },
+});
 
 export const openApiDocument = {
   openapi: '3.0.3',
@@ -33,9 +39,24 @@ export const openApiDocument = {
       get: {
         summary: 'List and search stories, newest first',
         parameters: [
-          { name: 'q', in: 'query', description: 'Words to find in headline, label, outlets or article titles.', schema: { type: 'string', maxLength: MAX_QUERY_TEXT } },
-          { name: 'outlet', in: 'query', description: 'Only stories carried by this outlet.', schema: { type: 'string', maxLength: MAX_QUERY_TEXT } },
-          { name: 'from', in: 'query', description: 'Stories whose time span overlaps [from, to] (ISO 8601).', schema: { type: 'string', format: 'date' } },
+          {
+            name: 'q',
+            in: 'query',
+            description: 'Words to find in headline, label, outlets or article titles.',
+            schema: { type: 'string', maxLength: MAX_QUERY_TEXT },
+          },
+          {
+            name: 'outlet',
+            in: 'query',
+            description: 'Only stories carried by this outlet.',
+            schema: { type: 'string', maxLength: MAX_QUERY_TEXT },
+          },
+          {
+            name: 'from',
+            in: 'query',
+            description: 'Stories whose time span overlaps [from, to] (ISO 8601).',
+            schema: { type: 'string', format: 'date' },
+          },
           { name: 'to', in: 'query', schema: { type: 'string', format: 'date' } },
           { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE } },
           { name: 'offset', in: 'query', schema: { type: 'integer', minimum: 0, default: 0 } },
@@ -53,7 +74,11 @@ export const openApiDocument = {
         responses: {
           200: {
             description: 'The dossier story; `story.id` differs from `requestedId` when the story was merged.',
-            content: json({ type: 'object', required: ['requestedId', 'story'], properties: { requestedId: { type: 'string' }, story: ref('Story') } }),
+            content: json({
+              type: 'object',
+              required: ['requestedId', 'story'],
+              properties: { requestedId: { type: 'string' }, story: ref('Story') },
+            }),
           },
           400: error('The id is malformed.'),
           404: error('No such story.'),
@@ -65,7 +90,14 @@ export const openApiDocument = {
         summary: 'One article: clean text, removed page chrome, metadata and sentences',
         parameters: [idParam('article')],
         responses: {
-          200: { description: 'The article.', content: json({ type: 'object', required: ['article', 'sentences'], properties: { article: ref('Article'), sentences: { type: 'array', items: ref('Sentence') } } }) },
+          200: {
+            description: 'The article.',
+            content: json({
+              type: 'object',
+              required: ['article', 'sentences'],
+              properties: { article: ref('Article'), sentences: { type: 'array', items: ref('Sentence') } },
+            }),
+          },
           400: error('The id is malformed.'),
           404: error('No such article.'),
         },
@@ -94,7 +126,10 @@ export const openApiDocument = {
           },
         },
         responses: {
-          202: { description: 'The job was queued; `Location` names it.', content: json({ type: 'object', required: ['job'], properties: { job: ref('Job') } }) },
+          202: {
+            description: 'The job was queued; `Location` names it.',
+            content: json({ type: 'object', required: ['job'], properties: { job: ref('Job') } }),
+          },
           400: error('The body is malformed or names nothing to ingest.'),
           403: error('A cross-origin request.'),
           413: error('The body is larger than the limit.'),
@@ -104,7 +139,12 @@ export const openApiDocument = {
       },
     },
     '/api/jobs': {
-      get: { summary: 'Recent ingest jobs, newest first', responses: { 200: { description: 'The jobs.', content: json({ type: 'object', properties: { jobs: { type: 'array', items: ref('Job') } } }) } } },
+      get: {
+        summary: 'Recent ingest jobs, newest first',
+        responses: {
+          200: { description: 'The jobs.', content: json({ type: 'object', properties: { jobs: { type: 'array', items: ref('Job') } } }) },
+        },
+      },
     },
     '/api/jobs/{id}': {
       get: {
@@ -154,7 +194,12 @@ export const openApiDocument = {
       StoryPage: {
         type: 'object',
         required: ['total', 'limit', 'offset', 'stories'],
-        properties: { total: { type: 'integer' }, limit: { type: 'integer' }, offset: { type: 'integer' }, stories: { type: 'array', items: ref('StorySummary') } },
+        properties: {
+          total: { type: 'integer' },
+          limit: { type: 'integer' },
+          offset: { type: 'integer' },
+          stories: { type: 'array', items: ref('StorySummary') },
+        },
       },
       Story: {
         type: 'object',
@@ -188,13 +233,22 @@ export const openApiDocument = {
           language: nullableString,
           fetchedAt: nullableString,
           text: { type: 'string', description: 'The cleaned body; paragraphs separated by a blank line. Untrusted.' },
-          removed: { type: 'array', items: { type: 'object', required: ['text', 'reason'], properties: { text: { type: 'string' }, reason: { type: 'string' } } } },
+          removed: {
+            type: 'array',
+            items: { type: 'object', required: ['text', 'reason'], properties: { text: { type: 'string' }, reason: { type: 'string' } } },
+          },
         },
       },
       Sentence: {
         type: 'object',
         required: ['index', 'paragraph', 'start', 'end', 'text'],
-        properties: { index: { type: 'integer' }, paragraph: { type: 'integer' }, start: { type: 'integer' }, end: { type: 'integer' }, text: { type: 'string' } },
+        properties: {
+          index: { type: 'integer' },
+          paragraph: { type: 'integer' },
+          start: { type: 'integer' },
+          end: { type: 'integer' },
+          text: { type: 'string' },
+        },
       },
       IngestRequest: {
         type: 'object',
@@ -209,7 +263,19 @@ export const openApiDocument = {
       Job: {
         type: 'object',
         description: 'Jobs are kept in the database: any server or `corroborate worker` on it may run them, one at a time each.',
-        required: ['id', 'state', 'createdAt', 'done', 'total', 'inputs', 'attempts', 'articlesAdded', 'articlesExisting', 'storiesTouched', 'errors'],
+        required: [
+          'id',
+          'state',
+          'createdAt',
+          'done',
+          'total',
+          'inputs',
+          'attempts',
+          'articlesAdded',
+          'articlesExisting',
+          'storiesTouched',
+          'errors',
+        ],
         properties: {
           id: { type: 'string' },
           state: { type: 'string', enum: ['queued', 'running', 'done', 'failed'] },

@@ -20,7 +20,9 @@ export function checkId(value: string, what: string): string {
 }
 
 /** Reads the /api/stories query string into a StoryQuery, refusing anything malformed. */
-export function parseStoryQuery(params: Readonly<Record<string, string | undefined>>): Required<Pick<StoryQuery, 'limit' | 'offset'>> & StoryQuery {
+export function parseStoryQuery(
+  params: Readonly<Record<string, string | undefined>>,
+): Required<Pick<StoryQuery, 'limit' | 'offset'>> & StoryQuery {
   const text = optionalText(params.q, 'q');
   const outlet = optionalText(params.outlet, 'outlet');
   const from = optionalDate(params.from, 'from');
@@ -63,5 +65,5 @@ function optionalInteger(value: string | undefined, name: string, min: number, m
 }
 
 export function truncate(value: string, max = 60): string {
-  return value.length > max ? value.slice(0, max - 1) + '…' : value;
+  return value.length > max ? `${value.slice(0, max - 1)}…` : value;
 }

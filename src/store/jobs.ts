@@ -21,7 +21,11 @@ function queuePosition(now: Date): number {
   return now.getTime() * POSITIONS_PER_MS + queued;
 }
 
-export async function enqueueJob(tx: SqlExecutor, job: { id: string; inputs: readonly string[]; request: string }, maxQueued: number): Promise<IngestJob | null> {
+export async function enqueueJob(
+  tx: SqlExecutor,
+  job: { id: string; inputs: readonly string[]; request: string },
+  maxQueued: number,
+): Promise<IngestJob | null> {
   checkRequest(job.request);
   const waiting = await tx.query("SELECT COUNT(*) AS n FROM ingest_jobs WHERE state = 'queued'");
   if (Number(waiting[0]?.n ?? 0) >= maxQueued) return null;
@@ -29,7 +33,15 @@ export async function enqueueJob(tx: SqlExecutor, job: { id: string; inputs: rea
   await tx.run(
     `INSERT INTO ingest_jobs (id, state, created_at, queue_position, done, total, attempts, inputs, request, outcome)
      VALUES (?, 'queued', ?, ?, 0, ?, 0, ?, ?, ?)`,
-    [job.id, now.toISOString(), queuePosition(now), job.inputs.length, JSON.stringify(job.inputs.map(storable)), job.request, JSON.stringify(NO_OUTCOME)],
+    [
+      job.id,
+      now.toISOString(),
+      queuePosition(now),
+      job.inputs.length,
+      JSON.stringify(job.inputs.map(storable)),
+      job.request,
+      JSON.stringify(NO_OUTCOME),
+    ],
   );
   return getJob(tx, job.id);
 }
@@ -75,7 +87,14 @@ export async function reportJob(
 ): Promise<boolean> {
   const changed = await tx.run(
     `UPDATE ingest_jobs SET stage = ?, done = ?, total = ?, expires_ms = ? WHERE id = ? AND holder = ? AND state = 'running'`,
-    [storable(progress.stage), Math.max(0, Math.round(progress.done)), progress.total === null ? null : Math.round(progress.total), Date.now() + Math.ceil(ttlMs), id, holder],
+    [
+      storable(progress.stage),
+      Math.max(0, Math.round(progress.done)),
+      progress.total === null ? null : Math.round(progress.total),
+      Date.now() + Math.ceil(ttlMs),
+      id,
+      holder,
+    ],
   );
   return changed > 0;
 }
@@ -113,7 +132,9 @@ export async function getJob(tx: SqlExecutor, id: string): Promise<IngestJob | n
 }
 
 export async function listJobs(tx: SqlExecutor, limit: number): Promise<IngestJob[]> {
-  const rows = await tx.query(`SELECT ${JOB_COLUMNS} FROM ingest_jobs ORDER BY queue_position DESC, id DESC LIMIT ?`, [Math.max(0, Math.floor(limit))]);
+  const rows = await tx.query(`SELECT ${JOB_COLUMNS} FROM ingest_jobs ORDER BY queue_position DESC, id DESC LIMIT ?`, [
+    Math.max(0, Math.floor(limit)),
+  ]);
   return rows.map(jobOf);
 }
 

@@ -30,5 +30,8 @@ it('folds case, diacritics and width alike', () => {
 it('turns search words into literal LIKE patterns', () => {
   assert.deepEqual(likePatterns('  Zürich   100%_x\\ '), ['%zurich%', '%100\\%\\_x\\\\%']);
   assert.deepEqual(likePatterns(undefined), []);
-  assert.throws(() => likePatterns('x'.repeat(501)), (error: { hint?: string }) => /at most 500/.test(error.hint ?? ''));
+  assert.throws(
+    () => likePatterns('x'.repeat(501)),
+    (error: { hint?: string }) => /at most 500/.test(error.hint ?? ''),
+  );
 });

@@ -23,13 +23,17 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 
 /** Lower-case, diacritics removed, width-normalised: "Zürich" and "ZURICH" fold alike. */
 export function fold(text: string): string {
-  return storable(text).normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+  return storable(text)
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
 }
 
 /** The words of a search, each as a LIKE pattern (every word must occur). */
 export function likePatterns(text: string | undefined): string[] {
   if (text === undefined) return [];
-  if (text.length > MAX_QUERY_LENGTH) throw usageError(`Search text is ${text.length} characters long.`, `Search with at most ${MAX_QUERY_LENGTH} characters.`);
+  if (text.length > MAX_QUERY_LENGTH)
+    throw usageError(`Search text is ${text.length} characters long.`, `Search with at most ${MAX_QUERY_LENGTH} characters.`);
   return fold(text)
     .split(/\s+/)
     .filter((word) => word.length > 0)
@@ -53,14 +57,16 @@ export function timeMs(iso: string | null | undefined, bound: 'start' | 'end'): 
 export function queryTimeMs(iso: string | undefined, bound: 'start' | 'end', name: string): number | null {
   if (iso === undefined || iso === '') return null;
   const ms = timeMs(iso, bound);
-  if (ms === null) throw usageError(`"${iso}" is not a date (${name}).`, 'Give an ISO 8601 date such as 2025-05-14 or 2025-05-14T09:30:00Z.');
+  if (ms === null)
+    throw usageError(`"${iso}" is not a date (${name}).`, 'Give an ISO 8601 date such as 2025-05-14 or 2025-05-14T09:30:00Z.');
   return ms;
 }
 
 export function paging(limit: number | undefined, offset: number | undefined): { limit: number; offset: number } {
   const l = limit ?? DEFAULT_PAGE_SIZE;
   const o = offset ?? 0;
-  if (!Number.isInteger(l) || l < 1 || l > MAX_PAGE_SIZE) throw usageError(`limit ${l} is out of range.`, `Give a whole number from 1 to ${MAX_PAGE_SIZE}.`);
+  if (!Number.isInteger(l) || l < 1 || l > MAX_PAGE_SIZE)
+    throw usageError(`limit ${l} is out of range.`, `Give a whole number from 1 to ${MAX_PAGE_SIZE}.`);
   if (!Number.isInteger(o) || o < 0) throw usageError(`offset ${o} is out of range.`, 'Give a whole number of 0 or more.');
   return { limit: l, offset: o };
 }

@@ -229,13 +229,17 @@ export class SqlStore implements Store {
   async saveStories(stories: readonly DossierStory[], mergedInto: ReadonlyMap<string, string> = new Map()): Promise<void> {
     const ids = new Set<string>();
     for (const story of stories) {
-      if (typeof story?.id !== 'string' || story.id === '') throw usageError('A story to store has no id.', 'Store dossier stories built by buildStoryDossier().');
+      if (typeof story?.id !== 'string' || story.id === '')
+        throw usageError('A story to store has no id.', 'Store dossier stories built by buildStoryDossier().');
       if (ids.has(story.id)) throw usageError(`Story ${story.id} appears twice in one batch.`, 'Store each story once per call.');
       ids.add(story.id);
     }
     for (const [merged, survivor] of mergedInto) {
       if (merged === survivor || ids.has(merged)) {
-        throw usageError(`Story ${merged} cannot be both kept and merged into ${survivor}.`, 'List in mergedInto only ids that no longer stand as stories.');
+        throw usageError(
+          `Story ${merged} cannot be both kept and merged into ${survivor}.`,
+          'List in mergedInto only ids that no longer stand as stories.',
+        );
       }
     }
     const savedAt = new Date().toISOString();
@@ -245,7 +249,10 @@ export class SqlStore implements Store {
         const alias = await tx.query('SELECT story_id FROM story_aliases WHERE id = ?', [survivor]);
         const target = alias[0] ? String(alias[0].story_id) : survivor;
         if (target === merged) {
-          throw usageError(`Merging story ${merged} into ${survivor} would make a cycle.`, 'Give mergedInto pairs that point towards the surviving story.');
+          throw usageError(
+            `Merging story ${merged} into ${survivor} would make a cycle.`,
+            'Give mergedInto pairs that point towards the surviving story.',
+          );
         }
         await tx.run('DELETE FROM stories WHERE id = ?', [merged]);
         // Aliases are kept flat (every old id points at a live story), so one lookup resolves.
@@ -310,9 +317,11 @@ export class SqlStore implements Store {
   }
 
   async storiesForArticle(articleId: string): Promise<string[]> {
-    const rows = await this.read('find the stories of an article', 'SELECT story_id FROM story_articles WHERE article_id = ? ORDER BY story_id', [
-      articleId,
-    ]);
+    const rows = await this.read(
+      'find the stories of an article',
+      'SELECT story_id FROM story_articles WHERE article_id = ? ORDER BY story_id',
+      [articleId],
+    );
     return rows.map((row) => String(row.story_id));
   }
 
@@ -367,7 +376,12 @@ export class SqlStore implements Store {
     await this.write('store reuse signatures', async (tx) => {
       for (const { articleId, bandKeys } of entries) {
         await tx.run('DELETE FROM signature_bands WHERE article_id = ?', [articleId]);
-        await insertRows(tx, 'signature_bands', ['band_key', 'article_id'], [...new Set(bandKeys)].map((key) => [key, articleId]));
+        await insertRows(
+          tx,
+          'signature_bands',
+          ['band_key', 'article_id'],
+          [...new Set(bandKeys)].map((key) => [key, articleId]),
+        );
       }
     });
   }
@@ -408,7 +422,8 @@ export class SqlStore implements Store {
   async acquireLease(name: string, holder: string, ttlMs: number): Promise<boolean> {
     checkLeaseName(name);
     checkLeaseHolder(holder);
-    if (!Number.isFinite(ttlMs) || ttlMs <= 0) throw usageError(`A lease of ${ttlMs} ms cannot be taken.`, 'Give a lease a positive number of milliseconds.');
+    if (!Number.isFinite(ttlMs) || ttlMs <= 0)
+      throw usageError(`A lease of ${ttlMs} ms cannot be taken.`, 'Give a lease a positive number of milliseconds.');
     const now = Date.now();
     // One statement: the row is taken when free, expired or already ours, atomically in both backends.
     const changed = await this.write('take a lease', (tx) =>
@@ -430,7 +445,10 @@ export class SqlStore implements Store {
 
   async leaseHolder(name: string): Promise<{ holder: string; expires: string } | null> {
     checkLeaseName(name);
-    const rows = await this.read('read a lease', 'SELECT holder, expires_ms FROM leases WHERE name = ? AND expires_ms >= ?', [name, Date.now()]);
+    const rows = await this.read('read a lease', 'SELECT holder, expires_ms FROM leases WHERE name = ? AND expires_ms >= ?', [
+      name,
+      Date.now(),
+    ]);
     if (rows.length === 0) return null;
     return { holder: String(rows[0]!.holder), expires: new Date(Number(rows[0]!.expires_ms)).toISOString() };
   }
@@ -516,7 +534,9 @@ export class SqlStore implements Store {
     } catch (error) {
       if (error instanceof CorroborateError) throw error;
       const detail = error instanceof Error ? error.message : String(error);
-      throw new CorroborateError('store', `Could not ${action} in ${this.driver.location}: ${detail}`, this.driver.explain(error), { cause: error });
+      throw new CorroborateError('store', `Could not ${action} in ${this.driver.location}: ${detail}`, this.driver.explain(error), {
+        cause: error,
+      });
     }
   }
 }
@@ -555,16 +575,28 @@ async function saveStory(tx: SqlExecutor, story: DossierStory, savedAt: string):
     const key = fold(outlet).trim();
     if (key !== '' && !outlets.has(key)) outlets.set(key, storable(outlet));
   }
-  await insertRows(tx, 'story_outlets', ['story_id', 'outlet_key', 'outlet'], [...outlets].map(([key, outlet]) => [story.id, key, outlet]));
+  await insertRows(
+    tx,
+    'story_outlets',
+    ['story_id', 'outlet_key', 'outlet'],
+    [...outlets].map(([key, outlet]) => [story.id, key, outlet]),
+  );
   await tx.run('DELETE FROM story_articles WHERE story_id = ?', [story.id]);
-  const members = new Map(story.articles.map((article, position) => [article.id, [story.id, article.id, position, article.role] as SqlValue[]]));
+  const members = new Map(
+    story.articles.map((article, position) => [article.id, [story.id, article.id, position, article.role] as SqlValue[]]),
+  );
   await insertRows(tx, 'story_articles', ['story_id', 'article_id', 'position', 'role'], [...members.values()]);
   // A story stored again is live, whatever it was merged into before.
   await tx.run('DELETE FROM story_aliases WHERE id = ?', [story.id]);
 }
 
 /** Multi-row INSERTs in chunks that stay under every backend's parameter limit. */
-async function insertRows(tx: SqlExecutor, table: string, columns: readonly string[], rows: readonly (readonly SqlValue[])[]): Promise<void> {
+async function insertRows(
+  tx: SqlExecutor,
+  table: string,
+  columns: readonly string[],
+  rows: readonly (readonly SqlValue[])[],
+): Promise<void> {
   const perStatement = Math.max(1, Math.floor(PARAMS_PER_STATEMENT / columns.length));
   const row = `(${columns.map(() => '?').join(', ')})`;
   for (let i = 0; i < rows.length; i += perStatement) {
@@ -580,11 +612,13 @@ function checkArticle(article: Article): void {
 }
 
 function checkLeaseName(name: string): void {
-  if (typeof name !== 'string' || name === '' || storable(name) !== name) throw usageError(`${JSON.stringify(name)} is not a lease name.`, 'Name a lease with non-empty text.');
+  if (typeof name !== 'string' || name === '' || storable(name) !== name)
+    throw usageError(`${JSON.stringify(name)} is not a lease name.`, 'Name a lease with non-empty text.');
 }
 
 function checkLeaseHolder(holder: string): void {
-  if (typeof holder !== 'string' || holder === '' || storable(holder) !== holder) throw usageError(`${JSON.stringify(holder)} is not a lease holder.`, 'Name the holder of a lease with non-empty text.');
+  if (typeof holder !== 'string' || holder === '' || storable(holder) !== holder)
+    throw usageError(`${JSON.stringify(holder)} is not a lease holder.`, 'Name the holder of a lease with non-empty text.');
 }
 
 function checkStateKey(key: string): void {
@@ -612,7 +646,8 @@ function articleSearchText(article: Article): string {
 function dateRange(from: string | undefined, to: string | undefined): [number | null, number | null] {
   const start = queryTimeMs(from, 'start', 'from');
   const end = queryTimeMs(to, 'end', 'to');
-  if (start !== null && end !== null && start > end) throw usageError(`The date range ${from} to ${to} ends before it starts.`, 'Give from on or before to.');
+  if (start !== null && end !== null && start > end)
+    throw usageError(`The date range ${from} to ${to} ends before it starts.`, 'Give from on or before to.');
   return [start, end];
 }
 

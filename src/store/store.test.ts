@@ -177,7 +177,10 @@ for (const backend of [sqliteBackend(), postgresBackend()]) {
       const first = await store.saveArticles(batch);
       assert.deepEqual(first, { inserted: batch.map((b) => b.article.id), existing: [] });
       const again = await store.saveArticles([...batch, withSentences(sampleArticle(4))]);
-      assert.deepEqual(again.existing, batch.map((b) => b.article.id));
+      assert.deepEqual(
+        again.existing,
+        batch.map((b) => b.article.id),
+      );
       assert.deepEqual(again.inserted, [sampleArticle(4).id]);
       assert.equal(await store.countArticles(), 4);
       assert.deepEqual(await store.listArticleIds(), [1, 2, 3, 4].map((n) => sampleArticle(n).id).sort());
@@ -227,7 +230,10 @@ for (const backend of [sqliteBackend(), postgresBackend()]) {
       const listed = await store.listRejections();
       assert.equal(listed.length, 2);
       assert.deepEqual(new Set(listed.map((r) => r.input)), new Set(['a.bin', 'b.txt']));
-      assert.ok(listed.every((r) => !Number.isNaN(Date.parse(r.at))), 'each rejection has a time');
+      assert.ok(
+        listed.every((r) => !Number.isNaN(Date.parse(r.at))),
+        'each rejection has a time',
+      );
       assert.equal((await store.listRejections(1)).length, 1);
     });
 
@@ -257,7 +263,13 @@ for (const backend of [sqliteBackend(), postgresBackend()]) {
 
     it('resolves merged story ids to the surviving story, through chains', async () => {
       await store.saveStories([sampleStory({ id: 'a' }), sampleStory({ id: 'b' }), sampleStory({ id: 'c' })]);
-      await store.saveStories([sampleStory({ id: 'c', headline: 'C absorbed A and B' })], new Map([['a', 'c'], ['b', 'c']]));
+      await store.saveStories(
+        [sampleStory({ id: 'c', headline: 'C absorbed A and B' })],
+        new Map([
+          ['a', 'c'],
+          ['b', 'c'],
+        ]),
+      );
       assert.equal((await store.getStory('a'))?.id, 'c');
       assert.equal((await store.getStory('b'))?.headline, 'C absorbed A and B');
       assert.equal((await store.listStories()).total, 1);
@@ -286,7 +298,11 @@ for (const backend of [sqliteBackend(), postgresBackend()]) {
       const fresh = [only('new', [a1!, a2!]), only('kept', [a3!])];
       const superseded = await store.findSupersededStories(fresh);
       // 'split' went half to each: the tie goes to the smaller id; 'partial' has an article elsewhere.
-      assert.deepEqual([...superseded].sort(), [['old-1', 'new'], ['old-2', 'new'], ['split', 'kept']]);
+      assert.deepEqual([...superseded].sort(), [
+        ['old-1', 'new'],
+        ['old-2', 'new'],
+        ['split', 'kept'],
+      ]);
       await store.saveStories(fresh, superseded);
       assert.equal(await store.resolveStoryId('old-2'), 'new');
       assert.equal(await store.resolveStoryId('split'), 'kept');
@@ -311,9 +327,28 @@ for (const backend of [sqliteBackend(), postgresBackend()]) {
 
     it('searches, filters and pages the story list', async () => {
       const stories = [
-        sampleStory({ id: 's1', headline: 'Zürich bank fined', outlets: ['Wire'], firstSeen: '2025-01-01T10:00:00Z', lastSeen: '2025-01-03T10:00:00Z' }),
-        sampleStory({ id: 's2', headline: 'Harvest 100% up', outlets: ['Daily Example', 'Wire'], firstSeen: '2025-02-01', lastSeen: '2025-02-02' }),
-        sampleStory({ id: 's3', headline: 'Port strike ends', outlets: ['Gazette'], titles: ['Dockers return', 'x', 'y'], firstSeen: '2025-03-10', lastSeen: '2025-03-10' }),
+        sampleStory({
+          id: 's1',
+          headline: 'Zürich bank fined',
+          outlets: ['Wire'],
+          firstSeen: '2025-01-01T10:00:00Z',
+          lastSeen: '2025-01-03T10:00:00Z',
+        }),
+        sampleStory({
+          id: 's2',
+          headline: 'Harvest 100% up',
+          outlets: ['Daily Example', 'Wire'],
+          firstSeen: '2025-02-01',
+          lastSeen: '2025-02-02',
+        }),
+        sampleStory({
+          id: 's3',
+          headline: 'Port strike ends',
+          outlets: ['Gazette'],
+          titles: ['Dockers return', 'x', 'y'],
+          firstSeen: '2025-03-10',
+          lastSeen: '2025-03-10',
+        }),
         sampleStory({ id: 's4', headline: 'Undated story', outlets: ['Gazette'], firstSeen: null, lastSeen: null }),
       ];
       await store.saveStories(stories);
@@ -337,7 +372,10 @@ for (const backend of [sqliteBackend(), postgresBackend()]) {
 
       const page = await store.listStories({ limit: 2, offset: 1 });
       assert.equal(page.total, 4);
-      assert.deepEqual(page.stories.map((s) => s.id), ['s2', 's1']);
+      assert.deepEqual(
+        page.stories.map((s) => s.id),
+        ['s2', 's1'],
+      );
       const filteredPage = await store.listStories({ outlet: 'Gazette', limit: 1 });
       assert.equal(filteredPage.total, 2);
       assert.equal(filteredPage.stories.length, 1);
@@ -360,8 +398,14 @@ for (const backend of [sqliteBackend(), postgresBackend()]) {
       assert.equal(page.total, 2);
       assert.equal(page.articles[0]?.id, sampleArticle(4).id, 'newest published first');
       assert.equal(page.articles[0]?.length, sampleArticle(4).text.length);
-      assert.deepEqual((await store.listArticles({ text: 'number 3' })).articles.map((a) => a.id), [sampleArticle(3).id]);
-      assert.deepEqual((await store.listArticles({ from: '2025-05-05', to: '2025-05-05' })).articles.map((a) => a.id), [sampleArticle(4).id]);
+      assert.deepEqual(
+        (await store.listArticles({ text: 'number 3' })).articles.map((a) => a.id),
+        [sampleArticle(3).id],
+      );
+      assert.deepEqual(
+        (await store.listArticles({ from: '2025-05-05', to: '2025-05-05' })).articles.map((a) => a.id),
+        [sampleArticle(4).id],
+      );
     });
 
     it('keeps unicode exactly, including what text columns cannot hold', async () => {
@@ -377,8 +421,14 @@ for (const backend of [sqliteBackend(), postgresBackend()]) {
       const story = sampleStory({ id: 'ü-1', headline: 'Ölpreis steigt — 油价上涨 \u0000', outlets: ['Süddeutsche', 'Ελληνικά Νέα'] });
       await store.saveStories([story]);
       assert.deepEqual(await store.getStory('ü-1'), story);
-      assert.deepEqual((await store.listStories({ text: 'olpreis 油价' })).stories.map((s) => s.id), ['ü-1']);
-      assert.deepEqual((await store.listStories({ outlet: 'SÜDDEUTSCHE' })).stories.map((s) => s.id), ['ü-1']);
+      assert.deepEqual(
+        (await store.listStories({ text: 'olpreis 油价' })).stories.map((s) => s.id),
+        ['ü-1'],
+      );
+      assert.deepEqual(
+        (await store.listStories({ outlet: 'SÜDDEUTSCHE' })).stories.map((s) => s.id),
+        ['ü-1'],
+      );
     });
 
     it('finds articles by shared signature band keys', async () => {
@@ -403,7 +453,11 @@ for (const backend of [sqliteBackend(), postgresBackend()]) {
       // A few MB of JSON with text a column could mangle if the store were careless.
       const big = JSON.stringify({
         version: 1,
-        entries: Array.from({ length: 25_000 }, (_, i) => ({ id: `a${i}`, words: ['Zürich', '東京', '👩🏽‍🔬', 'nul \u0000', 'lone \ud800'], n: i / 7 })),
+        entries: Array.from({ length: 25_000 }, (_, i) => ({
+          id: `a${i}`,
+          words: ['Zürich', '東京', '👩🏽‍🔬', 'nul \u0000', 'lone \ud800'],
+          n: i / 7,
+        })),
       });
       assert.ok(big.length > 2_000_000, `state is ${big.length} characters`);
       await store.putState('stories', big);
@@ -437,7 +491,10 @@ for (const backend of [sqliteBackend(), postgresBackend()]) {
       await store.close();
       await backend.release(place);
       place = await backend.fresh();
-      const before = new SqlStore(await backend.raw(place), backend.migrations.filter((m) => m.version === 1));
+      const before = new SqlStore(
+        await backend.raw(place),
+        backend.migrations.filter((m) => m.version === 1),
+      );
       await before.migrate();
       await before.saveArticles([withSentences(sampleArticle(1))]);
       await before.close();
@@ -460,7 +517,7 @@ for (const backend of [sqliteBackend(), postgresBackend()]) {
       assert.equal(await store.leaseHolder('stories'), null);
       assert.equal(await store.acquireLease('stories', 'b', 1), true);
       await new Promise((resolve) => setTimeout(resolve, 20));
-      assert.equal(await store.leaseHolder('stories'), null, 'an expired lease is nobody\'s');
+      assert.equal(await store.leaseHolder('stories'), null, "an expired lease is nobody's");
       assert.equal(await store.acquireLease('stories', 'c', 60_000), true, 'c takes over an expired lease');
       assert.equal(await store.acquireLease('stories', 'b', 60_000), false, 'b lost it');
       await assert.rejects(store.acquireLease('', 'a', 1), (e: unknown) => e instanceof CorroborateError && e.code === 'usage');
@@ -479,7 +536,12 @@ for (const backend of [sqliteBackend(), postgresBackend()]) {
     });
 
     it('queues ingest jobs, gives each to one worker, and keeps their outcome', async () => {
-      const outcome = { articlesAdded: ['a1'], articlesExisting: [], storiesTouched: ['s1'], errors: [{ input: 'x.bin', message: 'binary' }] };
+      const outcome = {
+        articlesAdded: ['a1'],
+        articlesExisting: [],
+        storiesTouched: ['s1'],
+        errors: [{ input: 'x.bin', message: 'binary' }],
+      };
       const first = await store.enqueueJob({ id: 'j1', inputs: ['pasted text', 'report.html'], request: '{"text":"one"}' }, 10);
       assert.equal(first?.state, 'queued');
       assert.deepEqual([first?.inputs, first?.total, first?.attempts], [['pasted text', 'report.html'], 2, 0]);
@@ -501,11 +563,21 @@ for (const backend of [sqliteBackend(), postgresBackend()]) {
       const done = await store.getJob('j1');
       assert.equal(done?.state, 'done');
       assert.ok(done?.finishedAt);
-      assert.deepEqual([done?.articlesAdded, done?.storiesTouched, done?.errors], [outcome.articlesAdded, outcome.storiesTouched, outcome.errors]);
+      assert.deepEqual(
+        [done?.articlesAdded, done?.storiesTouched, done?.errors],
+        [outcome.articlesAdded, outcome.storiesTouched, outcome.errors],
+      );
       assert.deepEqual(await store.countJobs(), { queued: 0, running: 1, done: 1, failed: 0 });
-      assert.deepEqual((await store.listJobs(10)).map((j) => j.id), ['j2', 'j1'], 'newest first');
+      assert.deepEqual(
+        (await store.listJobs(10)).map((j) => j.id),
+        ['j2', 'j1'],
+        'newest first',
+      );
       assert.equal(await store.getJob('nope'), null);
-      await assert.rejects(store.enqueueJob({ id: 'j4', inputs: [], request: '{cut' }, 10), (e: unknown) => e instanceof CorroborateError && e.code === 'usage');
+      await assert.rejects(
+        store.enqueueJob({ id: 'j4', inputs: [], request: '{cut' }, 10),
+        (e: unknown) => e instanceof CorroborateError && e.code === 'usage',
+      );
     });
 
     it('takes a job again when its worker stopped, and fails it after the last attempt', async () => {
@@ -513,7 +585,7 @@ for (const backend of [sqliteBackend(), postgresBackend()]) {
       assert.equal((await store.claimJob('w1', 1, 2))?.job.attempts, 1);
       await new Promise((resolve) => setTimeout(resolve, 20));
       const again = await store.claimJob('w2', 1, 2);
-      assert.deepEqual([again?.job.id, again?.job.attempts], ['j1', 2], 'the stopped worker\'s job is taken again');
+      assert.deepEqual([again?.job.id, again?.job.attempts], ['j1', 2], "the stopped worker's job is taken again");
       assert.equal(await store.reportJob('j1', 'w1', { stage: 'x', done: 0, total: null }, 60_000), false, 'the first worker lost it');
       await new Promise((resolve) => setTimeout(resolve, 20));
       assert.equal(await store.claimJob('w3', 60_000, 2), null, 'not a third time');
@@ -561,7 +633,8 @@ async function schemaOf(driver: SqlDriver): Promise<Record<string, string[]>> {
        WHERE m.type = 'table' ORDER BY m.name, c.cid`,
     );
     // SQLite lets a TEXT primary key hold NULL; corroborate never writes one, PostgreSQL refuses it.
-    for (const c of columns) add(String(c.tbl), `${c.name} ${family(String(c.type))}${Number(c.required) || Number(c.pk) ? ' not null' : ''}`);
+    for (const c of columns)
+      add(String(c.tbl), `${c.name} ${family(String(c.type))}${Number(c.required) || Number(c.pk) ? ' not null' : ''}`);
     const indexes = await driver.query(`SELECT tbl_name AS tbl, name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL`);
     for (const i of indexes) add(String(i.tbl), `index ${i.name}`);
   } else {
@@ -619,7 +692,11 @@ describe('openStore errors', () => {
     try {
       const path = join(folder, 'notes.db');
       writeFileSync(path, 'These are my notes, not a database. '.repeat(200));
-      await assert.rejects(openStore(path), (error: unknown) => error instanceof CorroborateError && error.code === 'store' && /not a corroborate database/.test(error.hint ?? ''));
+      await assert.rejects(
+        openStore(path),
+        (error: unknown) =>
+          error instanceof CorroborateError && error.code === 'store' && /not a corroborate database/.test(error.hint ?? ''),
+      );
       await assert.rejects(openStore(folder), (error: unknown) => error instanceof CorroborateError && /is a folder/.test(error.message));
     } finally {
       rmSync(folder, { recursive: true, force: true });
@@ -637,6 +714,9 @@ describe('openStore errors', () => {
 
   it('refuses an empty location and a bad schema name', async () => {
     await assert.rejects(openStore(''), (error: unknown) => error instanceof CorroborateError && error.code === 'usage');
-    await assert.rejects(openStore(POSTGRES_URL, { schema: 'x"; drop' }), (error: unknown) => error instanceof CorroborateError && error.code === 'usage');
+    await assert.rejects(
+      openStore(POSTGRES_URL, { schema: 'x"; drop' }),
+      (error: unknown) => error instanceof CorroborateError && error.code === 'usage',
+    );
   });
 });

@@ -154,7 +154,8 @@ export class StoryIndex {
     this.options = { windowDays: DEFAULT_WINDOW_DAYS, threshold: DEFAULT_THRESHOLD, weights: FITTED_WEIGHTS, ...options };
     const { windowDays, threshold } = this.options;
     if (!(windowDays >= 0)) throw new CorroborateError('usage', `The story window must be 0 or more days, not ${windowDays}.`);
-    if (!(threshold > 0 && threshold < 1)) throw new CorroborateError('usage', `The story threshold is a probability between 0 and 1 (exclusive), not ${threshold}.`);
+    if (!(threshold > 0 && threshold < 1))
+      throw new CorroborateError('usage', `The story threshold is a probability between 0 and 1 (exclusive), not ${threshold}.`);
   }
 
   get storyCount(): number {
@@ -205,13 +206,20 @@ export class StoryIndex {
     for (const id of [...this.singles]) {
       this.singles.delete(id);
       const story = this.stories.get(id);
-      if (!story || story.members.length !== 1 || story.profiles.length !== 1) continue;
+      if (story?.members.length !== 1 || story.profiles.length !== 1) continue;
       const features = profileFeatures(story.profiles[0]!);
       const best = this.candidates(features).find((c) => c.story !== id);
       if (!best || best.probability < this.options.threshold) continue;
       this.merge(id, best.story);
       const split = this.splitCheck(best.story);
-      changed.push({ article: features.id, story: this.storyOf(features.id)!, probability: best.probability, created: false, merged: [id], split });
+      changed.push({
+        article: features.id,
+        story: this.storyOf(features.id)!,
+        probability: best.probability,
+        created: false,
+        merged: [id],
+        split,
+      });
     }
     return changed;
   }
@@ -253,7 +261,13 @@ export class StoryIndex {
       const story = link.strength >= MIN_REUSE ? this.storyOf(link.article) : undefined;
       if (story) reuse.set(story, Math.max(reuse.get(story) ?? 0, Math.min(1, link.strength)));
     }
-    const ids = new Set([...[...shared].sort((a, b) => b[1] - a[1]).slice(0, MAX_CANDIDATES).map(([id]) => id), ...reuse.keys()]);
+    const ids = new Set([
+      ...[...shared]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, MAX_CANDIDATES)
+        .map(([id]) => id),
+      ...reuse.keys(),
+    ]);
     const out: Candidate[] = [];
     this.work.storiesScored += ids.size;
     for (const id of ids) {
@@ -261,10 +275,15 @@ export class StoryIndex {
       const evidence = compare(features, story);
       const gapDays = timeGap(features.time, story);
       const r = reuse.get(id) ?? 0;
-      const probability = this.linkedProbability(features, story, sameStoryProbability(evidence, gapDays, r, this.options.windowDays, this.options.weights), r);
+      const probability = this.linkedProbability(
+        features,
+        story,
+        sameStoryProbability(evidence, gapDays, r, this.options.windowDays, this.options.weights),
+        r,
+      );
       out.push({ story: id, evidence, gapDays, reuse: r, probability });
     }
-    return out.sort((a, b) => b.probability - a.probability || (this.stories.get(a.story)!.seq - this.stories.get(b.story)!.seq));
+    return out.sort((a, b) => b.probability - a.probability || this.stories.get(a.story)!.seq - this.stories.get(b.story)!.seq);
   }
 
   /**
@@ -280,7 +299,13 @@ export class StoryIndex {
   }
 
   private memberProbability(features: ArticleFeatures, member: MemberProfile, reuse = 0): number {
-    return sameStoryProbability(compare(features, member), timeGap(features.time, member), reuse, this.options.windowDays, this.options.weights);
+    return sameStoryProbability(
+      compare(features, member),
+      timeGap(features.time, member),
+      reuse,
+      this.options.windowDays,
+      this.options.weights,
+    );
   }
 
   private contentProbability(features: ArticleFeatures, member: MemberProfile): number {
@@ -295,14 +320,20 @@ export class StoryIndex {
   private splitCheck(storyId: string): string | null {
     const story = this.stories.get(storyId)!;
     const ids = story.members;
-    if (!SPLIT_CHECK_SIZES.has(ids.length) || story.profiles.length !== ids.length || story.profiles.some((p, i) => p.members[0] !== ids[i])) return null;
+    if (
+      !SPLIT_CHECK_SIZES.has(ids.length) ||
+      story.profiles.length !== ids.length ||
+      story.profiles.some((p, i) => p.members[0] !== ids[i])
+    )
+      return null;
     const n = ids.length;
     const asArticles = story.profiles.map(profileFeatures);
     const link: number[][] = Array.from({ length: n }, () => new Array<number>(n).fill(0));
     for (let i = 0; i < n; i++) {
       for (let j = i + 1; j < n; j++) {
         // Content only: time already gated each join, and a long story's first and last members may be weeks apart.
-        const p = (this.contentProbability(asArticles[i]!, story.profiles[j]!) + this.contentProbability(asArticles[j]!, story.profiles[i]!)) / 2;
+        const p =
+          (this.contentProbability(asArticles[i]!, story.profiles[j]!) + this.contentProbability(asArticles[j]!, story.profiles[i]!)) / 2;
         link[i]![j] = link[j]![i] = p;
       }
     }
@@ -387,7 +418,8 @@ export class StoryIndex {
   }
 
   static fromJSON(data: SerializedStoryIndex, options: Partial<EngineOptions> = {}): StoryIndex {
-    if (data?.version !== 1 && data?.version !== 2) throw new CorroborateError('store', 'Unknown story index format.', 'It was saved by a newer version of corroborate.');
+    if (data?.version !== 1 && data?.version !== 2)
+      throw new CorroborateError('store', 'Unknown story index format.', 'It was saved by a newer version of corroborate.');
     const index = new StoryIndex({ ...data.options, ...options });
     index.seq = data.seq;
     for (const stored of data.stories) {
@@ -458,7 +490,16 @@ export class StoryIndex {
 }
 
 type Pairs = [string, number][];
-type SerializedFacts = { outlets: Pairs; terms: Pairs; entities: Pairs; phrases: Pairs; numbers: Pairs; years: Pairs; dates: Pairs; vector: number[] | null };
+type SerializedFacts = {
+  outlets: Pairs;
+  terms: Pairs;
+  entities: Pairs;
+  phrases: Pairs;
+  numbers: Pairs;
+  years: Pairs;
+  dates: Pairs;
+  vector: number[] | null;
+};
 type SerializedProfile = Omit<MemberProfile, 'terms' | 'entities' | 'numbers' | 'years' | 'dates' | 'vector' | 'phrases' | 'salience'> &
   Omit<SerializedFacts, 'outlets' | 'phrases'> & { phrases: string[]; salience: Pairs };
 type SerializedStory = Omit<StoryState, keyof SerializedFacts | 'profiles'> & SerializedFacts;
@@ -477,8 +518,14 @@ export interface SerializedStoryIndex {
 }
 
 function baseKeys(features: ArticleFeatures): [string, number][] {
-  const terms = [...features.terms].sort((a, b) => b[1] - a[1]).slice(0, INDEX_TERMS).map(([t, w]): [string, number] => [`t:${t}`, w]);
-  const entities = [...features.entities].sort((a, b) => b[1] - a[1]).slice(0, INDEX_ENTITIES).map(([e, w]): [string, number] => [`e:${e}`, w / 10]);
+  const terms = [...features.terms]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, INDEX_TERMS)
+    .map(([t, w]): [string, number] => [`t:${t}`, w]);
+  const entities = [...features.entities]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, INDEX_ENTITIES)
+    .map(([e, w]): [string, number] => [`e:${e}`, w / 10]);
   return [...terms, ...entities];
 }
 
@@ -489,7 +536,8 @@ export function compare(f: ArticleFeatures, s: StoryFacts): Evidence {
   // A single article is its own best member.
   let lexicalBest = s.profiles ? 0 : lexical;
   const profiles = s.profiles ?? [];
-  for (let i = Math.max(0, profiles.length - LINKED_MEMBERS); i < profiles.length; i++) lexicalBest = Math.max(lexicalBest, sparseDot(f.terms, profiles[i]!.terms));
+  for (let i = Math.max(0, profiles.length - LINKED_MEMBERS); i < profiles.length; i++)
+    lexicalBest = Math.max(lexicalBest, sparseDot(f.terms, profiles[i]!.terms));
 
   let total = 0;
   let covered = 0;
@@ -538,8 +586,23 @@ function timeGap(time: number | null, s: StoryFacts): number | null {
 
 function emptyStory(id: string, seq: number): StoryState {
   return {
-    id, seq, members: [], headlines: [], outlets: new Map(), first: null, last: null, terms: new Map(), entities: new Map(),
-    phrases: new Map(), numbers: new Map(), years: new Map(), dates: new Map(), vector: null, profiles: [], termsNorm2: 0, entityNorm2: 0,
+    id,
+    seq,
+    members: [],
+    headlines: [],
+    outlets: new Map(),
+    first: null,
+    last: null,
+    terms: new Map(),
+    entities: new Map(),
+    phrases: new Map(),
+    numbers: new Map(),
+    years: new Map(),
+    dates: new Map(),
+    vector: null,
+    profiles: [],
+    termsNorm2: 0,
+    entityNorm2: 0,
   };
 }
 
@@ -571,18 +634,39 @@ function profileOf(id: string, terms: ReadonlyMap<string, number>, f?: ArticleFe
   for (const e of entities.keys()) entityNorm2 += idf(e) ** 2;
   const time = f?.time ?? null;
   return {
-    members: [id], first: time, last: time, terms: new Map(terms), entities,
-    numbers: ones(f?.numbers ?? []), years: ones(f?.years ?? []), dates: ones(f?.dates ?? []), vector: f?.vector ?? null, termsNorm2, entityNorm2,
-    headline: f?.headline ?? '', outlet: f?.outlet ?? null, phrases: f?.phrases ?? [], salience: new Map(f?.salience ?? []),
+    members: [id],
+    first: time,
+    last: time,
+    terms: new Map(terms),
+    entities,
+    numbers: ones(f?.numbers ?? []),
+    years: ones(f?.years ?? []),
+    dates: ones(f?.dates ?? []),
+    vector: f?.vector ?? null,
+    termsNorm2,
+    entityNorm2,
+    headline: f?.headline ?? '',
+    outlet: f?.outlet ?? null,
+    phrases: f?.phrases ?? [],
+    salience: new Map(f?.salience ?? []),
   };
 }
 
 /** A member profile read back as the article features it was made from. */
 function profileFeatures(p: MemberProfile): ArticleFeatures {
   return {
-    id: p.members[0]!, time: p.first, outlet: p.outlet, headline: p.headline, terms: p.terms,
-    entities: new Map([...p.entities.keys()].map((e): [string, number] => [e, idf(e)])), salience: p.salience, phrases: p.phrases,
-    numbers: new Set(p.numbers.keys()), years: new Set(p.years.keys()), dates: new Set(p.dates.keys()), vector: p.vector,
+    id: p.members[0]!,
+    time: p.first,
+    outlet: p.outlet,
+    headline: p.headline,
+    terms: p.terms,
+    entities: new Map([...p.entities.keys()].map((e): [string, number] => [e, idf(e)])),
+    salience: p.salience,
+    phrases: p.phrases,
+    numbers: new Set(p.numbers.keys()),
+    years: new Set(p.years.keys()),
+    dates: new Set(p.dates.keys()),
+    vector: p.vector,
   };
 }
 
@@ -612,15 +696,28 @@ function groupLink(link: readonly (readonly number[])[], a: readonly number[], b
 
 function serialiseProfile(p: MemberProfile): SerializedProfile {
   return {
-    ...p, terms: [...p.terms], entities: [...p.entities], numbers: [...p.numbers], years: [...p.years], dates: [...p.dates], vector: p.vector ? [...p.vector] : null,
-    phrases: [...p.phrases], salience: [...p.salience],
+    ...p,
+    terms: [...p.terms],
+    entities: [...p.entities],
+    numbers: [...p.numbers],
+    years: [...p.years],
+    dates: [...p.dates],
+    vector: p.vector ? [...p.vector] : null,
+    phrases: [...p.phrases],
+    salience: [...p.salience],
   };
 }
 
 function restoreProfile(p: SerializedProfile): MemberProfile {
   return {
-    ...p, terms: new Map(p.terms), entities: new Map(p.entities), numbers: new Map(p.numbers), years: new Map(p.years), dates: new Map(p.dates),
-    vector: p.vector ? Float32Array.from(p.vector) : null, salience: new Map(p.salience),
+    ...p,
+    terms: new Map(p.terms),
+    entities: new Map(p.entities),
+    numbers: new Map(p.numbers),
+    years: new Map(p.years),
+    dates: new Map(p.dates),
+    vector: p.vector ? Float32Array.from(p.vector) : null,
+    salience: new Map(p.salience),
   };
 }
 
@@ -691,7 +788,11 @@ function summarise(s: StoryState): Story {
   }
   const label = topEntities.length
     ? topEntities.slice(0, LABEL_PHRASES).join(', ')
-    : [...s.terms].sort((a, b) => b[1] - a[1]).slice(0, LABEL_PHRASES).map(([t]) => t).join(', ');
+    : [...s.terms]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, LABEL_PHRASES)
+        .map(([t]) => t)
+        .join(', ');
   return {
     id: s.id,
     headline,

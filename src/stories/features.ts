@@ -17,9 +17,39 @@ const UNKNOWN_RANK = 400_000;
 /** Dotted abbreviations ("u.s", "u.n") are common in news: weigh them like a word of this rank. */
 const ABBREVIATION_RANK = 800;
 /** Calendar words are dates, not entities, even when capitalised. */
-const CALENDAR_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tomorrow']);
+const CALENDAR_WORDS = new Set([
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'today',
+  'yesterday',
+  'tomorrow',
+]);
 /** Titles and honorifics open names of every story ("Mr", "Sen.", "Mt"): the name after them is the entity. */
-const TITLE_WORDS = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'sen', 'gov', 'rep', 'gen', 'lt', 'col', 'sgt', 'capt', 'rev', 'st', 'mt', 'jr', 'sr']);
+const TITLE_WORDS = new Set([
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'prof',
+  'sen',
+  'gov',
+  'rep',
+  'gen',
+  'lt',
+  'col',
+  'sgt',
+  'capt',
+  'rev',
+  'st',
+  'mt',
+  'jr',
+  'sr',
+]);
 /** Size of the vocabulary the Zipf estimate normalises over. */
 const VOCABULARY = 341_479;
 /** Terms kept per article vector: the rest carry too little weight to change a cosine. */
@@ -28,7 +58,15 @@ export const MAX_ARTICLE_TERMS = 120;
 const MIN_TELLING_NUMBER = 10;
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
-const MONTH_INDEX = new Map<string, number>(MONTHS.flatMap((m, i) => [[m, i + 1], [m.slice(0, 3), i + 1]] as [string, number][]));
+const MONTH_INDEX = new Map<string, number>(
+  MONTHS.flatMap(
+    (m, i) =>
+      [
+        [m, i + 1],
+        [m.slice(0, 3), i + 1],
+      ] as [string, number][],
+  ),
+);
 MONTH_INDEX.set('sept', 9);
 
 export interface StoryInput {
@@ -88,7 +126,7 @@ function rankOf(word: string): number {
 /** A light, predictable stem: plural and possessive endings folded ("earthquakes" = "earthquake"). */
 export function stem(word: string): string {
   let w = word.replace(/'s$/, '');
-  if (w.length > 4 && w.endsWith('ies')) w = w.slice(0, -3) + 'y';
+  if (w.length > 4 && w.endsWith('ies')) w = `${w.slice(0, -3)}y`;
   else if (w.length > 4 && /(ss|x|ch|sh)es$/.test(w)) w = w.slice(0, -2);
   else if (w.length > 3 && w.endsWith('s') && !/(ss|us|is)$/.test(w)) w = w.slice(0, -1);
   return w;
@@ -180,7 +218,7 @@ function findEntities(text: string): { entities: Map<string, number>; phrases: s
         if (!entities.has(key)) entities.set(key, Math.max(idf(lower), rankIdf(CAPITALISED_COMMON_RANK)));
         mentions.set(key, (mentions.get(key) ?? 0) + 1);
       } else flush();
-      sentenceStart = raw.endsWith('.') && !acronym && !/^\p{Lu}\.?$/u.test(raw) ? true : false;
+      sentenceStart = raw.endsWith('.') && !acronym && !/^\p{Lu}\.?$/u.test(raw);
     }
     flush();
   }
@@ -217,7 +255,7 @@ function firstSentence(text: string): string {
   const trimmed = text.trim();
   const end = trimmed.search(/[.!?](\s|$)|\n/);
   const sentence = (end < 0 ? trimmed : trimmed.slice(0, end + 1)).trim();
-  return sentence.length > 160 ? sentence.slice(0, 157).trimEnd() + '...' : sentence;
+  return sentence.length > 160 ? `${sentence.slice(0, 157).trimEnd()}...` : sentence;
 }
 
 export function topEntries(map: ReadonlyMap<string, number>, limit: number): Map<string, number> {

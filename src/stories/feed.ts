@@ -8,7 +8,13 @@ import type { StoryInput } from './features.js';
 
 /** What the engine reads of an article. */
 export function storyInput(article: Article): StoryInput {
-  return { id: article.id, title: article.title, text: article.text, published: article.published, outlet: article.outlet ?? article.publisher };
+  return {
+    id: article.id,
+    title: article.title,
+    text: article.text,
+    published: article.published,
+    outlet: article.outlet ?? article.publisher,
+  };
 }
 
 /** A batch in the order the engine takes it: oldest first, undated last, ties by id. */
@@ -36,14 +42,21 @@ export function reuseLinks(reuse: readonly ReusePair[]): Map<string, ReuseLink[]
  * Feeds a batch to the engine in the order it takes it, copies linked to their sources, then
  * gives the articles left alone their second look (`revisit`).
  */
-export function feedBatch<T extends { readonly article: Article }>(index: StoryIndex, batch: readonly T[], reuse: readonly ReusePair[]): void {
+export function feedBatch<T extends { readonly article: Article }>(
+  index: StoryIndex,
+  batch: readonly T[],
+  reuse: readonly ReusePair[],
+): void {
   const links = reuseLinks(reuse);
   for (const { article } of orderForClustering(batch)) index.add(storyInput(article), links.get(article.id) ?? []);
   index.revisit();
 }
 
 /** Stories oldest first; among equals (and the undated) the larger first, then by id. */
-export function compareStories(a: { firstSeen: string | null; size: number; id: string }, b: { firstSeen: string | null; size: number; id: string }): number {
+export function compareStories(
+  a: { firstSeen: string | null; size: number; id: string },
+  b: { firstSeen: string | null; size: number; id: string },
+): number {
   return compareByDate(a.firstSeen, b.firstSeen) || b.size - a.size || a.id.localeCompare(b.id);
 }
 

@@ -3,25 +3,63 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import type { AnalysedArticle, Article } from '../records.js';
 import { CorroborateError } from '../errors.js';
-import { articleFeatures, clusterStories, compare, sameStoryProbability, StoryIndex, timeLogit, type SerializedStoryIndex, type StoryInput } from './index.js';
+import {
+  articleFeatures,
+  clusterStories,
+  compare,
+  sameStoryProbability,
+  StoryIndex,
+  timeLogit,
+  type SerializedStoryIndex,
+  type StoryInput,
+} from './index.js';
 
 function analysed(id: string, text: string, extra: Partial<Article> = {}): AnalysedArticle {
   const article: Article = {
-    id, contentHash: id.padEnd(64, '0'), input: `${id}.txt`, url: null, canonicalUrl: null, title: null, byline: null,
-    published: null, updated: null, outlet: null, publisher: null, language: 'en', text, removed: [], fetchedAt: null, ...extra,
+    id,
+    contentHash: id.padEnd(64, '0'),
+    input: `${id}.txt`,
+    url: null,
+    canonicalUrl: null,
+    title: null,
+    byline: null,
+    published: null,
+    updated: null,
+    outlet: null,
+    publisher: null,
+    language: 'en',
+    text,
+    removed: [],
+    fetchedAt: null,
+    ...extra,
   };
   return { article, sentences: [] };
 }
 
 // Two earthquakes: same kind of event, same vocabulary, different places, a month apart.
 const IZMIR = [
-  ['Earthquake kills 12 in Izmir', 'A magnitude 6.4 earthquake struck near Izmir in western Turkey on Tuesday, killing at least 12 people and collapsing apartment blocks, the disaster agency AFAD said. Rescuers searched the rubble in the Bayrakli district through the night.'],
-  ['Turkey quake: rescuers dig through rubble in Izmir', 'Rescue teams in Izmir pulled survivors from collapsed buildings in Bayrakli after the 6.4 magnitude quake, AFAD said, raising the death toll to 14. Interior Minister Suleyman Soylu visited the city.'],
-  ['Death toll rises after Izmir earthquake', 'The death toll from the earthquake that hit Izmir on Tuesday rose to 17, Turkish officials said, as aftershocks rattled the Aegean coast and families slept in tents in Bayrakli.'],
+  [
+    'Earthquake kills 12 in Izmir',
+    'A magnitude 6.4 earthquake struck near Izmir in western Turkey on Tuesday, killing at least 12 people and collapsing apartment blocks, the disaster agency AFAD said. Rescuers searched the rubble in the Bayrakli district through the night.',
+  ],
+  [
+    'Turkey quake: rescuers dig through rubble in Izmir',
+    'Rescue teams in Izmir pulled survivors from collapsed buildings in Bayrakli after the 6.4 magnitude quake, AFAD said, raising the death toll to 14. Interior Minister Suleyman Soylu visited the city.',
+  ],
+  [
+    'Death toll rises after Izmir earthquake',
+    'The death toll from the earthquake that hit Izmir on Tuesday rose to 17, Turkish officials said, as aftershocks rattled the Aegean coast and families slept in tents in Bayrakli.',
+  ],
 ] as const;
 const CUSCO = [
-  ['Earthquake hits Peru near Cusco, 9 dead', 'A magnitude 6.1 earthquake struck the Andes near Cusco in southern Peru on Monday, killing at least 9 people and damaging adobe homes, the INDECI civil defence institute said. Roads to Urubamba were blocked by landslides.'],
-  ['Peru quake: Cusco region counts damage', 'Civil defence teams in Cusco assessed damaged homes in Urubamba after the 6.1 magnitude earthquake, INDECI said, and President Dina Boluarte flew to the region. The death toll rose to 11.'],
+  [
+    'Earthquake hits Peru near Cusco, 9 dead',
+    'A magnitude 6.1 earthquake struck the Andes near Cusco in southern Peru on Monday, killing at least 9 people and damaging adobe homes, the INDECI civil defence institute said. Roads to Urubamba were blocked by landslides.',
+  ],
+  [
+    'Peru quake: Cusco region counts damage',
+    'Civil defence teams in Cusco assessed damaged homes in Urubamba after the 6.1 magnitude earthquake, INDECI said, and President Dina Boluarte flew to the region. The death toll rose to 11.',
+  ],
 ] as const;
 
 test('two same-kind events a month apart in different places stay two stories', () => {
@@ -35,7 +73,10 @@ test('two same-kind events a month apart in different places stay two stories', 
   assert.deepEqual(stories[1]!.articleIds, ['cu0', 'cu1']);
   assert.equal(stories[0]!.firstSeen, '2024-03-05T00:00:00.000Z');
   assert.equal(stories[0]!.lastSeen, '2024-03-07T00:00:00.000Z');
-  assert.ok(stories[0]!.topEntities.some((e) => /Izmir/.test(e)), stories[0]!.topEntities.join());
+  assert.ok(
+    stories[0]!.topEntities.some((e) => /Izmir/.test(e)),
+    stories[0]!.topEntities.join(),
+  );
   assert.ok(stories[1]!.label.length > 0 && stories[1]!.label.length < 80);
 });
 
@@ -45,7 +86,10 @@ test('the same two events on the same day are still told apart by who and where'
     ...CUSCO.map(([title, text], i) => analysed(`cu${i}`, text, { title, published: '2024-03-05' })),
   ];
   const groups = clusterStories(articles, []).map((s) => [...s.articleIds].sort());
-  assert.deepEqual(groups.sort(), [['cu0', 'cu1'], ['iz0', 'iz1', 'iz2']]);
+  assert.deepEqual(groups.sort(), [
+    ['cu0', 'cu1'],
+    ['iz0', 'iz1', 'iz2'],
+  ]);
 });
 
 test('the window gates time and decays inside it', () => {
@@ -91,8 +135,10 @@ test('late arrival: an older article that arrives last joins its story, and a re
 });
 
 test('a bridging article merges two stories; the old id still resolves', () => {
-  const felling = 'Lumberjacks felled the ancient sequoia named General Grant in the Sierra grove, according to the Kings Canyon park rangers.';
-  const protest = 'Environmental campaigners chained themselves to bulldozers at Redwood Mountain, and Sheriff Lorna Tafoya detained forty demonstrators.';
+  const felling =
+    'Lumberjacks felled the ancient sequoia named General Grant in the Sierra grove, according to the Kings Canyon park rangers.';
+  const protest =
+    'Environmental campaigners chained themselves to bulldozers at Redwood Mountain, and Sheriff Lorna Tafoya detained forty demonstrators.';
   const index = new StoryIndex();
   const a = index.add({ id: 'a', text: felling, published: '2024-06-01' });
   const b = index.add({ id: 'b', text: protest, published: '2024-06-01' });
@@ -111,7 +157,9 @@ test('a near-duplicate link from reuse joins a copy its words alone would not', 
   index.add({ id: 'src', text: IZMIR[0][1], published: '2024-03-05' });
   const alone = new StoryIndex().add({ id: 'x', text: 'Short wire item: buildings fell, many hurt.', published: '2024-03-05' });
   assert.equal(alone.created, true);
-  const linked = index.add({ id: 'copy', text: 'Short wire item: buildings fell, many hurt.', published: '2024-03-05' }, [{ article: 'src', strength: 0.9 }]);
+  const linked = index.add({ id: 'copy', text: 'Short wire item: buildings fell, many hurt.', published: '2024-03-05' }, [
+    { article: 'src', strength: 0.9 },
+  ]);
   assert.equal(linked.story, index.storyOf('src'));
 });
 
@@ -138,7 +186,12 @@ test('an article is scored against the story centroid and, averaged with it, aga
   IZMIR.forEach(([title, text], i) => index.add({ id: `iz${i}`, title, text, published: '2024-03-05' }));
   const story = [...index.states()][0]!;
   assert.equal(story.profiles.length, 3);
-  const late = articleFeatures({ id: 'late', title: 'Izmir quake survivors', text: 'Survivors of the Izmir earthquake in Bayrakli told AFAD officials they slept outside.', published: '2024-03-06' });
+  const late = articleFeatures({
+    id: 'late',
+    title: 'Izmir quake survivors',
+    text: 'Survivors of the Izmir earthquake in Bayrakli told AFAD officials they slept outside.',
+    published: '2024-03-06',
+  });
   const [candidate] = index.candidates(late);
   const memberMean = story.profiles.map((p) => sameStoryProbability(compare(late, p), 1, 0, 3)).reduce((a, b) => a + b, 0) / 3;
   const centroid = sameStoryProbability(candidate!.evidence, candidate!.gapDays, 0, 3);
@@ -154,7 +207,11 @@ test('an index saved before member profiles existed (version 1) still restores a
   IZMIR.slice(0, 2).forEach(([title, text], i) => index.add({ id: `iz${i}`, title, text, published: '2024-03-05' }));
   index.add({ id: 'cu0', title: CUSCO[0][0], text: CUSCO[0][1], published: '2024-03-05' });
   const saved = JSON.parse(JSON.stringify(index.toJSON())) as { stories: { profiles: { terms: [string, number][] }[] }[] };
-  const v1 = { ...saved, version: 1, stories: saved.stories.map(({ profiles, ...s }) => ({ ...s, recent: profiles!.map((p) => p.terms) })) } as unknown as SerializedStoryIndex;
+  const v1 = {
+    ...saved,
+    version: 1,
+    stories: saved.stories.map(({ profiles, ...s }) => ({ ...s, recent: profiles!.map((p) => p.terms) })),
+  } as unknown as SerializedStoryIndex;
   const restored = StoryIndex.fromJSON(v1);
   assert.equal(restored.articleCount, 3);
   const late = restored.add({ id: 'iz2', title: IZMIR[2][0], text: IZMIR[2][1], published: '2024-03-06' });
@@ -166,7 +223,12 @@ test('an index saved before member profiles existed (version 1) still restores a
 test('a small story that took in a second event of the same kind is split again, and the split-off story is indexed', () => {
   // A join threshold this low makes every offered story a match, so the two earthquakes start as one story.
   const index = new StoryIndex({ threshold: 0.01 });
-  const order = [['iz0', IZMIR[0]], ['cu0', CUSCO[0]], ['iz1', IZMIR[1]], ['cu1', CUSCO[1]]] as const;
+  const order = [
+    ['iz0', IZMIR[0]],
+    ['cu0', CUSCO[0]],
+    ['iz1', IZMIR[1]],
+    ['cu1', CUSCO[1]],
+  ] as const;
   const results = order.map(([id, [title, text]]) => index.add({ id, title, text, published: '2024-03-05' }));
   assert.equal(results[2]!.story, results[0]!.story, 'the third article should still join the mixed story');
   const last = results[3]!;
@@ -186,7 +248,11 @@ test('a small story that took in a second event of the same kind is split again,
 
 test('a group split off under an id that once merged away gets a fresh id, so its members do not resolve to the old story', () => {
   const index = new StoryIndex({ threshold: 0.01 });
-  const order = [['iz0', IZMIR[0]], ['cu0', CUSCO[0]], ['iz1', IZMIR[1]]] as const;
+  const order = [
+    ['iz0', IZMIR[0]],
+    ['cu0', CUSCO[0]],
+    ['iz1', IZMIR[1]],
+  ] as const;
   for (const [id, [title, text]] of order) index.add({ id, title, text, published: '2024-03-05' });
   // As if cu0 had first started its own story, 's-cu0', which a bridging article then merged into iz0's.
   const saved = JSON.parse(JSON.stringify(index.toJSON())) as SerializedStoryIndex;
@@ -201,19 +267,28 @@ test('a group split off under an id that once merged away gets a fresh id, so it
 });
 
 test('contractions and titles are not entities; the names after titles are', () => {
-  const text = "\"I'm shocked by what happened on the road last night,\" said the receiver, Mr Vincent Jackson, after his arrest. " +
+  const text =
+    '"I\'m shocked by what happened on the road last night," said the receiver, Mr Vincent Jackson, after his arrest. ' +
     "We've heard the same from the senator, Sen. Dianne Feinstein, who said she would wait for the police report. " +
     "I'll wait for the tests too, said the doctor on duty, Dr Okafor. Don't ask me about the team, he added.";
   const f = articleFeatures({ id: 'x', text });
   const entities = [...f.entities.keys()];
-  for (const noise of ["i'm", 'i', "we've", 'we', "i'll", 'mr', 'sen', 'dr', "don't", 'don']) assert.ok(!entities.includes(noise), `${noise} in ${entities.join()}`);
-  for (const name of ['vincent', 'jackson', 'dianne', 'feinstein', 'okafor']) assert.ok(entities.includes(name), `${name} missing from ${entities.join()}`);
+  for (const noise of ["i'm", 'i', "we've", 'we', "i'll", 'mr', 'sen', 'dr', "don't", 'don'])
+    assert.ok(!entities.includes(noise), `${noise} in ${entities.join()}`);
+  for (const name of ['vincent', 'jackson', 'dianne', 'feinstein', 'okafor'])
+    assert.ok(entities.includes(name), `${name} missing from ${entities.join()}`);
 });
 
 test('revisit: articles left alone join the story their event grew into, and a same-kind event stays apart', () => {
   // A threshold no pair reaches leaves every article alone, as if each had arrived when nothing could take it.
   const lonely = new StoryIndex({ threshold: 0.999 });
-  const order = [['iz0', IZMIR[0]], ['cu0', CUSCO[0]], ['iz1', IZMIR[1]], ['cu1', CUSCO[1]], ['iz2', IZMIR[2]]] as const;
+  const order = [
+    ['iz0', IZMIR[0]],
+    ['cu0', CUSCO[0]],
+    ['iz1', IZMIR[1]],
+    ['cu1', CUSCO[1]],
+    ['iz2', IZMIR[2]],
+  ] as const;
   for (const [id, [title, text]] of order) assert.equal(lonely.add({ id, title, text, published: '2024-03-05' }).created, true);
   const index = StoryIndex.fromJSON(JSON.parse(JSON.stringify(lonely.toJSON())), { threshold: 0.25 });
   const before = index.storyOf('iz2');

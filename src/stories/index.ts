@@ -8,9 +8,26 @@ import { compareStories, feedBatch } from './feed.js';
 import { FITTED_WEIGHTS, type ScoreWeights } from './score.js';
 
 export { StoryIndex, DEFAULT_THRESHOLD, DEFAULT_WINDOW_DAYS, compare } from './engine.js';
-export type { Assignment, Candidate, MemberProfile, ReuseLink, SerializedStoryIndex, StoryFacts, StoryState, EngineOptions } from './engine.js';
+export type {
+  Assignment,
+  Candidate,
+  MemberProfile,
+  ReuseLink,
+  SerializedStoryIndex,
+  StoryFacts,
+  StoryState,
+  EngineOptions,
+} from './engine.js';
 export { articleFeatures, type ArticleFeatures, type StoryInput } from './features.js';
-export { FITTED_WEIGHTS, sameStoryProbability, evidenceLogit, timeLogit, EVIDENCE_NAMES, type Evidence, type ScoreWeights } from './score.js';
+export {
+  FITTED_WEIGHTS,
+  sameStoryProbability,
+  evidenceLogit,
+  timeLogit,
+  EVIDENCE_NAMES,
+  type Evidence,
+  type ScoreWeights,
+} from './score.js';
 
 export interface StoryOptions {
   /** Days between an article and the nearest end of a story's span beyond which they never join. */
@@ -21,7 +38,11 @@ export interface StoryOptions {
   readonly weights: ScoreWeights;
 }
 
-export const DEFAULT_STORY_OPTIONS: StoryOptions = { windowDays: DEFAULT_WINDOW_DAYS, threshold: DEFAULT_THRESHOLD, weights: FITTED_WEIGHTS };
+export const DEFAULT_STORY_OPTIONS: StoryOptions = {
+  windowDays: DEFAULT_WINDOW_DAYS,
+  threshold: DEFAULT_THRESHOLD,
+  weights: FITTED_WEIGHTS,
+};
 
 /**
  * Clusters articles into stories. Articles are fed oldest first (undated last, ties by id), so
@@ -29,7 +50,11 @@ export const DEFAULT_STORY_OPTIONS: StoryOptions = { windowDays: DEFAULT_WINDOW_
  * copies to their source's story; articles left alone get a second look at the end (`revisit`).
  * Stories come out oldest first, largest first among undated.
  */
-export function clusterStories(articles: readonly AnalysedArticle[], reuse: readonly ReusePair[], options: Partial<StoryOptions> = {}): Story[] {
+export function clusterStories(
+  articles: readonly AnalysedArticle[],
+  reuse: readonly ReusePair[],
+  options: Partial<StoryOptions> = {},
+): Story[] {
   const settings = { ...DEFAULT_STORY_OPTIONS, ...options } satisfies StoryOptions;
   const index = new StoryIndex(settings);
   feedBatch(index, articles, reuse);

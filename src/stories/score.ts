@@ -29,7 +29,19 @@ export interface Evidence {
   readonly size: number;
 }
 
-export const EVIDENCE_NAMES = ['lexical', 'lexicalBest', 'entities', 'entityCosine', 'storySalientCovered', 'numbers', 'yearShared', 'yearConflict', 'dateShared', 'semantic', 'size'] as const satisfies readonly (keyof Evidence)[];
+export const EVIDENCE_NAMES = [
+  'lexical',
+  'lexicalBest',
+  'entities',
+  'entityCosine',
+  'storySalientCovered',
+  'numbers',
+  'yearShared',
+  'yearConflict',
+  'dateShared',
+  'semantic',
+  'size',
+] as const satisfies readonly (keyof Evidence)[];
 
 export interface ScoreWeights {
   readonly bias: number;
@@ -43,8 +55,17 @@ export interface ScoreWeights {
 export const FITTED_WEIGHTS: ScoreWeights = {
   bias: -5.088,
   weights: {
-    lexical: 2.042, lexicalBest: 1.962, entities: 2.97, entityCosine: 2.687, storySalientCovered: 2.319, numbers: 0.808,
-    yearShared: 0.666, yearConflict: -1.053, dateShared: 1.501, semantic: 0.57, size: -1.816,
+    lexical: 2.042,
+    lexicalBest: 1.962,
+    entities: 2.97,
+    entityCosine: 2.687,
+    storySalientCovered: 2.319,
+    numbers: 0.808,
+    yearShared: 0.666,
+    yearConflict: -1.053,
+    dateShared: 1.501,
+    semantic: 0.57,
+    size: -1.816,
   },
 };
 

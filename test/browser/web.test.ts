@@ -45,7 +45,15 @@ describe('web app', { skip: SKIP ? 'CORROBORATE_SKIP_BROWSER=1' : false }, () =>
     context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,
       headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--no-first-run',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
       viewport: { width: 1280, height: 900 },
     });
     context.setDefaultTimeout(WAIT_MS);
@@ -130,14 +138,20 @@ describe('web app', { skip: SKIP ? 'CORROBORATE_SKIP_BROWSER=1' : false }, () =>
     const drawn: { text: string; cites: { article: string; quotes: string[] }[] }[] = await page.evaluate(() =>
       [...document.querySelectorAll('.brief-sentence')].map((li: any) => ({
         text: li.querySelector('.brief-text').textContent,
-        cites: [...li.querySelectorAll('a.cite')].map((a: any) => ({ article: a.dataset.article, quotes: [...a.querySelectorAll('.tip q')].map((q: any) => q.textContent) })),
+        cites: [...li.querySelectorAll('a.cite')].map((a: any) => ({
+          article: a.dataset.article,
+          quotes: [...a.querySelectorAll('.tip q')].map((q: any) => q.textContent),
+        })),
       })),
     );
     const expected = story.brief.map((sentence) => ({
       text: sentence.text,
       cites: sentence.citations.map((articleId) => {
         const text = story.articles.find((a) => a.id === articleId)!.text;
-        return { article: articleId, quotes: sentence.sources.filter((s) => s.article === articleId).map((s) => text.slice(s.start, s.end)) };
+        return {
+          article: articleId,
+          quotes: sentence.sources.filter((s) => s.article === articleId).map((s) => text.slice(s.start, s.end)),
+        };
       }),
     }));
     assert.deepEqual(drawn, expected);
@@ -161,7 +175,11 @@ describe('web app', { skip: SKIP ? 'CORROBORATE_SKIP_BROWSER=1' : false }, () =>
     const graph = page.locator('svg.graph');
     assert.equal(await graph.locator('a.node').count(), story.articles.length);
     const expected = story.articles.flatMap((a) => a.derivedFrom.map((l) => `${l.article}->${a.id}:${a.role}`)).sort();
-    const drawn = await graph.locator('g.edge').evaluateAll((edges) => edges.map((e) => `${e.getAttribute('data-from')}->${e.getAttribute('data-to')}:${e.getAttribute('data-role')}`));
+    const drawn = await graph
+      .locator('g.edge')
+      .evaluateAll((edges) =>
+        edges.map((e) => `${e.getAttribute('data-from')}->${e.getAttribute('data-to')}:${e.getAttribute('data-role')}`),
+      );
     assert.deepEqual(drawn.sort(), expected);
     // Layered: every source sits left of what derives from it.
     for (const article of story.articles) {
@@ -178,7 +196,9 @@ describe('web app', { skip: SKIP ? 'CORROBORATE_SKIP_BROWSER=1' : false }, () =>
     assert.ok(derived, 'the seed story has a derived article with evidence');
     await open(`#/article/${derived.id}?story=${story.id}`);
     // Marked pieces are contiguous in the text, except where a paragraph break was dropped.
-    const evidence = squashAll(await page.locator('.article-text mark.evidence').evaluateAll((marks) => marks.map((m: any) => m.textContent).join('')));
+    const evidence = squashAll(
+      await page.locator('.article-text mark.evidence').evaluateAll((marks) => marks.map((m: any) => m.textContent).join('')),
+    );
     for (const passage of derived.derivedFrom.flatMap((l) => l.evidence)) {
       const text = squashAll(derived.text.slice(passage.targetStart, passage.targetEnd).replace(/\n\s*\n/g, ''));
       assert.ok(evidence.includes(text), `evidence passage "${text.slice(0, 60)}" is marked`);
@@ -193,7 +213,10 @@ describe('web app', { skip: SKIP ? 'CORROBORATE_SKIP_BROWSER=1' : false }, () =>
     if (await showAll.count()) await showAll.click();
     const drawn: Record<string, string> = await page.evaluate(() =>
       Object.fromEntries(
-        [...document.querySelectorAll('table.matrix td.cell')].map((td: any) => [`${td.closest('tr').dataset.claim}/${td.dataset.article}`, `${td.dataset.status} ${td.textContent}`]),
+        [...document.querySelectorAll('table.matrix td.cell')].map((td: any) => [
+          `${td.closest('tr').dataset.claim}/${td.dataset.article}`,
+          `${td.dataset.status} ${td.textContent}`,
+        ]),
       ),
     );
     const expected: Record<string, string> = {};
@@ -204,7 +227,10 @@ describe('web app', { skip: SKIP ? 'CORROBORATE_SKIP_BROWSER=1' : false }, () =>
       }
     }
     assert.deepEqual(drawn, expected);
-    assert.ok(Object.values(drawn).some((v) => v.startsWith('absent')), 'some claims are absent from some articles');
+    assert.ok(
+      Object.values(drawn).some((v) => v.startsWith('absent')),
+      'some claims are absent from some articles',
+    );
     assert.ok(await page.locator('.matrix-block .legend li', { hasText: 'conflicting' }).count());
   });
 
@@ -222,8 +248,14 @@ describe('web app', { skip: SKIP ? 'CORROBORATE_SKIP_BROWSER=1' : false }, () =>
         const dropped = mention.diff!.filter((c) => c.op === 'dropped').map((c) => c.text);
         const substituted = mention.diff!.filter((c) => c.op === 'substituted');
         assert.deepEqual(await diff.locator('del.dropped').allInnerTexts(), dropped);
-        assert.deepEqual(await diff.locator('.substituted del').allInnerTexts(), substituted.map((c) => c.was ?? ''));
-        assert.deepEqual(await diff.locator('.substituted ins').allInnerTexts(), substituted.map((c) => c.text));
+        assert.deepEqual(
+          await diff.locator('.substituted del').allInnerTexts(),
+          substituted.map((c) => c.was ?? ''),
+        );
+        assert.deepEqual(
+          await diff.locator('.substituted ins').allInnerTexts(),
+          substituted.map((c) => c.text),
+        );
         diffsChecked++;
       }
     }
@@ -243,20 +275,29 @@ describe('web app', { skip: SKIP ? 'CORROBORATE_SKIP_BROWSER=1' : false }, () =>
     if (article.title) assert.equal(await page.locator('main h1').innerText(), article.title);
     assert.equal((await page.locator('.article-text').innerText()).replace(/\s+/g, ' ').trim(), article.text.replace(/\s+/g, ' ').trim());
     const marked = await page.locator('.article-text mark.claim').allInnerTexts();
-    const mentions = story.claims.flatMap((c) => c.mentions.filter((m) => m.article === article.id).map((m) => article.text.slice(m.start, m.end)));
+    const mentions = story.claims.flatMap((c) =>
+      c.mentions.filter((m) => m.article === article.id).map((m) => article.text.slice(m.start, m.end)),
+    );
     assert.ok(mentions.length > 0, 'the seed article has claims');
     const allMarked = squashAll(marked.join(' '));
     for (const mention of mentions) assert.ok(allMarked.includes(squashAll(mention)), `"${mention}" is highlighted`);
     const removed = page.locator('.removed-text');
     const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
-    assert.deepEqual((await removed.allInnerTexts()).map(squash), article.removed.map((b) => squash(b.text)));
+    assert.deepEqual(
+      (await removed.allInnerTexts()).map(squash),
+      article.removed.map((b) => squash(b.text)),
+    );
     const colour = await removed.first().evaluate((el) => getComputedStyle(el).color);
     assert.equal(colour, 'rgb(152, 162, 179)', 'removed chrome is greyed');
     await screenshot('article');
   });
 
   it('shows hostile article text inert, as text', async () => {
-    for (const hash of [`#/story/${HOSTILE_STORY_ID}`, `#/article/${t.hostileStory.articles[0]!.id}?story=${HOSTILE_STORY_ID}`, '#/?q=Hostile']) {
+    for (const hash of [
+      `#/story/${HOSTILE_STORY_ID}`,
+      `#/article/${t.hostileStory.articles[0]!.id}?story=${HOSTILE_STORY_ID}`,
+      '#/?q=Hostile',
+    ]) {
       await open(hash);
       assert.equal(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), undefined, `no script ran on ${hash}`);
       assert.equal(await page.locator('main img, main script, main iframe').count(), 0, `no element was made from text on ${hash}`);
@@ -290,7 +331,10 @@ describe('web app', { skip: SKIP ? 'CORROBORATE_SKIP_BROWSER=1' : false }, () =>
   it('fits a phone screen without sideways scrolling of the page', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     try {
-      for (const [hash, name] of [[`#/story/${seedId()}`, 'story-phone'], ['#/', 'story-list-phone']] as const) {
+      for (const [hash, name] of [
+        [`#/story/${seedId()}`, 'story-phone'],
+        ['#/', 'story-list-phone'],
+      ] as const) {
         await open(hash);
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         assert.ok(overflow <= 0, `${hash} is ${overflow}px wider than the screen`);
@@ -306,7 +350,10 @@ describe('web app', { skip: SKIP ? 'CORROBORATE_SKIP_BROWSER=1' : false }, () =>
     const seed = await storyOf(seedId());
     const original = seed.articles.find((a) => a.role === 'original') ?? seed.articles[0]!;
     const paragraphs = original.text.split(/\n\s*\n/);
-    const reprint = [...paragraphs.slice(0, Math.max(3, Math.ceil(paragraphs.length * 0.7))), 'Analysts said the offer was aimed at the negotiations.'].join('\n\n');
+    const reprint = [
+      ...paragraphs.slice(0, Math.max(3, Math.ceil(paragraphs.length * 0.7))),
+      'Analysts said the offer was aimed at the negotiations.',
+    ].join('\n\n');
     await open('#/ingest');
     await page.fill('#ingest-title', original.title ?? 'A reprint');
     await page.fill('#ingest-text', reprint);
@@ -324,7 +371,10 @@ describe('web app', { skip: SKIP ? 'CORROBORATE_SKIP_BROWSER=1' : false }, () =>
     const pasted = story.articles.filter((a) => !seedIds.has(a.id));
     assert.equal(pasted.length, 1, 'the pasted article is in the story');
     assert.ok(pasted[0]!.text.includes(paragraphs[1]!.trim()), 'with the text that was pasted');
-    assert.ok(story.articles.some((a) => a.id === original.id), 'the pasted article joined the story of the article it reprints');
+    assert.ok(
+      story.articles.some((a) => a.id === original.id),
+      'the pasted article joined the story of the article it reprints',
+    );
     assert.ok(story.articles.length > seed.articles.length);
     assert.equal(await page.locator('svg.graph a.node').count(), story.articles.length);
   });

@@ -48,7 +48,10 @@ describe('health and documentation', () => {
     const { status, body, headers } = await get('/api/health');
     assert.equal(status, 200);
     conforms('Health', body);
-    assert.deepEqual({ status: body.status, store: body.store, articles: body.articles, stories: body.stories }, { status: 'ok', store: 'sqlite', articles: 11, stories: 3 });
+    assert.deepEqual(
+      { status: body.status, store: body.store, articles: body.articles, stories: body.stories },
+      { status: 'ok', store: 'sqlite', articles: 11, stories: 3 },
+    );
     assert.match(headers.get('content-security-policy') ?? '', /default-src 'self'/);
     assert.equal(headers.get('x-content-type-options'), 'nosniff');
     assert.equal(headers.get('cache-control'), 'no-store');
@@ -89,7 +92,10 @@ describe('GET /api/stories', () => {
     const seed = t.examplesStory!;
     assert.equal(seed.articles.length, 5);
     const { body } = await get('/api/stories?from=2025-02-01&to=2025-02-28');
-    assert.deepEqual(body.stories.map((s: any) => s.id), [seed.id]);
+    assert.deepEqual(
+      body.stories.map((s: any) => s.id),
+      [seed.id],
+    );
     assert.equal(body.stories[0].size, 5);
     assert.equal(body.stories[0].findings, seed.findings.length);
     const full = await get(`/api/stories/${seed.id}`);
@@ -97,13 +103,19 @@ describe('GET /api/stories', () => {
   });
 
   it('filters by text, outlet and dates', async () => {
-    assert.deepEqual((await get('/api/stories?q=Hostile')).body.stories.map((s: any) => s.id), ['story-hostile']);
+    assert.deepEqual(
+      (await get('/api/stories?q=Hostile')).body.stories.map((s: any) => s.id),
+      ['story-hostile'],
+    );
     assert.equal((await get('/api/stories?q=zzzunfindable')).body.total, 0);
     assert.ok((await get('/api/stories?outlet=Daily%20Example')).body.stories.some((s: any) => s.id === t.story.id));
     assert.equal((await get('/api/stories?outlet=Nobody%20Times')).body.total, 0);
     assert.equal((await get('/api/stories?from=2025-05-01&to=2025-05-31')).body.total, 1);
     assert.equal((await get('/api/stories?to=2025-03-01')).body.total, 2);
-    assert.deepEqual((await get('/api/stories?from=2024-01-01&to=2024-12-31')).body.stories.map((s: any) => s.id), ['story-hostile']);
+    assert.deepEqual(
+      (await get('/api/stories?from=2024-01-01&to=2024-12-31')).body.stories.map((s: any) => s.id),
+      ['story-hostile'],
+    );
     assert.equal((await get('/api/stories?from=2030-01-01')).body.total, 0);
   });
 
@@ -207,14 +219,20 @@ describe('POST /api/ingest: bad input', () => {
   });
 
   it('refuses cross-origin posts with 403', async () => {
-    assertError(await post('/api/ingest', JSON.stringify({ text: 'hello' }), { 'Content-Type': 'application/json', Origin: 'https://evil.example' }), 403);
+    assertError(
+      await post('/api/ingest', JSON.stringify({ text: 'hello' }), { 'Content-Type': 'application/json', Origin: 'https://evil.example' }),
+      403,
+    );
   });
 });
 
 describe('ingest jobs', () => {
   it('queues pasted text and reports progress until the job ends', async () => {
-    const text = 'Harbour reopens after storm\n\nThe city harbour reopened on Monday after a storm closed it for three days, the port authority said. About 40 ships had waited offshore.';
-    const { status, body, headers } = await post('/api/ingest', JSON.stringify({ text, title: 'Harbour reopens' }), { 'Content-Type': 'application/json' });
+    const text =
+      'Harbour reopens after storm\n\nThe city harbour reopened on Monday after a storm closed it for three days, the port authority said. About 40 ships had waited offshore.';
+    const { status, body, headers } = await post('/api/ingest', JSON.stringify({ text, title: 'Harbour reopens' }), {
+      'Content-Type': 'application/json',
+    });
     assert.equal(status, 202);
     conforms('Job', body.job);
     assert.equal(headers.get('location'), `/api/jobs/${body.job.id}`);
@@ -274,7 +292,11 @@ describe('routing and security', () => {
     assert.match(csp, /script-src 'self'/);
     assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/);
     assert.doesNotMatch(page.body, /<script>|\son\w+=/i, 'no inline script or handlers in the page');
-    for (const [path, type] of [['/app.js', /^text\/javascript/], ['/style.css', /^text\/css/], ['/pages/story.js', /^text\/javascript/]] as const) {
+    for (const [path, type] of [
+      ['/app.js', /^text\/javascript/],
+      ['/style.css', /^text\/css/],
+      ['/pages/story.js', /^text\/javascript/],
+    ] as const) {
       const asset = await get(path);
       assert.equal(asset.status, 200, path);
       assert.match(asset.headers.get('content-type') ?? '', type);
@@ -302,7 +324,9 @@ describe('ingest jobs without a worker thread', () => {
       const response = await fetch(`${local.url}/api/ingest`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ text: 'Library extends hours\n\nThe city library will open until 10 pm on weekdays from March, its director said on Tuesday.' }),
+        body: JSON.stringify({
+          text: 'Library extends hours\n\nThe city library will open until 10 pm on weekdays from March, its director said on Tuesday.',
+        }),
       });
       assert.equal(response.status, 202);
       const { job } = (await response.json()) as { job: { id: string } };

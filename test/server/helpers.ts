@@ -34,7 +34,9 @@ export interface TestServer {
 
 /** The stored-article record a dossier article was made from. */
 export function articleOf(article: DossierArticle): Article {
-  const contentHash = createHash('sha256').update(article.id + article.text).digest('hex');
+  const contentHash = createHash('sha256')
+    .update(article.id + article.text)
+    .digest('hex');
   return {
     id: article.id,
     contentHash,
@@ -57,7 +59,13 @@ export function articleOf(article: DossierArticle): Article {
 /** The sample story with hostile text everywhere, under its own story and article ids. */
 export function hostileSampleStory(): DossierStory {
   // Dated before the other seeds, so it sorts last in the newest-first story list.
-  const story = sampleStory({ id: HOSTILE_STORY_ID, hostile: HOSTILE, headline: `Hostile ${HOSTILE} headline`, firstSeen: '2024-01-10T08:00:00Z', lastSeen: '2024-01-11' });
+  const story = sampleStory({
+    id: HOSTILE_STORY_ID,
+    hostile: HOSTILE,
+    headline: `Hostile ${HOSTILE} headline`,
+    firstSeen: '2024-01-10T08:00:00Z',
+    lastSeen: '2024-01-11',
+  });
   // Same article ids as the plain sample; give them their own (first hex digit changed).
   let json = JSON.stringify(story);
   story.articles.forEach((article, i) => {
@@ -96,7 +104,14 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const store = await openStore(join(dir, 'test.db'));
   const { story, hostileStory } = await seedStore(store);
   const examplesStory = examples ? await seedExamples(store) : null;
-  const server = await startServer({ store, storeLocation: join(dir, 'test.db'), port: 0, host: '127.0.0.1', log: () => {}, ...serverOptions });
+  const server = await startServer({
+    store,
+    storeLocation: join(dir, 'test.db'),
+    port: 0,
+    host: '127.0.0.1',
+    log: () => {},
+    ...serverOptions,
+  });
   return {
     url: server.url.replace(/\/$/, ''),
     store,

@@ -57,7 +57,10 @@ describe('API over PostgreSQL', () => {
 
   it('lists, searches and pages stories', async () => {
     assert.equal((await get('/api/stories')).body.total, 2);
-    assert.deepEqual((await get('/api/stories?q=Hostile')).body.stories.map((s: any) => s.id), ['story-hostile']);
+    assert.deepEqual(
+      (await get('/api/stories?q=Hostile')).body.stories.map((s: any) => s.id),
+      ['story-hostile'],
+    );
     assert.equal((await get('/api/stories?limit=1&offset=1')).body.stories.length, 1);
     assert.equal((await get('/api/stories?limit=nope')).status, 400);
   });

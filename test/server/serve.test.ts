@@ -26,7 +26,11 @@ describe('corroborate serve', () => {
         if (signal === 'SIGTERM') {
           // An ingest job runs in the analysis worker thread, which loads TypeScript on its own.
           const text = 'Bridge reopens\n\nThe old river bridge reopened to traffic on Friday after two years of repairs, the city said.';
-          const posted = await fetch(`${url}api/ingest`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ text }) });
+          const posted = await fetch(`${url}api/ingest`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify({ text }),
+          });
           assert.equal(posted.status, 202);
           const { job } = (await posted.json()) as { job: { id: string } };
           const finished = await waitForJob(url.replace(/\/$/, ''), job.id);
@@ -44,7 +48,12 @@ describe('corroborate serve', () => {
   }
 
   it('refuses bad flags with exit code 2', async () => {
-    for (const args of [['serve', '--port', 'abc'], ['serve', '--port', '70000'], ['serve', 'extra'], ['serve', '--bogus']]) {
+    for (const args of [
+      ['serve', '--port', 'abc'],
+      ['serve', '--port', '70000'],
+      ['serve', 'extra'],
+      ['serve', '--bogus'],
+    ]) {
       const bad = runCli(args);
       assert.equal(await bad.exited, 2, `${args.join(' ')}: ${bad.output().stderr}`);
       assert.match(bad.output().stderr, /corroborate serve:/);

@@ -47,7 +47,11 @@ describe('parseStoryQuery', () => {
     [{ q: 'x'.repeat(201) }, 400],
   ];
   for (const [query, expected] of rows) {
-    it(`${JSON.stringify(query).slice(0, 70)} -> ${expected}`, () => assert.equal(status(() => parseStoryQuery(query)), expected));
+    it(`${JSON.stringify(query).slice(0, 70)} -> ${expected}`, () =>
+      assert.equal(
+        status(() => parseStoryQuery(query)),
+        expected,
+      ));
   }
 
   it('fills paging defaults and drops empty filters', () => {
@@ -57,25 +61,68 @@ describe('parseStoryQuery', () => {
 });
 
 describe('checkId', () => {
-  for (const [id, expected] of [['c5eb3f65ea7361f4', 200], ['s-c5eb3f65ea7361f4', 200], ['../etc', 400], ['', 400], ['a b', 400], ['<x>', 400], ['x'.repeat(129), 400]] as const) {
-    it(`'${id.slice(0, 20)}' -> ${expected}`, () => assert.equal(status(() => checkId(id, 'story')), expected));
+  for (const [id, expected] of [
+    ['c5eb3f65ea7361f4', 200],
+    ['s-c5eb3f65ea7361f4', 200],
+    ['../etc', 400],
+    ['', 400],
+    ['a b', 400],
+    ['<x>', 400],
+    ['x'.repeat(129), 400],
+  ] as const) {
+    it(`'${id.slice(0, 20)}' -> ${expected}`, () =>
+      assert.equal(
+        status(() => checkId(id, 'story')),
+        expected,
+      ));
   }
 });
 
 describe('parseIngestJson', () => {
   it('takes urls, a feed, text and a title', () => {
-    const request = parseIngestJson({ urls: ['https://a.example/1', 'http://b.example/2'], feed: 'https://a.example/feed.xml', text: 'Body', title: 'Head' });
-    assert.deepEqual(request, { urls: ['https://a.example/1', 'http://b.example/2'], feed: 'https://a.example/feed.xml', text: 'Body', title: 'Head', files: [] });
+    const request = parseIngestJson({
+      urls: ['https://a.example/1', 'http://b.example/2'],
+      feed: 'https://a.example/feed.xml',
+      text: 'Body',
+      title: 'Head',
+    });
+    assert.deepEqual(request, {
+      urls: ['https://a.example/1', 'http://b.example/2'],
+      feed: 'https://a.example/feed.xml',
+      text: 'Body',
+      title: 'Head',
+      files: [],
+    });
   });
-  const bad: unknown[] = [{}, { urls: [] }, { text: '   ' }, { urls: ['ftp://x.example/'] }, { feed: 7 }, { extra: 1, text: 'x' }, 'text', 42, { urls: ['https://' + 'a'.repeat(2100) + '.example/'] }];
+  const bad: unknown[] = [
+    {},
+    { urls: [] },
+    { text: '   ' },
+    { urls: ['ftp://x.example/'] },
+    { feed: 7 },
+    { extra: 1, text: 'x' },
+    'text',
+    42,
+    { urls: [`https://${'a'.repeat(2100)}.example/`] },
+  ];
   for (const body of bad) {
-    it(`refuses ${JSON.stringify(body).slice(0, 60)}`, () => assert.equal(status(() => parseIngestJson(body)), 400));
+    it(`refuses ${JSON.stringify(body).slice(0, 60)}`, () =>
+      assert.equal(
+        status(() => parseIngestJson(body)),
+        400,
+      ));
   }
 });
 
 describe('prepareInputs', () => {
   it('writes pasted text headline first into a private folder and labels it', async () => {
-    const prepared = await prepareInputs({ urls: ['https://a.example/1'], feed: null, text: 'The body.', title: 'The head', files: [{ name: '../../evil.html', bytes: new TextEncoder().encode('<p>x</p>') }] });
+    const prepared = await prepareInputs({
+      urls: ['https://a.example/1'],
+      feed: null,
+      text: 'The body.',
+      title: 'The head',
+      files: [{ name: '../../evil.html', bytes: new TextEncoder().encode('<p>x</p>') }],
+    });
     try {
       assert.equal(prepared.inputs.length, 3);
       const [pasted, upload, url] = prepared.inputs;
@@ -93,7 +140,13 @@ describe('prepareInputs', () => {
   });
 
   it('makes no folder for URLs alone', async () => {
-    const prepared = await prepareInputs({ urls: ['https://a.example/1'], feed: 'https://a.example/f', text: null, title: null, files: [] });
+    const prepared = await prepareInputs({
+      urls: ['https://a.example/1'],
+      feed: 'https://a.example/f',
+      text: null,
+      title: null,
+      files: [],
+    });
     assert.equal(prepared.tempDir, null);
     assert.deepEqual(prepared.inputs, ['https://a.example/1', 'https://a.example/f']);
   });
@@ -226,11 +279,13 @@ describe('job queue and runners (a real SQLite store)', () => {
     stores.push(other);
     const queue = new JobQueue(store);
     const ran: string[] = [];
-    const work = (who: string): JobWork => async (request) => {
-      ran.push(`${who}:${request.text}`);
-      await new Promise((resolve) => setTimeout(resolve, 5));
-      return outcome;
-    };
+    const work =
+      (who: string): JobWork =>
+      async (request) => {
+        ran.push(`${who}:${request.text}`);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        return outcome;
+      };
     const ids = [];
     for (let i = 0; i < 8; i++) ids.push((await queue.enqueue(text(`t${i}`)))!.id);
     const runners = [new JobRunner(store, work('a'), fast), new JobRunner(other, work('b'), fast)];
@@ -277,7 +332,10 @@ describe('job queue and runners (a real SQLite store)', () => {
     runner.start();
     await until(store, job.id, 'done');
     await runner.close();
-    assert.deepEqual(logged.map((m) => m.replace(/:.*/, '')), ['corroborate', 'corroborate']);
+    assert.deepEqual(
+      logged.map((m) => m.replace(/:.*/, '')),
+      ['corroborate', 'corroborate'],
+    );
     assert.match(logged[0]!, /could not be read \(trying again\): connection refused/);
     assert.match(logged[1]!, /can be read again/);
   });
@@ -291,7 +349,12 @@ describe('job queue and runners (a real SQLite store)', () => {
       files: [{ name: 'page.html.gz', bytes: new Uint8Array([0, 255, 1, 254]) }],
     };
     assert.deepEqual(decodeIngestRequest(encodeIngestRequest(request)), request);
-    assert.deepEqual(inputLabels(request), ['pasted text "Title"', 'page.html.gz', 'https://example.com/a', 'https://example.com/feed.xml']);
+    assert.deepEqual(inputLabels(request), [
+      'pasted text "Title"',
+      'page.html.gz',
+      'https://example.com/a',
+      'https://example.com/feed.xml',
+    ]);
   });
 });
 
@@ -302,7 +365,11 @@ describe('web app sources', () => {
     assert.ok(scripts.length >= 5, 'the app is there');
     for (const [path, asset] of scripts) {
       const source = new TextDecoder().decode(asset.body);
-      assert.doesNotMatch(source, /innerHTML|outerHTML|insertAdjacentHTML|document\.write|\beval\(|new Function|setAttribute\(\s*['"]on/, path);
+      assert.doesNotMatch(
+        source,
+        /innerHTML|outerHTML|insertAdjacentHTML|document\.write|\beval\(|new Function|setAttribute\(\s*['"]on/,
+        path,
+      );
     }
   });
 });

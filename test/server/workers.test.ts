@@ -48,7 +48,11 @@ describe('serve --no-worker with two workers on PostgreSQL', () => {
     const ids: string[] = [];
     for (const file of files) {
       const text = await readFile(join(EXAMPLES, file), 'utf8');
-      const posted = await fetch(`${api}/api/ingest`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ text }) });
+      const posted = await fetch(`${api}/api/ingest`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ text }),
+      });
       assert.equal(posted.status, 202);
       ids.push(((await posted.json()) as { job: { id: string } }).job.id);
     }

@@ -53,13 +53,15 @@ export const command: Command = {
         extract,
         stories,
         onProgress: progress.update,
-        lease: { onWait: (holder) => io.stderr.write(`Another analysis (${holder}) is writing to this database; waiting for it to finish.\n`) },
+        lease: {
+          onWait: (holder) => io.stderr.write(`Another analysis (${holder}) is writing to this database; waiting for it to finish.\n`),
+        },
       });
       progress.done();
       await mkdir(outDir, { recursive: true });
-      await writeFile(join(outDir, 'stories.json'), JSON.stringify(result.dossier, null, 2) + '\n');
+      await writeFile(join(outDir, 'stories.json'), `${JSON.stringify(result.dossier, null, 2)}\n`);
       await writeFile(join(outDir, 'index.html'), renderReport(result.dossier));
-      io.stdout.write(formatSummary(result, { outDir }) + '\n');
+      io.stdout.write(`${formatSummary(result, { outDir })}\n`);
       return result.articles.length === 0 && result.rejections.length > 0 ? 1 : 0;
     } finally {
       await store.close();
@@ -74,8 +76,8 @@ function progressReporter(io: CommandIO) {
     update(event: ProgressEvent) {
       if (!io.interactive) return;
       const total = event.total ? `/${event.total}` : '';
-      const bar = event.total ? renderBar(event.done / Math.max(1, event.total)) + ' ' : '';
-      io.stderr.write(`\r\x1b[2K${bar}${event.stage} ${event.done}${total}${event.input ? ' ' + shorten(event.input) : ''}`);
+      const bar = event.total ? `${renderBar(event.done / Math.max(1, event.total))} ` : '';
+      io.stderr.write(`\r\x1b[2K${bar}${event.stage} ${event.done}${total}${event.input ? ` ${shorten(event.input)}` : ''}`);
       shown = true;
     },
     done() {
@@ -92,5 +94,5 @@ function renderBar(fraction: number): string {
 }
 
 function shorten(input: string): string {
-  return input.length > 50 ? '…' + input.slice(-49) : input;
+  return input.length > 50 ? `…${input.slice(-49)}` : input;
 }

@@ -34,18 +34,16 @@ export const command: Command = {
   summary: 'Assign {id, text, title?, published?} JSON lines to stories',
   help: HELP,
   async run(argv, io) {
-    const { values, positionals } = parseFlags(
-      argv,
-      { format: { type: 'string' }, ...STORY_FLAGS },
-      'cluster',
-    );
-    if (positionals.length !== 1) throw usageError('give exactly one FILE.jsonl (or - for standard input).', "Try 'corroborate cluster articles.jsonl'.");
+    const { values, positionals } = parseFlags(argv, { format: { type: 'string' }, ...STORY_FLAGS }, 'cluster');
+    if (positionals.length !== 1)
+      throw usageError('give exactly one FILE.jsonl (or - for standard input).', "Try 'corroborate cluster articles.jsonl'.");
     const format = values.format ?? 'jsonl';
     if (format !== 'jsonl' && format !== 'tsv') throw usageError(`--format must be jsonl or tsv, not '${format}'.`);
     const index = new StoryIndex(storyOptions(values));
 
     const records: StoryInput[] = [];
-    for await (const record of readJsonl(positionals[0]!, io, { command: 'cluster', record: storyInput, hint: INPUT_HINT })) records.push(record);
+    for await (const record of readJsonl(positionals[0]!, io, { command: 'cluster', record: storyInput, hint: INPUT_HINT }))
+      records.push(record);
 
     // Oldest first, undated last, ties in input order.
     const order = records.map((record, i) => ({ record, i }));
@@ -70,5 +68,10 @@ function storyInput(fields: Readonly<Record<string, unknown>>): StoryInput | str
   if (published !== undefined && published !== null && (typeof published !== 'string' || Number.isNaN(Date.parse(published)))) {
     return '"published" is not an ISO 8601 date';
   }
-  return { id: String(id), text, title: (title as string | null | undefined) ?? null, published: (published as string | null | undefined) ?? null };
+  return {
+    id: String(id),
+    text,
+    title: (title as string | null | undefined) ?? null,
+    published: (published as string | null | undefined) ?? null,
+  };
 }

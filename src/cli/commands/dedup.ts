@@ -50,7 +50,8 @@ export const command: Command = {
       },
       'dedup',
     );
-    if (positionals.length !== 1) throw usageError('give exactly one FILE.jsonl (or - for standard input).', "Try 'corroborate dedup articles.jsonl'.");
+    if (positionals.length !== 1)
+      throw usageError('give exactly one FILE.jsonl (or - for standard input).', "Try 'corroborate dedup articles.jsonl'.");
     const format = values.format ?? 'tsv';
     if (format !== 'tsv' && format !== 'jsonl') throw usageError(`--format must be tsv or jsonl, not '${format}'.`);
     const verify = values.verify ?? 'exact';
@@ -63,7 +64,11 @@ export const command: Command = {
     });
 
     const ids: string[] = [];
-    const input = readJsonl(positionals[0]!, io, { command: 'dedup', record: idAndText, hint: 'Give a JSON-lines file of {id, text} objects.' });
+    const input = readJsonl(positionals[0]!, io, {
+      command: 'dedup',
+      record: idAndText,
+      hint: 'Give a JSON-lines file of {id, text} objects.',
+    });
     for await (const { id, text } of input) {
       ids.push(id);
       batch.add(text);
@@ -88,9 +93,10 @@ export const command: Command = {
       batch.containmentPairs(containment, (i, j, similarity, aInB, bInA) => {
         if (!printed!.add(i, j)) return;
         const [s, x, y] = [similarity, aInB, bInA].map((v) => v.toFixed(3));
-        block += format === 'tsv'
-          ? `${ids[i]}\t${ids[j]}\t${s}\t${x}\t${y}\n`
-          : `${JSON.stringify({ a: ids[i], b: ids[j], similarity: Number(s), aInB: Number(x), bInA: Number(y) })}\n`;
+        block +=
+          format === 'tsv'
+            ? `${ids[i]}\t${ids[j]}\t${s}\t${x}\t${y}\n`
+            : `${JSON.stringify({ a: ids[i], b: ids[j], similarity: Number(s), aInB: Number(x), bInA: Number(y) })}\n`;
         if (block.length >= OUTPUT_BLOCK) flush();
       });
     }

@@ -113,15 +113,17 @@ async function printText(item: Article | Rejection, io: CommandIO): Promise<void
   }
   const lines = [
     `== ${item.input}`,
-    ...([
-      ['Title', item.title],
-      ['By', item.byline],
-      ['Published', item.published],
-      ['Outlet', item.outlet],
-      ['Publisher', item.publisher],
-      ['Language', item.language],
-      ['URL', item.canonicalUrl ?? item.url],
-    ] as const)
+    ...(
+      [
+        ['Title', item.title],
+        ['By', item.byline],
+        ['Published', item.published],
+        ['Outlet', item.outlet],
+        ['Publisher', item.publisher],
+        ['Language', item.language],
+        ['URL', item.canonicalUrl ?? item.url],
+      ] as const
+    )
       .filter(([, value]) => value)
       .map(([label, value]) => `${label}: ${value}`),
     '',

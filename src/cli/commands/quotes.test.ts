@@ -21,24 +21,34 @@ test('quotes --format jsonl: one object per quote, offsets into the extracted te
   writeFileSync(file, ARTICLE);
   const { code, stdout } = await runCommand(quotes, [file, '--format', 'jsonl']);
   assert.equal(code, 0);
-  const rows = stdout.trim().split('\n').map((line) => JSON.parse(line));
+  const rows = stdout
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line));
   const text = JSON.parse((await runCommand(extract, [file, '--format', 'jsonl'])).stdout.trim()).text as string;
   assert.ok(rows.length >= 2);
   for (const row of rows) {
-    for (const key of ['input', 'text', 'start', 'end', 'direct', 'speaker', 'speakerStart', 'speakerEnd', 'cue']) assert.ok(key in row, key);
+    for (const key of ['input', 'text', 'start', 'end', 'direct', 'speaker', 'speakerStart', 'speakerEnd', 'cue'])
+      assert.ok(key in row, key);
     assert.equal(row.input, file);
     if (!row.parts) assert.equal(text.slice(row.start, row.end), row.text);
     assert.equal(text.slice(row.speakerStart, row.speakerEnd), row.speakerMention);
     assert.equal(row.speaker, 'Vladimir Putin');
   }
-  assert.deepEqual(rows.map((r) => r.direct), [true, false]);
+  assert.deepEqual(
+    rows.map((r) => r.direct),
+    [true, false],
+  );
 });
 
 test('claims prints every kind; text format is readable; usage errors', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'corroborate-claims-'));
   const file = join(dir, 'a.txt');
   writeFileSync(file, ARTICLE);
-  const rows = (await runCommand(claims, [file, '--format', 'jsonl'])).stdout.trim().split('\n').map((line) => JSON.parse(line));
+  const rows = (await runCommand(claims, [file, '--format', 'jsonl'])).stdout
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line));
   assert.deepEqual([...new Set(rows.map((r) => r.kind))].sort(), ['quantity', 'quote', 'statement']);
   const tons = rows.find((r) => r.kind === 'quantity' && r.value === 2500);
   assert.deepEqual([tons?.unit, tons?.per], ['t', 'year']);

@@ -36,7 +36,13 @@ export const command: Command = {
   async run(argv, io) {
     const { values, positionals } = parseFlags(
       argv,
-      { db: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, 'no-worker': { type: 'boolean' }, 'allow-private-network': { type: 'boolean' } },
+      {
+        db: { type: 'string' },
+        port: { type: 'string' },
+        host: { type: 'string' },
+        'no-worker': { type: 'boolean' },
+        'allow-private-network': { type: 'boolean' },
+      },
       'serve',
     );
     if (positionals.length > 0) throw usageError(`unexpected argument '${positionals[0]}'.`, "Run 'corroborate serve --help'.");
@@ -55,7 +61,7 @@ export const command: Command = {
         storeLocation: db,
         runJobs: !values['no-worker'],
         analyze: { ingest: { allowPrivateNetwork: Boolean(values['allow-private-network']) } },
-        log: (message) => io.stderr.write(message + '\n'),
+        log: (message) => io.stderr.write(`${message}\n`),
       });
     } catch (error) {
       await store.close();

@@ -32,9 +32,14 @@ export const command: Command = {
     if (positionals.length > 0) throw usageError(`unexpected argument '${positionals[0]}'.`, "Run 'corroborate worker --help'.");
     const db = values.db ?? 'corroborate.db';
     const store = await openStore(db);
-    const ingest = startIngestRunner(store, db, { analyze: { ingest: { allowPrivateNetwork: Boolean(values['allow-private-network']) } } }, {
-      log: (message) => io.stderr.write(message + '\n'),
-    });
+    const ingest = startIngestRunner(
+      store,
+      db,
+      { analyze: { ingest: { allowPrivateNetwork: Boolean(values['allow-private-network']) } } },
+      {
+        log: (message) => io.stderr.write(`${message}\n`),
+      },
+    );
     await writeLine(io.stdout, `Corroborate worker on ${db}: running queued ingest jobs. Press Ctrl-C to stop.`);
     await stopGracefully(io, await untilStopSignal(), () => ingest.close());
     await store.close();

@@ -5,14 +5,18 @@ import assert from 'node:assert/strict';
 import type { Article, Rejection } from '../../records.js';
 import { extractArticle } from '../index.js';
 
-const STORY = [
+const STORY: readonly [string, string, string] = [
   'Officials in the northern province said on Monday that the new bridge would open to traffic next spring after two years of delays.',
   'The project, which cost more than $40 million, was slowed by flooding and a shortage of steel, the transport ministry said in a statement.',
   '"We are proud that the work is finally nearing completion," the governor told reporters at the site, adding that tolls would stay low.',
 ];
 
 function textOf(body: string): string {
-  const result: Article | Rejection = extractArticle({ input: 'page.html', format: 'html', content: `<html><body><article><h1>Bridge to open next spring</h1>${body}</article></body></html>` });
+  const result: Article | Rejection = extractArticle({
+    input: 'page.html',
+    format: 'html',
+    content: `<html><body><article><h1>Bridge to open next spring</h1>${body}</article></body></html>`,
+  });
   if ('code' in result) assert.fail(`rejected: ${result.reason}`);
   return result.text;
 }
@@ -20,12 +24,15 @@ function textOf(body: string): string {
 const p = (text: string) => `<p>${text}</p>`;
 
 test('a comment inside a word leaves the word whole', () => {
-  const text = textOf(`${p(STORY[0])}<p>Ev<!-- -->en the mayor's supporters had trouble hiding their frustration with the delays.</p>${p(STORY[1])}`);
+  const text = textOf(
+    `${p(STORY[0])}<p>Ev<!-- -->en the mayor's supporters had trouble hiding their frustration with the delays.</p>${p(STORY[1])}`,
+  );
   assert.ok(text.includes("Even the mayor's supporters"), text);
 });
 
 test('a paragraph ending in an abbreviation in brackets is story; a caption ending in an agency is not', () => {
-  const paragraph = 'Das Thema mit dem höchsten Potenzial, aber auch mit den meisten Hindernissen, wird seit Jahren in Kliniken, Praxen und Ministerien intensiv diskutiert: die elektronische Patientenakte (ePA)';
+  const paragraph =
+    'Das Thema mit dem höchsten Potenzial, aber auch mit den meisten Hindernissen, wird seit Jahren in Kliniken, Praxen und Ministerien intensiv diskutiert: die elektronische Patientenakte (ePA)';
   const caption = 'Der Minister stellt die neue Patientenakte in Berlin vor (dpa)';
   const text = textOf(`${p(STORY[0])}${p(paragraph)}${p(caption)}${p(STORY[1])}`);
   assert.ok(text.includes(paragraph), text);
@@ -40,14 +47,24 @@ test('a "subheadline" block is the dek above the story and a subheading inside i
 });
 
 test('points of a list in the story stay when one of them is mostly a link; a list of links goes', () => {
-  const points = '<ul><li>Tolls will stay at two dollars for cars</li><li><a href="/trucks">Trucks will pay more</a> at night</li><li>Cyclists cross for free</li></ul>';
-  const related = '<ul><li><a href="/a">Floods close mountain roads</a></li><li><a href="/b">Steel prices climb again</a></li><li><a href="/c">Ferry service to end in May</a></li></ul>';
+  const points =
+    '<ul><li>Tolls will stay at two dollars for cars</li><li><a href="/trucks">Trucks will pay more</a> at night</li><li>Cyclists cross for free</li></ul>';
+  const related =
+    '<ul><li><a href="/a">Floods close mountain roads</a></li><li><a href="/b">Steel prices climb again</a></li><li><a href="/c">Ferry service to end in May</a></li></ul>';
   const text = textOf(`${p(STORY[0])}${points}${p(STORY[1])}${p(STORY[2])}${related}`);
-  assert.deepEqual(text.split('\n\n'), [STORY[0], 'Tolls will stay at two dollars for cars', 'Trucks will pay more at night', 'Cyclists cross for free', STORY[1], STORY[2]]);
+  assert.deepEqual(text.split('\n\n'), [
+    STORY[0],
+    'Tolls will stay at two dollars for cars',
+    'Trucks will pay more at night',
+    'Cyclists cross for free',
+    STORY[1],
+    STORY[2],
+  ]);
 });
 
 test('an embedded post quoted in the story stays inside its "social" wrapper; a share bar does not', () => {
-  const tweet = '<div class="social-media-embed"><blockquote class="twitter-tweet"><p>The bridge is finally open and it looks great</p>— Jane Roe (@janeroe) <a href="https://twitter.com/janeroe/status/1">November 18, 2026</a></blockquote></div>';
+  const tweet =
+    '<div class="social-media-embed"><blockquote class="twitter-tweet"><p>The bridge is finally open and it looks great</p>— Jane Roe (@janeroe) <a href="https://twitter.com/janeroe/status/1">November 18, 2026</a></blockquote></div>';
   const share = '<div class="social-share"><p>Share this story with a friend who drives over the river every day</p></div>';
   const text = textOf(`${p(STORY[0])}${tweet}${p(STORY[1])}${share}${p(STORY[2])}`);
   assert.ok(text.includes('The bridge is finally open and it looks great'), text);
@@ -56,23 +73,39 @@ test('an embedded post quoted in the story stays inside its "social" wrapper; a 
 });
 
 test('link-dense teasers go: a paragraph that is one headline link, a heading over a list of other stories, cut-short titles', () => {
-  const capsLink = '<p><strong><a href="/other">\'BRIDGE WEEK\' HOST OPENS UP ABOUT SERIOUS HEALTH CONDITION AFTER THE SHOW</a></strong></p>';
-  const moreStories = '<div class="heading-h3">More Great Herald Stories</div><ul><li>The strange life and <a href="/a">mysterious death of a ferry captain</a></li><li>How the city <a href="/b">gets the budget backward</a></li><li>What the <a href="/c">new toll means for commuters</a></li></ul>';
-  const truncated = '<p>[Bridge Week] Tourism Office Rush Ticket Pro... [Bridge Week] The Beauty of the River Revealed at ‘2026 Welcome...</p>';
+  const capsLink =
+    '<p><strong><a href="/other">\'BRIDGE WEEK\' HOST OPENS UP ABOUT SERIOUS HEALTH CONDITION AFTER THE SHOW</a></strong></p>';
+  const moreStories =
+    '<div class="heading-h3">More Great Herald Stories</div><ul><li>The strange life and <a href="/a">mysterious death of a ferry captain</a></li><li>How the city <a href="/b">gets the budget backward</a></li><li>What the <a href="/c">new toll means for commuters</a></li></ul>';
+  const truncated =
+    '<p>[Bridge Week] Tourism Office Rush Ticket Pro... [Bridge Week] The Beauty of the River Revealed at ‘2026 Welcome...</p>';
   const text = textOf(`${p(STORY[0])}${capsLink}${p(STORY[1])}${truncated}${p(STORY[2])}${moreStories}`);
   assert.equal(text, STORY.join('\n\n'));
 });
 
-test('the story\'s own structure stays: subheadings, key points, a table of results, a quote in a blockquote, a cited address', () => {
+test("the story's own structure stays: subheadings, key points, a table of results, a quote in a blockquote, a cited address", () => {
   // An address written out is a source the story cites, not a headline link.
   const address = 'http://www.example.org/2026/11/22/report-on-the-condition-of-the-old-river-bridge.html';
-  const keyPoints = '<h2>Key points</h2><ul><li>The bridge opens in April</li><li>Tolls stay at two dollars</li><li>Cyclists cross for free</li></ul>';
-  const results = '<h3>Results</h3><table><tr><th>Candidate</th><th>Votes</th></tr><tr><td>Ann Lee</td><td>52%</td></tr><tr><td>Bo Chan</td><td>48%</td></tr></table>';
+  const keyPoints =
+    '<h2>Key points</h2><ul><li>The bridge opens in April</li><li>Tolls stay at two dollars</li><li>Cyclists cross for free</li></ul>';
+  const results =
+    '<h3>Results</h3><table><tr><th>Candidate</th><th>Votes</th></tr><tr><td>Ann Lee</td><td>52%</td></tr><tr><td>Bo Chan</td><td>48%</td></tr></table>';
   const quote = '<blockquote><p>"This bridge will change how the whole valley lives and works," the mayor said.</p></blockquote>';
   const source = `<p><a href="${address}">${address}</a></p>`;
   const text = textOf(`${p(STORY[0])}${keyPoints}${p(STORY[1])}${results}${quote}${p(STORY[2])}${source}`);
   assert.deepEqual(text.split('\n\n'), [
-    STORY[0], 'Key points', 'The bridge opens in April', 'Tolls stay at two dollars', 'Cyclists cross for free', STORY[1],
-    'Results', 'Candidate Votes', 'Ann Lee 52%', 'Bo Chan 48%', '"This bridge will change how the whole valley lives and works," the mayor said.', STORY[2], address,
+    STORY[0],
+    'Key points',
+    'The bridge opens in April',
+    'Tolls stay at two dollars',
+    'Cyclists cross for free',
+    STORY[1],
+    'Results',
+    'Candidate Votes',
+    'Ann Lee 52%',
+    'Bo Chan 48%',
+    '"This bridge will change how the whole valley lives and works," the mayor said.',
+    STORY[2],
+    address,
   ]);
 });

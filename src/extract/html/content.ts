@@ -42,14 +42,26 @@ const CHROME_AREA_FACTOR = 0.2;
 
 // Class and id words, matched per word ("share-tools" -> share, tools; "articleBody" -> articlebody)
 // and per joined pair of words ("most-read" -> mostread): a Set lookup, not a regex per element.
-const NEGATIVE_WORDS = new Set('ad ads advert advertisement adslot banner breadcrumb breadcrumbs byline bio caption comment comments community cookie consent disqus dropdown extra footer foot gdpr hidden masthead menu meta modal nav navbar navigation newsletter outbrain pagination pager paywall popup promo recirc recommend recommended recommendations related remark replies rss share sharing shoutbox sidebar skip social sponsor sponsored subscribe subscription supplemental taboola tags tag toolbar tools trending widget signup print credit credits disclaimer copyright overlay teaser timestamp dateline rating player video gallery carousel slideshow topics keywords authorbio authorinfo authorbox authorcontent authordescription authorbiography authorprofile authorcard authordetails authorwrap aboutauthor postauthor entryauthor inlinepromo mostread mostpopular readmore morestories alsoread latest prev previous nextprev navegacion rodape fusszeile piede lectores lecteurs lettori leitores leserkommentare werbung anzeige publicite publicidad pubblicita publicidade kommentare commentaires comentarios commenti comentarios partage compartir condividi teilen relacionadas relacionados correlati aehnliche verwandte'.split(' '));
+const NEGATIVE_WORDS = new Set(
+  'ad ads advert advertisement adslot banner breadcrumb breadcrumbs byline bio caption comment comments community cookie consent disqus dropdown extra footer foot gdpr hidden masthead menu meta modal nav navbar navigation newsletter outbrain pagination pager paywall popup promo recirc recommend recommended recommendations related remark replies rss share sharing shoutbox sidebar skip social sponsor sponsored subscribe subscription supplemental taboola tags tag toolbar tools trending widget signup print credit credits disclaimer copyright overlay teaser timestamp dateline rating player video gallery carousel slideshow topics keywords authorbio authorinfo authorbox authorcontent authordescription authorbiography authorprofile authorcard authordetails authorwrap aboutauthor postauthor entryauthor inlinepromo mostread mostpopular readmore morestories alsoread latest prev previous nextprev navegacion rodape fusszeile piede lectores lecteurs lettori leitores leserkommentare werbung anzeige publicite publicidad pubblicita publicidade kommentare commentaires comentarios commenti comentarios partage compartir condividi teilen relacionadas relacionados correlati aehnliche verwandte'.split(
+    ' ',
+  ),
+);
 /** Words that name the headline block's parts (dek, standfirst, kicker): chrome even inside "article-...". */
 const HEADLINE_PART_WORDS = new Set('subheadline subhead subheading dek standfirst subtitle excerpt kicker eyebrow strapline'.split(' '));
-const POSITIVE_WORDS = new Set(('article articlebody articlecontent articletext body content entry entrycontent main page post postbody postcontent story storybody text blog hentry prose richtext paragraph detail ' +
-  // The same in the class names of other languages' sites (Spanish, German, French, Italian, Portuguese, Dutch, Polish).
-  'articulo cuerpo contenido noticia texto inhalt artikel artikeltext beitrag meldung contenu corps texte articolo testo corpo conteudo materia tekst tresc').split(' '));
+const POSITIVE_WORDS = new Set(
+  (
+    'article articlebody articlecontent articletext body content entry entrycontent main page post postbody postcontent story storybody text blog hentry prose richtext paragraph detail ' +
+    // The same in the class names of other languages' sites (Spanish, German, French, Italian, Portuguese, Dutch, Polish).
+    'articulo cuerpo contenido noticia texto inhalt artikel artikeltext beitrag meldung contenu corps texte articolo testo corpo conteudo materia tekst tresc'
+  ).split(' '),
+);
 /** Words that mark an area as not the story even when it holds prose (comments, sidebars). */
-const STRONG_NEGATIVE_WORDS = new Set('comment comments disqus replies related recommend recommended recommendations sidebar footer share social newsletter promo outbrain taboola trending popular mostread mostpopular widget authorbio signup cookie consent recirc lectores lecteurs lettori leitores leserkommentare kommentare commentaires comentarios commenti relacionadas relacionados correlati'.split(' '));
+const STRONG_NEGATIVE_WORDS = new Set(
+  'comment comments disqus replies related recommend recommended recommendations sidebar footer share social newsletter promo outbrain taboola trending popular mostread mostpopular widget authorbio signup cookie consent recirc lectores lecteurs lettori leitores leserkommentare kommentare commentaires comentarios commenti relacionadas relacionados correlati'.split(
+    ' ',
+  ),
+);
 /** Words that name the story body itself: never damped. */
 const BODY_WORDS = new Set('articlebody storybody postbody entrycontent'.split(' '));
 /** Words that name an embedded post (a tweet, an Instagram post): quoted material, even in a "social" wrapper. */
@@ -75,7 +87,12 @@ function hintOf(el: Element): Hint {
   const id = el.attrs['id'];
   if (!cls && !id) return (el.stats.hint = NO_HINT);
   const words = `${cls ?? ''} ${id ?? ''}`.toLowerCase().split(/[^a-z0-9]+/);
-  let negative = false, positive = false, strong = false, body = false, headlinePart = false, embed = false;
+  let negative = false,
+    positive = false,
+    strong = false,
+    body = false,
+    headlinePart = false,
+    embed = false;
   const check = (word: string) => {
     if (HEADLINE_PART_WORDS.has(word)) headlinePart = true;
     if (NEGATIVE_WORDS.has(word)) negative = true;
@@ -96,7 +113,8 @@ function hintOf(el: Element): Hint {
     check(word);
     if (PAIR_STARTS.has(word) && i + 1 < words.length) check(word + words[i + 1]!);
   }
-  return (el.stats.hint = negative || positive || strong || body || headlinePart || embed ? { headlinePart, negative, positive, strong, body, embed } : NO_HINT);
+  return (el.stats.hint =
+    negative || positive || strong || body || headlinePart || embed ? { headlinePart, negative, positive, strong, body, embed } : NO_HINT);
 }
 
 function isStronglyNegative(el: Element): boolean {
@@ -106,15 +124,63 @@ function isStronglyNegative(el: Element): boolean {
 
 /** Elements that are never the story, with the reason a reader is shown. */
 const NON_CONTENT_TAGS: ReadonlyMap<string, string> = new Map([
-  ['nav', 'site navigation'], ['menu', 'site navigation'], ['aside', 'sidebar'], ['footer', 'page footer'],
-  ['figure', 'photo caption or credit'], ['figcaption', 'photo caption or credit'], ['dialog', 'pop-up'],
-  ['label', 'form controls'], ['fieldset', 'form controls'], ['legend', 'form controls'], ['address', 'contact details'],
+  ['nav', 'site navigation'],
+  ['menu', 'site navigation'],
+  ['aside', 'sidebar'],
+  ['footer', 'page footer'],
+  ['figure', 'photo caption or credit'],
+  ['figcaption', 'photo caption or credit'],
+  ['dialog', 'pop-up'],
+  ['label', 'form controls'],
+  ['fieldset', 'form controls'],
+  ['legend', 'form controls'],
+  ['address', 'contact details'],
   ['time', 'timestamp line'],
 ]);
 const NON_CONTENT_ROLES = /^(navigation|banner|contentinfo|complementary|dialog|alertdialog|menu|menubar|search|toolbar|tablist|form)$/i;
-const BLOCK_TAGS = new Set(['p', 'div', 'section', 'article', 'main', 'li', 'ul', 'ol', 'dl', 'dd', 'dt', 'blockquote', 'pre', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'table', 'tr', 'td', 'th', 'tbody', 'thead', 'header', 'footer', 'nav', 'aside', 'figure', 'figcaption', 'hr', 'center', 'address', 'details', 'summary', 'body', 'html', 'form', 'fieldset']);
+const BLOCK_TAGS = new Set([
+  'p',
+  'div',
+  'section',
+  'article',
+  'main',
+  'li',
+  'ul',
+  'ol',
+  'dl',
+  'dd',
+  'dt',
+  'blockquote',
+  'pre',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'table',
+  'tr',
+  'td',
+  'th',
+  'tbody',
+  'thead',
+  'header',
+  'footer',
+  'nav',
+  'aside',
+  'figure',
+  'figcaption',
+  'hr',
+  'center',
+  'address',
+  'details',
+  'summary',
+  'body',
+  'html',
+  'form',
+  'fieldset',
+]);
 const PARAGRAPH_TAGS = new Set(['p', 'pre', 'blockquote', 'td', 'li', 'dd', 'h2', 'h3', 'h4', 'h5', 'h6']);
-
 
 export interface ContentResult {
   readonly paragraphs: string[];
@@ -137,7 +203,9 @@ function classWeight(el: Element): number {
 function isHidden(el: Element): boolean {
   if (el.attrs['hidden'] !== undefined || el.attrs['aria-hidden'] === 'true') return true;
   const style = el.attrs['style'];
-  return style !== undefined && (style.includes('none') || style.includes('hidden')) && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style);
+  return (
+    style !== undefined && (style.includes('none') || style.includes('hidden')) && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style)
+  );
 }
 
 /** Why an element is chrome whatever its text (hidden, navigation, captions), or null. */
@@ -169,7 +237,12 @@ function reasonFromHint(h: string): string {
   const lower = h.toLowerCase();
   if (/share|social|partage|compartir|condividi|teilen/.test(lower)) return 'share widget';
   if (/comment|disqus|replies|kommentar|lectores|lecteurs|lettori|leitores/.test(lower)) return 'comment widget';
-  if (/related|recommend|recirc|outbrain|taboola|trending|most|more-?stories|also-?read|read-?more|relacionad|correlat|aehnlich|verwandt/.test(lower)) return 'related headlines';
+  if (
+    /related|recommend|recirc|outbrain|taboola|trending|most|more-?stories|also-?read|read-?more|relacionad|correlat|aehnlich|verwandt/.test(
+      lower,
+    )
+  )
+    return 'related headlines';
   if (/newsletter|subscri|signup|sign-up|paywall/.test(lower)) return 'newsletter sign-up';
   if (/\bad|advert|sponsor|promo|werbung|anzeige|publici|pubblicit/.test(lower)) return 'advertisement';
   if (/caption|credit|gallery|carousel|slideshow/.test(lower)) return 'photo caption or credit';
@@ -244,12 +317,16 @@ export function extractContent(root: Element): ContentResult | null {
     const isParagraph = PARAGRAPH_TAGS.has(el.tag) || ((el.tag === 'div' || el.tag === 'section') && !hasBlockChild);
     // Text written straight into a container beside block children (<div>text<br>text<div>ad</div>)
     // is a paragraph of that container, as if wrapped in <p>.
-    const looseText = !isParagraph && hasBlockChild && ownText >= MIN_BLOCK_CHARS && el.tag !== 'body' && el.tag !== 'html' && el.tag !== '#root';
+    const looseText =
+      !isParagraph && hasBlockChild && ownText >= MIN_BLOCK_CHARS && el.tag !== 'body' && el.tag !== 'html' && el.tag !== '#root';
     if (!isParagraph && !looseText) return;
     const text = isParagraph ? el.stats.text : ownText;
     if (text < MIN_BLOCK_CHARS) return;
     const commas = isParagraph ? el.stats.commas : ownCommas;
-    const points = (1 + commas + Math.min(Math.floor(text / CHARS_PER_POINT), BLOCK_LENGTH_CAP)) * (1 - density(el)) * (isPenalised ? CHROME_AREA_FACTOR : 1);
+    const points =
+      (1 + commas + Math.min(Math.floor(text / CHARS_PER_POINT), BLOCK_LENGTH_CAP)) *
+      (1 - density(el)) *
+      (isPenalised ? CHROME_AREA_FACTOR : 1);
     let ancestor = isParagraph ? el.parent : el;
     for (let level = 0; ancestor && level < ANCESTOR_LEVELS; level++, ancestor = ancestor.parent) {
       initialise(ancestor);
@@ -271,7 +348,13 @@ export function extractContent(root: Element): ContentResult | null {
   if (!top) return null;
 
   // 2. Climb while the parent is the same content with little more text (a wrapper div).
-  while (top.parent && top.parent.tag !== '#root' && top.parent.tag !== 'body' && top.parent.stats.text <= top.stats.text * PARENT_TEXT_GROWTH && !hardJunkReason(top.parent)) {
+  while (
+    top.parent &&
+    top.parent.tag !== '#root' &&
+    top.parent.tag !== 'body' &&
+    top.parent.stats.text <= top.stats.text * PARENT_TEXT_GROWTH &&
+    !hardJunkReason(top.parent)
+  ) {
     top = top.parent;
   }
 
@@ -295,7 +378,8 @@ export function extractContent(root: Element): ContentResult | null {
       else if (sibling.tag === 'p' || ((sibling.tag === 'div' || sibling.tag === 'section') && !hasBlockChild(sibling))) {
         const text = textOf(sibling);
         const d = density(sibling);
-        if ((text.length > SHORT_BLOCK_CHARS && d < 0.25) || (text.length > 0 && d === 0 && /[.!?。！？]["”’」』]?$/.test(text))) parts.push(sibling);
+        if ((text.length > SHORT_BLOCK_CHARS && d < 0.25) || (text.length > 0 && d === 0 && /[.!?。！？]["”’」』]?$/.test(text)))
+          parts.push(sibling);
       }
       bonus = 0;
     }
@@ -367,8 +451,12 @@ export function extractContent(root: Element): ContentResult | null {
     const proseItem = el.tag === 'li' && el.parent !== null && el.parent.stats.links <= el.parent.stats.text * MAX_LINK_DENSITY;
     // A paragraph that is one link and no sentence is a headline pointing elsewhere ("'DANCING WITH THE STARS' CARRIE ANN ...");
     // an address written out is a source the story cites, as it was before.
-    if (PROSE_TAGS.has(el.tag) || proseItem) return d > PROSE_MAX_LINK_DENSITY && (s.text < SHORT_BLOCK_CHARS || (!TABLE_PARTS.has(el.tag) && isHeadlineLink(textOf(el)))) ? 'link list' : null;
-    if (d > MAX_LINK_DENSITY && (s.text < 1000 || el.tag === 'ul' || el.tag === 'ol' || el.tag === 'div' || el.tag === 'section')) return 'link list';
+    if (PROSE_TAGS.has(el.tag) || proseItem)
+      return d > PROSE_MAX_LINK_DENSITY && (s.text < SHORT_BLOCK_CHARS || (!TABLE_PARTS.has(el.tag) && isHeadlineLink(textOf(el))))
+        ? 'link list'
+        : null;
+    if (d > MAX_LINK_DENSITY && (s.text < 1000 || el.tag === 'ul' || el.tag === 'ol' || el.tag === 'div' || el.tag === 'section'))
+      return 'link list';
     return null;
   };
   for (const part of parts) emit(part);

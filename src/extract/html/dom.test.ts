@@ -33,9 +33,19 @@ test('byte cut: only where "<" is never part of a character, and only for markup
   assert.equal(mayStripBytes(new TextEncoder().encode('\ufeff  <!doctype html><p>x</p>')), true, 'a BOM and white space may come first');
   assert.equal(mayStripBytes(new TextEncoder().encode('Plain text that mentions <script> tags')), false);
   // Shift_JIS: "<" and ">" never occur inside a two-byte character.
-  const sjis = new Uint8Array([...Buffer.from('<p>', 'latin1'), 0x93, 0xfa, 0x96, 0x7b, ...Buffer.from('</p><script>x</script>', 'latin1')]);
+  const sjis = new Uint8Array([
+    ...Buffer.from('<p>', 'latin1'),
+    0x93,
+    0xfa,
+    0x96,
+    0x7b,
+    ...Buffer.from('</p><script>x</script>', 'latin1'),
+  ]);
   assert.equal(mayStripBytes(sjis), true);
-  assert.deepEqual([...stripNonContentBytes(sjis)], [...Buffer.from('<p>', 'latin1'), 0x93, 0xfa, 0x96, 0x7b, ...Buffer.from('</p>', 'latin1')]);
+  assert.deepEqual(
+    [...stripNonContentBytes(sjis)],
+    [...Buffer.from('<p>', 'latin1'), 0x93, 0xfa, 0x96, 0x7b, ...Buffer.from('</p>', 'latin1')],
+  );
 });
 
 test('an article read from bytes is the article read from its text', () => {

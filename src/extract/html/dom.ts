@@ -19,7 +19,14 @@ export interface Stats {
   score: number;
   scored: boolean;
   /** What the class and id say about the element, computed once (html/content.ts). */
-  hint: { readonly headlinePart: boolean; readonly negative: boolean; readonly positive: boolean; readonly strong: boolean; readonly body: boolean; readonly embed: boolean } | null;
+  hint: {
+    readonly headlinePart: boolean;
+    readonly negative: boolean;
+    readonly positive: boolean;
+    readonly strong: boolean;
+    readonly body: boolean;
+    readonly embed: boolean;
+  } | null;
 }
 
 function freshStats(): Stats {
@@ -42,17 +49,99 @@ export interface ParsedPage {
 }
 
 /** Elements whose content is never article text. */
-const SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'iframe', 'object', 'embed', 'canvas', 'select', 'option', 'button', 'textarea', 'input', 'map', 'audio', 'video', 'source', 'track', 'picture', 'math']);
+const SKIP = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'svg',
+  'iframe',
+  'object',
+  'embed',
+  'canvas',
+  'select',
+  'option',
+  'button',
+  'textarea',
+  'input',
+  'map',
+  'audio',
+  'video',
+  'source',
+  'track',
+  'picture',
+  'math',
+]);
 /** Presentational inline tags carry nothing extraction reads: their text joins the parent's. */
-const FLATTEN = new Set(['b', 'i', 'em', 'strong', 'u', 'small', 'sup', 'sub', 'abbr', 'cite', 'mark', 's', 'strike', 'font', 'big', 'tt', 'bdi', 'bdo', 'ins', 'del', 'nobr', 'q', 'dfn', 'kbd', 'samp', 'var']);
+const FLATTEN = new Set([
+  'b',
+  'i',
+  'em',
+  'strong',
+  'u',
+  'small',
+  'sup',
+  'sub',
+  'abbr',
+  'cite',
+  'mark',
+  's',
+  'strike',
+  'font',
+  'big',
+  'tt',
+  'bdi',
+  'bdo',
+  'ins',
+  'del',
+  'nobr',
+  'q',
+  'dfn',
+  'kbd',
+  'samp',
+  'var',
+]);
 /** Real pages nest a few dozen levels; deeper trees come from unclosed tags, and recursion over them must stay bounded. */
 const MAX_DEPTH = 256;
 /** Block elements whose edges are paragraph breaks when the tree is too deep to build them. */
-const PARAGRAPH_BREAKS = new Set(['p', 'div', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'section', 'article', 'tr', 'blockquote', 'dd', 'dt']);
+const PARAGRAPH_BREAKS = new Set([
+  'p',
+  'div',
+  'li',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'section',
+  'article',
+  'tr',
+  'blockquote',
+  'dd',
+  'dt',
+]);
 /** Void elements never get a close tag. */
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
 /** Attributes extraction looks at; the rest are not kept. */
-const KEEP_ATTRS = new Set(['class', 'id', 'role', 'itemprop', 'itemtype', 'href', 'datetime', 'hidden', 'aria-hidden', 'style', 'rel', 'content', 'property', 'name', 'lang', 'type']);
+const KEEP_ATTRS = new Set([
+  'class',
+  'id',
+  'role',
+  'itemprop',
+  'itemtype',
+  'href',
+  'datetime',
+  'hidden',
+  'aria-hidden',
+  'style',
+  'rel',
+  'content',
+  'property',
+  'name',
+  'lang',
+  'type',
+]);
 
 const NO_ATTRS: Record<string, string> = Object.freeze({}) as Record<string, string>;
 
@@ -110,7 +199,9 @@ export function parseHtml(html: string, options: { readonly nonContentCut?: bool
         // Past this depth (broken or hostile markup) elements are not built: text joins the deepest
         // one, and a block's edge becomes a paragraph break (two <br>).
         if (depth >= MAX_DEPTH) {
-          if (PARAGRAPH_BREAKS.has(name)) for (let i = 0; i < 2; i++) current.children.push({ tag: 'br', attrs: NO_ATTRS, children: [], parent: current, stats: freshStats() });
+          if (PARAGRAPH_BREAKS.has(name))
+            for (let i = 0; i < 2; i++)
+              current.children.push({ tag: 'br', attrs: NO_ATTRS, children: [], parent: current, stats: freshStats() });
           return;
         }
         let attrs: Record<string, string> = NO_ATTRS;
@@ -162,7 +253,7 @@ export function parseHtml(html: string, options: { readonly nonContentCut?: bool
           node = node.parent;
           levels++;
         }
-        if (node && node.parent) {
+        if (node?.parent) {
           current = node.parent;
           depth -= levels;
         }
@@ -271,7 +362,16 @@ export function stripNonContentBytes(bytes: Uint8Array): Uint8Array {
 function namedAt(buffer: Buffer, at: number, name: Buffer): boolean {
   for (let i = 0; i < name.length; i++) if ((buffer[at + i]! | 0x20) !== name[i]) return false;
   const after = buffer[at + name.length];
-  return after === undefined || after === GT || after === SLASH || after === 0x20 || after === 0x09 || after === 0x0a || after === 0x0d || after === 0x0c;
+  return (
+    after === undefined ||
+    after === GT ||
+    after === SLASH ||
+    after === 0x20 ||
+    after === 0x09 ||
+    after === 0x0a ||
+    after === 0x0d ||
+    after === 0x0c
+  );
 }
 
 /** Where the first "</name" (any case) at or after `from` starts, or -1. */

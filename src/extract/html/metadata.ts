@@ -18,7 +18,8 @@ export interface HtmlMetadata {
   readonly authorBios: readonly string[];
 }
 
-const ARTICLE_TYPES = /^(NewsArticle|Article|ReportageNewsArticle|AnalysisNewsArticle|BlogPosting|Report|OpinionNewsArticle|LiveBlogPosting|WebPage|SocialMediaPosting|BackgroundNewsArticle|ScholarlyArticle|TechArticle)$/;
+const ARTICLE_TYPES =
+  /^(NewsArticle|Article|ReportageNewsArticle|AnalysisNewsArticle|BlogPosting|Report|OpinionNewsArticle|LiveBlogPosting|WebPage|SocialMediaPosting|BackgroundNewsArticle|ScholarlyArticle|TechArticle)$/;
 
 type Json = Record<string, unknown>;
 
@@ -95,7 +96,10 @@ function bios(authors: unknown): string[] {
     if (!person || typeof person !== 'object') continue;
     const description = (person as Json)['description'];
     if (typeof description !== 'string') continue;
-    const text = description.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+    const text = description
+      .replace(/<[^>]*>/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
     if (text.length >= MIN_BIO_CHARS) out.push(text);
   }
   return out;
@@ -126,10 +130,32 @@ export function readHtmlMetadata(page: ParsedPage): HtmlMetadata {
   return {
     title: ldGet('headline') ?? get('og:title', 'twitter:title', 'title', 'dc.title', 'sailthru.title') ?? page.title,
     // Walking the tree for <time> and byline elements only when the head said nothing.
-    author: ldAuthor ?? get('author', 'article:author', 'byl', 'dc.creator', 'sailthru.author', 'parsely-author', 'twitter:creator') ?? authorElement(page.root),
+    author:
+      ldAuthor ??
+      get('author', 'article:author', 'byl', 'dc.creator', 'sailthru.author', 'parsely-author', 'twitter:creator') ??
+      authorElement(page.root),
     published:
       normaliseDate(ldGet('datePublished')) ??
-      normaliseDate(get('article:published_time', 'og:article:published_time', 'datepublished', 'pubdate', 'publishdate', 'publish-date', 'date', 'dc.date', 'dc.date.issued', 'dcterms.created', 'citation_publication_date', 'sailthru.date', 'parsely-pub-date', 'article.published', 'published_time', 'og:published_time')) ??
+      normaliseDate(
+        get(
+          'article:published_time',
+          'og:article:published_time',
+          'datepublished',
+          'pubdate',
+          'publishdate',
+          'publish-date',
+          'date',
+          'dc.date',
+          'dc.date.issued',
+          'dcterms.created',
+          'citation_publication_date',
+          'sailthru.date',
+          'parsely-pub-date',
+          'article.published',
+          'published_time',
+          'og:published_time',
+        ),
+      ) ??
       normaliseDate(firstTime(page.root)),
     updated:
       normaliseDate(ldGet('dateModified')) ??
@@ -167,7 +193,11 @@ function modifiedTime(el: Element | null): string | null {
 function authorElement(root: Element): string | null {
   return findFirst(root, (el) => {
     const prop = el.attrs['itemprop'];
-    if (prop === 'author' || el.attrs['rel'] === 'author' || /(^|\s)(byline|author-name|byline__name)(\s|$)/i.test(el.attrs['class'] ?? '')) {
+    if (
+      prop === 'author' ||
+      el.attrs['rel'] === 'author' ||
+      /(^|\s)(byline|author-name|byline__name)(\s|$)/i.test(el.attrs['class'] ?? '')
+    ) {
       const text = textOf(el);
       if (text && text.length < 120) return text;
     }

@@ -18,7 +18,13 @@ function article(result: Article | Rejection): Article {
 
 /** The story with `line` after its first paragraph, as HTML and as copied text. */
 function extractBoth(line: string): { html: string; text: string } {
-  const html = article(extractArticle({ input: 'p.html', format: 'html', content: `<article><p>${STORY[0]}</p><p>${line}</p><p>${STORY[1]}</p><p>${STORY[2]}</p></article>` })).text;
+  const html = article(
+    extractArticle({
+      input: 'p.html',
+      format: 'html',
+      content: `<article><p>${STORY[0]}</p><p>${line}</p><p>${STORY[1]}</p><p>${STORY[2]}</p></article>`,
+    }),
+  ).text;
   const text = article(extractArticle({ input: 'p.txt', format: 'text', content: `${STORY[0]}\n${line}\n${STORY[1]}\n${STORY[2]}` })).text;
   return { html, text };
 }
@@ -33,23 +39,96 @@ const CHROME: [string, string[]][] = [
   ['advertisement label in other languages', ['Iklan', 'Reklama', 'Advertentie', '광고', 'Sponsored links', 'Contenido patrocinado']],
   ['one tag or category', ['Filed under: Khawarij |', 'Category: Health', 'Рубрика: Общество']],
   ['line of post labels', ['05/10/2018 - Publicado por: Clarissa Borba - Categoria: Saúde - Tags: ponte nova']],
-  ['insert with its headline', ['Related Roundup: Bridges', '[Related: Floods close mountain roads]', 'SEE MORE: Floods close mountain roads', 'Also: See our coverage of the floods']],
-  ['heading over other stories', ['More Great Valley Herald Stories', 'More in Amsterdam', 'Weitere Nachrichten aus Berlin', 'Más noticias de Valencia', "DON'T MISS", 'More:']],
+  [
+    'insert with its headline',
+    [
+      'Related Roundup: Bridges',
+      '[Related: Floods close mountain roads]',
+      'SEE MORE: Floods close mountain roads',
+      'Also: See our coverage of the floods',
+    ],
+  ],
+  [
+    'heading over other stories',
+    [
+      'More Great Valley Herald Stories',
+      'More in Amsterdam',
+      'Weitere Nachrichten aus Berlin',
+      'Más noticias de Valencia',
+      "DON'T MISS",
+      'More:',
+    ],
+  ],
   ['list label after the site name', ['Entermedia 주요뉴스', 'Herald Most Popular']],
-  ['teasers tagged for what they link to', ['Floods close roads [INSIGHT] Steel prices climb again [VIDEO] Ferry service to end [REVEAL]', 'Bridge review: what the new span looks like [Video]']],
-  ['teaser titles cut short', ['[Bridge Week] Tourism Office Rush Ticket Pro... [Bridge Week] The Beauty of the River Revealed at ‘2026 Welcome...']],
+  [
+    'teasers tagged for what they link to',
+    [
+      'Floods close roads [INSIGHT] Steel prices climb again [VIDEO] Ferry service to end [REVEAL]',
+      'Bridge review: what the new span looks like [Video]',
+    ],
+  ],
+  [
+    'teaser titles cut short',
+    ['[Bridge Week] Tourism Office Rush Ticket Pro... [Bridge Week] The Beauty of the River Revealed at ‘2026 Welcome...'],
+  ],
   ['comment count', ['0 Comments (+)', 'Comments (12)']],
   ['icon-font ligature words', ['chevron_left Browse All Posts', 'arrow_forward', 'keyboard_arrow_down']],
   ['class-like tokens', ['landscape-tablet-and-above', 'narrow-browser-and-phone medium-wide-browser']],
-  ['image address dump', ['http://example.com/uploads/2018/10/bridge-at-dusk.jpeg 1200 676 admin http://example.com/uploads/sites/3/logo.png']],
-  ['photo credit', ['личный архив Андрея Рудькова', 'Courtesy of the Lee family', 'The bridge at dusk. (NASA/JPL-Caltech/ASU)', 'The bridge at dusk. (credit: Jane Roe)', 'Via SyndiGate.info']],
+  [
+    'image address dump',
+    ['http://example.com/uploads/2018/10/bridge-at-dusk.jpeg 1200 676 admin http://example.com/uploads/sites/3/logo.png'],
+  ],
+  [
+    'photo credit',
+    [
+      'личный архив Андрея Рудькова',
+      'Courtesy of the Lee family',
+      'The bridge at dusk. (NASA/JPL-Caltech/ASU)',
+      'The bridge at dusk. (credit: Jane Roe)',
+      'Via SyndiGate.info',
+    ],
+  ],
   ['agency on a line of its own', ['Associated Press', 'Reuters, Washington,', 'PTI, New Delhi,']],
-  ['who else reported', ['Keith Bradsher contributed reporting from Hong Kong.', 'Associated Press writers Ann Lee, Bo Chan and Carla Diaz contributed to this report.']],
-  ['follow prompt', ['Follow us on Twitter @valleyherald for more.', 'Suivez-nous sur Facebook', "Welcome to the Herald's Daily Deals, your source for the best deals on the stuff you actually want to buy. Follow us at Twitter @heralddeals."]],
+  [
+    'who else reported',
+    [
+      'Keith Bradsher contributed reporting from Hong Kong.',
+      'Associated Press writers Ann Lee, Bo Chan and Carla Diaz contributed to this report.',
+    ],
+  ],
+  [
+    'follow prompt',
+    [
+      'Follow us on Twitter @valleyherald for more.',
+      'Suivez-nous sur Facebook',
+      "Welcome to the Herald's Daily Deals, your source for the best deals on the stuff you actually want to buy. Follow us at Twitter @heralddeals.",
+    ],
+  ],
   ['write-to contact', ['Write to Ann Lee at ann.lee@example.com']],
-  ['subscription prompt', ['Subscribe to the Valley Herald and stay smart with more of your favorite writers.', 'Let our news meet your inbox. The news and stories that matter, delivered weekday mornings.', 'Abonnez-vous pour lire la suite']],
-  ['long pitch to the reader', [LONG_PITCH, "Get access to the region's fastest growing business service Herald Pro for as little as Rs 599 for the first year. Use the code HERALD. Herald Pro offers you all the information you need for wealth creation, including investment ideas, independent research and analysis. For more information, check out the Herald website or app."]],
-  ['pointer to a link', ['Follow our full coverage of the floods at https://example.com/floods', 'Listen to the show live at 12:45 and 17:45 weekdays - or listen back here.', 'LEARN MORE', 'Click here to download the app.']],
+  [
+    'subscription prompt',
+    [
+      'Subscribe to the Valley Herald and stay smart with more of your favorite writers.',
+      'Let our news meet your inbox. The news and stories that matter, delivered weekday mornings.',
+      'Abonnez-vous pour lire la suite',
+    ],
+  ],
+  [
+    'long pitch to the reader',
+    [
+      LONG_PITCH,
+      "Get access to the region's fastest growing business service Herald Pro for as little as Rs 599 for the first year. Use the code HERALD. Herald Pro offers you all the information you need for wealth creation, including investment ideas, independent research and analysis. For more information, check out the Herald website or app.",
+    ],
+  ],
+  [
+    'pointer to a link',
+    [
+      'Follow our full coverage of the floods at https://example.com/floods',
+      'Listen to the show live at 12:45 and 17:45 weekdays - or listen back here.',
+      'LEARN MORE',
+      'Click here to download the app.',
+    ],
+  ],
   ['timestamp in the middle of the text', ['19 Nov 2019 05:44 GMT', 'Wednesday 20 November 2019 11:42, UK']],
   ['page tools', ['Text size']],
 ];
@@ -77,7 +156,7 @@ const KEPT: string[] = [
   'Courtesy of the city, residents will park for free this weekend.',
   'Ukraine hopes to become a member of NATO, its foreign minister said.',
   'He said he would follow them on the road to the capital on Friday.',
-  'The protesters said they would not subscribe to the union\'s demands.',
+  "The protesters said they would not subscribe to the union's demands.",
   'The bridge closed at 11:42 on 20 November 2019, police said.',
   'Tags were attached to each of the 40 trees along the river bank.',
   'The setting is called dark_mode in the new version of the app.',
@@ -111,12 +190,24 @@ test('a byline that ends in a time of day is the byline, with its date', () => {
 
 /** The story as HTML with a stated author and paragraphs after it; and as copied text with a byline line. */
 function withAuthor(after: string[], head = ''): { html: string; text: string } {
-  const html = article(extractArticle({ input: 'a.html', format: 'html', content: `<html><head><meta name="author" content="Ann Lee">${head}</head><body><article>${[...STORY, ...after].map((p) => `<p>${p}</p>`).join('')}</article></body></html>` })).text;
-  const text = article(extractArticle({ input: 'a.txt', format: 'text', content: `Bridge to open next spring after delays\nBy Ann Lee\n${[...STORY, ...after].join('\n')}` })).text;
+  const html = article(
+    extractArticle({
+      input: 'a.html',
+      format: 'html',
+      content: `<html><head><meta name="author" content="Ann Lee">${head}</head><body><article>${[...STORY, ...after].map((p) => `<p>${p}</p>`).join('')}</article></body></html>`,
+    }),
+  ).text;
+  const text = article(
+    extractArticle({
+      input: 'a.txt',
+      format: 'text',
+      content: `Bridge to open next spring after delays\nBy Ann Lee\n${[...STORY, ...after].join('\n')}`,
+    }),
+  ).text;
   return { html, text };
 }
 
-test('author bios after the story go: about the byline\'s own person, a job, a life', () => {
+test("author bios after the story go: about the byline's own person, a job, a life", () => {
   const bios = [
     "Ann Lee is the Herald's bridges curator and spends 25% of her pay on ferry tickets.",
     'Ann Lee’s book about bridges, "Spans" (Harbor Press, 2025), is out now.',
@@ -139,9 +230,21 @@ test('sentences about people inside the story or at its end stay: past tense, no
   for (const sentence of sentences) {
     for (const where of ['middle', 'end'] as const) {
       const after = where === 'end' ? [sentence] : [];
-      const html = article(extractArticle({ input: 'k.html', format: 'html', content: `<head><meta name="author" content="Ann Lee"></head><article>${(where === 'middle' ? [STORY[0], sentence, STORY[1], STORY[2]] : [...STORY, ...after]).map((p) => `<p>${p}</p>`).join('')}</article>` })).text;
+      const html = article(
+        extractArticle({
+          input: 'k.html',
+          format: 'html',
+          content: `<head><meta name="author" content="Ann Lee"></head><article>${(where === 'middle' ? [STORY[0], sentence, STORY[1], STORY[2]] : [...STORY, ...after]).map((p) => `<p>${p}</p>`).join('')}</article>`,
+        }),
+      ).text;
       assert.ok(html.includes(sentence), `html (${where}) lost: ${sentence}`);
-      const text = article(extractArticle({ input: 'k.txt', format: 'text', content: (where === 'middle' ? [STORY[0], sentence, STORY[1], STORY[2]] : [...STORY, ...after]).join('\n') })).text;
+      const text = article(
+        extractArticle({
+          input: 'k.txt',
+          format: 'text',
+          content: (where === 'middle' ? [STORY[0], sentence, STORY[1], STORY[2]] : [...STORY, ...after]).join('\n'),
+        }),
+      ).text;
       assert.ok(text.includes(sentence), `text (${where}) lost: ${sentence}`);
     }
   }
@@ -153,7 +256,13 @@ test('sentences about people inside the story or at its end stay: past tense, no
 
 test('the author the page describes in JSON-LD is named through its @id, and that description goes wherever it is printed', () => {
   const bio = 'Regan writes about family hikes and day trips around New England from her home in Worcester.';
-  const ld = JSON.stringify({ '@context': 'https://schema.org', '@graph': [{ '@type': 'BlogPosting', headline: 'Hiking the Flatirons', author: { '@id': '#/schema/person/1' } }, { '@type': 'Person', '@id': '#/schema/person/1', name: 'Regan Shae', description: bio }] });
+  const ld = JSON.stringify({
+    '@context': 'https://schema.org',
+    '@graph': [
+      { '@type': 'BlogPosting', headline: 'Hiking the Flatirons', author: { '@id': '#/schema/person/1' } },
+      { '@type': 'Person', '@id': '#/schema/person/1', name: 'Regan Shae', description: bio },
+    ],
+  });
   const content = `<html><head><script type="application/ld+json">${ld}</script></head><body><article><p>${STORY[0]}</p><p>${bio}</p><p>${STORY[1]}</p><p>${STORY[2]}</p></article></body></html>`;
   const a = article(extractArticle({ input: 'ld.html', format: 'html', content }));
   assert.equal(a.byline, 'Regan Shae');
@@ -161,8 +270,11 @@ test('the author the page describes in JSON-LD is named through its @id, and tha
 });
 
 test('an author box marked by its class goes with its short bio', () => {
-  const box = '<div class="post-author"><h5><a href="/author/ann" rel="author">Ann</a></h5><p>Ann writes about bridges, ferries and the people who cross them.</p></div>';
-  const a = article(extractArticle({ input: 'box.html', format: 'html', content: `<article>${STORY.map((p) => `<p>${p}</p>`).join('')}${box}</article>` }));
+  const box =
+    '<div class="post-author"><h5><a href="/author/ann" rel="author">Ann</a></h5><p>Ann writes about bridges, ferries and the people who cross them.</p></div>';
+  const a = article(
+    extractArticle({ input: 'box.html', format: 'html', content: `<article>${STORY.map((p) => `<p>${p}</p>`).join('')}${box}</article>` }),
+  );
   assert.equal(a.text, STORY.join('\n\n'));
 });
 
@@ -173,12 +285,29 @@ test('a separator line of underscores or stars goes', () => {
 });
 
 test('a heading over other stories takes its list with it, in HTML and plain text; one line under a label is kept', () => {
-  const list = ['More Great Herald Stories', 'The strange life and mysterious death of a ferry captain', 'How the city gets the budget backward', 'What the new toll means for commuters'];
-  const html = article(extractArticle({ input: 'l.html', format: 'html', content: `<article>${[...STORY, ...list].map((p) => `<p>${p}</p>`).join('')}</article>` })).text;
+  const list = [
+    'More Great Herald Stories',
+    'The strange life and mysterious death of a ferry captain',
+    'How the city gets the budget backward',
+    'What the new toll means for commuters',
+  ];
+  const html = article(
+    extractArticle({
+      input: 'l.html',
+      format: 'html',
+      content: `<article>${[...STORY, ...list].map((p) => `<p>${p}</p>`).join('')}</article>`,
+    }),
+  ).text;
   assert.equal(html, STORY.join('\n\n'));
   const text = article(extractArticle({ input: 'l.txt', format: 'text', content: [...STORY, ...list].join('\n') })).text;
   assert.equal(text, STORY.join('\n\n'));
   // A "Read more" button is not a list heading: the subheading after it belongs to the story.
-  const middle = article(extractArticle({ input: 'm.html', format: 'html', content: `<article>${[STORY[0], 'Read more', 'Who pays for the bridge?', 'Tolls stay low', STORY[1], STORY[2]].map((p) => `<p>${p}</p>`).join('')}</article>` })).text;
+  const middle = article(
+    extractArticle({
+      input: 'm.html',
+      format: 'html',
+      content: `<article>${[STORY[0], 'Read more', 'Who pays for the bridge?', 'Tolls stay low', STORY[1], STORY[2]].map((p) => `<p>${p}</p>`).join('')}</article>`,
+    }),
+  ).text;
   assert.deepEqual(middle.split('\n\n'), [STORY[0], 'Who pays for the bridge?', 'Tolls stay low', STORY[1], STORY[2]]);
 });

@@ -4,9 +4,67 @@
 // chrome (title, byline, dates, outlet, site name) is read off the lines as they are classified.
 import type { RemovedBlock } from '../../records.js';
 import {
-  ABOUT_HEADING, AFFILIATE_LINE, AGENCY_CREDIT, ALSO_ON, COMMENT_POLICY, COMMENT_POLICY_TONE, POPULAR_HEADING, REACH_LINE, TAG_LIST, BIO_OUTLET, BIO_SENTENCE, BIO_SENTENCE_OTHER, BROUGHT_BY, BYLINE_PREFIX, CONTACT_LINE, COOKIE_LINE, COOKIE_USE, COOKIE_WORD, COPYRIGHT, DESK_CREDIT, READING_TIME, PITCH_LINE,
-  RELATIVE_TIME, REPORTER_SIGN_OFF, RIGHTS_RESERVED, SHARE_LINE, SHORTCODE, SIGN_UP_LINE, SUBSCRIBE_VERB, SUBSCRIPTION_OBJECT, INSERT_PREFIX, NAME_TAIL_NOISE, PHOTO_CREDIT, PRODUCTION_CREDIT, ROLE_LINE, WIDGET_LABELS,
-  AGENCY_LINE, AUTHOR_BIO_VERB, CONTINUE_BUTTON, TRUNCATED_TEASERS, BIO_HOME, BIO_LIFE_OPENING, BIO_PERSONAL, CLASS_TOKENS, CONTRIBUTION_LINE, FILED_UNDER, HERE_LINK, ICON_LIGATURES, IMAGE_URL, META_LABEL, CONTRIBUTION_HINTS, OPENING_PITCH, PROMO_URL, READER_PITCH, SOCIAL_PROMPT_HINTS, RELATED_HEADING, RELATED_NAMED_HEADING, SOCIAL_PROMPT, SUBSCRIBE_PROMPT, TEASER_TAG, WIDGET_SUFFIX,
+  ABOUT_HEADING,
+  AFFILIATE_LINE,
+  AGENCY_CREDIT,
+  ALSO_ON,
+  COMMENT_POLICY,
+  COMMENT_POLICY_TONE,
+  POPULAR_HEADING,
+  REACH_LINE,
+  TAG_LIST,
+  BIO_OUTLET,
+  BIO_SENTENCE,
+  BIO_SENTENCE_OTHER,
+  BROUGHT_BY,
+  BYLINE_PREFIX,
+  CONTACT_LINE,
+  COOKIE_LINE,
+  COOKIE_USE,
+  COOKIE_WORD,
+  COPYRIGHT,
+  DESK_CREDIT,
+  READING_TIME,
+  PITCH_LINE,
+  RELATIVE_TIME,
+  REPORTER_SIGN_OFF,
+  RIGHTS_RESERVED,
+  SHARE_LINE,
+  SHORTCODE,
+  SIGN_UP_LINE,
+  SUBSCRIBE_VERB,
+  SUBSCRIPTION_OBJECT,
+  INSERT_PREFIX,
+  NAME_TAIL_NOISE,
+  PHOTO_CREDIT,
+  PRODUCTION_CREDIT,
+  ROLE_LINE,
+  WIDGET_LABELS,
+  AGENCY_LINE,
+  AUTHOR_BIO_VERB,
+  CONTINUE_BUTTON,
+  TRUNCATED_TEASERS,
+  BIO_HOME,
+  BIO_LIFE_OPENING,
+  BIO_PERSONAL,
+  CLASS_TOKENS,
+  CONTRIBUTION_LINE,
+  FILED_UNDER,
+  HERE_LINK,
+  ICON_LIGATURES,
+  IMAGE_URL,
+  META_LABEL,
+  CONTRIBUTION_HINTS,
+  OPENING_PITCH,
+  PROMO_URL,
+  READER_PITCH,
+  SOCIAL_PROMPT_HINTS,
+  RELATED_HEADING,
+  RELATED_NAMED_HEADING,
+  SOCIAL_PROMPT,
+  SUBSCRIBE_PROMPT,
+  TEASER_TAG,
+  WIDGET_SUFFIX,
 } from '../chrome-lexicon.js';
 import { writtenDate } from '../dates.js';
 import { CJK_CHARS_PER_WORD, isCjk } from '../script.js';
@@ -38,9 +96,10 @@ const BYLINE_WINDOW = 3;
 const DATE_LINE_MAX_OTHER_WORDS = 8;
 /** Lines above the story longer than this are a dek or a teaser, not a byline or date line. */
 const HEAD_LINE_MAX_WORDS = 16;
-const DATE_LINE_NOISE = /[\d,.:\/年月日時时分]+/g;
+const DATE_LINE_NOISE = /[\d,.:/年月日時时分]+/g;
 /** The label of a timestamp line ("Publié le", "Aktualisiert am"), not counted as other words. */
-const TIMESTAMP_LABEL = /^(updated|published|posted|last updated|first published|modified|aktualisiert|veröffentlicht|stand|mis à jour|publié|actualizado|publicado|aggiornato|pubblicato|atualizado|обновлено|опубликовано|更新|发布|發布|公開|تم التحديث|آخر تحديث|نشر)\s*(on|at|am|le|el|il|em|в|في)?\s*[:：]?\s*/i;
+const TIMESTAMP_LABEL =
+  /^(updated|published|posted|last updated|first published|modified|aktualisiert|veröffentlicht|stand|mis à jour|publié|actualizado|publicado|aggiornato|pubblicato|atualizado|обновлено|опубликовано|更新|发布|發布|公開|تم التحديث|آخر تحديث|نشر)\s*(on|at|am|le|el|il|em|в|في)?\s*[:：]?\s*/i;
 /** Menu labels in Chinese and Japanese are one word, at most this many characters; headline phrases are longer. */
 const CJK_MENU_LABEL_CHARS = 4;
 /** An Arabic menu line holds at most this many labels (a longer run of nouns is prose). */
@@ -127,18 +186,23 @@ function endsSentence(text: string): boolean {
   return i >= 0 && SENTENCE_MARKS.has(text[i]!);
 }
 /** "MOSCOW (Reuters) -", "LONDON, Feb 24 (Reuters) -", a bare "(CNN) —", or an agency written in lower case ("(dpa) –"). */
-const DATELINE_CREDIT = /^(?:[\p{Lu}][\p{Lu}\p{L} .'’-]{1,40}?(?:,\s*[\p{L}0-9 .]{1,30})?\s*)?\(([\p{Lu}][^)]{1,39}|dpa|afp|apa|epd|kna|sda)\)\s*[-–—]/u;
+const DATELINE_CREDIT =
+  /^(?:[\p{Lu}][\p{Lu}\p{L} .'’-]{1,40}?(?:,\s*[\p{L}0-9 .]{1,30})?\s*)?\(([\p{Lu}][^)]{1,39}|dpa|afp|apa|epd|kna|sda)\)\s*[-–—]/u;
 const CATEGORY_LINE = /^[\p{L}&.' -]{2,40}(\s*\|\s*[\p{L}&.' -]{2,40})+$/u;
 const TODAY_LINE = /^(today|date|heute|aujourd'hui|hoy)\s*[:,-]\s*\S/i;
 const TIMESTAMP_LINE =
   /^(updated|published|posted|last updated|first published|modified|aktualisiert|veröffentlicht|stand|mis à jour|publié|actualizado|publicado|aggiornato|pubblicato|atualizado|publicado|обновлено|опубликовано|更新|发布|發布|公開|更新日|تم التحديث|آخر تحديث|نشر)\s*(on|at|am|le|el|il|em|в|في)?\s*[:：\s]\s*(.*)$/i;
 /** A timestamp line that states the last update rather than first publication. */
-const UPDATE_LINE = /^(updated|last updated|modified|aktualisiert|stand|mis à jour|actualizado|aggiornato|atualizado|обновлено|更新|تم التحديث|آخر تحديث)/i;
+const UPDATE_LINE =
+  /^(updated|last updated|modified|aktualisiert|stand|mis à jour|actualizado|aggiornato|atualizado|обновлено|更新|تم التحديث|آخر تحديث)/i;
 const PLAYER_TIME = /^\d{1,2}:\d{2}(:\d{2})?(\s*\/\s*\d{1,2}:\d{2}(:\d{2})?)?$/;
 const SOURCE_CREDIT = /^([\p{Lu}][\p{L}&.' ]{1,30}?)\s*[-–—|]\s*\1$/u;
 
 function keyOf(text: string): string {
-  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }
 
 /** Words, with unspaced Chinese and Japanese counted by characters, so length rules hold for them too. */
@@ -154,7 +218,16 @@ export function wordCount(text: string): number {
       continue;
     }
     // CJK punctuation and full-width forms separate words as spaces do.
-    const space = c === 32 || c === 9 || c === 10 || c === 13 || c === 160 || (c >= 0x3000 && c < 0x3040) || (c >= 0xff00 && c <= 0xff20) || (c >= 0xff3b && c <= 0xff40) || (c >= 0xff5b && c <= 0xff65);
+    const space =
+      c === 32 ||
+      c === 9 ||
+      c === 10 ||
+      c === 13 ||
+      c === 160 ||
+      (c >= 0x3000 && c < 0x3040) ||
+      (c >= 0xff00 && c <= 0xff20) ||
+      (c >= 0xff3b && c <= 0xff40) ||
+      (c >= 0xff5b && c <= 0xff65);
     if (!space && !inWord) words++;
     inWord = !space;
   }
@@ -168,7 +241,12 @@ function widgetReason(text: string): string | null {
   // Icon-font ligatures ("chevron_left Browse All Posts") are the icon, not words: the label is what is left.
   const bare = text.includes('_') ? text.replace(ICON_LIGATURES, '') : text;
   if (!bare.trim()) return 'page markup';
-  let label = bare.toLowerCase().replace(/[\s:;.,!|»›>：。…-]+$/u, '').replace(/^[\s•·»›>-]+/u, '').replace(/\s*\((\d+|\+|\d+\+)\)$/, '').replace(/^\d+\s+(?=comments?$)/, '');
+  let label = bare
+    .toLowerCase()
+    .replace(/[\s:;.,!|»›>：。…-]+$/u, '')
+    .replace(/^[\s•·»›>-]+/u, '')
+    .replace(/\s*\((\d+|\+|\d+\+)\)$/, '')
+    .replace(/^\d+\s+(?=comments?$)/, '');
   // Turkish İ lower-cases to i plus a combining dot: "İlgili haberler" is looked up as "ilgili haberler".
   if (label.includes('\u0307')) label = label.replace(/\u0307/g, '');
   const reason = WIDGET_LABELS.get(label);
@@ -218,7 +296,10 @@ function withoutWidgetSuffix(text: string): string {
 }
 
 function cleanName(name: string): string {
-  return name.replace(NAME_TAIL_NOISE, '').replace(/[.,;:]+$/, '').trim();
+  return name
+    .replace(NAME_TAIL_NOISE, '')
+    .replace(/[.,;:]+$/, '')
+    .trim();
 }
 
 /**
@@ -266,8 +347,10 @@ function patternReason(line: Line): string | null {
   if (PLAYER_TIME.test(text)) return 'video player';
   if (line.words <= 5 && RELATIVE_TIME.test(text)) return 'timestamp line';
   if (line.words <= 5 && !line.sentence && POPULAR_HEADING.test(text)) return 'related headlines';
-  if (line.words <= RELATED_HEADING_MAX_WORDS && !line.sentence && (RELATED_HEADING.test(text) || RELATED_NAMED_HEADING.test(text))) return 'related headlines';
-  if (text.includes('[') && ((text.match(TEASER_TAG)?.length ?? 0) >= TEASER_TAGS_MIN || (!line.sentence && TEASER_TAG_AT_END.test(text)))) return 'related headlines';
+  if (line.words <= RELATED_HEADING_MAX_WORDS && !line.sentence && (RELATED_HEADING.test(text) || RELATED_NAMED_HEADING.test(text)))
+    return 'related headlines';
+  if (text.includes('[') && ((text.match(TEASER_TAG)?.length ?? 0) >= TEASER_TAGS_MIN || (!line.sentence && TEASER_TAG_AT_END.test(text))))
+    return 'related headlines';
   if (CLASS_TOKENS.test(text) || NO_WORD.test(text)) return 'page markup';
   if ((text.includes('...') || text.includes('…')) && TRUNCATED_TEASERS.test(text)) return 'related headlines';
   if (text.includes('//') && isUrlDump(text)) return 'page markup';
@@ -286,7 +369,8 @@ function patternReason(line: Line): string | null {
   if (SIGN_UP_LINE.test(text) || SUBSCRIBE_PROMPT.test(text)) return 'newsletter sign-up';
   if (PITCH_LINE.test(text) || isReaderPitch(text) || OPENING_PITCH.test(text)) return 'subscription offer';
   if (line.words <= CONTRIBUTION_MAX_WORDS && isContribution(text)) return 'production credits';
-  if (line.words <= LINK_PROMPT_MAX_WORDS && (PROMO_URL.test(text) || (HERE_HINT.test(text) && HERE_LINK.test(text)))) return 'call to action';
+  if (line.words <= LINK_PROMPT_MAX_WORDS && (PROMO_URL.test(text) || (HERE_HINT.test(text) && HERE_LINK.test(text))))
+    return 'call to action';
   if (ALSO_ON.test(text)) return 'related headlines';
   const banner = bannerReason(line);
   if (banner) return banner;
@@ -317,7 +401,10 @@ function looksLikeCaselessMenu(text: string): boolean {
   const labels = text.split(' ');
   if (labels.length < 3) return false;
   if (labels.every((label) => label.length <= CJK_MENU_LABEL_CHARS && /^[\u3040-\u30ff\u3400-\u9fff]+$/.test(label))) return true;
-  return labels.length <= ARABIC_MENU_MAX_LABELS && labels.every((label) => /^[\u0600-\u06ff]+$/.test(label) && !ARABIC_FUNCTION_WORDS.has(label));
+  return (
+    labels.length <= ARABIC_MENU_MAX_LABELS &&
+    labels.every((label) => /^[\u0600-\u06ff]+$/.test(label) && !ARABIC_FUNCTION_WORDS.has(label))
+  );
 }
 
 function isCookieBanner(text: string): boolean {
@@ -332,7 +419,10 @@ function isBioSentence(line: Line): boolean {
 /** A paragraph about the page's own author: "Eric Song is IGN's deal curator ...", "Mike Wall's book ... is out now". */
 function isAboutAuthor(line: Line, people: readonly string[]): boolean {
   // A full name only: a first name alone is too often someone else in the story.
-  return line.words <= BIO_MAX_WORDS && people.some((name) => name.includes(' ') && line.text.startsWith(name) && AUTHOR_BIO_VERB.test(line.text.slice(name.length)));
+  return (
+    line.words <= BIO_MAX_WORDS &&
+    people.some((name) => name.includes(' ') && line.text.startsWith(name) && AUTHOR_BIO_VERB.test(line.text.slice(name.length)))
+  );
 }
 
 /** "Regan is a Connecticut native now living in ... with her husband, two sons and two cats." */
@@ -369,7 +459,11 @@ function isStatedBio(text: string, bios: readonly string[]): boolean {
   const lower = text.toLowerCase();
   return bios.some((bio) => {
     const b = bio.toLowerCase();
-    return b.startsWith(lower) || lower.startsWith(b) || (lower.length >= STATED_BIO_MIN_CHARS * 2 && b.startsWith(lower.slice(0, STATED_BIO_MIN_CHARS * 2)));
+    return (
+      b.startsWith(lower) ||
+      lower.startsWith(b) ||
+      (lower.length >= STATED_BIO_MIN_CHARS * 2 && b.startsWith(lower.slice(0, STATED_BIO_MIN_CHARS * 2)))
+    );
   });
 }
 
@@ -398,11 +492,20 @@ export function cleanPlainText(raw: string): CleanedText {
 
   // 3. The title: the first headline-like line before the story, preferring one the page repeats.
   const headlineLike = (line: Line) =>
-    !line.reason && !line.sentence && line.words >= TITLE_MIN_WORDS && line.words <= TITLE_MAX_WORDS && !/[:;]$/.test(line.text) && !isPersonName(line.text) && !writtenDate(line.text);
+    !line.reason &&
+    !line.sentence &&
+    line.words >= TITLE_MIN_WORDS &&
+    line.words <= TITLE_MAX_WORDS &&
+    !/[:;]$/.test(line.text) &&
+    !isPersonName(line.text) &&
+    !writtenDate(line.text);
   const lead = hasBody ? lines.slice(0, firstBody) : lines.slice(0, Math.min(lines.length, 3));
   const leadHeadlines = lead.filter(headlineLike);
-  const looksLikeSiteName = (line: Line) => (line.words <= 6 && !/[,'’:?!]/.test(line.text) && line.text.split(' ').every((w) => /^[\p{Lu}\p{N}&]/u.test(w))) || looksLikeCaselessMenu(line.text);
-  const titleLine = leadHeadlines.find((line) => !looksLikeSiteName(line)) ?? leadHeadlines.find((line) => line.words >= TITLE_MIN_WORDS + 1) ?? null;
+  const looksLikeSiteName = (line: Line) =>
+    (line.words <= 6 && !/[,'’:?!]/.test(line.text) && line.text.split(' ').every((w) => /^[\p{Lu}\p{N}&]/u.test(w))) ||
+    looksLikeCaselessMenu(line.text);
+  const titleLine =
+    leadHeadlines.find((line) => !looksLikeSiteName(line)) ?? leadHeadlines.find((line) => line.words >= TITLE_MIN_WORDS + 1) ?? null;
   const title = titleLine?.text ?? null;
   if (titleLine) titleLine.reason = 'headline';
 
@@ -424,7 +527,8 @@ export function cleanPlainText(raw: string): CleanedText {
   for (const line of lines) {
     const repeated = (counts.get(line.key) ?? 0) > 1;
     if (repeated && line.key && !line.reason) {
-      if (!line.sentence || line.key === titleLine?.key) line.reason = line.words <= 4 && isPersonName(line.text) ? 'byline' : 'repeated headline or caption';
+      if (!line.sentence || line.key === titleLine?.key)
+        line.reason = line.words <= 4 && isPersonName(line.text) ? 'byline' : 'repeated headline or caption';
       else if (seen.has(line.key)) line.reason = 'repeated paragraph';
     } else if (repeated && line.key === titleLine?.key && line !== titleLine) line.reason = 'repeated headline or caption';
     seen.add(line.key);
@@ -467,7 +571,9 @@ export function cleanPlainText(raw: string): CleanedText {
       continue;
     }
     if (!line.sentence && line.words <= 8) {
-      const nearStamp = lines.slice(Math.max(0, line.index - BYLINE_WINDOW), line.index + BYLINE_WINDOW + 1).some((l) => l.reason === 'timestamp line' || l.reason === 'headline' || l.reason === 'byline');
+      const nearStamp = lines
+        .slice(Math.max(0, line.index - BYLINE_WINDOW), line.index + BYLINE_WINDOW + 1)
+        .some((l) => l.reason === 'timestamp line' || l.reason === 'headline' || l.reason === 'byline');
       if (isPersonName(line.text) && (nearStamp || (counts.get(line.key) ?? 0) > 1)) {
         byline ??= normaliseByline(line.text);
         line.reason = 'byline';
@@ -548,7 +654,14 @@ function joinWrappedLines(lines: readonly string[]): string[] {
   for (const line of lines) {
     const previous = out[out.length - 1];
     const trimmed = line.trim();
-    if (previous !== undefined && trimmed && previous.length >= 50 && !endsSentence(previous.trim()) && /^[\p{Ll}]/u.test(trimmed) && /[\p{L},;]$/u.test(previous.trim())) {
+    if (
+      previous !== undefined &&
+      trimmed &&
+      previous.length >= 50 &&
+      !endsSentence(previous.trim()) &&
+      /^[\p{Ll}]/u.test(trimmed) &&
+      /[\p{L},;]$/u.test(previous.trim())
+    ) {
       out[out.length - 1] = `${previous.trimEnd()} ${trimmed}`;
     } else out.push(line);
   }
@@ -572,7 +685,11 @@ export interface FilteredParagraphs {
   readonly updated: string | null;
 }
 
-export function filterChromeParagraphs(paragraphs: readonly string[], statedByline: string | null = null, statedBios: readonly string[] = []): FilteredParagraphs {
+export function filterChromeParagraphs(
+  paragraphs: readonly string[],
+  statedByline: string | null = null,
+  statedBios: readonly string[] = [],
+): FilteredParagraphs {
   // Paragraphs from HTML are already whitespace-collapsed: lower case is key enough for repeats.
   const lines: Line[] = paragraphs.map((paragraph, index) => {
     const text = withoutWidgetSuffix(paragraph);
@@ -631,12 +748,19 @@ export function filterChromeParagraphs(paragraphs: readonly string[], statedByli
       line.reason ??= 'date line';
       if (UPDATE_LINE.test(line.text)) updated ??= date;
       else published ??= date;
-    } else if (!line.reason && !line.sentence && line.text === line.text.toUpperCase() && /\p{Lu}/u.test(line.text) && line.words <= 4) line.reason = 'section label';
+    } else if (!line.reason && !line.sentence && line.text === line.text.toUpperCase() && /\p{Lu}/u.test(line.text) && line.words <= 4)
+      line.reason = 'section label';
   }
   // A heading over other stories ("More Great WIRED Stories") and the short lines under it, up to the next prose.
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    if (line.reason !== 'related headlines' || line.words > RELATED_HEADING_MAX_WORDS || INSERT_PREFIX.test(line.text) || CONTINUE_BUTTON.test(line.text)) continue;
+    if (
+      line.reason !== 'related headlines' ||
+      line.words > RELATED_HEADING_MAX_WORDS ||
+      INSERT_PREFIX.test(line.text) ||
+      CONTINUE_BUTTON.test(line.text)
+    )
+      continue;
     let end = i + 1;
     while (end < lines.length && !lines[end]!.reason && !isBodyProse(lines[end]!)) end++;
     if (end - i - 1 >= RELATED_LIST_MIN_ITEMS) for (let j = i + 1; j < end; j++) lines[j]!.reason = 'related headlines';
@@ -644,7 +768,14 @@ export function filterChromeParagraphs(paragraphs: readonly string[], statedByli
   for (let i = 0; i + 1 < lines.length; i++) {
     const line = lines[i]!;
     const next = lines[i + 1]!;
-    if (line.reason === 'related headlines' && INSERT_PREFIX.test(line.text) && !next.reason && !next.sentence && next.words <= INSERT_SPILL_MAX_WORDS) next.reason = 'related headlines';
+    if (
+      line.reason === 'related headlines' &&
+      INSERT_PREFIX.test(line.text) &&
+      !next.reason &&
+      !next.sentence &&
+      next.words <= INSERT_SPILL_MAX_WORDS
+    )
+      next.reason = 'related headlines';
   }
   // The byline printed again in the body ("Ann Lee", "By Ann Lee", "Ann Lee, Transport Correspondent").
   const people = (statedByline ?? byline)?.split(' and ') ?? [];
@@ -653,7 +784,8 @@ export function filterChromeParagraphs(paragraphs: readonly string[], statedByli
     for (const line of lines) {
       if (line.reason || line.sentence || line.words > REPEATED_BYLINE_MAX_WORDS) continue;
       const text = line.text.replace(BYLINE_PREFIX_ONLY, '');
-      if (people.some((name) => text === name || (text.startsWith(name) && /^\s*[,|–—-]/.test(text.slice(name.length))))) line.reason = 'byline';
+      if (people.some((name) => text === name || (text.startsWith(name) && /^\s*[,|–—-]/.test(text.slice(name.length)))))
+        line.reason = 'byline';
     }
   }
   return {

@@ -11,7 +11,11 @@ export async function getJson(path) {
 }
 
 export async function postJson(path, body) {
-  return request(path, { method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json' }, body: JSON.stringify(body) });
+  return request(path, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+    body: JSON.stringify(body),
+  });
 }
 
 export async function postForm(path, form) {
@@ -32,7 +36,7 @@ async function request(path, init) {
     body = null;
   }
   if (!response.ok) {
-    const message = body && body.error && typeof body.error.message === 'string' ? body.error.message : `The server answered ${response.status}.`;
+    const message = body?.error && typeof body.error.message === 'string' ? body.error.message : `The server answered ${response.status}.`;
     throw new ApiFailure(response.status, message);
   }
   return body;

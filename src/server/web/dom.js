@@ -74,7 +74,7 @@ export function formatSpan(first, last) {
   return `${formatDate(first)} – ${formatDate(last)}`;
 }
 
-export function plural(n, one, many = one + 's') {
+export function plural(n, one, many = `${one}s`) {
   return `${n} ${n === 1 ? one : many}`;
 }
 

@@ -39,9 +39,14 @@ export async function connect(url: string, options: PostgresOptions = {}): Promi
   } catch (error) {
     await pool.end().catch(() => undefined);
     const detail = error instanceof Error ? error.message || String((error as { code?: unknown }).code ?? '') : String(error);
-    throw new CorroborateError('store', `Cannot open the PostgreSQL database ${location}: ${detail}`, explain(error, databaseName(url)) ?? 'Check the postgres:// URL.', {
-      cause: error,
-    });
+    throw new CorroborateError(
+      'store',
+      `Cannot open the PostgreSQL database ${location}: ${detail}`,
+      explain(error, databaseName(url)) ?? 'Check the postgres:// URL.',
+      {
+        cause: error,
+      },
+    );
   }
   return new PostgresDriver(pool, location);
 }

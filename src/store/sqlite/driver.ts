@@ -41,16 +41,26 @@ export async function connect(path: string, options: SqliteOptions = {}): Promis
 function checkPath(location: string): void {
   const folder = dirname(location);
   if (!existsSync(folder)) {
-    throw new CorroborateError('store', `Cannot create the database ${location}: the folder ${folder} does not exist.`, `Create the folder first (mkdir -p ${folder}) or pass another --db path.`);
+    throw new CorroborateError(
+      'store',
+      `Cannot create the database ${location}: the folder ${folder} does not exist.`,
+      `Create the folder first (mkdir -p ${folder}) or pass another --db path.`,
+    );
   }
   if (existsSync(location) && statSync(location).isDirectory()) {
-    throw new CorroborateError('store', `Cannot open the database ${location}: it is a folder.`, 'Pass --db the path of a file, e.g. --db ./corroborate.db.');
+    throw new CorroborateError(
+      'store',
+      `Cannot open the database ${location}: it is a folder.`,
+      'Pass --db the path of a file, e.g. --db ./corroborate.db.',
+    );
   }
 }
 
 function openError(location: string, error: unknown): CorroborateError {
   const detail = error instanceof Error ? error.message : String(error);
-  return new CorroborateError('store', `Cannot open the database ${location}: ${detail}`, explain(error) ?? 'Check the --db path.', { cause: error });
+  return new CorroborateError('store', `Cannot open the database ${location}: ${detail}`, explain(error) ?? 'Check the --db path.', {
+    cause: error,
+  });
 }
 
 function explain(error: unknown): string | undefined {

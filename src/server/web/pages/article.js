@@ -8,7 +8,12 @@ export async function renderArticle(page, id, params, isCurrent) {
   const storyId = params.get('story');
   const [{ article, sentences }, story] = await Promise.all([
     getJson(`/api/articles/${encodeURIComponent(id)}`),
-    storyId ? getJson(`/api/stories/${encodeURIComponent(storyId)}`).then((r) => r.story, () => null) : Promise.resolve(null),
+    storyId
+      ? getJson(`/api/stories/${encodeURIComponent(storyId)}`).then(
+          (r) => r.story,
+          () => null,
+        )
+      : Promise.resolve(null),
   ]);
   if (!isCurrent()) return;
   const inStory = story?.articles.find((a) => a.id === article.id) ?? null;
@@ -17,7 +22,12 @@ export async function renderArticle(page, id, params, isCurrent) {
   for (const claim of story?.claims ?? []) {
     for (const mention of claim.mentions) {
       if (mention.article === article.id && mention.end > mention.start) {
-        ranges.push({ start: mention.start, end: mention.end, className: `claim claim-${claim.kind} mark-${statusFamily(mention.status)}`, title: `${claim.kind}, ${mention.status}${claim.speaker ? ` (${claim.speaker})` : ''}` });
+        ranges.push({
+          start: mention.start,
+          end: mention.end,
+          className: `claim claim-${claim.kind} mark-${statusFamily(mention.status)}`,
+          title: `${claim.kind}, ${mention.status}${claim.speaker ? ` (${claim.speaker})` : ''}`,
+        });
       }
     }
   }
@@ -25,7 +35,12 @@ export async function renderArticle(page, id, params, isCurrent) {
   for (const link of inStory?.derivedFrom ?? []) {
     for (const passage of link.evidence) {
       if (passage.targetEnd > passage.targetStart) {
-        ranges.push({ start: passage.targetStart, end: passage.targetEnd, className: 'evidence', title: `shared with ${names.of(link.article).full} (${Math.round(passage.similarity * 100)}% alike)` });
+        ranges.push({
+          start: passage.targetStart,
+          end: passage.targetEnd,
+          className: 'evidence',
+          title: `shared with ${names.of(link.article).full} (${Math.round(passage.similarity * 100)}% alike)`,
+        });
       }
     }
   }
@@ -43,19 +58,36 @@ export async function renderArticle(page, id, params, isCurrent) {
     ['URL', article.url ? externalLink(article.url) : null],
     ['Input', article.input],
     ['Role', inStory ? `${inStory.role}: ${inStory.roleReason}` : null],
-    ['Derives from', inStory && inStory.derivedFrom.length > 0 ? inStory.derivedFrom.map((l) => `${names.of(l.article).full} (${Math.round(l.coverage * 100)}%)`).join(', ') : null],
+    [
+      'Derives from',
+      inStory && inStory.derivedFrom.length > 0
+        ? inStory.derivedFrom.map((l) => `${names.of(l.article).full} (${Math.round(l.coverage * 100)}%)`).join(', ')
+        : null,
+    ],
     ['Sentences', String(sentences.length)],
   ].filter(([, value]) => value);
 
   append(page, [
-    h('p', { class: 'breadcrumb' }, story ? h('a', { href: `#/story/${encodeURIComponent(story.id)}` }, `← ${story.headline || 'Story'}`) : h('a', { href: '#/' }, '← All stories')),
+    h(
+      'p',
+      { class: 'breadcrumb' },
+      story
+        ? h('a', { href: `#/story/${encodeURIComponent(story.id)}` }, `← ${story.headline || 'Story'}`)
+        : h('a', { href: '#/' }, '← All stories'),
+    ),
     h('h1', {}, article.title || (names ? `${names.of(article.id).full} (untitled)` : 'Untitled article')),
-    h('dl', { class: 'metadata' }, metadata.map(([term, value]) => h('div', {}, h('dt', {}, term), h('dd', {}, value)))),
+    h(
+      'dl',
+      { class: 'metadata' },
+      metadata.map(([term, value]) => h('div', {}, h('dt', {}, term), h('dd', {}, value))),
+    ),
     ranges.length > 0 &&
       h(
         'ul',
         { class: 'legend', 'aria-label': 'Highlights' },
-        ['stated', 'trimmed', 'altered', 'conflicting'].map((family) => h('li', {}, h('span', { class: `swatch mark-${family}`, 'aria-hidden': 'true' }), `claim, ${family}`)),
+        ['stated', 'trimmed', 'altered', 'conflicting'].map((family) =>
+          h('li', {}, h('span', { class: `swatch mark-${family}`, 'aria-hidden': 'true' }), `claim, ${family}`),
+        ),
         hasEvidence && h('li', {}, h('span', { class: 'swatch evidence', 'aria-hidden': 'true' }), 'passage shared with its source'),
         highlight && h('li', {}, h('span', { class: 'swatch cited', 'aria-hidden': 'true' }), 'cited passage'),
       ),
@@ -68,7 +100,13 @@ export async function renderArticle(page, id, params, isCurrent) {
         ? h('p', { class: 'empty' }, 'Cleaning removed nothing from this page.')
         : [
             h('p', { class: 'meta' }, `${plural(article.removed.length, 'block')} of page chrome, not part of the story:`),
-            h('ol', { class: 'removed-blocks' }, article.removed.map((block) => h('li', {}, h('span', { class: 'reason' }, block.reason), h('p', { class: 'removed-text' }, block.text)))),
+            h(
+              'ol',
+              { class: 'removed-blocks' },
+              article.removed.map((block) =>
+                h('li', {}, h('span', { class: 'reason' }, block.reason), h('p', { class: 'removed-text' }, block.text)),
+              ),
+            ),
           ],
     ),
   ]);
@@ -106,7 +144,17 @@ function paragraphs(text, ranges) {
       if (index > 0) flush();
       if (piece === '') return;
       if (covering.length === 0) current.push(piece);
-      else current.push(h('mark', { class: [...new Set(covering.flatMap((r) => r.className.split(' ')))].join(' '), title: covering.map((r) => r.title).join('; ') }, piece));
+      else
+        current.push(
+          h(
+            'mark',
+            {
+              class: [...new Set(covering.flatMap((r) => r.className.split(' ')))].join(' '),
+              title: covering.map((r) => r.title).join('; '),
+            },
+            piece,
+          ),
+        );
     });
   }
   flush();

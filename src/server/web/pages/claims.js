@@ -6,38 +6,60 @@ import { articleHref, statusFamily } from './labels.js';
 export function quoteVersions(story, names) {
   const quotes = story.claims
     .filter((c) => c.kind === 'quote')
-    .sort((a, b) => Number(b.contested) - Number(a.contested) || changedCount(b) - changedCount(a) || b.mentions.length - a.mentions.length);
+    .sort(
+      (a, b) => Number(b.contested) - Number(a.contested) || changedCount(b) - changedCount(a) || b.mentions.length - a.mentions.length,
+    );
   if (quotes.length === 0) return h('p', { class: 'empty' }, 'No quotes were found.');
   // Quotes carried by several articles are where wording changes; single versions come after.
   const shared = quotes.filter((c) => c.mentions.length > 1);
   const single = quotes.filter((c) => c.mentions.length <= 1);
   const items = [...shared, ...single].map((claim) =>
+    h(
+      'li',
+      { class: 'quote', 'data-claim': claim.id },
+      h('p', { class: 'quote-reference' }, claim.speaker && h('span', { class: 'speaker' }, `${claim.speaker}: `), h('q', {}, claim.text)),
       h(
-        'li',
-        { class: 'quote', 'data-claim': claim.id },
-        h('p', { class: 'quote-reference' }, claim.speaker && h('span', { class: 'speaker' }, `${claim.speaker}: `), h('q', {}, claim.text)),
-        h('p', { class: 'meta' }, plural(claim.mentions.length, 'version'), ` · ${plural(claim.origins, 'independent origin')}`, claim.uniqueTo ? ` · only in ${names.of(claim.uniqueTo).full}` : ''),
-        h(
-          'ol',
-          { class: 'versions' },
-          claim.mentions.map((mention) =>
+        'p',
+        { class: 'meta' },
+        plural(claim.mentions.length, 'version'),
+        ` · ${plural(claim.origins, 'independent origin')}`,
+        claim.uniqueTo ? ` · only in ${names.of(claim.uniqueTo).full}` : '',
+      ),
+      h(
+        'ol',
+        { class: 'versions' },
+        claim.mentions.map((mention) =>
+          h(
+            'li',
+            { class: `version status-${mention.status}`, 'data-article': mention.article },
             h(
-              'li',
-              { class: `version status-${mention.status}`, 'data-article': mention.article },
-              h('a', { href: articleHref(mention.article, story.id, { hl: `${mention.start}-${mention.end}` }), class: 'version-source' }, names.of(mention.article).full),
-              ' ',
-              h('span', { class: `badge badge-${statusFamily(mention.status)}` }, mention.status),
-              h('p', { class: 'diff' }, mention.diff && mention.diff.length > 0 ? renderDiff(mention.diff) : mention.text),
+              'a',
+              { href: articleHref(mention.article, story.id, { hl: `${mention.start}-${mention.end}` }), class: 'version-source' },
+              names.of(mention.article).full,
             ),
+            ' ',
+            h('span', { class: `badge badge-${statusFamily(mention.status)}` }, mention.status),
+            h('p', { class: 'diff' }, mention.diff && mention.diff.length > 0 ? renderDiff(mention.diff) : mention.text),
           ),
         ),
       ),
+    ),
   );
   return h(
     'div',
     {},
-    h('ul', { class: 'legend', 'aria-label': 'How the versions differ' }, h('li', {}, h('del', { class: 'dropped' }, 'dropped or replaced words')), h('li', {}, h('ins', { class: 'added' }, 'added or new words'))),
-    collapsible(h('ul', { class: 'quotes' }), items, Math.max(shared.length, 1), (n) => `Show ${plural(n, 'more quote')} (carried by one article)`),
+    h(
+      'ul',
+      { class: 'legend', 'aria-label': 'How the versions differ' },
+      h('li', {}, h('del', { class: 'dropped' }, 'dropped or replaced words')),
+      h('li', {}, h('ins', { class: 'added' }, 'added or new words')),
+    ),
+    collapsible(
+      h('ul', { class: 'quotes' }),
+      items,
+      Math.max(shared.length, 1),
+      (n) => `Show ${plural(n, 'more quote')} (carried by one article)`,
+    ),
   );
 }
 
@@ -54,7 +76,9 @@ export function renderDiff(diff) {
     else if (change.op === 'dropped') parts.push(h('del', { class: 'dropped', title: 'dropped' }, change.text));
     else if (change.op === 'added') parts.push(h('ins', { class: 'added', title: 'added' }, change.text));
     else if (change.op === 'substituted')
-      parts.push(h('span', { class: 'substituted' }, h('del', { title: 'was' }, change.was ?? ''), ' ', h('ins', { title: 'now' }, change.text)));
+      parts.push(
+        h('span', { class: 'substituted' }, h('del', { title: 'was' }, change.was ?? ''), ' ', h('ins', { title: 'now' }, change.text)),
+      );
   }
   return parts;
 }
@@ -70,7 +94,17 @@ export function numbersTable(story, names) {
       'table',
       { class: 'numbers' },
       h('caption', {}, 'Each number the articles state, normalised, with each article’s wording. Conflicts are highlighted.'),
-      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'What'), h('th', { scope: 'col' }, 'Value'), h('th', { scope: 'col' }, 'As each article states it'))),
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          h('th', { scope: 'col' }, 'What'),
+          h('th', { scope: 'col' }, 'Value'),
+          h('th', { scope: 'col' }, 'As each article states it'),
+        ),
+      ),
       h(
         'tbody',
         {},
@@ -88,7 +122,15 @@ export function numbersTable(story, names) {
                 'ul',
                 { class: 'number-mentions' },
                 claim.mentions.map((m) =>
-                  h('li', { class: `status-${m.status}` }, h('a', { href: articleHref(m.article, story.id, { hl: `${m.start}-${m.end}` }) }, names.of(m.article).code), ' ', m.text, ' ', h('span', { class: `badge badge-${statusFamily(m.status)}` }, m.status)),
+                  h(
+                    'li',
+                    { class: `status-${m.status}` },
+                    h('a', { href: articleHref(m.article, story.id, { hl: `${m.start}-${m.end}` }) }, names.of(m.article).code),
+                    ' ',
+                    m.text,
+                    ' ',
+                    h('span', { class: `badge badge-${statusFamily(m.status)}` }, m.status),
+                  ),
                 ),
               ),
             ),
@@ -100,6 +142,8 @@ export function numbersTable(story, names) {
 }
 
 export function formatQuantity(quantity) {
-  const value = Number.isFinite(quantity.value) ? new Intl.NumberFormat('en-GB', { maximumFractionDigits: 3 }).format(quantity.value) : String(quantity.value);
+  const value = Number.isFinite(quantity.value)
+    ? new Intl.NumberFormat('en-GB', { maximumFractionDigits: 3 }).format(quantity.value)
+    : String(quantity.value);
   return quantity.unit ? `${value} ${quantity.unit}` : value;
 }

@@ -47,7 +47,8 @@ export function derivationGraph(story, names) {
   const edges = [];
   for (const article of story.articles) {
     for (const link of article.derivedFrom) {
-      if (ids.has(link.article)) edges.push({ from: link.article, to: article.id, role: article.role, coverage: link.coverage, passages: link.evidence.length });
+      if (ids.has(link.article))
+        edges.push({ from: link.article, to: article.id, role: article.role, coverage: link.coverage, passages: link.evidence.length });
     }
   }
   const shared = [];
@@ -72,12 +73,28 @@ export function derivationGraph(story, names) {
       role: 'img',
       'aria-labelledby': 'graph-title',
     },
-    svg('title', { id: 'graph-title' }, `Derivation graph: ${plural(story.articles.length, 'article')}, ${plural(edges.length, 'derivation')}`),
+    svg(
+      'title',
+      { id: 'graph-title' },
+      `Derivation graph: ${plural(story.articles.length, 'article')}, ${plural(edges.length, 'derivation')}`,
+    ),
     svg(
       'defs',
       {},
       Object.entries(ROLE_COLOURS).map(([role, colour]) =>
-        svg('marker', { id: `arrow-${role}`, viewBox: '0 0 10 10', refX: '9', refY: '5', markerWidth: '8', markerHeight: '8', orient: 'auto-start-reverse' }, svg('path', { d: 'M0,0 L10,5 L0,10 z', fill: colour })),
+        svg(
+          'marker',
+          {
+            id: `arrow-${role}`,
+            viewBox: '0 0 10 10',
+            refX: '9',
+            refY: '5',
+            markerWidth: '8',
+            markerHeight: '8',
+            orient: 'auto-start-reverse',
+          },
+          svg('path', { d: 'M0,0 L10,5 L0,10 z', fill: colour }),
+        ),
       ),
     ),
     shared.map(({ a, b }) => sharedLine(position.get(a), position.get(b))),
@@ -101,7 +118,10 @@ export function derivationGraph(story, names) {
           'li',
           {},
           `${name.full}: ${article.role} of `,
-          links.map((l, i) => `${i > 0 ? ', ' : ''}${names.of(l.from).full} (${Math.round(l.coverage * 100)}% of its text, ${plural(l.passages, 'passage')})`),
+          links.map(
+            (l, i) =>
+              `${i > 0 ? ', ' : ''}${names.of(l.from).full} (${Math.round(l.coverage * 100)}% of its text, ${plural(l.passages, 'passage')})`,
+          ),
           '.',
         );
       }),
@@ -112,7 +132,7 @@ export function derivationGraph(story, names) {
 
 function node(story, names, article, at) {
   const name = names.of(article.id);
-  const label = name.full.length > MAX_NAME ? name.full.slice(0, MAX_NAME - 1) + '…' : name.full;
+  const label = name.full.length > MAX_NAME ? `${name.full.slice(0, MAX_NAME - 1)}…` : name.full;
   return svg(
     'a',
     { href: articleHref(article.id, story.id), class: `node role-${article.role}`, 'data-article': article.id },
@@ -135,7 +155,12 @@ function edgePath(edge, from, to) {
   return svg(
     'g',
     { class: `edge edge-${kind}`, 'data-from': edge.from, 'data-to': edge.to, 'data-role': edge.role },
-    svg('path', { d: `M${x1},${y1} C${x1 + bend},${y1} ${x2 - bend},${y2} ${x2},${y2}`, stroke: ROLE_COLOURS[kind], fill: 'none', 'marker-end': `url(#arrow-${kind})` }),
+    svg('path', {
+      d: `M${x1},${y1} C${x1 + bend},${y1} ${x2 - bend},${y2} ${x2},${y2}`,
+      stroke: ROLE_COLOURS[kind],
+      fill: 'none',
+      'marker-end': `url(#arrow-${kind})`,
+    }),
     svg('text', { x: labelX, y: labelY, 'text-anchor': 'middle', class: 'edge-label' }, `${edge.role} ${Math.round(edge.coverage * 100)}%`),
   );
 }
@@ -155,7 +180,9 @@ function legend() {
   return h(
     'ul',
     { class: 'legend', 'aria-label': 'Legend' },
-    EDGE_ROLES.map((role) => h('li', {}, h('span', { class: `swatch edge-swatch-${role}`, 'aria-hidden': 'true' }), `${role}: arrow from the source`)),
+    EDGE_ROLES.map((role) =>
+      h('li', {}, h('span', { class: `swatch edge-swatch-${role}`, 'aria-hidden': 'true' }), `${role}: arrow from the source`),
+    ),
     h('li', {}, h('span', { class: 'swatch edge-swatch-shared', 'aria-hidden': 'true' }), 'shared source outside the story'),
   );
 }

@@ -10,8 +10,20 @@ const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 export function renderIngest(page, isCurrent) {
   let files = [];
   const fileList = h('ul', { class: 'file-list', 'aria-live': 'polite' });
-  const fileInput = h('input', { type: 'file', id: 'ingest-files', name: 'file', multiple: true, accept: '.txt,.html,.htm,.gz,.xml,.rss,.atom,.warc,.jsonl,text/*' });
-  const drop = h('div', { class: 'drop-zone' }, h('label', { for: 'ingest-files' }, 'Drop files here, or choose them: '), fileInput, fileList);
+  const fileInput = h('input', {
+    type: 'file',
+    id: 'ingest-files',
+    name: 'file',
+    multiple: true,
+    accept: '.txt,.html,.htm,.gz,.xml,.rss,.atom,.warc,.jsonl,text/*',
+  });
+  const drop = h(
+    'div',
+    { class: 'drop-zone' },
+    h('label', { for: 'ingest-files' }, 'Drop files here, or choose them: '),
+    fileInput,
+    fileList,
+  );
   const status = h('div', { class: 'job-status', role: 'status', 'aria-live': 'polite' });
 
   const showFiles = () => {
@@ -39,11 +51,31 @@ export function renderIngest(page, isCurrent) {
   const form = h(
     'form',
     { class: 'ingest-form' },
-    h('div', { class: 'field' }, h('label', { for: 'ingest-title' }, 'Headline of the pasted article (optional)'), h('input', { id: 'ingest-title', name: 'title', type: 'text', maxlength: '500' })),
-    h('div', { class: 'field' }, h('label', { for: 'ingest-text' }, 'Paste an article'), h('textarea', { id: 'ingest-text', name: 'text', rows: '10', placeholder: 'The article as text: headline, byline, body…' })),
+    h(
+      'div',
+      { class: 'field' },
+      h('label', { for: 'ingest-title' }, 'Headline of the pasted article (optional)'),
+      h('input', { id: 'ingest-title', name: 'title', type: 'text', maxlength: '500' }),
+    ),
+    h(
+      'div',
+      { class: 'field' },
+      h('label', { for: 'ingest-text' }, 'Paste an article'),
+      h('textarea', { id: 'ingest-text', name: 'text', rows: '10', placeholder: 'The article as text: headline, byline, body…' }),
+    ),
     drop,
-    h('div', { class: 'field' }, h('label', { for: 'ingest-urls' }, 'Page URLs, one per line'), h('textarea', { id: 'ingest-urls', name: 'urls', rows: '3', placeholder: 'https://…' })),
-    h('div', { class: 'field' }, h('label', { for: 'ingest-feed' }, 'RSS or Atom feed URL'), h('input', { id: 'ingest-feed', name: 'feed', type: 'url', placeholder: 'https://…/feed.xml' })),
+    h(
+      'div',
+      { class: 'field' },
+      h('label', { for: 'ingest-urls' }, 'Page URLs, one per line'),
+      h('textarea', { id: 'ingest-urls', name: 'urls', rows: '3', placeholder: 'https://…' }),
+    ),
+    h(
+      'div',
+      { class: 'field' },
+      h('label', { for: 'ingest-feed' }, 'RSS or Atom feed URL'),
+      h('input', { id: 'ingest-feed', name: 'feed', type: 'url', placeholder: 'https://…/feed.xml' }),
+    ),
     h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Analyse')),
   );
 
@@ -52,7 +84,12 @@ export function renderIngest(page, isCurrent) {
     const value = (name) => form.elements.namedItem(name).value.trim();
     const urls = value('urls').split(/\s+/).filter(Boolean);
     const text = form.elements.namedItem('text').value;
-    const body = { ...(urls.length ? { urls } : {}), ...(value('feed') ? { feed: value('feed') } : {}), ...(text.trim() ? { text } : {}), ...(value('title') && text.trim() ? { title: value('title') } : {}) };
+    const body = {
+      ...(urls.length ? { urls } : {}),
+      ...(value('feed') ? { feed: value('feed') } : {}),
+      ...(text.trim() ? { text } : {}),
+      ...(value('title') && text.trim() ? { title: value('title') } : {}),
+    };
     if (files.length === 0 && Object.keys(body).length === 0) {
       showError(status, 'Give some text, a file, a URL or a feed first.');
       return;
@@ -93,7 +130,11 @@ export function renderIngest(page, isCurrent) {
 
   append(page, [
     h('h1', {}, 'Add articles'),
-    h('p', { class: 'lede' }, 'New articles are analysed with everything already stored, so they join the stories they belong to. Text is treated as plain text, never as a web page.'),
+    h(
+      'p',
+      { class: 'lede' },
+      'New articles are analysed with everything already stored, so they join the stories they belong to. Text is treated as plain text, never as a web page.',
+    ),
     form,
     status,
     recent,
@@ -138,7 +179,10 @@ async function follow(job, status, isCurrent) {
     if (job.state === 'done' || job.state === 'failed') {
       const headlines = new Map();
       for (const id of job.storiesTouched.slice(0, MAX_HEADLINES)) {
-        const story = await getJson(`/api/stories/${encodeURIComponent(id)}`).then((r) => r.story, () => null);
+        const story = await getJson(`/api/stories/${encodeURIComponent(id)}`).then(
+          (r) => r.story,
+          () => null,
+        );
         if (story) headlines.set(id, `${story.headline || story.label || 'Untitled story'} (${plural(story.articles.length, 'article')})`);
       }
       showJob(status, job, headlines);
@@ -155,7 +199,12 @@ function showJob(status, job, headlines = new Map()) {
   clear(status);
   const finished = job.state === 'done' || job.state === 'failed';
   append(status, [
-    h('p', { class: `job-state state-${job.state}`, 'data-state': job.state }, `Job ${job.state}`, job.stage && !finished ? ` — ${job.stage} ${job.done}${job.total ? ` of ${job.total}` : ''}` : ''),
+    h(
+      'p',
+      { class: `job-state state-${job.state}`, 'data-state': job.state },
+      `Job ${job.state}`,
+      job.stage && !finished ? ` — ${job.stage} ${job.done}${job.total ? ` of ${job.total}` : ''}` : '',
+    ),
     !finished && h('progress', job.total ? { max: String(job.total), value: String(Math.min(job.done, job.total)) } : {}),
     finished &&
       h(
@@ -166,7 +215,28 @@ function showJob(status, job, headlines = new Map()) {
         '.',
       ),
     job.storiesTouched.length > 0 &&
-      h('div', {}, h('h2', {}, 'Stories'), h('ul', { class: 'touched-stories' }, job.storiesTouched.map((id) => h('li', {}, h('a', { href: `#/story/${encodeURIComponent(id)}` }, headlines.get(id) ?? `Story ${id}`))))),
-    job.errors.length > 0 && h('div', {}, h('h2', {}, 'Problems'), h('ul', { class: 'job-errors' }, job.errors.map((e) => h('li', {}, e.input ? `${e.input}: ${e.message}` : e.message)))),
+      h(
+        'div',
+        {},
+        h('h2', {}, 'Stories'),
+        h(
+          'ul',
+          { class: 'touched-stories' },
+          job.storiesTouched.map((id) =>
+            h('li', {}, h('a', { href: `#/story/${encodeURIComponent(id)}` }, headlines.get(id) ?? `Story ${id}`)),
+          ),
+        ),
+      ),
+    job.errors.length > 0 &&
+      h(
+        'div',
+        {},
+        h('h2', {}, 'Problems'),
+        h(
+          'ul',
+          { class: 'job-errors' },
+          job.errors.map((e) => h('li', {}, e.input ? `${e.input}: ${e.message}` : e.message)),
+        ),
+      ),
   ]);
 }

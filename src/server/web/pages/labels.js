@@ -14,7 +14,7 @@ export function articleLabels(story) {
 
 function shortTitle(title) {
   if (!title) return null;
-  return title.length > 40 ? title.slice(0, 39) + '…' : title;
+  return title.length > 40 ? `${title.slice(0, 39)}…` : title;
 }
 
 function baseName(input) {

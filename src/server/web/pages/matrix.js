@@ -32,7 +32,12 @@ export function coverageMatrix(story, names) {
         {},
         h('th', { scope: 'col' }, 'Claim'),
         names.ordered.map((article) =>
-          h('th', { scope: 'col', title: names.of(article.id).full }, h('a', { href: articleHref(article.id, story.id) }, names.of(article.id).code), h('span', { class: 'col-name' }, names.of(article.id).name)),
+          h(
+            'th',
+            { scope: 'col', title: names.of(article.id).full },
+            h('a', { href: articleHref(article.id, story.id) }, names.of(article.id).code),
+            h('span', { class: 'col-name' }, names.of(article.id).name),
+          ),
         ),
       ),
     ),
@@ -43,9 +48,7 @@ export function coverageMatrix(story, names) {
   };
   addRows(0, INITIAL_ROWS);
   const more =
-    claims.length > INITIAL_ROWS
-      ? h('button', { type: 'button', class: 'secondary show-all' }, `Show all ${claims.length} claims`)
-      : null;
+    claims.length > INITIAL_ROWS ? h('button', { type: 'button', class: 'secondary show-all' }, `Show all ${claims.length} claims`) : null;
   more?.addEventListener('click', () => {
     addRows(INITIAL_ROWS, claims.length);
     more.remove();
@@ -53,7 +56,11 @@ export function coverageMatrix(story, names) {
   return h(
     'div',
     { class: 'matrix-block' },
-    h('ul', { class: 'legend', 'aria-label': 'Legend' }, FAMILIES.map(([family, text]) => h('li', {}, h('span', { class: `swatch cell-${family}`, 'aria-hidden': 'true' }), text))),
+    h(
+      'ul',
+      { class: 'legend', 'aria-label': 'Legend' },
+      FAMILIES.map(([family, text]) => h('li', {}, h('span', { class: `swatch cell-${family}`, 'aria-hidden': 'true' }), text)),
+    ),
     h('div', { class: 'table-scroll', tabindex: '0', 'aria-label': 'Coverage matrix (scrolls sideways)' }, table),
     more,
   );
@@ -77,7 +84,12 @@ function row(claim, names) {
       const family = mention ? statusFamily(mention.status) : 'absent';
       return h(
         'td',
-        { class: `cell cell-${family}`, 'data-article': article.id, 'data-status': mention ? mention.status : 'absent', title: mention ? `${names.of(article.id).full}: “${mention.text}”` : `${names.of(article.id).full}: not stated` },
+        {
+          class: `cell cell-${family}`,
+          'data-article': article.id,
+          'data-status': mention ? mention.status : 'absent',
+          title: mention ? `${names.of(article.id).full}: “${mention.text}”` : `${names.of(article.id).full}: not stated`,
+        },
         mention ? mention.status : '—',
       );
     }),

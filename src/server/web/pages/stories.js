@@ -25,11 +25,19 @@ export async function renderStoryList(page, params, isCurrent) {
   append(page, [h('p', { class: 'result-count', role: 'status' }, filtered ? `${count} match.` : `${count}.`)]);
   if (result.stories.length === 0) {
     append(page, [
-      h('p', { class: 'empty' }, filtered ? 'No story matches these filters.' : 'No stories yet. ', !filtered && h('a', { href: '#/ingest' }, 'Add some articles.')),
+      h(
+        'p',
+        { class: 'empty' },
+        filtered ? 'No story matches these filters.' : 'No stories yet. ',
+        !filtered && h('a', { href: '#/ingest' }, 'Add some articles.'),
+      ),
     ]);
     return;
   }
-  append(page, [h('ol', { class: 'story-list', start: String(query.offset + 1) }, result.stories.map(storyCard)), pager(query, result.total)]);
+  append(page, [
+    h('ol', { class: 'story-list', start: String(query.offset + 1) }, result.stories.map(storyCard)),
+    pager(query, result.total),
+  ]);
 }
 
 function storyCard(story) {
@@ -55,7 +63,12 @@ function fact(term, value, extraClass = null) {
 
 function searchForm(query) {
   const field = (name, label, type = 'search', extra = {}) =>
-    h('div', { class: 'field' }, h('label', { for: `filter-${name}` }, label), h('input', { id: `filter-${name}`, name, type, value: query[name], ...extra }));
+    h(
+      'div',
+      { class: 'field' },
+      h('label', { for: `filter-${name}` }, label),
+      h('input', { id: `filter-${name}`, name, type, value: query[name], ...extra }),
+    );
   const form = h(
     'form',
     { class: 'filters', role: 'search', 'aria-label': 'Search stories' },

@@ -8,7 +8,7 @@ import { coverageMatrix } from './matrix.js';
 import { quoteVersions, numbersTable } from './claims.js';
 import { timeline } from './timeline.js';
 
-export async function renderStory(page, id, params, isCurrent) {
+export async function renderStory(page, id, _params, isCurrent) {
   const { story, requestedId } = await getJson(`/api/stories/${encodeURIComponent(id)}`);
   if (!isCurrent()) return;
   const names = articleLabels(story);
@@ -43,10 +43,21 @@ export async function renderStory(page, id, params, isCurrent) {
     h(
       'nav',
       { class: 'toc', 'aria-label': 'Sections of this story' },
-      h('ul', {}, sections.map(([key, title]) => h('li', {}, h('a', { href: `#/story/${encodeURIComponent(story.id)}`, 'data-section': key }, title)))),
+      h(
+        'ul',
+        {},
+        sections.map(([key, title]) =>
+          h('li', {}, h('a', { href: `#/story/${encodeURIComponent(story.id)}`, 'data-section': key }, title)),
+        ),
+      ),
     ),
     sections.map(([key, title, body]) =>
-      h('section', { id: `section-${key}`, class: `story-section section-${key}`, 'aria-labelledby': `heading-${key}` }, h('h2', { id: `heading-${key}`, tabindex: '-1' }, title), body),
+      h(
+        'section',
+        { id: `section-${key}`, class: `story-section section-${key}`, 'aria-labelledby': `heading-${key}` },
+        h('h2', { id: `heading-${key}`, tabindex: '-1' }, title),
+        body,
+      ),
     ),
   ]);
   // Section links scroll without touching the hash (the hash is the route).
@@ -73,7 +84,11 @@ function briefSection(story, names) {
         h('span', { class: 'brief-text' }, sentence.text),
         sentence.contested && h('span', { class: 'badge badge-conflicting' }, 'contested'),
         ' ',
-        h('span', { class: 'citations' }, sentence.citations.map((articleId) => citation(story, names, sentence, articleId, textOf))),
+        h(
+          'span',
+          { class: 'citations' },
+          sentence.citations.map((articleId) => citation(story, names, sentence, articleId, textOf)),
+        ),
       ),
     ),
   );
@@ -96,7 +111,9 @@ function citation(story, names, sentence, articleId, textOf) {
       'span',
       { class: 'tip', role: 'tooltip', id: tipId },
       h('span', { class: 'tip-source' }, name.full),
-      quoted.length > 0 ? quoted.map((q) => h('q', { class: 'tip-quote' }, q)) : h('span', { class: 'tip-quote' }, 'The source sentence was not recorded.'),
+      quoted.length > 0
+        ? quoted.map((q) => h('q', { class: 'tip-quote' }, q))
+        : h('span', { class: 'tip-quote' }, 'The source sentence was not recorded.'),
     ),
   );
 }
@@ -107,16 +124,21 @@ function findingsSection(story, names) {
   const findings = [...story.findings].sort((a, b) => order[a.severity] - order[b.severity]);
   const counts = ['high', 'medium', 'low'].map((s) => [s, findings.filter((f) => f.severity === s).length]).filter(([, n]) => n > 0);
   const items = findings.map((finding) =>
-      h(
-        'li',
-        { class: `finding severity-${finding.severity}` },
-        h('span', { class: `badge severity-${finding.severity}` }, finding.severity),
-        ' ',
-        h('span', { class: 'finding-kind' }, finding.kind.replace(/-/g, ' ')),
-        h('p', { class: 'finding-message' }, finding.message),
-        finding.articles.length > 0 &&
-          h('p', { class: 'finding-articles' }, 'In ', finding.articles.map((id, i) => [i > 0 ? ', ' : '', h('a', { href: articleHref(id, story.id) }, names.of(id).full)])),
-      ),
+    h(
+      'li',
+      { class: `finding severity-${finding.severity}` },
+      h('span', { class: `badge severity-${finding.severity}` }, finding.severity),
+      ' ',
+      h('span', { class: 'finding-kind' }, finding.kind.replace(/-/g, ' ')),
+      h('p', { class: 'finding-message' }, finding.message),
+      finding.articles.length > 0 &&
+        h(
+          'p',
+          { class: 'finding-articles' },
+          'In ',
+          finding.articles.map((id, i) => [i > 0 ? ', ' : '', h('a', { href: articleHref(id, story.id) }, names.of(id).full)]),
+        ),
+    ),
   );
   return h(
     'div',
@@ -137,11 +159,22 @@ function articlesSection(story, names) {
       h(
         'li',
         {},
-        h('a', { href: articleHref(article.id, story.id) }, h('span', { class: 'code' }, names.of(article.id).code), ' ', article.title || names.of(article.id).name),
+        h(
+          'a',
+          { href: articleHref(article.id, story.id) },
+          h('span', { class: 'code' }, names.of(article.id).code),
+          ' ',
+          article.title || names.of(article.id).name,
+        ),
         h(
           'p',
           { class: 'meta' },
-          [article.outlet, article.publisher && article.publisher !== article.outlet ? `on ${article.publisher}` : null, article.byline ? `by ${article.byline}` : null, formatDate(article.published)]
+          [
+            article.outlet,
+            article.publisher && article.publisher !== article.outlet ? `on ${article.publisher}` : null,
+            article.byline ? `by ${article.byline}` : null,
+            formatDate(article.published),
+          ]
             .filter(Boolean)
             .join(' · '),
         ),

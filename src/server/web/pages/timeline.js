@@ -21,10 +21,32 @@ export function timeline(story, names) {
   const height = dated.length * ROW_HEIGHT + AXIS_HEIGHT + PADDING;
   const drawing = svg(
     'svg',
-    { class: 'timeline', viewBox: `0 0 ${width} ${height}`, width: String(width), height: String(height), role: 'img', 'aria-label': 'Publication timeline' },
-    svg('line', { class: 'axis', x1: LABEL_WIDTH + PADDING, x2: LABEL_WIDTH + PADDING + PLOT_WIDTH, y1: dated.length * ROW_HEIGHT + 8, y2: dated.length * ROW_HEIGHT + 8 }),
-    svg('text', { class: 'axis-label', x: LABEL_WIDTH + PADDING, y: dated.length * ROW_HEIGHT + 26 }, formatDate(new Date(start).toISOString())),
-    end > start && svg('text', { class: 'axis-label', x: LABEL_WIDTH + PADDING + PLOT_WIDTH, y: dated.length * ROW_HEIGHT + 26, 'text-anchor': 'end' }, formatDate(new Date(end).toISOString())),
+    {
+      class: 'timeline',
+      viewBox: `0 0 ${width} ${height}`,
+      width: String(width),
+      height: String(height),
+      role: 'img',
+      'aria-label': 'Publication timeline',
+    },
+    svg('line', {
+      class: 'axis',
+      x1: LABEL_WIDTH + PADDING,
+      x2: LABEL_WIDTH + PADDING + PLOT_WIDTH,
+      y1: dated.length * ROW_HEIGHT + 8,
+      y2: dated.length * ROW_HEIGHT + 8,
+    }),
+    svg(
+      'text',
+      { class: 'axis-label', x: LABEL_WIDTH + PADDING, y: dated.length * ROW_HEIGHT + 26 },
+      formatDate(new Date(start).toISOString()),
+    ),
+    end > start &&
+      svg(
+        'text',
+        { class: 'axis-label', x: LABEL_WIDTH + PADDING + PLOT_WIDTH, y: dated.length * ROW_HEIGHT + 26, 'text-anchor': 'end' },
+        formatDate(new Date(end).toISOString()),
+      ),
     dated.map((article, row) => {
       const y = row * ROW_HEIGHT + ROW_HEIGHT / 2;
       const cx = x(Date.parse(article.published));
@@ -52,5 +74,5 @@ export function timeline(story, names) {
 }
 
 function truncate(text, max) {
-  return text.length > max ? text.slice(0, max - 1) + '…' : text;
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
