@@ -97,7 +97,7 @@ interface Timed {
   readonly stdout: string;
 }
 
-/** Runs the CLI as its own process under /usr/bin/time: wall seconds and peak resident memory. */
+/** Runs the shipped CLI (bin/ runs the compiled dist/: `npm run build` first) under /usr/bin/time: wall seconds and peak memory. */
 function timed(cli: readonly string[]): Timed {
   const out = spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', 'node', join(ROOT, 'bin/corroborate.js'), ...cli], {
     cwd: ROOT,

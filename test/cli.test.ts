@@ -49,6 +49,15 @@ test('unknown commands and missing inputs are usage errors (exit 2)', async () =
   assert.match(h.out(), /Usage: corroborate analyze/);
 });
 
+test('--version prints the package version', async () => {
+  const { version } = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  for (const flag of ['--version', '-V']) {
+    const c = capture();
+    assert.equal(await main([flag], c.io), 0);
+    assert.equal(c.out(), `corroborate ${version}\n`);
+  }
+});
+
 test('bad input is rejected with reasons, the batch goes on, the report shows hostile text inert', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'corroborate-cli-'));
   try {

@@ -22,9 +22,13 @@ export interface Command {
 }
 
 type Options = NonNullable<ParseArgsConfig['options']>;
+/** What parseFlags returns, named so that the compiled declarations can say it. */
+type ParsedFlags<T extends Options> = ReturnType<
+  typeof parseArgs<{ args: string[]; options: T & { help: { type: 'boolean'; short: 'h' } }; allowPositionals: true; strict: true }>
+>;
 
 /** node:util parseArgs with usage errors that say how to fix them. */
-export function parseFlags<T extends Options>(argv: readonly string[], options: T, command: string) {
+export function parseFlags<T extends Options>(argv: readonly string[], options: T, command: string): ParsedFlags<T> {
   try {
     return parseArgs({
       args: [...argv],

@@ -1,5 +1,6 @@
 // The `corroborate` command: dispatches to one command module, loaded lazily so that
 // `corroborate dedup` does not pay for the NLP model that `claims` loads.
+import { readFileSync } from 'node:fs';
 import { CorroborateError } from '../errors.js';
 import type { Command, CommandIO } from './command.js';
 
@@ -23,7 +24,7 @@ ${Object.entries(COMMANDS)
   .map(([name, c]) => `  ${name.padEnd(9)} ${c.summary}`)
   .join('\n')}
 
-Run 'corroborate <command> --help' for a command's options.
+Run 'corroborate <command> --help' for a command's options, 'corroborate --version' for the version.
 Exit codes: 0 ok, 1 failure, 2 usage error.`;
 
 export async function main(argv: readonly string[], io: CommandIO = processIO()): Promise<number> {
@@ -31,6 +32,10 @@ export async function main(argv: readonly string[], io: CommandIO = processIO())
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.stdout.write(`${USAGE}\n`);
     return name ? 0 : 2;
+  }
+  if (name === '--version' || name === '-V') {
+    io.stdout.write(`corroborate ${packageVersion()}\n`);
+    return 0;
   }
   const entry = COMMANDS[name];
   if (!entry) {
@@ -57,4 +62,10 @@ export async function main(argv: readonly string[], io: CommandIO = processIO())
 
 function processIO(): CommandIO {
   return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, interactive: Boolean(process.stderr.isTTY) };
+}
+
+/** The version in package.json, two folders up from both src/cli/ and the compiled dist/cli/. */
+function packageVersion(): string {
+  const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string };
+  return manifest.version ?? 'unknown';
 }

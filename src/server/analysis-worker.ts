@@ -6,7 +6,11 @@ import type { PreparedInputs } from './ingest-request.js';
 import type { JobOutcome, JobProgress } from './jobs.js';
 import type { WorkerMessage, WorkerRequest } from './job-worker.js';
 
-const ENTRY = new URL('./worker-entry.mjs', import.meta.url);
+// Compiled (dist/), the thread runs job-worker.js itself; from the TypeScript source (tests, `npm
+// run dev`), worker-entry.mjs first registers tsx, which a worker thread does not inherit.
+const ENTRY = import.meta.url.endsWith('.ts')
+  ? new URL('./worker-entry.mjs', import.meta.url)
+  : new URL('./job-worker.js', import.meta.url);
 
 export class AnalysisWorker {
   private worker: Worker | null = null;

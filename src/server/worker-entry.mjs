@@ -1,5 +1,6 @@
-// Plain JavaScript on purpose: a worker thread does not inherit the TypeScript loader that the
-// main thread registered (bin/corroborate.js uses tsx's API), so it registers one itself.
+// Plain JavaScript on purpose: run from the TypeScript source (tests, `npm run dev`), a worker
+// thread does not inherit the main thread's tsx loader, so it registers one itself. The compiled
+// program (dist/) starts job-worker.js directly (see analysis-worker.ts).
 import { register } from 'tsx/esm/api';
 
 register();

@@ -138,11 +138,15 @@ export async function waitForJob(url: string, id: string): Promise<Record<string
   }
 }
 
-const BIN = fileURLToPath(new URL('../../bin/corroborate.js', import.meta.url));
+// The TypeScript source through tsx, so the tests never run a stale dist/; `compiled` runs the
+// published bin, which runs dist/ (test/package.test.ts).
+const SOURCE_ENTRY = ['--import', 'tsx', fileURLToPath(new URL('../../src/cli/run.ts', import.meta.url))];
+const COMPILED_ENTRY = [fileURLToPath(new URL('../../bin/corroborate.js', import.meta.url))];
 
 /** `corroborate <args>` as a child process, its output collected; `printed` waits for a line on stdout. */
-export function runCli(args: readonly string[]) {
-  const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+export function runCli(args: readonly string[], { compiled = false } = {}) {
+  const entry = compiled ? COMPILED_ENTRY : SOURCE_ENTRY;
+  const child = spawn(process.execPath, [...entry, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk) => (stdout += chunk));

@@ -1,0 +1,67 @@
+// The package as npm ships it: the compiled dist/ (built by `npm ci` through `prepare`), the bin
+// that runs it, the library entry in the exports map, and an ingest job in the compiled analysis
+// thread (which starts job-worker.js without tsx). The other tests run the TypeScript source.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runCli, waitForJob } from './server/helpers.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const manifest = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as {
+  version: string;
+  exports: Record<string, { types: string; import: string } | string>;
+};
+const BUILT = existsSync(join(ROOT, 'dist/cli/run.js'));
+
+describe('the compiled package', () => {
+  before(() => assert.ok(BUILT, 'dist/ is missing: run `npm run build` (npm ci runs it through prepare)'));
+
+  it('bin/corroborate.js runs dist/', async () => {
+    const run = runCli(['--version'], { compiled: true });
+    assert.equal(await run.exited, 0, run.output().stderr);
+    assert.equal(run.output().stdout, `corroborate ${manifest.version}\n`);
+  });
+
+  it('the exports map names files that exist and the library API is there', async () => {
+    const entry = manifest.exports['.'];
+    assert.ok(entry && typeof entry === 'object');
+    assert.ok(existsSync(join(ROOT, entry.types)), entry.types);
+    const library = (await import(join(ROOT, entry.import))) as Record<string, unknown>;
+    for (const name of ['runAnalysis', 'analyzeArticles', 'extractArticle', 'readInputs', 'openStore', 'validateDossier']) {
+      assert.equal(typeof library[name], 'function', name);
+    }
+  });
+
+  describe('serve runs an ingest job in the compiled analysis thread', () => {
+    let dir = '';
+    let server: ReturnType<typeof runCli> | null = null;
+    before(async () => {
+      dir = await mkdtemp(join(tmpdir(), 'corroborate-package-'));
+    });
+    after(async () => {
+      server?.child.kill('SIGKILL');
+      await server?.exited;
+      await rm(dir, { recursive: true, force: true });
+    });
+
+    it('adds a pasted article', async () => {
+      server = runCli(['serve', '--db', join(dir, 'c.db'), '--port', '0'], { compiled: true });
+      const [, url] = (await server.printed(/(http:\/\/127\.0\.0\.1:\d+)\//)) as unknown as [string, string];
+      const text = await readFile(join(ROOT, 'examples/000_0c083f95c1e08a76.txt'), 'utf8');
+      const response = await fetch(`${url}/api/ingest`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ text }),
+      });
+      assert.equal(response.status, 202, await response.clone().text());
+      const { job } = (await response.json()) as { job: { id: string } };
+      const done = await waitForJob(url, job.id);
+      assert.equal(done.state, 'done', JSON.stringify(done));
+      assert.equal((done.articlesAdded as string[]).length, 1, JSON.stringify(done));
+    });
+  });
+});
