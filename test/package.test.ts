@@ -1,6 +1,6 @@
 // The package as npm ships it: the compiled dist/ (built by `npm ci` through `prepare`), the bin
 // that runs it, the library entry in the exports map, and an ingest job in the compiled analysis
-// thread (which starts job-worker.js without tsx). The other tests run the TypeScript source.
+// thread (which starts analysis-thread-main.js without tsx). The other tests run the TypeScript source.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';

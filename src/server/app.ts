@@ -7,10 +7,8 @@ import type { Store } from '../store/types.js';
 import type { AnalyzeOptions } from '../pipeline/analyze.js';
 import { ApiError, badRequest, errorBody, notFound, tooLarge } from './errors.js';
 import { checkId, parseStoryQuery } from './validate.js';
-import { JobQueue } from './jobs.js';
-import type { JobRunnerOptions } from './job-runner.js';
-import { MAX_INGEST_BYTES, parseIngestForm, parseIngestJson, type IngestRequest } from './ingest-request.js';
-import { startIngestRunner } from './ingest-runner.js';
+import { JobQueue, startIngestRunner, type IngestRequest, type JobRunnerOptions } from '../jobs/index.js';
+import { MAX_INGEST_BYTES, parseIngestForm, parseIngestJson } from './ingest-body.js';
 import { openApiDocument } from './openapi.js';
 import { loadWebAssets, type WebAssets } from './assets.js';
 
@@ -23,7 +21,7 @@ export interface AppOptions {
   /** Host names the Host header may carry (defeats DNS rebinding on loopback); null accepts any. */
   readonly allowedHosts: readonly string[] | null;
   /**
-   * Where the store lives (SQLite path or postgres:// URL). Given, ingest jobs run in a worker
+   * Where the store lives (SQLite path or postgres:// URL). Given, ingest jobs run in the analysis
    * thread with their own connection, so analysis never stalls the API; null runs them on the
    * main thread over `store`. `analyze` must then be plain data (it is sent to the thread).
    */

@@ -7,7 +7,7 @@ import { createApp, type AppOptions } from './app.js';
 
 export { createApp, APP_DEFAULTS, CONTENT_SECURITY_POLICY, type App, type AppOptions } from './app.js';
 export { openApiDocument } from './openapi.js';
-export type { JobSnapshot, JobState } from './jobs.js';
+export type { JobSnapshot, JobState } from '../jobs/index.js';
 
 export interface ServerOptions extends Partial<Omit<AppOptions, 'store' | 'allowedHosts'>> {
   readonly store: AppOptions['store'];

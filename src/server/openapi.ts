@@ -1,7 +1,7 @@
 // The API's OpenAPI 3 description, served at /api/openapi.json. Kept beside the routes it
 // describes (app.ts); the API tests check that every route here answers and every answer is here.
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, MAX_QUERY_TEXT } from './validate.js';
-import { MAX_INGEST_BYTES, MAX_INGEST_ITEMS } from './ingest-request.js';
+import { MAX_INGEST_BYTES, MAX_INGEST_ITEMS } from './ingest-body.js';
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (schema: object) => ({ 'application/json': { schema } });

@@ -1,6 +1,7 @@
-// The durable ingest job queue, in SQL both backends share. A job row carries its request until
-// it ends, so any worker process on the database can carry it out; a worker holds its job under
-// a lease it renews with each progress report, and a job whose worker stopped is taken again.
+// The durable ingest job queue, in SQL both backends share (the runners are in src/jobs/). A job
+// row carries its request until it ends, so a runner in any process on the database can carry it
+// out; a runner holds its job under a lease it renews with each progress report, and a job whose
+// runner stopped is taken again.
 // Each function runs inside one of the store's transactions (SqlStore calls them).
 import { usageError } from '../errors.js';
 import type { SqlExecutor, SqlRow } from './driver.js';
@@ -9,7 +10,7 @@ import type { ClaimedJob, IngestJob, JobOutcome, JobState } from './types.js';
 
 const JOB_COLUMNS = 'id, state, created_at, started_at, finished_at, stage, done, total, attempts, inputs, outcome';
 const NO_OUTCOME: JobOutcome = { articlesAdded: [], articlesExisting: [], storiesTouched: [], errors: [] };
-/** Claim attempts within one transaction when other workers take the same job first. */
+/** Claim attempts within one transaction when other runners take the same job first. */
 const CLAIM_RETRIES = 5;
 /** Jobs queued in one millisecond by one process keep their order (microsecond-like positions). */
 const POSITIONS_PER_MS = 1000;
@@ -50,7 +51,7 @@ export async function claimJob(tx: SqlExecutor, holder: string, ttlMs: number, m
   const now = Date.now();
   const stopped = {
     ...NO_OUTCOME,
-    errors: [{ input: '', message: `The job was started ${maxAttempts} times and its worker stopped each time; it is not tried again.` }],
+    errors: [{ input: '', message: `The job was started ${maxAttempts} times and its runner stopped each time; it is not tried again.` }],
   };
   await tx.run(
     `UPDATE ingest_jobs SET state = 'failed', finished_at = ?, holder = NULL, expires_ms = NULL, request = NULL, outcome = ?
@@ -65,7 +66,7 @@ export async function claimJob(tx: SqlExecutor, holder: string, ttlMs: number, m
     );
     if (next.length === 0) return null;
     const id = String(next[0]!.id);
-    // The condition is checked again on the row itself: of two workers that picked it, one wins.
+    // The condition is checked again on the row itself: of two runners that picked it, one wins.
     const taken = await tx.run(
       `UPDATE ingest_jobs SET state = 'running', holder = ?, expires_ms = ?, started_at = ?, attempts = attempts + 1, stage = NULL, done = 0
        WHERE id = ? AND (state = 'queued' OR (state = 'running' AND expires_ms < ?))`,

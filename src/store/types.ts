@@ -69,7 +69,7 @@ export interface JobError {
   readonly message: string;
 }
 
-/** What an ingest job did, as its worker reports it. */
+/** What an ingest job did, as its runner reports it. */
 export interface JobOutcome {
   readonly articlesAdded: readonly string[];
   readonly articlesExisting: readonly string[];
@@ -91,11 +91,11 @@ export interface IngestJob extends JobOutcome {
   readonly total: number | null;
   /** What the user gave, for display: URLs, file names, "pasted text". */
   readonly inputs: readonly string[];
-  /** Times a worker has taken the job (more than one when a worker stopped while running it). */
+  /** Times a runner has taken the job (more than one when a runner stopped while running it). */
   readonly attempts: number;
 }
 
-/** A job a worker has taken, with the request it must carry out (JSON text, as enqueued). */
+/** A job a runner has taken, with the request it must carry out (JSON text, as enqueued). */
 export interface ClaimedJob {
   readonly job: IngestJob;
   readonly request: string;
@@ -163,12 +163,12 @@ export interface Store {
   /** Who holds the lease `name` and until when, or null when nobody does (an expired lease is nobody's). */
   leaseHolder(name: string): Promise<{ holder: string; expires: string } | null>;
   /**
-   * Queues an ingest job whose `request` (JSON text) a worker will carry out, unless `maxQueued`
+   * Queues an ingest job whose `request` (JSON text) a runner will carry out, unless `maxQueued`
    * jobs already wait (then null: a soft cap, two enqueuers at one instant may both get in).
    */
   enqueueJob(job: { id: string; inputs: readonly string[]; request: string }, maxQueued: number): Promise<IngestJob | null>;
   /**
-   * Gives `holder` the oldest queued job, or a running one whose worker's lease ran out (it
+   * Gives `holder` the oldest queued job, or a running one whose runner's lease ran out (it
    * stopped), until `ttlMs` from now; at most one holder gets each job. A job already taken
    * `maxAttempts` times is failed instead of taken again. Null when nothing waits.
    */

@@ -317,7 +317,7 @@ describe('routing and security', () => {
   });
 });
 
-describe('ingest jobs without a worker thread', () => {
+describe('ingest jobs without the analysis thread', () => {
   it('run on the main thread over the given store when no store location is known', async () => {
     const local = await startTestServer({ storeLocation: null });
     try {

@@ -24,7 +24,7 @@ describe('corroborate serve', () => {
         assert.equal(health.status, 200);
         assert.deepEqual(((await health.json()) as { articles: number }).articles, 0);
         if (signal === 'SIGTERM') {
-          // An ingest job runs in the analysis worker thread, which loads TypeScript on its own.
+          // An ingest job runs in the analysis thread, which loads TypeScript on its own.
           const text = 'Bridge reopens\n\nThe old river bridge reopened to traffic on Friday after two years of repairs, the city said.';
           const posted = await fetch(`${url}api/ingest`, {
             method: 'POST',

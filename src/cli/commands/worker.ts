@@ -6,7 +6,7 @@ import type { Command } from '../command.js';
 import { parseFlags, writeLine } from '../command.js';
 import { usageError } from '../../errors.js';
 import { openStore } from '../../store/index.js';
-import { startIngestRunner } from '../../server/ingest-runner.js';
+import { startIngestRunner } from '../../jobs/index.js';
 import { stopGracefully, untilStopSignal } from '../signals.js';
 
 const HELP = `Usage: corroborate worker [--db PATH] [--allow-private-network]

@@ -5,8 +5,8 @@
 // them keep working.
 import type { Store } from '../store/types.js';
 import type { AnalyzeOptions } from '../pipeline/analyze.js';
-import type { JobError, JobOutcome, JobProgress } from './jobs.js';
-import type { PreparedInputs } from './ingest-request.js';
+import type { JobError, JobOutcome, JobProgress } from './queue.js';
+import type { PreparedInputs } from './request.js';
 
 export interface IngestJobOptions {
   readonly analyze: AnalyzeOptions;

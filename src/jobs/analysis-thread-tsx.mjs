@@ -1,7 +1,7 @@
 // Plain JavaScript on purpose: run from the TypeScript source (tests, `npm run dev`), a worker
 // thread does not inherit the main thread's tsx loader, so it registers one itself. The compiled
-// program (dist/) starts job-worker.js directly (see analysis-worker.ts).
+// program (dist/) starts analysis-thread-main.js directly (see analysis-thread.ts).
 import { register } from 'tsx/esm/api';
 
 register();
-await import('./job-worker.ts');
+await import('./analysis-thread-main.ts');

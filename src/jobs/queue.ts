@@ -1,9 +1,10 @@
-// The ingest job queue lives in the store (src/store/jobs.ts), so a job outlives the server that
-// took it and any worker on the same database can carry it out: `corroborate serve` runs one
-// worker of its own, `corroborate worker` more, on this machine or others sharing PostgreSQL.
+// The ingest job queue. Its rows live in the store (src/store/jobs.ts), so a job outlives the
+// server that queued it and any runner on the same database can carry it out: `corroborate serve`
+// runs one runner of its own, each `corroborate worker` process another, on this machine or on
+// others sharing PostgreSQL.
 import { randomUUID } from 'node:crypto';
 import type { IngestJob, JobOutcome, JobState, Store } from '../store/types.js';
-import { encodeIngestRequest, inputLabels, type IngestRequest } from './ingest-request.js';
+import { encodeIngestRequest, inputLabels, type IngestRequest } from './request.js';
 
 export type { IngestJob as JobSnapshot, JobError, JobOutcome, JobState } from '../store/types.js';
 
@@ -26,7 +27,7 @@ export class JobQueue {
 
   constructor(private readonly store: Store) {}
 
-  /** Queues a request; null when the queue is full. Wakes this process's workers. */
+  /** Queues a request; null when the queue is full. Wakes this process's runners. */
   async enqueue(request: IngestRequest): Promise<IngestJob | null> {
     const job = await this.store.enqueueJob(
       { id: randomUUID(), inputs: inputLabels(request), request: encodeIngestRequest(request) },

@@ -1,12 +1,12 @@
 // The runner that carries out ingest jobs: `corroborate serve` runs one, each `corroborate worker`
-// another. Kept apart from ingest-job.ts, which the analysis thread loads, so the thread does
-// not load the runner and the thread's own launcher.
+// process another. Kept apart from ingest-job.ts, which the analysis thread loads, so the thread
+// does not load the runner and the thread's own launcher.
 import { rm } from 'node:fs/promises';
 import type { Store } from '../store/types.js';
-import type { JobWork } from './jobs.js';
-import { prepareInputs } from './ingest-request.js';
-import { AnalysisWorker } from './analysis-worker.js';
-import { JobRunner, type JobRunnerOptions } from './job-runner.js';
+import type { JobWork } from './queue.js';
+import { prepareInputs } from './request.js';
+import { AnalysisThread } from './analysis-thread.js';
+import { JobRunner, type JobRunnerOptions } from './runner.js';
 import { runIngestJob, type IngestJobOptions } from './ingest-job.js';
 
 /** A job runner over `store` that carries out ingest jobs, and the analysis thread it runs them in. */
@@ -27,7 +27,7 @@ export function startIngestRunner(
   options: IngestJobOptions,
   runnerOptions: Partial<JobRunnerOptions> = {},
 ): IngestRunner {
-  const analysis = location ? new AnalysisWorker(location) : null;
+  const analysis = location ? new AnalysisThread(location) : null;
   analysis?.warm();
   const runner = new JobRunner(store, ingestWork(store, analysis, options), runnerOptions);
   runner.start();
@@ -45,11 +45,11 @@ export function startIngestRunner(
  * run the pipeline over them (in the analysis thread when there is one, so the process stays
  * responsive and its timers renew the job's lease), and remove the folder.
  */
-function ingestWork(store: Store, worker: AnalysisWorker | null, options: IngestJobOptions): JobWork {
+function ingestWork(store: Store, thread: AnalysisThread | null, options: IngestJobOptions): JobWork {
   return async (request, progress) => {
     const prepared = await prepareInputs(request);
     try {
-      return await (worker ? worker.run(prepared, progress, options) : runIngestJob(store, prepared, progress, options));
+      return await (thread ? thread.run(prepared, progress, options) : runIngestJob(store, prepared, progress, options));
     } finally {
       if (prepared.tempDir) await rm(prepared.tempDir, { recursive: true, force: true });
     }

@@ -1,9 +1,6 @@
-// Turns a POST /api/ingest body (JSON or multipart) into the inputs `runAnalysis` reads: URLs as
-// given, and pasted text or uploaded files written to a per-job temporary folder, so the pipeline
-// sees them exactly as it sees files named on the command line.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+// Reads a POST /api/ingest body (JSON or multipart) into an ingest request (src/jobs/request.ts),
+// refusing with a 4xx that names the field anything the job could not carry out.
+import type { IngestRequest } from '../jobs/request.js';
 import { ApiError, badRequest, formatBytes } from './errors.js';
 import { truncate } from './validate.js';
 
@@ -15,23 +12,6 @@ export const MAX_INGEST_ITEMS = 50;
 const MAX_TITLE_CHARS = 500;
 /** A URL longer than this is not a news page address. */
 const MAX_URL_CHARS = 2048;
-
-export interface IngestRequest {
-  readonly urls: readonly string[];
-  readonly feed: string | null;
-  readonly text: string | null;
-  readonly title: string | null;
-  readonly files: readonly { readonly name: string; readonly bytes: Uint8Array }[];
-}
-
-/** What a job hands to the pipeline, and how to show each input to a person. */
-export interface PreparedInputs {
-  readonly inputs: readonly string[];
-  /** Input as the pipeline sees it -> what the user gave ("pasted text", "report.html"). */
-  readonly labels: ReadonlyMap<string, string>;
-  /** Removed when the job ends. */
-  readonly tempDir: string | null;
-}
 
 const JSON_FIELDS = new Set(['urls', 'feed', 'text', 'title']);
 
@@ -113,85 +93,4 @@ function checkUrl(value: string, field: string): void {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw badRequest(`'${field}' holds '${truncate(value)}': only http and https URLs can be fetched.`);
   }
-}
-
-/** How each input of a request is shown to a person, in the order the job reads them. */
-export function inputLabels(request: IngestRequest): string[] {
-  const labels: string[] = [];
-  if (request.text !== null) labels.push(request.title ? `pasted text "${truncate(request.title.trim())}"` : 'pasted text');
-  for (const file of request.files) labels.push(file.name);
-  labels.push(...request.urls);
-  if (request.feed) labels.push(request.feed);
-  return labels;
-}
-
-/**
- * A request as JSON text, to be kept in the job queue until a worker (maybe another process or
- * machine) carries it out; files travel as base64.
- */
-export function encodeIngestRequest(request: IngestRequest): string {
-  return JSON.stringify({
-    urls: request.urls,
-    feed: request.feed,
-    text: request.text,
-    title: request.title,
-    files: request.files.map((file) => ({ name: file.name, base64: Buffer.from(file.bytes).toString('base64') })),
-  });
-}
-
-export function decodeIngestRequest(json: string): IngestRequest {
-  const raw = JSON.parse(json) as {
-    urls?: string[];
-    feed?: string | null;
-    text?: string | null;
-    title?: string | null;
-    files?: { name: string; base64: string }[];
-  };
-  return {
-    urls: raw.urls ?? [],
-    feed: raw.feed ?? null,
-    text: raw.text ?? null,
-    title: raw.title ?? null,
-    files: (raw.files ?? []).map((file) => ({ name: file.name, bytes: new Uint8Array(Buffer.from(file.base64, 'base64')) })),
-  };
-}
-
-/** Writes pasted text and uploads to a fresh temporary folder and lists every input. */
-export async function prepareInputs(request: IngestRequest): Promise<PreparedInputs> {
-  const inputs: string[] = [];
-  const shown = inputLabels(request);
-  let tempDir: string | null = null;
-  if (request.text !== null || request.files.length > 0) {
-    tempDir = await mkdtemp(join(tmpdir(), 'corroborate-ingest-'));
-    try {
-      if (request.text !== null) {
-        const path = join(tempDir, 'pasted-text.txt');
-        // A plain-text page starts with its headline, so a given title goes first.
-        const body = request.title ? `${request.title.trim()}\n\n${request.text}` : request.text;
-        await writeFile(path, body, 'utf8');
-        inputs.push(path);
-      }
-      for (const [index, file] of request.files.entries()) {
-        const path = join(tempDir, `${index + 1}-${safeFileName(file.name)}`);
-        await writeFile(path, file.bytes);
-        inputs.push(path);
-      }
-    } catch (error) {
-      await rm(tempDir, { recursive: true, force: true });
-      throw error;
-    }
-  }
-  for (const url of request.urls) inputs.push(url);
-  if (request.feed) inputs.push(request.feed);
-  return { inputs, labels: new Map(inputs.map((input, i) => [input, shown[i] ?? input])), tempDir };
-}
-
-/** Keeps the extension (ingest reads .html, .gz, .warc by it) and nothing that could leave the folder. */
-export function safeFileName(name: string): string {
-  const base = name.split(/[\\/]/).pop() ?? '';
-  const cleaned = base
-    .replace(/[^A-Za-z0-9._-]+/g, '_')
-    .replace(/^\.+/, '')
-    .slice(-100);
-  return cleaned || 'upload';
 }

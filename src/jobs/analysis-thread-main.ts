@@ -1,12 +1,13 @@
-// The analysis worker thread: runs ingest jobs against its own connection to the store, so a long
-// analysis never stalls the API, and a crash in a stage ends this thread, not the server.
+// Inside the analysis thread: runs ingest jobs against its own connection to the store, so a long
+// analysis never stalls the process's event loop (the API, the timers that renew a job's hold),
+// and a crash in a stage ends this thread, not the process.
 import { parentPort } from 'node:worker_threads';
 import type { Store } from '../store/types.js';
 import { openStore } from '../store/index.js';
 import { loadPipeline, runIngestJob, type IngestJobOptions } from './ingest-job.js';
-import type { JobOutcome } from './jobs.js';
+import type { JobOutcome } from './queue.js';
 
-export type WorkerRequest =
+export type ThreadRequest =
   | RunRequest
   /** Load the pipeline and its models now, so the first job does not wait for them. */
   | { readonly type: 'warm' };
@@ -19,18 +20,18 @@ type RunRequest = {
   readonly options: IngestJobOptions;
 };
 
-export type WorkerMessage =
+export type ThreadMessage =
   | { readonly type: 'progress'; readonly stage: string; readonly done: number; readonly total: number | null }
   | { readonly type: 'done'; readonly outcome: JobOutcome }
   | { readonly type: 'failed'; readonly message: string };
 
 const port = parentPort;
-if (!port) throw new Error('job-worker.ts runs only as a worker thread (see analysis-worker.ts).');
+if (!port) throw new Error('analysis-thread-main.ts runs only as a worker thread (see analysis-thread.ts).');
 
 let store: { location: string; store: Store } | null = null;
 
-port.on('message', async (request: WorkerRequest) => {
-  const send = (message: WorkerMessage) => port.postMessage(message);
+port.on('message', async (request: ThreadRequest) => {
+  const send = (message: ThreadMessage) => port.postMessage(message);
   if (request.type === 'warm') {
     // A pipeline that cannot load is reported by the job that needs it, with its reason.
     await loadPipeline().catch(() => undefined);

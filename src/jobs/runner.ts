@@ -1,11 +1,13 @@
-// One worker of the ingest job queue: takes the oldest waiting job from the store, carries it
+// One runner of the ingest job queue: takes the oldest waiting job from the store, carries it
 // out, records its progress and outcome, and takes the next; sleeps while nothing waits. Several
 // runners (in several processes or machines) share one queue: each job goes to one of them, and
 // a job whose runner stopped mid-way is taken again by another once its lease runs out.
-import { decodeIngestRequest } from './ingest-request.js';
+// The runner knows only the Store's job methods and a JobWork, so another queue (a PostgreSQL job
+// queue library) can take its place without touching what a job does.
+import { decodeIngestRequest } from './request.js';
 import { leaseHolderName } from '../pipeline/lease.js';
 import type { JobOutcome, Store } from '../store/types.js';
-import { MAX_FINISHED_JOBS, type JobWork } from './jobs.js';
+import { MAX_FINISHED_JOBS, type JobWork } from './queue.js';
 
 export interface JobRunnerOptions {
   /** How long a taken job stays this runner's without a progress report or renewal. */
@@ -20,10 +22,10 @@ export interface JobRunnerOptions {
 }
 
 export const JOB_RUNNER_DEFAULTS = {
-  // The work runs in a worker thread or awaits I/O, so the timer below renews the lease on time.
+  // The work runs in the analysis thread or awaits I/O, so the timer below renews the lease on time.
   ttlMs: 60_000,
   pollMs: 1_000,
-  // A request that kills its worker twice is not worth a third worker.
+  // A request that kills its runner twice is not worth a third runner.
   maxAttempts: 2,
   progressEveryMs: 500,
   log: (message: string) => process.stderr.write(`${message}\n`),
@@ -111,7 +113,7 @@ export class JobRunner {
         (held) => {
           if (!held && !lost) {
             lost = true;
-            log(`corroborate: job ${id} was taken over by another worker while this one ran it.`);
+            log(`corroborate: job ${id} was taken over by another runner while this one ran it.`);
           }
         },
         (error: unknown) => log(`corroborate: could not record progress of job ${id}: ${(error as Error)?.message ?? String(error)}`),
@@ -143,7 +145,7 @@ export class JobRunner {
       clearInterval(renew);
     }
     if (!(await this.store.finishJob(id, this.holder, state, outcome, MAX_FINISHED_JOBS)) && !lost) {
-      log(`corroborate: job ${id} ended here but another worker holds it now; its outcome is that worker's.`);
+      log(`corroborate: job ${id} ended here but another runner holds it now; its outcome is that runner's.`);
     }
     return true;
   }
