@@ -121,3 +121,44 @@ test('analyze takes the story and input flags that cluster and extract take, wit
     await rm(dir, { recursive: true, force: true });
   }
 });
+
+test('dedup and cluster refuse a file that is not JSON lines, or is empty, in one message (exit 1)', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'corroborate-cli-jsonl-'));
+  try {
+    const empty = join(dir, 'empty.jsonl');
+    await writeFile(empty, '');
+    for (const command of ['dedup', 'cluster']) {
+      const readme = capture();
+      assert.equal(await main([command, 'README.md'], readme.io), 1, command);
+      assert.equal(readme.out(), '');
+      const lines = readme.err().trim().split('\n');
+      assert.equal(lines.length, 2, `${command} says it in two lines:\n${readme.err()}`);
+      assert.match(lines[0]!, new RegExp(`^corroborate ${command}: README.md is not JSON lines: none of its first 5 lines is a record`));
+      assert.match(lines[1]!, /^ {2}Give a JSON-lines file of \{id, text/);
+      const none = capture();
+      assert.equal(await main([command, empty], none.io), 1, command);
+      assert.match(none.err(), /empty\.jsonl is empty: it has no JSON lines\./);
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test('flag mistakes get plain messages: a negative value, an unknown or misspelt option, a missing value', async () => {
+  const rows: [string[], RegExp][] = [
+    [['cluster', '-', '--window', '-3'], /^corroborate cluster: --window must be a number from 0 to 366, not '-3'\.$/m],
+    [['dedup', '-', '--threshold', '-0.5'], /^corroborate dedup: --threshold must be a number from 0\.001 to 0\.999, not '-0\.5'\.$/m],
+    [['cluster', '-', '--frobnicate'], /^corroborate cluster: unknown option '--frobnicate'\.$/m],
+    [['cluster', '-', '--windw', '3'], /^corroborate cluster: unknown option '--windw'\. Did you mean --window\?$/m],
+    [['analyze', 'examples', '--thresold', '0.5'], /^corroborate analyze: unknown option '--thresold'\. Did you mean --threshold\?$/m],
+    [['cluster', '-', '--format'], /^corroborate cluster: --format needs a value\.$/m],
+    [['serve', '--no-worker=yes'], /^corroborate serve: --no-worker takes no value\.$/m],
+  ];
+  for (const [argv, message] of rows) {
+    const c = capture();
+    assert.equal(await main(argv, c.io), 2, argv.join(' '));
+    assert.match(c.err(), message);
+    // Every quote the message opens, it closes.
+    assert.equal((c.err().split('\n')[0]!.match(/'/g) ?? []).length % 2, 0, c.err());
+  }
+});
