@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { main } from '../src/cli/main.js';
+import { runCli } from './server/helpers.js';
 
 function capture() {
   const stdout = new PassThrough();
@@ -160,5 +161,32 @@ test('flag mistakes get plain messages: a negative value, an unknown or misspelt
     assert.match(c.err(), message);
     // Every quote the message opens, it closes.
     assert.equal((c.err().split('\n')[0]!.match(/'/g) ?? []).length % 2, 0, c.err());
+  }
+});
+
+test('serve warns when --db names a database that does not exist, and is quiet for one that does', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'corroborate-cli-serve-'));
+  try {
+    const typo = join(dir, 'typo.db');
+    for (const expectWarning of [true, false]) {
+      const server = runCli(['serve', '--db', typo, '--port', '0']);
+      try {
+        await server.printed(/Press Ctrl-C to stop\./);
+        server.child.kill('SIGTERM');
+        assert.equal(await server.exited, 0, server.output().stderr);
+        const { stderr } = server.output();
+        if (expectWarning) {
+          assert.match(
+            stderr,
+            new RegExp(`Warning: ${typo.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} did not exist, so an empty database was created there`),
+          );
+          assert.match(stderr, /check --db/);
+        } else assert.doesNotMatch(stderr, /did not exist/);
+      } finally {
+        server.child.kill('SIGKILL');
+      }
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
   }
 });
