@@ -114,6 +114,15 @@ export function createApp(options: Partial<AppOptions> & Pick<AppOptions, 'store
 
   app.get('/api/openapi.json', (c) => c.json(openApiDocument));
 
+  // A readable reference next to the JSON document: Swagger UI, served from this server, runs
+  // under the same strict policy as the app.
+  app.get('/api/reference', (c) => {
+    const page = assets.get('/api-reference.html')!;
+    c.header('Content-Type', page.type);
+    c.header('Cache-Control', 'no-cache');
+    return c.body(page.body);
+  });
+
   app.get('/api/stories', async (c) => {
     const query = parseStoryQuery(c.req.query());
     const page = await store.listStories(query);
@@ -160,6 +169,7 @@ export function createApp(options: Partial<AppOptions> & Pick<AppOptions, 'store
   for (const path of [
     '/api/health',
     '/api/openapi.json',
+    '/api/reference',
     '/api/stories',
     '/api/stories/:id',
     '/api/articles/:id',
