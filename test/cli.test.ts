@@ -118,6 +118,13 @@ test('analyze takes the story and input flags that cluster and extract take, wit
     assert.equal(code, 0);
     const dossier = JSON.parse(await readFile(join(dir, 'out', 'stories.json'), 'utf8')) as { stories: unknown[] };
     assert.equal(dossier.stories.length, 5);
+    // What a newcomer reads first: the README beside the examples is no rejected input, and a
+    // date-only value is the date it is, not a midnight UTC time.
+    const summary = strict.out();
+    assert.match(summary, /^5 articles read \(5 new, 0 already stored\), 0 inputs rejected, 5 stories\./);
+    assert.doesNotMatch(summary, /OUTLETS\.md|Rejected:/);
+    assert.match(summary, /, 24 Feb 2025\n/);
+    assert.doesNotMatch(summary, /T00:00|00:00 UTC/);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
