@@ -129,6 +129,9 @@ export function createApp(options: Partial<AppOptions> & Pick<AppOptions, 'store
     return c.json({ total: page.total, limit: query.limit, offset: query.offset, stories: page.stories });
   });
 
+  // The outlets of the stored stories, most stories first: the search form's suggestions.
+  app.get('/api/outlets', async (c) => c.json({ outlets: await store.listOutlets() }));
+
   app.get('/api/stories/:id', async (c) => {
     const id = checkId(c.req.param('id'), 'story');
     const story = await store.getStory(id);
@@ -171,6 +174,7 @@ export function createApp(options: Partial<AppOptions> & Pick<AppOptions, 'store
     '/api/openapi.json',
     '/api/reference',
     '/api/stories',
+    '/api/outlets',
     '/api/stories/:id',
     '/api/articles/:id',
     '/api/ingest',

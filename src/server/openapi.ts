@@ -35,6 +35,18 @@ export const openApiDocument = {
     '/api/openapi.json': {
       get: { summary: 'This document', responses: { 200: { description: 'The OpenAPI document.', content: json({ type: 'object' }) } } },
     },
+    '/api/reference': {
+      get: {
+        summary: 'This document, readable (an HTML page)',
+        responses: { 200: { description: 'The API reference page.', content: { 'text/html': { schema: { type: 'string' } } } } },
+      },
+    },
+    '/api/outlets': {
+      get: {
+        summary: 'The outlets of the stored stories, most stories first',
+        responses: { 200: { description: 'Outlets with their number of stories.', content: json(ref('OutletList')) } },
+      },
+    },
     '/api/stories': {
       get: {
         summary: 'List stories, newest first, or search them, best match first',
@@ -196,12 +208,27 @@ export const openApiDocument = {
           match: ref('StoryMatch'),
         },
       },
+      OutletList: {
+        type: 'object',
+        required: ['outlets'],
+        properties: {
+          outlets: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['outlet', 'stories'],
+              properties: { outlet: { type: 'string' }, stories: { type: 'integer' } },
+            },
+          },
+        },
+      },
       StoryMatch: {
         type: 'object',
         description: 'For a search (q) that an article of the story matched: that article and a passage of its text.',
-        required: ['article', 'outlet', 'title', 'snippet'],
+        required: ['article', 'input', 'outlet', 'title', 'snippet'],
         properties: {
           article: { type: 'string' },
+          input: { type: 'string', description: 'The file or URL the article came from.' },
           outlet: nullableString,
           title: nullableString,
           snippet: {

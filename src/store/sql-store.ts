@@ -410,7 +410,10 @@ export class SqlStore implements Store {
       const passage = article ? snippet(article.text, words) : null;
       stories.push(
         article && passage
-          ? { ...summary, match: { article: article.id, outlet: article.outlet, title: article.title, snippet: passage } }
+          ? {
+              ...summary,
+              match: { article: article.id, input: article.input, outlet: article.outlet, title: article.title, snippet: passage },
+            }
           : summary,
       );
     }

@@ -44,6 +44,8 @@ export interface StorySummary
 
 export interface StoryMatch {
   readonly article: string;
+  /** Where the article came from (its file or URL), to name it when it has no outlet or title. */
+  readonly input: string;
   readonly outlet: string | null;
   readonly title: string | null;
   readonly snippet: Snippet;
