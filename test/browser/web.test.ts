@@ -1,7 +1,7 @@
 // The web app in a real browser (Debian's chromium driven by playwright-core): the seed story's
 // brief, graph, matrix and quote diffs, the article page, ingesting a pasted article, hostile text
-// shown inert, keyboard use and a phone-width layout. Screenshots go to test-artifacts/screenshots/
-// (and to docs/screenshots/ when CORROBORATE_SCREENSHOTS_TO_DOCS=1).
+// shown inert, keyboard use and a phone-width layout. Screenshots go to test-artifacts/screenshots/;
+// the ones in docs/screenshots/ are taken by `npm run screenshots` (scripts/screenshots.ts).
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
@@ -23,7 +23,6 @@ const CHROMIUM = process.env.CORROBORATE_CHROMIUM ?? '/usr/bin/chromium';
 const SKIP =
   process.env.CORROBORATE_SKIP_BROWSER === '1' ? 'CORROBORATE_SKIP_BROWSER=1' : existsSync(CHROMIUM) ? null : `no Chromium at ${CHROMIUM}`;
 const ARTIFACTS = join(process.cwd(), 'test-artifacts', 'screenshots');
-const DOCS = process.env.CORROBORATE_SCREENSHOTS_TO_DOCS === '1' ? join(process.cwd(), 'docs', 'screenshots') : null;
 /** Generous for a loaded 2-core machine; a healthy page renders in well under a second. */
 const WAIT_MS = 15_000;
 
@@ -74,7 +73,6 @@ describe('web app', { skip: SKIP ? `browser tests skipped (${SKIP}); see npm run
       void dialog.dismiss();
     });
     await mkdir(ARTIFACTS, { recursive: true });
-    if (DOCS) await mkdir(DOCS, { recursive: true });
   });
 
   after(async () => {
@@ -91,10 +89,9 @@ describe('web app', { skip: SKIP ? `browser tests skipped (${SKIP}); see npm run
     await page.waitForFunction((expected) => document.getElementById('main')?.dataset.rendered === expected, hash);
   }
 
-  /** The whole page as a test artifact; the first screen of it for the README. */
+  /** The whole page as a test artifact, to look at when a test fails. */
   async function screenshot(name: string): Promise<void> {
     await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
-    if (DOCS) await page.screenshot({ path: join(DOCS, `${name}.png`) });
   }
 
   async function sectionShot(section: string, name: string): Promise<void> {
@@ -104,7 +101,6 @@ describe('web app', { skip: SKIP ? `browser tests skipped (${SKIP}); see npm run
   async function elementShot(selector: string, name: string): Promise<void> {
     const element = page.locator(selector);
     await element.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
-    if (DOCS) await element.screenshot({ path: join(DOCS, `${name}.png`) });
   }
 
   /** The story the pipeline made of examples/: the seed story every view is checked on. */
