@@ -362,21 +362,7 @@ export class SqlStore implements Store {
     const words = searchWords(query.text);
     const patterns = likePatterns(query.text);
     const titleHit = patterns.length > 0 ? patterns.map(() => `${STORY_LISTING.searchText} LIKE ? ESCAPE '\\'`).join(' AND ') : 'FALSE';
-    const filters: string[] = [];
-    const params: SqlValue[] = [];
-    if (query.outlet !== undefined && query.outlet.trim() !== '') {
-      filters.push(STORY_LISTING.outlet);
-      params.push(...outletPatterns(query.outlet));
-    }
-    const [from, to] = dateRange(query.from, query.to);
-    if (from !== null) {
-      filters.push(STORY_LISTING.from);
-      params.push(from);
-    }
-    if (to !== null) {
-      filters.push(STORY_LISTING.to);
-      params.push(to);
-    }
+    const { where: filters, params } = listingFilters(query, STORY_LISTING);
     // No word the engine can look for ('%'): only headline matches.
     const hits = words.length > 0 ? fullText.matchSql : 'SELECT NULL AS article_id, 0 AS rank WHERE 1 = 0';
     const sql = `WITH hits AS (${hits}),
@@ -565,25 +551,12 @@ export class SqlStore implements Store {
   /** One page of a listing, with the total of rows that match the query. */
   private async listPage(query: ListQuery, listing: Listing): Promise<{ total: number; rows: SqlRow[] }> {
     const page = paging(query.limit, query.offset);
-    const where: string[] = [];
-    const params: SqlValue[] = [];
-    for (const pattern of likePatterns(query.text)) {
-      where.push(`${listing.searchText} LIKE ? ESCAPE '\\'`);
-      params.push(pattern);
-    }
-    if (query.outlet !== undefined && query.outlet.trim() !== '') {
-      where.push(listing.outlet);
-      params.push(...outletPatterns(query.outlet));
-    }
-    const [from, to] = dateRange(query.from, query.to);
-    if (from !== null) {
-      where.push(listing.from);
-      params.push(from);
-    }
-    if (to !== null) {
-      where.push(listing.to);
-      params.push(to);
-    }
+    const patterns = likePatterns(query.text);
+    const where = patterns.map(() => `${listing.searchText} LIKE ? ESCAPE '\\'`);
+    const params: SqlValue[] = [...patterns];
+    const filters = listingFilters(query, listing);
+    where.push(...filters.where);
+    params.push(...filters.params);
     const filter = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
     const [count, rows] = await Promise.all([
       this.read(`count ${listing.noun}`, `SELECT COUNT(*) AS n FROM ${listing.table} ${filter}`, params),
@@ -752,6 +725,26 @@ async function indexStoredArticles(tx: SqlExecutor, fullText: FullTextDialect): 
 
 function articleSearchText(article: Article): string {
   return fold([article.title, article.byline, article.outlet, article.publisher, article.input, article.url].filter(Boolean).join('\n'));
+}
+
+/** A listing's outlet and date filters for a query: the SQL conditions and their parameters. */
+function listingFilters(query: ListQuery, listing: Listing): { where: string[]; params: SqlValue[] } {
+  const where: string[] = [];
+  const params: SqlValue[] = [];
+  if (query.outlet !== undefined && query.outlet.trim() !== '') {
+    where.push(listing.outlet);
+    params.push(...outletPatterns(query.outlet));
+  }
+  const [from, to] = dateRange(query.from, query.to);
+  if (from !== null) {
+    where.push(listing.from);
+    params.push(from);
+  }
+  if (to !== null) {
+    where.push(listing.to);
+    params.push(to);
+  }
+  return { where, params };
 }
 
 function dateRange(from: string | undefined, to: string | undefined): [number | null, number | null] {
