@@ -65,7 +65,8 @@ test('bad input is rejected with reasons, the batch goes on, the report shows ho
     const inputs = join(dir, 'in');
     await import('node:fs/promises').then((fs) => fs.mkdir(inputs));
     await writeFile(join(inputs, 'empty.txt'), '');
-    await writeFile(join(inputs, 'binary.bin'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 1, 2, 3, 0, 0xff, 0xfe, 0]));
+    // Named as a page, so it is read (a .bin beside pages is passed over unread) and refused as binary.
+    await writeFile(join(inputs, 'binary.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 1, 2, 3, 0, 0xff, 0xfe, 0]));
     await writeFile(
       join(inputs, 'invalid-utf8.txt'),
       Buffer.concat([Buffer.from(GOOD.replace('Ruritania', 'Ruritania \xff\xfe')), Buffer.from([0xc3, 0x28, 0xa0, 0xa1])]),
@@ -83,7 +84,7 @@ test('bad input is rejected with reasons, the batch goes on, the report shows ho
     const rejected = new Map<string, string>(
       dossier.rejections.map((r: { input: string; reason: string }) => [r.input.split('/').pop(), r.reason]),
     );
-    for (const name of ['empty.txt', 'binary.bin', 'huge.txt']) assert.ok(rejected.get(name), `${name} rejected with a reason`);
+    for (const name of ['empty.txt', 'binary.txt', 'huge.txt']) assert.ok(rejected.get(name), `${name} rejected with a reason`);
     const articles = dossier.stories.flatMap((s: { articles: { input: string }[] }) => s.articles.map((a) => a.input.split('/').pop()));
     for (const name of ['good.txt', 'invalid-utf8.txt', 'hostile.html']) assert.ok(articles.includes(name), `${name} analysed`);
     assert.match(c.out(), /rejected/);
