@@ -7,10 +7,19 @@
 const source = process.argv.includes('--source');
 try {
   const started = performance.now();
-  const { wordVectors } = await import(source ? '../src/semantics/vectors.ts' : '../dist/semantics/vectors.js');
+  const { wordVectors, onWordVectorRepack } = await import(source ? '../src/semantics/vectors.ts' : '../dist/semantics/vectors.js');
+  // The repack's own progress line, as every command shows it: npm ci is not silent for 10-30 s.
+  const { repackProgressLine } = await import(source ? '../src/cli/vector-progress.ts' : '../dist/cli/vector-progress.js');
+  let repacked = false;
+  const show = repackProgressLine({ stderr: process.stderr, interactive: Boolean(process.stderr.isTTY) });
+  onWordVectorRepack((progress) => {
+    repacked = true;
+    show(progress);
+  });
   const { size } = wordVectors();
   const seconds = (performance.now() - started) / 1000;
-  if (seconds > 2) process.stderr.write(`corroborate: word vectors ready (${size.toLocaleString('en')} words, ${seconds.toFixed(1)} s)\n`);
+  if (seconds > 2 && !repacked)
+    process.stderr.write(`corroborate: word vectors ready (${size.toLocaleString('en')} words, ${seconds.toFixed(1)} s)\n`);
 } catch (error) {
   process.stderr.write(
     `corroborate: the word-vector cache was not made now (${error?.message ?? error}); the first analysis will make it.\n`,

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { main } from '../src/cli/main.js';
+import { runCli } from './server/helpers.js';
 
 function capture() {
   const stdout = new PassThrough();
@@ -64,7 +65,8 @@ test('bad input is rejected with reasons, the batch goes on, the report shows ho
     const inputs = join(dir, 'in');
     await import('node:fs/promises').then((fs) => fs.mkdir(inputs));
     await writeFile(join(inputs, 'empty.txt'), '');
-    await writeFile(join(inputs, 'binary.bin'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 1, 2, 3, 0, 0xff, 0xfe, 0]));
+    // Named as a page, so it is read (a .bin beside pages is passed over unread) and refused as binary.
+    await writeFile(join(inputs, 'binary.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 1, 2, 3, 0, 0xff, 0xfe, 0]));
     await writeFile(
       join(inputs, 'invalid-utf8.txt'),
       Buffer.concat([Buffer.from(GOOD.replace('Ruritania', 'Ruritania \xff\xfe')), Buffer.from([0xc3, 0x28, 0xa0, 0xa1])]),
@@ -82,7 +84,7 @@ test('bad input is rejected with reasons, the batch goes on, the report shows ho
     const rejected = new Map<string, string>(
       dossier.rejections.map((r: { input: string; reason: string }) => [r.input.split('/').pop(), r.reason]),
     );
-    for (const name of ['empty.txt', 'binary.bin', 'huge.txt']) assert.ok(rejected.get(name), `${name} rejected with a reason`);
+    for (const name of ['empty.txt', 'binary.txt', 'huge.txt']) assert.ok(rejected.get(name), `${name} rejected with a reason`);
     const articles = dossier.stories.flatMap((s: { articles: { input: string }[] }) => s.articles.map((a) => a.input.split('/').pop()));
     for (const name of ['good.txt', 'invalid-utf8.txt', 'hostile.html']) assert.ok(articles.includes(name), `${name} analysed`);
     assert.match(c.out(), /rejected/);
@@ -117,6 +119,81 @@ test('analyze takes the story and input flags that cluster and extract take, wit
     assert.equal(code, 0);
     const dossier = JSON.parse(await readFile(join(dir, 'out', 'stories.json'), 'utf8')) as { stories: unknown[] };
     assert.equal(dossier.stories.length, 5);
+    // What a newcomer reads first: the README beside the examples is no rejected input, and a
+    // date-only value is the date it is, not a midnight UTC time.
+    const summary = strict.out();
+    assert.match(summary, /^5 articles read \(5 new, 0 already stored\), 0 inputs rejected, 5 stories\./);
+    assert.doesNotMatch(summary, /OUTLETS\.md|Rejected:/);
+    assert.match(summary, /, 24 Feb 2025\n/);
+    assert.doesNotMatch(summary, /T00:00|00:00 UTC/);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test('dedup and cluster refuse a file that is not JSON lines, or is empty, in one message (exit 1)', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'corroborate-cli-jsonl-'));
+  try {
+    const empty = join(dir, 'empty.jsonl');
+    await writeFile(empty, '');
+    for (const command of ['dedup', 'cluster']) {
+      const readme = capture();
+      assert.equal(await main([command, 'README.md'], readme.io), 1, command);
+      assert.equal(readme.out(), '');
+      const lines = readme.err().trim().split('\n');
+      assert.equal(lines.length, 2, `${command} says it in two lines:\n${readme.err()}`);
+      assert.match(lines[0]!, new RegExp(`^corroborate ${command}: README.md is not JSON lines: none of its first 5 lines is a record`));
+      assert.match(lines[1]!, /^ {2}Give a JSON-lines file of \{id, text/);
+      const none = capture();
+      assert.equal(await main([command, empty], none.io), 1, command);
+      assert.match(none.err(), /empty\.jsonl is empty: it has no JSON lines\./);
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test('flag mistakes get plain messages: a negative value, an unknown or misspelt option, a missing value', async () => {
+  const rows: [string[], RegExp][] = [
+    [['cluster', '-', '--window', '-3'], /^corroborate cluster: --window must be a number from 0 to 366, not '-3'\.$/m],
+    [['dedup', '-', '--threshold', '-0.5'], /^corroborate dedup: --threshold must be a number from 0\.001 to 0\.999, not '-0\.5'\.$/m],
+    [['cluster', '-', '--frobnicate'], /^corroborate cluster: unknown option '--frobnicate'\.$/m],
+    [['cluster', '-', '--windw', '3'], /^corroborate cluster: unknown option '--windw'\. Did you mean --window\?$/m],
+    [['analyze', 'examples', '--thresold', '0.5'], /^corroborate analyze: unknown option '--thresold'\. Did you mean --threshold\?$/m],
+    [['cluster', '-', '--format'], /^corroborate cluster: --format needs a value\.$/m],
+    [['serve', '--no-worker=yes'], /^corroborate serve: --no-worker takes no value\.$/m],
+  ];
+  for (const [argv, message] of rows) {
+    const c = capture();
+    assert.equal(await main(argv, c.io), 2, argv.join(' '));
+    assert.match(c.err(), message);
+    // Every quote the message opens, it closes.
+    assert.equal((c.err().split('\n')[0]!.match(/'/g) ?? []).length % 2, 0, c.err());
+  }
+});
+
+test('serve warns when --db names a database that does not exist, and is quiet for one that does', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'corroborate-cli-serve-'));
+  try {
+    const typo = join(dir, 'typo.db');
+    for (const expectWarning of [true, false]) {
+      const server = runCli(['serve', '--db', typo, '--port', '0']);
+      try {
+        await server.printed(/Press Ctrl-C to stop\./);
+        server.child.kill('SIGTERM');
+        assert.equal(await server.exited, 0, server.output().stderr);
+        const { stderr } = server.output();
+        if (expectWarning) {
+          assert.match(
+            stderr,
+            new RegExp(`Warning: ${typo.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} did not exist, so an empty database was created there`),
+          );
+          assert.match(stderr, /check --db/);
+        } else assert.doesNotMatch(stderr, /did not exist/);
+      } finally {
+        server.child.kill('SIGKILL');
+      }
+    }
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CorroborateError } from '../errors.js';
-import { MAX_REPORTED_BAD_LINES, readJsonl } from './jsonl.js';
+import { GIVE_UP_AFTER_BAD_LINES, MAX_REPORTED_BAD_LINES, readJsonl } from './jsonl.js';
 
 const idOnly = (fields: Readonly<Record<string, unknown>>) => (typeof fields.id === 'string' ? { id: fields.id } : 'no "id" string');
 
@@ -42,7 +42,7 @@ test('readJsonl: bad lines are reported with file and line, then skipped', async
 });
 
 test('readJsonl: past the reporting limit, bad lines are only counted', async () => {
-  const { err } = await read('-', ['x\n'.repeat(MAX_REPORTED_BAD_LINES + 5)]);
+  const { err } = await read('-', [`{"id":"a"}\n${'x\n'.repeat(MAX_REPORTED_BAD_LINES + 5)}`]);
   const lines = err.trim().split('\n');
   assert.equal(lines.length, MAX_REPORTED_BAD_LINES + 1);
   assert.equal(lines.at(-1), `corroborate test: ${MAX_REPORTED_BAD_LINES + 5} bad lines in all (first ${MAX_REPORTED_BAD_LINES} shown).`);
@@ -72,4 +72,47 @@ test('readJsonl: a file by path; a missing file or a folder is an input error wi
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('readJsonl: a file that is not JSON lines is one input error, not a line error per line', async () => {
+  const markdown = ['# Notes', '', 'Some text.', '- a list', '- of things', '| a | table |', 'more'].join('\n');
+  await assert.rejects(read('-', [markdown]), (error: CorroborateError) => {
+    assert.equal(error.code, 'input');
+    assert.equal(
+      error.message,
+      `standard input is not JSON lines: none of its first ${GIVE_UP_AFTER_BAD_LINES} lines is a record (line 1: not valid JSON (Unexpected token '#', "# Notes" is not valid JSON)).`,
+    );
+    assert.equal(error.hint, 'Give ids.');
+    return true;
+  });
+});
+
+test('readJsonl: an empty input, or one with no usable line, is an input error', async () => {
+  const rows: [string, RegExp][] = [
+    ['', /^standard input is empty: it has no JSON lines\.$/],
+    ['\n  \n', /^standard input is empty/],
+    ['{"id":1}\n', /^standard input has no usable line \(line 1: no "id" string\)\.$/],
+  ];
+  for (const [input, message] of rows) {
+    await assert.rejects(read('-', input ? [input] : []), (error: CorroborateError) => {
+      assert.equal(error.code, 'input');
+      assert.match(error.message, message);
+      return true;
+    });
+  }
+});
+
+test('readJsonl: bad lines before the first record are reported once the input proves to be JSON lines', async () => {
+  const { ids, err } = await read('-', ['bad\n{"id":1}\n{"id":"a"}\n']);
+  assert.deepEqual(ids, ['a']);
+  assert.deepEqual(
+    err
+      .trim()
+      .split('\n')
+      .map((line) => line.replace(/ \(.*\)/, '')),
+    [
+      'corroborate test: standard input, line 1: not valid JSON; skipped.',
+      'corroborate test: standard input, line 2: no "id" string; skipped.',
+    ],
+  );
 });

@@ -1,6 +1,7 @@
 // JSON-lines input for the commands that take FILE.jsonl (or '-' for standard input): streamed a
 // line at a time (never the whole file as one string), one object per line. A bad line is reported
-// on stderr with the file and line number and skipped; an unreadable file is an input error.
+// on stderr with the file and line number and skipped; an unreadable file, one that is not JSON
+// lines at all (a README given by mistake) and one with no record in it are input errors.
 import { createReadStream } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import type { CommandIO } from './command.js';
@@ -8,6 +9,11 @@ import { CorroborateError } from '../errors.js';
 
 /** Most bad lines described one by one on stderr; the rest are only counted. */
 export const MAX_REPORTED_BAD_LINES = 100;
+/**
+ * A file whose first this-many non-blank lines are all bad is not JSON lines (a Markdown or CSV
+ * file given by mistake): one error, not a screenful of line errors. Same bar as ingest's.
+ */
+export const GIVE_UP_AFTER_BAD_LINES = 5;
 /** Bytes read at a time: large enough that big files stream quickly. */
 const READ_CHUNK = 1 << 20;
 
@@ -27,15 +33,36 @@ export interface JsonlOptions<T extends object> {
 export async function* readJsonl<T extends object>(path: string, io: CommandIO, options: JsonlOptions<T>): AsyncGenerator<T> {
   const name = path === '-' ? 'standard input' : path;
   let bad = 0;
+  let good = 0;
+  // Bad lines before the first record are held back until the input shows it is JSON lines.
+  const held: string[] = [];
+  const report = (problem: string) => {
+    if (bad <= MAX_REPORTED_BAD_LINES) io.stderr.write(`corroborate ${options.command}: ${name}, ${problem}; skipped.\n`);
+  };
   for await (const { line, number } of readLines(path, io, options.hint)) {
     const parsed = parseLine(line, options.record);
     if (parsed === null) continue;
     if (typeof parsed === 'string') {
       bad++;
-      if (bad <= MAX_REPORTED_BAD_LINES) io.stderr.write(`corroborate ${options.command}: ${name}, line ${number}: ${parsed}; skipped.\n`);
+      if (good > 0) report(`line ${number}: ${parsed}`);
+      else if (held.push(`line ${number}: ${parsed}`) === GIVE_UP_AFTER_BAD_LINES) {
+        throw new CorroborateError(
+          'input',
+          `${name} is not JSON lines: none of its first ${GIVE_UP_AFTER_BAD_LINES} lines is a record (${held[0]}).`,
+          options.hint,
+        );
+      }
       continue;
     }
+    if (good++ === 0) for (const problem of held) report(problem);
     yield parsed;
+  }
+  if (good === 0) {
+    throw new CorroborateError(
+      'input',
+      bad === 0 ? `${name} is empty: it has no JSON lines.` : `${name} has no usable line (${held[0]}).`,
+      options.hint,
+    );
   }
   if (bad > MAX_REPORTED_BAD_LINES) {
     io.stderr.write(`corroborate ${options.command}: ${bad} bad lines in all (first ${MAX_REPORTED_BAD_LINES} shown).\n`);

@@ -48,7 +48,17 @@ export async function main(argv: readonly string[], io: CommandIO = processIO())
       io.stdout.write(`${command.help.trimEnd()}\n`);
       return 0;
     }
-    return await command.run(rest, io);
+    // The first run on a machine repacks the word vectors (10-50 s): say so while it happens.
+    const [{ onWordVectorRepack }, { repackProgressLine }] = await Promise.all([
+      import('../semantics/vectors.js'),
+      import('./vector-progress.js'),
+    ]);
+    const stopProgress = onWordVectorRepack(repackProgressLine(io));
+    try {
+      return await command.run(rest, io);
+    } finally {
+      stopProgress();
+    }
   } catch (error) {
     if (error instanceof CorroborateError) {
       io.stderr.write(`corroborate ${name}: ${error.message}\n`);

@@ -2,6 +2,7 @@
 // Article text is untrusted: control characters are removed so a page cannot drive the terminal.
 import type { RunResult } from '../pipeline/analyze.js';
 import type { DossierStory } from '../dossier/types.js';
+import { articleName, publishedSpan, withArticleNames } from '../dossier/wording.js';
 
 /** How many findings per story the terminal shows; the rest are in the report. */
 const FINDINGS_SHOWN = 8;
@@ -24,20 +25,22 @@ export function formatSummary(result: RunResult, where: { outDir: string }): str
 }
 
 function storyLines(story: DossierStory): string[] {
+  const span = publishedSpan(story.articles);
   const lines = [
     `Story ${story.id}: ${clean(story.headline)}`,
     `  ${plural(story.articles.length, 'article')} from ${plural(story.outlets.length, 'outlet')}, ` +
-      `${plural(story.independentOrigins, 'independent origin')}` +
-      (story.firstSeen ? `, ${story.firstSeen}${story.lastSeen && story.lastSeen !== story.firstSeen ? ` – ${story.lastSeen}` : ''}` : ''),
+      `${plural(story.independentOrigins, 'independent origin')}${span ? `, ${span}` : ''}`,
   ];
-  const names = new Map(story.articles.map((a) => [a.id, articleName(a)]));
+  const names = new Map(story.articles.map((a) => [a.id, clean(articleName(a))]));
+  // Findings and reasons name articles by id or input; a reader knows them by name.
+  const named = (text: string) => clean(withArticleNames(text, story.articles, (a) => names.get(a.id)!));
   for (const a of story.articles) {
     const sources = a.derivedFrom.map((d) => names.get(d.article) ?? d.article);
     lines.push(`  - ${names.get(a.id)}: ${a.role}${sources.length ? ` of ${sources.join(', ')}` : ''}`);
   }
   if (story.findings.length > 0) {
     lines.push('  Findings:');
-    for (const f of story.findings.slice(0, FINDINGS_SHOWN)) lines.push(`  ! ${clean(f.message)}`);
+    for (const f of story.findings.slice(0, FINDINGS_SHOWN)) lines.push(`  ! ${named(f.message)}`);
     if (story.findings.length > FINDINGS_SHOWN) lines.push(`    … ${story.findings.length - FINDINGS_SHOWN} more in the report`);
   }
   if (story.brief.length > 0) {
@@ -46,12 +49,6 @@ function storyLines(story: DossierStory): string[] {
       lines.push(`    ${clean(s.text)}${s.contested ? ' (contested)' : ''} [${s.citations.map((c) => names.get(c) ?? c).join('; ')}]`);
   }
   return lines;
-}
-
-function articleName(a: DossierStory['articles'][number]): string {
-  const who = a.outlet ?? a.publisher;
-  const file = a.input.split(/[\\/]/).pop() ?? a.input;
-  return clean(who ? `${who} (${file})` : file);
 }
 
 function plural(n: number, one: string, many = `${one}s`): string {

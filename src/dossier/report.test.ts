@@ -140,7 +140,9 @@ describe('renderReport', () => {
     const markup = renderReport(dossier);
     const { text, attributes } = parse(markup);
     shows(text, story.headline);
-    assert.ok(text.includes('2025-05-13 08:00 UTC – 2025-05-14'), 'time span');
+    // Dates as the articles give them: a bare date stays a date, never a midnight time.
+    assert.ok(text.includes('13 May 2025, 08:00 UTC – 14 May 2025'), 'time span');
+    assert.ok(!/00:00/.test(text), 'no made-up midnight');
     for (const outlet of story.outlets) shows(text, outlet);
     shows(text, '1 independent origin');
     for (const sentence of story.brief) shows(text, sentence.text);

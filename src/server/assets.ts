@@ -1,10 +1,18 @@
 // The web app's files (plain ES modules, CSS, one HTML page) read once from src/server/web/ and
 // served from memory with their content types. No build step: the browser loads the modules as is.
+// Third-party browser code (the API reference's Swagger UI) is served the same way, from the npm
+// package in node_modules under /vendor/, so no page loads anything from another host.
 import { readdirSync, readFileSync } from 'node:fs';
-import { extname, join, relative, sep } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, extname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const WEB_ROOT = fileURLToPath(new URL('./web/', import.meta.url));
+
+/** Files of npm packages the pages load: URL folder -> package and the files of it served. */
+const VENDOR_FILES: Record<string, { readonly package: string; readonly files: readonly string[] }> = {
+  '/vendor/swagger-ui/': { package: 'swagger-ui-dist', files: ['swagger-ui-bundle.js', 'swagger-ui.css'] },
+};
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -37,5 +45,12 @@ export function loadWebAssets(root: string = WEB_ROOT): WebAssets {
     }
   };
   walk(root);
+  const require = createRequire(import.meta.url);
+  for (const [folder, vendor] of Object.entries(VENDOR_FILES)) {
+    const packageRoot = dirname(require.resolve(`${vendor.package}/package.json`));
+    for (const file of vendor.files) {
+      assets.set(`${folder}${file}`, { body: new Uint8Array(readFileSync(join(packageRoot, file))), type: CONTENT_TYPES[extname(file)]! });
+    }
+  }
   return assets;
 }

@@ -35,20 +35,36 @@ export const openApiDocument = {
     '/api/openapi.json': {
       get: { summary: 'This document', responses: { 200: { description: 'The OpenAPI document.', content: json({ type: 'object' }) } } },
     },
+    '/api/reference': {
+      get: {
+        summary: 'This document, readable (an HTML page)',
+        responses: { 200: { description: 'The API reference page.', content: { 'text/html': { schema: { type: 'string' } } } } },
+      },
+    },
+    '/api/outlets': {
+      get: {
+        summary: 'The outlets of the stored stories, most stories first',
+        responses: { 200: { description: 'Outlets with their number of stories.', content: json(ref('OutletList')) } },
+      },
+    },
     '/api/stories': {
       get: {
-        summary: 'List and search stories, newest first',
+        summary: 'List stories, newest first, or search them, best match first',
         parameters: [
           {
             name: 'q',
             in: 'query',
-            description: 'Words to find in headline, label, outlets or article titles.',
+            description:
+              'Words that must all occur (each as a word or the start of one, case and accents ignored): stories whose ' +
+              'headline, label, outlets or article titles hold them come first, then those with an article whose text ' +
+              "does, best matches first (the database's own full-text search). Each found story carries `match`: the " +
+              'article and a passage around the words.',
             schema: { type: 'string', maxLength: MAX_QUERY_TEXT },
           },
           {
             name: 'outlet',
             in: 'query',
-            description: 'Only stories carried by this outlet.',
+            description: 'Only stories carried by an outlet whose name has a word starting with this ("epoch" finds The Epoch Times).',
             schema: { type: 'string', maxLength: MAX_QUERY_TEXT },
           },
           {
@@ -189,6 +205,44 @@ export const openApiDocument = {
           size: { type: 'integer', description: 'Number of articles.' },
           independentOrigins: { type: 'integer' },
           findings: { type: 'integer' },
+          match: ref('StoryMatch'),
+        },
+      },
+      OutletList: {
+        type: 'object',
+        required: ['outlets'],
+        properties: {
+          outlets: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['outlet', 'stories'],
+              properties: { outlet: { type: 'string' }, stories: { type: 'integer' } },
+            },
+          },
+        },
+      },
+      StoryMatch: {
+        type: 'object',
+        description: 'For a search (q) that an article of the story matched: that article and a passage of its text.',
+        required: ['article', 'input', 'outlet', 'title', 'snippet'],
+        properties: {
+          article: { type: 'string' },
+          input: { type: 'string', description: 'The file or URL the article came from.' },
+          outlet: nullableString,
+          title: nullableString,
+          snippet: {
+            type: 'object',
+            required: ['text', 'marks'],
+            properties: {
+              text: { type: 'string', description: 'The passage, as plain text ("…" where it was cut).' },
+              marks: {
+                type: 'array',
+                description: '[start, end) of each word found, in characters of text.',
+                items: { type: 'array', items: { type: 'integer' }, minItems: 2, maxItems: 2 },
+              },
+            },
+          },
         },
       },
       StoryPage: {

@@ -29,7 +29,7 @@ export async function openStore(location: string, options: OpenStoreOptions = {}
   }
   const backend = isPostgresLocation(location) ? await import('./postgres/index.js') : await import('./sqlite/index.js');
   const driver = await backend.connect(location.trim(), options);
-  const store = new SqlStore(driver, backend.migrations);
+  const store = new SqlStore(driver, backend.migrations, backend.fullText);
   if (options.migrate !== false) {
     try {
       await store.migrate();

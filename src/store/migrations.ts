@@ -6,11 +6,20 @@
 // and joins.
 import type { Migration } from './driver.js';
 
-/** The column types that differ between backends; all other SQL here is shared. */
+/** The column types (and the one table) that differ between backends; all other SQL here is shared. */
 export interface ColumnTypes {
   /** Milliseconds since the epoch: past 2^31, so PostgreSQL needs BIGINT (SQLite's INTEGER holds 64 bits). */
   readonly epochMs: string;
+  /**
+   * The full-text index of article text, `article_search`, in the backend's own engine: an FTS5
+   * table in SQLite, a tsvector column with a GIN index in PostgreSQL (its backend's search.ts
+   * writes and queries it).
+   */
+  readonly fullTextTable: string;
 }
+
+/** The migration that adds `article_search`: the store indexes the articles stored before it. */
+export const FULL_TEXT_MIGRATION = 5;
 
 interface SharedMigration {
   readonly version: number;
@@ -158,6 +167,11 @@ CREATE TABLE ingest_jobs (
 );
 CREATE INDEX ingest_jobs_state ON ingest_jobs (state, queue_position);
 `,
+  },
+  {
+    version: FULL_TEXT_MIGRATION,
+    name: 'full-text search of articles',
+    sql: (types) => types.fullTextTable,
   },
 ];
 

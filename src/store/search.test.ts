@@ -1,6 +1,6 @@
 import { it } from 'node:test';
 import assert from 'node:assert/strict';
-import { fold, likePatterns, timeMs } from './search.js';
+import { fold, likePatterns, outletPatterns, SNIPPET_WORDS, searchWords, snippet, timeMs } from './search.js';
 
 it('reads dates the same on every machine', () => {
   const rows: [string | null, 'start' | 'end', number | null][] = [
@@ -34,4 +34,43 @@ it('turns search words into literal LIKE patterns', () => {
     () => likePatterns('x'.repeat(501)),
     (error: { hint?: string }) => /at most 500/.test(error.hint ?? ''),
   );
+});
+
+it('splits a search into folded words as the full-text engines see them', () => {
+  const rows: [string | undefined, string[]][] = [
+    ['Rusal', ['rusal']],
+    ['  Zürich,  "bank" fined! ', ['zurich', 'bank', 'fined']],
+    ['U.S.-Ukraine deal', ['u', 's', 'ukraine', 'deal']],
+    ['100% 油价 a a', ['100', '油价', 'a']],
+    ['%', []],
+    [undefined, []],
+  ];
+  for (const [input, expected] of rows) assert.deepEqual(searchWords(input), expected, String(input));
+});
+
+it('matches outlets by the start of a word of their name', () => {
+  assert.deepEqual(outletPatterns(' The  Epoch '), ['the epoch%', '% the epoch%']);
+  assert.deepEqual(outletPatterns('Süd_100%'), ['sud\\_100\\%%', '% sud\\_100\\%%']);
+});
+
+it('cuts a snippet around the most search words, marking each found word', () => {
+  const marked = (text: string, words: string[]) => {
+    const found = snippet(text, words);
+    return found?.marks.map(([start, end]) => found.text.slice(start, end));
+  };
+  assert.deepEqual(marked('Siberia is home to Rusal, the largest maker.', ['rusal']), ['Rusal']);
+  assert.deepEqual(marked('Über Zürich.\n\nZurich again', ['zurich']), ['Zürich', 'Zurich'], "folded, and a word's start");
+  assert.equal(snippet('Nothing to see.', ['rusal']), null);
+  assert.equal(snippet('Text.', []), null);
+  assert.equal(snippet('Line one\n\n  line two.', ['two'])?.text, 'Line one line two.', 'whitespace made single spaces');
+  // In a long text the passage with both words wins, cut at words with ellipses.
+  const filler = (n: number) => Array.from({ length: n }, (_, i) => `w${i}`).join(' ');
+  const long = `${filler(50)} aluminium here. ${filler(60)} Rusal said aluminium ${filler(60)}.`;
+  const cut = snippet(long, ['rusal', 'aluminium'])!;
+  assert.ok(cut.text.startsWith('… ') && cut.text.endsWith(' …'), cut.text);
+  assert.deepEqual(
+    cut.marks.map(([start, end]) => cut.text.slice(start, end)),
+    ['Rusal', 'aluminium'],
+  );
+  assert.ok(cut.text.split(' ').length <= SNIPPET_WORDS + 2);
 });

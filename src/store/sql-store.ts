@@ -7,7 +7,19 @@ import type { Article, Rejection, Sentence } from '../records.js';
 import type { DossierStory } from '../dossier/types.js';
 import { CorroborateError, usageError } from '../errors.js';
 import type { Migration, SqlDriver, SqlExecutor, SqlRow, SqlValue } from './driver.js';
-import { fold, likePatterns, paging, queryTimeMs, storable, timeMs } from './search.js';
+import {
+  type FullTextDialect,
+  fold,
+  likePatterns,
+  outletPatterns,
+  paging,
+  queryTimeMs,
+  searchWords,
+  snippet,
+  storable,
+  timeMs,
+} from './search.js';
+import { FULL_TEXT_MIGRATION } from './migrations.js';
 import * as jobs from './jobs.js';
 import type {
   ArticleQuery,
@@ -49,6 +61,7 @@ interface Listing {
   readonly order: string;
   /** The folded text the words of `text` are looked for in. */
   readonly searchText: string;
+  /** The outlet filter, with two `?`: the outletPatterns() of the outlet asked for. */
   readonly outlet: string;
   readonly from: string;
   readonly to: string;
@@ -60,7 +73,8 @@ const STORY_LISTING: Listing = {
   columns: 's.id, s.headline, s.label, s.first_seen, s.last_seen, s.outlets, s.size, s.independent_origins, s.findings',
   order: newestFirst('s.last_seen_ms', 's.id'),
   searchText: 's.search_text',
-  outlet: 'EXISTS (SELECT 1 FROM story_outlets o WHERE o.story_id = s.id AND o.outlet_key = ?)',
+  outlet: `EXISTS (SELECT 1 FROM story_outlets o WHERE o.story_id = s.id
+    AND (o.outlet_key LIKE ? ESCAPE '\\' OR o.outlet_key LIKE ? ESCAPE '\\'))`,
   // Overlap of [first, last] with [from, to]; a story with one known end spans that instant.
   from: 'COALESCE(s.last_seen_ms, s.first_seen_ms) >= ?',
   to: 'COALESCE(s.first_seen_ms, s.last_seen_ms) <= ?',
@@ -72,19 +86,23 @@ const ARTICLE_LISTING: Listing = {
   columns: 'a.id, a.input, a.url, a.title, a.byline, a.outlet, a.publisher, a.published, a.language, a.text_length',
   order: newestFirst('a.published_ms', 'a.id'),
   searchText: 'a.search_text',
-  outlet: 'a.outlet_key = ?',
+  outlet: `(a.outlet_key LIKE ? ESCAPE '\\' OR a.outlet_key LIKE ? ESCAPE '\\')`,
   from: 'a.published_ms >= ?',
   to: 'a.published_ms <= ?',
 };
 
 export class SqlStore implements Store {
   readonly backend: 'sqlite' | 'postgres';
+  /** Full-text search of article text; null for a schema without it (an older store's migrations). */
+  private readonly fullText: FullTextDialect | null;
 
   constructor(
     private readonly driver: SqlDriver,
     private readonly migrations: readonly Migration[],
+    fullText: FullTextDialect | null = null,
   ) {
     this.backend = driver.dialect;
+    this.fullText = migrations.some((m) => m.version === FULL_TEXT_MIGRATION) ? fullText : null;
   }
 
   async migrate(): Promise<void> {
@@ -107,6 +125,8 @@ export class SqlStore implements Store {
           for (const migration of ordered) {
             if (applied.has(migration.version)) continue;
             await tx.exec(migration.sql);
+            // Articles stored before full-text search existed are indexed once, with the table.
+            if (migration.version === FULL_TEXT_MIGRATION && this.fullText) await indexStoredArticles(tx, this.fullText);
             await tx.run('INSERT INTO corroborate_migrations (version, name, applied_at) VALUES (?, ?, ?)', [
               migration.version,
               migration.name,
@@ -156,6 +176,7 @@ export class SqlStore implements Store {
           continue;
         }
         inserted.push(article.id);
+        if (this.fullText) await indexArticle(tx, this.fullText, article);
         await insertRows(
           tx,
           'sentences',
@@ -326,21 +347,63 @@ export class SqlStore implements Store {
   }
 
   async listStories(query: StoryQuery = {}): Promise<{ total: number; stories: StorySummary[] }> {
+    if (this.fullText && query.text !== undefined && query.text.trim() !== '') return this.searchStories(query, this.fullText);
     const { total, rows } = await this.listPage(query, STORY_LISTING);
-    return {
-      total,
-      stories: rows.map((row) => ({
-        id: String(row.id),
-        headline: String(row.headline),
-        label: String(row.label),
-        firstSeen: nullableText(row.first_seen),
-        lastSeen: nullableText(row.last_seen),
-        outlets: JSON.parse(String(row.outlets)) as string[],
-        size: Number(row.size),
-        independentOrigins: Number(row.independent_origins),
-        findings: Number(row.findings),
-      })),
-    };
+    return { total, stories: rows.map(storySummary) };
+  }
+
+  /**
+   * Stories that match a search, best first: those whose headline, label, outlets or article
+   * titles hold every word (as the listing filter finds them), then by the full-text rank of their
+   * best-matching article's text; each with a snippet of that article around the words found.
+   */
+  private async searchStories(query: StoryQuery, fullText: FullTextDialect): Promise<{ total: number; stories: StorySummary[] }> {
+    const page = paging(query.limit, query.offset);
+    const words = searchWords(query.text);
+    const patterns = likePatterns(query.text);
+    const titleHit = patterns.length > 0 ? patterns.map(() => `${STORY_LISTING.searchText} LIKE ? ESCAPE '\\'`).join(' AND ') : 'FALSE';
+    const { where: filters, params } = listingFilters(query, STORY_LISTING);
+    // No word the engine can look for ('%'): only headline matches.
+    const hits = words.length > 0 ? fullText.matchSql : 'SELECT NULL AS article_id, 0 AS rank WHERE 1 = 0';
+    const sql = `WITH hits AS (${hits}),
+      best AS (
+        SELECT sa.story_id, h.article_id, h.rank,
+          ROW_NUMBER() OVER (PARTITION BY sa.story_id ORDER BY h.rank DESC, h.article_id) AS n
+        FROM hits h JOIN story_articles sa ON sa.article_id = h.article_id
+      ),
+      found AS (
+        SELECT s.id AS story_id, b.article_id AS match_article, COALESCE(b.rank, 0) AS match_rank,
+          CASE WHEN ${titleHit} THEN 1 ELSE 0 END AS title_hit
+        FROM stories s LEFT JOIN best b ON b.story_id = s.id AND b.n = 1
+      )
+      SELECT ${STORY_LISTING.columns}, f.match_article, f.title_hit
+      FROM found f JOIN stories s ON s.id = f.story_id
+      WHERE (f.title_hit = 1 OR f.match_article IS NOT NULL)${filters.map((f) => ` AND ${f}`).join('')}`;
+    const base = [...(words.length > 0 ? [fullText.query(words)] : []), ...patterns, ...params];
+    const [count, rows] = await Promise.all([
+      this.read('count stories found', `SELECT COUNT(*) AS n FROM (${sql}) matched`, base),
+      this.read('search stories', `${sql} ORDER BY f.title_hit DESC, f.match_rank DESC, ${STORY_LISTING.order} LIMIT ? OFFSET ?`, [
+        ...base,
+        page.limit,
+        page.offset,
+      ]),
+    ]);
+    const stories: StorySummary[] = [];
+    for (const row of rows) {
+      const summary = storySummary(row);
+      const articleId = nullableText(row.match_article);
+      const article = articleId ? await this.getArticle(articleId) : null;
+      const passage = article ? snippet(article.text, words) : null;
+      stories.push(
+        article && passage
+          ? {
+              ...summary,
+              match: { article: article.id, input: article.input, outlet: article.outlet, title: article.title, snippet: passage },
+            }
+          : summary,
+      );
+    }
+    return { total: Number(count[0]?.n ?? 0), stories };
   }
 
   async listArticles(query: ArticleQuery = {}): Promise<{ total: number; articles: ArticleSummary[] }> {
@@ -488,25 +551,12 @@ export class SqlStore implements Store {
   /** One page of a listing, with the total of rows that match the query. */
   private async listPage(query: ListQuery, listing: Listing): Promise<{ total: number; rows: SqlRow[] }> {
     const page = paging(query.limit, query.offset);
-    const where: string[] = [];
-    const params: SqlValue[] = [];
-    for (const pattern of likePatterns(query.text)) {
-      where.push(`${listing.searchText} LIKE ? ESCAPE '\\'`);
-      params.push(pattern);
-    }
-    if (query.outlet !== undefined && query.outlet.trim() !== '') {
-      where.push(listing.outlet);
-      params.push(fold(query.outlet).trim());
-    }
-    const [from, to] = dateRange(query.from, query.to);
-    if (from !== null) {
-      where.push(listing.from);
-      params.push(from);
-    }
-    if (to !== null) {
-      where.push(listing.to);
-      params.push(to);
-    }
+    const patterns = likePatterns(query.text);
+    const where = patterns.map(() => `${listing.searchText} LIKE ? ESCAPE '\\'`);
+    const params: SqlValue[] = [...patterns];
+    const filters = listingFilters(query, listing);
+    where.push(...filters.where);
+    params.push(...filters.params);
     const filter = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
     const [count, rows] = await Promise.all([
       this.read(`count ${listing.noun}`, `SELECT COUNT(*) AS n FROM ${listing.table} ${filter}`, params),
@@ -639,8 +689,62 @@ function checkStateValue(key: string, value: string): void {
   if (storable(value) !== value) throw usageError(`The state "${key}" holds a raw NUL or lone surrogate.`, how);
 }
 
+/** A story list row as a summary. */
+function storySummary(row: SqlRow): StorySummary {
+  return {
+    id: String(row.id),
+    headline: String(row.headline),
+    label: String(row.label),
+    firstSeen: nullableText(row.first_seen),
+    lastSeen: nullableText(row.last_seen),
+    outlets: JSON.parse(String(row.outlets)) as string[],
+    size: Number(row.size),
+    independentOrigins: Number(row.independent_origins),
+    findings: Number(row.findings),
+  };
+}
+
+/** Adds one article to the full-text index: its heading (title, outlet, publisher) and text, folded. */
+async function indexArticle(tx: SqlExecutor, fullText: FullTextDialect, article: Article): Promise<void> {
+  const heading = fold([article.title, article.outlet, article.publisher].filter(Boolean).join('\n'));
+  await tx.run(fullText.insertSql, [article.id, heading, fold(article.text)]);
+}
+
+/** Articles read at a time when indexing a store's articles: bounded memory on a large store. */
+const INDEX_BATCH = 500;
+
+/** Indexes every stored article (the full-text migration on a store that already has articles). */
+async function indexStoredArticles(tx: SqlExecutor, fullText: FullTextDialect): Promise<void> {
+  for (let after = ''; ; ) {
+    const rows = await tx.query('SELECT id, record FROM articles WHERE id > ? ORDER BY id LIMIT ?', [after, INDEX_BATCH]);
+    for (const row of rows) await indexArticle(tx, fullText, JSON.parse(String(row.record)) as Article);
+    if (rows.length < INDEX_BATCH) return;
+    after = String(rows.at(-1)!.id);
+  }
+}
+
 function articleSearchText(article: Article): string {
   return fold([article.title, article.byline, article.outlet, article.publisher, article.input, article.url].filter(Boolean).join('\n'));
+}
+
+/** A listing's outlet and date filters for a query: the SQL conditions and their parameters. */
+function listingFilters(query: ListQuery, listing: Listing): { where: string[]; params: SqlValue[] } {
+  const where: string[] = [];
+  const params: SqlValue[] = [];
+  if (query.outlet !== undefined && query.outlet.trim() !== '') {
+    where.push(listing.outlet);
+    params.push(...outletPatterns(query.outlet));
+  }
+  const [from, to] = dateRange(query.from, query.to);
+  if (from !== null) {
+    where.push(listing.from);
+    params.push(from);
+  }
+  if (to !== null) {
+    where.push(listing.to);
+    params.push(to);
+  }
+  return { where, params };
 }
 
 function dateRange(from: string | undefined, to: string | undefined): [number | null, number | null] {

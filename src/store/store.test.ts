@@ -364,7 +364,10 @@ for (const backend of [sqliteBackend(), postgresBackend()]) {
       assert.deepEqual(await ids({ text: '%' }), ['s2']);
       assert.deepEqual(await ids({ text: '_' }), []);
       assert.deepEqual(await ids({ outlet: 'wire' }), ['s2', 's1']);
-      assert.deepEqual(await ids({ outlet: 'Wir' }), [], 'outlet filter matches whole names');
+      assert.deepEqual(await ids({ outlet: 'Wir' }), ['s2', 's1'], 'an outlet by the start of its name');
+      assert.deepEqual(await ids({ outlet: 'example' }), ['s2'], 'or of a word of it');
+      assert.deepEqual(await ids({ outlet: 'ample' }), [], 'not by the middle of a word');
+      assert.deepEqual(await ids({ outlet: '%' }), [], 'LIKE wildcards are literal');
       assert.deepEqual(await ids({ from: '2025-01-02', to: '2025-02-01' }), ['s2', 's1'], 'span overlap');
       assert.deepEqual(await ids({ from: '2025-03-10', to: '2025-03-10' }), ['s3'], 'a bare date spans its day');
       assert.deepEqual(await ids({ from: '2025-03-11' }), []);
@@ -390,6 +393,73 @@ for (const backend of [sqliteBackend(), postgresBackend()]) {
         { outlet: 'Wire', stories: 2 },
         { outlet: 'Daily Example', stories: 1 },
       ]);
+    });
+
+    it('finds stories by the text of their articles, best match first, with a snippet around the words', async () => {
+      const article = (n: number, title: string, outlet: string, text: string) =>
+        sampleArticle(n, { title, outlet, text, published: `2025-06-0${n}T09:00:00Z` });
+      const articles = [
+        article(
+          1,
+          'Putin offers metals deal',
+          'Reuters',
+          'Putin offered joint projects. Siberia is home to Rusal, the largest aluminium maker.',
+        ),
+        article(
+          2,
+          'Aluminium prices',
+          'The Epoch Times',
+          'Prices of aluminium rose. Rusal, Rusal and again Rusal: the maker was named three times.',
+        ),
+        article(3, 'Rusal profits fall', 'Wire', 'The company reported lower profits on Tuesday.'),
+        article(4, 'Café in Zürich', 'Gazette', 'A café opened in Zürich on Monday, serving coffee.'),
+      ];
+      await store.saveArticles(articles.map(withSentences));
+      const story = (id: string, members: Article[], headline: string) =>
+        sampleStory({ id, headline, titles: members.map((a) => a.title ?? ''), outlets: members.map((a) => a.outlet ?? '') });
+      const stories = [story('metals', [articles[0]!], 'Putin offers metals deal'), story('prices', [articles[1]!], 'Aluminium prices')];
+      stories.push(story('profits', [articles[2]!], 'Rusal profits fall'), story('cafe', [articles[3]!], 'Café in Zürich'));
+      await store.saveStories(
+        stories.map((s, i) => ({ ...s, articles: [{ ...s.articles[0]!, id: articles[i]!.id, text: articles[i]!.text }] })),
+      );
+      const found = await store.listStories({ text: 'rusal' });
+      assert.deepEqual(
+        found.stories.map((s) => s.id),
+        ['profits', 'prices', 'metals'],
+        'the headline match first, then by how often and where the text has the word',
+      );
+      assert.equal(found.total, 3);
+      const prices = found.stories[1]!;
+      assert.equal(prices.match?.article, articles[1]!.id);
+      assert.equal(prices.match?.outlet, 'The Epoch Times');
+      const snippet = prices.match!.snippet;
+      assert.deepEqual(
+        snippet.marks.map(([start, end]) => snippet.text.slice(start, end)),
+        ['Rusal', 'Rusal', 'Rusal'],
+      );
+      assert.equal(
+        found.stories[2]!.match?.snippet.text,
+        'Putin offered joint projects. Siberia is home to Rusal, the largest aluminium maker.',
+      );
+      assert.deepEqual(
+        (await store.listStories({ text: 'alumin' })).stories.map((s) => s.id).sort(),
+        ['metals', 'prices'],
+        'a word may be the start of one',
+      );
+      assert.deepEqual(
+        (await store.listStories({ text: 'zurich COFFEE' })).stories.map((s) => s.id),
+        ['cafe'],
+        'folded, every word',
+      );
+      assert.deepEqual((await store.listStories({ text: 'rusal coffee' })).stories, [], 'every word in one article');
+      assert.deepEqual(
+        (await store.listStories({ text: 'rusal', outlet: 'epoch' })).stories.map((s) => s.id),
+        ['prices'],
+      );
+      assert.deepEqual(
+        (await store.listStories({ text: 'rusal', limit: 1, offset: 1 })).stories.map((s) => s.id),
+        ['prices'],
+      );
     });
 
     it('searches and pages stored articles', async () => {
@@ -500,6 +570,14 @@ for (const backend of [sqliteBackend(), postgresBackend()]) {
       await before.close();
       store = await openStore(place.location, place.options);
       assert.equal(await store.countArticles(), 1);
+      // Articles stored before full-text search are indexed when it arrives.
+      await store.saveStories(
+        [sampleStory({ id: 'old' })].map((story) => ({ ...story, articles: [{ ...story.articles[0]!, id: sampleArticle(1).id }] })),
+      );
+      assert.deepEqual(
+        (await store.listStories({ text: 'paragraph' })).stories.map((s) => s.id),
+        ['old'],
+      );
       await store.putState('stories', '{}');
       assert.equal(await store.getState('stories'), '{}');
     });
@@ -673,6 +751,11 @@ describe('schema', () => {
       }
     }
     assert.ok(Object.keys(schemas[0]!).includes('engine_state'), Object.keys(schemas[0]!).join(', '));
+    // The full-text index is each engine's own by design (FTS5's shadow tables, a tsvector).
+    for (const schema of schemas) {
+      assert.ok(schema.article_search, 'every backend has a full-text index of articles');
+      for (const table of Object.keys(schema)) if (table.startsWith('article_search')) delete schema[table];
+    }
     assert.deepEqual(schemas[1], schemas[0]);
   });
 });

@@ -3,6 +3,7 @@
 // All methods are async so a networked backend fits; each write method is one transaction.
 import type { Article, Rejection, Sentence } from '../records.js';
 import type { DossierStory } from '../dossier/types.js';
+import type { Snippet } from './search.js';
 
 export interface SaveArticlesResult {
   /** Ids newly stored by this call. */
@@ -14,8 +15,9 @@ export interface SaveArticlesResult {
 /** Filters for `listStories` and `listArticles`. */
 export interface ListQuery {
   /**
-   * Words that must all occur: in a story's headline, label, outlets or article titles; in an
-   * article's title, byline, outlet, publisher, input or URL.
+   * Words that must all occur: in a story's headline, label, outlets or article titles, or in the
+   * text of one of its articles (full-text search, best matches first); in an article's title,
+   * byline, outlet, publisher, input or URL.
    */
   readonly text?: string;
   readonly outlet?: string;
@@ -36,6 +38,17 @@ export interface StorySummary
   readonly size: number;
   /** Findings in the dossier. */
   readonly findings: number;
+  /** For a search: the story's article whose text matched best, with a passage around the words found. */
+  readonly match?: StoryMatch;
+}
+
+export interface StoryMatch {
+  readonly article: string;
+  /** Where the article came from (its file or URL), to name it when it has no outlet or title. */
+  readonly input: string;
+  readonly outlet: string | null;
+  readonly title: string | null;
+  readonly snippet: Snippet;
 }
 
 export interface ArticleSummary {

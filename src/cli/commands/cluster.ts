@@ -17,7 +17,8 @@ article that started the story, so re-running on the same input gives the same i
 FILE.jsonl holds one JSON object per line: "id" (string or number) and "text" are required;
 "title", "published" (ISO 8601) and "url" are used when present. Articles are assigned
 oldest first (undated last). Use '-' to read standard input. Bad lines are reported on
-stderr with their line number and skipped.
+stderr with their line number and skipped; an input whose first lines are all bad,
+or that holds no record, is refused.
 
 Options:
   --format F                 jsonl (default) or tsv (id<TAB>story)
@@ -25,7 +26,8 @@ ${STORY_FLAGS_HELP}
   -h, --help                 this help
 
 The first run in a process loads the word vectors (a few seconds).
-Exit codes: 0 ok (even when some lines were bad), 1 failure, 2 usage error.`;
+Exit codes: 0 ok (even when some lines were bad), 1 failure (the input is unreadable, empty,
+or not JSON lines: its first lines are all bad), 2 usage error.`;
 
 const INPUT_HINT = 'Give a JSON-lines file of {id, text, title?, published?, url?} objects.';
 

@@ -14,7 +14,8 @@ Jaccard similarity of the two texts' word shingles (exact, unless --verify sketc
 
 FILE.jsonl holds one JSON object per line with an "id" (string or number) and a "text".
 Use '-' to read standard input. Lines that are not such objects are reported on stderr with
-their line number and skipped.
+their line number and skipped; an input whose first lines are all bad, or that holds no
+record, is refused.
 
 Options:
   --threshold X      smallest Jaccard similarity reported, 0 < X < 1 (default ${NEAR_DUPLICATE_DEFAULTS.threshold})
@@ -28,7 +29,8 @@ Options:
                      a<TAB>b<TAB>similarity<TAB>share of a in b<TAB>share of b in a
   -h, --help         this help
 
-Exit codes: 0 ok (even when some lines were bad), 1 failure, 2 usage error.`;
+Exit codes: 0 ok (even when some lines were bad), 1 failure (the input is unreadable, empty,
+or not JSON lines: its first lines are all bad), 2 usage error.`;
 
 /** Output is written in blocks of about this many characters (one write per pair is slow). */
 const OUTPUT_BLOCK = 1 << 16;

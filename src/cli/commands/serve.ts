@@ -2,7 +2,8 @@
 import type { Command } from '../command.js';
 import { numberFlag, parseFlags, writeLine } from '../command.js';
 import { usageError } from '../../errors.js';
-import { openStore } from '../../store/index.js';
+import { existsSync } from 'node:fs';
+import { isPostgresLocation, openStore } from '../../store/index.js';
 import { isLoopback, startServer } from '../../server/index.js';
 import { stopGracefully, untilStopSignal } from '../signals.js';
 
@@ -51,6 +52,8 @@ export const command: Command = {
     const host = values.host ?? '127.0.0.1';
     const db = values.db ?? 'corroborate.db';
 
+    // A mistyped --db would otherwise serve a new, empty database without a word.
+    const created = !isPostgresLocation(db) && !existsSync(db);
     const store = await openStore(db);
     let server;
     try {
@@ -68,12 +71,21 @@ export const command: Command = {
       throw error;
     }
     await writeLine(io.stdout, `Corroborate is serving ${db} at ${server.url}`);
+    if (created) {
+      await writeLine(
+        io.stderr,
+        `Warning: ${db} did not exist, so an empty database was created there. If you meant another one, stop ` +
+          `(Ctrl-C) and check --db; to fill this one, add articles at ${server.url}#/ingest or run 'corroborate analyze <input> --db ${db}'.`,
+      );
+    }
     if (!isLoopback(host)) {
       await writeLine(io.stderr, `Warning: bound to ${host}, so other machines can reach this server and add articles.`);
     }
+    // Listening before saying so: a Ctrl-C right after the prompt still stops gracefully.
+    const stopSignal = untilStopSignal();
     await writeLine(io.stdout, 'Press Ctrl-C to stop.');
 
-    await stopGracefully(io, await untilStopSignal(), () => server.close());
+    await stopGracefully(io, await stopSignal, () => server.close());
     await store.close();
     return 0;
   },

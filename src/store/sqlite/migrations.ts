@@ -1,4 +1,5 @@
 // The shared schema migrations (../migrations.ts) in SQLite's column types.
 import { migrationsFor } from '../migrations.js';
+import { fullTextTable } from './search.js';
 
-export const migrations = migrationsFor({ epochMs: 'INTEGER' });
+export const migrations = migrationsFor({ epochMs: 'INTEGER', fullTextTable });

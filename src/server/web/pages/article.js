@@ -3,6 +3,8 @@
 import { h, append, externalLink, formatDate, plural } from '../dom.js';
 import { getJson } from '../api.js';
 import { articleLabels, statusFamily } from './labels.js';
+import { readableInput } from '../wording.js';
+import { roleLine } from './story.js';
 
 export async function renderArticle(page, id, params, isCurrent) {
   const storyId = params.get('story');
@@ -56,8 +58,8 @@ export async function renderArticle(page, id, params, isCurrent) {
     ['Updated', article.updated ? formatDate(article.updated) : null],
     ['Language', article.language],
     ['URL', article.url ? externalLink(article.url) : null],
-    ['Input', article.input],
-    ['Role', inStory ? `${inStory.role}: ${inStory.roleReason}` : null],
+    ['Input', readableInput(article.input)],
+    ['Role', inStory ? `${inStory.role} ${roleLine(story, names, inStory)}` : null],
     [
       'Derives from',
       inStory && inStory.derivedFrom.length > 0

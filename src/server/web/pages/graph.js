@@ -5,14 +5,16 @@ import { h, svg, formatDate, plural } from '../dom.js';
 import { articleHref } from './labels.js';
 
 const NODE_WIDTH = 200;
-const NODE_HEIGHT = 58;
+/** Room for a name over two lines and the role line under it. */
+const NODE_HEIGHT = 76;
 const LAYER_GAP = 130;
 const ROW_GAP = 22;
 const PADDING = 16;
 const EDGE_ROLES = ['copy', 'rewrite', 'summary'];
 const ROLE_COLOURS = { copy: '#b42318', rewrite: '#b54708', summary: '#175cd3', other: '#475467' };
-/** Longest name drawn inside a node; the full name is in its tooltip and the list below. */
-const MAX_NAME = 20;
+/** Characters of a node's name per line at its 14px bold (the node is 200px wide); two lines are drawn. */
+const NAME_LINE = 22;
+const NAME_LINES = 2;
 
 export function derivationGraph(story, names) {
   const ids = new Set(story.articles.map((a) => a.id));
@@ -132,15 +134,46 @@ export function derivationGraph(story, names) {
 
 function node(story, names, article, at) {
   const name = names.of(article.id);
-  const label = name.full.length > MAX_NAME ? `${name.full.slice(0, MAX_NAME - 1)}…` : name.full;
+  const lines = wrapWords(name.full, NAME_LINE, NAME_LINES);
   return svg(
     'a',
     { href: articleHref(article.id, story.id), class: `node role-${article.role}`, 'data-article': article.id },
     svg('title', {}, `${name.full}: ${article.title ?? 'untitled'} (${article.role})`),
     svg('rect', { x: at.x, y: at.y, width: NODE_WIDTH, height: NODE_HEIGHT, rx: '8' }),
-    svg('text', { x: at.x + 10, y: at.y + 21, class: 'node-name' }, label),
-    svg('text', { x: at.x + 10, y: at.y + 42, class: 'node-meta' }, `${article.role} · ${formatDate(article.published, false)}`),
+    svg(
+      'text',
+      { x: at.x + 10, y: at.y + 20, class: 'node-name' },
+      lines.map((line, i) => svg('tspan', { x: at.x + 10, dy: i === 0 ? '0' : '17' }, line)),
+    ),
+    svg(
+      'text',
+      { x: at.x + 10, y: at.y + NODE_HEIGHT - 12, class: 'node-meta' },
+      `${article.role} · ${formatDate(article.published, false)}`,
+    ),
   );
+}
+
+/**
+ * `text` in lines of at most `width` characters, broken between words (a word longer than a line
+ * is cut); past `maxLines` the last line ends in an ellipsis. The whole name is in the tooltip.
+ */
+export function wrapWords(text, width, maxLines) {
+  const lines = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const next = line ? `${line} ${word}` : word;
+    if (next.length <= width) line = next;
+    else {
+      if (line) lines.push(line);
+      line = word.length > width ? `${word.slice(0, width - 1)}…` : word;
+    }
+  }
+  if (line) lines.push(line);
+  if (lines.length <= maxLines) return lines;
+  const kept = lines.slice(0, maxLines);
+  const last = kept[maxLines - 1];
+  kept[maxLines - 1] = last.length >= width ? `${last.slice(0, width - 1)}…` : `${last}…`;
+  return kept;
 }
 
 function edgePath(edge, from, to) {

@@ -1,5 +1,7 @@
 // Adding articles: paste text, drop files, give URLs or a feed. The job runs on the server; this
-// page polls it and links the stories the new articles joined.
+// page polls it, shows which stage it is in (never a full bar before it ends), and links the
+// stories the new articles joined by their headlines. A job that added nothing because every
+// input failed is shown as failed, with why.
 import { h, append, clear, plural } from '../dom.js';
 import { getJson, postForm, postJson } from '../api.js';
 
@@ -145,24 +147,68 @@ export function renderIngest(page, isCurrent) {
 async function showRecentJobs(section, isCurrent) {
   const { jobs } = await getJson('/api/jobs').catch(() => ({ jobs: [] }));
   if (!isCurrent() || jobs.length === 0) return;
+  const recent = jobs.slice(0, RECENT_JOBS);
+  const headlines = await storyHeadlines(recent.flatMap((job) => job.storiesTouched));
+  if (!isCurrent()) return;
   append(section, [
     h('h2', { id: 'recent-heading' }, 'Recent jobs'),
     h(
       'ul',
       { class: 'job-list' },
-      jobs.slice(0, RECENT_JOBS).map((job) =>
-        h(
+      recent.map((job) => {
+        const state = shownState(job);
+        return h(
           'li',
           {},
-          h('span', { class: `job-state state-${job.state}` }, job.state),
+          h('span', { class: `job-state state-${state}`, 'data-state': state }, state),
           ` ${job.inputs.join(', ')} · ${plural(job.articlesAdded.length, 'new article')}`,
           job.errors.length > 0 ? ` · ${plural(job.errors.length, 'problem')}` : '',
-          job.storiesTouched.map((id) => [' · ', h('a', { href: `#/story/${encodeURIComponent(id)}` }, 'story')]),
-        ),
-      ),
+          job.storiesTouched.map((id) => [
+            ' · ',
+            h('a', { href: `#/story/${encodeURIComponent(id)}` }, headlines.get(id) ?? `story ${id}`),
+          ]),
+        );
+      }),
     ),
   ]);
 }
+
+/** Headlines of stories by id, at most MAX_HEADLINES looked up; a story gone since is left out. */
+async function storyHeadlines(ids) {
+  const unique = [...new Set(ids)].slice(0, MAX_HEADLINES);
+  const stories = await Promise.all(
+    unique.map((id) =>
+      getJson(`/api/stories/${encodeURIComponent(id)}`).then(
+        (r) => r.story,
+        () => null,
+      ),
+    ),
+  );
+  const headlines = new Map();
+  unique.forEach((id, i) => {
+    const story = stories[i];
+    if (story) headlines.set(id, story.headline || story.label || 'Untitled story');
+  });
+  return headlines;
+}
+
+/**
+ * The state a reader should see: the server's, except that a job that ended without reading a
+ * single article, only problems, failed (it was shown as a green "done, 0 new articles").
+ */
+export function shownState(job) {
+  const read = job.articlesAdded.length + job.articlesExisting.length;
+  if (job.state === 'done' && read === 0 && job.errors.length > 0) return 'failed';
+  return job.state;
+}
+
+/** The stages a job goes through, in order, as the pipeline reports them. */
+const STAGES = [
+  ['ingest', 'Read the inputs'],
+  ['extract', 'Extract each article’s text'],
+  ['analyze', 'Find stories and analyse them'],
+  ['store', 'Save'],
+];
 
 const RECENT_JOBS = 10;
 
@@ -172,20 +218,12 @@ function showError(status, message) {
 }
 
 /** Touched stories named by headline; a job touching more than this links the rest by id. */
-const MAX_HEADLINES = 10;
+const MAX_HEADLINES = 20;
 
 async function follow(job, status, isCurrent) {
   for (;;) {
     if (job.state === 'done' || job.state === 'failed') {
-      const headlines = new Map();
-      for (const id of job.storiesTouched.slice(0, MAX_HEADLINES)) {
-        const story = await getJson(`/api/stories/${encodeURIComponent(id)}`).then(
-          (r) => r.story,
-          () => null,
-        );
-        if (story) headlines.set(id, `${story.headline || story.label || 'Untitled story'} (${plural(story.articles.length, 'article')})`);
-      }
-      showJob(status, job, headlines);
+      showJob(status, job, await storyHeadlines(job.storiesTouched));
       return;
     }
     showJob(status, job);
@@ -195,17 +233,28 @@ async function follow(job, status, isCurrent) {
   }
 }
 
-function showJob(status, job, headlines = new Map()) {
+/** Draws a job's state into the status box: its stages while it runs, its outcome when it ends. */
+export function showJob(status, job, headlines = new Map()) {
   clear(status);
-  const finished = job.state === 'done' || job.state === 'failed';
+  const state = shownState(job);
+  const finished = state === 'done' || state === 'failed';
+  const read = job.articlesAdded.length + job.articlesExisting.length;
   append(status, [
     h(
       'p',
-      { class: `job-state state-${job.state}`, 'data-state': job.state },
-      `Job ${job.state}`,
-      job.stage && !finished ? ` — ${job.stage} ${job.done}${job.total ? ` of ${job.total}` : ''}` : '',
+      { class: `job-state state-${state}`, 'data-state': state },
+      state === 'queued'
+        ? 'Job queued: waiting for a worker'
+        : state === 'running'
+          ? 'Job running'
+          : state === 'done'
+            ? 'Job done'
+            : read === 0 && job.state === 'done'
+              ? 'Job failed: none of its inputs gave an article'
+              : 'Job failed',
     ),
-    !finished && h('progress', job.total ? { max: String(job.total), value: String(Math.min(job.done, job.total)) } : {}),
+    !finished && stageList(job),
+    !finished && h('progress', { max: '1', value: String(overallShare(job)), 'aria-label': 'Progress of the job' }),
     finished &&
       h(
         'p',
@@ -230,8 +279,8 @@ function showJob(status, job, headlines = new Map()) {
     job.errors.length > 0 &&
       h(
         'div',
-        {},
-        h('h2', {}, 'Problems'),
+        { class: state === 'failed' ? 'job-problems failed' : 'job-problems' },
+        h('h2', {}, state === 'failed' ? 'Why it failed' : 'Problems'),
         h(
           'ul',
           { class: 'job-errors' },
@@ -240,3 +289,47 @@ function showJob(status, job, headlines = new Map()) {
       ),
   ]);
 }
+
+/** The job's stages: done, the one it is in (with its count when known), and those to come. */
+function stageList(job) {
+  const current =
+    job.state === 'queued'
+      ? -1
+      : Math.max(
+          0,
+          STAGES.findIndex(([key]) => key === job.stage),
+        );
+  return h(
+    'ol',
+    { class: 'job-stages' },
+    STAGES.map(([key, label], i) => {
+      const state = i < current ? 'done' : i === current ? 'current' : 'waiting';
+      const count = i === current && job.total ? ` (${Math.min(job.done, job.total)} of ${job.total})` : '';
+      return h(
+        'li',
+        { class: `stage stage-${state}`, 'data-stage': key, 'aria-current': state === 'current' ? 'step' : null },
+        label,
+        count,
+        state === 'done' ? ' — done' : '',
+      );
+    }),
+  );
+}
+
+/**
+ * How far the whole job is, 0 to below 1 while it runs: each stage a share, the current one
+ * filled by its count. A stage's full count is not the job's end (the first job loads the word
+ * vectors after reading its one input), so the bar is never full before the job is.
+ */
+function overallShare(job) {
+  if (job.state === 'queued') return 0;
+  const index = Math.max(
+    0,
+    STAGES.findIndex(([key]) => key === job.stage),
+  );
+  const within = job.total ? Math.min(1, job.done / job.total) : 0;
+  return Math.min(MAX_RUNNING_SHARE, (index + within) / STAGES.length);
+}
+
+/** The bar's fill while a job runs: never the full bar of a finished job. */
+const MAX_RUNNING_SHARE = 0.95;

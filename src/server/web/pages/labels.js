@@ -1,5 +1,6 @@
 // Short, stable names for a story's articles ("A1 · Reuters"), numbered in publication order,
 // so every view of the story (brief, graph, matrix, tables) refers to an article the same way.
+import { inputName } from '../wording.js';
 export function articleLabels(story) {
   const ordered = [...story.articles].sort(
     (a, b) => (a.published ?? '\uffff').localeCompare(b.published ?? '\uffff') || a.id.localeCompare(b.id),
@@ -18,8 +19,7 @@ function shortTitle(title) {
 }
 
 function baseName(input) {
-  if (!input) return null;
-  const name = input.split(/[\\/]/).filter(Boolean).pop() ?? null;
+  const name = inputName(input);
   return name ? name.replace(/\.(txt|html?|gz)$/i, '') : null;
 }
 

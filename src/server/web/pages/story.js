@@ -1,8 +1,10 @@
 // One story's dossier: the brief with its citations, findings, derivation graph, coverage
-// matrix, quote versions, numbers and the publication timeline.
+// matrix, quote versions, numbers and the publication timeline. Each section has an address of
+// its own (#/story/ID/findings), so it can be linked.
 import { h, append, collapsible, formatDate, formatSpan, plural, uid } from '../dom.js';
 import { getJson } from '../api.js';
-import { articleHref, articleLabels } from './labels.js';
+import { articleHref, articleLabels, statusFamily } from './labels.js';
+import { quoted, roleReason, withArticleNames } from '../wording.js';
 import { derivationGraph } from './graph.js';
 import { coverageMatrix } from './matrix.js';
 import { quoteVersions, numbersTable } from './claims.js';
@@ -39,16 +41,14 @@ export async function renderStory(page, id, _params, isCurrent) {
       plural(story.independentOrigins, 'independent origin'),
       story.outlets.length > 0 && ` · ${story.outlets.join(', ')}`,
     ),
-    story.topEntities?.length > 0 && h('p', { class: 'meta entities' }, `About: ${story.topEntities.join(', ')}`),
+    quotedPeople(story),
     h(
       'nav',
       { class: 'toc', 'aria-label': 'Sections of this story' },
       h(
         'ul',
         {},
-        sections.map(([key, title]) =>
-          h('li', {}, h('a', { href: `#/story/${encodeURIComponent(story.id)}`, 'data-section': key }, title)),
-        ),
+        sections.map(([key, title]) => h('li', {}, h('a', { href: sectionHref(id, key), 'data-section': key }, title))),
       ),
     ),
     sections.map(([key, title, body]) =>
@@ -60,15 +60,34 @@ export async function renderStory(page, id, _params, isCurrent) {
       ),
     ),
   ]);
-  // Section links scroll without touching the hash (the hash is the route).
-  for (const link of page.querySelectorAll('.toc a')) {
-    link.addEventListener('click', (event) => {
-      event.preventDefault();
-      const heading = page.querySelector(`#heading-${link.dataset.section}`);
-      heading?.scrollIntoView({ behavior: 'smooth', block: 'start' });
-      heading?.focus({ preventScroll: true });
-    });
+}
+
+/** The address of one section of a story: the story's route with the section after it. */
+export function sectionHref(storyId, key) {
+  return `#/story/${encodeURIComponent(storyId)}/${encodeURIComponent(key)}`;
+}
+
+/** Scrolls to a section of the story on screen and moves focus to its heading; false when it has none. */
+export function scrollToSection(root, key) {
+  const heading = root.querySelector(`#heading-${CSS.escape(key)}`);
+  if (!heading) {
+    window.scrollTo(0, 0);
+    return false;
   }
+  heading.scrollIntoView({ block: 'start' });
+  heading.focus({ preventScroll: true });
+  return true;
+}
+
+/** Who the story quotes, by how often: named people, not the words a model thought were names. */
+function quotedPeople(story) {
+  const counts = new Map();
+  for (const claim of story.claims) {
+    if (claim.kind === 'quote' && claim.speaker) counts.set(claim.speaker, (counts.get(claim.speaker) ?? 0) + 1);
+  }
+  if (counts.size === 0) return null;
+  const people = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  return h('p', { class: 'meta entities' }, 'Quoted: ', people.map(([name, n]) => `${name} (${plural(n, 'quote')})`).join(', '));
 }
 
 function briefSection(story, names) {
@@ -89,8 +108,47 @@ function briefSection(story, names) {
           { class: 'citations' },
           sentence.citations.map((articleId) => citation(story, names, sentence, articleId, textOf)),
         ),
+        sentence.contested && contestedNote(story, names, sentence),
       ),
     ),
+  );
+}
+
+/**
+ * Why a brief sentence is contested: the claims it states that other articles give otherwise
+ * (a different figure, a denial), each with the article that disputes it, linked to the very
+ * words it uses.
+ */
+function contestedNote(story, names, sentence) {
+  const overlaps = (mention) =>
+    sentence.sources.some((source) => source.article === mention.article && mention.start < source.end && mention.end > source.start);
+  const disputes = [];
+  for (const claim of story.claims) {
+    if (!claim.mentions.some(overlaps)) continue;
+    for (const mention of claim.mentions) {
+      // Disputed, as the brief counts it: a conflicting figure or a denial, not a reworded quote.
+      if (statusFamily(mention.status) === 'conflicting') disputes.push({ claim, mention });
+    }
+  }
+  if (disputes.length === 0) {
+    return h('p', { class: 'contested-note' }, 'Contested: another article of the story states this otherwise; see the findings.');
+  }
+  return h(
+    'p',
+    { class: 'contested-note' },
+    'Contested: ',
+    disputes.map(({ claim, mention }, i) => [
+      i > 0 ? '; ' : '',
+      h(
+        'a',
+        { href: articleHref(mention.article, story.id, { hl: `${mention.start}-${mention.end}` }), 'data-article': mention.article },
+        names.of(mention.article).full,
+      ),
+      ` gives ${quoted(mention.text)}`,
+      claim.kind === 'quantity' ? ` where this says ${quoted(claim.text)}` : '',
+      ` (${mention.status})`,
+    ]),
+    '.',
   );
 }
 
@@ -99,7 +157,7 @@ function citation(story, names, sentence, articleId, textOf) {
   const name = names.of(articleId);
   const sources = sentence.sources.filter((s) => s.article === articleId);
   const text = textOf.get(articleId) ?? '';
-  const quoted = sources.map((s) => text.slice(s.start, s.end)).filter(Boolean);
+  const excerpts = sources.map((s) => text.slice(s.start, s.end)).filter(Boolean);
   const tipId = uid('cite');
   const first = sources[0];
   const href = articleHref(articleId, story.id, first ? { hl: `${first.start}-${first.end}` } : {});
@@ -111,8 +169,8 @@ function citation(story, names, sentence, articleId, textOf) {
       'span',
       { class: 'tip', role: 'tooltip', id: tipId },
       h('span', { class: 'tip-source' }, name.full),
-      quoted.length > 0
-        ? quoted.map((q) => h('q', { class: 'tip-quote' }, q))
+      excerpts.length > 0
+        ? excerpts.map((text) => h('span', { class: 'tip-quote' }, quoted(text)))
         : h('span', { class: 'tip-quote' }, 'The source sentence was not recorded.'),
     ),
   );
@@ -130,7 +188,7 @@ function findingsSection(story, names) {
       h('span', { class: `badge severity-${finding.severity}` }, finding.severity),
       ' ',
       h('span', { class: 'finding-kind' }, finding.kind.replace(/-/g, ' ')),
-      h('p', { class: 'finding-message' }, finding.message),
+      h('p', { class: 'finding-message' }, withArticleNames(finding.message, story, names)),
       finding.articles.length > 0 &&
         h(
           'p',
@@ -178,8 +236,15 @@ function articlesSection(story, names) {
             .filter(Boolean)
             .join(' · '),
         ),
-        h('p', {}, h('span', { class: `role role-${article.role}` }, article.role), ' ', article.roleReason),
+        h('p', {}, h('span', { class: `role role-${article.role}` }, article.role), ' ', roleLine(story, names, article)),
       ),
     ),
   );
+}
+
+/** "of A1 · Reuters: shared passages cover ..." — the role's source and reason, the role said once. */
+export function roleLine(story, names, article) {
+  const sources = article.derivedFrom.map((link) => names.of(link.article).full);
+  const reason = withArticleNames(roleReason(article.role, article.roleReason), story, names);
+  return sources.length > 0 ? `of ${sources.join(' and ')}: ${reason}` : reason;
 }
