@@ -109,3 +109,53 @@ test("the story's own structure stays: subheadings, key points, a table of resul
     address,
   ]);
 });
+
+function extractPage(html: string, options: { withComments?: boolean } = {}): Article {
+  const result = extractArticle({ input: 'page.html', format: 'html', content: html }, options);
+  if ('code' in result) assert.fail(`rejected: ${result.reason}`);
+  return result;
+}
+
+const COMMENTS = [
+  'I drove across the old bridge every day for twenty years and I will not miss the traffic jams one bit.',
+  'Forty million dollars seems like a lot for a bridge this size, and I hope someone checks those invoices.',
+  'My brother works on the site and says the steel shortage was much worse than the ministry ever admitted.',
+  'Will there finally be a safe lane for bicycles, or do we still have to share the road with the lorries?',
+];
+/** The thread as the reader sees it: each comment's author line, then the comment. */
+const THREAD_TEXT = COMMENTS.flatMap((c, i) => [`Reader ${i + 1}`, c]);
+const thread = (cls: string) =>
+  `<div id="comments" class="${cls}"><h3>${COMMENTS.length} Comments</h3><ol class="commentlist">${COMMENTS.map(
+    (c, i) =>
+      `<li class="comment"><div class="comment-author">Reader ${i + 1}</div><div class="comment-body"><p>${c}</p></div><a href="#reply">Reply</a></li>`,
+  ).join('')}</ol></div>`;
+
+test('a page whose text all sits in boxes named like chrome is read again without the names', () => {
+  // A photo blog: the post's text is the description in its photo's "caption" box, the only text on the page.
+  const photos = `<div class="image-wrapper"><img src="x.jpg"><div class="caption-image">${STORY.map(p).join('')}</div></div>`;
+  const page = extractPage(
+    `<html><body><nav><a href="/">Home</a> <a href="/blog">Blog</a></nav><div class="post"><h1>Bridge photos</h1>${photos}</div><footer>© Blog</footer></body></html>`,
+  );
+  assert.deepEqual(page.text.split('\n\n'), [...STORY]);
+});
+
+test("readers' comments: left out by default, kept after the story with withComments", () => {
+  const html = `<html><body><article><h1>Bridge to open next spring</h1>${STORY.map(p).join('')}${thread('comments-area')}</article><aside><a href="/x">Most read</a></aside></body></html>`;
+  const plain = extractPage(html);
+  assert.deepEqual(plain.text.split('\n\n'), [...STORY]);
+  const withComments = extractPage(html, { withComments: true });
+  assert.deepEqual(withComments.text.split('\n\n'), [...STORY, ...THREAD_TEXT]);
+  // A thread outside the story's container is found too.
+  const outside = extractPage(
+    `<html><body><article><h1>Bridge</h1>${STORY.map(p).join('')}</article>${thread('comments-area')}</body></html>`,
+    { withComments: true },
+  );
+  assert.deepEqual(outside.text.split('\n\n').slice(STORY.length), THREAD_TEXT);
+});
+
+test('a post with no story but its discussion gives the discussion', () => {
+  const page = extractPage(
+    `<html><body><div class="post"><h1>Open thread: the new bridge</h1><p>By Ann Lee</p></div>${thread('comments')}</body></html>`,
+  );
+  for (const comment of COMMENTS) assert.ok(page.text.includes(comment), page.text);
+});
