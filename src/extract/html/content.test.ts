@@ -159,3 +159,20 @@ test('a post with no story but its discussion gives the discussion', () => {
   );
   for (const comment of COMMENTS) assert.ok(page.text.includes(comment), page.text);
 });
+
+test('a subheading and a link-heavy paragraph standing between two parts of the story are the story', () => {
+  const more = 'Crews worked through the night to pour the last section of the deck before the first frost arrived in the valley.';
+  const linked =
+    'But a new report released on Monday by <a href="/r">Stanford University\'s Center on Poverty and Inequality</a> calls that into question.';
+  // The lede block wins; the blocks after it are its siblings, and the two in between score low on their own.
+  const page = extractPage(
+    `<html><body><div class="col-8"><div class="block-1">${[...STORY, more].map(p).join('')}</div><h2>Who pays for the bridge?</h2><p>${linked}</p><p>The vote is on Friday.</p></div><div class="sidebar"><a href="/a">Floods close mountain roads</a></div></body></html>`,
+  );
+  assert.deepEqual(page.text.split('\n\n'), [
+    ...STORY,
+    more,
+    'Who pays for the bridge?',
+    "But a new report released on Monday by Stanford University's Center on Poverty and Inequality calls that into question.",
+    'The vote is on Friday.',
+  ]);
+});

@@ -43,6 +43,9 @@ const RIVALS_MIN = 3;
 /** Climbing to a parent is worth it when the parent adds at most this much text. */
 const PARENT_TEXT_GROWTH = 1.15;
 
+/** Blocks that join the story when they stand between two of its parts. */
+const BETWEEN_TAGS = new Set(['p', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'dl', 'blockquote', 'pre', 'table']);
+
 /** Blocks inside a comment, related or sidebar area count this much: prose there is not the story. */
 const CHROME_AREA_FACTOR = 0.2;
 
@@ -426,6 +429,26 @@ export function extractContent(root: Element, options: Partial<ContentOptions> =
           parts.push(sibling);
       }
       bonus = 0;
+    }
+    // What stands between two parts of the story is the story too: a subheading, a list, a table,
+    // a quote, a paragraph with many links, left out above for scoring low on its own.
+    const first = parent.children.indexOf(parts[0]!);
+    const last = parent.children.indexOf(parts[parts.length - 1]!);
+    const chosen = new Set(parts);
+    parts.length = 0;
+    for (let i = 0; i < parent.children.length; i++) {
+      const sibling = parent.children[i]!;
+      if (typeof sibling === 'string') continue;
+      if (chosen.has(sibling)) parts.push(sibling);
+      else if (
+        i > first &&
+        i < last &&
+        BETWEEN_TAGS.has(sibling.tag) &&
+        !hardJunkReason(sibling) &&
+        !hintJunkReason(sibling, useHints) &&
+        density(sibling) <= MAX_LINK_DENSITY
+      )
+        parts.push(sibling);
     }
   } else parts.push(top);
 
