@@ -176,3 +176,15 @@ test('a subheading and a link-heavy paragraph standing between two parts of the 
     'The vote is on Friday.',
   ]);
 });
+
+test('a short story followed by a long list of links in the same box keeps the story and drops the list', () => {
+  const previous = Array.from(
+    { length: 14 },
+    (_, i) => `<li><a href="/ep${i}">Episode ${i}: an interview about the doctrine of something</a></li>`,
+  ).join('');
+  const page = extractPage(
+    `<html><body><div class="col"><div>${STORY.map(p).join('')}<hr><p>Previous interviews:</p><ul>${previous}</ul></div></div></body></html>`,
+  );
+  assert.deepEqual(page.text.split('\n\n').slice(0, 3), [...STORY]);
+  assert.ok(!page.text.includes('Episode 3'), page.text);
+});

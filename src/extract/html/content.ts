@@ -21,6 +21,8 @@ const SIBLING_SHARE = 0.2;
 const SIBLING_MIN_SCORE = 10;
 /** Inside the content, a block whose text is more than this share link text is a link list. */
 const MAX_LINK_DENSITY = 0.5;
+/** A container with at least this much text outside links holds prose, however long its link lists. */
+const LINK_LIST_MAX_PROSE_CHARS = 300;
 /** Paragraph-level elements: judged as prose, pruned for links only when short and nearly all link. */
 const PROSE_TAGS = new Set(['p', 'blockquote', 'pre', 'td', 'th', 'dd']);
 const PROSE_MAX_LINK_DENSITY = 0.9;
@@ -526,6 +528,8 @@ export function extractContent(root: Element, options: Partial<ContentOptions> =
       return d > PROSE_MAX_LINK_DENSITY && (s.text < SHORT_BLOCK_CHARS || (!TABLE_PARTS.has(el.tag) && isHeadlineLink(textOf(el))))
         ? 'link list'
         : null;
+    // A container whose own prose outweighs a short story is not a link list: its list of links goes, its story stays.
+    if ((el.tag === 'div' || el.tag === 'section') && s.text - s.links >= LINK_LIST_MAX_PROSE_CHARS && hasBlockChild(el)) return null;
     if (d > MAX_LINK_DENSITY && (s.text < 1000 || el.tag === 'ul' || el.tag === 'ol' || el.tag === 'div' || el.tag === 'section'))
       return 'link list';
     return null;
