@@ -188,3 +188,24 @@ test('a short story followed by a long list of links in the same box keeps the s
   assert.deepEqual(page.text.split('\n\n').slice(0, 3), [...STORY]);
   assert.ok(!page.text.includes('Episode 3'), page.text);
 });
+
+// "signature" is not read as chrome: French sites print the byline in a "signature" box.
+test('a forum thread: every post is the text; profiles and the board footer are not', () => {
+  const posts = [
+    'Hallo zusammen, ich habe seit gestern das Problem, dass mein Router nach einem Firmware-Update keine Verbindung mehr aufbaut.',
+    'Hast du schon versucht, den Router auf Werkseinstellungen zurückzusetzen? Bei mir hat das nach dem letzten Update geholfen.',
+    'Danke, das hat funktioniert! Nach dem Zurücksetzen musste ich nur die Zugangsdaten neu eingeben.',
+    'Gut zu wissen. Ich hatte das gleiche Problem mit einem anderen Modell, dort half nur ein Downgrade.',
+  ];
+  const thread = posts
+    .map(
+      (post, i) =>
+        `<div id="p${i}" class="post"><div class="postbody"><h3><a href="#p${i}">Re: Router</a></h3><div class="content">${post}</div></div><dl class="postprofile"><dt><a href="/u${i}">user${i}</a></dt><dd>Beiträge: ${10 + i}</dd></dl></div>`,
+    )
+    .join('');
+  const page = extractPage(
+    `<html><body><div id="wrap"><ul class="navbar"><li><a href="/">Foren-Übersicht</a></li></ul>${thread}<div id="page-footer">Powered by phpBB</div></div></body></html>`,
+  );
+  for (const post of posts) assert.ok(page.text.includes(post), page.text);
+  for (const chrome of ['Beiträge', 'phpBB']) assert.ok(!page.text.includes(chrome), page.text);
+});

@@ -54,7 +54,7 @@ const CHROME_AREA_FACTOR = 0.2;
 // Class and id words, matched per word ("share-tools" -> share, tools; "articleBody" -> articlebody)
 // and per joined pair of words ("most-read" -> mostread): a Set lookup, not a regex per element.
 const NEGATIVE_WORDS = new Set(
-  'ad ads advert advertisement adslot banner breadcrumb breadcrumbs byline bio caption comment comments community cookie consent disqus dropdown extra footer foot gdpr hidden masthead menu meta modal nav navbar navigation newsletter outbrain pagination pager paywall popup promo recirc recommend recommended recommendations related remark replies rss share sharing shoutbox sidebar skip social sponsor sponsored subscribe subscription supplemental taboola tags tag toolbar tools trending widget signup print credit credits disclaimer copyright overlay teaser timestamp dateline rating player video gallery carousel slideshow topics keywords authorbio authorinfo authorbox authorcontent authordescription authorbiography authorprofile authorcard authordetails authorwrap aboutauthor postauthor entryauthor inlinepromo mostread mostpopular readmore morestories alsoread latest prev previous nextprev navegacion rodape fusszeile piede lectores lecteurs lettori leitores leserkommentare werbung anzeige publicite publicidad pubblicita publicidade kommentare commentaires comentarios commenti comentarios partage compartir condividi teilen relacionadas relacionados correlati aehnliche verwandte'.split(
+  'ad ads advert advertisement adslot banner breadcrumb breadcrumbs byline bio caption comment comments community cookie consent disqus dropdown extra footer foot gdpr hidden masthead menu meta modal nav navbar navigation newsletter outbrain pagination pager paywall popup promo recirc recommend recommended recommendations related remark replies rss share sharing shoutbox sidebar skip social sponsor sponsored subscribe subscription supplemental taboola tags tag toolbar tools trending widget signup print credit credits disclaimer copyright overlay teaser timestamp dateline rating player video gallery carousel slideshow topics keywords authorbio authorinfo authorbox authorcontent authordescription authorbiography authorprofile authorcard authordetails authorwrap aboutauthor postauthor entryauthor inlinepromo mostread mostpopular readmore morestories alsoread latest prev previous nextprev navegacion rodape fusszeile piede lectores lecteurs lettori leitores leserkommentare werbung anzeige publicite publicidad pubblicita publicidade kommentare commentaires comentarios commenti comentarios partage compartir condividi teilen relacionadas relacionados correlati aehnliche verwandte postprofile userinfo usertitle postfoot pagefooter pageheader sitefooter siteheader'.split(
     ' ',
   ),
 );
@@ -89,7 +89,9 @@ export interface Hint {
 
 const NO_HINT: Hint = { headlinePart: false, negative: false, positive: false, strong: false, body: false, embed: false };
 /** First words of the two-word names above ("most read", "article body"): only these pairs are joined. */
-const PAIR_STARTS = new Set('about author inline most read more also article entry post story rich twitter instagram tiktok fb'.split(' '));
+const PAIR_STARTS = new Set(
+  'about author inline most read more also article entry post story rich twitter instagram tiktok fb page site'.split(' '),
+);
 
 function hintOf(el: Element): Hint {
   const cached = el.stats.hint;
