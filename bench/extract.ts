@@ -18,7 +18,7 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 type Extractor = 'corroborate' | 'corroborate+comments' | 'readability';
 const EXTRACTORS: readonly Extractor[] = ['corroborate', 'readability'];
 
-/** Pinned floors: the run fails loudly when quality drops below them (AEB shingle F1, all pages). */
+/** Pinned floor: the run fails loudly when AEB's shingle F1 (on the split measured) drops below it. */
 const F1_FLOOR = 0.975;
 /** Published extractors listed beside ours (WCEB's per-page scores), best first in the paper. */
 const REFERENCE_EXTRACTORS = ['trafilatura', 'resiliparse', 'readability', 'boilerpipe', 'newspaper3k', 'justext'];
@@ -248,7 +248,10 @@ export async function run(args: readonly string[]): Promise<void> {
           const predicted = Object.fromEntries(ids.map((id) => [id, result.out[`aeb/${id}`] ?? '']));
           const s = score(predicted, Object.fromEntries(ids.map((id) => [id, { articleBody: gold.get(id)!.text }])));
           cells.push(fmt(s.precision), fmt(s.recall), fmt(s.f1));
-          if (which === 'corroborate' && split === 'all' && limit === Infinity && s.f1 < F1_FLOOR) process.exitCode = 1;
+          if (which === 'corroborate' && limit === Infinity && s.f1 < F1_FLOOR) {
+            console.error(`AEB shingle F1 ${fmt(s.f1)} is below the floor ${F1_FLOOR}`);
+            process.exitCode = 1;
+          }
         }
         const t = result.timing[dataset]!;
         cells.push(kind === 'text' ? (t.pages / t.cpuSeconds).toFixed(0) : '');
