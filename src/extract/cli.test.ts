@@ -38,3 +38,20 @@ test('extract --format jsonl: one object per input, errors with reasons, the bat
   assert.equal(JSON.parse(all.stdout)[0].code, 'empty');
   await assert.rejects(run([good, '--format', 'xml']), /--format/);
 });
+
+test("extract --with-comments keeps the readers' comments after the story; the jsonl fields stay the same", async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'corroborate-cli-'));
+  const page = join(dir, 'post.html');
+  const story =
+    'Officials in the northern province said on Monday that the new bridge would open to traffic next spring after two years of delays.';
+  const comment = 'I drove across the old bridge every day for twenty years and I will not miss the traffic jams one bit.';
+  writeFileSync(
+    page,
+    `<html><body><article><h1>Bridge to open</h1><p>${story}</p><p>${story.replace('Monday', 'Tuesday')}</p></article><section class="comments"><div class="comment"><p>${comment}</p></div></section></body></html>`,
+  );
+  const plain = JSON.parse((await run([page, '--format', 'jsonl'])).stdout);
+  const withComments = JSON.parse((await run([page, '--format', 'jsonl', '--with-comments'])).stdout);
+  assert.ok(!plain.text.includes(comment));
+  assert.ok(withComments.text.endsWith(comment), withComments.text);
+  assert.deepEqual(Object.keys(withComments), Object.keys(plain));
+});

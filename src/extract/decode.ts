@@ -91,6 +91,12 @@ function detectedLabel(name: string): string {
   return lower;
 }
 
+/** Whether any byte is outside ASCII (where every ASCII-compatible encoding agrees). */
+function hasMultiByte(buffer: Buffer): boolean {
+  for (let i = 0; i < buffer.length; i++) if (buffer[i]! >= 0x80) return true;
+  return false;
+}
+
 function isUtf16(label: string): boolean {
   return /^utf-?16/.test(label);
 }
@@ -115,6 +121,10 @@ export function decodeBytes(bytes: Uint8Array, declaredCharset?: string, html = 
       if (tooBroken(text)) continue;
       return { text, charset: 'utf-8', source };
     }
+    // Bytes that are valid UTF-8 and not plain ASCII are UTF-8 whatever the page declares: a page
+    // re-saved as UTF-8 keeps its old <meta charset=gb2312>, while text in a legacy encoding is
+    // almost never valid UTF-8 by chance.
+    if (hasMultiByte(buffer) && isUtf8(buffer)) return { text: buffer.toString('utf8'), charset: 'utf-8', source: 'utf-8' };
     return { text: decodeWith(decoder, bytes), charset: decoder.encoding, source };
   }
 

@@ -299,6 +299,16 @@ test('encodings: BOM, meta, http-equiv and undeclared legacy encodings decode wi
   assert.ok(sjis.text.includes('日本政府は月曜日'));
 });
 
+test('encodings: a page re-saved as UTF-8 is read as UTF-8 whatever its old <meta charset> says', () => {
+  const page =
+    '<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head><body><p>谷歌在2014年收购的人工智能公司开发出一款能够用自己的记忆学习新知识的计算机。</p></body></html>';
+  const decoded = decodeBytes(new TextEncoder().encode(page));
+  assert.equal(decoded.charset, 'utf-8');
+  assert.ok(decoded.text.includes('谷歌在2014年收购'));
+  // A page really in the declared encoding is not valid UTF-8 and keeps it.
+  assert.equal(decodeBytes(readFileSync(join(FIXTURES, 'gb2312-meta.html'))).charset, 'gbk');
+});
+
 test('encodings: invalid UTF-8 never crashes and keeps the rest of the text', () => {
   const a = article(extractArticle({ input: 'bad.html', bytes: readFileSync(join(FIXTURES, 'invalid-utf8.html')), format: 'html' }));
   assert.ok(a.text.includes('Le ministre a déclaré'));

@@ -9,7 +9,7 @@ import type { Article, Rejection, SourceDocument } from '../../records.js';
 import { readInputs } from '../../ingest/index.js';
 import { extractArticles } from '../../extract/index.js';
 
-const HELP = `Usage: corroborate extract <input>... [--format text|json|jsonl] [options]
+const HELP = `Usage: corroborate extract <input>... [--format text|json|jsonl] [--with-comments] [options]
 
 Prints the title, byline, date, outlet, language and main text of every page.
 
@@ -22,6 +22,8 @@ Options:
   --format FORMAT            text (default), json (one array) or jsonl (one object per input:
                              input, title, byline, published, updated, outlet, publisher,
                              language, url, canonicalUrl, text -- or input, error, code)
+  --with-comments            keep the readers' comments a page prints after the story, after
+                             its text (off: the text is the story alone)
 ${INPUT_FLAGS_HELP}
   -h, --help                 this help
 
@@ -41,6 +43,7 @@ export const command: Command = {
       argv,
       {
         format: { type: 'string' },
+        'with-comments': { type: 'boolean' },
         ...INPUT_FLAGS,
       },
       'extract',
@@ -48,7 +51,8 @@ export const command: Command = {
     const format = (values.format ?? 'text') as Format;
     if (!['text', 'json', 'jsonl'].includes(format)) throw usageError(`--format must be text, json or jsonl, not '${values.format}'.`);
     if (positionals.length === 0) throw usageError('no input given.', "Try 'corroborate extract examples --format jsonl'.");
-    const { ingest, extract } = inputOptions(values);
+    const { ingest, extract: extractOptions } = inputOptions(values);
+    const extract = { ...extractOptions, withComments: Boolean(values['with-comments']) };
 
     let articles = 0;
     let rejections = 0;

@@ -109,3 +109,103 @@ test("the story's own structure stays: subheadings, key points, a table of resul
     address,
   ]);
 });
+
+function extractPage(html: string, options: { withComments?: boolean } = {}): Article {
+  const result = extractArticle({ input: 'page.html', format: 'html', content: html }, options);
+  if ('code' in result) assert.fail(`rejected: ${result.reason}`);
+  return result;
+}
+
+const COMMENTS = [
+  'I drove across the old bridge every day for twenty years and I will not miss the traffic jams one bit.',
+  'Forty million dollars seems like a lot for a bridge this size, and I hope someone checks those invoices.',
+  'My brother works on the site and says the steel shortage was much worse than the ministry ever admitted.',
+  'Will there finally be a safe lane for bicycles, or do we still have to share the road with the lorries?',
+];
+/** The thread as the reader sees it: each comment's author line, then the comment. */
+const THREAD_TEXT = COMMENTS.flatMap((c, i) => [`Reader ${i + 1}`, c]);
+const thread = (cls: string) =>
+  `<div id="comments" class="${cls}"><h3>${COMMENTS.length} Comments</h3><ol class="commentlist">${COMMENTS.map(
+    (c, i) =>
+      `<li class="comment"><div class="comment-author">Reader ${i + 1}</div><div class="comment-body"><p>${c}</p></div><a href="#reply">Reply</a></li>`,
+  ).join('')}</ol></div>`;
+
+test('a page whose text all sits in boxes named like chrome is read again without the names', () => {
+  // A photo blog: the post's text is the description in its photo's "caption" box, the only text on the page.
+  const photos = `<div class="image-wrapper"><img src="x.jpg"><div class="caption-image">${STORY.map(p).join('')}</div></div>`;
+  const page = extractPage(
+    `<html><body><nav><a href="/">Home</a> <a href="/blog">Blog</a></nav><div class="post"><h1>Bridge photos</h1>${photos}</div><footer>© Blog</footer></body></html>`,
+  );
+  assert.deepEqual(page.text.split('\n\n'), [...STORY]);
+});
+
+test("readers' comments: left out by default, kept after the story with withComments", () => {
+  const html = `<html><body><article><h1>Bridge to open next spring</h1>${STORY.map(p).join('')}${thread('comments-area')}</article><aside><a href="/x">Most read</a></aside></body></html>`;
+  const plain = extractPage(html);
+  assert.deepEqual(plain.text.split('\n\n'), [...STORY]);
+  const withComments = extractPage(html, { withComments: true });
+  assert.deepEqual(withComments.text.split('\n\n'), [...STORY, ...THREAD_TEXT]);
+  // A thread outside the story's container is found too.
+  const outside = extractPage(
+    `<html><body><article><h1>Bridge</h1>${STORY.map(p).join('')}</article>${thread('comments-area')}</body></html>`,
+    { withComments: true },
+  );
+  assert.deepEqual(outside.text.split('\n\n').slice(STORY.length), THREAD_TEXT);
+});
+
+test('a post with no story but its discussion gives the discussion', () => {
+  const page = extractPage(
+    `<html><body><div class="post"><h1>Open thread: the new bridge</h1><p>By Ann Lee</p></div>${thread('comments')}</body></html>`,
+  );
+  for (const comment of COMMENTS) assert.ok(page.text.includes(comment), page.text);
+});
+
+test('a subheading and a link-heavy paragraph standing between two parts of the story are the story', () => {
+  const more = 'Crews worked through the night to pour the last section of the deck before the first frost arrived in the valley.';
+  const linked =
+    'But a new report released on Monday by <a href="/r">Stanford University\'s Center on Poverty and Inequality</a> calls that into question.';
+  // The lede block wins; the blocks after it are its siblings, and the two in between score low on their own.
+  const page = extractPage(
+    `<html><body><div class="col-8"><div class="block-1">${[...STORY, more].map(p).join('')}</div><h2>Who pays for the bridge?</h2><p>${linked}</p><p>The vote is on Friday.</p></div><div class="sidebar"><a href="/a">Floods close mountain roads</a></div></body></html>`,
+  );
+  assert.deepEqual(page.text.split('\n\n'), [
+    ...STORY,
+    more,
+    'Who pays for the bridge?',
+    "But a new report released on Monday by Stanford University's Center on Poverty and Inequality calls that into question.",
+    'The vote is on Friday.',
+  ]);
+});
+
+test('a short story followed by a long list of links in the same box keeps the story and drops the list', () => {
+  const previous = Array.from(
+    { length: 14 },
+    (_, i) => `<li><a href="/ep${i}">Episode ${i}: an interview about the doctrine of something</a></li>`,
+  ).join('');
+  const page = extractPage(
+    `<html><body><div class="col"><div>${STORY.map(p).join('')}<hr><p>Previous interviews:</p><ul>${previous}</ul></div></div></body></html>`,
+  );
+  assert.deepEqual(page.text.split('\n\n').slice(0, 3), [...STORY]);
+  assert.ok(!page.text.includes('Episode 3'), page.text);
+});
+
+// "signature" is not read as chrome: French sites print the byline in a "signature" box.
+test('a forum thread: every post is the text; profiles and the board footer are not', () => {
+  const posts = [
+    'Hallo zusammen, ich habe seit gestern das Problem, dass mein Router nach einem Firmware-Update keine Verbindung mehr aufbaut.',
+    'Hast du schon versucht, den Router auf Werkseinstellungen zurückzusetzen? Bei mir hat das nach dem letzten Update geholfen.',
+    'Danke, das hat funktioniert! Nach dem Zurücksetzen musste ich nur die Zugangsdaten neu eingeben.',
+    'Gut zu wissen. Ich hatte das gleiche Problem mit einem anderen Modell, dort half nur ein Downgrade.',
+  ];
+  const thread = posts
+    .map(
+      (post, i) =>
+        `<div id="p${i}" class="post"><div class="postbody"><h3><a href="#p${i}">Re: Router</a></h3><div class="content">${post}</div></div><dl class="postprofile"><dt><a href="/u${i}">user${i}</a></dt><dd>Beiträge: ${10 + i}</dd></dl></div>`,
+    )
+    .join('');
+  const page = extractPage(
+    `<html><body><div id="wrap"><ul class="navbar"><li><a href="/">Foren-Übersicht</a></li></ul>${thread}<div id="page-footer">Powered by phpBB</div></div></body></html>`,
+  );
+  for (const post of posts) assert.ok(page.text.includes(post), page.text);
+  for (const chrome of ['Beiträge', 'phpBB']) assert.ok(!page.text.includes(chrome), page.text);
+});

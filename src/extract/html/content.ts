@@ -21,6 +21,8 @@ const SIBLING_SHARE = 0.2;
 const SIBLING_MIN_SCORE = 10;
 /** Inside the content, a block whose text is more than this share link text is a link list. */
 const MAX_LINK_DENSITY = 0.5;
+/** A container with at least this much text outside links holds prose, however long its link lists. */
+const LINK_LIST_MAX_PROSE_CHARS = 300;
 /** Paragraph-level elements: judged as prose, pruned for links only when short and nearly all link. */
 const PROSE_TAGS = new Set(['p', 'blockquote', 'pre', 'td', 'th', 'dd']);
 const PROSE_MAX_LINK_DENSITY = 0.9;
@@ -34,8 +36,17 @@ const MAX_HINT_PRUNE_SHARE = 0.5;
 const STORY_STARTED_CHARS = 200;
 /** ... when it is at most this long (a dek or teaser is longer). */
 const SUBHEADING_MAX_CHARS = 150;
+/** Blocks scoring at least this share of the best are its rivals (readability's 0.75) ... */
+const RIVAL_SHARE = 0.75;
+/** ... of which the best this many are looked at ... */
+const RIVALS_LOOKED_AT = 4;
+/** ... and an ancestor holding this many of them holds the story. */
+const RIVALS_MIN = 3;
 /** Climbing to a parent is worth it when the parent adds at most this much text. */
 const PARENT_TEXT_GROWTH = 1.15;
+
+/** Blocks that join the story when they stand between two of its parts. */
+const BETWEEN_TAGS = new Set(['p', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'dl', 'blockquote', 'pre', 'table']);
 
 /** Blocks inside a comment, related or sidebar area count this much: prose there is not the story. */
 const CHROME_AREA_FACTOR = 0.2;
@@ -43,7 +54,7 @@ const CHROME_AREA_FACTOR = 0.2;
 // Class and id words, matched per word ("share-tools" -> share, tools; "articleBody" -> articlebody)
 // and per joined pair of words ("most-read" -> mostread): a Set lookup, not a regex per element.
 const NEGATIVE_WORDS = new Set(
-  'ad ads advert advertisement adslot banner breadcrumb breadcrumbs byline bio caption comment comments community cookie consent disqus dropdown extra footer foot gdpr hidden masthead menu meta modal nav navbar navigation newsletter outbrain pagination pager paywall popup promo recirc recommend recommended recommendations related remark replies rss share sharing shoutbox sidebar skip social sponsor sponsored subscribe subscription supplemental taboola tags tag toolbar tools trending widget signup print credit credits disclaimer copyright overlay teaser timestamp dateline rating player video gallery carousel slideshow topics keywords authorbio authorinfo authorbox authorcontent authordescription authorbiography authorprofile authorcard authordetails authorwrap aboutauthor postauthor entryauthor inlinepromo mostread mostpopular readmore morestories alsoread latest prev previous nextprev navegacion rodape fusszeile piede lectores lecteurs lettori leitores leserkommentare werbung anzeige publicite publicidad pubblicita publicidade kommentare commentaires comentarios commenti comentarios partage compartir condividi teilen relacionadas relacionados correlati aehnliche verwandte'.split(
+  'ad ads advert advertisement adslot banner breadcrumb breadcrumbs byline bio caption comment comments community cookie consent disqus dropdown extra footer foot gdpr hidden masthead menu meta modal nav navbar navigation newsletter outbrain pagination pager paywall popup promo recirc recommend recommended recommendations related remark replies rss share sharing shoutbox sidebar skip social sponsor sponsored subscribe subscription supplemental taboola tags tag toolbar tools trending widget signup print credit credits disclaimer copyright overlay teaser timestamp dateline rating player video gallery carousel slideshow topics keywords authorbio authorinfo authorbox authorcontent authordescription authorbiography authorprofile authorcard authordetails authorwrap aboutauthor postauthor entryauthor inlinepromo mostread mostpopular readmore morestories alsoread latest prev previous nextprev navegacion rodape fusszeile piede lectores lecteurs lettori leitores leserkommentare werbung anzeige publicite publicidad pubblicita publicidade kommentare commentaires comentarios commenti comentarios partage compartir condividi teilen relacionadas relacionados correlati aehnliche verwandte postprofile userinfo usertitle postfoot pagefooter pageheader sitefooter siteheader'.split(
     ' ',
   ),
 );
@@ -78,7 +89,9 @@ export interface Hint {
 
 const NO_HINT: Hint = { headlinePart: false, negative: false, positive: false, strong: false, body: false, embed: false };
 /** First words of the two-word names above ("most read", "article body"): only these pairs are joined. */
-const PAIR_STARTS = new Set('about author inline most read more also article entry post story rich twitter instagram tiktok fb'.split(' '));
+const PAIR_STARTS = new Set(
+  'about author inline most read more also article entry post story rich twitter instagram tiktok fb page site'.split(' '),
+);
 
 function hintOf(el: Element): Hint {
   const cached = el.stats.hint;
@@ -117,7 +130,8 @@ function hintOf(el: Element): Hint {
     negative || positive || strong || body || headlinePart || embed ? { headlinePart, negative, positive, strong, body, embed } : NO_HINT);
 }
 
-function isStronglyNegative(el: Element): boolean {
+function isStronglyNegative(el: Element, useHints: boolean): boolean {
+  if (!useHints) return false;
   const h = hintOf(el);
   return h.strong && !h.body;
 }
@@ -185,13 +199,16 @@ const PARAGRAPH_TAGS = new Set(['p', 'pre', 'blockquote', 'td', 'li', 'dd', 'h2'
 export interface ContentResult {
   readonly paragraphs: string[];
   readonly removed: RemovedBlock[];
+  /** Paragraphs of the page's comment threads, when asked for (`withComments`); empty otherwise. */
+  readonly comments: string[];
 }
 
 function hint(el: Element): string {
   return `${el.attrs['class'] ?? ''} ${el.attrs['id'] ?? ''}`;
 }
 
-function classWeight(el: Element): number {
+function classWeight(el: Element, useHints: boolean): number {
+  if (!useHints) return el.attrs['itemprop'] === 'articleBody' ? CLASS_WEIGHT * 2 : 0;
   const h = hintOf(el);
   let weight = 0;
   if (h.negative) weight -= CLASS_WEIGHT;
@@ -222,8 +239,9 @@ function hardJunkReason(el: Element): string | null {
 /** Rows and cells are data ("player-2020-580" is a driver's row in a standings table), never widgets. */
 const TABLE_PARTS = new Set(['tr', 'td', 'th', 'tbody', 'thead', 'tfoot']);
 
-function hintJunkReason(el: Element): string | null {
+function hintJunkReason(el: Element, useHints: boolean): string | null {
   if (TABLE_PARTS.has(el.tag)) return null;
+  if (!useHints) return el.tag === 'header' ? 'page header' : null;
   const h = hintOf(el);
   if (h.headlinePart) return 'headline';
   // A tweet quoted in the story sits in a "social-media-embed" wrapper: the quote is the story's.
@@ -254,7 +272,21 @@ function reasonFromHint(h: string): string {
   return 'page chrome';
 }
 
-export function extractContent(root: Element): ContentResult | null {
+export interface ContentOptions {
+  /**
+   * Read class and id names ("comments", "sidebar", "caption") as hints. Off for the second look at
+   * a page whose hinted reading found no story: a photo blog whose text sits in "caption" boxes,
+   * a thread whose only text is its "comments".
+   */
+  readonly useHints: boolean;
+  /** Also read the page's comment threads (returned apart, in `comments`). */
+  readonly withComments: boolean;
+}
+
+const CONTENT_DEFAULTS: ContentOptions = { useHints: true, withComments: false };
+
+export function extractContent(root: Element, options: Partial<ContentOptions> = {}): ContentResult | null {
+  const { useHints, withComments } = { ...CONTENT_DEFAULTS, ...options } satisfies ContentOptions;
   const measure = (el: Element): Stats => {
     let text = 0;
     let links = 0;
@@ -291,12 +323,13 @@ export function extractContent(root: Element): ContentResult | null {
     const s = el.stats;
     if (s.scored) return;
     s.scored = true;
-    s.score = baseScore(el) + classWeight(el);
+    s.score = baseScore(el) + classWeight(el, useHints);
     candidates.push(el);
   };
   const scoreBlocks = (el: Element, junk: boolean, penalised: boolean) => {
     const isJunk = junk || hardJunkReason(el) !== null;
-    const isPenalised = penalised || el.tag === 'a' || el.tag === 'header' || isStronglyNegative(el) || hintOf(el).headlinePart;
+    const isPenalised =
+      penalised || el.tag === 'a' || el.tag === 'header' || isStronglyNegative(el, useHints) || (useHints && hintOf(el).headlinePart);
     let ownText = 0;
     let ownCommas = 0;
     let hasBlockChild = false;
@@ -347,7 +380,25 @@ export function extractContent(root: Element): ContentResult | null {
   }
   if (!top) return null;
 
-  // 2. Climb while the parent is the same content with little more text (a wrapper div).
+  // 2. A story cut into several blocks of like score (photo posts, text boxed between ads): the
+  // nearest ancestor that holds enough of the close rivals is the content. (Readability's other
+  // climb, to an ancestor scoring above the block below it, lost 0.002 on Dragnet and was left out.)
+  const finalScore = (el: Element) => el.stats.score * (1 - density(el));
+  const rivals = candidates
+    .filter((el) => el !== top && finalScore(el) >= topScore * RIVAL_SHARE)
+    .sort((a, b) => finalScore(b) - finalScore(a))
+    .slice(0, RIVALS_LOOKED_AT);
+  const isTop = (el: Element) => el.tag === 'body' || el.tag === 'html' || el.tag === '#root';
+  if (rivals.length >= RIVALS_MIN) {
+    for (let ancestor = top.parent; ancestor && !isTop(ancestor); ancestor = ancestor.parent) {
+      if (rivals.filter((el) => el !== ancestor && isInside(el, ancestor)).length >= RIVALS_MIN) {
+        top = ancestor;
+        break;
+      }
+    }
+  }
+
+  // Climb while the parent is the same content with little more text (a wrapper div).
   while (
     top.parent &&
     top.parent.tag !== '#root' &&
@@ -370,7 +421,7 @@ export function extractContent(root: Element): ContentResult | null {
         parts.push(sibling);
         continue;
       }
-      if (hardJunkReason(sibling) || hintJunkReason(sibling)) continue;
+      if (hardJunkReason(sibling) || hintJunkReason(sibling, useHints)) continue;
       const s = sibling.stats;
       let bonus = topHint && sibling.attrs['class'] === topHint ? topScore * 0.2 : 0;
       const score = (s.scored ? s.score : 0) * (1 - density(sibling)) + bonus;
@@ -382,6 +433,26 @@ export function extractContent(root: Element): ContentResult | null {
           parts.push(sibling);
       }
       bonus = 0;
+    }
+    // What stands between two parts of the story is the story too: a subheading, a list, a table,
+    // a quote, a paragraph with many links, left out above for scoring low on its own.
+    const first = parent.children.indexOf(parts[0]!);
+    const last = parent.children.indexOf(parts[parts.length - 1]!);
+    const chosen = new Set(parts);
+    parts.length = 0;
+    for (let i = 0; i < parent.children.length; i++) {
+      const sibling = parent.children[i]!;
+      if (typeof sibling === 'string') continue;
+      if (chosen.has(sibling)) parts.push(sibling);
+      else if (
+        i > first &&
+        i < last &&
+        BETWEEN_TAGS.has(sibling.tag) &&
+        !hardJunkReason(sibling) &&
+        !hintJunkReason(sibling, useHints) &&
+        density(sibling) <= MAX_LINK_DENSITY
+      )
+        parts.push(sibling);
     }
   } else parts.push(top);
 
@@ -403,6 +474,8 @@ export function extractContent(root: Element): ContentResult | null {
     }
     buffer = [];
   };
+  // Inside a comment thread its own class names ("comment-body", "comment-author") prune nothing.
+  let inComments = false;
   const emit = (node: Element | string) => {
     if (typeof node === 'string') {
       buffer.push(node.replace(/\s+/g, ' '));
@@ -416,7 +489,9 @@ export function extractContent(root: Element): ContentResult | null {
     if (block) {
       // A class hint never prunes most of the content: "non-ad-column" can hold the story.
       const share = node.stats.text / Math.max(1, topText);
-      let hinted = share < MAX_HINT_PRUNE_SHARE ? hintJunkReason(node) : null;
+      let hinted = share < MAX_HINT_PRUNE_SHARE ? hintJunkReason(node, useHints && !inComments) : null;
+      // A thread inside the story's container is read after the story, with the others.
+      if (withComments && !inComments && hinted === 'comment widget') return;
       if (hinted === 'headline' && proseChars >= STORY_STARTED_CHARS && node.stats.text <= SUBHEADING_MAX_CHARS) hinted = null;
       const reason = hardJunkReason(node) ?? hinted ?? linkListReason(node);
       if (reason) {
@@ -455,13 +530,43 @@ export function extractContent(root: Element): ContentResult | null {
       return d > PROSE_MAX_LINK_DENSITY && (s.text < SHORT_BLOCK_CHARS || (!TABLE_PARTS.has(el.tag) && isHeadlineLink(textOf(el))))
         ? 'link list'
         : null;
+    // A container whose own prose outweighs a short story is not a link list: its list of links goes, its story stays.
+    if ((el.tag === 'div' || el.tag === 'section') && s.text - s.links >= LINK_LIST_MAX_PROSE_CHARS && hasBlockChild(el)) return null;
     if (d > MAX_LINK_DENSITY && (s.text < 1000 || el.tag === 'ul' || el.tag === 'ol' || el.tag === 'div' || el.tag === 'section'))
       return 'link list';
     return null;
   };
   for (const part of parts) emit(part);
   flush();
-  return { paragraphs, removed };
+  const story = paragraphs.splice(0);
+  if (withComments) {
+    inComments = true;
+    for (const area of commentAreas(root, parts)) emit(area);
+    flush();
+  }
+  return { paragraphs: story, removed, comments: paragraphs };
+}
+
+/** The outermost elements named as comment threads ("comments", "disqus", "kommentare"), in page order, that hold no part of the story. */
+function commentAreas(root: Element, parts: readonly Element[]): Element[] {
+  const areas: Element[] = [];
+  const holdsStory = (el: Element) => parts.some((part) => isInside(part, el));
+  const walk = (el: Element) => {
+    for (const child of el.children) {
+      if (typeof child === 'string' || hardJunkReason(child)) continue;
+      const h = hintOf(child);
+      if (BLOCK_TAGS.has(child.tag) && h.negative && reasonFromHint(hint(child)) === 'comment widget' && !holdsStory(child))
+        areas.push(child);
+      else walk(child);
+    }
+  };
+  walk(root);
+  return areas;
+}
+
+function isInside(el: Element, ancestor: Element): boolean {
+  for (let node: Element | null = el; node; node = node.parent) if (node === ancestor) return true;
+  return false;
 }
 
 /** The text of an all-link paragraph reads as a headline: no sentence end, and not an address. */
