@@ -485,8 +485,7 @@ export class SqlStore implements Store {
   async acquireLease(name: string, holder: string, ttlMs: number): Promise<boolean> {
     checkLeaseName(name);
     checkLeaseHolder(holder);
-    if (!Number.isFinite(ttlMs) || ttlMs <= 0)
-      throw usageError(`A lease of ${ttlMs} ms cannot be taken.`, 'Give a lease a positive number of milliseconds.');
+    checkLeaseTtl(ttlMs);
     const now = Date.now();
     // One statement: the row is taken when free, expired or already ours, atomically in both backends.
     const changed = await this.write('take a lease', (tx) =>
@@ -496,6 +495,22 @@ export class SqlStore implements Store {
          WHERE leases.expires_ms < ? OR leases.holder = excluded.holder`,
         [name, holder, now + Math.ceil(ttlMs), now],
       ),
+    );
+    return changed > 0;
+  }
+
+  async takeOverLease(name: string, from: string, holder: string, ttlMs: number): Promise<boolean> {
+    checkLeaseName(name);
+    checkLeaseHolder(from);
+    checkLeaseHolder(holder);
+    checkLeaseTtl(ttlMs);
+    const changed = await this.write('take over a lease', (tx) =>
+      tx.run('UPDATE leases SET holder = ?, expires_ms = ? WHERE name = ? AND holder = ?', [
+        holder,
+        Date.now() + Math.ceil(ttlMs),
+        name,
+        from,
+      ]),
     );
     return changed > 0;
   }
@@ -669,6 +684,11 @@ function checkLeaseName(name: string): void {
 function checkLeaseHolder(holder: string): void {
   if (typeof holder !== 'string' || holder === '' || storable(holder) !== holder)
     throw usageError(`${JSON.stringify(holder)} is not a lease holder.`, 'Name the holder of a lease with non-empty text.');
+}
+
+function checkLeaseTtl(ttlMs: number): void {
+  if (!Number.isFinite(ttlMs) || ttlMs <= 0)
+    throw usageError(`A lease of ${ttlMs} ms cannot be taken.`, 'Give a lease a positive number of milliseconds.');
 }
 
 function checkStateKey(key: string): void {

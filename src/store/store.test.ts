@@ -613,6 +613,26 @@ for (const backend of [sqliteBackend(), postgresBackend()]) {
       }
     });
 
+    it('takes over a live lease only from the holder named, and gives it to one of many who try at once', async () => {
+      assert.equal(await store.acquireLease('stories', 'gone', 60_000), true);
+      assert.equal(await store.takeOverLease('stories', 'someone', 'b', 60_000), false, 'not held by someone');
+      assert.equal((await store.leaseHolder('stories'))?.holder, 'gone');
+      const second = await openStore(place.location, place.options);
+      try {
+        const takers = Array.from({ length: 6 }, (_, i) =>
+          (i % 2 === 0 ? store : second).takeOverLease('stories', 'gone', `t${i}`, 60_000),
+        );
+        assert.equal((await Promise.all(takers)).filter(Boolean).length, 1);
+      } finally {
+        await second.close();
+      }
+      assert.match((await store.leaseHolder('stories'))?.holder ?? '', /^t\d$/);
+      await assert.rejects(
+        store.takeOverLease('stories', 'gone', 'c', 0),
+        (e: unknown) => e instanceof CorroborateError && e.code === 'usage',
+      );
+    });
+
     it('queues ingest jobs, gives each to one worker, and keeps their outcome', async () => {
       const outcome = {
         articlesAdded: ['a1'],

@@ -173,6 +173,12 @@ export interface Store {
   acquireLease(name: string, holder: string, ttlMs: number): Promise<boolean>;
   /** Gives the lease up if `holder` holds it; otherwise does nothing. */
   releaseLease(name: string, holder: string): Promise<void>;
+  /**
+   * Gives the lease `name` to `holder` until `ttlMs` from now if `from` still holds it, whether or
+   * not its time has run out: for a holder known to be gone (its process no longer runs). Of two
+   * that take over from the same holder at once, one gets it. True when `holder` now holds it.
+   */
+  takeOverLease(name: string, from: string, holder: string, ttlMs: number): Promise<boolean>;
   /** Who holds the lease `name` and until when, or null when nobody does (an expired lease is nobody's). */
   leaseHolder(name: string): Promise<{ holder: string; expires: string } | null>;
   /**
