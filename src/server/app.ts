@@ -10,6 +10,7 @@ import { checkId, parseStoryQuery } from './validate.js';
 import { JobQueue, startIngestRunner, type IngestRequest, type JobRunnerOptions } from '../jobs/index.js';
 import { MAX_INGEST_BYTES, parseIngestForm, parseIngestJson } from './ingest-body.js';
 import { openApiDocument } from './openapi.js';
+import { matchesEtag, StoryCache } from './story-cache.js';
 import { loadWebAssets, type WebAssets } from './assets.js';
 
 export interface AppOptions {
@@ -75,6 +76,7 @@ export function createApp(options: Partial<AppOptions> & Pick<AppOptions, 'store
   const settings: AppOptions = { ...APP_DEFAULTS, ...options };
   const { store, log } = settings;
   const jobs = new JobQueue(store);
+  const stories = new StoryCache(store);
   const assets: WebAssets = loadWebAssets();
   const ingest = settings.runJobs
     ? startIngestRunner(store, settings.storeLocation, { analyze: settings.analyze }, { log, ...settings.jobRunner })
@@ -134,9 +136,14 @@ export function createApp(options: Partial<AppOptions> & Pick<AppOptions, 'store
 
   app.get('/api/stories/:id', async (c) => {
     const id = checkId(c.req.param('id'), 'story');
-    const story = await store.getStory(id);
-    if (!story) throw notFound(`No story with id '${id}'.`);
-    return c.json({ requestedId: id, story });
+    const answer = await stories.get(id);
+    if (!answer) throw notFound(`No story with id '${id}'.`);
+    c.header('ETag', answer.etag);
+    // Stored by the browser, but asked about again each time (If-None-Match): a story changes.
+    c.header('Cache-Control', 'private, no-cache');
+    if (matchesEtag(c.req.header('if-none-match'), answer.etag)) return c.body(null, 304);
+    c.header('Content-Type', 'application/json; charset=UTF-8');
+    return c.body(answer.body);
   });
 
   app.get('/api/articles/:id', async (c) => {

@@ -86,16 +86,27 @@ export const openApiDocument = {
     '/api/stories/{id}': {
       get: {
         summary: "One story's dossier (an id merged into another story resolves to it)",
-        parameters: [idParam('story')],
+        parameters: [
+          idParam('story'),
+          {
+            name: 'If-None-Match',
+            in: 'header',
+            required: false,
+            description: 'The ETag of a copy the client holds: answered 304 while the story is unchanged.',
+            schema: { type: 'string' },
+          },
+        ],
         responses: {
           200: {
-            description: 'The dossier story; `story.id` differs from `requestedId` when the story was merged.',
+            description:
+              'The dossier story; `story.id` differs from `requestedId` when the story was merged. The ETag header names this version.',
             content: json({
               type: 'object',
               required: ['requestedId', 'story'],
               properties: { requestedId: { type: 'string' }, story: ref('Story') },
             }),
           },
+          304: { description: 'Not modified: the copy named in If-None-Match is current.' },
           400: error('The id is malformed.'),
           404: error('No such story.'),
         },

@@ -35,6 +35,7 @@ import type {
   StoredRejection,
   StoryQuery,
   StorySummary,
+  StoryVersion,
 } from './types.js';
 
 /** Bound parameters per statement: well under SQLite's (32766) and PostgreSQL's (65535) limits. */
@@ -263,7 +264,7 @@ export class SqlStore implements Store {
         );
       }
     }
-    const savedAt = new Date().toISOString();
+    const savedAt = saveTime();
     await this.write('store stories', async (tx) => {
       for (const story of stories) await saveStory(tx, story, savedAt);
       for (const [merged, survivor] of mergedInto) {
@@ -292,6 +293,16 @@ export class SqlStore implements Store {
     if (live === null) return null;
     const rows = await this.read('read a story', 'SELECT dossier FROM stories WHERE id = ?', [live]);
     return rows[0] ? (JSON.parse(String(rows[0].dossier)) as DossierStory) : null;
+  }
+
+  async storyVersion(id: string): Promise<StoryVersion | null> {
+    const rows = await this.read('read a story version', liveStory(['id', 'saved_at']), [id, id]);
+    return rows[0] ? { id: String(rows[0].id), version: String(rows[0].saved_at) } : null;
+  }
+
+  async getStoryJson(id: string): Promise<(StoryVersion & { json: string }) | null> {
+    const rows = await this.read('read a story', liveStory(['id', 'saved_at', 'dossier']), [id, id]);
+    return rows[0] ? { id: String(rows[0].id), version: String(rows[0].saved_at), json: String(rows[0].dossier) } : null;
   }
 
   async resolveStoryId(id: string): Promise<string | null> {
@@ -604,6 +615,26 @@ export class SqlStore implements Store {
       });
     }
   }
+}
+
+let lastSaveMicros = 0;
+
+/**
+ * Now as an ISO time to the microsecond, later than any this process gave before: a story's
+ * saved_at is its version (storyVersion), so two saves in one millisecond must differ.
+ */
+function saveTime(): string {
+  const micros = Math.max(Date.now() * 1000 + Number((process.hrtime.bigint() / 1000n) % 1000n), lastSaveMicros + 1);
+  lastSaveMicros = micros;
+  return new Date(Math.floor(micros / 1000)).toISOString().replace('Z', `${String(micros % 1000).padStart(3, '0')}Z`);
+}
+
+/** The columns of the live story a story id names (itself, or through its alias): two `?`, the id twice. */
+function liveStory(columns: readonly string[]): string {
+  const selected = columns.map((column) => `s.${column}`).join(', ');
+  return `SELECT ${selected} FROM stories s WHERE s.id = ?
+          UNION ALL
+          SELECT ${selected} FROM story_aliases a JOIN stories s ON s.id = a.story_id WHERE a.id = ?`;
 }
 
 async function saveStory(tx: SqlExecutor, story: DossierStory, savedAt: string): Promise<void> {

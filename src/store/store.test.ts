@@ -241,9 +241,15 @@ for (const backend of [sqliteBackend(), postgresBackend()]) {
       const story = sampleStory();
       await store.saveStories([story]);
       assert.deepEqual(await store.getStory(story.id), story);
+      const first = await store.getStoryJson(story.id);
+      assert.equal(first?.json, JSON.stringify(story), 'the JSON text as saved');
+      assert.deepEqual(await store.storyVersion(story.id), { id: story.id, version: first?.version });
       const changed = { ...story, headline: 'A better headline' };
       await store.saveStories([changed]);
       assert.deepEqual(await store.getStory(story.id), changed);
+      assert.notEqual((await store.storyVersion(story.id))?.version, first?.version, 'a new save is a new version');
+      assert.equal(await store.storyVersion('no-such-story'), null);
+      assert.equal(await store.getStoryJson('no-such-story'), null);
       const { total, stories } = await store.listStories();
       assert.equal(total, 1);
       assert.deepEqual(stories[0], {
@@ -272,6 +278,10 @@ for (const backend of [sqliteBackend(), postgresBackend()]) {
       );
       assert.equal((await store.getStory('a'))?.id, 'c');
       assert.equal((await store.getStory('b'))?.headline, 'C absorbed A and B');
+      const live = await store.getStoryJson('a');
+      assert.equal(live?.id, 'c', "the JSON of a merged id is the survivor's");
+      assert.deepEqual(JSON.parse(live!.json), await store.getStory('c'));
+      assert.deepEqual(await store.storyVersion('b'), { id: 'c', version: live!.version });
       assert.equal((await store.listStories()).total, 1);
       await store.saveStories([sampleStory({ id: 'd' })], new Map([['c', 'd']]));
       assert.equal(await store.resolveStoryId('a'), 'd');

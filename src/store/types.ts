@@ -51,6 +51,13 @@ export interface StoryMatch {
   readonly snippet: Snippet;
 }
 
+export interface StoryVersion {
+  /** The live story's id. */
+  readonly id: string;
+  /** Opaque; differs between two saves of the story. */
+  readonly version: string;
+}
+
 export interface ArticleSummary {
   readonly id: string;
   readonly input: string;
@@ -133,6 +140,14 @@ export interface Store {
   saveStories(stories: readonly DossierStory[], mergedInto?: ReadonlyMap<string, string>): Promise<void>;
   /** Resolves merged ids to the surviving story. */
   getStory(id: string): Promise<DossierStory | null>;
+  /**
+   * The live story `id` names (itself, or the story it was merged into) and its version, which
+   * changes each time the story is saved: a reader that kept what it read of that version may
+   * use it again. Null if unknown.
+   */
+  storyVersion(id: string): Promise<StoryVersion | null>;
+  /** The live story `id` names as the JSON text it was saved as (JSON.stringify of the DossierStory), with its version. */
+  getStoryJson(id: string): Promise<(StoryVersion & { readonly json: string }) | null>;
   listStories(query?: StoryQuery): Promise<{ total: number; stories: StorySummary[] }>;
   /** Reuse signatures for incremental near-duplicate search (issue "Who copied whom"). */
   saveSignatures(entries: readonly { articleId: string; bandKeys: readonly string[] }[]): Promise<void>;
