@@ -28,6 +28,7 @@ export class AnalysisThread {
       };
       const onMessage = (message: ThreadMessage) => {
         if (message.type === 'progress') progress.report(message.stage, message.done, message.total);
+        else if (message.type === 'stored') progress.stored(message.articleIds);
         else {
           cleanup();
           if (message.type === 'done') resolve(message.outcome);

@@ -10,6 +10,8 @@ export type { IngestJob as JobSnapshot, JobError, JobOutcome, JobState } from '.
 
 export interface JobProgress {
   report(stage: string, done: number, total: number | null): void;
+  /** Articles the job stored for the first time, told as soon as they are stored. */
+  stored(articleIds: readonly string[]): void;
 }
 
 /** Carries out one job's request; throws when the job fails as a whole. */

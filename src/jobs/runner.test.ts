@@ -155,6 +155,81 @@ describe('job queue and runners (a real SQLite store)', () => {
     assert.equal(done.attempts, 2);
   });
 
+  it('a job taken again reports the articles its stopped attempt stored as added, not as existing', async () => {
+    const { store } = await freshStore();
+    const queue = new JobQueue(store);
+    const job = (await queue.enqueue(text('retried')))!;
+    // The first attempt stored a1, said so, and died before its outcome.
+    await store.claimJob('dead-runner', 30, 3);
+    await store.addJobArticles(job.id, 'dead-runner', ['a1']);
+    // The second finds a1 stored already, and adds a2.
+    const runner = new JobRunner(
+      store,
+      async (_request, progress) => {
+        progress.stored(['a2']);
+        return { articlesAdded: ['a2'], articlesExisting: ['a1'], storiesTouched: ['s'], errors: [] };
+      },
+      fast,
+    );
+    runner.start();
+    const done = await until(store, job.id, 'done');
+    await runner.close();
+    assert.deepEqual([done.attempts, done.articlesAdded, done.articlesExisting], [2, ['a1', 'a2'], []]);
+  });
+
+  it('says a job was taken over only when it was', async () => {
+    const { store } = await freshStore();
+    const queue = new JobQueue(store);
+    const logged: string[] = [];
+    // Progress writes that land late (a busy database): the outcome must still come last, unremarked.
+    const slow = new Proxy(store, {
+      get(target, key, receiver) {
+        if (key === 'reportJob') {
+          return async (...args: Parameters<Store['reportJob']>) => {
+            await new Promise((resolve) => setTimeout(resolve, 30));
+            return target.reportJob(...args);
+          };
+        }
+        const value = Reflect.get(target, key, receiver);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const quick = new JobRunner(
+      slow,
+      async (_request, progress) => {
+        progress.report('extract', 1, 1);
+        return outcome;
+      },
+      { pollMs: 10, log: (m) => logged.push(m) },
+    );
+    const first = (await queue.enqueue(text('quick')))!;
+    quick.start();
+    assert.equal((await until(store, first.id, 'done')).stage, 'extract');
+    await quick.close();
+    assert.equal(logged.length, 0, `nothing was taken over: ${logged.join(' ')}`);
+
+    // Now a runner too busy to renew its hold (synchronous work past its 30 ms), and another takes the job.
+    const busy = new JobRunner(
+      store,
+      async (_request, progress) => {
+        const deadline = Date.now() + 80;
+        while (Date.now() < deadline);
+        assert.ok(await store.claimJob('other-runner', 60_000, 3), 'the other runner takes it');
+        progress.report('analyze', 1, 1);
+        return outcome;
+      },
+      { pollMs: 10, ttlMs: 30, log: (m) => logged.push(m) },
+    );
+    const second = (await queue.enqueue(text('busy')))!;
+    busy.start();
+    await until(store, second.id, 'running');
+    for (let i = 0; i < 400 && logged.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 5));
+    await busy.close();
+    assert.equal(logged.length, 1, logged.join('\n'));
+    assert.match(logged[0]!, /was taken over by another runner/);
+    assert.equal((await store.getJob(second.id))?.state, 'running', "the other runner's now");
+  });
+
   it('a queue it cannot read is reported once, and the runner goes on when it can again', async () => {
     const { store } = await freshStore();
     const queue = new JobQueue(store);

@@ -47,17 +47,36 @@ export async function enqueueJob(
   return getJob(tx, job.id);
 }
 
-export async function claimJob(tx: SqlExecutor, holder: string, ttlMs: number, maxAttempts: number): Promise<ClaimedJob | null> {
+export async function claimJob(
+  tx: SqlExecutor,
+  holder: string,
+  ttlMs: number,
+  maxAttempts: number,
+  isGone: (holder: string) => boolean = () => false,
+): Promise<ClaimedJob | null> {
   const now = Date.now();
+  // A running job whose runner is known to be gone is as good as one whose hold ran out.
+  for (const row of await tx.query("SELECT id, holder FROM ingest_jobs WHERE state = 'running' AND expires_ms >= ?", [now])) {
+    if (isGone(String(row.holder)))
+      await tx.run('UPDATE ingest_jobs SET expires_ms = ? WHERE id = ? AND holder = ?', [now - 1, String(row.id), String(row.holder)]);
+  }
   const stopped = {
     ...NO_OUTCOME,
     errors: [{ input: '', message: `The job was started ${maxAttempts} times and its runner stopped each time; it is not tried again.` }],
   };
-  await tx.run(
-    `UPDATE ingest_jobs SET state = 'failed', finished_at = ?, holder = NULL, expires_ms = NULL, request = NULL, outcome = ?
-     WHERE state = 'running' AND expires_ms < ? AND attempts >= ?`,
-    [new Date(now).toISOString(), JSON.stringify(stopped), now, maxAttempts],
-  );
+  const givenUp = await tx.query("SELECT id, outcome FROM ingest_jobs WHERE state = 'running' AND expires_ms < ? AND attempts >= ?", [
+    now,
+    maxAttempts,
+  ]);
+  for (const row of givenUp) {
+    // The articles its attempts stored stay counted as the job's.
+    const { articlesAdded } = JSON.parse(String(row.outcome)) as JobOutcome;
+    await tx.run(
+      `UPDATE ingest_jobs SET state = 'failed', finished_at = ?, holder = NULL, expires_ms = NULL, request = NULL, outcome = ?
+       WHERE id = ? AND state = 'running' AND expires_ms < ?`,
+      [new Date(now).toISOString(), JSON.stringify({ ...stopped, articlesAdded }), String(row.id), now],
+    );
+  }
   for (let attempt = 0; attempt < CLAIM_RETRIES; attempt++) {
     const next = await tx.query(
       `SELECT id FROM ingest_jobs WHERE state = 'queued' OR (state = 'running' AND expires_ms < ?)
@@ -98,6 +117,15 @@ export async function reportJob(
     ],
   );
   return changed > 0;
+}
+
+export async function addJobArticles(tx: SqlExecutor, id: string, holder: string, articleIds: readonly string[]): Promise<boolean> {
+  const rows = await tx.query("SELECT outcome FROM ingest_jobs WHERE id = ? AND holder = ? AND state = 'running'", [id, holder]);
+  if (rows.length === 0) return false;
+  const outcome = JSON.parse(String(rows[0]!.outcome)) as JobOutcome;
+  const added = [...new Set([...outcome.articlesAdded, ...articleIds])];
+  await tx.run('UPDATE ingest_jobs SET outcome = ? WHERE id = ?', [JSON.stringify({ ...outcome, articlesAdded: added }), id]);
+  return true;
 }
 
 export async function finishJob(

@@ -546,12 +546,16 @@ export class SqlStore implements Store {
     return this.write('queue an ingest job', (tx) => jobs.enqueueJob(tx, job, maxQueued));
   }
 
-  claimJob(holder: string, ttlMs: number, maxAttempts: number): Promise<ClaimedJob | null> {
-    return this.write('take an ingest job', (tx) => jobs.claimJob(tx, holder, ttlMs, maxAttempts));
+  claimJob(holder: string, ttlMs: number, maxAttempts: number, isGone?: (holder: string) => boolean): Promise<ClaimedJob | null> {
+    return this.write('take an ingest job', (tx) => jobs.claimJob(tx, holder, ttlMs, maxAttempts, isGone));
   }
 
   reportJob(id: string, holder: string, progress: { stage: string; done: number; total: number | null }, ttlMs: number): Promise<boolean> {
     return this.write('record job progress', (tx) => jobs.reportJob(tx, id, holder, progress, ttlMs));
+  }
+
+  addJobArticles(id: string, holder: string, articleIds: readonly string[]): Promise<boolean> {
+    return this.write('record the articles of a job', (tx) => jobs.addJobArticles(tx, id, holder, articleIds));
   }
 
   finishJob(id: string, holder: string, state: 'done' | 'failed', outcome: JobOutcome, keepFinished: number): Promise<boolean> {

@@ -691,15 +691,25 @@ for (const backend of [sqliteBackend(), postgresBackend()]) {
     it('takes a job again when its worker stopped, and fails it after the last attempt', async () => {
       await store.enqueueJob({ id: 'j1', inputs: ['x'], request: '{}' }, 10);
       assert.equal((await store.claimJob('w1', 1, 2))?.job.attempts, 1);
+      assert.equal(await store.addJobArticles('j1', 'w1', ['a1', 'a2']), true, 'the first attempt stored two articles');
+      assert.equal(await store.addJobArticles('j1', 'w1', ['a2']), true);
       await new Promise((resolve) => setTimeout(resolve, 20));
       const again = await store.claimJob('w2', 1, 2);
       assert.deepEqual([again?.job.id, again?.job.attempts], ['j1', 2], "the stopped worker's job is taken again");
+      assert.deepEqual(again?.job.articlesAdded, ['a1', 'a2'], 'with the articles its earlier attempt stored');
+      assert.equal(await store.addJobArticles('j1', 'w1', ['a3']), false, 'the first worker lost it');
       assert.equal(await store.reportJob('j1', 'w1', { stage: 'x', done: 0, total: null }, 60_000), false, 'the first worker lost it');
       await new Promise((resolve) => setTimeout(resolve, 20));
       assert.equal(await store.claimJob('w3', 60_000, 2), null, 'not a third time');
       const failed = await store.getJob('j1');
       assert.equal(failed?.state, 'failed');
       assert.match(failed?.errors[0]?.message ?? '', /started 2 times/);
+      assert.deepEqual(failed?.articlesAdded, ['a1', 'a2'], 'a job given up keeps the articles it stored');
+      await store.enqueueJob({ id: 'j2', inputs: ['x'], request: '{}' }, 10);
+      assert.equal((await store.claimJob('killed', 60_000, 2))?.job.id, 'j2');
+      assert.equal(await store.claimJob('w4', 60_000, 2, (holder) => holder === 'other'), null, 'its holder may still run');
+      const taken = await store.claimJob('w4', 60_000, 2, (holder) => holder === 'killed');
+      assert.deepEqual([taken?.job.id, taken?.job.attempts], ['j2', 2], 'a holder known to be gone waits for nobody');
     });
 
     it('gives a contested job to one worker, and forgets all but the newest finished jobs', async () => {

@@ -204,9 +204,16 @@ export interface Store {
   /**
    * Gives `holder` the oldest queued job, or a running one whose runner's lease ran out (it
    * stopped), until `ttlMs` from now; at most one holder gets each job. A job already taken
-   * `maxAttempts` times is failed instead of taken again. Null when nothing waits.
+   * `maxAttempts` times is failed instead of taken again. A running job whose holder `isGone`
+   * says has stopped (a process of this machine that no longer runs) counts as one whose lease
+   * ran out. Null when nothing waits.
    */
-  claimJob(holder: string, ttlMs: number, maxAttempts: number): Promise<ClaimedJob | null>;
+  claimJob(holder: string, ttlMs: number, maxAttempts: number, isGone?: (holder: string) => boolean): Promise<ClaimedJob | null>;
+  /**
+   * Adds articles to a running job's `articlesAdded` as soon as they are stored, so a later attempt
+   * (which finds them stored already) still counts them; false when the job is no longer the holder's.
+   */
+  addJobArticles(id: string, holder: string, articleIds: readonly string[]): Promise<boolean>;
   /** Records progress and renews the holder's lease; false when the job is no longer the holder's. */
   reportJob(id: string, holder: string, progress: { stage: string; done: number; total: number | null }, ttlMs: number): Promise<boolean>;
   /**
