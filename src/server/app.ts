@@ -11,6 +11,7 @@ import { JobQueue, startIngestRunner, type IngestRequest, type JobRunnerOptions 
 import { MAX_INGEST_BYTES, parseIngestForm, parseIngestJson } from './ingest-body.js';
 import { openApiDocument } from './openapi.js';
 import { matchesEtag, StoryCache } from './story-cache.js';
+import { accessControl, addLoginRoutes } from './access.js';
 import { loadWebAssets, type WebAssets } from './assets.js';
 
 export interface AppOptions {
@@ -19,8 +20,10 @@ export interface AppOptions {
   readonly analyze: AnalyzeOptions;
   /** Largest accepted request body, in bytes. */
   readonly maxBodyBytes: number;
-  /** Host names the Host header may carry (defeats DNS rebinding on loopback); null accepts any. */
+  /** Host names (no port, lower case) the Host header may carry (defeats DNS rebinding); null accepts any. */
   readonly allowedHosts: readonly string[] | null;
+  /** The access token every request must carry (src/server/access.ts); null asks for none. */
+  readonly token: string | null;
   /**
    * Where the store lives (SQLite path or postgres:// URL). Given, ingest jobs run in the analysis
    * thread with their own connection, so analysis never stalls the API; null runs them on the
@@ -42,6 +45,7 @@ export const APP_DEFAULTS = {
   analyze: {},
   maxBodyBytes: MAX_INGEST_BYTES,
   allowedHosts: null,
+  token: null,
   storeLocation: null,
   runJobs: true,
   jobRunner: {},
@@ -94,9 +98,10 @@ export function createApp(options: Partial<AppOptions> & Pick<AppOptions, 'store
     c.header('Cross-Origin-Resource-Policy', 'same-origin');
     c.header('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
     if (c.req.path.startsWith('/api/')) c.header('Cache-Control', 'no-store');
-    checkHost(c, settings.allowedHosts);
     await next();
   });
+  app.use('*', accessControl(settings));
+  if (settings.token !== null) addLoginRoutes(app, settings.token);
 
   app.onError((error, c) => {
     if (error instanceof HTTPException) {
@@ -158,7 +163,6 @@ export function createApp(options: Partial<AppOptions> & Pick<AppOptions, 'store
     '/api/ingest',
     bodyLimit({ maxSize: settings.maxBodyBytes, onError: (c) => c.json(errorBody(tooLarge(settings.maxBodyBytes).message), 413) }),
     async (c) => {
-      checkOrigin(c);
       const request = await readIngestRequest(c);
       const job = await jobs.enqueue(request);
       if (!job) throw new ApiError(503, 'Too many ingest jobs are waiting; try again when the queue has drained.');
@@ -236,26 +240,4 @@ async function readIngestRequest(c: Context): Promise<IngestRequest> {
     return parseIngestForm(form);
   }
   throw new ApiError(415, 'Send application/json ({"urls": [...]} or {"text": "..."}) or multipart/form-data with files.');
-}
-
-/** Browsers send Host as the page's host; a different name on a loopback server is DNS rebinding. */
-function checkHost(c: Context, allowed: readonly string[] | null): void {
-  if (!allowed) return;
-  const host = (c.req.header('host') ?? '').toLowerCase().replace(/:\d+$/, '');
-  if (!allowed.includes(host)) throw new ApiError(403, `Host '${host}' is not served here; open the URL the server printed.`);
-}
-
-/** Refuses cross-site form posts: a page elsewhere must not make this server fetch or ingest. */
-function checkOrigin(c: Context): void {
-  const origin = c.req.header('origin');
-  if (!origin) return;
-  let originHost: string;
-  try {
-    originHost = new URL(origin).host.toLowerCase();
-  } catch {
-    throw new ApiError(403, 'The Origin header is not a valid origin.');
-  }
-  if (originHost !== (c.req.header('host') ?? '').toLowerCase()) {
-    throw new ApiError(403, 'Cross-origin ingest requests are refused.');
-  }
 }

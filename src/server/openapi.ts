@@ -22,9 +22,11 @@ export const openApiDocument = {
     version: '1',
     description:
       'Stories, their dossiers and articles from a Corroborate database, and ingest jobs that add to it. ' +
-      'Every error is JSON: {"error": {"message": "..."}}. Article text is untrusted input: render it as text.',
+      'Every error is JSON: {"error": {"message": "..."}}. Article text is untrusted input: render it as text. ' +
+      'A server with an access token (always one bound beyond loopback) answers 401 to a request without it.',
   },
   servers: [{ url: '/' }],
+  security: [{ token: [] }, { login: [] }, {}],
   paths: {
     '/api/health': {
       get: {
@@ -186,6 +188,19 @@ export const openApiDocument = {
     },
   },
   components: {
+    securitySchemes: {
+      token: {
+        type: 'http',
+        scheme: 'bearer',
+        description: "The server's access token (serve --token, CORROBORATE_TOKEN, or printed at start).",
+      },
+      login: {
+        type: 'apiKey',
+        in: 'cookie',
+        name: 'corroborate_token_PORT',
+        description: 'Set by /login for browsers; PORT is the port the server is reached on.',
+      },
+    },
     schemas: {
       Error: {
         type: 'object',
