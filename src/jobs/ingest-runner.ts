@@ -41,13 +41,13 @@ export function startIngestRunner(
 }
 
 /**
- * What a job runner does with a request: write its pasted text and files to a temporary folder,
+ * What a job runner does with a request: write its pasted text and files from the store to a temporary folder,
  * run the pipeline over them (in the analysis thread when there is one, so the process stays
  * responsive and its timers renew the job's lease), and remove the folder.
  */
 function ingestWork(store: Store, thread: AnalysisThread | null, options: IngestJobOptions): JobWork {
-  return async (request, progress) => {
-    const prepared = await prepareInputs(request);
+  return async (job, progress) => {
+    const prepared = await prepareInputs(job.request, job.id, store);
     try {
       return await (thread ? thread.run(prepared, progress, options) : runIngestJob(store, prepared, progress, options));
     } finally {

@@ -13,7 +13,9 @@ import { JobRunner } from './runner.js';
 
 describe('job queue and runners (a real SQLite store)', () => {
   const outcome: JobOutcome = { articlesAdded: ['a'], articlesExisting: [], storiesTouched: ['s'], errors: [] };
-  const text = (t: string): IngestRequest => ({ urls: [], feed: null, text: t, title: null, files: [] });
+  // Each request names one URL, by which the tests tell the jobs apart.
+  const text = (t: string): IngestRequest => ({ urls: [`https://example.com/${t}`], feed: null, text: null, title: null, files: [] });
+  const nameOf = (job: { request: { urls: readonly string[] } }) => job.request.urls[0]!.slice('https://example.com/'.length);
   const fast = { pollMs: 10, log: () => {} };
   let dir = '';
   const stores: Store[] = [];
@@ -50,23 +52,23 @@ describe('job queue and runners (a real SQLite store)', () => {
     const seen: unknown[] = [];
     const runner = new JobRunner(
       store,
-      async (request, progress) => {
+      async (job, progress) => {
         running++;
         overlap ||= running > 1;
-        order.push(request.text!);
+        order.push(nameOf(job));
         progress.report('extract', 1, 2);
         await new Promise((resolve) => setTimeout(resolve, 20));
         const now = await store.getJob(first.id);
-        if (request.text === 'one') seen.push(now?.stage, now?.done, now?.total);
+        if (nameOf(job) === 'one') seen.push(now?.stage, now?.done, now?.total);
         running--;
-        if (request.text === 'one') throw new Error('one broke');
+        if (nameOf(job) === 'one') throw new Error('one broke');
         return outcome;
       },
       fast,
     );
     const first = (await queue.enqueue(text('one')))!;
     const second = (await queue.enqueue(text('two')))!;
-    assert.deepEqual([first.state, second.state, first.inputs], ['queued', 'queued', ['pasted text']]);
+    assert.deepEqual([first.state, second.state, first.inputs], ['queued', 'queued', ['https://example.com/one']]);
     runner.start();
     const done = await until(store, second.id, 'done');
     await runner.close();
@@ -85,9 +87,9 @@ describe('job queue and runners (a real SQLite store)', () => {
     const queue = new JobQueue(store);
     let release = () => {};
     const started: string[] = [];
-    const work: JobWork = (request) => {
-      started.push(request.text!);
-      return request.text === 'slow' ? new Promise<JobOutcome>((resolve) => (release = () => resolve(outcome))) : Promise.resolve(outcome);
+    const work: JobWork = (job) => {
+      started.push(nameOf(job));
+      return nameOf(job) === 'slow' ? new Promise<JobOutcome>((resolve) => (release = () => resolve(outcome))) : Promise.resolve(outcome);
     };
     const runner = new JobRunner(store, work, fast);
     const slow = (await queue.enqueue(text('slow')))!;
@@ -127,8 +129,8 @@ describe('job queue and runners (a real SQLite store)', () => {
     const ran: string[] = [];
     const work =
       (who: string): JobWork =>
-      async (request) => {
-        ran.push(`${who}:${request.text}`);
+      async (job) => {
+        ran.push(`${who}:${nameOf(job)}`);
         await new Promise((resolve) => setTimeout(resolve, 5));
         return outcome;
       };

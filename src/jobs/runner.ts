@@ -4,7 +4,7 @@
 // a job whose runner stopped mid-way is taken again by another once its lease runs out.
 // The runner knows only the Store's job methods and a JobWork, so another queue (a PostgreSQL job
 // queue library) can take its place without touching what a job does.
-import { decodeIngestRequest } from './request.js';
+import { decodeQueuedRequest } from './request.js';
 import { holderIsGone, leaseHolderName } from '../pipeline/lease.js';
 import type { IngestJob, JobOutcome, Store } from '../store/types.js';
 import { MAX_FINISHED_JOBS, type JobProgress, type JobWork } from './queue.js';
@@ -107,7 +107,7 @@ export class JobRunner {
     const job = new HeldJob(this.store, this.holder, claimed.job, this.settings);
     const renew = setInterval(() => job.renew(), Math.max(1, Math.floor(this.settings.ttlMs / RENEWALS_PER_TTL)));
     try {
-      await job.finish('done', await this.work(decodeIngestRequest(claimed.request), job));
+      await job.finish('done', await this.work({ id: claimed.job.id, request: decodeQueuedRequest(claimed.request) }, job));
     } catch (error) {
       this.settings.log(`corroborate: ingest job ${claimed.job.id} failed: ${(error as Error)?.stack ?? String(error)}`);
       const message = `The job failed: ${(error as Error)?.message ?? String(error)}`;

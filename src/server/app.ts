@@ -1,14 +1,14 @@
 // The HTTP app: the JSON API under /api and the web app's static files, with security headers on
 // every response. It knows nothing about sockets (index.ts binds it), so tests can call it directly.
+import { Readable } from 'node:stream';
 import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { bodyLimit } from 'hono/body-limit';
 import type { Store } from '../store/types.js';
 import type { AnalyzeOptions } from '../pipeline/analyze.js';
 import { ApiError, badRequest, errorBody, notFound, tooLarge } from './errors.js';
 import { checkId, parseStoryQuery } from './validate.js';
-import { JobQueue, startIngestRunner, type IngestRequest, type JobRunnerOptions } from '../jobs/index.js';
-import { MAX_INGEST_BYTES, parseIngestForm, parseIngestJson } from './ingest-body.js';
+import { JobQueue, startIngestRunner, type IngestRequest, type JobDraft, type JobRunnerOptions } from '../jobs/index.js';
+import { DRAIN_LIMIT_FACTOR, discardBody, MAX_INGEST_BYTES, MAX_UPLOADS_AT_ONCE, parseIngestJson, readIngestForm } from './ingest-body.js';
 import { openApiDocument } from './openapi.js';
 import { matchesEtag, StoryCache } from './story-cache.js';
 import { accessControl, addLoginRoutes } from './access.js';
@@ -69,6 +69,9 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+/** When a client told to wait (503) for a slot to upload should try again. */
+const UPLOAD_RETRY_SECONDS = 5;
+
 export interface App {
   readonly hono: Hono;
   readonly jobs: JobQueue;
@@ -81,6 +84,8 @@ export function createApp(options: Partial<AppOptions> & Pick<AppOptions, 'store
   const { store, log } = settings;
   const jobs = new JobQueue(store);
   const stories = new StoryCache(store);
+  /** Ingest bodies being read now (MAX_UPLOADS_AT_ONCE). */
+  let receiving = 0;
   const assets: WebAssets = loadWebAssets();
   const ingest = settings.runJobs
     ? startIngestRunner(store, settings.storeLocation, { analyze: settings.analyze }, { log, ...settings.jobRunner })
@@ -159,17 +164,38 @@ export function createApp(options: Partial<AppOptions> & Pick<AppOptions, 'store
     return c.json({ article, sentences });
   });
 
-  app.post(
-    '/api/ingest',
-    bodyLimit({ maxSize: settings.maxBodyBytes, onError: (c) => c.json(errorBody(tooLarge(settings.maxBodyBytes).message), 413) }),
-    async (c) => {
-      const request = await readIngestRequest(c);
-      const job = await jobs.enqueue(request);
-      if (!job) throw new ApiError(503, 'Too many ingest jobs are waiting; try again when the queue has drained.');
-      c.header('Location', `/api/jobs/${job.id}`);
-      return c.json({ job }, 202);
-    },
-  );
+  app.post('/api/ingest', async (c) => {
+    // A body announced as too large is refused before it is stored; one that grows too large, when it does.
+    if (Number(c.req.header('content-length') ?? 0) > settings.maxBodyBytes) {
+      refuseUnread(c, settings.maxBodyBytes);
+      throw tooLarge(settings.maxBodyBytes);
+    }
+    if (receiving >= MAX_UPLOADS_AT_ONCE) {
+      c.header('Retry-After', String(UPLOAD_RETRY_SECONDS));
+      refuseUnread(c, settings.maxBodyBytes);
+      throw new ApiError(503, `${MAX_UPLOADS_AT_ONCE} uploads are being received already; try again in a few seconds.`);
+    }
+    receiving++;
+    try {
+      // Refused before the body is read: an upload the queue cannot take is not received.
+      if (!(await jobs.hasRoom())) {
+        refuseUnread(c, settings.maxBodyBytes);
+        throw queueFull();
+      }
+      const draft = jobs.draft();
+      try {
+        const job = await jobs.enqueue(await readIngestRequest(c, draft, settings.maxBodyBytes), draft);
+        if (!job) throw queueFull();
+        c.header('Location', `/api/jobs/${job.id}`);
+        return c.json({ job }, 202);
+      } catch (error) {
+        await draft.discard();
+        throw error;
+      }
+    } finally {
+      receiving--;
+    }
+  });
 
   app.get('/api/jobs', async (c) => c.json({ jobs: await jobs.list() }));
 
@@ -219,25 +245,60 @@ export function createApp(options: Partial<AppOptions> & Pick<AppOptions, 'store
   };
 }
 
-async function readIngestRequest(c: Context): Promise<IngestRequest> {
+async function readIngestRequest(c: Context, draft: JobDraft, maxBytes: number): Promise<IngestRequest> {
   const type = (c.req.header('content-type') ?? '').toLowerCase();
   if (type.startsWith('application/json')) {
+    const text = await readText(requestBody(c), maxBytes);
     let body: unknown;
     try {
-      body = await c.req.json();
+      body = JSON.parse(text);
     } catch {
       throw badRequest('The body is not valid JSON.');
     }
     return parseIngestJson(body);
   }
-  if (type.startsWith('multipart/form-data')) {
-    let form;
-    try {
-      form = await c.req.parseBody({ all: true });
-    } catch {
-      throw badRequest('The multipart body could not be read.');
-    }
-    return parseIngestForm(form);
-  }
+  if (type.startsWith('multipart/form-data')) return readIngestForm(requestBody(c), c.req.header('content-type')!, draft, maxBytes);
   throw new ApiError(415, 'Send application/json ({"urls": [...]} or {"text": "..."}) or multipart/form-data with files.');
+}
+
+/**
+ * The request body as a stream: under @hono/node-server the request as Node has it, read once
+ * and to its end (the web stream made of it reads ahead and holds the body back), else the
+ * web request's body (a test calling the app directly).
+ */
+function requestBody(c: Context): Readable {
+  const incoming = (c.env as { incoming?: unknown } | undefined)?.incoming;
+  if (incoming instanceof Readable) return incoming;
+  const body = c.req.raw.body;
+  return body ? Readable.fromWeb(body as import('node:stream/web').ReadableStream<Uint8Array>) : Readable.from([]);
+}
+
+/** A JSON body, refused (413) past `maxBytes` whatever its Content-Length said. */
+async function readText(body: Readable, maxBytes: number): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body as AsyncIterable<Buffer>) {
+    size += chunk.byteLength;
+    if (size > maxBytes) {
+      body.destroy();
+      throw tooLarge(maxBytes);
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks, size).toString('utf8');
+}
+
+/**
+ * For an answer given before the body is read: the body is dropped as it arrives, while the
+ * answer goes out, so the client (still sending) gets it and its connection stays usable. A
+ * body announced as longer than twice the limit is not waited for: the connection closes.
+ */
+function refuseUnread(c: Context, maxBytes: number): void {
+  const announced = Number(c.req.header('content-length') ?? 0);
+  if (announced > DRAIN_LIMIT_FACTOR * maxBytes) c.header('Connection', 'close');
+  else void discardBody(requestBody(c), DRAIN_LIMIT_FACTOR * maxBytes).catch(() => undefined);
+}
+
+function queueFull(): ApiError {
+  return new ApiError(503, 'Too many ingest jobs are waiting; try again when the queue has drained.');
 }

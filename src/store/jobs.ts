@@ -12,6 +12,8 @@ const JOB_COLUMNS = 'id, state, created_at, started_at, finished_at, stage, done
 const NO_OUTCOME: JobOutcome = { articlesAdded: [], articlesExisting: [], storiesTouched: [], errors: [] };
 /** Claim attempts within one transaction when other runners take the same job first. */
 const CLAIM_RETRIES = 5;
+/** Files of a job that was never queued (a server stopped in the middle of an upload) are deleted after this long. */
+const ORPHAN_FILES_MS = 60 * 60_000;
 /** Jobs queued in one millisecond by one process keep their order (microsecond-like positions). */
 const POSITIONS_PER_MS = 1000;
 let queued = 0;
@@ -76,7 +78,9 @@ export async function claimJob(
        WHERE id = ? AND state = 'running' AND expires_ms < ?`,
       [new Date(now).toISOString(), JSON.stringify({ ...stopped, articlesAdded }), String(row.id), now],
     );
+    await deleteJobFiles(tx, String(row.id));
   }
+  await tx.run('DELETE FROM ingest_job_files WHERE stored_ms < ? AND job_id NOT IN (SELECT id FROM ingest_jobs)', [now - ORPHAN_FILES_MS]);
   for (let attempt = 0; attempt < CLAIM_RETRIES; attempt++) {
     const next = await tx.query(
       `SELECT id FROM ingest_jobs WHERE state = 'queued' OR (state = 'running' AND expires_ms < ?)
@@ -147,12 +151,37 @@ export async function finishJob(
      WHERE id = ? AND holder = ? AND state = 'running'`,
     [state, new Date().toISOString(), JSON.stringify(record), id, holder],
   );
+  // An ended job needs its uploads no more, whoever ended it.
+  if (changed > 0) await deleteJobFiles(tx, id);
   await tx.run(
     `DELETE FROM ingest_jobs WHERE state IN ('done', 'failed') AND id NOT IN (
        SELECT id FROM ingest_jobs WHERE state IN ('done', 'failed') ORDER BY finished_at DESC, id LIMIT ?)`,
     [Math.max(0, Math.floor(keepFinished))],
   );
   return changed > 0;
+}
+
+export async function putJobFileChunk(tx: SqlExecutor, jobId: string, fileIndex: number, chunkIndex: number, bytes: Buffer): Promise<void> {
+  await tx.run('INSERT INTO ingest_job_files (job_id, file_index, chunk_index, bytes, stored_ms) VALUES (?, ?, ?, ?, ?)', [
+    jobId,
+    fileIndex,
+    chunkIndex,
+    bytes,
+    Date.now(),
+  ]);
+}
+
+export async function getJobFileChunk(tx: SqlExecutor, jobId: string, fileIndex: number, chunkIndex: number): Promise<Buffer | null> {
+  const rows = await tx.query('SELECT bytes FROM ingest_job_files WHERE job_id = ? AND file_index = ? AND chunk_index = ?', [
+    jobId,
+    fileIndex,
+    chunkIndex,
+  ]);
+  return rows.length === 0 ? null : (rows[0]!.bytes as Buffer);
+}
+
+export async function deleteJobFiles(tx: SqlExecutor, jobId: string): Promise<void> {
+  await tx.run('DELETE FROM ingest_job_files WHERE job_id = ?', [jobId]);
 }
 
 export async function getJob(tx: SqlExecutor, id: string): Promise<IngestJob | null> {

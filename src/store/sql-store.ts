@@ -40,6 +40,8 @@ import type {
 
 /** Bound parameters per statement: well under SQLite's (32766) and PostgreSQL's (65535) limits. */
 const PARAMS_PER_STATEMENT = 900;
+/** A job's file is kept in rows of this many bytes: one row's worth of memory at a time, both ways. */
+export const JOB_FILE_CHUNK_BYTES = 1024 * 1024;
 /** Rejections listed when the caller gives no limit. */
 const DEFAULT_REJECTIONS_LISTED = 100;
 
@@ -558,8 +560,51 @@ export class SqlStore implements Store {
     return this.write('record the articles of a job', (tx) => jobs.addJobArticles(tx, id, holder, articleIds));
   }
 
-  finishJob(id: string, holder: string, state: 'done' | 'failed', outcome: JobOutcome, keepFinished: number): Promise<boolean> {
-    return this.write('finish an ingest job', (tx) => jobs.finishJob(tx, id, holder, state, outcome, keepFinished));
+  async finishJob(id: string, holder: string, state: 'done' | 'failed', outcome: JobOutcome, keepFinished: number): Promise<boolean> {
+    const finished = await this.write('finish an ingest job', (tx) => jobs.finishJob(tx, id, holder, state, outcome, keepFinished));
+    if (finished) await this.guard('give the space of a job back', () => this.driver.reclaimSpace());
+    return finished;
+  }
+
+  async saveJobFile(jobId: string, fileIndex: number, chunks: AsyncIterable<Uint8Array>): Promise<number> {
+    checkJobFile(jobId, fileIndex);
+    let size = 0;
+    let chunkIndex = 0;
+    let pending: Buffer[] = [];
+    let pendingBytes = 0;
+    // Each row in its own short transaction: an upload arrives at the client's pace, and other
+    // writers (an analysis) must not wait for it.
+    const flush = async (upTo: number) => {
+      const joined = Buffer.concat(pending, pendingBytes);
+      const row = joined.subarray(0, upTo);
+      const rest = joined.subarray(upTo);
+      await this.write('store an uploaded file', (tx) => jobs.putJobFileChunk(tx, jobId, fileIndex, chunkIndex, Buffer.from(row)));
+      chunkIndex++;
+      pending = rest.length > 0 ? [Buffer.from(rest)] : [];
+      pendingBytes = rest.length;
+    };
+    for await (const chunk of chunks) {
+      size += chunk.byteLength;
+      pending.push(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+      pendingBytes += chunk.byteLength;
+      while (pendingBytes >= JOB_FILE_CHUNK_BYTES) await flush(JOB_FILE_CHUNK_BYTES);
+    }
+    if (pendingBytes > 0) await flush(pendingBytes);
+    return size;
+  }
+
+  async *readJobFile(jobId: string, fileIndex: number): AsyncIterable<Uint8Array> {
+    checkJobFile(jobId, fileIndex);
+    for (let chunkIndex = 0; ; chunkIndex++) {
+      const bytes = await this.guard('read an uploaded file', () => jobs.getJobFileChunk(this.driver, jobId, fileIndex, chunkIndex));
+      if (bytes === null) return;
+      yield new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    }
+  }
+
+  async deleteJobFiles(jobId: string): Promise<void> {
+    await this.write('delete the files of a job', (tx) => jobs.deleteJobFiles(tx, jobId));
+    await this.guard('give the space of a job back', () => this.driver.reclaimSpace());
   }
 
   getJob(id: string): Promise<IngestJob | null> {
@@ -724,6 +769,12 @@ function checkLeaseHolder(holder: string): void {
 function checkLeaseTtl(ttlMs: number): void {
   if (!Number.isFinite(ttlMs) || ttlMs <= 0)
     throw usageError(`A lease of ${ttlMs} ms cannot be taken.`, 'Give a lease a positive number of milliseconds.');
+}
+
+function checkJobFile(jobId: string, fileIndex: number): void {
+  if (typeof jobId !== 'string' || jobId === '' || storable(jobId) !== jobId || !Number.isSafeInteger(fileIndex) || fileIndex < 0) {
+    throw usageError(`${JSON.stringify(jobId)} file ${fileIndex} cannot name a job's file.`, 'Give a job id and a file number from 0.');
+  }
 }
 
 function checkStateKey(key: string): void {

@@ -217,10 +217,20 @@ export interface Store {
   /** Records progress and renews the holder's lease; false when the job is no longer the holder's. */
   reportJob(id: string, holder: string, progress: { stage: string; done: number; total: number | null }, ttlMs: number): Promise<boolean>;
   /**
-   * Ends the holder's job as done or failed with its outcome, drops its request, and forgets all
-   * but the newest `keepFinished` finished jobs. False when the job is no longer the holder's.
+   * Ends the holder's job as done or failed with its outcome, drops its request and files, and
+   * forgets all but the newest `keepFinished` finished jobs. False when the job is no longer the holder's.
    */
   finishJob(id: string, holder: string, state: 'done' | 'failed', outcome: JobOutcome, keepFinished: number): Promise<boolean>;
+  /**
+   * Stores file number `fileIndex` of the job `jobId` (to be queued, or queued) as its chunks
+   * arrive, a bounded amount in memory at a time; resolves to its size in bytes. When `chunks`
+   * throws, what was stored stays until deleteJobFiles (or, for a job never queued, an hour).
+   */
+  saveJobFile(jobId: string, fileIndex: number, chunks: AsyncIterable<Uint8Array>): Promise<number>;
+  /** The bytes of a job's file, in order, a chunk at a time; nothing for a file never stored. */
+  readJobFile(jobId: string, fileIndex: number): AsyncIterable<Uint8Array>;
+  /** Deletes every file of a job; finishJob does it for the job it ends. */
+  deleteJobFiles(jobId: string): Promise<void>;
   getJob(id: string): Promise<IngestJob | null>;
   /** The newest jobs first. */
   listJobs(limit: number): Promise<IngestJob[]>;
