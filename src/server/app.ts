@@ -167,19 +167,19 @@ export function createApp(options: Partial<AppOptions> & Pick<AppOptions, 'store
   app.post('/api/ingest', async (c) => {
     // A body announced as too large is refused before it is stored; one that grows too large, when it does.
     if (Number(c.req.header('content-length') ?? 0) > settings.maxBodyBytes) {
-      refuseUnread(c, settings.maxBodyBytes);
+      await refuseUnread(c, settings.maxBodyBytes);
       throw tooLarge(settings.maxBodyBytes);
     }
     if (receiving >= MAX_UPLOADS_AT_ONCE) {
       c.header('Retry-After', String(UPLOAD_RETRY_SECONDS));
-      refuseUnread(c, settings.maxBodyBytes);
+      await refuseUnread(c, settings.maxBodyBytes);
       throw new ApiError(503, `${MAX_UPLOADS_AT_ONCE} uploads are being received already; try again in a few seconds.`);
     }
     receiving++;
     try {
       // Refused before the body is read: an upload the queue cannot take is not received.
       if (!(await jobs.hasRoom())) {
-        refuseUnread(c, settings.maxBodyBytes);
+        await refuseUnread(c, settings.maxBodyBytes);
         throw queueFull();
       }
       const draft = jobs.draft();
@@ -289,14 +289,15 @@ async function readText(body: Readable, maxBytes: number): Promise<string> {
 }
 
 /**
- * For an answer given before the body is read: the body is dropped as it arrives, while the
- * answer goes out, so the client (still sending) gets it and its connection stays usable. A
+ * For an answer decided before the body is read: the body is read and dropped first (nothing of
+ * it is kept), so the client, still sending, gets the answer and its connection stays usable;
+ * answered at once, the server's HTTP layer would cut the connection under a large upload. A
  * body announced as longer than twice the limit is not waited for: the connection closes.
  */
-function refuseUnread(c: Context, maxBytes: number): void {
+async function refuseUnread(c: Context, maxBytes: number): Promise<void> {
   const announced = Number(c.req.header('content-length') ?? 0);
   if (announced > DRAIN_LIMIT_FACTOR * maxBytes) c.header('Connection', 'close');
-  else void discardBody(requestBody(c), DRAIN_LIMIT_FACTOR * maxBytes).catch(() => undefined);
+  else await discardBody(requestBody(c), DRAIN_LIMIT_FACTOR * maxBytes).catch(() => undefined);
 }
 
 function queueFull(): ApiError {
