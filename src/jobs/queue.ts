@@ -23,7 +23,12 @@ export interface JobProgress {
 }
 
 /** Carries out one job's request; throws when the job fails as a whole. */
-export type JobWork = (job: { readonly id: string; readonly request: QueuedRequest }, progress: JobProgress) => Promise<JobOutcome>;
+export type JobWork = (
+  job: { readonly id: string; readonly request: QueuedRequest },
+  progress: JobProgress,
+  /** Aborted when the job runs past its time limit: the work stops and rejects. */
+  stop: AbortSignal,
+) => Promise<JobOutcome>;
 
 /** Finished jobs kept for polling; older ones are forgotten first. */
 export const MAX_FINISHED_JOBS = 200;

@@ -232,6 +232,31 @@ describe('job queue and runners (a real SQLite store)', () => {
     assert.equal((await store.getJob(second.id))?.state, 'running', "the other runner's now");
   });
 
+  it('stops a job at its time limit, fails it with the reason, and goes on with the next', async () => {
+    const { store } = await freshStore();
+    const queue = new JobQueue(store);
+    const runner = new JobRunner(
+      store,
+      (job, progress, stop) =>
+        nameOf(job) === 'endless'
+          ? new Promise<JobOutcome>((_, reject) => {
+              progress.stored(['kept']);
+              stop.addEventListener('abort', () => reject(new Error('stopped')));
+            })
+          : Promise.resolve(outcome),
+      { pollMs: 10, timeLimitMs: 50, log: () => {} },
+    );
+    const endless = (await queue.enqueue(text('endless')))!;
+    const next = (await queue.enqueue(text('next')))!;
+    runner.start();
+    await until(store, next.id, 'done');
+    await runner.close();
+    const failed = (await queue.get(endless.id))!;
+    assert.equal(failed.state, 'failed');
+    assert.match(failed.errors[0]!.message, /time limit \(0 s\)/);
+    assert.deepEqual(failed.articlesAdded, ['kept'], 'what it stored before is still its own');
+  });
+
   it('a queue it cannot read is reported once, and the runner goes on when it can again', async () => {
     const { store } = await freshStore();
     const queue = new JobQueue(store);

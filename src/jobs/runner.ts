@@ -18,6 +18,8 @@ export interface JobRunnerOptions {
   readonly maxAttempts: number;
   /** Progress is written at most this often (stage changes and the end always are). */
   readonly progressEveryMs: number;
+  /** A job still running after this long is stopped and failed, so one upload cannot hold the queue. */
+  readonly timeLimitMs: number;
   readonly log: (message: string) => void;
 }
 
@@ -28,6 +30,8 @@ export const JOB_RUNNER_DEFAULTS = {
   // A request that kills its runner twice is not worth a third runner.
   maxAttempts: 2,
   progressEveryMs: 500,
+  // Minutes for a batch of thousands of articles; an input that takes longer is not news.
+  timeLimitMs: 10 * 60_000,
   log: (message: string) => process.stderr.write(`${message}\n`),
 } satisfies JobRunnerOptions;
 
@@ -106,13 +110,22 @@ export class JobRunner {
     if (!claimed) return false;
     const job = new HeldJob(this.store, this.holder, claimed.job, this.settings);
     const renew = setInterval(() => job.renew(), Math.max(1, Math.floor(this.settings.ttlMs / RENEWALS_PER_TTL)));
+    const limit = new AbortController();
+    const timer = setTimeout(() => limit.abort(), this.settings.timeLimitMs);
     try {
-      await job.finish('done', await this.work({ id: claimed.job.id, request: decodeQueuedRequest(claimed.request) }, job));
+      await job.finish('done', await this.work({ id: claimed.job.id, request: decodeQueuedRequest(claimed.request) }, job, limit.signal));
     } catch (error) {
-      this.settings.log(`corroborate: ingest job ${claimed.job.id} failed: ${(error as Error)?.stack ?? String(error)}`);
-      const message = `The job failed: ${(error as Error)?.message ?? String(error)}`;
+      const { timeLimitMs } = this.settings;
+      const allowed = timeLimitMs < 60_000 ? `${Math.round(timeLimitMs / 1000)} s` : `${Math.round(timeLimitMs / 6000) / 10} min`;
+      const message = limit.signal.aborted
+        ? `The job ran past its time limit (${allowed}) and was stopped; the articles it had stored are kept and join their stories with the next job. Send fewer or smaller files at once.`
+        : `The job failed: ${(error as Error)?.message ?? String(error)}`;
+      this.settings.log(
+        `corroborate: ingest job ${claimed.job.id} ${limit.signal.aborted ? 'ran past its time limit' : 'failed'}: ${(error as Error)?.stack ?? String(error)}`,
+      );
       await job.finish('failed', { articlesAdded: [], articlesExisting: [], storiesTouched: [], errors: [{ input: '', message }] });
     } finally {
+      clearTimeout(timer);
       clearInterval(renew);
     }
     return true;

@@ -8,7 +8,7 @@
 import { hostname, uptime } from 'node:os';
 import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync, readlinkSync } from 'node:fs';
-import { isMainThread } from 'node:worker_threads';
+import { isMainThread, threadId } from 'node:worker_threads';
 import { CorroborateError } from '../errors.js';
 import type { Store } from '../store/types.js';
 
@@ -40,12 +40,18 @@ const RELEASE_ON_SIGNAL_MS = 2_000;
 const BOOT_TIME_GRAIN_S = 10;
 
 /**
- * Who this process is, fit to show the user waiting on it: `host:pid:space:nonce`. `space` names
- * the process-id space (this boot of this machine, and the container's pid namespace), so that a
- * holder whose process id no longer runs in it is known to be gone (see holderIsGone).
+ * Who this process is, fit to show the user waiting on it: `host:pid:space:thread.nonce`. `space`
+ * names the process-id space (this boot of this machine, and the container's pid namespace), so
+ * that a holder whose process id no longer runs in it is known to be gone (see holderIsGone);
+ * `thread` tells apart the threads of one process (holderIsThread).
  */
 export function leaseHolderName(): string {
-  return `${hostname()}:${process.pid}:${processSpace()}:${randomBytes(4).toString('hex')}`;
+  return `${hostname()}:${process.pid}:${processSpace()}:${threadId}.${randomBytes(4).toString('hex')}`;
+}
+
+/** True when `holder` is a name that thread `thread` of this process made: a thread it ended holds nothing. */
+export function holderIsThread(holder: string, thread: number): boolean {
+  return holder.startsWith(`${hostname()}:${process.pid}:${processSpace()}:${thread}.`);
 }
 
 /**

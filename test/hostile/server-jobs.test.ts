@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { openStore } from '../../src/store/index.js';
 import type { Store } from '../../src/store/types.js';
 import { JobQueue } from '../../src/jobs/index.js';
+import { STORY_INDEX_STATE } from '../../src/pipeline/analyze.js';
 import { EXAMPLES, runCli } from '../server/helpers.js';
 
 describe('a worker killed in the middle of a job', () => {
@@ -62,6 +63,26 @@ describe('a worker killed in the middle of a job', () => {
     } finally {
       next.child.kill('SIGTERM');
       await next.exited;
+    }
+  });
+
+  it('a job past its time limit is stopped, failed with the reason, and its thread holds the lease no more', async () => {
+    const names = (await readdir(EXAMPLES)).filter((name) => name.endsWith('.txt'));
+    const files = await Promise.all(names.map(async (name) => ({ name, bytes: new Uint8Array(await readFile(join(EXAMPLES, name))) })));
+    const job = (await new JobQueue(store).enqueue({ urls: [], feed: null, text: null, title: null, files }))!;
+    // 0.02 min = 1.2 s: the examples take longer (the models load in the job's thread first).
+    const worker = runCli(['worker', '--db', join(dir, 'jobs.db'), '--job-time-limit', '0.02']);
+    try {
+      const ended = await poll(async () => {
+        const now = await store.getJob(job.id);
+        return now?.state === 'done' || now?.state === 'failed' ? now : null;
+      }, 'the job to end');
+      assert.equal(ended.state, 'failed');
+      assert.match(ended.errors[0]?.message ?? '', /time limit \(1 s\)/);
+      assert.equal(await store.leaseHolder(STORY_INDEX_STATE), null, 'the next job does not wait for the stopped one');
+    } finally {
+      worker.child.kill('SIGTERM');
+      await worker.exited;
     }
   });
 });

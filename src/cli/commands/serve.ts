@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Command } from '../command.js';
 import { numberFlag, parseFlags, writeLine } from '../command.js';
+import { jobTimeLimitMs } from '../job-flags.js';
 import { usageError } from '../../errors.js';
 import { existsSync } from 'node:fs';
 import { isPostgresLocation, openStore } from '../../store/index.js';
@@ -24,6 +25,7 @@ Options:
   --allowed-host NAME       a name the server is reached by, beside this machine's own names and
                             addresses (repeat for several): requests naming another host are
                             refused, which defeats DNS rebinding
+  --job-time-limit MINUTES  stop and fail an ingest job still running after this long (default: 10)
   --no-worker               only queue ingest jobs: 'corroborate worker' processes on the same
                             database run them (by default this server runs them too)
   --allow-private-network   let ingested URLs reach loopback and private addresses
@@ -59,6 +61,7 @@ export const command: Command = {
         token: { type: 'string' },
         'allowed-host': { type: 'string', multiple: true },
         'no-worker': { type: 'boolean' },
+        'job-time-limit': { type: 'string' },
         'allow-private-network': { type: 'boolean' },
       },
       'serve',
@@ -88,6 +91,7 @@ export const command: Command = {
         allowedHosts: values['allowed-host'] ?? [],
         storeLocation: db,
         runJobs: !values['no-worker'],
+        jobRunner: { timeLimitMs: jobTimeLimitMs(values['job-time-limit']) },
         analyze: { ingest: { allowPrivateNetwork: Boolean(values['allow-private-network']) } },
         log: (message) => io.stderr.write(`${message}\n`),
       });
