@@ -22,6 +22,7 @@ type RunRequest = {
 
 export type ThreadMessage =
   | { readonly type: 'progress'; readonly stage: string; readonly done: number; readonly total: number | null }
+  | { readonly type: 'stored'; readonly articleIds: readonly string[] }
   | { readonly type: 'done'; readonly outcome: JobOutcome }
   | { readonly type: 'failed'; readonly message: string };
 
@@ -45,7 +46,10 @@ port.on('message', async (request: ThreadRequest) => {
     const outcome = await runIngestJob(
       store.store,
       { inputs: request.inputs, labels: new Map(request.labels), tempDir: null },
-      { report: (stage, done, total) => send({ type: 'progress', stage, done, total }) },
+      {
+        report: (stage, done, total) => send({ type: 'progress', stage, done, total }),
+        stored: (articleIds) => send({ type: 'stored', articleIds }),
+      },
       request.options,
     );
     send({ type: 'done', outcome });

@@ -13,21 +13,40 @@ const ENTRY = import.meta.url.endsWith('.ts')
   ? new URL('./analysis-thread-tsx.mjs', import.meta.url)
   : new URL('./analysis-thread-main.js', import.meta.url);
 
+/** The job's thread was ended before the job did (its time limit). */
+export class ThreadStopped extends Error {
+  constructor(readonly threadId: number) {
+    super('the analysis thread was stopped');
+    this.name = 'ThreadStopped';
+  }
+}
+
 export class AnalysisThread {
   private thread: Worker | null = null;
 
   constructor(private readonly location: string) {}
 
-  run(prepared: PreparedInputs, progress: JobProgress, options: IngestJobOptions): Promise<JobOutcome> {
+  /** Runs one job; `stop` ends the thread (a new one starts for the next job) and rejects with ThreadStopped. */
+  run(prepared: PreparedInputs, progress: JobProgress, options: IngestJobOptions, stop?: AbortSignal): Promise<JobOutcome> {
     const thread = (this.thread ??= this.start());
     return new Promise<JobOutcome>((resolve, reject) => {
       const cleanup = () => {
         thread.off('message', onMessage);
         thread.off('error', onError);
         thread.off('exit', onExit);
+        stop?.removeEventListener('abort', onStop);
       };
+      const onStop = () => {
+        cleanup();
+        const { threadId } = thread;
+        if (this.thread === thread) this.thread = null;
+        void thread.terminate().then(() => reject(new ThreadStopped(threadId)));
+      };
+      if (stop?.aborted) return onStop();
+      stop?.addEventListener('abort', onStop);
       const onMessage = (message: ThreadMessage) => {
         if (message.type === 'progress') progress.report(message.stage, message.done, message.total);
+        else if (message.type === 'stored') progress.stored(message.articleIds);
         else {
           cleanup();
           if (message.type === 'done') resolve(message.outcome);

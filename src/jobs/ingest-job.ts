@@ -20,7 +20,7 @@ export async function runIngestJob(
 ): Promise<JobOutcome> {
   const label = (input: string) => prepared.labels.get(input) ?? input;
   const { runAnalysis } = await loadPipeline();
-  const result = await runAnalysis(prepared.inputs, store, {
+  const result = await runAnalysis(prepared.inputs, tellingStored(store, progress), {
     ...options.analyze,
     onProgress(event) {
       // Reading counts inputs; a later stage without a total has not counted its work yet.
@@ -35,6 +35,27 @@ export async function runIngestJob(
     storiesTouched: result.dossier.stories.map((s) => s.id),
     errors,
   };
+}
+
+/**
+ * `store`, telling `progress` which articles each save stored for the first time as soon as it
+ * has: a job stopped after that and run again finds them already stored, and still reports them
+ * as its own.
+ */
+function tellingStored(store: Store, progress: JobProgress): Store {
+  return new Proxy(store, {
+    get(target, key, receiver) {
+      if (key === 'saveArticles') {
+        return async (...args: Parameters<Store['saveArticles']>) => {
+          const saved = await target.saveArticles(...args);
+          if (saved.inserted.length > 0) progress.stored(saved.inserted);
+          return saved;
+        };
+      }
+      const value = Reflect.get(target, key, receiver);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
 }
 
 /**

@@ -1,15 +1,21 @@
 // What an ingest job carries out: the request a person made (URLs, a feed, pasted text, uploaded
-// files), kept as JSON text in the job queue until a runner (maybe in another process or on
-// another machine) takes it, then turned into the inputs `runAnalysis` reads: URLs as given, and
-// pasted text or uploaded files written to a per-job temporary folder, so the pipeline sees them
-// exactly as it sees files named on the command line.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+// files). Its pasted text and files are kept in the store (Store.saveJobFile) and the rest as JSON
+// text in the job's row until a runner (maybe in another process or on another machine) takes
+// it; then it becomes the inputs `runAnalysis` reads: URLs as given, and the text and files
+// written to a per-job temporary folder, so the pipeline sees them exactly as it sees files
+// named on the command line.
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { Store } from '../store/types.js';
 
 /** A pasted title shown in a job's inputs is cut to this many characters; the job keeps it whole. */
 const LABEL_TITLE_CHARS = 60;
 
+/** What a person asks for, as the library takes it (the API streams its files to the store instead). */
 export interface IngestRequest {
   readonly urls: readonly string[];
   readonly feed: string | null;
@@ -17,6 +23,31 @@ export interface IngestRequest {
   readonly title: string | null;
   readonly files: readonly { readonly name: string; readonly bytes: Uint8Array }[];
 }
+
+/** A file of a job, kept in the store by number until the job ends. */
+export interface StoredFile {
+  readonly name: string;
+  readonly index: number;
+  readonly size: number;
+}
+
+/** A file that a job queued by an earlier version carries in its row. */
+interface InlineFile {
+  readonly name: string;
+  readonly bytes: Uint8Array;
+}
+
+/** A request as its job keeps it: the pasted text (its title first) and the files are in the store. */
+export interface QueuedRequest {
+  readonly urls: readonly string[];
+  readonly feed: string | null;
+  readonly title: string | null;
+  readonly text: StoredFile | InlineFile | null;
+  readonly files: readonly (StoredFile | InlineFile)[];
+}
+
+/** The name the pasted text's file goes by. */
+export const PASTED_TEXT = 'pasted-text.txt';
 
 /** What a job hands to the pipeline, and how to show each input to a person. */
 export interface PreparedInputs {
@@ -28,7 +59,7 @@ export interface PreparedInputs {
 }
 
 /** How each input of a request is shown to a person, in the order the job reads them. */
-export function inputLabels(request: IngestRequest): string[] {
+export function inputLabels(request: QueuedRequest): string[] {
   const labels: string[] = [];
   if (request.text !== null) {
     const title = request.title?.trim() ?? '';
@@ -41,55 +72,66 @@ export function inputLabels(request: IngestRequest): string[] {
   return labels;
 }
 
-/**
- * A request as JSON text, to be kept in the job queue until a runner (maybe another process or
- * machine) carries it out; files travel as base64.
- */
-export function encodeIngestRequest(request: IngestRequest): string {
+/** A queued request as the JSON text of its job's row: small, whatever was uploaded. */
+export function encodeQueuedRequest(request: QueuedRequest): string {
+  const reference = (file: StoredFile | InlineFile) =>
+    'index' in file
+      ? { name: file.name, index: file.index, size: file.size }
+      : { name: file.name, base64: Buffer.from(file.bytes).toString('base64') };
   return JSON.stringify({
     urls: request.urls,
     feed: request.feed,
-    text: request.text,
     title: request.title,
-    files: request.files.map((file) => ({ name: file.name, base64: Buffer.from(file.bytes).toString('base64') })),
+    text: request.text === null ? null : reference(request.text),
+    files: request.files.map(reference),
   });
 }
 
-export function decodeIngestRequest(json: string): IngestRequest {
+/** Reads a job's request, also as earlier versions wrote it (text inline, files as base64). */
+export function decodeQueuedRequest(json: string): QueuedRequest {
+  type Reference = { name: string; index?: number; size?: number; base64?: string };
   const raw = JSON.parse(json) as {
     urls?: string[];
     feed?: string | null;
-    text?: string | null;
     title?: string | null;
-    files?: { name: string; base64: string }[];
+    text?: string | Reference | null;
+    files?: Reference[];
   };
-  return {
-    urls: raw.urls ?? [],
-    feed: raw.feed ?? null,
-    text: raw.text ?? null,
-    title: raw.title ?? null,
-    files: (raw.files ?? []).map((file) => ({ name: file.name, bytes: new Uint8Array(Buffer.from(file.base64, 'base64')) })),
-  };
+  const file = (reference: Reference): StoredFile | InlineFile =>
+    reference.base64 === undefined
+      ? { name: reference.name, index: Number(reference.index), size: Number(reference.size ?? 0) }
+      : { name: reference.name, bytes: new Uint8Array(Buffer.from(reference.base64, 'base64')) };
+  const title = raw.title ?? null;
+  const text =
+    typeof raw.text === 'string'
+      ? { name: PASTED_TEXT, bytes: new TextEncoder().encode(pastedText(raw.text, title)) }
+      : raw.text
+        ? file(raw.text)
+        : null;
+  return { urls: raw.urls ?? [], feed: raw.feed ?? null, title, text, files: (raw.files ?? []).map(file) };
 }
 
-/** Writes pasted text and uploads to a fresh temporary folder and lists every input. */
-export async function prepareInputs(request: IngestRequest): Promise<PreparedInputs> {
+/** Pasted text as its file holds it: a plain-text page starts with its headline, so a given title goes first. */
+export function pastedText(text: string, title: string | null): string {
+  return title ? `${title.trim()}\n\n${text}` : text;
+}
+
+/** Writes the job's pasted text and files from the store to a fresh temporary folder and lists every input. */
+export async function prepareInputs(request: QueuedRequest, jobId: string, store: Store): Promise<PreparedInputs> {
   const inputs: string[] = [];
   const shown = inputLabels(request);
   let tempDir: string | null = null;
-  if (request.text !== null || request.files.length > 0) {
+  const files = [
+    ...(request.text ? [{ file: request.text, as: PASTED_TEXT }] : []),
+    ...request.files.map((file, i) => ({ file, as: `${i + 1}-${safeFileName(file.name)}` })),
+  ];
+  if (files.length > 0) {
     tempDir = await mkdtemp(join(tmpdir(), 'corroborate-ingest-'));
     try {
-      if (request.text !== null) {
-        const path = join(tempDir, 'pasted-text.txt');
-        // A plain-text page starts with its headline, so a given title goes first.
-        const body = request.title ? `${request.title.trim()}\n\n${request.text}` : request.text;
-        await writeFile(path, body, 'utf8');
-        inputs.push(path);
-      }
-      for (const [index, file] of request.files.entries()) {
-        const path = join(tempDir, `${index + 1}-${safeFileName(file.name)}`);
-        await writeFile(path, file.bytes);
+      for (const { file, as } of files) {
+        const path = join(tempDir, as);
+        const bytes = 'index' in file ? store.readJobFile(jobId, file.index) : [file.bytes];
+        await pipeline(Readable.from(bytes), createWriteStream(path));
         inputs.push(path);
       }
     } catch (error) {

@@ -13,7 +13,9 @@ import { JobRunner } from './runner.js';
 
 describe('job queue and runners (a real SQLite store)', () => {
   const outcome: JobOutcome = { articlesAdded: ['a'], articlesExisting: [], storiesTouched: ['s'], errors: [] };
-  const text = (t: string): IngestRequest => ({ urls: [], feed: null, text: t, title: null, files: [] });
+  // Each request names one URL, by which the tests tell the jobs apart.
+  const text = (t: string): IngestRequest => ({ urls: [`https://example.com/${t}`], feed: null, text: null, title: null, files: [] });
+  const nameOf = (job: { request: { urls: readonly string[] } }) => job.request.urls[0]!.slice('https://example.com/'.length);
   const fast = { pollMs: 10, log: () => {} };
   let dir = '';
   const stores: Store[] = [];
@@ -50,23 +52,23 @@ describe('job queue and runners (a real SQLite store)', () => {
     const seen: unknown[] = [];
     const runner = new JobRunner(
       store,
-      async (request, progress) => {
+      async (job, progress) => {
         running++;
         overlap ||= running > 1;
-        order.push(request.text!);
+        order.push(nameOf(job));
         progress.report('extract', 1, 2);
         await new Promise((resolve) => setTimeout(resolve, 20));
         const now = await store.getJob(first.id);
-        if (request.text === 'one') seen.push(now?.stage, now?.done, now?.total);
+        if (nameOf(job) === 'one') seen.push(now?.stage, now?.done, now?.total);
         running--;
-        if (request.text === 'one') throw new Error('one broke');
+        if (nameOf(job) === 'one') throw new Error('one broke');
         return outcome;
       },
       fast,
     );
     const first = (await queue.enqueue(text('one')))!;
     const second = (await queue.enqueue(text('two')))!;
-    assert.deepEqual([first.state, second.state, first.inputs], ['queued', 'queued', ['pasted text']]);
+    assert.deepEqual([first.state, second.state, first.inputs], ['queued', 'queued', ['https://example.com/one']]);
     runner.start();
     const done = await until(store, second.id, 'done');
     await runner.close();
@@ -85,9 +87,9 @@ describe('job queue and runners (a real SQLite store)', () => {
     const queue = new JobQueue(store);
     let release = () => {};
     const started: string[] = [];
-    const work: JobWork = (request) => {
-      started.push(request.text!);
-      return request.text === 'slow' ? new Promise<JobOutcome>((resolve) => (release = () => resolve(outcome))) : Promise.resolve(outcome);
+    const work: JobWork = (job) => {
+      started.push(nameOf(job));
+      return nameOf(job) === 'slow' ? new Promise<JobOutcome>((resolve) => (release = () => resolve(outcome))) : Promise.resolve(outcome);
     };
     const runner = new JobRunner(store, work, fast);
     const slow = (await queue.enqueue(text('slow')))!;
@@ -127,8 +129,8 @@ describe('job queue and runners (a real SQLite store)', () => {
     const ran: string[] = [];
     const work =
       (who: string): JobWork =>
-      async (request) => {
-        ran.push(`${who}:${request.text}`);
+      async (job) => {
+        ran.push(`${who}:${nameOf(job)}`);
         await new Promise((resolve) => setTimeout(resolve, 5));
         return outcome;
       };
@@ -153,6 +155,106 @@ describe('job queue and runners (a real SQLite store)', () => {
     const done = await until(store, job.id, 'done');
     await runner.close();
     assert.equal(done.attempts, 2);
+  });
+
+  it('a job taken again reports the articles its stopped attempt stored as added, not as existing', async () => {
+    const { store } = await freshStore();
+    const queue = new JobQueue(store);
+    const job = (await queue.enqueue(text('retried')))!;
+    // The first attempt stored a1, said so, and died before its outcome.
+    await store.claimJob('dead-runner', 30, 3);
+    await store.addJobArticles(job.id, 'dead-runner', ['a1']);
+    // The second finds a1 stored already, and adds a2.
+    const runner = new JobRunner(
+      store,
+      async (_request, progress) => {
+        progress.stored(['a2']);
+        return { articlesAdded: ['a2'], articlesExisting: ['a1'], storiesTouched: ['s'], errors: [] };
+      },
+      fast,
+    );
+    runner.start();
+    const done = await until(store, job.id, 'done');
+    await runner.close();
+    assert.deepEqual([done.attempts, done.articlesAdded, done.articlesExisting], [2, ['a1', 'a2'], []]);
+  });
+
+  it('says a job was taken over only when it was', async () => {
+    const { store } = await freshStore();
+    const queue = new JobQueue(store);
+    const logged: string[] = [];
+    // Progress writes that land late (a busy database): the outcome must still come last, unremarked.
+    const slow = new Proxy(store, {
+      get(target, key, receiver) {
+        if (key === 'reportJob') {
+          return async (...args: Parameters<Store['reportJob']>) => {
+            await new Promise((resolve) => setTimeout(resolve, 30));
+            return target.reportJob(...args);
+          };
+        }
+        const value = Reflect.get(target, key, receiver);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const quick = new JobRunner(
+      slow,
+      async (_request, progress) => {
+        progress.report('extract', 1, 1);
+        return outcome;
+      },
+      { pollMs: 10, log: (m) => logged.push(m) },
+    );
+    const first = (await queue.enqueue(text('quick')))!;
+    quick.start();
+    assert.equal((await until(store, first.id, 'done')).stage, 'extract');
+    await quick.close();
+    assert.equal(logged.length, 0, `nothing was taken over: ${logged.join(' ')}`);
+
+    // Now a runner too busy to renew its hold (synchronous work past its 30 ms), and another takes the job.
+    const busy = new JobRunner(
+      store,
+      async (_request, progress) => {
+        const deadline = Date.now() + 80;
+        while (Date.now() < deadline);
+        assert.ok(await store.claimJob('other-runner', 60_000, 3), 'the other runner takes it');
+        progress.report('analyze', 1, 1);
+        return outcome;
+      },
+      { pollMs: 10, ttlMs: 30, log: (m) => logged.push(m) },
+    );
+    const second = (await queue.enqueue(text('busy')))!;
+    busy.start();
+    await until(store, second.id, 'running');
+    for (let i = 0; i < 400 && logged.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 5));
+    await busy.close();
+    assert.equal(logged.length, 1, logged.join('\n'));
+    assert.match(logged[0]!, /was taken over by another runner/);
+    assert.equal((await store.getJob(second.id))?.state, 'running', "the other runner's now");
+  });
+
+  it('stops a job at its time limit, fails it with the reason, and goes on with the next', async () => {
+    const { store } = await freshStore();
+    const queue = new JobQueue(store);
+    const runner = new JobRunner(
+      store,
+      (job, progress, stop) =>
+        nameOf(job) === 'endless'
+          ? new Promise<JobOutcome>((_, reject) => {
+              progress.stored(['kept']);
+              stop.addEventListener('abort', () => reject(new Error('stopped')));
+            })
+          : Promise.resolve(outcome),
+      { pollMs: 10, timeLimitMs: 50, log: () => {} },
+    );
+    const endless = (await queue.enqueue(text('endless')))!;
+    const next = (await queue.enqueue(text('next')))!;
+    runner.start();
+    await until(store, next.id, 'done');
+    await runner.close();
+    const failed = (await queue.get(endless.id))!;
+    assert.equal(failed.state, 'failed');
+    assert.match(failed.errors[0]!.message, /time limit \(0 s\)/);
+    assert.deepEqual(failed.articlesAdded, ['kept'], 'what it stored before is still its own');
   });
 
   it('a queue it cannot read is reported once, and the runner goes on when it can again', async () => {

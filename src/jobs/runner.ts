@@ -4,10 +4,10 @@
 // a job whose runner stopped mid-way is taken again by another once its lease runs out.
 // The runner knows only the Store's job methods and a JobWork, so another queue (a PostgreSQL job
 // queue library) can take its place without touching what a job does.
-import { decodeIngestRequest } from './request.js';
-import { leaseHolderName } from '../pipeline/lease.js';
-import type { JobOutcome, Store } from '../store/types.js';
-import { MAX_FINISHED_JOBS, type JobWork } from './queue.js';
+import { decodeQueuedRequest } from './request.js';
+import { holderIsGone, leaseHolderName } from '../pipeline/lease.js';
+import type { IngestJob, JobOutcome, Store } from '../store/types.js';
+import { MAX_FINISHED_JOBS, type JobProgress, type JobWork } from './queue.js';
 
 export interface JobRunnerOptions {
   /** How long a taken job stays this runner's without a progress report or renewal. */
@@ -18,6 +18,8 @@ export interface JobRunnerOptions {
   readonly maxAttempts: number;
   /** Progress is written at most this often (stage changes and the end always are). */
   readonly progressEveryMs: number;
+  /** A job still running after this long is stopped and failed, so one upload cannot hold the queue. */
+  readonly timeLimitMs: number;
   readonly log: (message: string) => void;
 }
 
@@ -28,6 +30,8 @@ export const JOB_RUNNER_DEFAULTS = {
   // A request that kills its runner twice is not worth a third runner.
   maxAttempts: 2,
   progressEveryMs: 500,
+  // Minutes for a batch of thousands of articles; an input that takes longer is not news.
+  timeLimitMs: 10 * 60_000,
   log: (message: string) => process.stderr.write(`${message}\n`),
 } satisfies JobRunnerOptions;
 
@@ -101,52 +105,118 @@ export class JobRunner {
 
   /** Carries out one job; false when none was waiting. */
   private async runOne(): Promise<boolean> {
-    const claimed = await this.store.claimJob(this.holder, this.settings.ttlMs, this.settings.maxAttempts);
+    // A job whose runner was killed on this machine is taken again at once, not when its hold runs out.
+    const claimed = await this.store.claimJob(this.holder, this.settings.ttlMs, this.settings.maxAttempts, holderIsGone);
     if (!claimed) return false;
-    const { id } = claimed.job;
-    const { ttlMs, progressEveryMs, log } = this.settings;
-    let lost = false;
-    let last = { stage: '', at: 0 };
-    let latest = { stage: 'ingest', done: 0, total: claimed.job.total };
-    const write = () =>
-      this.store.reportJob(id, this.holder, latest, ttlMs).then(
-        (held) => {
-          if (!held && !lost) {
-            lost = true;
-            log(`corroborate: job ${id} was taken over by another runner while this one ran it.`);
-          }
-        },
-        (error: unknown) => log(`corroborate: could not record progress of job ${id}: ${(error as Error)?.message ?? String(error)}`),
-      );
-    const renew = setInterval(() => void write(), Math.max(1, Math.floor(ttlMs / RENEWALS_PER_TTL)));
-    let outcome: JobOutcome;
-    let state: 'done' | 'failed' = 'done';
+    const job = new HeldJob(this.store, this.holder, claimed.job, this.settings);
+    const renew = setInterval(() => job.renew(), Math.max(1, Math.floor(this.settings.ttlMs / RENEWALS_PER_TTL)));
+    const limit = new AbortController();
+    const timer = setTimeout(() => limit.abort(), this.settings.timeLimitMs);
     try {
-      outcome = await this.work(decodeIngestRequest(claimed.request), {
-        report(stage, done, total) {
-          latest = { stage, done, total };
-          const now = Date.now();
-          if (stage !== last.stage || now - last.at >= progressEveryMs) {
-            last = { stage, at: now };
-            void write();
-          }
-        },
-      });
+      await job.finish('done', await this.work({ id: claimed.job.id, request: decodeQueuedRequest(claimed.request) }, job, limit.signal));
     } catch (error) {
-      log(`corroborate: ingest job ${id} failed: ${(error as Error)?.stack ?? String(error)}`);
-      state = 'failed';
-      outcome = {
-        articlesAdded: [],
-        articlesExisting: [],
-        storiesTouched: [],
-        errors: [{ input: '', message: `The job failed: ${(error as Error)?.message ?? String(error)}` }],
-      };
+      const { timeLimitMs } = this.settings;
+      const allowed = timeLimitMs < 60_000 ? `${Math.round(timeLimitMs / 1000)} s` : `${Math.round(timeLimitMs / 6000) / 10} min`;
+      const message = limit.signal.aborted
+        ? `The job ran past its time limit (${allowed}) and was stopped; the articles it had stored are kept and join their stories with the next job. Send fewer or smaller files at once.`
+        : `The job failed: ${(error as Error)?.message ?? String(error)}`;
+      this.settings.log(
+        `corroborate: ingest job ${claimed.job.id} ${limit.signal.aborted ? 'ran past its time limit' : 'failed'}: ${(error as Error)?.stack ?? String(error)}`,
+      );
+      await job.finish('failed', { articlesAdded: [], articlesExisting: [], storiesTouched: [], errors: [{ input: '', message }] });
     } finally {
+      clearTimeout(timer);
       clearInterval(renew);
     }
-    if (!(await this.store.finishJob(id, this.holder, state, outcome, MAX_FINISHED_JOBS)) && !lost) {
-      log(`corroborate: job ${id} ended here but another runner holds it now; its outcome is that runner's.`);
-    }
     return true;
+  }
+}
+
+/**
+ * One job while a runner holds it: its writes to the store, one at a time and in order (a late
+ * progress report must not land after the outcome), the articles it has stored so far (kept in
+ * the job, so an attempt after a stopped one still reports them as added), and what to say when
+ * the job turns out to be no longer this runner's.
+ */
+class HeldJob implements JobProgress {
+  private writes: Promise<unknown> = Promise.resolve();
+  private ended = false;
+  private told = false;
+  private latest: { stage: string; done: number; total: number | null };
+  private lastWritten = { stage: '', at: 0 };
+  /** Stored for the first time by this job, in this attempt or an earlier one. */
+  private readonly added: Set<string>;
+
+  constructor(
+    private readonly store: Store,
+    private readonly holder: string,
+    private readonly job: IngestJob,
+    private readonly settings: JobRunnerOptions,
+  ) {
+    this.latest = { stage: 'ingest', done: 0, total: job.total };
+    this.added = new Set(job.articlesAdded);
+  }
+
+  report(stage: string, done: number, total: number | null): void {
+    this.latest = { stage, done, total };
+    const now = Date.now();
+    if (stage !== this.lastWritten.stage || now - this.lastWritten.at >= this.settings.progressEveryMs) {
+      this.lastWritten = { stage, at: now };
+      this.renew();
+    }
+  }
+
+  stored(articleIds: readonly string[]): void {
+    const fresh = articleIds.filter((id) => !this.added.has(id));
+    if (fresh.length === 0) return;
+    for (const id of fresh) this.added.add(id);
+    this.write('record the articles', () => this.store.addJobArticles(this.job.id, this.holder, fresh));
+  }
+
+  /** Writes the latest progress, which renews the hold. */
+  renew(): void {
+    const progress = this.latest;
+    this.write('record progress', () => this.store.reportJob(this.job.id, this.holder, progress, this.settings.ttlMs));
+  }
+
+  /** Waits for the writes under way, then records the outcome, with the articles of earlier attempts. */
+  async finish(state: 'done' | 'failed', outcome: JobOutcome): Promise<void> {
+    this.ended = true;
+    await this.writes;
+    for (const id of outcome.articlesAdded) this.added.add(id);
+    const whole: JobOutcome = {
+      ...outcome,
+      articlesAdded: [...this.added],
+      articlesExisting: outcome.articlesExisting.filter((id) => !this.added.has(id)),
+    };
+    const held = await this.store.finishJob(this.job.id, this.holder, state, whole, MAX_FINISHED_JOBS).catch((error: unknown) => {
+      this.settings.log(`corroborate: could not record the outcome of job ${this.job.id}: ${(error as Error)?.message ?? String(error)}`);
+      return true;
+    });
+    if (!held) await this.explainLoss();
+  }
+
+  private write(what: string, write: () => Promise<boolean>): void {
+    if (this.ended) return;
+    this.writes = this.writes.then(write).then(
+      (held) => (held ? undefined : this.explainLoss()),
+      (error: unknown) =>
+        this.settings.log(`corroborate: could not ${what} of job ${this.job.id}: ${(error as Error)?.message ?? String(error)}`),
+    );
+  }
+
+  /** Says, once, what became of a job that is no longer this runner's: only what did happen. */
+  private async explainLoss(): Promise<void> {
+    if (this.told) return;
+    this.told = true;
+    const now = await this.store.getJob(this.job.id).catch(() => null);
+    const { id, attempts } = this.job;
+    if (now?.state === 'running' && now.attempts > attempts) {
+      this.settings.log(`corroborate: job ${id} was taken over by another runner: this one did not renew its hold in time.`);
+    } else if (now && now.state !== 'running' && now.attempts > attempts) {
+      this.settings.log(`corroborate: job ${id} was taken over and ended by another runner; its outcome is that runner's.`);
+    } else if (now?.state === 'failed') {
+      this.settings.log(`corroborate: job ${id} was given up while this runner ran it: its hold ran out too often.`);
+    }
   }
 }

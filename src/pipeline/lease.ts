@@ -1,9 +1,14 @@
 // One writer at a time per engine state. Two `analyze` processes (or a server's ingest job and
 // a command-line run, or several workers on one PostgreSQL) that continued the stories engine at
 // once would each save their own state and the last would win. A lease in the store makes the
-// second wait for the first; a holder that dies frees it when its time runs out.
-import { hostname } from 'node:os';
-import { randomBytes } from 'node:crypto';
+// second wait for the first. A holder stopped by Ctrl-C or SIGTERM gives its lease up on the way
+// out; one that was killed is known to be gone when it ran on this machine (its process id no
+// longer runs), and its lease is taken over at once; elsewhere its lease frees itself when its
+// time runs out.
+import { hostname, uptime } from 'node:os';
+import { createHash, randomBytes } from 'node:crypto';
+import { readFileSync, readlinkSync } from 'node:fs';
+import { isMainThread, threadId } from 'node:worker_threads';
 import { CorroborateError } from '../errors.js';
 import type { Store } from '../store/types.js';
 
@@ -29,9 +34,65 @@ export const LEASE_DEFAULTS = {
 /** Renew this many times per lease period, so one late timer never lets the lease lapse. */
 const RENEWALS_PER_TTL = 3;
 
-/** Who this process is, fit to show the user waiting on it. */
+/** How long a signalled process waits for the store to give its leases up before it goes anyway. */
+const RELEASE_ON_SIGNAL_MS = 2_000;
+/** Boot times read from the uptime within this many seconds are the same boot (uptime is whole seconds). */
+const BOOT_TIME_GRAIN_S = 10;
+
+/**
+ * Who this process is, fit to show the user waiting on it: `host:pid:space:thread.nonce`. `space`
+ * names the process-id space (this boot of this machine, and the container's pid namespace), so
+ * that a holder whose process id no longer runs in it is known to be gone (see holderIsGone);
+ * `thread` tells apart the threads of one process (holderIsThread).
+ */
 export function leaseHolderName(): string {
-  return `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
+  return `${hostname()}:${process.pid}:${processSpace()}:${threadId}.${randomBytes(4).toString('hex')}`;
+}
+
+/** True when `holder` is a name that thread `thread` of this process made: a thread it ended holds nothing. */
+export function holderIsThread(holder: string, thread: number): boolean {
+  return holder.startsWith(`${hostname()}:${process.pid}:${processSpace()}:${thread}.`);
+}
+
+/**
+ * True when `holder` (a leaseHolderName) ran in this process-id space and its process no longer
+ * runs, so its lease can be taken at once. False whenever that cannot be told: another machine or
+ * container, a name of another form, a process that runs (or whose id was given to another one).
+ */
+export function holderIsGone(holder: string): boolean {
+  const parts = holder.split(':');
+  if (parts.length < 4) return false;
+  const [pidText, space] = parts.slice(-3, -1) as [string, string];
+  const host = parts.slice(0, -3).join(':');
+  const pid = Number(pidText);
+  if (host !== hostname() || space !== processSpace() || !Number.isSafeInteger(pid) || pid <= 0 || pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (error) {
+    // EPERM: the process runs as another user.
+    return (error as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}
+
+let space: string | null = null;
+
+/** This boot of this machine and its pid namespace, as a short hash: process ids mean something only within it. */
+function processSpace(): string {
+  if (space !== null) return space;
+  const read = (from: () => string) => {
+    try {
+      return from().trim();
+    } catch {
+      return '';
+    }
+  };
+  // Linux names its boot and pid namespace; elsewhere the boot time stands for both.
+  const boot = read(() => readFileSync('/proc/sys/kernel/random/boot_id', 'utf8'));
+  const namespace = read(() => readlinkSync('/proc/self/ns/pid'));
+  const identity = boot ? `${boot}|${namespace}` : `boot-${Math.round((Date.now() / 1000 - uptime()) / BOOT_TIME_GRAIN_S)}`;
+  space = createHash('sha256').update(identity).digest('hex').slice(0, 8);
+  return space;
 }
 
 /** What `work` gets: a way to make sure the lease is still its own before it writes. */
@@ -60,6 +121,8 @@ export async function withLease<T>(
   let announced = false;
   while (!(await store.acquireLease(name, holder, settings.ttlMs))) {
     const other = await store.leaseHolder(name);
+    // A holder that died on this machine (killed, or its machine's power cut) waits for nobody.
+    if (other && holderIsGone(other.holder) && (await store.takeOverLease(name, other.holder, holder, settings.ttlMs))) break;
     if (other && !announced) {
       settings.onWait?.(other.holder, other.expires);
       announced = true;
@@ -68,24 +131,26 @@ export async function withLease<T>(
       throw new CorroborateError(
         'store',
         `Another analysis (${other?.holder ?? 'unknown'}) has been writing to this database for over ${Math.round(settings.waitMs / 1000)} s.`,
-        'Wait for it to finish and run again; a process that died frees the database within a minute or two.',
+        'Wait for it to finish and run again; a process that died frees the database at once on its own machine, within two minutes elsewhere.',
       );
     }
     await new Promise((resolve) => setTimeout(resolve, settings.pollMs));
   }
 
+  const entry = watchForStopSignals(store, name, holder);
   let lost = false;
   let renewedAt = Date.now();
   const every = Math.max(1, Math.floor(settings.ttlMs / RENEWALS_PER_TTL));
   const renewOnce = async (): Promise<void> => {
     const at = Date.now();
-    if (lost) return;
+    if (lost || entry.stopping) return;
     if (await store.acquireLease(name, holder, settings.ttlMs)) renewedAt = at;
     else lost = true;
   };
   const renew = setInterval(() => void renewOnce().catch(() => undefined), every);
   const lease: HeldLease = {
     async confirm() {
+      await stopIfSignalled(entry);
       // Renewed within the last period, the lease is ours for at least two more: no write needed.
       if (Date.now() - renewedAt >= every) await renewOnce();
       if (lost) {
@@ -101,6 +166,67 @@ export async function withLease<T>(
     return await work(lease);
   } finally {
     clearInterval(renew);
+    await stopIfSignalled(entry);
+    entry.unwatch();
     if (!lost) await store.releaseLease(name, holder).catch(() => undefined);
   }
+}
+
+// Ctrl-C (SIGINT) or SIGTERM while a lease is held gives it up before the process ends as the
+// signal would end it, so the next run does not wait for the lease to run out. Only when nothing
+// else listens for the signal: a program that handles it (serve, worker) stops its own way, and
+// its work gives the lease up when it ends. Signals reach only the main thread, and only when its
+// event loop turns: SQLite's calls do not turn it, so confirm() does, and a signal that comes
+// during one story's analysis takes effect before the next.
+
+interface WatchedLease {
+  readonly store: Store;
+  readonly name: string;
+  readonly holder: string;
+  /** Set when a signal is stopping the process: write nothing more. */
+  stopping: boolean;
+  unwatch(): void;
+}
+
+/** The leases this process holds, given up if a signal stops it. */
+const held = new Set<WatchedLease>();
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM'] as const;
+
+function watchForStopSignals(store: Store, name: string, holder: string): WatchedLease {
+  const entry: WatchedLease = {
+    store,
+    name,
+    holder,
+    stopping: false,
+    unwatch() {
+      held.delete(entry);
+      if (held.size === 0) for (const signal of STOP_SIGNALS) process.off(signal, onStopSignal);
+    },
+  };
+  if (!isMainThread) return entry;
+  held.add(entry);
+  if (held.size === 1) for (const signal of STOP_SIGNALS) process.on(signal, onStopSignal);
+  return entry;
+}
+
+/**
+ * Lets a signal that came during synchronous work be handled now (it waits for the event loop's
+ * next turns; one is not always enough), and waits for the end of the process if it came.
+ */
+async function stopIfSignalled(entry: WatchedLease): Promise<void> {
+  if (isMainThread) await new Promise((resolve) => setImmediate(() => setImmediate(resolve)));
+  if (entry.stopping) await new Promise(() => undefined);
+}
+
+function onStopSignal(signal: NodeJS.Signals): void {
+  if (process.listenerCount(signal) > 1) return;
+  for (const stop of STOP_SIGNALS) process.off(stop, onStopSignal);
+  const releases = [...held].map((entry) => {
+    entry.stopping = true;
+    return entry.store.releaseLease(entry.name, entry.holder).catch(() => undefined);
+  });
+  held.clear();
+  const timeout = new Promise((resolve) => setTimeout(resolve, RELEASE_ON_SIGNAL_MS));
+  // The signal again, with no listener left: the process ends as the signal ends it (status 128 + n).
+  void Promise.race([Promise.all(releases), timeout]).then(() => process.kill(process.pid, signal));
 }

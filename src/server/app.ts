@@ -1,15 +1,17 @@
 // The HTTP app: the JSON API under /api and the web app's static files, with security headers on
 // every response. It knows nothing about sockets (index.ts binds it), so tests can call it directly.
+import { Readable } from 'node:stream';
 import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { bodyLimit } from 'hono/body-limit';
 import type { Store } from '../store/types.js';
 import type { AnalyzeOptions } from '../pipeline/analyze.js';
 import { ApiError, badRequest, errorBody, notFound, tooLarge } from './errors.js';
 import { checkId, parseStoryQuery } from './validate.js';
-import { JobQueue, startIngestRunner, type IngestRequest, type JobRunnerOptions } from '../jobs/index.js';
-import { MAX_INGEST_BYTES, parseIngestForm, parseIngestJson } from './ingest-body.js';
+import { JobQueue, startIngestRunner, type IngestRequest, type JobDraft, type JobRunnerOptions } from '../jobs/index.js';
+import { DRAIN_LIMIT_FACTOR, discardBody, MAX_INGEST_BYTES, MAX_UPLOADS_AT_ONCE, parseIngestJson, readIngestForm } from './ingest-body.js';
 import { openApiDocument } from './openapi.js';
+import { matchesEtag, StoryCache } from './story-cache.js';
+import { accessControl, addLoginRoutes } from './access.js';
 import { loadWebAssets, type WebAssets } from './assets.js';
 
 export interface AppOptions {
@@ -18,8 +20,10 @@ export interface AppOptions {
   readonly analyze: AnalyzeOptions;
   /** Largest accepted request body, in bytes. */
   readonly maxBodyBytes: number;
-  /** Host names the Host header may carry (defeats DNS rebinding on loopback); null accepts any. */
+  /** Host names (no port, lower case) the Host header may carry (defeats DNS rebinding); null accepts any. */
   readonly allowedHosts: readonly string[] | null;
+  /** The access token every request must carry (src/server/access.ts); null asks for none. */
+  readonly token: string | null;
   /**
    * Where the store lives (SQLite path or postgres:// URL). Given, ingest jobs run in the analysis
    * thread with their own connection, so analysis never stalls the API; null runs them on the
@@ -41,6 +45,7 @@ export const APP_DEFAULTS = {
   analyze: {},
   maxBodyBytes: MAX_INGEST_BYTES,
   allowedHosts: null,
+  token: null,
   storeLocation: null,
   runJobs: true,
   jobRunner: {},
@@ -64,6 +69,9 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+/** When a client told to wait (503) for a slot to upload should try again. */
+const UPLOAD_RETRY_SECONDS = 5;
+
 export interface App {
   readonly hono: Hono;
   readonly jobs: JobQueue;
@@ -75,6 +83,9 @@ export function createApp(options: Partial<AppOptions> & Pick<AppOptions, 'store
   const settings: AppOptions = { ...APP_DEFAULTS, ...options };
   const { store, log } = settings;
   const jobs = new JobQueue(store);
+  const stories = new StoryCache(store);
+  /** Ingest bodies being read now (MAX_UPLOADS_AT_ONCE). */
+  let receiving = 0;
   const assets: WebAssets = loadWebAssets();
   const ingest = settings.runJobs
     ? startIngestRunner(store, settings.storeLocation, { analyze: settings.analyze }, { log, ...settings.jobRunner })
@@ -92,9 +103,10 @@ export function createApp(options: Partial<AppOptions> & Pick<AppOptions, 'store
     c.header('Cross-Origin-Resource-Policy', 'same-origin');
     c.header('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
     if (c.req.path.startsWith('/api/')) c.header('Cache-Control', 'no-store');
-    checkHost(c, settings.allowedHosts);
     await next();
   });
+  app.use('*', accessControl(settings));
+  if (settings.token !== null) addLoginRoutes(app, settings.token);
 
   app.onError((error, c) => {
     if (error instanceof HTTPException) {
@@ -134,9 +146,14 @@ export function createApp(options: Partial<AppOptions> & Pick<AppOptions, 'store
 
   app.get('/api/stories/:id', async (c) => {
     const id = checkId(c.req.param('id'), 'story');
-    const story = await store.getStory(id);
-    if (!story) throw notFound(`No story with id '${id}'.`);
-    return c.json({ requestedId: id, story });
+    const answer = await stories.get(id);
+    if (!answer) throw notFound(`No story with id '${id}'.`);
+    c.header('ETag', answer.etag);
+    // Stored by the browser, but asked about again each time (If-None-Match): a story changes.
+    c.header('Cache-Control', 'private, no-cache');
+    if (matchesEtag(c.req.header('if-none-match'), answer.etag)) return c.body(null, 304);
+    c.header('Content-Type', 'application/json; charset=UTF-8');
+    return c.body(answer.body);
   });
 
   app.get('/api/articles/:id', async (c) => {
@@ -147,18 +164,38 @@ export function createApp(options: Partial<AppOptions> & Pick<AppOptions, 'store
     return c.json({ article, sentences });
   });
 
-  app.post(
-    '/api/ingest',
-    bodyLimit({ maxSize: settings.maxBodyBytes, onError: (c) => c.json(errorBody(tooLarge(settings.maxBodyBytes).message), 413) }),
-    async (c) => {
-      checkOrigin(c);
-      const request = await readIngestRequest(c);
-      const job = await jobs.enqueue(request);
-      if (!job) throw new ApiError(503, 'Too many ingest jobs are waiting; try again when the queue has drained.');
-      c.header('Location', `/api/jobs/${job.id}`);
-      return c.json({ job }, 202);
-    },
-  );
+  app.post('/api/ingest', async (c) => {
+    // A body announced as too large is refused before it is stored; one that grows too large, when it does.
+    if (Number(c.req.header('content-length') ?? 0) > settings.maxBodyBytes) {
+      await refuseUnread(c, settings.maxBodyBytes);
+      throw tooLarge(settings.maxBodyBytes);
+    }
+    if (receiving >= MAX_UPLOADS_AT_ONCE) {
+      c.header('Retry-After', String(UPLOAD_RETRY_SECONDS));
+      await refuseUnread(c, settings.maxBodyBytes);
+      throw new ApiError(503, `${MAX_UPLOADS_AT_ONCE} uploads are being received already; try again in a few seconds.`);
+    }
+    receiving++;
+    try {
+      // Refused before the body is read: an upload the queue cannot take is not received.
+      if (!(await jobs.hasRoom())) {
+        await refuseUnread(c, settings.maxBodyBytes);
+        throw queueFull();
+      }
+      const draft = jobs.draft();
+      try {
+        const job = await jobs.enqueue(await readIngestRequest(c, draft, settings.maxBodyBytes), draft);
+        if (!job) throw queueFull();
+        c.header('Location', `/api/jobs/${job.id}`);
+        return c.json({ job }, 202);
+      } catch (error) {
+        await draft.discard();
+        throw error;
+      }
+    } finally {
+      receiving--;
+    }
+  });
 
   app.get('/api/jobs', async (c) => c.json({ jobs: await jobs.list() }));
 
@@ -208,47 +245,61 @@ export function createApp(options: Partial<AppOptions> & Pick<AppOptions, 'store
   };
 }
 
-async function readIngestRequest(c: Context): Promise<IngestRequest> {
+async function readIngestRequest(c: Context, draft: JobDraft, maxBytes: number): Promise<IngestRequest> {
   const type = (c.req.header('content-type') ?? '').toLowerCase();
   if (type.startsWith('application/json')) {
+    const text = await readText(requestBody(c), maxBytes);
     let body: unknown;
     try {
-      body = await c.req.json();
+      body = JSON.parse(text);
     } catch {
       throw badRequest('The body is not valid JSON.');
     }
     return parseIngestJson(body);
   }
-  if (type.startsWith('multipart/form-data')) {
-    let form;
-    try {
-      form = await c.req.parseBody({ all: true });
-    } catch {
-      throw badRequest('The multipart body could not be read.');
-    }
-    return parseIngestForm(form);
-  }
+  if (type.startsWith('multipart/form-data')) return readIngestForm(requestBody(c), c.req.header('content-type')!, draft, maxBytes);
   throw new ApiError(415, 'Send application/json ({"urls": [...]} or {"text": "..."}) or multipart/form-data with files.');
 }
 
-/** Browsers send Host as the page's host; a different name on a loopback server is DNS rebinding. */
-function checkHost(c: Context, allowed: readonly string[] | null): void {
-  if (!allowed) return;
-  const host = (c.req.header('host') ?? '').toLowerCase().replace(/:\d+$/, '');
-  if (!allowed.includes(host)) throw new ApiError(403, `Host '${host}' is not served here; open the URL the server printed.`);
+/**
+ * The request body as a stream: under @hono/node-server the request as Node has it, read once
+ * and to its end (the web stream made of it reads ahead and holds the body back), else the
+ * web request's body (a test calling the app directly).
+ */
+function requestBody(c: Context): Readable {
+  const incoming = (c.env as { incoming?: unknown } | undefined)?.incoming;
+  if (incoming instanceof Readable) return incoming;
+  const body = c.req.raw.body;
+  return body ? Readable.fromWeb(body as import('node:stream/web').ReadableStream<Uint8Array>) : Readable.from([]);
 }
 
-/** Refuses cross-site form posts: a page elsewhere must not make this server fetch or ingest. */
-function checkOrigin(c: Context): void {
-  const origin = c.req.header('origin');
-  if (!origin) return;
-  let originHost: string;
-  try {
-    originHost = new URL(origin).host.toLowerCase();
-  } catch {
-    throw new ApiError(403, 'The Origin header is not a valid origin.');
+/** A JSON body, refused (413) past `maxBytes` whatever its Content-Length said. */
+async function readText(body: Readable, maxBytes: number): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body as AsyncIterable<Buffer>) {
+    size += chunk.byteLength;
+    if (size > maxBytes) {
+      body.destroy();
+      throw tooLarge(maxBytes);
+    }
+    chunks.push(chunk);
   }
-  if (originHost !== (c.req.header('host') ?? '').toLowerCase()) {
-    throw new ApiError(403, 'Cross-origin ingest requests are refused.');
-  }
+  return Buffer.concat(chunks, size).toString('utf8');
+}
+
+/**
+ * For an answer decided before the body is read: the body is read and dropped first (nothing of
+ * it is kept), so the client, still sending, gets the answer and its connection stays usable;
+ * answered at once, the server's HTTP layer would cut the connection under a large upload. A
+ * body announced as longer than twice the limit is not waited for: the connection closes.
+ */
+async function refuseUnread(c: Context, maxBytes: number): Promise<void> {
+  const announced = Number(c.req.header('content-length') ?? 0);
+  if (announced > DRAIN_LIMIT_FACTOR * maxBytes) c.header('Connection', 'close');
+  else await discardBody(requestBody(c), DRAIN_LIMIT_FACTOR * maxBytes).catch(() => undefined);
+}
+
+function queueFull(): ApiError {
+  return new ApiError(503, 'Too many ingest jobs are waiting; try again when the queue has drained.');
 }

@@ -3,7 +3,7 @@
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 
-export type ApiStatus = 400 | 403 | 404 | 405 | 413 | 415 | 422 | 500 | 503;
+export type ApiStatus = 400 | 401 | 403 | 404 | 405 | 413 | 415 | 422 | 500 | 503;
 
 export class ApiError extends HTTPException {
   constructor(status: ApiStatus, message: string) {

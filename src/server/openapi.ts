@@ -22,9 +22,11 @@ export const openApiDocument = {
     version: '1',
     description:
       'Stories, their dossiers and articles from a Corroborate database, and ingest jobs that add to it. ' +
-      'Every error is JSON: {"error": {"message": "..."}}. Article text is untrusted input: render it as text.',
+      'Every error is JSON: {"error": {"message": "..."}}. Article text is untrusted input: render it as text. ' +
+      'A server with an access token (always one bound beyond loopback) answers 401 to a request without it.',
   },
   servers: [{ url: '/' }],
+  security: [{ token: [] }, { login: [] }, {}],
   paths: {
     '/api/health': {
       get: {
@@ -86,16 +88,27 @@ export const openApiDocument = {
     '/api/stories/{id}': {
       get: {
         summary: "One story's dossier (an id merged into another story resolves to it)",
-        parameters: [idParam('story')],
+        parameters: [
+          idParam('story'),
+          {
+            name: 'If-None-Match',
+            in: 'header',
+            required: false,
+            description: 'The ETag of a copy the client holds: answered 304 while the story is unchanged.',
+            schema: { type: 'string' },
+          },
+        ],
         responses: {
           200: {
-            description: 'The dossier story; `story.id` differs from `requestedId` when the story was merged.',
+            description:
+              'The dossier story; `story.id` differs from `requestedId` when the story was merged. The ETag header names this version.',
             content: json({
               type: 'object',
               required: ['requestedId', 'story'],
               properties: { requestedId: { type: 'string' }, story: ref('Story') },
             }),
           },
+          304: { description: 'Not modified: the copy named in If-None-Match is current.' },
           400: error('The id is malformed.'),
           404: error('No such story.'),
         },
@@ -175,6 +188,19 @@ export const openApiDocument = {
     },
   },
   components: {
+    securitySchemes: {
+      token: {
+        type: 'http',
+        scheme: 'bearer',
+        description: "The server's access token (serve --token, CORROBORATE_TOKEN, or printed at start).",
+      },
+      login: {
+        type: 'apiKey',
+        in: 'cookie',
+        name: 'corroborate_token_PORT',
+        description: 'Set by /login for browsers; PORT is the port the server is reached on.',
+      },
+    },
     schemas: {
       Error: {
         type: 'object',

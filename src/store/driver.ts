@@ -3,7 +3,8 @@
 // SQL passed here uses `?` placeholders and only syntax that SQLite and PostgreSQL share; the
 // PostgreSQL driver rewrites `?` to `$n`.
 
-export type SqlValue = string | number | null;
+/** Bytes (a Buffer) go to a BLOB / BYTEA column and come back as a Buffer. */
+export type SqlValue = string | number | null | Buffer;
 
 export type SqlRow = Record<string, unknown>;
 
@@ -27,6 +28,11 @@ export interface SqlDriver extends SqlExecutor {
    * processes never migrate at once).
    */
   transaction<T>(work: (tx: SqlExecutor) => Promise<T>, options?: { exclusive?: boolean }): Promise<T>;
+  /**
+   * Gives the space of deleted rows back to the file system where the backend does not do it by
+   * itself (SQLite; PostgreSQL's autovacuum does). Called after large deletes (a job's uploads).
+   */
+  reclaimSpace(): Promise<void>;
   /** How a user can fix a failure this driver raised, when the driver can tell. */
   explain(error: unknown): string | undefined;
   close(): Promise<void>;

@@ -12,6 +12,8 @@ const JOB_COLUMNS = 'id, state, created_at, started_at, finished_at, stage, done
 const NO_OUTCOME: JobOutcome = { articlesAdded: [], articlesExisting: [], storiesTouched: [], errors: [] };
 /** Claim attempts within one transaction when other runners take the same job first. */
 const CLAIM_RETRIES = 5;
+/** Files of a job that was never queued (a server stopped in the middle of an upload) are deleted after this long. */
+const ORPHAN_FILES_MS = 60 * 60_000;
 /** Jobs queued in one millisecond by one process keep their order (microsecond-like positions). */
 const POSITIONS_PER_MS = 1000;
 let queued = 0;
@@ -47,17 +49,38 @@ export async function enqueueJob(
   return getJob(tx, job.id);
 }
 
-export async function claimJob(tx: SqlExecutor, holder: string, ttlMs: number, maxAttempts: number): Promise<ClaimedJob | null> {
+export async function claimJob(
+  tx: SqlExecutor,
+  holder: string,
+  ttlMs: number,
+  maxAttempts: number,
+  isGone: (holder: string) => boolean = () => false,
+): Promise<ClaimedJob | null> {
   const now = Date.now();
+  // A running job whose runner is known to be gone is as good as one whose hold ran out.
+  for (const row of await tx.query("SELECT id, holder FROM ingest_jobs WHERE state = 'running' AND expires_ms >= ?", [now])) {
+    if (isGone(String(row.holder)))
+      await tx.run('UPDATE ingest_jobs SET expires_ms = ? WHERE id = ? AND holder = ?', [now - 1, String(row.id), String(row.holder)]);
+  }
   const stopped = {
     ...NO_OUTCOME,
     errors: [{ input: '', message: `The job was started ${maxAttempts} times and its runner stopped each time; it is not tried again.` }],
   };
-  await tx.run(
-    `UPDATE ingest_jobs SET state = 'failed', finished_at = ?, holder = NULL, expires_ms = NULL, request = NULL, outcome = ?
-     WHERE state = 'running' AND expires_ms < ? AND attempts >= ?`,
-    [new Date(now).toISOString(), JSON.stringify(stopped), now, maxAttempts],
-  );
+  const givenUp = await tx.query("SELECT id, outcome FROM ingest_jobs WHERE state = 'running' AND expires_ms < ? AND attempts >= ?", [
+    now,
+    maxAttempts,
+  ]);
+  for (const row of givenUp) {
+    // The articles its attempts stored stay counted as the job's.
+    const { articlesAdded } = JSON.parse(String(row.outcome)) as JobOutcome;
+    await tx.run(
+      `UPDATE ingest_jobs SET state = 'failed', finished_at = ?, holder = NULL, expires_ms = NULL, request = NULL, outcome = ?
+       WHERE id = ? AND state = 'running' AND expires_ms < ?`,
+      [new Date(now).toISOString(), JSON.stringify({ ...stopped, articlesAdded }), String(row.id), now],
+    );
+    await deleteJobFiles(tx, String(row.id));
+  }
+  await tx.run('DELETE FROM ingest_job_files WHERE stored_ms < ? AND job_id NOT IN (SELECT id FROM ingest_jobs)', [now - ORPHAN_FILES_MS]);
   for (let attempt = 0; attempt < CLAIM_RETRIES; attempt++) {
     const next = await tx.query(
       `SELECT id FROM ingest_jobs WHERE state = 'queued' OR (state = 'running' AND expires_ms < ?)
@@ -100,6 +123,15 @@ export async function reportJob(
   return changed > 0;
 }
 
+export async function addJobArticles(tx: SqlExecutor, id: string, holder: string, articleIds: readonly string[]): Promise<boolean> {
+  const rows = await tx.query("SELECT outcome FROM ingest_jobs WHERE id = ? AND holder = ? AND state = 'running'", [id, holder]);
+  if (rows.length === 0) return false;
+  const outcome = JSON.parse(String(rows[0]!.outcome)) as JobOutcome;
+  const added = [...new Set([...outcome.articlesAdded, ...articleIds])];
+  await tx.run('UPDATE ingest_jobs SET outcome = ? WHERE id = ?', [JSON.stringify({ ...outcome, articlesAdded: added }), id]);
+  return true;
+}
+
 export async function finishJob(
   tx: SqlExecutor,
   id: string,
@@ -119,12 +151,37 @@ export async function finishJob(
      WHERE id = ? AND holder = ? AND state = 'running'`,
     [state, new Date().toISOString(), JSON.stringify(record), id, holder],
   );
+  // An ended job needs its uploads no more, whoever ended it.
+  if (changed > 0) await deleteJobFiles(tx, id);
   await tx.run(
     `DELETE FROM ingest_jobs WHERE state IN ('done', 'failed') AND id NOT IN (
        SELECT id FROM ingest_jobs WHERE state IN ('done', 'failed') ORDER BY finished_at DESC, id LIMIT ?)`,
     [Math.max(0, Math.floor(keepFinished))],
   );
   return changed > 0;
+}
+
+export async function putJobFileChunk(tx: SqlExecutor, jobId: string, fileIndex: number, chunkIndex: number, bytes: Buffer): Promise<void> {
+  await tx.run('INSERT INTO ingest_job_files (job_id, file_index, chunk_index, bytes, stored_ms) VALUES (?, ?, ?, ?, ?)', [
+    jobId,
+    fileIndex,
+    chunkIndex,
+    bytes,
+    Date.now(),
+  ]);
+}
+
+export async function getJobFileChunk(tx: SqlExecutor, jobId: string, fileIndex: number, chunkIndex: number): Promise<Buffer | null> {
+  const rows = await tx.query('SELECT bytes FROM ingest_job_files WHERE job_id = ? AND file_index = ? AND chunk_index = ?', [
+    jobId,
+    fileIndex,
+    chunkIndex,
+  ]);
+  return rows.length === 0 ? null : (rows[0]!.bytes as Buffer);
+}
+
+export async function deleteJobFiles(tx: SqlExecutor, jobId: string): Promise<void> {
+  await tx.run('DELETE FROM ingest_job_files WHERE job_id = ?', [jobId]);
 }
 
 export async function getJob(tx: SqlExecutor, id: string): Promise<IngestJob | null> {

@@ -16,6 +16,8 @@ export interface ColumnTypes {
    * writes and queries it).
    */
   readonly fullTextTable: string;
+  /** Raw bytes: BLOB in SQLite, BYTEA in PostgreSQL. */
+  readonly bytes: string;
 }
 
 /** The migration that adds `article_search`: the store indexes the articles stored before it. */
@@ -172,6 +174,22 @@ CREATE INDEX ingest_jobs_state ON ingest_jobs (state, queue_position);
     version: FULL_TEXT_MIGRATION,
     name: 'full-text search of articles',
     sql: (types) => types.fullTextTable,
+  },
+  {
+    version: 6,
+    name: 'ingest job files',
+    // Uploads and pasted text of queued jobs, in chunks, out of the job rows: stored as they
+    // arrive, read back a chunk at a time, deleted when the job ends.
+    sql: (types) => `
+CREATE TABLE ingest_job_files (
+  job_id TEXT NOT NULL,
+  file_index INTEGER NOT NULL,
+  chunk_index INTEGER NOT NULL,
+  bytes ${types.bytes} NOT NULL,
+  stored_ms ${types.epochMs} NOT NULL,
+  PRIMARY KEY (job_id, file_index, chunk_index)
+);
+`,
   },
 ];
 

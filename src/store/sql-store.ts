@@ -35,10 +35,13 @@ import type {
   StoredRejection,
   StoryQuery,
   StorySummary,
+  StoryVersion,
 } from './types.js';
 
 /** Bound parameters per statement: well under SQLite's (32766) and PostgreSQL's (65535) limits. */
 const PARAMS_PER_STATEMENT = 900;
+/** A job's file is kept in rows of this many bytes: one row's worth of memory at a time, both ways. */
+export const JOB_FILE_CHUNK_BYTES = 1024 * 1024;
 /** Rejections listed when the caller gives no limit. */
 const DEFAULT_REJECTIONS_LISTED = 100;
 
@@ -263,7 +266,7 @@ export class SqlStore implements Store {
         );
       }
     }
-    const savedAt = new Date().toISOString();
+    const savedAt = saveTime();
     await this.write('store stories', async (tx) => {
       for (const story of stories) await saveStory(tx, story, savedAt);
       for (const [merged, survivor] of mergedInto) {
@@ -292,6 +295,16 @@ export class SqlStore implements Store {
     if (live === null) return null;
     const rows = await this.read('read a story', 'SELECT dossier FROM stories WHERE id = ?', [live]);
     return rows[0] ? (JSON.parse(String(rows[0].dossier)) as DossierStory) : null;
+  }
+
+  async storyVersion(id: string): Promise<StoryVersion | null> {
+    const rows = await this.read('read a story version', liveStory(['id', 'saved_at']), [id, id]);
+    return rows[0] ? { id: String(rows[0].id), version: String(rows[0].saved_at) } : null;
+  }
+
+  async getStoryJson(id: string): Promise<(StoryVersion & { json: string }) | null> {
+    const rows = await this.read('read a story', liveStory(['id', 'saved_at', 'dossier']), [id, id]);
+    return rows[0] ? { id: String(rows[0].id), version: String(rows[0].saved_at), json: String(rows[0].dossier) } : null;
   }
 
   async resolveStoryId(id: string): Promise<string | null> {
@@ -485,8 +498,7 @@ export class SqlStore implements Store {
   async acquireLease(name: string, holder: string, ttlMs: number): Promise<boolean> {
     checkLeaseName(name);
     checkLeaseHolder(holder);
-    if (!Number.isFinite(ttlMs) || ttlMs <= 0)
-      throw usageError(`A lease of ${ttlMs} ms cannot be taken.`, 'Give a lease a positive number of milliseconds.');
+    checkLeaseTtl(ttlMs);
     const now = Date.now();
     // One statement: the row is taken when free, expired or already ours, atomically in both backends.
     const changed = await this.write('take a lease', (tx) =>
@@ -496,6 +508,22 @@ export class SqlStore implements Store {
          WHERE leases.expires_ms < ? OR leases.holder = excluded.holder`,
         [name, holder, now + Math.ceil(ttlMs), now],
       ),
+    );
+    return changed > 0;
+  }
+
+  async takeOverLease(name: string, from: string, holder: string, ttlMs: number): Promise<boolean> {
+    checkLeaseName(name);
+    checkLeaseHolder(from);
+    checkLeaseHolder(holder);
+    checkLeaseTtl(ttlMs);
+    const changed = await this.write('take over a lease', (tx) =>
+      tx.run('UPDATE leases SET holder = ?, expires_ms = ? WHERE name = ? AND holder = ?', [
+        holder,
+        Date.now() + Math.ceil(ttlMs),
+        name,
+        from,
+      ]),
     );
     return changed > 0;
   }
@@ -520,16 +548,63 @@ export class SqlStore implements Store {
     return this.write('queue an ingest job', (tx) => jobs.enqueueJob(tx, job, maxQueued));
   }
 
-  claimJob(holder: string, ttlMs: number, maxAttempts: number): Promise<ClaimedJob | null> {
-    return this.write('take an ingest job', (tx) => jobs.claimJob(tx, holder, ttlMs, maxAttempts));
+  claimJob(holder: string, ttlMs: number, maxAttempts: number, isGone?: (holder: string) => boolean): Promise<ClaimedJob | null> {
+    return this.write('take an ingest job', (tx) => jobs.claimJob(tx, holder, ttlMs, maxAttempts, isGone));
   }
 
   reportJob(id: string, holder: string, progress: { stage: string; done: number; total: number | null }, ttlMs: number): Promise<boolean> {
     return this.write('record job progress', (tx) => jobs.reportJob(tx, id, holder, progress, ttlMs));
   }
 
-  finishJob(id: string, holder: string, state: 'done' | 'failed', outcome: JobOutcome, keepFinished: number): Promise<boolean> {
-    return this.write('finish an ingest job', (tx) => jobs.finishJob(tx, id, holder, state, outcome, keepFinished));
+  addJobArticles(id: string, holder: string, articleIds: readonly string[]): Promise<boolean> {
+    return this.write('record the articles of a job', (tx) => jobs.addJobArticles(tx, id, holder, articleIds));
+  }
+
+  async finishJob(id: string, holder: string, state: 'done' | 'failed', outcome: JobOutcome, keepFinished: number): Promise<boolean> {
+    const finished = await this.write('finish an ingest job', (tx) => jobs.finishJob(tx, id, holder, state, outcome, keepFinished));
+    if (finished) await this.guard('give the space of a job back', () => this.driver.reclaimSpace());
+    return finished;
+  }
+
+  async saveJobFile(jobId: string, fileIndex: number, chunks: AsyncIterable<Uint8Array>): Promise<number> {
+    checkJobFile(jobId, fileIndex);
+    let size = 0;
+    let chunkIndex = 0;
+    let pending: Buffer[] = [];
+    let pendingBytes = 0;
+    // Each row in its own short transaction: an upload arrives at the client's pace, and other
+    // writers (an analysis) must not wait for it.
+    const flush = async (upTo: number) => {
+      const joined = Buffer.concat(pending, pendingBytes);
+      const row = joined.subarray(0, upTo);
+      const rest = joined.subarray(upTo);
+      await this.write('store an uploaded file', (tx) => jobs.putJobFileChunk(tx, jobId, fileIndex, chunkIndex, Buffer.from(row)));
+      chunkIndex++;
+      pending = rest.length > 0 ? [Buffer.from(rest)] : [];
+      pendingBytes = rest.length;
+    };
+    for await (const chunk of chunks) {
+      size += chunk.byteLength;
+      pending.push(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+      pendingBytes += chunk.byteLength;
+      while (pendingBytes >= JOB_FILE_CHUNK_BYTES) await flush(JOB_FILE_CHUNK_BYTES);
+    }
+    if (pendingBytes > 0) await flush(pendingBytes);
+    return size;
+  }
+
+  async *readJobFile(jobId: string, fileIndex: number): AsyncIterable<Uint8Array> {
+    checkJobFile(jobId, fileIndex);
+    for (let chunkIndex = 0; ; chunkIndex++) {
+      const bytes = await this.guard('read an uploaded file', () => jobs.getJobFileChunk(this.driver, jobId, fileIndex, chunkIndex));
+      if (bytes === null) return;
+      yield new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    }
+  }
+
+  async deleteJobFiles(jobId: string): Promise<void> {
+    await this.write('delete the files of a job', (tx) => jobs.deleteJobFiles(tx, jobId));
+    await this.guard('give the space of a job back', () => this.driver.reclaimSpace());
   }
 
   getJob(id: string): Promise<IngestJob | null> {
@@ -589,6 +664,26 @@ export class SqlStore implements Store {
       });
     }
   }
+}
+
+let lastSaveMicros = 0;
+
+/**
+ * Now as an ISO time to the microsecond, later than any this process gave before: a story's
+ * saved_at is its version (storyVersion), so two saves in one millisecond must differ.
+ */
+function saveTime(): string {
+  const micros = Math.max(Date.now() * 1000 + Number((process.hrtime.bigint() / 1000n) % 1000n), lastSaveMicros + 1);
+  lastSaveMicros = micros;
+  return new Date(Math.floor(micros / 1000)).toISOString().replace('Z', `${String(micros % 1000).padStart(3, '0')}Z`);
+}
+
+/** The columns of the live story a story id names (itself, or through its alias): two `?`, the id twice. */
+function liveStory(columns: readonly string[]): string {
+  const selected = columns.map((column) => `s.${column}`).join(', ');
+  return `SELECT ${selected} FROM stories s WHERE s.id = ?
+          UNION ALL
+          SELECT ${selected} FROM story_aliases a JOIN stories s ON s.id = a.story_id WHERE a.id = ?`;
 }
 
 async function saveStory(tx: SqlExecutor, story: DossierStory, savedAt: string): Promise<void> {
@@ -669,6 +764,17 @@ function checkLeaseName(name: string): void {
 function checkLeaseHolder(holder: string): void {
   if (typeof holder !== 'string' || holder === '' || storable(holder) !== holder)
     throw usageError(`${JSON.stringify(holder)} is not a lease holder.`, 'Name the holder of a lease with non-empty text.');
+}
+
+function checkLeaseTtl(ttlMs: number): void {
+  if (!Number.isFinite(ttlMs) || ttlMs <= 0)
+    throw usageError(`A lease of ${ttlMs} ms cannot be taken.`, 'Give a lease a positive number of milliseconds.');
+}
+
+function checkJobFile(jobId: string, fileIndex: number): void {
+  if (typeof jobId !== 'string' || jobId === '' || storable(jobId) !== jobId || !Number.isSafeInteger(fileIndex) || fileIndex < 0) {
+    throw usageError(`${JSON.stringify(jobId)} file ${fileIndex} cannot name a job's file.`, 'Give a job id and a file number from 0.');
+  }
 }
 
 function checkStateKey(key: string): void {

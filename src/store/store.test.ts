@@ -241,9 +241,15 @@ for (const backend of [sqliteBackend(), postgresBackend()]) {
       const story = sampleStory();
       await store.saveStories([story]);
       assert.deepEqual(await store.getStory(story.id), story);
+      const first = await store.getStoryJson(story.id);
+      assert.equal(first?.json, JSON.stringify(story), 'the JSON text as saved');
+      assert.deepEqual(await store.storyVersion(story.id), { id: story.id, version: first?.version });
       const changed = { ...story, headline: 'A better headline' };
       await store.saveStories([changed]);
       assert.deepEqual(await store.getStory(story.id), changed);
+      assert.notEqual((await store.storyVersion(story.id))?.version, first?.version, 'a new save is a new version');
+      assert.equal(await store.storyVersion('no-such-story'), null);
+      assert.equal(await store.getStoryJson('no-such-story'), null);
       const { total, stories } = await store.listStories();
       assert.equal(total, 1);
       assert.deepEqual(stories[0], {
@@ -272,6 +278,10 @@ for (const backend of [sqliteBackend(), postgresBackend()]) {
       );
       assert.equal((await store.getStory('a'))?.id, 'c');
       assert.equal((await store.getStory('b'))?.headline, 'C absorbed A and B');
+      const live = await store.getStoryJson('a');
+      assert.equal(live?.id, 'c', "the JSON of a merged id is the survivor's");
+      assert.deepEqual(JSON.parse(live!.json), await store.getStory('c'));
+      assert.deepEqual(await store.storyVersion('b'), { id: 'c', version: live!.version });
       assert.equal((await store.listStories()).total, 1);
       await store.saveStories([sampleStory({ id: 'd' })], new Map([['c', 'd']]));
       assert.equal(await store.resolveStoryId('a'), 'd');
@@ -613,6 +623,26 @@ for (const backend of [sqliteBackend(), postgresBackend()]) {
       }
     });
 
+    it('takes over a live lease only from the holder named, and gives it to one of many who try at once', async () => {
+      assert.equal(await store.acquireLease('stories', 'gone', 60_000), true);
+      assert.equal(await store.takeOverLease('stories', 'someone', 'b', 60_000), false, 'not held by someone');
+      assert.equal((await store.leaseHolder('stories'))?.holder, 'gone');
+      const second = await openStore(place.location, place.options);
+      try {
+        const takers = Array.from({ length: 6 }, (_, i) =>
+          (i % 2 === 0 ? store : second).takeOverLease('stories', 'gone', `t${i}`, 60_000),
+        );
+        assert.equal((await Promise.all(takers)).filter(Boolean).length, 1);
+      } finally {
+        await second.close();
+      }
+      assert.match((await store.leaseHolder('stories'))?.holder ?? '', /^t\d$/);
+      await assert.rejects(
+        store.takeOverLease('stories', 'gone', 'c', 0),
+        (e: unknown) => e instanceof CorroborateError && e.code === 'usage',
+      );
+    });
+
     it('queues ingest jobs, gives each to one worker, and keeps their outcome', async () => {
       const outcome = {
         articlesAdded: ['a1'],
@@ -658,18 +688,56 @@ for (const backend of [sqliteBackend(), postgresBackend()]) {
       );
     });
 
+    it("keeps a job's files in chunks, byte for byte, and deletes them when the job ends", async () => {
+      // 2.5 MB in the 64 KB pieces an upload arrives in: rows of 1 MB, the last one shorter.
+      const bytes = new Uint8Array(2.5 * 1024 * 1024);
+      for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 31 + (i >> 12)) & 0xff;
+      async function* pieces() {
+        for (let at = 0; at < bytes.length; at += 65_536) yield bytes.subarray(at, at + 65_536);
+      }
+      assert.equal(await store.saveJobFile('jf', 0, pieces()), bytes.length);
+      assert.equal(await store.saveJobFile('jf', 1, (async function* () {})()), 0);
+      const read = async (file: number) => {
+        const parts: Uint8Array[] = [];
+        for await (const part of store.readJobFile('jf', file)) parts.push(part);
+        return Buffer.concat(parts);
+      };
+      assert.ok((await read(0)).equals(Buffer.from(bytes)));
+      assert.equal((await read(1)).length, 0);
+      assert.equal((await read(7)).length, 0, 'a file never stored reads as nothing');
+      await store.enqueueJob({ id: 'jf', inputs: ['big.html'], request: '{}' }, 10);
+      assert.equal((await store.claimJob('w1', 60_000, 2))?.job.id, 'jf');
+      const none = { articlesAdded: [], articlesExisting: [], storiesTouched: [], errors: [] };
+      assert.equal(await store.finishJob('jf', 'w1', 'done', none, 10), true);
+      assert.equal((await read(0)).length, 0, 'gone with the job');
+      await store.saveJobFile('never-queued', 0, pieces());
+      await store.deleteJobFiles('never-queued');
+      assert.equal((await store.readJobFile('never-queued', 0)[Symbol.asyncIterator]().next()).done, true);
+      await assert.rejects(store.saveJobFile('', 0, pieces()), (e: unknown) => e instanceof CorroborateError && e.code === 'usage');
+    });
+
     it('takes a job again when its worker stopped, and fails it after the last attempt', async () => {
       await store.enqueueJob({ id: 'j1', inputs: ['x'], request: '{}' }, 10);
       assert.equal((await store.claimJob('w1', 1, 2))?.job.attempts, 1);
+      assert.equal(await store.addJobArticles('j1', 'w1', ['a1', 'a2']), true, 'the first attempt stored two articles');
+      assert.equal(await store.addJobArticles('j1', 'w1', ['a2']), true);
       await new Promise((resolve) => setTimeout(resolve, 20));
       const again = await store.claimJob('w2', 1, 2);
       assert.deepEqual([again?.job.id, again?.job.attempts], ['j1', 2], "the stopped worker's job is taken again");
+      assert.deepEqual(again?.job.articlesAdded, ['a1', 'a2'], 'with the articles its earlier attempt stored');
+      assert.equal(await store.addJobArticles('j1', 'w1', ['a3']), false, 'the first worker lost it');
       assert.equal(await store.reportJob('j1', 'w1', { stage: 'x', done: 0, total: null }, 60_000), false, 'the first worker lost it');
       await new Promise((resolve) => setTimeout(resolve, 20));
       assert.equal(await store.claimJob('w3', 60_000, 2), null, 'not a third time');
       const failed = await store.getJob('j1');
       assert.equal(failed?.state, 'failed');
       assert.match(failed?.errors[0]?.message ?? '', /started 2 times/);
+      assert.deepEqual(failed?.articlesAdded, ['a1', 'a2'], 'a job given up keeps the articles it stored');
+      await store.enqueueJob({ id: 'j2', inputs: ['x'], request: '{}' }, 10);
+      assert.equal((await store.claimJob('killed', 60_000, 2))?.job.id, 'j2');
+      assert.equal(await store.claimJob('w4', 60_000, 2, (holder) => holder === 'other'), null, 'its holder may still run');
+      const taken = await store.claimJob('w4', 60_000, 2, (holder) => holder === 'killed');
+      assert.deepEqual([taken?.job.id, taken?.job.attempts], ['j2', 2], 'a holder known to be gone waits for nobody');
     });
 
     it('gives a contested job to one worker, and forgets all but the newest finished jobs', async () => {
@@ -704,7 +772,7 @@ for (const backend of [sqliteBackend(), postgresBackend()]) {
 async function schemaOf(driver: SqlDriver): Promise<Record<string, string[]>> {
   const schema: Record<string, string[]> = {};
   const add = (table: string, entry: string) => (schema[table] ??= []).push(entry);
-  const family = (type: string) => (/int/i.test(type) ? 'integer' : type.toLowerCase());
+  const family = (type: string) => (/int/i.test(type) ? 'integer' : /^(blob|bytea)$/i.test(type) ? 'bytes' : type.toLowerCase());
   if (driver.dialect === 'sqlite') {
     const columns = await driver.query(
       `SELECT m.name AS tbl, c.name, c.type, c."notnull" AS required, c.pk FROM sqlite_master m, pragma_table_info(m.name) c

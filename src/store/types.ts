@@ -51,6 +51,13 @@ export interface StoryMatch {
   readonly snippet: Snippet;
 }
 
+export interface StoryVersion {
+  /** The live story's id. */
+  readonly id: string;
+  /** Opaque; differs between two saves of the story. */
+  readonly version: string;
+}
+
 export interface ArticleSummary {
   readonly id: string;
   readonly input: string;
@@ -133,6 +140,14 @@ export interface Store {
   saveStories(stories: readonly DossierStory[], mergedInto?: ReadonlyMap<string, string>): Promise<void>;
   /** Resolves merged ids to the surviving story. */
   getStory(id: string): Promise<DossierStory | null>;
+  /**
+   * The live story `id` names (itself, or the story it was merged into) and its version, which
+   * changes each time the story is saved: a reader that kept what it read of that version may
+   * use it again. Null if unknown.
+   */
+  storyVersion(id: string): Promise<StoryVersion | null>;
+  /** The live story `id` names as the JSON text it was saved as (JSON.stringify of the DossierStory), with its version. */
+  getStoryJson(id: string): Promise<(StoryVersion & { readonly json: string }) | null>;
   listStories(query?: StoryQuery): Promise<{ total: number; stories: StorySummary[] }>;
   /** Reuse signatures for incremental near-duplicate search (issue "Who copied whom"). */
   saveSignatures(entries: readonly { articleId: string; bandKeys: readonly string[] }[]): Promise<void>;
@@ -173,6 +188,12 @@ export interface Store {
   acquireLease(name: string, holder: string, ttlMs: number): Promise<boolean>;
   /** Gives the lease up if `holder` holds it; otherwise does nothing. */
   releaseLease(name: string, holder: string): Promise<void>;
+  /**
+   * Gives the lease `name` to `holder` until `ttlMs` from now if `from` still holds it, whether or
+   * not its time has run out: for a holder known to be gone (its process no longer runs). Of two
+   * that take over from the same holder at once, one gets it. True when `holder` now holds it.
+   */
+  takeOverLease(name: string, from: string, holder: string, ttlMs: number): Promise<boolean>;
   /** Who holds the lease `name` and until when, or null when nobody does (an expired lease is nobody's). */
   leaseHolder(name: string): Promise<{ holder: string; expires: string } | null>;
   /**
@@ -183,16 +204,33 @@ export interface Store {
   /**
    * Gives `holder` the oldest queued job, or a running one whose runner's lease ran out (it
    * stopped), until `ttlMs` from now; at most one holder gets each job. A job already taken
-   * `maxAttempts` times is failed instead of taken again. Null when nothing waits.
+   * `maxAttempts` times is failed instead of taken again. A running job whose holder `isGone`
+   * says has stopped (a process of this machine that no longer runs) counts as one whose lease
+   * ran out. Null when nothing waits.
    */
-  claimJob(holder: string, ttlMs: number, maxAttempts: number): Promise<ClaimedJob | null>;
+  claimJob(holder: string, ttlMs: number, maxAttempts: number, isGone?: (holder: string) => boolean): Promise<ClaimedJob | null>;
+  /**
+   * Adds articles to a running job's `articlesAdded` as soon as they are stored, so a later attempt
+   * (which finds them stored already) still counts them; false when the job is no longer the holder's.
+   */
+  addJobArticles(id: string, holder: string, articleIds: readonly string[]): Promise<boolean>;
   /** Records progress and renews the holder's lease; false when the job is no longer the holder's. */
   reportJob(id: string, holder: string, progress: { stage: string; done: number; total: number | null }, ttlMs: number): Promise<boolean>;
   /**
-   * Ends the holder's job as done or failed with its outcome, drops its request, and forgets all
-   * but the newest `keepFinished` finished jobs. False when the job is no longer the holder's.
+   * Ends the holder's job as done or failed with its outcome, drops its request and files, and
+   * forgets all but the newest `keepFinished` finished jobs. False when the job is no longer the holder's.
    */
   finishJob(id: string, holder: string, state: 'done' | 'failed', outcome: JobOutcome, keepFinished: number): Promise<boolean>;
+  /**
+   * Stores file number `fileIndex` of the job `jobId` (to be queued, or queued) as its chunks
+   * arrive, a bounded amount in memory at a time; resolves to its size in bytes. When `chunks`
+   * throws, what was stored stays until deleteJobFiles (or, for a job never queued, an hour).
+   */
+  saveJobFile(jobId: string, fileIndex: number, chunks: AsyncIterable<Uint8Array>): Promise<number>;
+  /** The bytes of a job's file, in order, a chunk at a time; nothing for a file never stored. */
+  readJobFile(jobId: string, fileIndex: number): AsyncIterable<Uint8Array>;
+  /** Deletes every file of a job; finishJob does it for the job it ends. */
+  deleteJobFiles(jobId: string): Promise<void>;
   getJob(id: string): Promise<IngestJob | null>;
   /** The newest jobs first. */
   listJobs(limit: number): Promise<IngestJob[]>;

@@ -148,6 +148,24 @@ describe('GET /api/stories/:id', () => {
     assert.equal(body.story.id, t.story.id);
   });
 
+  it('sends the story once per version: an ETag, 304 for a client that has it, the new text after a save', async () => {
+    const path = `/api/stories/${t.story.id}`;
+    const first = await fetch(t.url + path);
+    const etag = first.headers.get('etag') ?? '';
+    assert.match(etag, /^"[\w-]+"$/);
+    assert.equal(first.headers.get('cache-control'), 'private, no-cache');
+    assert.equal(await first.text(), JSON.stringify({ requestedId: t.story.id, story: await t.store.getStory(t.story.id) }));
+    const again = await fetch(t.url + path, { headers: { 'If-None-Match': etag } });
+    assert.equal(again.status, 304);
+    assert.equal(await again.text(), '');
+    await t.store.saveStories([{ ...t.story, headline: 'Re-saved while cached' }]);
+    const changed = await fetch(t.url + path, { headers: { 'If-None-Match': etag } });
+    assert.equal(changed.status, 200, 'a new save is a new version');
+    assert.notEqual(changed.headers.get('etag'), etag);
+    assert.equal(((await changed.json()) as { story: { headline: string } }).story.headline, 'Re-saved while cached');
+    await t.store.saveStories([t.story]);
+  });
+
   it('answers 404 for unknown ids and 400 for malformed ones', async () => {
     assertError(await get('/api/stories/no-such-story'), 404, /no-such-story/);
     assertError(await get('/api/stories/%3Cscript%3E'), 400);

@@ -4,12 +4,13 @@
 // whose worker stopped is taken again by another.
 import type { Command } from '../command.js';
 import { parseFlags, writeLine } from '../command.js';
+import { jobTimeLimitMs } from '../job-flags.js';
 import { usageError } from '../../errors.js';
 import { openStore } from '../../store/index.js';
 import { startIngestRunner } from '../../jobs/index.js';
 import { stopGracefully, untilStopSignal } from '../signals.js';
 
-const HELP = `Usage: corroborate worker [--db PATH] [--allow-private-network]
+const HELP = `Usage: corroborate worker [--db PATH] [--job-time-limit MINUTES] [--allow-private-network]
 
 Runs the ingest jobs queued in the database (articles added in the web app or through
 POST /api/ingest), one at a time, until stopped. Start as many as you like against one
@@ -17,6 +18,7 @@ database; 'corroborate serve --no-worker' then only answers requests and queues 
 
 Options:
   --db PATH                 SQLite file or postgres:// URL (default: ./corroborate.db)
+  --job-time-limit MINUTES  stop and fail a job still running after this long (default: 10)
   --allow-private-network   let ingested URLs reach loopback and private addresses
   -h, --help                this help
 
@@ -28,7 +30,11 @@ export const command: Command = {
   summary: 'Run the ingest jobs queued in a database',
   help: HELP,
   async run(argv, io) {
-    const { values, positionals } = parseFlags(argv, { db: { type: 'string' }, 'allow-private-network': { type: 'boolean' } }, 'worker');
+    const { values, positionals } = parseFlags(
+      argv,
+      { db: { type: 'string' }, 'job-time-limit': { type: 'string' }, 'allow-private-network': { type: 'boolean' } },
+      'worker',
+    );
     if (positionals.length > 0) throw usageError(`unexpected argument '${positionals[0]}'.`, "Run 'corroborate worker --help'.");
     const db = values.db ?? 'corroborate.db';
     const store = await openStore(db);
@@ -38,6 +44,7 @@ export const command: Command = {
       { analyze: { ingest: { allowPrivateNetwork: Boolean(values['allow-private-network']) } } },
       {
         log: (message) => io.stderr.write(`${message}\n`),
+        timeLimitMs: jobTimeLimitMs(values['job-time-limit']),
       },
     );
     await writeLine(io.stdout, `Corroborate worker on ${db}: running queued ingest jobs. Press Ctrl-C to stop.`);

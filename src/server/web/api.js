@@ -35,6 +35,8 @@ async function request(path, init) {
   } catch {
     body = null;
   }
+  // The server asks for its access token (a new one since the last login): log in again.
+  if (response.status === 401) window.location.assign('/login');
   if (!response.ok) {
     const message = body?.error && typeof body.error.message === 'string' ? body.error.message : `The server answered ${response.status}.`;
     throw new ApiFailure(response.status, message);

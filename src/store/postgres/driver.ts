@@ -167,6 +167,10 @@ class PostgresDriver implements SqlDriver {
     }
   }
 
+  async reclaimSpace(): Promise<void> {
+    // Autovacuum makes the space of deleted rows reusable; nothing to do here.
+  }
+
   explain(error: unknown): string | undefined {
     return explain(error);
   }

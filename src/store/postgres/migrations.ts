@@ -2,4 +2,4 @@
 import { migrationsFor } from '../migrations.js';
 import { fullTextTable } from './search.js';
 
-export const migrations = migrationsFor({ epochMs: 'BIGINT', fullTextTable });
+export const migrations = migrationsFor({ epochMs: 'BIGINT', bytes: 'BYTEA', fullTextTable });

@@ -1,0 +1,63 @@
+// Issue #19 item 10, through the CLI: a killed or Ctrl-C'd `analyze` must not make the next run
+// wait for its lease to run out.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openStore } from '../../src/store/index.js';
+import { leaseHolderName } from '../../src/pipeline/lease.js';
+import { STORY_INDEX_STATE } from '../../src/pipeline/analyze.js';
+import { EXAMPLES, runCli } from '../server/helpers.js';
+
+describe('the writer lease of a run that did not end well', () => {
+  let dir = '';
+  before(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'corroborate-hostile-lease-'));
+  });
+  after(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('a lease left by a killed run on this machine is taken over at once', async () => {
+    const db = join(dir, 'killed.db');
+    const killed = spawn(process.execPath, ['-e', '']);
+    await once(killed, 'exit');
+    const [host, , space] = leaseHolderName().split(':');
+    const store = await openStore(db);
+    // As `kill -9` leaves it: a lease with most of its two minutes to run.
+    assert.equal(await store.acquireLease(STORY_INDEX_STATE, `${host}:${killed.pid}:${space}:0badc0de`, 120_000), true);
+    await store.close();
+    const run = runCli(['analyze', join(EXAMPLES, '000_0c083f95c1e08a76.txt'), '--db', db, '--out', join(dir, 'out')]);
+    assert.equal(await run.exited, 0, run.output().stderr);
+    assert.doesNotMatch(run.output().stderr, /waiting/);
+  });
+
+  it('Ctrl-C during the run gives the lease up before the process ends', async () => {
+    // A run can end between the test seeing its lease and the signal: then try again.
+    for (let attempt = 1; ; attempt++) {
+      const db = join(dir, `interrupted-${attempt}.db`);
+      const store = await openStore(db);
+      try {
+        const run = runCli(['analyze', EXAMPLES, '--db', db, '--out', join(dir, 'out')]);
+        let holder = null;
+        while (!holder && run.child.exitCode === null) {
+          holder = await store.leaseHolder(STORY_INDEX_STATE);
+          if (!holder) await new Promise((resolve) => setTimeout(resolve, 10));
+        }
+        assert.ok(holder, `the run took the lease: ${run.output().stderr}`);
+        const ended = once(run.child, 'exit');
+        run.child.kill('SIGINT');
+        const [code, signal] = await ended;
+        if (code === 0 && attempt < 3) continue;
+        assert.deepEqual([code, signal], [null, 'SIGINT'], run.output().stderr);
+        assert.equal(await store.leaseHolder(STORY_INDEX_STATE), null);
+        return;
+      } finally {
+        await store.close();
+      }
+    }
+  });
+});
