@@ -1,25 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Article, ClaimMention } from '../records.js';
+import { analysed } from '../derivation/families.js';
 import { capArticle, capClaims } from './limits.js';
 
-const article = (text: string): Article => ({
-  id: 'a1',
-  contentHash: 'h',
-  input: 'in.txt',
-  url: null,
-  canonicalUrl: null,
-  title: null,
-  byline: null,
-  published: null,
-  updated: null,
-  outlet: null,
-  publisher: null,
-  language: 'en',
-  text,
-  removed: [],
-  fetchedAt: null,
-});
+const article = (text: string): Article => analysed('a1', text).article;
 
 test('capArticle: a text within the cap is the same record; a longer one is cut at a paragraph, sentence or space, and says so', () => {
   const short = article('One paragraph.');
