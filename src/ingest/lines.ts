@@ -11,7 +11,7 @@ export type Line =
 const NEWLINE = 0x0a;
 
 /** The lines of `source` (UTF-8; "\r\n" and "\n" end a line, a BOM before the first is dropped), in order. */
-export async function* splitLines(source: AsyncIterable<Uint8Array>, maxLineBytes: number): AsyncGenerator<Line> {
+export async function* splitLines(source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, maxLineBytes: number): AsyncGenerator<Line> {
   let parts: Buffer[] = [];
   let held = 0;
   // Bytes of the current line while it is being skipped; -1 while it is being held.

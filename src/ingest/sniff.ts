@@ -10,6 +10,8 @@ export type Kind = 'gzip' | 'utf-16le' | 'utf-16be' | 'warc' | 'feed' | 'jsonl' 
 
 /** Least share of UTF-16 code units that are ASCII (a zero high byte) for text without a BOM: spaces and digits alone make more. */
 const MIN_UTF16_ASCII_SHARE = 0.05;
+/** And least count of them: a stray NUL or two in UTF-8 text ("{\0" reads as the unit "{") is not UTF-16. */
+const MIN_UTF16_ASCII_UNITS = 8;
 
 /** File signatures of common binary formats: a match is binary whatever follows. */
 const BINARY_MAGIC: readonly (readonly number[])[] = [
@@ -70,7 +72,7 @@ export function utf16Order(prefix: Uint8Array): 'utf-16le' | 'utf-16be' | null {
       } else if (unit >= 0xdc00 && unit <= 0xdfff) return false;
       if (high === 0 && unit < 0x7f) ascii++;
     }
-    return ascii >= MIN_UTF16_ASCII_SHARE * units;
+    return ascii >= Math.max(MIN_UTF16_ASCII_UNITS, MIN_UTF16_ASCII_SHARE * units);
   };
   const le = fits(true);
   const be = fits(false);
@@ -82,18 +84,18 @@ export function sniff(bytes: Uint8Array, name = ''): Kind {
   if (isGzip(bytes)) return 'gzip';
   const prefix = bytes.subarray(0, SNIFF_BYTES);
   if (BINARY_MAGIC.some((magic) => startsWith(prefix, magic))) return 'binary';
-  const utf16 = utf16Order(prefix);
-  if (utf16) return utf16;
   const head = new TextDecoder('latin1')
     .decode(prefix)
     .replace(/^\uFEFF|^ï»¿/, '')
     .trimStart();
-  if (head.length === 0) return 'empty';
   // Containers before the binary test: a WARC holds images, and a NUL byte in one JSON line
-  // makes that line bad, not the file.
+  // makes that line bad, not the file. Neither can be UTF-16, whose ASCII is NUL-interleaved.
   if (head.startsWith('WARC/')) return 'warc';
-  if (/\.(jsonl|ndjson)(\.gz)?$/i.test(name)) return 'jsonl';
   if (head.startsWith('{') && /^\{[^\n]*\}\s*(\n|$)/.test(head) && /"(html|text|url)"\s*:/.test(head.split('\n')[0] ?? '')) return 'jsonl';
+  const utf16 = utf16Order(prefix);
+  if (utf16) return utf16;
+  if (head.length === 0) return 'empty';
+  if (/\.(jsonl|ndjson)(\.gz)?$/i.test(name)) return 'jsonl';
   if (looksBinary(prefix)) return 'binary';
   const lower = head.slice(0, 2048).toLowerCase();
   const markup = lower.replace(/^(<\?xml[^>]*>\s*|<!--[\s\S]*?-->\s*)+/, '');
