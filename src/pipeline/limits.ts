@@ -16,7 +16,7 @@ export interface AnalysisLimits {
 }
 
 export const ANALYSIS_LIMITS: AnalysisLimits = {
-  // Nearly twice the longest article in 2,000 real news texts (AEB, ECB+, PolNeAR: 53,372); a
+  // Nearly twice the longest of 1,877 real news articles (AEB, ECB+, PolNeAR: 53,372); a
   // 10,000-word long read is about 60,000. The brief and reconciliation compare every sentence
   // of a story with every other article's, so this bounds a story of copies of one huge page.
   maxArticleChars: 100_000,
