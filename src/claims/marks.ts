@@ -111,7 +111,13 @@ function scanParagraph(text: string, pStart: number, pEnd: number): QuotePiece[]
 /** Single-quoted stretches outside every double-quoted piece. */
 function scanSingles(text: string, pStart: number, pEnd: number, doubles: readonly QuotePiece[]): QuotePiece[] {
   const found: QuotePiece[] = [];
-  const inside = (i: number) => doubles.some((d) => i >= d.open && i < d.close);
+  // The double-quoted pieces are in order and apart, and i only grows: one pass over them, not
+  // one per character (a long paragraph of quotes was quadratic).
+  let next = 0;
+  const inside = (i: number) => {
+    while (next < doubles.length && doubles[next]!.close <= i) next += 1;
+    return next < doubles.length && i >= doubles[next]!.open;
+  };
   let openAt = -1;
   for (let i = pStart; i < pEnd; i += 1) {
     const ch = text[i]!;

@@ -23,11 +23,18 @@ function load(): Nlp {
 
 /** How far ahead to look for a token wink returned, when the text between is only spaces. */
 const ALIGN_WINDOW = 64;
+/**
+ * Longest run without white space wink is given; the rest of the run is blanked (same length, so
+ * offsets hold). Its tokenizer's patterns backtrack over a whole token, so one 100 KB "word" or
+ * run of full stops costs minutes; no word or number is this long.
+ */
+const MAX_TOKEN_CHARS = 64;
+const LONG_RUN = new RegExp(`\\S{${MAX_TOKEN_CHARS + 1},}`, 'g');
 
 /** Tags `text` and maps every token back to its character offsets. */
 export function tagText(text: string): TaggedToken[] {
   const engine = load();
-  const doc = engine.readDoc(text);
+  const doc = engine.readDoc(text.replace(LONG_RUN, (run) => run.slice(0, MAX_TOKEN_CHARS) + ' '.repeat(run.length - MAX_TOKEN_CHARS)));
   const words = doc.tokens().out() as string[];
   const tags = doc.tokens().out(engine.its.pos) as string[];
   const tokens: TaggedToken[] = [];

@@ -6,6 +6,7 @@ import { createReadStream } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import type { CommandIO } from './command.js';
 import { CorroborateError } from '../errors.js';
+import { oneLine } from './terminal.js';
 
 /** Most bad lines described one by one on stderr; the rest are only counted. */
 export const MAX_REPORTED_BAD_LINES = 100;
@@ -44,8 +45,8 @@ export async function* readJsonl<T extends object>(path: string, io: CommandIO, 
     if (parsed === null) continue;
     if (typeof parsed === 'string') {
       bad++;
-      if (good > 0) report(`line ${number}: ${parsed}`);
-      else if (held.push(`line ${number}: ${parsed}`) === GIVE_UP_AFTER_BAD_LINES) {
+      if (good > 0) report(`line ${number}: ${oneLine(parsed)}`);
+      else if (held.push(`line ${number}: ${oneLine(parsed)}`) === GIVE_UP_AFTER_BAD_LINES) {
         throw new CorroborateError(
           'input',
           `${name} is not JSON lines: none of its first ${GIVE_UP_AFTER_BAD_LINES} lines is a record (${held[0]}).`,

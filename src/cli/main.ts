@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { CorroborateError } from '../errors.js';
 import type { Command, CommandIO } from './command.js';
+import { forTerminal } from './terminal.js';
 
 const COMMANDS: Record<string, { summary: string; load: () => Promise<{ command: Command }> }> = {
   analyze: { summary: 'Run every stage and write the story dossier and HTML report', load: () => import('./commands/analyze.js') },
@@ -61,11 +62,12 @@ export async function main(argv: readonly string[], io: CommandIO = processIO())
     }
   } catch (error) {
     if (error instanceof CorroborateError) {
-      io.stderr.write(`corroborate ${name}: ${error.message}\n`);
+      // Messages may quote an input (a bad line, a file name): no escape sequence gets through.
+      io.stderr.write(`corroborate ${name}: ${forTerminal(error.message)}\n`);
       if (error.hint) io.stderr.write(`  ${error.hint}\n`);
       return error.exitCode;
     }
-    io.stderr.write(`corroborate ${name}: unexpected error: ${(error as Error)?.stack ?? String(error)}\n`);
+    io.stderr.write(`corroborate ${name}: unexpected error: ${forTerminal((error as Error)?.stack ?? String(error))}\n`);
     return 1;
   }
 }

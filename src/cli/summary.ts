@@ -1,8 +1,10 @@
 // The terminal summary of `analyze`: stories, outlets, roles, the findings an editor reads first.
-// Article text is untrusted: control characters are removed so a page cannot drive the terminal.
+// Article text is untrusted: escape sequences and control characters are removed (terminal.ts) so a
+// page cannot drive the terminal.
 import type { RunResult } from '../pipeline/analyze.js';
 import type { DossierStory } from '../dossier/types.js';
 import { articleName, publishedSpan, withArticleNames } from '../dossier/wording.js';
+import { oneLine } from './terminal.js';
 
 /** How many findings per story the terminal shows; the rest are in the report. */
 const FINDINGS_SHOWN = 8;
@@ -18,7 +20,7 @@ export function formatSummary(result: RunResult, where: { outDir: string }): str
   for (const story of dossier.stories) lines.push('', ...storyLines(story));
   if (rejections.length > 0) {
     lines.push('', 'Rejected:');
-    for (const r of rejections) lines.push(`  ${clean(r.input)}: ${clean(r.reason)}`);
+    for (const r of rejections) lines.push(`  ${oneLine(r.input)}: ${oneLine(r.reason)}`);
   }
   lines.push('', `Wrote ${where.outDir}/stories.json and ${where.outDir}/index.html`);
   return lines.join('\n');
@@ -27,13 +29,13 @@ export function formatSummary(result: RunResult, where: { outDir: string }): str
 function storyLines(story: DossierStory): string[] {
   const span = publishedSpan(story.articles);
   const lines = [
-    `Story ${story.id}: ${clean(story.headline)}`,
+    `Story ${story.id}: ${oneLine(story.headline)}`,
     `  ${plural(story.articles.length, 'article')} from ${plural(story.outlets.length, 'outlet')}, ` +
       `${plural(story.independentOrigins, 'independent origin')}${span ? `, ${span}` : ''}`,
   ];
-  const names = new Map(story.articles.map((a) => [a.id, clean(articleName(a))]));
+  const names = new Map(story.articles.map((a) => [a.id, oneLine(articleName(a))]));
   // Findings and reasons name articles by id or input; a reader knows them by name.
-  const named = (text: string) => clean(withArticleNames(text, story.articles, (a) => names.get(a.id)!));
+  const named = (text: string) => oneLine(withArticleNames(text, story.articles, (a) => names.get(a.id)!));
   for (const a of story.articles) {
     const sources = a.derivedFrom.map((d) => names.get(d.article) ?? d.article);
     lines.push(`  - ${names.get(a.id)}: ${a.role}${sources.length ? ` of ${sources.join(', ')}` : ''}`);
@@ -46,19 +48,11 @@ function storyLines(story: DossierStory): string[] {
   if (story.brief.length > 0) {
     lines.push('  Brief:');
     for (const s of story.brief)
-      lines.push(`    ${clean(s.text)}${s.contested ? ' (contested)' : ''} [${s.citations.map((c) => names.get(c) ?? c).join('; ')}]`);
+      lines.push(`    ${oneLine(s.text)}${s.contested ? ' (contested)' : ''} [${s.citations.map((c) => names.get(c) ?? c).join('; ')}]`);
   }
   return lines;
 }
 
 function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
-}
-
-/** Removes C0/C1 control characters (escape sequences included) from untrusted text. */
-export function clean(text: string): string {
-  return text
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
 }

@@ -1,5 +1,5 @@
 // Fetching a URL politely and safely: a timeout, a size cap, a few redirects at most, a
-// User-Agent that says who we are, and no loopback or private addresses unless allowed.
+// User-Agent that says who we are, and no loopback or private addresses unless allowed (see address.ts).
 // The address check runs in the socket's DNS lookup, so the address checked is the one used.
 import http from 'node:http';
 import https from 'node:https';
@@ -7,6 +7,9 @@ import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { isIP } from 'node:net';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import type { Readable } from 'node:stream';
+import { isPrivateAddress } from './address.js';
+
+export { isPrivateAddress };
 
 export interface FetchOptions {
   readonly timeoutMs: number;
@@ -19,30 +22,6 @@ export interface FetchOptions {
 export type FetchResult =
   | { readonly ok: true; readonly url: string; readonly bytes: Uint8Array; readonly contentType: string; readonly fetchedAt: string }
   | { readonly ok: false; readonly code: 'network' | 'refused' | 'too-large' | 'not-found'; readonly reason: string };
-
-/** True for loopback, private, link-local, CGNAT, multicast and unspecified addresses. */
-export function isPrivateAddress(address: string): boolean {
-  if (isIP(address) === 6) {
-    const a = address.toLowerCase();
-    if (a === '::1' || a === '::') return true;
-    const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(a);
-    if (mapped) return isPrivateAddress(mapped[1]!);
-    return /^(fc|fd|fe8|fe9|fea|feb|ff)/.test(a);
-  }
-  const parts = address.split('.').map(Number);
-  if (parts.length !== 4 || parts.some((p) => !Number.isInteger(p))) return true;
-  const [a, b] = parts as [number, number, number, number];
-  return (
-    a === 0 ||
-    a === 10 ||
-    a === 127 ||
-    a >= 224 ||
-    (a === 100 && b >= 64 && b <= 127) ||
-    (a === 169 && b === 254) ||
-    (a === 172 && b >= 16 && b <= 31) ||
-    (a === 192 && b === 168)
-  );
-}
 
 class RefusedAddress extends Error {}
 
@@ -69,11 +48,9 @@ function decoded(response: http.IncomingMessage): Readable {
 function once(url: URL, options: FetchOptions): Promise<FetchResult | { redirect: string }> {
   return new Promise((resolve) => {
     const client = url.protocol === 'https:' ? https : http;
-    if (
-      !options.allowPrivateNetwork &&
-      isIP(url.hostname.replace(/^\[|\]$/g, '')) &&
-      isPrivateAddress(url.hostname.replace(/^\[|\]$/g, ''))
-    ) {
+    // An address written in the URL is connected to without a DNS lookup: check it here.
+    const literal = url.hostname.replace(/^\[|\]$/g, '');
+    if (!options.allowPrivateNetwork && isIP(literal) && isPrivateAddress(literal)) {
       resolve({
         ok: false,
         code: 'refused',

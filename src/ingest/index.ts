@@ -1,15 +1,15 @@
 // Stage 1, an edge: turns what the user named (files, directories, '-', URLs) into source
 // documents. Containers (gzip, feeds, WARC, JSONL) are opened here; every refusal is a
 // `Rejection` value with a reason, and one bad input never stops the batch.
-import { createReadStream } from 'node:fs';
-import { open, readdir, stat } from 'node:fs/promises';
+import { createReadStream, type Stats } from 'node:fs';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createGunzip } from 'node:zlib';
-import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import type { Rejection, RejectionCode, SourceDocument } from '../records.js';
 import { gunzipCapped } from './gzip.js';
 import { isBlank, isGzip, sniff } from './sniff.js';
+import { ByteSource, capped, gunzipped, InputTooLarge } from './stream.js';
+import { splitLines } from './lines.js';
 import { charsetOf, parseHttpResponse, readWarcRecords, WarcFormatError } from './warc.js';
 import { parseFeed } from './feed.js';
 import { fetchUrl, type FetchOptions } from './http.js';
@@ -17,8 +17,10 @@ import { fetchUrl, type FetchOptions } from './http.js';
 import { decodeBytes } from '../extract/decode.js';
 
 export interface IngestOptions {
-  /** Largest single document (page, feed item, WARC record) we accept, in bytes. */
+  /** Largest single document (page, feed item, WARC record, JSON line) we accept, in bytes. */
   readonly maxDocumentBytes: number;
+  /** Most bytes read from one input (a file, standard input), counted after decompression; the rest is refused. */
+  readonly maxInputBytes: number;
   /** URL fetches give up after this long. */
   readonly timeoutMs: number;
   readonly maxRedirects: number;
@@ -34,6 +36,9 @@ export interface IngestOptions {
 export const INGEST_DEFAULTS: IngestOptions = {
   // News pages are rarely over 2 MB; 10 MB leaves room for inline assets without risking memory.
   maxDocumentBytes: 10 * 1024 * 1024,
+  // Twice the 1 GB a WARC file should stay under (WARC 1.1, annex C); a compressed bomb stops
+  // after about 7 s of decompression instead of filling the disk's worth of memory or time.
+  maxInputBytes: 2 * 1024 * 1024 * 1024,
   // Long enough for a slow news site, short enough that a dead host does not stall a batch.
   timeoutMs: 15_000,
   // Browsers allow 20; news pages need 1-3 (http->https, canonical host, consent).
@@ -48,6 +53,8 @@ export const INGEST_DEFAULTS: IngestOptions = {
 const JSONL_GIVE_UP_LINES = 5;
 /** A feed item whose full content has at least this many characters of text is an article on its own. */
 const FULL_CONTENT_MIN_CHARS = 400;
+/** Bytes looked at before deciding how to read an input: the gzip header, then what it holds. */
+const PEEK_BYTES = 8192;
 
 type Item = SourceDocument | Rejection;
 
@@ -78,31 +85,19 @@ function reject(input: string, code: RejectionCode, reason: string): Rejection {
 /** Reads every input in order, yielding documents and rejections as they come. */
 export async function* readInputs(inputs: readonly string[], options: Partial<IngestOptions> = {}): AsyncGenerator<Item> {
   const settings: IngestOptions = { ...INGEST_DEFAULTS, ...options };
+  // Each real file and folder is read once, under the first path that reached it: links to a
+  // folder inside itself would otherwise make the walk endless.
+  const visited = new Map<string, string>();
   for (const input of inputs) {
     try {
-      if (input === '-') yield* readStdin(settings);
+      if (input === '-') yield* readStream('-', settings.stdin ?? (process.stdin as AsyncIterable<Uint8Array>), settings);
       else if (/^https?:\/\//i.test(input)) yield* readUrl(input, settings);
-      else yield* readPath(input, settings);
+      else yield* readPath(input, settings, visited);
     } catch (error) {
       // A last guard: whatever went wrong with this input, the batch goes on.
       yield reject(input, 'unreadable', `could not be read: ${(error as Error).message}`);
     }
   }
-}
-
-async function* readStdin(settings: IngestOptions): AsyncGenerator<Item> {
-  const source = settings.stdin ?? (process.stdin as AsyncIterable<Uint8Array>);
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of source) {
-    size += chunk.length;
-    if (size > settings.maxDocumentBytes) {
-      yield reject('-', 'too-large', `standard input is over the ${settings.maxDocumentBytes}-byte cap`);
-      return;
-    }
-    chunks.push(Buffer.from(chunk));
-  }
-  yield* fromBytes('-', Buffer.concat(chunks), settings, {});
 }
 
 async function* readUrl(input: string, settings: IngestOptions): AsyncGenerator<Item> {
@@ -128,18 +123,28 @@ function fetchOptions(settings: IngestOptions): FetchOptions {
   };
 }
 
-async function* readPath(path: string, settings: IngestOptions): AsyncGenerator<Item> {
-  let info;
+async function* readPath(path: string, settings: IngestOptions, visited: Map<string, string>): AsyncGenerator<Item> {
+  let info: Stats;
+  let real: string;
   try {
     info = await stat(path);
+    real = await realpath(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') yield reject(path, 'not-found', 'no such file or directory');
+    else if (code === 'ELOOP') yield reject(path, 'unreadable', 'a link that leads back to itself');
     else yield reject(path, 'unreadable', `cannot be read (${code ?? (error as Error).message})`);
     return;
   }
+  const first = visited.get(real);
+  if (first !== undefined) {
+    const what = info.isDirectory() ? 'folder' : 'file';
+    yield reject(path, 'unsupported', `the same ${what} as ${first}, already read (named twice, or reached again through a link)`);
+    return;
+  }
+  visited.set(real, path);
   if (info.isDirectory()) {
-    yield* readDirectory(path, settings);
+    yield* readDirectory(path, settings, visited);
     return;
   }
   if (!info.isFile()) {
@@ -150,61 +155,15 @@ async function* readPath(path: string, settings: IngestOptions): AsyncGenerator<
     yield reject(path, 'empty', 'the file is empty');
     return;
   }
-  const prefix = await readPrefix(path, 8192);
-  let kind = sniff(prefix, path);
-  let compressed = false;
-  if (kind === 'gzip') {
-    compressed = true;
-    // Sniff what is inside from the first decompressed bytes only.
-    const inner = await gunzipCapped(createReadStream(path, { start: 0, end: 64 * 1024 }), 8192);
-    kind = sniff(inner.bytes, path.replace(/\.gz$/i, ''));
-    if (inner.bytes.length === 0 && inner.problem === 'truncated') {
-      yield reject(path, 'malformed', `the gzip file is corrupt or cut off (${inner.detail ?? 'no data'})`);
-      return;
-    }
-  }
-  // Containers are streamed whatever their size; single documents must fit the cap.
-  if (kind === 'warc') {
-    yield* readWarc(path, compressed, settings);
-    return;
-  }
-  if (kind === 'jsonl') {
-    yield* readJsonl(path, compressed, settings);
-    return;
-  }
-  if (!compressed && info.size > settings.maxDocumentBytes) {
-    yield reject(path, 'too-large', `the file is ${info.size} bytes, over the ${settings.maxDocumentBytes}-byte cap per document`);
-    return;
-  }
-  if (compressed) {
-    const result = await gunzipCapped(createReadStream(path), settings.maxDocumentBytes);
-    if (result.problem === 'too-large') {
-      yield reject(path, 'too-large', `it decompresses to over the ${settings.maxDocumentBytes}-byte cap per document`);
-      return;
-    }
-    if (result.problem === 'truncated') {
-      yield reject(path, 'malformed', `the gzip file is corrupt or cut off (${result.detail ?? 'unexpected end'})`);
-      return;
-    }
-    yield* fromBytes(path, result.bytes, settings, {});
-    return;
-  }
-  const { readFile } = await import('node:fs/promises');
-  yield* fromBytes(path, await readFile(path), settings, {});
-}
-
-async function readPrefix(path: string, length: number): Promise<Uint8Array> {
-  const handle = await open(path, 'r');
   try {
-    const buffer = Buffer.alloc(length);
-    const { bytesRead } = await handle.read(buffer, 0, length, 0);
-    return buffer.subarray(0, bytesRead);
-  } finally {
-    await handle.close();
+    yield* readStream(path, createReadStream(path), settings, info.size);
+  } catch (error) {
+    // Inside a folder, one unreadable file must not end the walk.
+    yield reject(path, 'unreadable', `could not be read: ${(error as Error).message}`);
   }
 }
 
-async function* readDirectory(dir: string, settings: IngestOptions): AsyncGenerator<Item> {
+async function* readDirectory(dir: string, settings: IngestOptions, visited: Map<string, string>): AsyncGenerator<Item> {
   let entries;
   try {
     entries = await readdir(dir, { withFileTypes: true });
@@ -212,19 +171,70 @@ async function* readDirectory(dir: string, settings: IngestOptions): AsyncGenera
     yield reject(dir, 'unreadable', `the directory cannot be listed (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
     return;
   }
-  const names = entries
-    .filter((e) => !e.name.startsWith('.'))
-    .map((e) => e.name)
-    .sort();
-  for (const name of names) {
+  const byName = new Map(entries.filter((e) => !e.name.startsWith('.')).map((e) => [e.name, e]));
+  for (const name of [...byName.keys()].sort()) {
     const path = join(dir, name);
-    const entry = entries.find((e) => e.name === name)!;
+    const entry = byName.get(name)!;
     // A directory of pages often carries notes and code beside them (a README, a licence): pass
     // over those without a word, as a reader would; they are not refused pages. Named on their
     // own, they are read.
     const extension = /\.([a-z0-9]+)$/i.exec(name.replace(/\.gz$/i, ''))?.[1]?.toLowerCase();
     if (entry.isFile() && extension && !ARTICLE_EXTENSIONS.has(extension)) continue;
-    yield* readPath(path, settings);
+    yield* readPath(path, settings, visited);
+  }
+}
+
+/**
+ * One input as a stream (a file, standard input): decompressed if it is gzip, capped at
+ * `maxInputBytes` after decompression, then streamed record by record if it is a container
+ * (WARC, JSON lines), or read whole, up to `maxDocumentBytes`, if it is one document.
+ * `fileSize` is the size on disk when known, to refuse a large plain file without reading it.
+ */
+async function* readStream(
+  input: string,
+  stream: AsyncIterable<Uint8Array>,
+  settings: IngestOptions,
+  fileSize?: number,
+): AsyncGenerator<Item> {
+  const outer = new ByteSource(stream);
+  let source = outer;
+  const compressed = isGzip(await outer.peek(PEEK_BYTES));
+  const name = input === '-' ? 'standard input' : 'the file';
+  try {
+    if (compressed) source = new ByteSource(capped(gunzipped(outer.chunks()), settings.maxInputBytes));
+    let head: Buffer;
+    try {
+      head = await source.peek(PEEK_BYTES);
+    } catch (error) {
+      return yield reject(input, 'malformed', `the gzip data is corrupt or cut off (${(error as Error).message})`);
+    }
+    if (head.length === 0) return yield reject(input, 'empty', 'there is no text in it');
+    const kind = sniff(head, input.replace(/\.gz$/i, ''));
+    const body = compressed ? source.chunks() : capped(source.chunks(), settings.maxInputBytes);
+    if (kind === 'warc') return yield* readWarcStream(input, body, settings);
+    if (kind === 'jsonl') return yield* readJsonlLines(input, body, settings);
+    if (!compressed && fileSize !== undefined && fileSize > settings.maxDocumentBytes) {
+      return yield reject(input, 'too-large', `the file is ${fileSize} bytes, over the ${settings.maxDocumentBytes}-byte cap per document`);
+    }
+    let bytes: Buffer | null;
+    try {
+      bytes = await source.collect(settings.maxDocumentBytes);
+    } catch (error) {
+      return yield reject(input, 'malformed', `the gzip data is corrupt or cut off (${(error as Error).message})`);
+    }
+    if (bytes === null) {
+      return yield reject(
+        input,
+        'too-large',
+        compressed
+          ? `it decompresses to over the ${settings.maxDocumentBytes}-byte cap per document`
+          : `${name} is over the ${settings.maxDocumentBytes}-byte cap per document`,
+      );
+    }
+    yield* fromBytes(input, bytes, settings, {});
+  } finally {
+    await source.close();
+    await outer.close();
   }
 }
 
@@ -235,8 +245,9 @@ interface Context {
 }
 
 /** A whole blob in memory: decompress if needed, then refuse, open as a container, or pass on. */
-async function* fromBytes(input: string, raw: Uint8Array, settings: IngestOptions, context: Context): AsyncGenerator<Item> {
+async function* fromBytes(input: string, raw: Uint8Array, settings: IngestOptions, given: Context): AsyncGenerator<Item> {
   let bytes = raw;
+  let context = given;
   if (isGzip(bytes)) {
     const result = await gunzipCapped(bytes, settings.maxDocumentBytes);
     if (result.problem === 'too-large')
@@ -246,7 +257,16 @@ async function* fromBytes(input: string, raw: Uint8Array, settings: IngestOption
     bytes = result.bytes;
   }
   if (bytes.length === 0 || isBlank(bytes)) return yield reject(input, 'empty', 'there is no text in it');
-  const kind = sniff(bytes, context.url ?? input);
+  let kind = sniff(bytes, context.url ?? input);
+  if (kind === 'utf-16le' || kind === 'utf-16be') {
+    // UTF-16 text, with or without a byte-order mark, goes on as UTF-8: every later step (feeds,
+    // JSON lines, extraction's decoder) reads that. A charset declared for the UTF-16 no longer holds.
+    bytes = Buffer.from(new TextDecoder(kind).decode(bytes), 'utf8');
+    context = { ...(context.url ? { url: context.url } : {}), ...(context.fetchedAt ? { fetchedAt: context.fetchedAt } : {}) };
+    kind = sniff(bytes, context.url ?? input);
+    // Still UTF-16-shaped once decoded: NUL characters throughout, not text.
+    if (kind === 'utf-16le' || kind === 'utf-16be') kind = 'binary';
+  }
   switch (kind) {
     case 'binary':
       return yield reject(input, 'binary', 'it is a binary file, not text or HTML');
@@ -313,21 +333,9 @@ function plainLength(html: string): number {
     .trim().length;
 }
 
-function fileStream(path: string, compressed: boolean): Readable {
-  const raw = createReadStream(path);
-  if (!compressed) return raw;
-  const gunzip = createGunzip();
-  raw.on('error', (error) => gunzip.destroy(error));
-  return raw.pipe(gunzip);
-}
-
-async function* readWarc(path: string, compressed: boolean, settings: IngestOptions): AsyncGenerator<Item> {
-  yield* readWarcStream(path, fileStream(path, compressed), settings);
-}
-
 const HTML_TYPES = /^(text\/html|application\/xhtml\+xml)/i;
 
-async function* readWarcStream(input: string, stream: Readable, settings: IngestOptions): AsyncGenerator<Item> {
+async function* readWarcStream(input: string, stream: AsyncIterable<Uint8Array>, settings: IngestOptions): AsyncGenerator<Item> {
   let count = 0;
   try {
     for await (const record of readWarcRecords(stream, settings.maxDocumentBytes)) {
@@ -372,51 +380,50 @@ async function* readWarcStream(input: string, stream: Readable, settings: Ingest
       };
     }
   } catch (error) {
+    if (error instanceof InputTooLarge) return yield tooLargeInput(input, error, `${count} record(s) read before that`);
     const message = error instanceof WarcFormatError ? error.message : `the data is corrupt or cut off (${(error as Error).message})`;
     yield reject(input, 'malformed', `${message}; ${count} record(s) read before that`);
-  } finally {
-    stream.destroy();
   }
 }
 
-async function* readJsonl(path: string, compressed: boolean, settings: IngestOptions): AsyncGenerator<Item> {
-  yield* readJsonlLines(path, fileStream(path, compressed), settings);
+function tooLargeInput(input: string, error: InputTooLarge, read: string): Rejection {
+  return reject(input, 'too-large', `the rest was not read: it holds over ${error.limit} bytes, the cap per input; ${read}`);
 }
 
-async function* readJsonlLines(input: string, stream: Readable, settings: IngestOptions): AsyncGenerator<Item> {
-  const lines = createInterface({ input: stream, crlfDelay: Infinity });
+async function* readJsonlLines(input: string, stream: AsyncIterable<Uint8Array>, settings: IngestOptions): AsyncGenerator<Item> {
   let n = 0;
   let parsed = 0;
   let failures = 0;
   try {
-    for await (const line of lines) {
-      n++;
-      if (!line.trim()) continue;
+    for await (const line of splitLines(stream, settings.maxDocumentBytes)) {
+      n = line.number;
       const lineInput = `${input}#${n}`;
-      if (line.length > settings.maxDocumentBytes) {
-        yield reject(lineInput, 'too-large', `the line is over the ${settings.maxDocumentBytes}-byte cap`);
+      if ('tooLong' in line) {
+        yield reject(
+          lineInput,
+          'too-large',
+          `the line is ${line.tooLong} bytes, over the ${settings.maxDocumentBytes}-byte cap; skipped to the next line`,
+        );
         continue;
       }
+      if (!line.text.trim()) continue;
       let value: unknown;
       try {
-        value = JSON.parse(line);
+        value = JSON.parse(line.text);
         parsed++;
       } catch {
         if (parsed === 0 && ++failures >= JSONL_GIVE_UP_LINES) {
           yield reject(input, 'malformed', `the first ${failures} lines are not JSON: not a JSON-lines file`);
           return;
         }
-        yield reject(lineInput, 'malformed', 'the line is not valid JSON');
+        yield reject(lineInput, 'malformed', `the line is not valid JSON${line.text.includes('\0') ? ' (it holds a NUL byte)' : ''}`);
         continue;
       }
-      const doc = jsonlDocument(lineInput, value);
-      yield doc;
+      yield jsonlDocument(lineInput, value);
     }
   } catch (error) {
+    if (error instanceof InputTooLarge) return yield tooLargeInput(input, error, `${n} line(s) read before that`);
     yield reject(input, 'malformed', `the file is corrupt or cut off after line ${n} (${(error as Error).message})`);
-  } finally {
-    lines.close();
-    stream.destroy();
   }
 }
 

@@ -5,7 +5,8 @@ import type { Dossier, DossierStory } from '../dossier/types.js';
 import type { Store } from '../store/types.js';
 import { readInputs, type IngestOptions } from '../ingest/index.js';
 import { extractArticles, type ExtractOptions } from '../extract/index.js';
-import { splitSentences } from '../sentences/index.js';
+import { splitSentences, type SentenceOptions } from '../sentences/index.js';
+import { capArticle, capClaims, type AnalysisLimits } from './limits.js';
 import { withLease, type HeldLease, type LeaseOptions } from './lease.js';
 import { computeBandKeys, findReuse, type ReuseOptions } from '../reuse/index.js';
 import { clusterStories, DEFAULT_STORY_OPTIONS, StoryIndex, type SerializedStoryIndex, type StoryOptions } from '../stories/index.js';
@@ -20,6 +21,9 @@ import { DOSSIER_VERSION } from '../dossier/types.js';
 export interface AnalyzeOptions {
   readonly ingest?: Partial<IngestOptions>;
   readonly extract?: Partial<ExtractOptions>;
+  readonly sentences?: Partial<SentenceOptions>;
+  /** The longest article analysed and the most claims compared (see limits.ts). */
+  readonly limits?: Partial<AnalysisLimits>;
   readonly reuse?: Partial<ReuseOptions>;
   /** How a run waits for another one writing the same store (runAnalysis only). */
   readonly lease?: Partial<LeaseOptions>;
@@ -45,7 +49,10 @@ export function analyzeArticles(
   options: AnalyzeOptions = {},
   rejections: readonly Rejection[] = [],
 ): Dossier {
-  const analysed: AnalysedArticle[] = articles.map((article) => ({ article, sentences: splitSentences(article.text) }));
+  const analysed: AnalysedArticle[] = articles.map((given) => {
+    const article = capArticle(given, options.limits);
+    return { article, sentences: splitSentences(article.text, options.sentences) };
+  });
   const byId = new Map(analysed.map((a) => [a.article.id, a]));
   const reuse = findReuse(analysed, options.reuse);
   const stories = clusterStories(analysed, reuse, options.stories);
@@ -70,12 +77,19 @@ export function analyseStory(
   options: AnalyzeOptions = {},
 ): DossierStory {
   const derivations = deriveStory(members, reuse, options.derivation);
-  const claims = members.flatMap((member) => extractClaims(member, options.claims));
+  const { claims, notes } = capClaims(
+    members.flatMap((member) => extractClaims(member, options.claims)),
+    options.limits,
+  );
   const reconciliation = reconcileStory({ articles: members, claims, derivations }, options.reconcile);
   const brief = writeBrief({ articles: members, reconciliation, derivations }, options.brief);
   return buildStoryDossier({
     story,
-    articles: members.map((m) => m.article),
+    // Claims past the caps are named on their article, as what analysis left out.
+    articles: members.map(({ article }) => {
+      const note = notes.get(article.id);
+      return note ? { ...article, removed: [...article.removed, note] } : article;
+    }),
     derivations,
     reconciliation,
     brief,
@@ -124,13 +138,13 @@ export async function runAnalysis(inputs: readonly string[], store: Store, optio
   const articles: Article[] = [];
   for (const result of extractArticles(documents, options.extract)) {
     if ('code' in result) rejections.push(result);
-    else articles.push(result);
+    else articles.push(capArticle(result, options.limits));
   }
   options.onProgress?.({ stage: 'extract', done: articles.length, total: documents.length });
 
   // The same content given twice in one batch is one article.
   const unique = [...new Map(articles.map((a) => [a.contentHash, a])).values()];
-  const analysed: AnalysedArticle[] = unique.map((article) => ({ article, sentences: splitSentences(article.text) }));
+  const analysed: AnalysedArticle[] = unique.map((article) => ({ article, sentences: splitSentences(article.text, options.sentences) }));
   const saved = await store.saveArticles(analysed);
   await store.saveRejections(rejections);
 

@@ -47,3 +47,55 @@ test('tokenize keeps offsets, numbers and inner apostrophes', () => {
   assert.equal(tokens[0]!.norm, "russia's");
   for (const t of tokens) assert.equal(text.slice(t.start - 10, t.end - 10), t.text);
 });
+
+test('a run longer than the cap is cut into pieces: after a clause mark, else at a space, else anywhere', () => {
+  const max = 100;
+  const clause = `${'word '.repeat(14)}clause, ${'more '.repeat(30)}`;
+  const cases: [string, string, (pieces: string[]) => void][] = [
+    ['clause mark', clause, (pieces) => assert.ok(pieces[0]!.endsWith('clause,'), pieces[0])],
+    ['spaces only', 'word '.repeat(100), (pieces) => assert.ok(pieces.every((p) => p.startsWith('word') && p.endsWith('word')))],
+    [
+      'no space',
+      'x'.repeat(450),
+      (pieces) =>
+        assert.deepEqual(
+          pieces.map((p) => p.length),
+          [100, 100, 100, 100, 50],
+        ),
+    ],
+    ['astral letters', '😀'.repeat(120), (pieces) => assert.ok(pieces.every((p) => p.length % 2 === 0 && !/^[\uDC00-\uDFFF]/.test(p)))],
+  ];
+  for (const [name, text, check] of cases) {
+    const sentences = splitSentences(text, { maxSentenceChars: max });
+    assert.ok(sentences.length > 1, name);
+    for (const s of sentences) {
+      assert.ok(s.text.length <= max, `${name}: ${s.text.length}`);
+      assert.equal(text.slice(s.start, s.end), s.text, name);
+    }
+    // Nothing is lost: the pieces hold every non-space character, in order.
+    assert.equal(
+      sentences
+        .map((s) => s.text)
+        .join('')
+        .replace(/\s/g, ''),
+      text.replace(/\s/g, ''),
+      name,
+    );
+    check(sentences.map((s) => s.text));
+  }
+  assert.deepEqual(
+    splitSentences('Short one. Another.', { maxSentenceChars: max }).map((s) => s.text),
+    ['Short one.', 'Another.'],
+  );
+});
+
+test('splitting stays linear on runs of sentence marks and on endless sentences', () => {
+  // Each of these took seconds to minutes before (a 40,000-dot run: 3.8 s, quadratic).
+  for (const text of [`a${'.'.repeat(60_000)}b`, `a${'!?'.repeat(30_000)} b`, 'word '.repeat(200_000)]) {
+    const before = process.cpuUsage();
+    const sentences = splitSentences(text);
+    const used = process.cpuUsage(before);
+    assert.ok((used.user + used.system) / 1e6 < 2, `${text.slice(0, 12)}...: ${used.user / 1e3} ms`);
+    assert.ok(sentences.every((s) => s.text.length <= 2_000));
+  }
+});

@@ -9,20 +9,70 @@ const PARAGRAPH_BREAK = /\n\s*\n|\n/g;
 
 /**
  * A sentence may end at . ! ? or … , optionally followed by closing quotes or brackets, when
- * white space and then an opening quote, bracket, capital letter or digit follow.
+ * white space and then an opening quote, bracket, capital letter or digit follow. The
+ * look-behind starts a match only at the first mark of a run: without it a run of a million full
+ * stops is tried from each of them, and each try scans the rest of the run (quadratic).
  */
-const BOUNDARY = /([.!?…]+)(["'”’»)\]]*)(\s+)(?=["'“‘«([]?[\p{Lu}\p{N}])/gu;
+const BOUNDARY = /(?<![.!?…])([.!?…]+)(["'”’»)\]]*)(\s+)(?=["'“‘«([]?[\p{Lu}\p{N}])/gu;
 
-export function splitSentences(text: string): Sentence[] {
+export interface SentenceOptions {
+  /**
+   * Longest sentence, in characters; a longer run without a sentence end is cut into pieces at
+   * a clause mark or a space. Later stages compare every claim with its whole sentence, so one
+   * endless "sentence" (a page with no full stops) would make them quadratic.
+   */
+  readonly maxSentenceChars: number;
+}
+
+export const SENTENCE_DEFAULTS: SentenceOptions = {
+  // About twice the longest sentence in 53,700 real news sentences (AEB, ECB+, PolNeAR: 1,094).
+  maxSentenceChars: 2_000,
+};
+
+/** A cut inside an over-long run looks back this share of the cap for a clause mark or a space. */
+const SOFT_CUT_SHARE = 0.5;
+
+export function splitSentences(text: string, options: Partial<SentenceOptions> = {}): Sentence[] {
+  const { maxSentenceChars } = { ...SENTENCE_DEFAULTS, ...options };
   const sentences: Sentence[] = [];
   let paragraph = 0;
   for (const [start, end] of paragraphSpans(text)) {
     for (const [s, e] of sentenceSpans(text, start, end)) {
-      sentences.push({ index: sentences.length, paragraph, start: s, end: e, text: text.slice(s, e) });
+      for (const [ps, pe] of cutLong(text, s, e, maxSentenceChars)) {
+        sentences.push({ index: sentences.length, paragraph, start: ps, end: pe, text: text.slice(ps, pe) });
+      }
     }
     paragraph += 1;
   }
   return sentences;
+}
+
+/** The span itself, or pieces of at most `max` characters: after a clause mark, else at a space, else anywhere. */
+function* cutLong(text: string, start: number, end: number, max: number): Generator<[number, number]> {
+  let from = start;
+  while (end - from > max) {
+    const limit = from + max;
+    const floor = from + Math.floor(max * SOFT_CUT_SHARE);
+    let cut = -1;
+    let space = -1;
+    for (let i = limit; i > floor; i--) {
+      if (!/\s/.test(text[i]!)) continue;
+      if (space < 0) space = i;
+      if (/[,;:)\]—–]/.test(text[i - 1]!)) {
+        cut = i;
+        break;
+      }
+    }
+    if (cut < 0) cut = space;
+    // No space at all (a long token, a script without spaces): cut anywhere but inside a surrogate pair.
+    if (cut < 0) cut = /[\uDC00-\uDFFF]/.test(text[limit]!) ? limit - 1 : limit;
+    const piece = trimSpan(text, from, cut);
+    if (piece) yield piece;
+    from = cut;
+    while (from < end && /\s/.test(text[from]!)) from++;
+  }
+  const last = trimSpan(text, from, end);
+  if (last) yield last;
 }
 
 function* paragraphSpans(text: string): Generator<[number, number]> {

@@ -10,6 +10,7 @@ import { runAnalysis, type ProgressEvent } from '../../pipeline/analyze.js';
 import { openStore } from '../../store/index.js';
 import { renderReport } from '../../dossier/report.js';
 import { formatSummary } from '../summary.js';
+import { jsonText, oneLine } from '../terminal.js';
 
 const HELP = `Usage: corroborate analyze <input>... [--out DIR] [--db PATH] [options]
 
@@ -54,12 +55,13 @@ export const command: Command = {
         stories,
         onProgress: progress.update,
         lease: {
-          onWait: (holder) => io.stderr.write(`Another analysis (${holder}) is writing to this database; waiting for it to finish.\n`),
+          onWait: (holder) =>
+            io.stderr.write(`Another analysis (${oneLine(holder)}) is writing to this database; waiting for it to finish.\n`),
         },
       });
       progress.done();
       await mkdir(outDir, { recursive: true });
-      await writeFile(join(outDir, 'stories.json'), `${JSON.stringify(result.dossier, null, 2)}\n`);
+      await writeFile(join(outDir, 'stories.json'), `${jsonText(result.dossier, 2)}\n`);
       await writeFile(join(outDir, 'index.html'), renderReport(result.dossier));
       io.stdout.write(`${formatSummary(result, { outDir })}\n`);
       return result.articles.length === 0 && result.rejections.length > 0 ? 1 : 0;
@@ -77,7 +79,7 @@ function progressReporter(io: CommandIO) {
       if (!io.interactive) return;
       const total = event.total ? `/${event.total}` : '';
       const bar = event.total ? `${renderBar(event.done / Math.max(1, event.total))} ` : '';
-      io.stderr.write(`\r\x1b[2K${bar}${event.stage} ${event.done}${total}${event.input ? ` ${shorten(event.input)}` : ''}`);
+      io.stderr.write(`\r\x1b[2K${bar}${event.stage} ${event.done}${total}${event.input ? ` ${shorten(oneLine(event.input))}` : ''}`);
       shown = true;
     },
     done() {

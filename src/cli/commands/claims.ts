@@ -9,6 +9,7 @@ import { readInputs } from '../../ingest/index.js';
 import { extractArticles } from '../../extract/index.js';
 import { splitSentences } from '../../sentences/index.js';
 import { extractClaims } from '../../claims/index.js';
+import { jsonText, oneLine } from '../terminal.js';
 
 const HELP = `Usage: corroborate claims <input>... [--format text|jsonl] [--no-indirect]
 
@@ -53,16 +54,17 @@ export async function printClaims(argv: readonly string[], io: CommandIO, name: 
   let articles = 0;
   for (const item of [...rejections, ...extractArticles(documents)]) {
     if ('code' in item) {
-      if (format === 'jsonl') await writeLine(io.stdout, JSON.stringify({ input: item.input, error: item.reason, code: item.code }));
-      else io.stderr.write(`${item.input}: rejected (${item.code}): ${item.reason}\n`);
+      if (format === 'jsonl') await writeLine(io.stdout, jsonText({ input: item.input, error: item.reason, code: item.code }));
+      else io.stderr.write(`${oneLine(item.input)}: rejected (${item.code}): ${oneLine(item.reason)}\n`);
       continue;
     }
     articles += 1;
     const claims = extractClaims({ article: item, sentences: splitSentences(item.text) }, { kinds, indirect: !values['no-indirect'] });
-    if (format === 'text') await writeLine(io.stdout, `== ${item.input}`);
+    if (format === 'text') await writeLine(io.stdout, `== ${oneLine(item.input)}`);
     for (const claim of claims) {
-      if (format === 'jsonl') await writeLine(io.stdout, JSON.stringify(record(item.input, claim)));
-      else await writeLine(io.stdout, describe(claim));
+      if (format === 'jsonl') await writeLine(io.stdout, jsonText(record(item.input, claim)));
+      // A claim's text and speaker are the page's: one line, no escape sequence.
+      else await writeLine(io.stdout, oneLine(describe(claim)));
     }
     if (format === 'text') await writeLine(io.stdout, '');
   }

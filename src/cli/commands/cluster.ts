@@ -7,6 +7,7 @@ import { readJsonl } from '../jsonl.js';
 import { usageError } from '../../errors.js';
 import { StoryIndex, type StoryInput } from '../../stories/index.js';
 import { compareByDate } from '../../stories/feed.js';
+import { jsonText, oneLine } from '../terminal.js';
 
 const HELP = `Usage: corroborate cluster FILE.jsonl [--format jsonl|tsv] [--window DAYS] [--threshold X]
 
@@ -55,7 +56,7 @@ export const command: Command = {
 
     for (const record of records) {
       const story = index.storyOf(record.id)!;
-      await writeLine(io.stdout, format === 'jsonl' ? JSON.stringify({ id: record.id, story }) : `${record.id}\t${story}`);
+      await writeLine(io.stdout, format === 'jsonl' ? jsonText({ id: record.id, story }) : `${oneLine(record.id)}\t${oneLine(story)}`);
     }
     return 0;
   },

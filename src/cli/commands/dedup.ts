@@ -6,6 +6,7 @@ import { numberFlag, parseFlags } from '../command.js';
 import { readJsonl } from '../jsonl.js';
 import { usageError } from '../../errors.js';
 import { NEAR_DUPLICATE_DEFAULTS, NearDuplicateBatch, PairSet } from '../../reuse/index.js';
+import { jsonText, oneLine } from '../terminal.js';
 
 const HELP = `Usage: corroborate dedup FILE.jsonl [--threshold 0.5] [--format tsv|jsonl] [--containment 0.8]
 
@@ -72,7 +73,8 @@ export const command: Command = {
       hint: 'Give a JSON-lines file of {id, text} objects.',
     });
     for await (const { id, text } of input) {
-      ids.push(id);
+      // A TSV field holds no tab, newline or escape sequence; JSON escapes them.
+      ids.push(format === 'tsv' ? oneLine(id) : id);
       batch.add(text);
     }
 
@@ -88,7 +90,7 @@ export const command: Command = {
     batch.pairs((i, j, similarity) => {
       const s = similarity.toFixed(3);
       printed?.add(i, j);
-      block += format === 'tsv' ? `${ids[i]}\t${ids[j]}\t${s}\n` : `${JSON.stringify({ a: ids[i], b: ids[j], similarity: Number(s) })}\n`;
+      block += format === 'tsv' ? `${ids[i]}\t${ids[j]}\t${s}\n` : `${jsonText({ a: ids[i], b: ids[j], similarity: Number(s) })}\n`;
       if (block.length >= OUTPUT_BLOCK) flush();
     });
     if (containment !== null) {
@@ -98,7 +100,7 @@ export const command: Command = {
         block +=
           format === 'tsv'
             ? `${ids[i]}\t${ids[j]}\t${s}\t${x}\t${y}\n`
-            : `${JSON.stringify({ a: ids[i], b: ids[j], similarity: Number(s), aInB: Number(x), bInA: Number(y) })}\n`;
+            : `${jsonText({ a: ids[i], b: ids[j], similarity: Number(s), aInB: Number(x), bInA: Number(y) })}\n`;
         if (block.length >= OUTPUT_BLOCK) flush();
       });
     }

@@ -8,6 +8,7 @@ import { usageError } from '../../errors.js';
 import type { Article, Rejection, SourceDocument } from '../../records.js';
 import { readInputs } from '../../ingest/index.js';
 import { extractArticles } from '../../extract/index.js';
+import { forTerminal, jsonText, oneLine } from '../terminal.js';
 
 const HELP = `Usage: corroborate extract <input>... [--format text|json|jsonl] [--with-comments] [options]
 
@@ -63,7 +64,7 @@ export const command: Command = {
       else articles++;
       if (format === 'text') await printText(item, io);
       else {
-        const json = JSON.stringify(record(item, format === 'json'));
+        const json = jsonText(record(item, format === 'json'));
         if (format === 'jsonl') await writeLine(io.stdout, json);
         else {
           io.stdout.write((first ? '\n' : ',\n') + json);
@@ -112,11 +113,12 @@ function record(item: Article | Rejection, full: boolean): Record<string, unknow
 
 async function printText(item: Article | Rejection, io: CommandIO): Promise<void> {
   if ('code' in item) {
-    io.stderr.write(`${item.input}: rejected (${item.code}): ${item.reason}\n`);
+    io.stderr.write(`${oneLine(item.input)}: rejected (${item.code}): ${oneLine(item.reason)}\n`);
     return;
   }
+  // Page text is untrusted: no escape sequence reaches the terminal, and no field spans lines.
   const lines = [
-    `== ${item.input}`,
+    `== ${oneLine(item.input)}`,
     ...(
       [
         ['Title', item.title],
@@ -129,9 +131,9 @@ async function printText(item: Article | Rejection, io: CommandIO): Promise<void
       ] as const
     )
       .filter(([, value]) => value)
-      .map(([label, value]) => `${label}: ${value}`),
+      .map(([label, value]) => `${label}: ${oneLine(value!)}`),
     '',
-    item.text,
+    forTerminal(item.text),
     '',
   ];
   await writeLine(io.stdout, lines.join('\n'));

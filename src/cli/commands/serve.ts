@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { isPostgresLocation, openStore } from '../../store/index.js';
 import { isLoopback, startServer } from '../../server/index.js';
 import { stopGracefully, untilStopSignal } from '../signals.js';
+import { forTerminal } from '../terminal.js';
 
 const HELP = `Usage: corroborate serve [--db PATH] [--port 8080] [--host 127.0.0.1] [--token TOKEN] [--allowed-host NAME]...
                          [--no-worker] [--allow-private-network]
@@ -93,7 +94,7 @@ export const command: Command = {
         runJobs: !values['no-worker'],
         jobRunner: { timeLimitMs: jobTimeLimitMs(values['job-time-limit']) },
         analyze: { ingest: { allowPrivateNetwork: Boolean(values['allow-private-network']) } },
-        log: (message) => io.stderr.write(`${message}\n`),
+        log: (message) => io.stderr.write(`${forTerminal(message)}\n`),
       });
     } catch (error) {
       await store.close();

@@ -9,6 +9,7 @@ import { usageError } from '../../errors.js';
 import { openStore } from '../../store/index.js';
 import { startIngestRunner } from '../../jobs/index.js';
 import { stopGracefully, untilStopSignal } from '../signals.js';
+import { forTerminal } from '../terminal.js';
 
 const HELP = `Usage: corroborate worker [--db PATH] [--job-time-limit MINUTES] [--allow-private-network]
 
@@ -43,7 +44,7 @@ export const command: Command = {
       db,
       { analyze: { ingest: { allowPrivateNetwork: Boolean(values['allow-private-network']) } } },
       {
-        log: (message) => io.stderr.write(`${message}\n`),
+        log: (message) => io.stderr.write(`${forTerminal(message)}\n`),
         timeLimitMs: jobTimeLimitMs(values['job-time-limit']),
       },
     );

@@ -13,6 +13,8 @@ const PAGES = [
   '<body><p>Cut off</p><script>var unclosed',
   '<body><p>Comment not closed</p><!-- hidden',
   '<body><p>Nothing to cut, “quotes” and ünïcödé</p></body>',
+  // What a JSON-LD string holds is text: it must neither open an element nor hide the page.
+  '<head><script type="application/ld+json">{"a":"<svg","b":"<style>","c":"<!--"}</script></head><body><p>After the JSON-LD</p></body>',
 ];
 
 test('byte cut: the same text as the string cut, for every kind of element', () => {
@@ -24,6 +26,9 @@ test('byte cut: the same text as the string cut, for every kind of element', () 
   }
   assert.match(new TextDecoder().decode(stripNonContentBytes(new TextEncoder().encode(PAGES[1]!))), /ld\+json/, 'JSON-LD stays');
   assert.match(new TextDecoder().decode(stripNonContentBytes(new TextEncoder().encode(PAGES[2]!))), /a tag of its own/);
+  const jsonLd = PAGES.at(-1)!;
+  for (const cut of [stripNonContent(jsonLd), new TextDecoder().decode(stripNonContentBytes(new TextEncoder().encode(jsonLd)))])
+    assert.ok(cut.includes('"c":"<!--"}') && cut.includes('After the JSON-LD'), cut);
 });
 
 test('byte cut: only where "<" is never part of a character, and only for markup', () => {

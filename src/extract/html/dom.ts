@@ -295,7 +295,12 @@ export function stripNonContent(html: string): string {
       end = close < 0 ? html.length : close + 3;
     } else {
       const tag = m[1]!.toLowerCase();
-      if (tag === 'script' && /ld\+json/i.test(m[0])) continue;
+      if (tag === 'script' && /ld\+json/i.test(m[0])) {
+        // JSON-LD stays, and its strings are text: an "<svg" or "<!--" in one opens nothing.
+        CLOSE_TAGS.script.lastIndex = NON_CONTENT_OPEN.lastIndex;
+        NON_CONTENT_OPEN.lastIndex = CLOSE_TAGS.script.exec(html)?.index ?? html.length;
+        continue;
+      }
       const closing = CLOSE_TAGS[tag as keyof typeof CLOSE_TAGS];
       closing.lastIndex = NON_CONTENT_OPEN.lastIndex;
       const close = closing.exec(html)?.index ?? -1;
@@ -339,7 +344,14 @@ export function stripNonContentBytes(bytes: Uint8Array): Uint8Array {
     } else {
       const element = NON_CONTENT_TAGS.find(({ name }) => namedAt(buffer, start + 1, name));
       const openEnd = element ? buffer.indexOf(GT, start) : -1;
-      if (element && openEnd >= 0 && !(element.tag === 'script' && /ld\+json/i.test(buffer.toString('latin1', start, openEnd)))) {
+      const jsonLd = element?.tag === 'script' && openEnd >= 0 && /ld\+json/i.test(buffer.toString('latin1', start, openEnd));
+      if (jsonLd) {
+        // Kept, and its strings are text: go on at its close tag, not at an "<svg" inside it.
+        const close = closeTag(buffer, element.name, openEnd + 1);
+        start = close < 0 ? -1 : close;
+        continue;
+      }
+      if (element && openEnd >= 0) {
         const close = closeTag(buffer, element.name, openEnd + 1);
         const gt = close < 0 ? -1 : buffer.indexOf(GT, close);
         end = gt < 0 ? buffer.length : gt + 1;
