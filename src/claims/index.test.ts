@@ -59,13 +59,51 @@ function lastName(speaker: string, expected: [string, string | null][]): string 
   return hit ? hit[1]! : speaker;
 }
 
-test('a quote over several paragraphs is one quote with one part per paragraph', () => {
+test('a quote over several paragraphs is one quote per paragraph, each with the speaker', () => {
   const text = 'Putin said:\n\n“We are ready to offer projects.\n\n“And when I say partners, I mean companies.”';
-  const [q, ...rest] = quotes(text);
-  assert.equal(rest.length, 0);
-  assert.ok(q?.quote?.parts && q.quote.parts.length === 2);
-  for (const part of q.quote.parts) assert.ok(!text.slice(part.start, part.end).includes('“'));
-  assert.equal(q.quote.speaker, 'Putin');
+  const found = quotes(text);
+  assert.deepEqual(
+    found.map((q) => [q.text, q.quote?.speaker]),
+    [
+      ['We are ready to offer projects.', 'Putin'],
+      ['And when I say partners, I mean companies.', 'Putin'],
+    ],
+  );
+  for (const q of found) assert.ok(!q.text.includes('“'));
+});
+
+// One sentence a line, the statement's marks only at its first and last line.
+const CONTINUED: [string, string[]][] = [
+  [
+    'He released a statement.\n"I was stopped by an officer.\nI don\'t think any charges will be filed.\nIn the event they are, I look forward to clearing my name."\nHe was released.',
+    [
+      'I was stopped by an officer.',
+      "I don't think any charges will be filed.",
+      'In the event they are, I look forward to clearing my name.',
+    ],
+  ],
+  // tokenised closing marks, and a closing mark typed as an opening one
+  [
+    "She wrote, \"It's official: I'm hosting!\nI'd like to thank my wife. \"\nShe hosted in 2007.",
+    ["It's official: I'm hosting!", "I'd like to thank my wife."],
+  ],
+  [
+    '“ It ’ s official: I ’ m hosting!\nI ’ d like to thank my wife “, the comedian said.',
+    ['It ’ s official: I ’ m hosting!', 'I ’ d like to thank my wife'],
+  ],
+  // a paragraph that opens a quote of its own is no continuation; neither is one whose first mark opens
+  ['"We will win.\n"And we will do it soon," he said.', ['We will win.', 'And we will do it soon']],
+  ['He said, "We will win.\nThe crowd cheered. Later he added, "We are ready," to applause.', ['We will win.', 'We are ready']],
+];
+
+test('a quote left open continues over unmarked lines to the line its closing mark ends', () => {
+  for (const [text, expected] of CONTINUED) {
+    assert.deepEqual(
+      quotes(text).map((q) => q.text),
+      expected,
+      text,
+    );
+  }
 });
 
 test('an interrupted quote keeps both stretches as parts and offsets point into the text', () => {
