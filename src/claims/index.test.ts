@@ -148,6 +148,29 @@ const SPEAKERS: [string, string, string | null][] = [
   ['Maria Zakharova spoke after Vladimir Putin left. “We are ready to talk,” she said.', 'Maria Zakharova', null],
 ];
 
+// Who can speak: people, bodies, a document's issuer; never a noun phrase the quote happens to follow.
+const WHO_SPEAKS: [string, string | null][] = [
+  ['The White House released a statement on Tuesday. "The president is pleased with the talks," the statement said.', 'White House'],
+  ['Mueller wants to ask President Trump four dozen questions. One question asks: "What did you know about the meeting?"', 'Mueller'],
+  ['"No such outreach has been made to the embassy," No such outreach said.', null],
+  [
+    'Ellen DeGeneres tweeted the news on Friday.\n“I would like to thank my wife and the whole Academy,” the comedian and talk show host said.',
+    'Ellen DeGeneres',
+  ],
+  ['Hugh Hefner was reported as saying about Page:\n"I think that she was a remarkable lady."', 'Hugh Hefner'],
+  ['Smith issued the following statement on Jackson\'s arrest:\n"We are aware of the issue and we are disappointed."', 'Smith'],
+  ['"We will wait for the court to decide," police officials said.', 'police officials'],
+  // a film named for her is still her
+  [
+    'Bettie Page died on Thursday. The Notorious Bettie Page was made in 2005. "I don\'t want to be photographed," she said.',
+    'Bettie Page',
+  ],
+];
+
+test('speakers are people, bodies or the issuer of a statement, never any noun phrase', () => {
+  for (const [text, speaker] of WHO_SPEAKS) assert.equal(quotes(text).at(-1)?.quote?.speaker ?? null, speaker, text);
+});
+
 test('speakers resolve to one full name with the role kept apart', () => {
   for (const [text, speaker, role] of SPEAKERS) {
     const q = quotes(text).at(-1);
