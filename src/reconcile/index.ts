@@ -30,7 +30,7 @@ import { countOrigins, storyOrder, type StoryOrder } from './origins.js';
 import { reconcileQuantities } from './quantities.js';
 import { reconcileQuotes } from './quotes.js';
 import { sentenceKey, type Draft } from './draft.js';
-import { prepareMention } from './similarity.js';
+import { foldSpeaker, prepareMention, sameSpeaker } from './similarity.js';
 import { reconcileStatements } from './statements.js';
 import { supportClaims } from './support.js';
 
@@ -261,10 +261,7 @@ function toClaim(draft: Draft, order: StoryOrder, outletKey: ReadonlyMap<string,
   const articleIds = versions.map((v) => v.article);
   const outlets = new Set(articleIds.map((id) => outletKey.get(id) ?? id));
   const ref = draft.reference.mention;
-  const speaker =
-    draft.kind === 'quote'
-      ? (ref.quote?.speaker ?? draft.versions.map((v) => v.prepared.mention.quote?.speaker).find(Boolean) ?? null)
-      : null;
+  const speaker = draft.kind === 'quote' ? claimSpeaker(draft) : null;
   return {
     id: `claim-${ref.id}`,
     kind: draft.kind,
@@ -276,6 +273,24 @@ function toClaim(draft: Draft, order: StoryOrder, outletKey: ReadonlyMap<string,
     uniqueTo: articleIds.length === 1 || outlets.size === 1 ? ref.article : null,
     contested: draft.contested,
   };
+}
+
+/**
+ * Who a quote claim is by: the speaker most of its versions name (an outlet that names someone
+ * else for the same words is outvoted), the reference's on a tie, else any version's.
+ */
+function claimSpeaker(draft: Draft): string | null {
+  const named = draft.versions.map((v) => v.prepared).filter((p) => p.speaker !== null && p.mention.quote?.speaker);
+  let best: { name: string; votes: number } | null = null;
+  for (const p of named) {
+    const votes = named.filter((o) => sameSpeaker(o.speaker, p.speaker) === true).length;
+    const name = p.mention.quote!.speaker!;
+    const isReference = p === draft.reference;
+    if (!best || votes > best.votes || (votes === best.votes && isReference)) best = { name, votes };
+  }
+  const reference = draft.reference.mention.quote?.speaker ?? null;
+  if (best && reference && sameSpeaker(draft.reference.speaker, foldSpeaker(best.name)) === true) return reference;
+  return best?.name ?? reference ?? draft.versions.map((v) => v.prepared.mention.quote?.speaker).find(Boolean) ?? null;
 }
 
 const KIND_ORDER = { quantity: 0, quote: 1, statement: 2 } as const;
