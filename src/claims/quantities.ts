@@ -335,7 +335,8 @@ function readQuantity(
   }
 
   // "the two nations", "those three companies": a definite reference, not a count being claimed.
-  if (counted && /\b(?:the|these|those|its|their|his|her|our)\s+$/i.test(left) && (digits === null || value < DEFINITE_MAX)) return null;
+  // (A possessive counts: "his seven receiving touchdowns were a career best".)
+  if (counted && /\b(?:the|these|those)\s+$/i.test(left) && (digits === null || value < DEFINITE_MAX)) return null;
   const bare = unit === null;
   if (bare && !scaled) return null;
   if (isDate(text, numberEnd, left, rest, value, digits, unit, scaled, counted)) return null;
@@ -468,8 +469,13 @@ function countedNoun(text: string, tokens: readonly TaggedToken[], end: number):
   // One modifier may stand between: "3 new players", "3,000 wind turbines".
   if (/^(?:ADJ|VERB|NOUN)$/.test(first.pos) && tokens[i + 1] && /s$/.test(tokens[i + 1]!.lower) && tokens[i + 1]!.pos === 'NOUN') i += 1;
   const noun = tokens[i];
-  // Plural nouns, and plural demonyms and party names ("10 million Ukrainians", "3 Democrats").
-  const plural = noun && (noun.pos === 'NOUN' || (noun.pos === 'PROPN' && /^\p{Lu}\p{Ll}+s$/u.test(noun.text)));
+  // Plural nouns, and plural demonyms and party names ("10 million Ukrainians", "3 Democrats"); right
+  // after a number a plural the tagger read as a verb is a noun ("59 catches").
+  const plural =
+    noun &&
+    (noun.pos === 'NOUN' ||
+      (noun.pos === 'PROPN' && /^\p{Lu}\p{Ll}+s$/u.test(noun.text)) ||
+      (noun.pos === 'VERB' && noun === first && /^\p{Ll}+s$/u.test(noun.text)));
   const unmarked = noun !== undefined && UNMARKED_PLURALS.has(noun.lower);
   if (!noun || !(unmarked || (plural && /[a-z]{2,}s$/.test(noun.lower) && !noun.lower.endsWith('ss')))) return null;
   if (text.slice(end, noun.start).includes('\n')) return null;

@@ -32,7 +32,7 @@ import { reconcileQuotes } from './quotes.js';
 import { sentenceKey, type Draft } from './draft.js';
 import { foldSpeaker, prepareMention, sameSpeaker } from './similarity.js';
 import { reconcileStatements } from './statements.js';
-import { supportClaims } from './support.js';
+import { statesSameFact, storyLexicon, supportClaims } from './support.js';
 
 export { articleNames, outletOf } from './findings.js';
 export { storyCoverage, type StoryCoverage, type ArticleCoverage, type CoverageCell } from './coverage.js';
@@ -113,12 +113,16 @@ export function reconcileStory(input: ReconcileInput, options: Partial<Reconcile
   const ofKind = (kind: ClaimMention['kind']) => prepared.filter((p) => p.mention.kind === kind);
 
   // 3-5.
+  // Two claims are one only when one states what the other does, not merely the story's names.
+  const lexicon = storyLexicon(articles, settings.semantic);
+  const sameFact = (a: ClaimMention, b: ClaimMention, related: boolean) => statesSameFact(lexicon, a, b, related);
   const drafts: Draft[] = [];
   const quotes = reconcileQuotes(
     ofKind('quote'),
     order,
     { match: settings.quoteMatch, contradiction: settings.contradiction },
     settings.semantic,
+    sameFact,
   );
   for (const q of reconcileQuantities(ofKind('quantity'), order, { ...settings })) {
     drafts.push({
@@ -131,7 +135,7 @@ export function reconcileStory(input: ReconcileInput, options: Partial<Reconcile
   }
   // Statements meet the quotes here: a report of a quote in other words, or a denial of it.
   const statementThresholds = { match: settings.statementMatch, contradiction: settings.contradiction };
-  for (const c of reconcileStatements(ofKind('statement'), quotes, statementThresholds, order)) {
+  for (const c of reconcileStatements(ofKind('statement'), quotes, statementThresholds, order, sameFact)) {
     drafts.push({
       kind: c.kind,
       reference: c.reference,
@@ -145,7 +149,7 @@ export function reconcileStory(input: ReconcileInput, options: Partial<Reconcile
   // 6. Claims one outlet alone seems to carry, against every sentence of the others.
   const names = articleNames(articles.map((a) => a.article));
   const outletKey = new Map(articles.map((a) => [a.article.id, outletOf(a.article).toLowerCase()]));
-  const supported = supportClaims({ articles, drafts, mentions: prepared, order, outletKey, semantic: settings.semantic });
+  const supported = supportClaims({ lexicon, articles, drafts, mentions: prepared, order, outletKey, semantic: settings.semantic });
 
   // 7.
   const reconciled = supported.map((draft) => ({ draft, claim: toClaim(draft, order, outletKey) }));

@@ -168,7 +168,7 @@ const TIME_UNITS = new Set(['seconds', 'minutes', 'hours', 'days', 'weeks', 'mon
  * measurement units (%, USD, t, km) and units of time must match exactly.
  */
 function countNoun(unit: string): boolean {
-  return /^\p{Ll}{4,}$/u.test(unit) && !TIME_UNITS.has(unit);
+  return /^\p{Ll}{4,}$/u.test(unit) && !TIME_UNITS.has(unit) && unit !== 'ordinal';
 }
 
 /** The same unit, or two nouns counting things: candidates for one figure. */

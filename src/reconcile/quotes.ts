@@ -28,19 +28,32 @@ const FULLER_CONTAINMENT = 0.95;
 /** Words that a quote may gain at its edges when an outlet splits it in two ("And when I say..."). */
 const EDGE_CONJUNCTIONS = new Set(['and', 'but', 'so', 'or']);
 
-export function quoteMatcher(order: StoryOrder, thresholds: QuoteThresholds): Matcher {
+export function quoteMatcher(order: StoryOrder, thresholds: QuoteThresholds, sameFact: SameFact | null = null): Matcher {
+  const threshold = (m: PreparedMention, r: PreparedMention) => {
+    let t = thresholds.match;
+    if (sameSpeaker(m.speaker, r.speaker) === null) t += UNKNOWN_SPEAKER_PENALTY;
+    if (derivesFrom(order, m.mention.article, r.mention.article)) t -= DERIVED_ARTICLE_BONUS;
+    return t;
+  };
   return {
     absorb: true,
     candidate: (m, r) => sameSpeaker(m.speaker, r.speaker) !== false,
-    score: quoteScore,
-    threshold(m, r) {
-      let t = thresholds.match;
-      if (sameSpeaker(m.speaker, r.speaker) === null) t += UNKNOWN_SPEAKER_PENALTY;
-      if (derivesFrom(order, m.mention.article, r.mention.article)) t -= DERIVED_ARTICLE_BONUS;
-      return t;
+    score(m, r) {
+      const score = quoteScore(m, r);
+      // Two reports of one speaker in other words (no quotation to hold them to) must say the same
+      // thing, not two things one speaker said about one subject ("deals could extend to deposits in
+      // eastern Ukraine" / "Russia's resources are larger than Ukraine's"). A quotation and its report
+      // are held together by the quotation's words.
+      if (score < threshold(m, r) || !sameFact || isDirect(m) || isDirect(r)) return score;
+      const related = derivesFrom(order, m.mention.article, r.mention.article) || derivesFrom(order, r.mention.article, m.mention.article);
+      return sameFact(m.mention, r.mention, related) ? score : 0;
     },
+    threshold,
   };
 }
+
+/** Whether two mentions state one fact (words, figures and polarity, not only the story's names); `related` when one article derives from the other. */
+export type SameFact = (a: ClaimMention, b: ClaimMention, related: boolean) => boolean;
 
 export interface QuoteVersion {
   readonly prepared: PreparedMention;
@@ -61,6 +74,7 @@ export function reconcileQuotes(
   order: StoryOrder,
   thresholds: QuoteThresholds,
   semantic: boolean,
+  sameFact: SameFact | null = null,
 ): QuoteClaim[] {
   // 1. Stretches of one speech: direct quotes that overlap, however each outlet cut them.
   const components = overlapComponents(mentions.filter(isDirect));
@@ -69,7 +83,7 @@ export function reconcileQuotes(
   // 2. Each stretch stands for its consensus version; rewrites, translations and reported speech
   // join one by their alignment and meaning, star-wise around the earliest.
   const representatives = [...components.map((c) => consensusReference(c, order)), ...mentions.filter((m) => !isDirect(m))];
-  return starCluster(representatives, quoteMatcher(order, thresholds)).map((group) => {
+  return starCluster(representatives, quoteMatcher(order, thresholds, sameFact)).map((group) => {
     const members = [...group.members.values(), ...group.absorbed.map((prepared) => ({ prepared }))].flatMap(
       ({ prepared }) => componentOf.get(prepared) ?? [prepared],
     );

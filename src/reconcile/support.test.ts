@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { reconcileStory } from './index.js';
+import { statesSameFact, storyLexicon } from './support.js';
 import { article, derivation, statement } from './fixtures/build.js';
 import type { ClaimMention } from '../records.js';
 
@@ -87,4 +88,48 @@ test('a flipped polarity is no support', () => {
     closed.versions.map((v) => v.article),
     ['w'],
   );
+});
+
+// [claim a, claim b, one fact?]: pairs from real reports; the story around them is filler that
+// makes their names and topic the story's common words.
+const SAME_FACT: [string, string, boolean][] = [
+  // the same topic and names, different predicates and arguments
+  [
+    'Putin said deals could be extended to deposits in territory in eastern Ukraine that Russia controls.',
+    "Putin said Russia's rare earth resources are larger than those of Ukraine.",
+    false,
+  ],
+  [
+    'Felt joined the FBI in 1942 and worked as a Nazi hunter during World War II.',
+    "Felt insisted on covert rules he had learned while working in the FBI's espionage section during World War II.",
+    false,
+  ],
+  // the same figure and what happens to it, in other words
+  [
+    'Putin said Moscow is open to scaling back defense budgets, with a mutual reduction of 50 percent.',
+    "Putin endorsed Trump's suggestion for a 50% reduction in defense spending.",
+    true,
+  ],
+  // a negation in other words is no denial between two claims
+  [
+    'The city of Lindau will ban private cars from its old town from 1 June, mayor Karin Oster said.',
+    'Private cars will no longer be allowed in the old town of Lindau from June 1, mayor Karin Oster said.',
+    true,
+  ],
+];
+
+test('two claims are one fact when one states what the other says, not when they share the story', () => {
+  const filler = [
+    'Russia and Ukraine and Putin and the FBI and Felt and World War II and rare earth deposits are in the news.',
+    'Putin spoke about Russia, Ukraine and rare earth again while Felt and the FBI were discussed.',
+    'Lindau and Karin Oster and the old town of Lindau were discussed by Putin in Russia.',
+    'More about Russia, Ukraine, Putin, rare earth metals, Felt and the FBI.',
+  ].join(' ');
+  for (const [a, b, same] of SAME_FACT) {
+    const x = article('x', `${a} ${filler}`);
+    const y = article('y', `${b} ${filler}`);
+    const lexicon = storyLexicon([x, y, article('z', filler)], true);
+    const verdict = statesSameFact(lexicon, statement(x, a.replace(/\.$/, '')), statement(y, b.replace(/\.$/, '')), false);
+    assert.equal(verdict, same, `${a} / ${b}`);
+  }
 });
