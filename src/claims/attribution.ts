@@ -405,12 +405,25 @@ function attributionAtCue(
   // the clause the cue hangs on.
   const prev = tokens[cue.first - 1];
   if (!np && (/ing$/.test(tokens[cue.first]!.lower) || (prev && /^(?:,|and|then|but|to)$/.test(prev.lower)))) {
-    const subject = clauseSubject(tokens, first, cue.first, quoted, text);
+    // "Nudity didn't bother her, she said, explaining:": the participle hangs on the verb of saying
+    // before it, whose subject speaks, not on the sentence's first clause.
+    const subject = saidBefore(tokens, first, cue.first, text) ?? clauseSubject(tokens, first, cue.first, quoted, text);
     if (subject) return make(tokens, cue, subject, 'before');
   }
   // "said Putin, “...”" (inverted, before the quote)
   const inverted = phraseAfter(tokens, cue.last + 1, text);
   if (inverted && inverted[1] <= end && tokens[inverted[0]]!.pos === 'PROPN') return make(tokens, cue, inverted, 'before');
+  return null;
+}
+
+/** The subject of the nearest verb of saying before token `before` in the sentence. */
+function saidBefore(tokens: readonly TaggedToken[], first: number, before: number, text: string): [number, number] | null {
+  for (let i = before - 1; i >= first; i -= 1) {
+    const cue = cueAt(tokens, i);
+    if (!cue || WEAK_CUES.has(cue.lemma)) continue;
+    const np = subjectBefore(tokens, cue.first, text);
+    if (np && np[0] >= first) return np;
+  }
   return null;
 }
 

@@ -160,6 +160,8 @@ const WHO_SPEAKS: [string, string | null][] = [
   ['Hugh Hefner was reported as saying about Page:\n"I think that she was a remarkable lady."', 'Hugh Hefner'],
   ['Smith issued the following statement on Jackson\'s arrest:\n"We are aware of the issue and we are disappointed."', 'Smith'],
   ['"We will wait for the court to decide," police officials said.', 'police officials'],
+  // a participle hangs on the verb of saying before it, not on the sentence's first clause
+  ['Bettie Page died. Nudity did not bother her, she said, explaining:\n"God approves of nudity."', 'Bettie Page'],
   // a film named for her is still her
   [
     'Bettie Page died on Thursday. The Notorious Bettie Page was made in 2005. "I don\'t want to be photographed," she said.',
@@ -321,4 +323,13 @@ test('relatives who share a surname stay apart; a bare surname goes to the one n
     q.map((c) => c.quote!.speaker),
     ['Hillary Clinton', 'Bill Clinton', 'Bill Clinton'],
   );
+});
+
+test('a sentence holding a phrase in quotation marks is still a statement; one that is mostly a quote is not', () => {
+  const statements = (text: string) => claims(text, { kinds: ['quote', 'statement'] }).filter((c) => c.kind === 'statement');
+  const fragment = 'Nixon press secretary Ron Ziegler dismissed the incident as "a third-rate burglary," but details tumbled out later.';
+  assert.equal(statements(fragment).length, 1);
+  const title = 'Smart and ambitious, she was the salutatorian of her high school class and was voted "Most Likely to Succeed."';
+  assert.equal(statements(title).length, 1);
+  assert.equal(statements('"We will not back down from this fight at all," Senator Ann Wells told reporters on Monday.').length, 0);
 });
