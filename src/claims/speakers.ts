@@ -85,7 +85,10 @@ export class SpeakerResolver {
       if (entity) this.noteSpeaker(start, entity);
       return { ...base, name: entity?.name ?? null, role: entity?.role ?? null };
     }
-    const named = this.nameIn(start, end);
+    // "Reid's rep told Us": the name owns the speaker; the rep speaks, not Reid.
+    const owner = this.nameIn(start, end);
+    const owned = owner !== undefined && /^['’]s\s+\p{Ll}/u.test(this.text.slice(owner.end, end));
+    const named = owned ? undefined : owner;
     if (named && named.entity.kind === 'org') {
       // Organisations keep the article's own wording: "the Kremlin", "the White House".
       return { ...base, name: mention.replace(/^(?:The|A|An)\s/, (m) => m.toLowerCase()), role: null };

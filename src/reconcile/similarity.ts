@@ -51,8 +51,8 @@ export function prepareMention(mention: ClaimMention, rank: number, semantic: bo
 }
 
 export function foldSpeaker(name: string | null): string | null {
-  // "researchers", "the company", "officials": a description, not an identity; as good as unknown.
-  if (!name || !/\p{Lu}/u.test(name)) return null;
+  // "researchers", "the company", "Reid's rep": a description, not an identity; as good as unknown.
+  if (!name || !/\p{Lu}/u.test(name) || /\s\p{Ll}[\p{L}-]*$/u.test(name)) return null;
   const folded = name
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
