@@ -44,7 +44,7 @@ export function paragraphSpans(text: string): [number, number][] {
 }
 
 /** Paragraphs without any mark that may stand between an open quote and the paragraph that closes it. */
-const MAX_UNMARKED_CONTINUATION = 3;
+const MAX_UNMARKED_CONTINUATION = 10;
 
 export function findQuoteRuns(text: string): QuoteRun[] {
   const runs: QuoteRun[] = [];

@@ -157,7 +157,7 @@ function stretchesOfOneSpeech(a: PreparedMention, b: PreparedMention): boolean {
  * The reference of a set of versions: the fullest version the others agree with, that is the one
  * sharing the most words, in order, with the other outlets' versions (a passage holding the
  * fragments others quote; of three translations, the one nearest both others). Between two that
- * share as much (always so with two versions), the fuller when it holds nearly all of the other's
+ * share as much (always so with two versions), the fuller when it holds 80% of the other's
  * words, else the earliest: two outlets that disagree leave the first word to the first report. A
  * version copied from another member's article is not the reference when its source quotes it too.
  */
@@ -169,8 +169,17 @@ function consensusReference(members: readonly PreparedMention[], order: StoryOrd
     (m) => ![...articles].some((other) => other !== m.mention.article && derivesFrom(order, m.mention.article, other)),
   );
   const candidates = sources.length > 0 ? sources : pool;
-  const agreement = (c: PreparedMention) =>
-    pool.reduce((n, o) => n + (o.mention.article === c.mention.article ? 0 : lcsLength(c.spoken, o.spoken, stemKey)), 0);
+  // Each other article counts once, with its version nearest the candidate (its stretches or their join).
+  const agreement = (c: PreparedMention) => {
+    const best = new Map<string, number>();
+    for (const o of pool) {
+      if (o.mention.article === c.mention.article) continue;
+      best.set(o.mention.article, Math.max(best.get(o.mention.article) ?? 0, lcsLength(c.spoken, o.spoken, stemKey)));
+    }
+    let total = 0;
+    for (const n of best.values()) total += n;
+    return total;
+  };
   const scored = candidates.map((c) => ({ c, agreement: agreement(c) }));
   const top = Math.max(...scored.map((x) => x.agreement));
   const tied = scored.filter((x) => x.agreement === top).map((x) => x.c);
@@ -184,18 +193,23 @@ function consensusReference(members: readonly PreparedMention[], order: StoryOrd
 }
 
 /** Share of a version's words a fuller one must hold, in order, to agree with it. */
-const AGREEING_SHARE = 0.85;
+const AGREEING_SHARE = 0.8;
 
 function finishQuote(members: readonly PreparedMention[], order: StoryOrder, thresholds: QuoteThresholds, semantic: boolean): QuoteClaim {
-  const reference = consensusReference(members, order);
-  // One version per article: its stretch that lines up best, joined with the stretches next to it
-  // that line up with more of the reference (an outlet that splits the quote in two).
   const byArticle = new Map<string, PreparedMention[]>();
   for (const m of members) {
     const list = byArticle.get(m.mention.article) ?? [];
     list.push(m);
     byArticle.set(m.mention.article, list);
   }
+  // The reference is chosen among whole versions: an article that quotes a passage line by line
+  // offers the passage, not its lines one at a time.
+  const reference = consensusReference(
+    [...byArticle.values()].flatMap((stretches) => [...stretches, ...wholeVersion(stretches, semantic)]),
+    order,
+  );
+  // One version per article: its stretch that lines up best, joined with the stretches next to it
+  // that line up with more of the reference (an outlet that splits the quote in two).
   const contradictedBy: string[] = [];
   const versions: QuoteVersion[] = [];
   for (const [article, stretches] of byArticle) {
@@ -256,6 +270,19 @@ function joinSplitQuote(
       joined = candidate;
   }
   return joined;
+}
+
+/** An article's stretches of one speaker that stand close together, joined in text order, when it has several. */
+function wholeVersion(stretches: readonly PreparedMention[], semantic: boolean): PreparedMention[] {
+  const direct = stretches.filter(isDirect).sort((a, b) => a.mention.start - b.mention.start);
+  if (direct.length < 2) return [];
+  let joined = direct[0]!;
+  for (const next of direct.slice(1)) {
+    if (next.mention.sentence - joined.mention.sentence > SPLIT_QUOTE_SENTENCES + (joined.mention.quote?.parts?.length ?? 1)) break;
+    if (sameSpeaker(next.speaker, joined.speaker) === false) break;
+    joined = prepareMention(joinMentions(joined.mention, next.mention), joined.rank, semantic);
+  }
+  return joined === direct[0] ? [] : [joined];
 }
 
 /** Two quotation-mark stretches of one article as one mention, like an interrupted quote: `text` joins them, `parts` lists them. */
