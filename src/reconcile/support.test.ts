@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { reconcileStory } from './index.js';
 import { statesSameFact, storyLexicon } from './support.js';
+import { extractClaims } from '../claims/index.js';
 import { article, derivation, statement } from './fixtures/build.js';
 import type { ClaimMention } from '../records.js';
 
@@ -132,4 +133,32 @@ test('two claims are one fact when one states what the other says, not when they
     const verdict = statesSameFact(lexicon, statement(x, a.replace(/\.$/, '')), statement(y, b.replace(/\.$/, '')), false);
     assert.equal(verdict, same, `${a} / ${b}`);
   }
+});
+
+test("who first reported it, said in other words by another outlet, is no one outlet's claim; a 30-day extension is 30 days", () => {
+  const a = article(
+    'a',
+    'The president delayed the tariffs on car parts for a month on Thursday. The delay, first reported by The Wall Street Journal, gives carmakers time to move supply chains. Shares of carmakers rose after the news.',
+    { outlet: 'Wire One', published: '2025-03-06T10:00:00Z' },
+  );
+  const b = article(
+    'b',
+    'The president announced a 30-day extension of the tariffs on car parts on Thursday. The Wall Street Journal first reported the delay earlier in the day. Union leaders criticised the decision in a statement.',
+    { outlet: 'Daily Two', published: '2025-03-06T12:00:00Z' },
+  );
+  const c = article(
+    'c',
+    'Tariffs on car parts will be paused for 30 days, the president said on Thursday. Parts makers in Ohio said orders had already fallen by a fifth this year.',
+    { outlet: 'Third Post', published: '2025-03-06T13:00:00Z' },
+  );
+  const articles = [a, b, c];
+  const claims = articles.flatMap((x) => extractClaims(x));
+  const r = reconcileStory({ articles, claims, derivations: articles.map((x) => derivation(x.article.id, 'independent')) });
+  const journal = r.claims.find((claim) => claim.versions.some((v) => v.article === 'a' && v.text.includes('first reported by')));
+  assert.ok(journal, 'the Journal sentence is a claim');
+  assert.equal(journal.uniqueTo, null, JSON.stringify(journal.versions.map((v) => v.text)));
+  const days = r.claims.filter((claim) => claim.kind === 'quantity' && claim.quantity?.value === 30 && claim.quantity.unit === 'days');
+  assert.deepEqual(new Set(days.flatMap((claim) => claim.versions.map((v) => v.article))), new Set(['b', 'c']));
+  const ohio = r.claims.find((claim) => claim.versions.some((v) => v.text.includes('orders had already fallen')));
+  assert.equal(ohio?.uniqueTo, 'c');
 });
