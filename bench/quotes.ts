@@ -66,7 +66,10 @@ function benchPolnear(split: string, limit: number, showErrors: boolean): void {
       { article, sentences: splitSentences(text) },
       { kinds: ['quote'], indirect: false, ...(process.env.CLAIM_OPTS ? JSON.parse(process.env.CLAIM_OPTS) : {}) },
     );
-    const preds = groupByAttribution(claims.filter((c) => c.quote?.direct));
+    const preds = groupByAttribution(
+      claims.filter((c) => c.quote?.direct),
+      text,
+    );
     predicted += preds.length;
     goldCount += gold.length;
     const matches = match(preds, gold);
@@ -148,23 +151,34 @@ function readGold(ann: string, text: string): GoldQuote[] {
  * PolNeAR annotates attributions, not quotation marks: "called it “divisive” and “mean-spirited”"
  * is one gold Content, and so is a quote with the unattributed sentences that continue it. Predicted
  * quotes that hang on the same speaker mention with the same cue (or no cue of their own) are one
- * predicted attribution.
+ * predicted attribution, and so are the paragraphs of one quotation running over several (the
+ * claims stage gives one quote per paragraph): a quote that continues the one before it with
+ * nothing between them but the paragraph break and an opening mark.
  */
-function groupByAttribution(quotes: readonly ClaimMention[]): ClaimMention[] {
+function groupByAttribution(quotes: readonly ClaimMention[], text: string): ClaimMention[] {
   const out: ClaimMention[] = [];
   const byKey = new Map<string, number>();
   const byMention = new Map<number, number>();
+  let last = -1;
   for (const q of quotes) {
     // Same mention and same cue ("“A,” he said, ... “B”"), or a cue-less continuation of that quote.
     const mention = q.quote!.speakerStart;
     const key = mention !== null ? `${mention}:${q.quote!.cue ?? ''}` : null;
-    const at = key !== null ? (byKey.get(key) ?? (q.quote!.cue === null ? byMention.get(mention!) : undefined)) : undefined;
+    const previous = out[last];
+    const continues = previous !== undefined && /^\s*\n\s*["“]?$/.test(text.slice(previous.end, q.start));
+    const at = continues
+      ? last
+      : key !== null
+        ? (byKey.get(key) ?? (q.quote!.cue === null ? byMention.get(mention!) : undefined))
+        : undefined;
     if (at === undefined) {
       if (key !== null) byKey.set(key, out.length);
       if (mention !== null) byMention.set(mention, out.length);
+      last = out.length;
       out.push(q);
       continue;
     }
+    last = at;
     const prev = out[at]!;
     out[at] = {
       ...prev,

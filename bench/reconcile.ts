@@ -1,6 +1,9 @@
 // `npm run bench:reconcile [-- --verbose] [--lexical]`: reconciliation and the brief on constructed
 // stories (bench/stories/*.json, our own text, each with its documented expected result), run
-// through the real stages: sentences, reuse, derivation, claims, reconcile, brief.
+// through the real stages: sentences, reuse, derivation, claims, reconcile, brief; then the real
+// stories of ../shared/bench/stories end to end (bench/real-stories.ts). `-- --real-only` runs only
+// those, `--dev-only` leaves out the held-out events, `--event NAME` picks events, `--keep DIR`
+// keeps their texts and dossiers.
 //
 // Findings: a predicted finding matches an expected one when the kind is the same, the expected
 // article is among the finding's articles and the expected keyword (if any) is in its message
@@ -20,6 +23,7 @@ import { countIndependentOrigins, deriveStory } from '../src/derivation/index.js
 import { findReuse } from '../src/reuse/index.js';
 import { reconcileStory, type ReconcileOptions } from '../src/reconcile/index.js';
 import { writeBrief } from '../src/brief/index.js';
+import { benchRealStories } from './real-stories.js';
 import { article, derivation } from '../src/reconcile/fixtures/build.js';
 import type {
   Role,
@@ -143,6 +147,16 @@ function briefProblems(brief: readonly BriefSentence[], articles: readonly Analy
 export async function run(args: readonly string[]): Promise<void> {
   const verbose = args.includes('--verbose');
   const options: Partial<ReconcileOptions> = args.includes('--lexical') ? { semantic: false } : {};
+  const real = {
+    verbose,
+    devOnly: args.includes('--dev-only'),
+    events: args.flatMap((a, i) => (args[i - 1] === '--event' ? [a] : [])),
+    keep: args.find((_, i) => args[i - 1] === '--keep') ?? null,
+  };
+  if (args.includes('--real-only')) {
+    await benchRealStories(real);
+    return;
+  }
   const stories = loadStories();
   for (const mode of ['stage', 'documented'] as const) {
     console.log(
@@ -151,6 +165,7 @@ export async function run(args: readonly string[]): Promise<void> {
     evaluate(stories, mode, options, verbose);
   }
   speed(stories, options);
+  await benchRealStories(real);
   if (args.includes('--ecbplus')) ecbplusDerivations();
 }
 

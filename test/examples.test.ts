@@ -279,7 +279,8 @@ test("what another outlet states in its own words is not one outlet's claim, and
   assert.ok(
     story.findings.some((f) => f.kind === 'unique-claim' && f.articles[0] === article('rewrite').id && /200% tariff/.test(f.message)),
   );
-  assert.ok(story.findings.length <= 16, `${story.findings.length} findings`);
+  // 17 since Reuters' eastern-Ukraine deposits are its own claim, no longer matched to a sentence on Ukraine's reserves (issue #18).
+  assert.ok(story.findings.length <= 17, `${story.findings.length} findings`);
 });
 
 test('the brief has 3-12 sentences, each cited with offsets into its sources', () => {

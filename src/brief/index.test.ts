@@ -5,6 +5,7 @@ import { eligibility, stripDateline } from './sentences.js';
 import { reconcileStory } from '../reconcile/index.js';
 import { A, B, C, claims, derivations } from '../reconcile/fixtures/harbour.js';
 import { article } from '../reconcile/fixtures/build.js';
+import { extractClaims } from '../claims/index.js';
 
 const LEXICAL = { semantic: false } as const;
 const articles = [A, B, C];
@@ -91,4 +92,29 @@ test('a denial is not support: both sides are flagged contested and neither cite
 
 test("the earliest article's lead opens the brief", () => {
   assert.equal(brief[0]!.sources[0]!.article, 'a', JSON.stringify(brief.map((s) => s.text)));
+});
+
+test('a figure three articles state is in the brief; a "He ..." sentence follows the sentence its article put before it', () => {
+  const texts = [
+    'Mayor Karin Oster proposed a new tram line through the harbour district on Monday. He said the city council would vote in May. The council has 31 members and meets weekly in the old town hall.',
+    'Mayor Karin Oster proposed a new tram line through the harbour district, officials said on Monday. He estimated the line would cost $40 million. Critics said the harbour district needed more buses instead.',
+    'Karin Oster, the mayor, proposed a new tram line through the harbour district on Monday. He estimated the line would cost $40 million over five years. Shop owners in the district welcomed the plan.',
+    'The mayor proposed a new tram line through the harbour district on Monday. Its cost was put at $40 million by the city. The first trams could run in 2028.',
+  ];
+  const arts = texts.map((t, i) => article(`t${i}`, t, { outlet: `Outlet ${i}`, published: `2025-06-0${i + 1}T09:00:00Z` }));
+  const mentions = arts.flatMap((a) => extractClaims(a));
+  const roles = arts.map((a) => ({
+    article: a.article.id,
+    role: 'independent' as const,
+    derivedFrom: [],
+    sharedSourceWith: [],
+    attributions: [],
+    reason: 'test',
+  }));
+  const r = reconcileStory({ articles: arts, claims: mentions, derivations: roles }, LEXICAL);
+  const out = writeBrief({ articles: arts, reconciliation: r, derivations: roles }, LEXICAL);
+  const at = out.findIndex((s) => s.text.includes('$40 million'));
+  assert.ok(at >= 0, JSON.stringify(out.map((s) => s.text)));
+  assert.ok(out[at]!.citations.length >= 3, 'cited by the articles that state it');
+  if (/^He /.test(out[at]!.text)) assert.match(out[at - 1]!.text, /proposed a new tram line/);
 });

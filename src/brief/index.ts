@@ -151,7 +151,8 @@ export function writeBrief(input: BriefInput, options: Partial<BriefOptions> = {
       ) > 1;
     const chosen = choose(scored, settings, relaxed, severalOrigins);
     if (chosen.length >= settings.minSentences || relaxed) {
-      return readingOrder(chosen, order.rank).map(({ s, supporters, contested }) => {
+      const ordered = withKeyFigures(readingOrder(chosen, order.rank), scored, reconciliation, byArticle, relaxed);
+      return ordered.map(({ s, supporters, contested }) => {
         const sources: Citation[] = [s, ...supporters.values()].map((x) => ({
           article: x.article,
           start: x.sentence.start,
@@ -187,6 +188,67 @@ function readingOrder(chosen: readonly Scored[], rank: ReadonlyMap<string, numbe
     (a, b) => b.origins - a.origins || rank.get(a.s.article)! - rank.get(b.s.article)! || own(a) - own(b),
   )[0];
   return lead ? [lead, ...ranked.filter((x) => x !== lead)] : ranked;
+}
+
+/** A figure this many articles state is one of the story's key facts: the brief gives it. */
+const KEY_FIGURE_ARTICLES = 3;
+/** Key figures added beyond the usual length, at most. */
+const MAX_KEY_FIGURES = 2;
+/** The task's upper bound on a brief. */
+const BRIEF_MAX = 12;
+/** A sentence opening with one of these points back to the person its article spoke of last. */
+const PERSON_PRONOUN = /^(?:he|she)\s/i;
+
+/**
+ * The brief with the story's key figures (stated by KEY_FIGURE_ARTICLES articles or more) that no
+ * sentence of it gives yet. A sentence holding the figure joins when it stands on its own; one that
+ * opens with "He"/"She" joins right after the brief sentence that its article's sentence before it
+ * supports, so the pronoun reads as it does in its article ("Putin also suggested ... Krasnoyarsk
+ * region ..." / "He estimated that joint ventures in the region could attract investments worth up
+ * to $15 billion").
+ */
+function withKeyFigures(
+  ordered: readonly Scored[],
+  scored: readonly Scored[],
+  reconciliation: Reconciliation,
+  byArticle: ReadonlyMap<string, readonly Indexed[]>,
+  relaxed: boolean,
+): Scored[] {
+  const out = [...ordered];
+  const shown = () => new Set(out.flatMap((x) => [x.s, ...x.supporters.values()].flatMap((t) => [...t.claims.keys()])));
+  const scoredOf = new Map(scored.map((x) => [x.s, x]));
+  const figures = reconciliation.claims
+    .filter((c) => c.kind === 'quantity' && new Set(c.versions.map((v) => v.article)).size >= KEY_FIGURE_ARTICLES && !c.contested)
+    .sort((a, b) => b.versions.length - a.versions.length);
+  let added = 0;
+  for (const figure of figures) {
+    if (added >= MAX_KEY_FIGURES || out.length >= BRIEF_MAX) break;
+    if (shown().has(figure.id)) continue;
+    const hosts = figure.versions
+      .map((v) => (byArticle.get(v.article) ?? []).find((t) => t.sentence.start <= v.start && v.start < t.sentence.end))
+      .filter((t): t is Indexed => t !== undefined);
+    let placed = false;
+    for (const host of hosts) {
+      const candidate = scoredOf.get(host);
+      if (!candidate || out.includes(candidate)) continue;
+      const text = host.sentence.text.replace(/\s+/g, ' ').trim();
+      if (eligibility(host.sentence, relaxed).ok) {
+        out.push(candidate);
+        placed = true;
+        break;
+      }
+      if (!PERSON_PRONOUN.test(text) || !eligibility(host.sentence, true).ok) continue;
+      const before = (byArticle.get(host.article) ?? [])[host.position - 1];
+      const at = out.findIndex((x) => x.s === before || x.supporters.get(host.article) === before);
+      if (before && at >= 0) {
+        out.splice(at + 1, 0, candidate);
+        placed = true;
+        break;
+      }
+    }
+    if (placed) added += 1;
+  }
+  return out;
 }
 
 /** The first fifth of an article is its lead. */

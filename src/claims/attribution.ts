@@ -284,6 +284,11 @@ export function attributionAfter(tokens: readonly TaggedToken[], close: number, 
   if (!np) return null;
   // "Viguerie notes": a cue tagged as a plural noun ends the phrase it was read into.
   if (np[1] - np[0] > 1 && cueAt(tokens, np[1] - 1, true) && !cueAt(tokens, np[1], true)) np = [np[0], np[1] - 1];
+  // "the comedian and talk show host said", "Zadan and Meron said": one speaker phrase.
+  if (tokens[np[1]]?.lower === 'and') {
+    const more = phraseAfter(tokens, np[1] + 1, text);
+    if (more && cueAt(tokens, more[1], true)) np = [np[0], more[1]];
+  }
   let k = np[1];
   // "Graham, a former candidate, told ..." / "Ramos, 58, told ...": skip the appositive.
   if (tokens[k]?.text === '(') k = skipParenthesis(tokens, k);
@@ -324,8 +329,11 @@ export function attributionBefore(
   // Transcript style: "PUTIN: ..." or "Putin: “...”" right before the mark.
   if (end >= 2 && tokens[end - 1]!.text === ':' && end - 1 > first) {
     const np = subjectBefore(tokens, end - 1, text);
-    // "PUTIN: ..." at the start, or a name before the colon anywhere ("... pollster Daron Shaw: “...”").
-    if (np && (np[0] === first || tokens.slice(np[0], np[1]).some((t) => t.pos === 'PROPN'))) {
+    // "PUTIN: ..." at the start, or a name before the colon anywhere ("... pollster Daron Shaw: “...”"),
+    // but not the object of a preposition ("was reported as saying about Page:", "a statement on Jackson's arrest:").
+    const lead = np && np[0] > first ? tokens[np[0] - 1]! : null;
+    const object = lead !== null && lead.pos === 'ADP' && !(lead.lower === 'to' && tokens[np![0] - 2]?.lower === 'according');
+    if (np && !object && (np[0] === first || tokens.slice(np[0], np[1]).some((t) => t.pos === 'PROPN'))) {
       const colon = tokens[end - 1]!;
       return {
         cue: ':',
@@ -397,12 +405,25 @@ function attributionAtCue(
   // the clause the cue hangs on.
   const prev = tokens[cue.first - 1];
   if (!np && (/ing$/.test(tokens[cue.first]!.lower) || (prev && /^(?:,|and|then|but|to)$/.test(prev.lower)))) {
-    const subject = clauseSubject(tokens, first, cue.first, quoted, text);
+    // "Nudity didn't bother her, she said, explaining:": the participle hangs on the verb of saying
+    // before it, whose subject speaks, not on the sentence's first clause.
+    const subject = saidBefore(tokens, first, cue.first, text) ?? clauseSubject(tokens, first, cue.first, quoted, text);
     if (subject) return make(tokens, cue, subject, 'before');
   }
   // "said Putin, “...”" (inverted, before the quote)
   const inverted = phraseAfter(tokens, cue.last + 1, text);
   if (inverted && inverted[1] <= end && tokens[inverted[0]]!.pos === 'PROPN') return make(tokens, cue, inverted, 'before');
+  return null;
+}
+
+/** The subject of the nearest verb of saying before token `before` in the sentence. */
+function saidBefore(tokens: readonly TaggedToken[], first: number, before: number, text: string): [number, number] | null {
+  for (let i = before - 1; i >= first; i -= 1) {
+    const cue = cueAt(tokens, i);
+    if (!cue || WEAK_CUES.has(cue.lemma)) continue;
+    const np = subjectBefore(tokens, cue.first, text);
+    if (np && np[0] >= first) return np;
+  }
   return null;
 }
 

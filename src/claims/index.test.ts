@@ -59,13 +59,51 @@ function lastName(speaker: string, expected: [string, string | null][]): string 
   return hit ? hit[1]! : speaker;
 }
 
-test('a quote over several paragraphs is one quote with one part per paragraph', () => {
+test('a quote over several paragraphs is one quote per paragraph, each with the speaker', () => {
   const text = 'Putin said:\n\n“We are ready to offer projects.\n\n“And when I say partners, I mean companies.”';
-  const [q, ...rest] = quotes(text);
-  assert.equal(rest.length, 0);
-  assert.ok(q?.quote?.parts && q.quote.parts.length === 2);
-  for (const part of q.quote.parts) assert.ok(!text.slice(part.start, part.end).includes('“'));
-  assert.equal(q.quote.speaker, 'Putin');
+  const found = quotes(text);
+  assert.deepEqual(
+    found.map((q) => [q.text, q.quote?.speaker]),
+    [
+      ['We are ready to offer projects.', 'Putin'],
+      ['And when I say partners, I mean companies.', 'Putin'],
+    ],
+  );
+  for (const q of found) assert.ok(!q.text.includes('“'));
+});
+
+// One sentence a line, the statement's marks only at its first and last line.
+const CONTINUED: [string, string[]][] = [
+  [
+    'He released a statement.\n"I was stopped by an officer.\nI don\'t think any charges will be filed.\nIn the event they are, I look forward to clearing my name."\nHe was released.',
+    [
+      'I was stopped by an officer.',
+      "I don't think any charges will be filed.",
+      'In the event they are, I look forward to clearing my name.',
+    ],
+  ],
+  // tokenised closing marks, and a closing mark typed as an opening one
+  [
+    "She wrote, \"It's official: I'm hosting!\nI'd like to thank my wife. \"\nShe hosted in 2007.",
+    ["It's official: I'm hosting!", "I'd like to thank my wife."],
+  ],
+  [
+    '“ It ’ s official: I ’ m hosting!\nI ’ d like to thank my wife “, the comedian said.',
+    ['It ’ s official: I ’ m hosting!', 'I ’ d like to thank my wife'],
+  ],
+  // a paragraph that opens a quote of its own is no continuation; neither is one whose first mark opens
+  ['"We will win.\n"And we will do it soon," he said.', ['We will win.', 'And we will do it soon']],
+  ['He said, "We will win.\nThe crowd cheered. Later he added, "We are ready," to applause.', ['We will win.', 'We are ready']],
+];
+
+test('a quote left open continues over unmarked lines to the line its closing mark ends', () => {
+  for (const [text, expected] of CONTINUED) {
+    assert.deepEqual(
+      quotes(text).map((q) => q.text),
+      expected,
+      text,
+    );
+  }
 });
 
 test('an interrupted quote keeps both stretches as parts and offsets point into the text', () => {
@@ -109,6 +147,31 @@ const SPEAKERS: [string, string, string | null][] = [
   ['Vladimir Putin spoke to reporters after Maria Zakharova left. “We are ready to talk,” he said.', 'Vladimir Putin', null],
   ['Maria Zakharova spoke after Vladimir Putin left. “We are ready to talk,” she said.', 'Maria Zakharova', null],
 ];
+
+// Who can speak: people, bodies, a document's issuer; never a noun phrase the quote happens to follow.
+const WHO_SPEAKS: [string, string | null][] = [
+  ['The White House released a statement on Tuesday. "The president is pleased with the talks," the statement said.', 'White House'],
+  ['Mueller wants to ask President Trump four dozen questions. One question asks: "What did you know about the meeting?"', 'Mueller'],
+  ['"No such outreach has been made to the embassy," No such outreach said.', null],
+  [
+    'Ellen DeGeneres tweeted the news on Friday.\n“I would like to thank my wife and the whole Academy,” the comedian and talk show host said.',
+    'Ellen DeGeneres',
+  ],
+  ['Hugh Hefner was reported as saying about Page:\n"I think that she was a remarkable lady."', 'Hugh Hefner'],
+  ['Smith issued the following statement on Jackson\'s arrest:\n"We are aware of the issue and we are disappointed."', 'Smith'],
+  ['"We will wait for the court to decide," police officials said.', 'police officials'],
+  // a participle hangs on the verb of saying before it, not on the sentence's first clause
+  ['Bettie Page died. Nudity did not bother her, she said, explaining:\n"God approves of nudity."', 'Bettie Page'],
+  // a film named for her is still her
+  [
+    'Bettie Page died on Thursday. The Notorious Bettie Page was made in 2005. "I don\'t want to be photographed," she said.',
+    'Bettie Page',
+  ],
+];
+
+test('speakers are people, bodies or the issuer of a statement, never any noun phrase', () => {
+  for (const [text, speaker] of WHO_SPEAKS) assert.equal(quotes(text).at(-1)?.quote?.speaker ?? null, speaker, text);
+});
 
 test('speakers resolve to one full name with the role kept apart', () => {
   for (const [text, speaker, role] of SPEAKERS) {
@@ -260,4 +323,13 @@ test('relatives who share a surname stay apart; a bare surname goes to the one n
     q.map((c) => c.quote!.speaker),
     ['Hillary Clinton', 'Bill Clinton', 'Bill Clinton'],
   );
+});
+
+test('a sentence holding a phrase in quotation marks is still a statement; one that is mostly a quote is not', () => {
+  const statements = (text: string) => claims(text, { kinds: ['quote', 'statement'] }).filter((c) => c.kind === 'statement');
+  const fragment = 'Nixon press secretary Ron Ziegler dismissed the incident as "a third-rate burglary," but details tumbled out later.';
+  assert.equal(statements(fragment).length, 1);
+  const title = 'Smart and ambitious, she was the salutatorian of her high school class and was voted "Most Likely to Succeed."';
+  assert.equal(statements(title).length, 1);
+  assert.equal(statements('"We will not back down from this fight at all," Senator Ann Wells told reporters on Monday.').length, 0);
 });

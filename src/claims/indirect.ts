@@ -155,7 +155,11 @@ function clauseSpan(
 function startsClause(tokens: readonly TaggedToken[], k: number, last: number): boolean {
   for (let j = k; j < Math.min(last, k + MAX_SUBJECT_WORDS); j += 1) {
     const t = tokens[j]!;
-    if (t.pos === 'AUX' || t.pos === 'VERB') return j > k && tokens[j - 1]!.lower !== 'to';
+    // A participle after a noun phrase modifies it ("wrote the article uncovering his secret"): no clause.
+    if (t.pos === 'VERB' && /ing$/.test(t.lower)) return false;
+    // A capitalised word inside the sentence is a name, whatever the tagger says ("uncovering Felt's secret").
+    const verb = (t.pos === 'AUX' || t.pos === 'VERB') && !(j > k && /^\p{Lu}/u.test(t.text));
+    if (verb) return j > k && tokens[j - 1]!.lower !== 'to';
     if (!/^(?:PRON|DET|PROPN|NOUN|NUM|ADJ|PART|ADV)$/.test(t.pos) && !/^[.\-'’]$/.test(t.text)) return false;
   }
   return false;

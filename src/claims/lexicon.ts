@@ -771,3 +771,61 @@ export const PLACES: ReadonlySet<string> = new Set(
     'utah|vermont|virginia|west virginia|wisconsin|wyoming|wall street|krasnoyarsk|astana|kazakhstan|belarus'
   ).split('|'),
 );
+
+/**
+ * Nouns for people beyond the titled roles (ROLE_WORDS): what a speaker phrase without a name may
+ * be headed by ("a witness said", "the 33-year-old said"). A phrase headed by anything else
+ * ("No such outreach", "One question") is not someone speaking.
+ */
+export const PERSON_NOUNS: ReadonlySet<string> = new Set(
+  `person people man men woman women boy girl child children kid teenager adult friend neighbour neighbor resident
+  witness survivor victim relative father mother son daughter brother sister husband wife parent uncle aunt cousin
+  comedian comic actor actress singer rapper musician artist star celebrity model host presenter dancer writer novelist
+  poet playwright filmmaker producer designer photographer athlete player receiver quarterback pitcher striker goalkeeper
+  boxer fighter driver rider runner swimmer skater golfer veteran rookie teammate coach trainer umpire referee fan
+  spokesman spokeswoman spokesperson source insider aide staffer employee worker colleague assistant representative rep
+  official officer agent investigator prosecutor lawyer attorney defender plaintiff defendant suspect inmate detainee
+  soldier troop commander fighter militant rebel protester protestor demonstrator activist organizer organiser supporter
+  critic opponent rival observer commentator pundit analyst expert economist scientist researcher historian scholar
+  academic professor teacher student doctor physician surgeon nurse paramedic firefighter lawmaker legislator politician
+  candidate voter diplomat negotiator strategist adviser advisor consultant executive entrepreneur investor trader banker
+  owner founder chairman chairwoman director manager boss leader member publicist manager agent`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/**
+ * Person nouns that name someone by what they are known for, not by an office: "the comedian",
+ * "the star", "the 33-year-old". Said definitely with no name, they refer back to the person the
+ * story is about, as a pronoun does; an office ("the official") may be someone never named.
+ */
+export const EPITHETS: ReadonlySet<string> = new Set(
+  `comedian comic actor actress singer rapper musician artist star celebrity model host presenter dancer writer novelist
+  poet filmmaker athlete player receiver quarterback pitcher striker goalkeeper boxer fighter driver golfer veteran
+  rookie icon legend year-old`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/** Bodies that speak as one ("the team said", "police said", "the ministry said"). */
+export const SPEAKING_BODIES: ReadonlySet<string> = new Set(
+  `team company firm campaign office administration government ministry department agency committee council court police
+  party union league club group board commission bank network newspaper paper magazine website airline hospital school
+  university college church embassy army military navy regime family authority authorities organization organisation
+  association federation institute foundation studio label network broadcaster station prosecutors officials sources
+  federal feds state county city parliament congress senate house cabinet opposition coalition alliance`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/**
+ * What speaks for its issuer: "the statement said" is said by whoever issued the statement, "one
+ * question asks" by whoever asks the questions.
+ */
+export const DOCUMENT_NOUNS: ReadonlySet<string> = new Set(
+  `statement release letter memo memorandum note message email e-mail tweet post posting report filing document question
+  questions list complaint indictment lawsuit suit order ruling decision opinion communique announcement notice
+  transcript text readout summary affidavit motion brief petition`
+    .split(/\s+/)
+    .filter(Boolean),
+);

@@ -1,7 +1,9 @@
 // Step 1 of quotes: find quotation-mark pairs in the text. Double marks (straight, curly, guillemets)
 // at the top level; single marks only outside double ones (headlines, British style), since inside a
 // double quote they are nested quotes and belong to its content. A quote left open at the end of a
-// paragraph continues when the next paragraph opens with a mark (the newspaper convention).
+// paragraph continues when the next paragraph opens with a mark (the newspaper convention), or when
+// the next paragraphs carry no mark until one whose first mark closes a quote (texts that put each
+// sentence of a statement on a line of its own: `"I was stopped.` / `I don't think ...` / `... innocence."`).
 
 /** One stretch of quoted content between its marks, inside one paragraph. */
 export interface QuotePiece {
@@ -41,13 +43,26 @@ export function paragraphSpans(text: string): [number, number][] {
   return spans;
 }
 
+/** Paragraphs without any mark that may stand between an open quote and the paragraph that closes it. */
+const MAX_UNMARKED_CONTINUATION = 10;
+
 export function findQuoteRuns(text: string): QuoteRun[] {
   const runs: QuoteRun[] = [];
+  const paragraphs = paragraphSpans(text);
   let pending: QuotePiece[] | null = null; // a run still open at the previous paragraph end
-  for (const [pStart, pEnd] of paragraphSpans(text)) {
-    const pieces = scanParagraph(text, pStart, pEnd);
+  for (let p = 0; p < paragraphs.length; p += 1) {
+    const [pStart, pEnd] = paragraphs[p]!;
+    const continued = pending !== null && continuesOpenQuote(text, paragraphs, p);
+    const pieces = scanParagraph(text, pStart, pEnd, continued);
     const first = pieces[0];
-    if (pending && first && !first.single && first.open === firstNonSpace(text, pStart)) {
+    if (pending && continued && first) {
+      pending.push(first);
+      pieces.shift();
+      if (first.closed) {
+        runs.push({ pieces: pending });
+        pending = null;
+      }
+    } else if (pending && first && !first.single && first.open === firstNonSpace(text, pStart)) {
       pending.push(first);
       pieces.shift();
       if (first.closed) {
@@ -72,39 +87,81 @@ function firstNonSpace(text: string, from: number): number {
   return from;
 }
 
-function scanParagraph(text: string, pStart: number, pEnd: number): QuotePiece[] {
+const DOUBLE_MARK = /["“”„«»‟]/;
+
+/**
+ * True when paragraph `p` carries on a quote left open before it: it and up to
+ * MAX_UNMARKED_CONTINUATION more paragraphs hold no mark, and then the first mark of a paragraph
+ * closes a quote rather than opening one. A paragraph that opens with a mark starts a new stretch.
+ */
+function continuesOpenQuote(text: string, paragraphs: readonly [number, number][], p: number): boolean {
+  for (let j = p; j < paragraphs.length && j <= p + MAX_UNMARKED_CONTINUATION; j += 1) {
+    const [start, end] = paragraphs[j]!;
+    let at = start;
+    while (at < end && !DOUBLE_MARK.test(text[at]!)) at += 1;
+    if (at === end) continue;
+    return at !== firstNonSpace(text, start) && closesQuote(text, at, end);
+  }
+  return false;
+}
+
+/**
+ * A double mark that closes: `”`, or a straight or reversed mark after the words it closes and
+ * before a space, punctuation or the paragraph end (`innocence."`, tokenised `stop . "`, `orchestra “,`).
+ */
+function closesQuote(text: string, at: number, end: number): boolean {
+  const ch = text[at]!;
+  if (ch === '”' || ch === '»') return true;
+  const after = at + 1 < end ? text[at + 1]! : ' ';
+  if (!/[\s,.;:!?)]/.test(after)) return false;
+  const before = text.slice(Math.max(0, at - 2), at);
+  return /\S$/.test(before) || /[.,!?…;:]\s$/.test(before) || /[,.;:]/.test(after);
+}
+
+/**
+ * The quotation pieces of one paragraph. `continued`: the paragraph carries on a quote opened
+ * before it, so its text is quoted from its first character to its first closing mark.
+ */
+function scanParagraph(text: string, pStart: number, pEnd: number, continued = false): QuotePiece[] {
   const pieces: QuotePiece[] = [];
-  let openAt = -1;
+  let openAt = continued ? pStart : -1;
+  let virtualOpen = continued;
+  const close = (at: number, closed: boolean) => {
+    pieces.push(virtualOpen ? { ...piece(openAt, at, closed, false, text), start: openAt } : piece(openAt, at, closed, false, text));
+    virtualOpen = false;
+    openAt = -1;
+  };
   for (let i = pStart; i < pEnd; i += 1) {
     const ch = text[i]!;
     const before = i > pStart ? text[i - 1]! : ' ';
     const after = i + 1 < pEnd ? text[i + 1]! : ' ';
+    if (virtualOpen && DOUBLE_MARK.test(ch)) {
+      close(i + 1, true);
+      continue;
+    }
     if (ch === '"') {
       if (openAt < 0) {
         if (BEFORE_OPENING.test(before) || i === pStart || !/\s/.test(after)) openAt = i;
       } else {
-        pieces.push(piece(openAt, i + 1, true, false, text));
-        openAt = -1;
+        close(i + 1, true);
       }
     } else if (OPEN_DOUBLE.has(ch)) {
-      if (openAt >= 0 && !/\s/.test(before) && (/[\s.,;:!?)]/.test(after) || i + 1 === pEnd)) {
-        // a closing mark typed as an opening one
-        pieces.push(piece(openAt, i + 1, true, false, text));
-        openAt = -1;
+      // a closing mark typed as an opening one: after a word, or right before a comma or stop
+      if (openAt >= 0 && ((!/\s/.test(before) && (/[\s.,;:!?)]/.test(after) || i + 1 === pEnd)) || /[,.;:]/.test(after))) {
+        close(i + 1, true);
       } else {
-        if (openAt >= 0 && i > openAt + 1) pieces.push(piece(openAt, i, false, false, text));
+        if (openAt >= 0 && i > openAt + 1) close(i, false);
         openAt = i;
       }
     } else if (CLOSE_DOUBLE.has(ch)) {
       if (openAt >= 0) {
-        pieces.push(piece(openAt, i + 1, true, false, text));
-        openAt = -1;
+        close(i + 1, true);
       } else if (/\s/.test(before) && /[\p{L}\p{N}]/u.test(after)) {
         openAt = i; // an opening mark typed as a closing one
       }
     }
   }
-  if (openAt >= 0 && pEnd > openAt + 1) pieces.push(piece(openAt, pEnd, false, false, text));
+  if (openAt >= 0 && (pEnd > openAt + 1 || virtualOpen)) close(pEnd, false);
   return [...pieces, ...scanSingles(text, pStart, pEnd, pieces)].sort((a, b) => a.open - b.open);
 }
 

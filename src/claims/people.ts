@@ -148,6 +148,12 @@ export class PeopleIndex {
     const org = run.org;
     const gender = genderOf(run.honorific, words);
     const family = this.byKey.get(key) ?? [];
+    // "The Notorious Bettie Page" (a film), "Texas-based Matt Mackowiak": words before a known
+    // full name are a title or a label, not another first name; the mention is that person.
+    if (!org && words.length >= 3) {
+      const tail = words.slice(-2).join(' ').toLowerCase();
+      if (family.some((e) => e.kind === 'person' && e.name.toLowerCase() === tail)) return;
+    }
     // "Bill Clinton" is not "Hillary Clinton": a full name with another first name is another person.
     const first = words.length >= 2 ? words[0]!.toLowerCase() : null;
     const existing = family.find((e) => {
@@ -251,8 +257,12 @@ function keyOf(words: readonly string[]): string {
 function genderOf(honorific: string | null, words: readonly string[]): Gender {
   if (honorific && HONORIFICS.get(honorific)) return HONORIFICS.get(honorific)!;
   if (words.length < 2) return null;
-  const first = words[0]!.toLowerCase();
-  if (MALE_NAMES.has(first) && !FEMALE_NAMES.has(first)) return 'm';
-  if (FEMALE_NAMES.has(first) && !MALE_NAMES.has(first)) return 'f';
+  // The first word, or the second after a title the lexicon does not know ("Rev Billy Graham").
+  for (const word of words.slice(0, Math.min(2, words.length - 1))) {
+    const first = word.toLowerCase();
+    if (MALE_NAMES.has(first) && !FEMALE_NAMES.has(first)) return 'm';
+    if (FEMALE_NAMES.has(first) && !MALE_NAMES.has(first)) return 'f';
+    if (MALE_NAMES.has(first) || FEMALE_NAMES.has(first)) return null;
+  }
   return null;
 }

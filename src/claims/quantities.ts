@@ -24,14 +24,24 @@ export interface FoundQuantity extends QuantityInfo {
   readonly end: number;
 }
 
-const DIGITS = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+`;
+const MONTH_NAMES =
+  'Jan|January|Feb|February|Mar|March|Apr|April|May|Jun|June|Jul|July|Aug|August|Sep|Sept|September|Oct|October|Nov|November|Dec|December';
+/**
+ * Digits, with thousands separators and decimals; also as tokenised copy writes them ("1, 300
+ * biologists", "5. 4 per cent"), read the same, but never a date's day and year ("May 5, 200 people").
+ */
+const DIGITS = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<!(?:${MONTH_NAMES})\.?\s)\d{1,3}(?:, \d{3})+(?=\s\p{L})|\d+\. \d{1,2}(?=\s?(?:per ?cent|percent|%|million|billion|trillion|bn|mn)\b)|\d+(?:\.\d+)?|\.\d+`;
 const WORDS =
   'half an?|a dozen|a hundred|a thousand|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|dozen';
-/** A number: digits (not glued to letters, dashes or other digits) or a number word. */
-const NUMBER = new RegExp(String.raw`(?<![\p{L}\p{N}\-/:.,])(?:(${DIGITS})(?![\p{N}]|[:/]\d|,\d)|\b(${WORDS})\b)`, 'giu');
+/**
+ * A number: digits (not glued to letters, dashes or other digits, but for wire copy's "euro30
+ * billion") or a number word.
+ */
+const NUMBER = new RegExp(String.raw`(?:(?<![\p{L}\p{N}\-/:.,])|(?<=\beuro))(?:(${DIGITS})(?![\p{N}]|[:/]\d|,\d)|\b(${WORDS})\b)`, 'giu');
 const FOLD = /\b(two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|\d+)-?fold\b/gi;
 const SCALE = /^(?:\s?-?(hundred|thousand|million|billion|trillion|mln|mn|mio|bn|bln|tn|trn|lakh|crore)\b|(k|m|b|bn|mn|tn)\b)/i;
-const UNIT_RES = UNITS.map((u) => ({ ...u, re: new RegExp(`^\\s?-?(?:${u.pattern})`, u.caseSensitive ? 'u' : 'iu') }));
+// "24-hour", and tokenised "24 - hour" or "110bn - euro".
+const UNIT_RES = UNITS.map((u) => ({ ...u, re: new RegExp(`^\\s?-?\\s?(?:${u.pattern})`, u.caseSensitive ? 'u' : 'iu') }));
 const MONTHS =
   /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?$/i;
 const MONTH_AFTER =
@@ -184,7 +194,41 @@ export function findQuantities(text: string, sentences: readonly Sentence[], tok
       per: null,
     });
   }
+  found.push(...elidedCounts(text, sentences, found));
   return found.sort((a, b) => a.start - b.start);
+}
+
+/** "the first 11", "the last three" with the counted noun left out. */
+const ELIDED = new RegExp(String.raw`\bthe (?:first|last|next|final|other|remaining) (\d{1,4}|${WORDS})\b(?![\s-]*(?:\p{L}+s|%)\b)`, 'giu');
+
+/**
+ * "He played 15 seasons in the NBA, the first 11 with Philadelphia": a number that leaves out the
+ * noun it counts takes the unit of the count before it in the sentence.
+ */
+function elidedCounts(text: string, sentences: readonly Sentence[], found: readonly FoundQuantity[]): FoundQuantity[] {
+  const out: FoundQuantity[] = [];
+  ELIDED.lastIndex = 0;
+  for (let m = ELIDED.exec(text); m; m = ELIDED.exec(text)) {
+    const numberStart = m.index + m[0].length - m[1]!.length;
+    if (found.some((f) => f.start < m!.index + m![0].length && f.end > m!.index)) continue;
+    const sentence = sentenceAt(sentences, numberStart);
+    const before = found.filter((f) => sentence && f.start >= sentence.start && f.end <= m!.index && /^\p{Ll}{3,}$/u.test(f.unit)).pop();
+    if (!before) continue;
+    const value = /^\d/.test(m[1]!) ? Number(m[1]) : (WORD_NUMBERS.get(m[1]!.toLowerCase()) ?? wordNumber(m[1]!));
+    if (!Number.isFinite(value) || value >= before.value) continue;
+    const end = numberStart + m[1]!.length;
+    out.push({
+      start: m.index,
+      end,
+      value,
+      unit: before.unit,
+      text: text.slice(m.index, end),
+      qualifier: 'exact',
+      measure: before.measure,
+      per: before.per,
+    });
+  }
+  return out;
 }
 
 function readQuantity(
@@ -197,10 +241,31 @@ function readQuantity(
   words: string | null,
 ): FoundQuantity | null {
   const left = text.slice(Math.max(0, numberStart - 40), numberStart);
-  let value = digits !== null ? Number(digits.replace(/,/g, '')) : (WORD_NUMBERS.get(words!.toLowerCase()) ?? wordNumber(words!));
+  let value =
+    digits !== null
+      ? Number(digits.replace(/,\s?/g, '').replace(/\.\s/, '.'))
+      : (WORD_NUMBERS.get(words!.toLowerCase()) ?? wordNumber(words!));
   if (!Number.isFinite(value)) return null;
   let start = numberStart;
   let end = numberEnd;
+
+  // An age: "aged 95", "at the age of 91", "a 27-year-old", "Jackson, 25, was", "She was 85."
+  const age = digits !== null ? ageAt(text, tokens, numberStart, numberEnd, left, value) : null;
+  if (age)
+    return {
+      start: numberStart,
+      end: age.end,
+      value,
+      unit: 'years',
+      text: text.slice(numberStart, age.end),
+      qualifier: 'exact',
+      measure: 'age',
+      per: null,
+    };
+  // An ordinal: "the 79th Academy Awards", "his 200th win" (an edition or a rank, which outlets may disagree on).
+  if (digits !== null && /^(?:st|nd|rd|th)\b/i.test(text.slice(numberEnd, numberEnd + 3))) {
+    return ordinalAt(text, sentences, tokens, numberStart, numberEnd, left, value);
+  }
 
   // Currency before the number.
   let unit: string | null = null;
@@ -270,17 +335,18 @@ function readQuantity(
   }
 
   // "the two nations", "those three companies": a definite reference, not a count being claimed.
-  if (counted && /\b(?:the|these|those|its|their|his|her|our)\s+$/i.test(left) && (digits === null || value < DEFINITE_MAX)) return null;
+  // (A possessive counts: "his seven receiving touchdowns were a career best".)
+  if (counted && /\b(?:the|these|those)\s+$/i.test(left) && (digits === null || value < DEFINITE_MAX)) return null;
   const bare = unit === null;
   if (bare && !scaled) return null;
   if (isDate(text, numberEnd, left, rest, value, digits, unit, scaled, counted)) return null;
   if (digits === null && !scaled && (unit === null || words === 'one' || /^an?$/i.test(words ?? ''))) {
     if (!(unit && unit !== '' && words === 'one' && !counted)) return null;
   }
+  // "a 10-point plan", "a two-party system": a compound naming a kind, not a count. (Durations are
+  // figures: "a 30-day extension", "a 24-hour strike".)
   if (
-    /^-?(?:year|month|week|day|hour|mile|point|foot|inch|seat|member|page|minute|man|nation|party|way|story)\b/i.test(
-      text.slice(numberEnd, numberEnd + 8),
-    ) &&
+    /^-?(?:point|foot|inch|seat|member|page|man|nation|party|way|story)\b/i.test(text.slice(numberEnd, numberEnd + 8)) &&
     text[numberEnd] === '-'
   )
     return null;
@@ -327,6 +393,67 @@ function readQuantity(
   };
 }
 
+/** Oldest age read from a bare number. */
+const MAX_AGE = 120;
+
+/** The end of an age phrase around a number, or null when the number is no age. */
+function ageAt(
+  text: string,
+  tokens: readonly TaggedToken[],
+  start: number,
+  end: number,
+  left: string,
+  value: number,
+): { end: number } | null {
+  if (!Number.isInteger(value) || value < 1 || value > MAX_AGE) return null;
+  const rest = text.slice(end, end + 24);
+  const yearOld = /^\s?-\s?years?\s?-\s?old\b|^ years? old\b/i.exec(rest);
+  if (yearOld) return { end: end + yearOld[0].length };
+  if (/^\s?-?\s?(?:years?|months?|weeks?|days?)\b/i.test(rest)) return null;
+  if (/\b(?:aged?|at (?:the )?age(?: of)?|died (?:\w+ ){0,3}at)\s$/i.test(left)) return { end };
+  // "She was 85." closing its sentence.
+  if (/\b(?:he|she) (?:was|is)\s$/i.test(left) && /^\s*[.;]/.test(rest)) return { end };
+  // "Jackson, 25, was driving": a name, then the age between commas.
+  if (/,\s$/.test(left) && /^,\s/.test(rest)) {
+    const i = tokenIndexAt(tokens, start) - 2;
+    const name = tokens[i];
+    if (name && name.pos === 'PROPN' && /^\p{Lu}/u.test(name.text) && !/\d\s?,\s$/.test(left)) return { end };
+  }
+  return null;
+}
+
+/** An ordinal and what it ranks ("79th" of "Academy Awards"), unless it is a date or a century. */
+function ordinalAt(
+  text: string,
+  sentences: readonly Sentence[],
+  tokens: readonly TaggedToken[],
+  start: number,
+  numberEnd: number,
+  left: string,
+  value: number,
+): FoundQuantity | null {
+  const end = numberEnd + 2;
+  const rest = text.slice(end, end + 30);
+  if (
+    MONTHS.test(left.trimEnd()) ||
+    MONTH_AFTER.test(rest) ||
+    /^\s+(?:of\s+)?(?:century|centuries|of (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))/i.test(rest)
+  )
+    return null;
+  const sentence = sentenceAt(sentences, start);
+  const np = nounPhrase(tokens, tokenIndexAt(tokens, end), sentence?.end ?? text.length, false);
+  return {
+    start,
+    end,
+    value,
+    unit: 'ordinal',
+    text: text.slice(start, end),
+    qualifier: 'exact',
+    measure: np ? text.slice(np[0], np[1]) : null,
+    per: null,
+  };
+}
+
 function wordNumber(words: string): number {
   const lower = words.toLowerCase();
   if (/^half an?$/.test(lower)) return 0.5;
@@ -342,8 +469,13 @@ function countedNoun(text: string, tokens: readonly TaggedToken[], end: number):
   // One modifier may stand between: "3 new players", "3,000 wind turbines".
   if (/^(?:ADJ|VERB|NOUN)$/.test(first.pos) && tokens[i + 1] && /s$/.test(tokens[i + 1]!.lower) && tokens[i + 1]!.pos === 'NOUN') i += 1;
   const noun = tokens[i];
-  // Plural nouns, and plural demonyms and party names ("10 million Ukrainians", "3 Democrats").
-  const plural = noun && (noun.pos === 'NOUN' || (noun.pos === 'PROPN' && /^\p{Lu}\p{Ll}+s$/u.test(noun.text)));
+  // Plural nouns, and plural demonyms and party names ("10 million Ukrainians", "3 Democrats"); right
+  // after a number a plural the tagger read as a verb is a noun ("59 catches").
+  const plural =
+    noun &&
+    (noun.pos === 'NOUN' ||
+      (noun.pos === 'PROPN' && /^\p{Lu}\p{Ll}+s$/u.test(noun.text)) ||
+      (noun.pos === 'VERB' && noun === first && /^\p{Ll}+s$/u.test(noun.text)));
   const unmarked = noun !== undefined && UNMARKED_PLURALS.has(noun.lower);
   if (!noun || !(unmarked || (plural && /[a-z]{2,}s$/.test(noun.lower) && !noun.lower.endsWith('ss')))) return null;
   if (text.slice(end, noun.start).includes('\n')) return null;

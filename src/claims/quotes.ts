@@ -20,7 +20,7 @@ export interface QuoteSettings {
 }
 
 export interface DirectQuote {
-  /** Content stretches inside the marks; several when the attribution interrupts or paragraphs break. */
+  /** Content stretches inside the marks, within one paragraph; several when the attribution interrupts. */
   readonly parts: readonly { readonly start: number; readonly end: number }[];
   readonly text: string;
   readonly attribution: Attribution | null;
@@ -137,15 +137,35 @@ export function findDirectQuotes(
       inherited = speaker !== null;
       resolved[i] = speaker;
     }
-    quotes.push({
-      parts: draft.pieces.map((p) => trimPart(text, p)),
-      text: joinParts(text, draft.pieces),
-      attribution: draft.attribution,
-      speaker,
-      inherited,
-    });
+    for (const pieces of byParagraph(text, draft.pieces)) {
+      quotes.push({
+        parts: pieces.map((p) => trimPart(text, p)),
+        text: joinParts(text, pieces),
+        attribution: draft.attribution,
+        speaker,
+        inherited,
+      });
+    }
   }
   return quotes;
+}
+
+/**
+ * A quotation that runs over several paragraphs is one quote per paragraph, each with the speaker
+ * and cue of the whole: outlets quote a statement paragraph by paragraph, one the first, another
+ * the last, so each paragraph is a stretch of its own. Reconciliation joins the stretches of one
+ * article again where another outlet quotes them as one (reconcile/quotes.ts). An interrupted
+ * quote (`"We," he said, "are ready"`) stays one.
+ */
+function byParagraph(text: string, pieces: readonly QuotePiece[]): QuotePiece[][] {
+  const groups: QuotePiece[][] = [];
+  for (const piece of pieces) {
+    const group = groups[groups.length - 1];
+    const previous = group?.[group.length - 1];
+    if (group && previous && !text.slice(previous.end, piece.start).includes('\n')) group.push(piece);
+    else groups.push([piece]);
+  }
+  return groups;
 }
 
 function firstNonSpace(text: string, from: number): number {

@@ -6,8 +6,8 @@ import { sentenceAt } from '../sentences/index.js';
 import type { TaggedToken } from './tagging.js';
 import { tokenIndexAt } from './tagging.js';
 import type { PeopleIndex, Entity, NameMention } from './people.js';
-import { cueAt, subjectBefore } from './attribution.js';
-import { ROLE_WORDS, SPEAKER_PRONOUNS } from './lexicon.js';
+import { clauseSubject, cueAt, phraseAfter, subjectBefore } from './attribution.js';
+import { DOCUMENT_NOUNS, EPITHETS, NOT_NAME_WORDS, PERSON_NOUNS, ROLE_WORDS, SPEAKER_PRONOUNS, SPEAKING_BODIES } from './lexicon.js';
 
 export interface ResolvedSpeaker {
   /** The full name or organisation, or null when the mention cannot be resolved. */
@@ -21,6 +21,21 @@ export interface ResolvedSpeaker {
 
 /** How many sentences back a pronoun may reach for its person. */
 const PRONOUN_LOOKBACK_SENTENCES = 6;
+/** How many sentences back the issuer of "the statement" may be named. */
+const ISSUER_LOOKBACK_SENTENCES = 12;
+/** "the 33-year-old said": an age standing for the person. */
+const AGE_EPITHET = /\b\d+\s?-?\s?year\s?-?\s?old$/i;
+/** Quantifiers that stand for people ("others said", "many say", "some argue"). */
+const SPEAKER_QUANTIFIERS = /^(?:others|many|some|several|both|few|most|all|everyone|someone|somebody|one|another)$/i;
+
+/** "officials" -> "official", "witnesses" -> "witness", "police" stays. */
+function singular(word: string): string {
+  if (/(?:ss|us|is)$/.test(word)) return word;
+  if (/(?:ches|shes|sses|xes)$/.test(word)) return word.slice(0, -2);
+  if (/ies$/.test(word) && word.length > 4) return `${word.slice(0, -3)}y`;
+  if (word === 'men' || word === 'women') return word === 'men' ? 'man' : 'woman';
+  return word.endsWith('s') && word.length > 3 ? word.slice(0, -1) : word;
+}
 
 export class SpeakerResolver {
   /** Per sentence, the people who are the subject of a cue there ("Putin said ..."). */
@@ -66,9 +81,14 @@ export class SpeakerResolver {
       const gender = SPEAKER_PRONOUNS.get(words[0]!.lower)!;
       if (gender !== 'm' && gender !== 'f') return { ...base, name: null, role: null };
       const entity = this.pronoun(start, gender);
+      // The next "she said" in a run of quotes is most likely the same speaker.
+      if (entity) this.noteSpeaker(start, entity);
       return { ...base, name: entity?.name ?? null, role: entity?.role ?? null };
     }
-    const named = this.nameIn(start, end);
+    // "Reid's rep told Us": the name owns the speaker; the rep speaks, not Reid.
+    const owner = this.nameIn(start, end);
+    const owned = owner !== undefined && /^['’]s\s+\p{Ll}/u.test(this.text.slice(owner.end, end));
+    const named = owned ? undefined : owner;
     if (named && named.entity.kind === 'org') {
       // Organisations keep the article's own wording: "the Kremlin", "the White House".
       return { ...base, name: mention.replace(/^(?:The|A|An)\s/, (m) => m.toLowerCase()), role: null };
@@ -85,10 +105,76 @@ export class SpeakerResolver {
       const entity = this.recent(start, this.people.byRole(head.lower, modifiers));
       if (entity) return { ...base, name: entity.name, role: entity.role };
     }
-    return { ...base, name: mention.replace(/^(?:The|A|An)\s/, (m) => m.toLowerCase()), role: null };
+    return this.unnamed(base, mention, head);
   }
 
-  /** The first person named in the sentence before the one holding `offset`, outside quotes. */
+  /**
+   * A speaker phrase with no name in it. Who can speak: a person ("a witness", "the 33-year-old"),
+   * a body ("the team", "police"), or a document's issuer ("the statement said" is said by whoever
+   * issued it). A definite epithet ("the comedian") is the person the story last spoke of, as a
+   * pronoun would be. Anything else ("No such outreach", "One question" with no asker in the
+   * article) is no speaker: null, never the phrase the quote happens to follow.
+   */
+  private unnamed(
+    base: Pick<ResolvedSpeaker, 'mention' | 'start' | 'end'>,
+    mention: string,
+    head: TaggedToken | undefined,
+  ): ResolvedSpeaker {
+    const description = { ...base, name: mention.replace(/^(?:The|A|An)\s/, (m) => m.toLowerCase()), role: null };
+    const none = { ...base, name: null, role: null };
+    const start = base.start!;
+    const definite = /^(?:the|his|her|their)\s/i.test(mention);
+    const ageEpithet = AGE_EPITHET.test(mention);
+    // A capitalised last word the tagger did not read as a name ("Felt told") is still a name.
+    const last = mention.trim().split(/\s+/).pop() ?? '';
+    const capitalised = /^\p{Lu}/u.test(last) && !NOT_NAME_WORDS.has(last.toLowerCase()) && !SPEAKER_PRONOUNS.has(last.toLowerCase());
+    if (!head && !ageEpithet) return SPEAKER_QUANTIFIERS.test(mention.trim()) || capitalised ? description : none;
+    const lemma = ageEpithet ? 'year-old' : singular(head!.lower);
+    if (!ageEpithet && head!.pos === 'PROPN' && /^\p{Lu}/u.test(head!.text)) return description;
+    if (DOCUMENT_NOUNS.has(lemma) || DOCUMENT_NOUNS.has(head?.lower ?? '')) {
+      const issuer = this.issuer(lemma, start);
+      return issuer ? { ...base, name: issuer.name, role: issuer.kind === 'person' ? issuer.role : null } : none;
+    }
+    if (definite && EPITHETS.has(lemma)) {
+      const person = this.pronounBy(start, (e) => e.kind === 'person' && (e.role !== null || e.gender !== null || this.speaks(e)));
+      if (person) {
+        this.noteSpeaker(start, person);
+        return { ...base, name: person.name, role: person.role };
+      }
+    }
+    if (ROLE_WORDS.has(lemma) || PERSON_NOUNS.has(lemma) || SPEAKING_BODIES.has(lemma) || SPEAKING_BODIES.has(head!.lower))
+      return description;
+    return none;
+  }
+
+  /** Who issued the document named `lemma` ("statement"): its owner, its author after "from"/"by", or the subject of a sentence that mentions it, nearest first. */
+  private issuer(lemma: string, offset: number): Entity | null {
+    const here = sentenceAt(this.sentences, offset);
+    if (!here) return null;
+    for (let s = here.index; s >= Math.max(0, here.index - ISSUER_LOOKBACK_SENTENCES); s -= 1) {
+      const sentence = this.sentences[s]!;
+      const first = tokenIndexAt(this.tokens, sentence.start);
+      for (let i = first; i < this.tokens.length && this.tokens[i]!.start < sentence.end; i += 1) {
+        const t = this.tokens[i]!;
+        if (t.start === offset || this.quoted(t.start) || singular(t.lower) !== lemma) continue;
+        const owner = this.tokens[i - 1]?.pos === 'PART' ? subjectBefore(this.tokens, i - 1, this.text) : null;
+        const after = /^(?:from|by)$/.test(this.tokens[i + 1]?.lower ?? '') ? phraseAfter(this.tokens, i + 2, this.text) : null;
+        const subject = clauseSubject(this.tokens, first, i, this.quoted, this.text);
+        for (const span of [owner, after, subject]) {
+          if (!span) continue;
+          const named = this.nameIn(this.tokens[span[0]]!.start, this.tokens[span[1] - 1]!.end);
+          if (named && named.entity.kind !== 'place') return named.entity;
+        }
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The first person named in the sentence before the one holding `offset`, outside quotes, when
+   * the article shows it is a person who speaks (a role, a known first name, the subject of a
+   * verb of saying): a capitalised phrase alone ("Primetime Emmy") may name anything.
+   */
   subjectOfSentenceBefore(offset: number): ResolvedSpeaker | null {
     const here = sentenceAt(this.sentences, offset);
     const previous = here ? this.sentences[here.index - 1] : undefined;
@@ -96,7 +182,15 @@ export class SpeakerResolver {
     const named = this.people.mentions.find(
       (m) => m.start >= previous.start && m.end <= previous.end && m.entity.kind === 'person' && !this.quoted(m.start),
     );
-    return named ? this.resolve(named.start, named.end) : null;
+    if (!named) return null;
+    const entity = named.entity;
+    return entity.role !== null || entity.gender !== null || this.speaks(entity) ? this.resolve(named.start, named.end) : null;
+  }
+
+  /** True when the article makes `entity` the subject of a verb of saying somewhere. */
+  private speaks(entity: Entity): boolean {
+    for (const list of this.speakersBySentence.values()) if (list.includes(entity)) return true;
+    return false;
   }
 
   /** The name mention inside [start, end), preferring the last (the head of "Fox's Maria Bartiromo"). */

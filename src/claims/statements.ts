@@ -34,8 +34,18 @@ export function findStatements(
     if (/\?["”’)]?$/.test(t)) continue;
     if (!/[.!]["”’)]?$/.test(t) && t.length <= HEADING_MAX_CHARS) continue;
     if (OPINION.test(t)) continue;
-    if (quoted(sentence.start) || hasQuote(sentence, quoted, tokens)) continue;
-    if (claimed.some(([s, e]) => s < sentence.end && e > sentence.start)) continue;
+    // A sentence that is mostly someone's words is their quote; one holding a phrase in quotation
+    // marks ("dismissed the incident as “a third-rate burglary,” but ...") is still the outlet's statement.
+    if (quoted(sentence.start) || quotedShare(sentence, quoted, tokens) >= QUOTED_SHARE) continue;
+    if (
+      claimed.some(
+        ([s, e]) =>
+          s < sentence.end &&
+          e > sentence.start &&
+          Math.min(e, sentence.end) - Math.max(s, sentence.start) >= QUOTED_SHARE * (sentence.end - sentence.start),
+      )
+    )
+      continue;
     const parts = splitClaims(text, sentence, tokens);
     // A clause split off a sentence that names someone or gives a number is part of that checkable
     // fact: "The council did not approve the plan, and two members voted against it" is a denial.
@@ -56,10 +66,14 @@ function isFact(words: readonly TaggedToken[]): boolean {
   return words.some((w) => w.pos === 'PROPN' || w.pos === 'NUM');
 }
 
-function hasQuote(sentence: Sentence, quoted: (offset: number) => boolean, tokens: readonly TaggedToken[]): boolean {
+/** Share of a sentence's tokens inside quotation marks. */
+function quotedShare(sentence: Sentence, quoted: (offset: number) => boolean, tokens: readonly TaggedToken[]): number {
   const inside = tokens.slice(tokenIndexAt(tokens, sentence.start), tokenIndexAt(tokens, sentence.end));
-  return inside.some((t) => quoted(t.start));
+  return inside.length === 0 ? 0 : inside.filter((t) => quoted(t.start)).length / inside.length;
 }
+
+/** Share of a sentence in quotation marks (or claimed by a quote) from which it is someone's quote, not a statement. */
+const QUOTED_SHARE = 0.5;
 
 /** The sentence split at ";" and at ", and" / ", but" when a new subject and verb follow. */
 function splitClaims(text: string, sentence: Sentence, tokens: readonly TaggedToken[]): [number, number][] {

@@ -109,7 +109,8 @@ export const CURRENCY_PREFIXES: readonly (readonly [RegExp, string])[] = [
   [/(?:HK\$)$/, 'HKD'],
   [/(?:R\$)$/, 'BRL'],
   [/\$$/, 'USD'],
-  [/(?:€|EUR ?)$/, 'EUR'],
+  // AP wire copy writes the euro sign as a word glued to the figure: "euro30 billion".
+  [/(?:€|EUR ?|\beuro)$/, 'EUR'],
   [/(?:£|GBP ?)$/, 'GBP'],
   [/(?:¥|JPY ?)$/, 'JPY'],
   [/(?:₽|RUB ?)$/, 'RUB'],

@@ -37,6 +37,24 @@ export function lcsLength(a: readonly Word[], b: readonly Word[], key: Key = byN
   return prev[0]!;
 }
 
+/** Length of the longest run of consecutive words the two lists share, compared by `key`. */
+export function longestCommonRun(a: readonly Word[], b: readonly Word[], key: Key = byNorm): number {
+  if (a.length === 0 || b.length === 0) return 0;
+  const bs = b.map(key);
+  let prev = new Uint16Array(bs.length + 1);
+  let next = new Uint16Array(bs.length + 1);
+  let best = 0;
+  for (let i = 0; i < a.length; i++) {
+    const ai = key(a[i]!);
+    for (let j = 0; j < bs.length; j++) {
+      next[j + 1] = ai === bs[j] ? prev[j]! + 1 : 0;
+      if (next[j + 1]! > best) best = next[j + 1]!;
+    }
+    [prev, next] = [next, prev];
+  }
+  return best;
+}
+
 interface Step {
   readonly op: 'same' | 'dropped' | 'added';
   readonly word: Word;

@@ -293,3 +293,81 @@ test('two things one person said about one story are two quotes, though they sha
   );
   assert.ok(!r.findings.some((f) => f.kind === 'altered-quote' && f.articles.includes('y')));
 });
+
+/** One story of independent reports, each quoting `quotes` ([text, speaker]) in a sentence of its own. */
+function independentQuotes(rows: readonly (readonly [string, readonly (readonly [string, string])[]])[]): Reconciliation {
+  const articles = rows.map(([id, quotes], i) =>
+    article(id, quotes.map(([text, speaker]) => `"${text}," ${speaker} said.`).join('\n\n'), {
+      outlet: `Outlet ${id}`,
+      published: `2025-05-0${i + 1}T10:00:00Z`,
+    }),
+  );
+  const claims = rows.flatMap(([, quotes], i) => quotes.map(([text, speaker]) => quote(articles[i]!, text, speaker)));
+  return reconcileStory({ articles, claims, derivations: rows.map(([id]) => derivation(id, 'independent')) }, LEXICAL);
+}
+
+const versionsOf = (r: Reconciliation, contains: string) =>
+  r.claims
+    .find((c) => c.kind === 'quote' && c.versions.some((v) => v.text.includes(contains)))
+    ?.versions.map((v) => [v.article, v.status]) ?? [];
+
+test('overlapping stretches of one speech are one claim: the passage is the reference, fragments are trimmed', () => {
+  const passage = 'Tonight we will show you something the world has never seen. Iran lied, big time, after signing the nuclear deal';
+  const r = independentQuotes([
+    ['p', [['Iran lied, big time, after signing the nuclear deal', 'Netanyahu']]],
+    ['q', [[passage, 'Benjamin Netanyahu']]],
+    ['r', [['Tonight we will show you something the world has never seen', 'Netanyahu']]],
+    ['s', [['something the world has never seen. Iran lied, big time', 'Netanyahu']]],
+  ]);
+  assert.equal(r.claims.filter((c) => c.kind === 'quote').length, 1);
+  assert.deepEqual(versionsOf(r, 'Iran lied'), [
+    ['p', 'trimmed'],
+    ['q', 'original'],
+    ['r', 'trimmed'],
+    ['s', 'trimmed'],
+  ]);
+});
+
+test('the reference is the version the others agree with; a version quoting on past it is not altered', () => {
+  // Three translations of one remark: the middle one shares most with both others.
+  const r = independentQuotes([
+    ['a', [['The future of Europe and the future of Germany within Europe is at stake', 'Merkel']]],
+    ['b', [['Nothing less than the future of Europe, and with that the future of Germany in Europe, is at stake', 'Merkel']]],
+    ['c', [['This is about nothing less than the future of Europe and with it the future of Germany in Europe', 'Merkel']]],
+  ]);
+  assert.deepEqual(versionsOf(r, 'future of Europe'), [
+    ['a', 'altered'],
+    ['b', 'original'],
+    ['c', 'altered'],
+  ]);
+  const edges = independentQuotes([
+    ['a', [['This morning I was stopped by an officer', 'Jackson']]],
+    ['b', [['I was stopped by an officer', 'Jackson']]],
+    ['c', [['Yesterday I was stopped by an officer', 'Jackson']]],
+    ['d', [['This morning I was stopped by an officer and I cooperated fully', 'Jackson']]],
+  ]);
+  assert.deepEqual(versionsOf(edges, 'stopped by an officer'), [
+    ['a', 'trimmed'],
+    ['b', 'trimmed'],
+    ['c', 'altered'],
+    ['d', 'original'],
+  ]);
+});
+
+test('the same long run of words is one quote however the outlet names its speaker; the claim takes the name most use', () => {
+  const words = "We're aware of the off-the-field issue involving Vincent and we are disappointed";
+  const r = independentQuotes([
+    ['a', [[words, 'A.J. Smith']]],
+    ['b', [[words, 'AJ Butler']]],
+    ['c', [["We're aware of the off-the-field issue involving Vincent", 'AJ Smith']]],
+  ]);
+  const claim = r.claims.find((c) => c.kind === 'quote')!;
+  assert.equal(claim.versions.length, 3);
+  assert.equal(claim.speaker, 'A.J. Smith');
+  // Short quotes of different people stay apart.
+  const apart = independentQuotes([
+    ['a', [['We will win this fight', 'Smith']]],
+    ['b', [['We will win this fight', 'Jones']]],
+  ]);
+  assert.equal(apart.claims.filter((c) => c.kind === 'quote').length, 2);
+});

@@ -30,9 +30,9 @@ import { countOrigins, storyOrder, type StoryOrder } from './origins.js';
 import { reconcileQuantities } from './quantities.js';
 import { reconcileQuotes } from './quotes.js';
 import { sentenceKey, type Draft } from './draft.js';
-import { prepareMention } from './similarity.js';
+import { foldSpeaker, prepareMention, sameSpeaker } from './similarity.js';
 import { reconcileStatements } from './statements.js';
-import { supportClaims } from './support.js';
+import { statesSameFact, storyLexicon, supportClaims } from './support.js';
 
 export { articleNames, outletOf } from './findings.js';
 export { storyCoverage, type StoryCoverage, type ArticleCoverage, type CoverageCell } from './coverage.js';
@@ -113,12 +113,16 @@ export function reconcileStory(input: ReconcileInput, options: Partial<Reconcile
   const ofKind = (kind: ClaimMention['kind']) => prepared.filter((p) => p.mention.kind === kind);
 
   // 3-5.
+  // Two claims are one only when one states what the other does, not merely the story's names.
+  const lexicon = storyLexicon(articles, settings.semantic);
+  const sameFact = (a: ClaimMention, b: ClaimMention, related: boolean) => statesSameFact(lexicon, a, b, related);
   const drafts: Draft[] = [];
   const quotes = reconcileQuotes(
     ofKind('quote'),
     order,
     { match: settings.quoteMatch, contradiction: settings.contradiction },
     settings.semantic,
+    sameFact,
   );
   for (const q of reconcileQuantities(ofKind('quantity'), order, { ...settings })) {
     drafts.push({
@@ -131,7 +135,7 @@ export function reconcileStory(input: ReconcileInput, options: Partial<Reconcile
   }
   // Statements meet the quotes here: a report of a quote in other words, or a denial of it.
   const statementThresholds = { match: settings.statementMatch, contradiction: settings.contradiction };
-  for (const c of reconcileStatements(ofKind('statement'), quotes, statementThresholds, order)) {
+  for (const c of reconcileStatements(ofKind('statement'), quotes, statementThresholds, order, sameFact)) {
     drafts.push({
       kind: c.kind,
       reference: c.reference,
@@ -145,7 +149,7 @@ export function reconcileStory(input: ReconcileInput, options: Partial<Reconcile
   // 6. Claims one outlet alone seems to carry, against every sentence of the others.
   const names = articleNames(articles.map((a) => a.article));
   const outletKey = new Map(articles.map((a) => [a.article.id, outletOf(a.article).toLowerCase()]));
-  const supported = supportClaims({ articles, drafts, mentions: prepared, order, outletKey, semantic: settings.semantic });
+  const supported = supportClaims({ lexicon, articles, drafts, mentions: prepared, order, outletKey, semantic: settings.semantic });
 
   // 7.
   const reconciled = supported.map((draft) => ({ draft, claim: toClaim(draft, order, outletKey) }));
@@ -261,10 +265,7 @@ function toClaim(draft: Draft, order: StoryOrder, outletKey: ReadonlyMap<string,
   const articleIds = versions.map((v) => v.article);
   const outlets = new Set(articleIds.map((id) => outletKey.get(id) ?? id));
   const ref = draft.reference.mention;
-  const speaker =
-    draft.kind === 'quote'
-      ? (ref.quote?.speaker ?? draft.versions.map((v) => v.prepared.mention.quote?.speaker).find(Boolean) ?? null)
-      : null;
+  const speaker = draft.kind === 'quote' ? claimSpeaker(draft) : null;
   return {
     id: `claim-${ref.id}`,
     kind: draft.kind,
@@ -276,6 +277,24 @@ function toClaim(draft: Draft, order: StoryOrder, outletKey: ReadonlyMap<string,
     uniqueTo: articleIds.length === 1 || outlets.size === 1 ? ref.article : null,
     contested: draft.contested,
   };
+}
+
+/**
+ * Who a quote claim is by: the speaker most of its versions name (an outlet that names someone
+ * else for the same words is outvoted), the reference's on a tie, else any version's.
+ */
+function claimSpeaker(draft: Draft): string | null {
+  const named = draft.versions.map((v) => v.prepared).filter((p) => p.speaker !== null && p.mention.quote?.speaker);
+  let best: { name: string; votes: number } | null = null;
+  for (const p of named) {
+    const votes = named.filter((o) => sameSpeaker(o.speaker, p.speaker) === true).length;
+    const name = p.mention.quote!.speaker!;
+    const isReference = p === draft.reference;
+    if (!best || votes > best.votes || (votes === best.votes && isReference)) best = { name, votes };
+  }
+  const reference = draft.reference.mention.quote?.speaker ?? null;
+  if (best && reference && sameSpeaker(draft.reference.speaker, foldSpeaker(best.name)) === true) return reference;
+  return best?.name ?? reference ?? draft.versions.map((v) => v.prepared.mention.quote?.speaker).find(Boolean) ?? null;
 }
 
 const KIND_ORDER = { quantity: 0, quote: 1, statement: 2 } as const;

@@ -8,7 +8,7 @@
 import type { MentionStatus, QuantityInfo } from '../records.js';
 import { byRankAndPosition } from './align.js';
 import { countOrigins, type StoryOrder } from './origins.js';
-import { cosine, sentenceVector, words as vectorWords } from '../semantics/index.js';
+import { cosine, dot, sentenceVector, wordVector, words as vectorWords } from '../semantics/index.js';
 import { dice, type PreparedMention } from './similarity.js';
 import { contentStems, isContent, numbersOf, stem, wordsOf } from './words.js';
 
@@ -49,6 +49,8 @@ export interface QuantityMention {
   readonly measureVector: Float32Array | null;
   /** The "of ..." phrase right after the number, when there is one: for shares, the truest measure. */
   readonly of: Measure | null;
+  /** The other figures of its sentence (digits of at least two places, folded): "1098" beside "59 catches". */
+  readonly beside: ReadonlySet<string>;
 }
 
 interface Measure {
@@ -92,6 +94,7 @@ export function prepareQuantity(prepared: PreparedMention, semantic: boolean): Q
     measureStems: measure ? contentStems(wordsOf(measure)) : new Set(),
     heads: measure ? headsOf(measure) : new Set(),
     measureVector: semantic && measure ? sentenceVector(vectorWords(measure)) : null,
+    beside: new Set([...numbersOf(prepared.mention.context)].filter((n) => n.length >= 2 && !prepared.numbers.has(n))),
     of: after
       ? {
           stems: contentStems(wordsOf(after)),
@@ -165,13 +168,29 @@ const TIME_UNITS = new Set(['seconds', 'minutes', 'hours', 'days', 'weeks', 'mon
  * measurement units (%, USD, t, km) and units of time must match exactly.
  */
 function countNoun(unit: string): boolean {
-  return /^\p{Ll}{4,}$/u.test(unit) && !TIME_UNITS.has(unit);
+  return /^\p{Ll}{4,}$/u.test(unit) && !TIME_UNITS.has(unit) && unit !== 'ordinal';
 }
 
 /** The same unit, or two nouns counting things: candidates for one figure. */
-function comparableUnit(a: QuantityInfo, b: QuantityInfo): boolean {
+function comparableUnit(a: QuantityInfo, b: QuantityInfo, semantic: boolean): boolean {
   if (sameUnit(a, b)) return true;
-  return countNoun(a.unit) && countNoun(b.unit) && (a.per === null || b.per === null || a.per === b.per);
+  // A scaled figure with no unit ("110bn" where the euro sign was lost) is the same figure in its context.
+  if (a.unit === '' || b.unit === '') return a.per === null || b.per === null || a.per === b.per;
+  if (!countNoun(a.unit) || !countNoun(b.unit) || !(a.per === null || b.per === null || a.per === b.per)) return false;
+  // Small counts coincide by chance ("two wins", "two contract extensions"): the nouns must be kin.
+  return Math.min(a.value, b.value) >= SMALL_COUNT || kinNouns(a.unit, b.unit, semantic);
+}
+
+/** Below this a count of one thing and a count of another are two figures unless they count kindred things. */
+const SMALL_COUNT = 10;
+/** Least word-vector cosine of two counted nouns that count the same kind of thing ("catches" / "receptions" 0.60, "people" / "victims" 0.70; "wins" / "appearances" 0.44). */
+const KIN_NOUNS = 0.5;
+
+function kinNouns(a: string, b: string, semantic: boolean): boolean {
+  if (stem(a) === stem(b)) return true;
+  if (!semantic) return false;
+  const [u, v] = [wordVector(a), wordVector(b)];
+  return u !== null && v !== null && dot(u, v) >= KIN_NOUNS;
 }
 
 /** Reports of one figure differ by a few percent or a few times, not by orders of magnitude (2,500 t mined vs 3.8 million t held). */
@@ -209,8 +228,13 @@ function contextScore(a: QuantityMention, b: QuantityMention): number {
   const local = dice(a.local, b.local);
   const context = dice(a.prepared.contextContent, b.prepared.contextContent);
   const meaning = Math.max(0, cosine(a.prepared.vector, b.prepared.vector));
-  return Math.max(local, CONTEXT_WEIGHT * context + (1 - CONTEXT_WEIGHT) * meaning);
+  // "59 catches for 1098 yards" / "59 passes and ... 1,098 yards": another figure both sentences give places them.
+  const beside = [...a.beside].some((n) => b.beside.has(n)) ? SHARED_FIGURE_CONTEXT : 0;
+  return Math.max(local, CONTEXT_WEIGHT * context + (1 - CONTEXT_WEIGHT) * meaning, beside);
 }
+
+/** The context score of two equal numbers whose sentences also share another figure. */
+const SHARED_FIGURE_CONTEXT = 0.5;
 
 /**
  * Measures that name different things; unknown (false) when either is missing. Two measures are
@@ -314,7 +338,8 @@ export function reconcileQuantities(
     let bestScore = 0;
     for (const group of groups) {
       const ref = group.reference;
-      if (!comparableUnit(q.quantity, ref.quantity) || !sameFigure(q.quantity, ref.quantity, thresholds.rounding)) continue;
+      if (!comparableUnit(q.quantity, ref.quantity, thresholds.semantic) || !sameFigure(q.quantity, ref.quantity, thresholds.rounding))
+        continue;
       const score = contextScore(q, ref);
       if (score >= thresholds.sameValueContext && score > bestScore) {
         best = group;
@@ -366,7 +391,11 @@ function finishQuantity(family: readonly ValueGroup[], order: StoryOrder): Quant
       a.reference.prepared.rank - b.reference.prepared.rank,
   );
   const main = ranked[0]!;
-  const reference = main.reference;
+  // The figure as stated with its unit, when the top-ranked mention lost it ("110bn" beside "110 billion euro").
+  const reference =
+    main.reference.quantity.unit === ''
+      ? ([...main.members.values()].map((m) => m.quantity).find((q) => q.quantity.unit !== '') ?? main.reference)
+      : main.reference;
   const versions: QuantityVersion[] = [];
   const drifts: { article: string; measure: string; referenceMeasure: string | null; referenceOf: boolean }[] = [];
   for (const [article, { quantity, score }] of main.members) {

@@ -51,26 +51,63 @@ export function prepareMention(mention: ClaimMention, rank: number, semantic: bo
 }
 
 export function foldSpeaker(name: string | null): string | null {
-  // "researchers", "the company", "officials": a description, not an identity; as good as unknown.
-  if (!name || !/\p{Lu}/u.test(name)) return null;
+  // "researchers", "the company", "Reid's rep": a description, not an identity; as good as unknown.
+  if (!name || !/\p{Lu}/u.test(name) || /\s\p{Ll}[\p{L}-]*$/u.test(name)) return null;
   const folded = name
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(/^(?:the|mr\.?|mrs\.?|ms\.?|dr\.?)\s+/, '')
+    // "A.J. Smith" and "AJ Smith" are one spelling.
+    .replace(/\b(\p{L})\.(?=\p{L}\.|\s|$)/gu, '$1')
+    .replace(/\b(\p{L})\.?\s(?=\p{L}\.?\s)/gu, '$1')
+    .replace(/\./g, '')
     .trim();
   return folded || null;
 }
 
+/** Surnames this long that differ by one letter are one name misspelt by an outlet ("Hefner" / "Heffner"). */
+const MISSPELLING_MIN_LETTERS = 5;
+
 /**
- * Same person: equal names, or one name is the other's surname ("Putin" / "Vladimir Putin").
- * `null` means unknown, which is compatible but not evidence.
+ * Same person: equal names, one name the other's surname ("Putin" / "Vladimir Putin"), one the
+ * other's last words ("Bettie Page" / "The Notorious Bettie Page"), or one of two people named
+ * together ("Craig Zadan and Neil Meron" / "Zadan"). `null` means unknown, which is compatible but
+ * not evidence; so is a surname one letter off, as outlets misspell names.
  */
 export function sameSpeaker(a: string | null, b: string | null): boolean | null {
   if (a === null || b === null) return null;
   if (a === b) return true;
+  const [pa, pb] = [a.split(/\s+and\s+|\s*&\s*/), b.split(/\s+and\s+|\s*&\s*/)];
+  if (pa.length > 1 || pb.length > 1) {
+    const verdicts = pa.flatMap((x) => pb.map((y) => samePerson(x, y)));
+    return verdicts.includes(true) ? true : verdicts.includes(null) ? null : false;
+  }
+  return samePerson(a, b);
+}
+
+function samePerson(a: string, b: string): boolean | null {
+  if (a === b) return true;
   const [ta, tb] = [a.split(/\s+/), b.split(/\s+/)];
-  return ta[ta.length - 1] === tb[tb.length - 1] && (ta.length === 1 || tb.length === 1 || ta[0] === tb[0]);
+  const [short, long] = ta.length <= tb.length ? [ta, tb] : [tb, ta];
+  const la = ta[ta.length - 1]!;
+  const lb = tb[tb.length - 1]!;
+  if (la === lb) {
+    if (short.length === 1 || ta[0] === tb[0]) return true;
+    // "bettie page" in "notorious bettie page": the shorter is the longer's ending.
+    if (short.length >= 2 && long.slice(-short.length).join(' ') === short.join(' ')) return true;
+    return false;
+  }
+  const firstsAgree = short.length === 1 || ta[0] === tb[0];
+  return firstsAgree && Math.min(la.length, lb.length) >= MISSPELLING_MIN_LETTERS && oneEditApart(la, lb) ? null : false;
+}
+
+/** True when one insertion, deletion or substitution turns `a` into `b`. */
+function oneEditApart(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i += 1;
+  return a.slice(i + (a.length >= b.length ? 1 : 0)) === b.slice(i + (b.length >= a.length ? 1 : 0));
 }
 
 /** Dice coefficient of two sets. */

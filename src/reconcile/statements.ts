@@ -10,7 +10,7 @@
 import type { MentionStatus, WordChange } from '../records.js';
 import { starCluster, type Group, type Matcher } from './align.js';
 import { derivesFrom, type StoryOrder } from './origins.js';
-import { denies, type QuoteClaim } from './quotes.js';
+import { denies, type QuoteClaim, type SameFact } from './quotes.js';
 import { dice, sameSpeaker, statementScore, type PreparedMention } from './similarity.js';
 
 export interface StatementThresholds {
@@ -43,14 +43,22 @@ export interface MergedClaim {
 /** Taken off the threshold when one article derives from the other: a rewrite restates its source. */
 const DERIVED_ARTICLE_BONUS = 0.1;
 
-export function statementMatcher(thresholds: StatementThresholds, order: StoryOrder): Matcher {
+export function statementMatcher(thresholds: StatementThresholds, order: StoryOrder, sameFact: SameFact | null = null): Matcher {
   const related = (a: string, b: string) => derivesFrom(order, a, b) || derivesFrom(order, b, a);
+  const threshold = (m: PreparedMention, r: PreparedMention) =>
+    thresholds.match - (related(m.mention.article, r.mention.article) ? DERIVED_ARTICLE_BONUS : 0);
   return {
     absorb: false,
     // Different speakers may only meet to contradict each other.
     candidate: (m, r) => dice(m.content, r.content) >= CANDIDATE_MIN_DICE && (sameSpeaker(m.speaker, r.speaker) !== false || flipped(m, r)),
-    score: statementScore,
-    threshold: (m, r) => thresholds.match - (related(m.mention.article, r.mention.article) ? DERIVED_ARTICLE_BONUS : 0),
+    score(m, r) {
+      const score = statementScore(m, r);
+      // "Felt worked as a Nazi hunter during World War II" / "Felt learned covert rules in the FBI
+      // during World War II": one man, one war, two facts. A denial keeps its own test (contradicts).
+      if (score < threshold(m, r) || !sameFact || flipped(m, r)) return score;
+      return sameFact(m.mention, r.mention, related(m.mention.article, r.mention.article)) ? score : 0;
+    },
+    threshold,
   };
 }
 
@@ -67,11 +75,12 @@ export function reconcileStatements(
   quotes: readonly QuoteClaim[],
   thresholds: StatementThresholds,
   order: StoryOrder,
+  sameFact: SameFact | null = null,
 ): MergedClaim[] {
   const quoteOf = new Map(quotes.map((q) => [q.reference, q]));
   const merged = new Set<QuoteClaim>();
   const out: MergedClaim[] = [];
-  for (const group of starCluster([...statements, ...quoteOf.keys()], statementMatcher(thresholds, order))) {
+  for (const group of starCluster([...statements, ...quoteOf.keys()], statementMatcher(thresholds, order, sameFact))) {
     const members = [...group.members.values()];
     const quoteMembers = members.map((m) => quoteOf.get(m.prepared)).filter((q): q is QuoteClaim => q !== undefined);
     if (quoteMembers.length === 0) {

@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { reconcileStory } from './index.js';
+import { statesSameFact, storyLexicon } from './support.js';
+import { extractClaims } from '../claims/index.js';
 import { article, derivation, statement } from './fixtures/build.js';
 import type { ClaimMention } from '../records.js';
 
@@ -87,4 +89,76 @@ test('a flipped polarity is no support', () => {
     closed.versions.map((v) => v.article),
     ['w'],
   );
+});
+
+// [claim a, claim b, one fact?]: pairs from real reports; the story around them is filler that
+// makes their names and topic the story's common words.
+const SAME_FACT: [string, string, boolean][] = [
+  // the same topic and names, different predicates and arguments
+  [
+    'Putin said deals could be extended to deposits in territory in eastern Ukraine that Russia controls.',
+    "Putin said Russia's rare earth resources are larger than those of Ukraine.",
+    false,
+  ],
+  [
+    'Felt joined the FBI in 1942 and worked as a Nazi hunter during World War II.',
+    "Felt insisted on covert rules he had learned while working in the FBI's espionage section during World War II.",
+    false,
+  ],
+  // the same figure and what happens to it, in other words
+  [
+    'Putin said Moscow is open to scaling back defense budgets, with a mutual reduction of 50 percent.',
+    "Putin endorsed Trump's suggestion for a 50% reduction in defense spending.",
+    true,
+  ],
+  // a negation in other words is no denial between two claims
+  [
+    'The city of Lindau will ban private cars from its old town from 1 June, mayor Karin Oster said.',
+    'Private cars will no longer be allowed in the old town of Lindau from June 1, mayor Karin Oster said.',
+    true,
+  ],
+];
+
+test('two claims are one fact when one states what the other says, not when they share the story', () => {
+  const filler = [
+    'Russia and Ukraine and Putin and the FBI and Felt and World War II and rare earth deposits are in the news.',
+    'Putin spoke about Russia, Ukraine and rare earth again while Felt and the FBI were discussed.',
+    'Lindau and Karin Oster and the old town of Lindau were discussed by Putin in Russia.',
+    'More about Russia, Ukraine, Putin, rare earth metals, Felt and the FBI.',
+  ].join(' ');
+  for (const [a, b, same] of SAME_FACT) {
+    const x = article('x', `${a} ${filler}`);
+    const y = article('y', `${b} ${filler}`);
+    const lexicon = storyLexicon([x, y, article('z', filler)], true);
+    const verdict = statesSameFact(lexicon, statement(x, a.replace(/\.$/, '')), statement(y, b.replace(/\.$/, '')), false);
+    assert.equal(verdict, same, `${a} / ${b}`);
+  }
+});
+
+test("who first reported it, said in other words by another outlet, is no one outlet's claim; a 30-day extension is 30 days", () => {
+  const a = article(
+    'a',
+    'The president delayed the tariffs on car parts for a month on Thursday. The delay, first reported by The Wall Street Journal, gives carmakers time to move supply chains. Shares of carmakers rose after the news.',
+    { outlet: 'Wire One', published: '2025-03-06T10:00:00Z' },
+  );
+  const b = article(
+    'b',
+    'The president announced a 30-day extension of the tariffs on car parts on Thursday. The Wall Street Journal first reported the delay earlier in the day. Union leaders criticised the decision in a statement.',
+    { outlet: 'Daily Two', published: '2025-03-06T12:00:00Z' },
+  );
+  const c = article(
+    'c',
+    'Tariffs on car parts will be paused for 30 days, the president said on Thursday. Parts makers in Ohio said orders had already fallen by a fifth this year.',
+    { outlet: 'Third Post', published: '2025-03-06T13:00:00Z' },
+  );
+  const articles = [a, b, c];
+  const claims = articles.flatMap((x) => extractClaims(x));
+  const r = reconcileStory({ articles, claims, derivations: articles.map((x) => derivation(x.article.id, 'independent')) });
+  const journal = r.claims.find((claim) => claim.versions.some((v) => v.article === 'a' && v.text.includes('first reported by')));
+  assert.ok(journal, 'the Journal sentence is a claim');
+  assert.equal(journal.uniqueTo, null, JSON.stringify(journal.versions.map((v) => v.text)));
+  const days = r.claims.filter((claim) => claim.kind === 'quantity' && claim.quantity?.value === 30 && claim.quantity.unit === 'days');
+  assert.deepEqual(new Set(days.flatMap((claim) => claim.versions.map((v) => v.article))), new Set(['b', 'c']));
+  const ohio = r.claims.find((claim) => claim.versions.some((v) => v.text.includes('orders had already fallen')));
+  assert.equal(ohio?.uniqueTo, 'c');
 });

@@ -26,7 +26,8 @@ import type { AnalysedArticle, ClaimMention, Sentence } from '../records.js';
 import { sentenceKey as at, type Draft, type DraftVersion } from './draft.js';
 import { derivesFrom, type StoryOrder } from './origins.js';
 import { prepareMention, sameSpeaker, type PreparedMention } from './similarity.js';
-import { isContent, negationCount, numbersOf, opposite, wordsOf } from './words.js';
+import { negationFlipped } from './quotes.js';
+import { isContent, negationCount, numbersOf, opposite, wordsOf, type Word } from './words.js';
 
 /** Least support score (0..1) from an independent outlet's sentence: it must state most of the claim. */
 const INDEPENDENT_SUPPORT = 0.5;
@@ -34,6 +35,8 @@ const INDEPENDENT_SUPPORT = 0.5;
 const RELATED_SUPPORT = 0.47;
 /** Least support score from a sentence of the claim's own article: one article's sentences share their words and meaning, so nearly all of it. */
 const ECHO_SUPPORT = 0.7;
+/** Share of a claim's (weighted) words a sentence states from which no rare word need be shared ("Russia's resources are larger than Ukraine's" by a sentence on deals in eastern Ukraine: 0.43, no rare word). */
+const MIN_COVERAGE = 0.5;
 /** Share of coverage in the support score; the rest is meaning. Words carry it: vectors blur related and same. */
 const COVERAGE_WEIGHT = 2 / 3;
 /** Below this sentence cosine the two say different things whatever words they share (paraphrases measured 0.5-0.9); skipped unscored. */
@@ -60,6 +63,8 @@ const CLAUSE_OPENERS: ReadonlySet<string> = new Set([
 ]);
 /** Content words a clause needs to stand on its own; fewer join the clause before. */
 const MIN_CLAUSE_TERMS = 3;
+/** Share of a sentence inside quotation marks from which it is the quoted speaker's, not the outlet's. */
+const QUOTED_SENTENCE_SHARE = 0.5;
 /** Quotes shorter than this are fragments inside a sentence ("boost the potential of the domestic industry"): their sentence is the claim. */
 const QUOTE_FRAGMENT_WORDS = 12;
 
@@ -73,7 +78,7 @@ interface Term {
   readonly vector: Float32Array | null;
 }
 
-interface Bag {
+export interface Bag {
   readonly terms: readonly Term[];
   /** The terms by clause (see CLAUSE_OPENERS); one clause for most sentences. */
   readonly clauses: readonly (readonly Term[])[];
@@ -81,6 +86,7 @@ interface Bag {
   readonly numbers: ReadonlySet<string>;
   readonly negations: number;
   readonly vector: Float32Array | null;
+  readonly words: readonly Word[];
 }
 
 interface Spot {
@@ -89,7 +95,73 @@ interface Spot {
   readonly bag: Bag;
 }
 
+/**
+ * The story's words as support compares them, made once per story: its names, how rare each word is
+ * among its sentences, and a bag of words per text (cached: a sentence is compared with many claims).
+ */
+export interface StoryLexicon {
+  readonly names: ReadonlySet<string>;
+  readonly weight: (stem: string) => number;
+  /** True for a word few of the story's sentences use: what one fact is about, not the story. */
+  readonly rare: (stem: string) => boolean;
+  readonly semantic: boolean;
+  bag(text: string): Bag;
+}
+
+/** A sentence with more content words than this is a run-on page, not a statement: no support is looked for in it (keeps support linear in such text). */
+const MAX_SUPPORT_TERMS = 120;
+
+export function storyLexicon(articles: readonly AnalysedArticle[], semantic: boolean): StoryLexicon {
+  const names = storyNames(articles);
+  const bags = new Map<string, Bag>();
+  const bag = (text: string) => {
+    let found = bags.get(text);
+    if (!found) bags.set(text, (found = bagOf(text, names, semantic)));
+    return found;
+  };
+  const sentenceBags = articles.flatMap((a) => a.sentences.map((s) => bag(s.text)));
+  const weight = storyWeights(sentenceBags);
+  const df = new Map<string, number>();
+  for (const b of sentenceBags) for (const stem of b.stems) df.set(stem, (df.get(stem) ?? 0) + 1);
+  // A fact every outlet states is in a sentence or two of each: as rare as a fact's words can be.
+  const rareDf = Math.max(MIN_RARE_SENTENCES, RARE_SHARE * sentenceBags.length, SENTENCES_PER_FACT * articles.length);
+  return { names, weight, rare: (stem) => (df.get(stem) ?? 0) <= rareDf, semantic, bag };
+}
+
+/** A word in at most this share of the story's sentences, or in two sentences per article at most, is rare. */
+const RARE_SHARE = 0.05;
+const MIN_RARE_SENTENCES = 2;
+const SENTENCES_PER_FACT = 2;
+
+/**
+ * True when two claims state one fact: the one holds what the other says, its rare words and its
+ * figures, not merely the story's names and topic (see `supportScore`). `related`: one article
+ * derives from the other, which restates its source in fewer words.
+ */
+export function statesSameFact(lexicon: StoryLexicon, a: ClaimMention, b: ClaimMention, related: boolean): boolean {
+  const [x, y] = [lexicon.bag(claimText(a)), lexicon.bag(claimText(b))];
+  const threshold = related ? RELATED_SUPPORT : INDEPENDENT_SUPPORT;
+  if (states(lexicon, x, y, threshold, speakerStems(a), true) || states(lexicon, y, x, threshold, speakerStems(b), true)) return true;
+  return sharedFigureAndPredicate(lexicon, x, y);
+}
+
+/** Rare words besides the figure two wordings of one fact share at least ("reduction", "defense"). */
+const MIN_SHARED_RARE_WORDS = 2;
+
+/**
+ * "a mutual reduction of 50 percent" in defense budgets / "a 50% reduction in defense spending": the
+ * same figure (not a year) and rare words of what happens to it are one fact however else worded.
+ */
+function sharedFigureAndPredicate(lexicon: StoryLexicon, x: Bag, y: Bag): boolean {
+  const figure = [...x.numbers].some((n) => y.numbers.has(n) && !/^(?:1[89]|20)\d\d$/.test(n));
+  if (!figure) return false;
+  let shared = 0;
+  for (const term of x.terms) if (!term.exact && y.stems.has(term.stem) && lexicon.rare(term.stem)) shared += 1;
+  return shared >= MIN_SHARED_RARE_WORDS;
+}
+
 export interface SupportInput {
+  readonly lexicon: StoryLexicon;
   readonly articles: readonly AnalysedArticle[];
   readonly drafts: readonly Draft[];
   /** Every prepared mention of the story, to know which sentence quotes whom. */
@@ -101,19 +173,31 @@ export interface SupportInput {
 
 /** The drafts with the support of other outlets' sentences folded in (see the file comment). */
 export function supportClaims(input: SupportInput): Draft[] {
-  const { articles, order, outletKey, semantic } = input;
+  const { articles, order, outletKey, semantic, lexicon } = input;
   const outlet = (article: string) => outletKey.get(article) ?? article;
-  const names = storyNames(articles);
+  const weight = lexicon.weight;
   const spots = articles.flatMap((a) =>
-    a.sentences.map((sentence): Spot => ({ article: a.article.id, sentence, bag: bagOf(sentence.text, names, semantic) })),
+    a.sentences
+      .map((sentence): Spot => ({ article: a.article.id, sentence, bag: lexicon.bag(sentence.text) }))
+      .filter((spot) => spot.bag.terms.length <= MAX_SUPPORT_TERMS),
   );
-  const weight = storyWeights(spots.map((s) => s.bag));
   const byArticle = new Map<string, Spot[]>();
   for (const spot of spots) addTo(byArticle, spot.article, spot);
   const speakersAt = new Map<string, (string | null)[]>();
   for (const m of input.mentions) {
     if (m.mention.kind !== 'quote') continue;
     addTo(speakersAt, at(m.mention.article, m.mention.sentence), m.speaker);
+  }
+  // Sentences that are mostly someone's quoted words: they speak for that speaker, not the outlet.
+  const quotedBy = new Map<string, (string | null)[]>();
+  const sentencesOf = new Map(articles.map((a) => [a.article.id, a.sentences]));
+  for (const m of input.mentions) {
+    if (m.mention.kind !== 'quote' || m.mention.quote?.direct === false) continue;
+    for (const sentence of sentencesOf.get(m.mention.article) ?? []) {
+      const inside = Math.min(sentence.end, m.mention.end) - Math.max(sentence.start, m.mention.start);
+      if (inside >= QUOTED_SENTENCE_SHARE * (sentence.end - sentence.start))
+        addTo(quotedBy, at(m.mention.article, sentence.index), m.speaker);
+    }
   }
 
   const drafts = input.drafts.map((d) => ({ ...d, versions: [...d.versions] as DraftVersion[] }));
@@ -137,7 +221,7 @@ export function supportClaims(input: SupportInput): Draft[] {
   const claimBags = new Map<Draft, Bag>();
   const claimBag = (d: Draft) => {
     let bag = claimBags.get(d);
-    if (!bag) claimBags.set(d, (bag = bagOf(claimText(d.reference.mention), names, semantic)));
+    if (!bag) claimBags.set(d, (bag = lexicon.bag(claimText(d.reference.mention))));
     return bag;
   };
   const thresholdFor = (home: string, other: string, claim: Bag) =>
@@ -150,7 +234,10 @@ export function supportClaims(input: SupportInput): Draft[] {
   const statedBy = (d: Draft, other: Draft) => {
     const claim = claimBag(d);
     const spot = spotAt.get(at(other.reference.mention.article, other.reference.mention.sentence));
-    return spot !== undefined && supportScore(claim, spot.bag, weight) >= thresholdFor(d.reference.mention.article, spot.article, claim);
+    return (
+      spot !== undefined &&
+      states(lexicon, claim, spot.bag, thresholdFor(d.reference.mention.article, spot.article, claim), speakerStems(d.reference.mention))
+    );
   };
 
   // 1. The best supporting sentence of each other outlet's article, and echoes in the claim's own.
@@ -174,11 +261,14 @@ export function supportClaims(input: SupportInput): Draft[] {
         )
           continue;
         if (speaker && (speakersAt.get(at(id, spot.sentence.index)) ?? []).some((s) => sameSpeaker(s, speaker) === false)) continue;
+        // A quotation supports only a quote of its own speaker, known on both sides.
+        const quoted = quotedBy.get(at(id, spot.sentence.index));
+        if (quoted && !(speaker && quoted.some((s) => sameSpeaker(s, speaker) === true))) continue;
         const score = supportScore(claim, spot.bag, weight);
         if (score > (best?.score ?? 0)) best = { spot, score };
       }
       if (!best) continue;
-      if (best.score < thresholdFor(home, id, claim)) continue;
+      if (!states(lexicon, claim, best.spot.bag, thresholdFor(home, id, claim), speakerStems(reference.mention))) continue;
       if (own) echoes.add(i);
       else found.push(best);
     }
@@ -226,12 +316,70 @@ export function supportClaims(input: SupportInput): Draft[] {
 }
 
 /** 0..1: how fully `sentence` states `claim` (coverage and meaning, after the vetoes). */
-export function supportScore(claim: Bag, sentence: Bag, weight: (stem: string) => number): number {
-  if (claim.terms.length === 0) return 0;
-  if (claim.negations % 2 !== sentence.negations % 2) return 0;
-  for (const n of claim.numbers) if (!sentence.numbers.has(n)) return 0;
+/**
+ * True when `sentence` states `claim`: its support score reaches `threshold`, and it says most of
+ * the claim's words or shares one of its rare words (a figure, "skylight") beyond who speaks. Reports
+ * of one event mean much the same, so meaning and the story's names alone ("Russia", "rare earths",
+ * "Ukraine") do not make a claim stated.
+ */
+function states(
+  lexicon: StoryLexicon,
+  claim: Bag,
+  sentence: Bag,
+  threshold: number,
+  speaker: ReadonlySet<string>,
+  pairwise = false,
+): boolean {
+  const parts = supportParts(claim, sentence, lexicon.weight, pairwise);
+  if (!parts || combined(parts) < threshold) return false;
+  // What the claim says beyond who says it and the names the whole story shares.
+  const topical = (term: Term) => speaker.has(term.stem) || (term.exact && !/\p{N}/u.test(term.norm) && !lexicon.rare(term.stem));
+  const core = supportParts(claim, sentence, lexicon.weight, pairwise, topical);
+  return (core !== null && core.coverage >= MIN_COVERAGE) || anchored(lexicon, claim, sentence, speaker);
+}
+
+/** A rare word of the claim (not its speaker's name) that the sentence gives as it is. */
+function anchored(lexicon: StoryLexicon, claim: Bag, sentence: Bag, speaker: ReadonlySet<string>): boolean {
+  for (const term of claim.terms) {
+    if (speaker.has(term.stem) || !lexicon.rare(term.stem)) continue;
+    if (sentence.stems.has(term.stem) || (!term.exact && sentence.terms.some((o) => !o.exact && sharedForm(term.stem, o.stem))))
+      return true;
+  }
+  return false;
+}
+
+/** The stems of a quote's speaker and the phrase naming them: who says it is no part of what is said. */
+function speakerStems(m: ClaimMention): Set<string> {
+  if (m.kind !== 'quote') return new Set();
+  return new Set(wordsOf(`${m.quote?.speakerMention ?? ''} ${m.quote?.speaker ?? ''}`).map((w) => w.stem));
+}
+
+function combined(parts: { coverage: number; meaning: number | null }): number {
+  return parts.meaning === null ? parts.coverage : COVERAGE_WEIGHT * parts.coverage + (1 - COVERAGE_WEIGHT) * parts.meaning;
+}
+
+export function supportScore(claim: Bag, sentence: Bag, weight: (stem: string) => number, pairwise = false): number {
+  const parts = supportParts(claim, sentence, weight, pairwise);
+  return parts ? combined(parts) : 0;
+}
+
+/** The coverage and meaning behind `supportScore`, or null when a veto rules the sentence out. */
+function supportParts(
+  claim: Bag,
+  sentence: Bag,
+  weight: (stem: string) => number,
+  pairwise: boolean,
+  skip: (term: Term) => boolean = () => false,
+): { coverage: number; meaning: number | null } | null {
+  if (claim.terms.length === 0) return null;
+  // A sentence of the other polarity does not state the claim. Between two claims lined up as one
+  // (`pairwise`), only a negation added or dropped amid the same words is a denial ("did not
+  // approve" / "approved"): "will no longer be allowed" / "will ban" says the same in other words.
+  const denial = pairwise ? negationFlipped(claim.words, sentence.words) : true;
+  if (claim.negations % 2 !== sentence.negations % 2 && denial) return null;
+  for (const n of claim.numbers) if (!sentence.numbers.has(n)) return null;
   const meaning = claim.vector && sentence.vector ? Math.max(0, cosine(claim.vector, sentence.vector)) : null;
-  if (meaning !== null && meaning < MIN_MEANING) return 0;
+  if (meaning !== null && meaning < MIN_MEANING) return null;
   // A claim that joins clauses ("Workers were sent home on Wednesday after the company stopped a
   // line") is stated only when each of them is: a shared background clause does not carry a new one.
   let coverage = 1;
@@ -239,14 +387,14 @@ export function supportScore(claim: Bag, sentence: Bag, weight: (stem: string) =
     let total = 0;
     let stated = 0;
     for (const term of clause) {
+      if (skip(term)) continue;
       const w = weight(term.stem) * term.weight;
       total += w;
       stated += w * termMatch(term, sentence);
     }
     coverage = Math.min(coverage, total > 0 ? stated / total : 0);
   }
-  if (meaning === null) return coverage;
-  return COVERAGE_WEIGHT * coverage + (1 - COVERAGE_WEIGHT) * meaning;
+  return { coverage, meaning };
 }
 
 /** 1 when the sentence has the word, its vector cosine with the closest common word when close enough, else 0. */
@@ -272,13 +420,18 @@ function sharedForm(a: string, b: string): boolean {
   return k >= SHARED_PREFIX && k >= SHARED_PREFIX_SHARE * shorter;
 }
 
+/** ", with Rusal historically supplying ...": an absolute clause, a fact of its own. */
+const ABSOLUTE_CLAUSE = /,\s+(?=with\s)/i;
+
 export function bagOf(text: string, names: ReadonlySet<string>, semantic: boolean): Bag {
-  const all = wordsOf(text);
+  const segments = text.split(ABSOLUTE_CLAUSE).map((segment) => wordsOf(segment));
+  const opensClause = new Set(segments.slice(1).map((words) => words[0]));
+  const all = segments.flat();
   const seen = new Set<string>();
   const terms: Term[] = [];
   const clauses: Term[][] = [[]];
   for (const w of all) {
-    if (CLAUSE_OPENERS.has(w.norm) && clauses[clauses.length - 1]!.length >= MIN_CLAUSE_TERMS) clauses.push([]);
+    if ((CLAUSE_OPENERS.has(w.norm) || opensClause.has(w)) && clauses[clauses.length - 1]!.length >= MIN_CLAUSE_TERMS) clauses.push([]);
     if (!isContent(w) || seen.has(w.stem)) continue;
     seen.add(w.stem);
     const exact = /\p{N}/u.test(w.norm) || names.has(w.norm);
@@ -302,6 +455,7 @@ export function bagOf(text: string, names: ReadonlySet<string>, semantic: boolea
     numbers: numbersOf(text),
     negations: negationCount(all),
     vector: semantic ? sentenceVector(vectorWords(text)) : null,
+    words: all,
   };
 }
 

@@ -69,8 +69,17 @@ export function stem(norm: string): string {
   return s.length > 4 && s.endsWith('e') ? s.slice(0, -1) : s;
 }
 
+/**
+ * Contractions written apart, as tokenised copy has them ("we 're", "I ’ d", "do n't"): put back
+ * together so they read as the same words as "we're", "I'd", "don't".
+ */
+const SPLIT_CONTRACTION = /(?<=\p{L})\s+(?:(['’])\s?(s|d|m|re|ve|ll)|(n['’]t))\b/giu;
+
 /** The words of `text`, with bracketed insertions flagged. */
-export function wordsOf(text: string): Word[] {
+export function wordsOf(input: string): Word[] {
+  const text = input.replace(SPLIT_CONTRACTION, (_m, mark: string | undefined, tail: string | undefined, nt: string | undefined) =>
+    nt ? nt : `${mark}${tail}`,
+  );
   const out: Word[] = [];
   let depth = 0;
   let last = 0;

@@ -99,3 +99,17 @@ test('splitting stays linear on runs of sentence marks and on endless sentences'
     assert.ok(sentences.every((s) => s.text.length <= 2_000));
   }
 });
+
+test('a decimal that tokenised copy split at its point ends no sentence', () => {
+  const text =
+    'But markets reacted with alarm as Greek stocks plunged 5. 4 per cent. It was 40. 3 million viewers. He left in 1955. 4 people stayed.';
+  assert.deepEqual(
+    splitSentences(text).map((s) => s.text),
+    [
+      'But markets reacted with alarm as Greek stocks plunged 5. 4 per cent.',
+      'It was 40. 3 million viewers.',
+      'He left in 1955.',
+      '4 people stayed.',
+    ],
+  );
+});

@@ -32,6 +32,9 @@ export const SENTENCE_DEFAULTS: SentenceOptions = {
 /** A cut inside an over-long run looks back this share of the cap for a clause mark or a space. */
 const SOFT_CUT_SHARE = 0.5;
 
+/** A decimal that tokenised copy split at its point ("plunged 5. 4 per cent", "40. 3 million"): no sentence ends there. */
+const TOKENISED_DECIMAL = /^\d\.\s\d{1,2}\s?(?:per ?cent|percent|%|million|billion|trillion|bn|mn)\b/i;
+
 export function splitSentences(text: string, options: Partial<SentenceOptions> = {}): Sentence[] {
   const { maxSentenceChars } = { ...SENTENCE_DEFAULTS, ...options };
   const sentences: Sentence[] = [];
@@ -94,6 +97,7 @@ function* sentenceSpans(text: string, start: number, end: number): Generator<[nu
   for (let m = BOUNDARY.exec(paragraph); m; m = BOUNDARY.exec(paragraph)) {
     const stop = m.index + m[1]!.length + m[2]!.length;
     if (m[1] === '.' && !m[2] && endsWithAbbreviation(paragraph, m.index)) continue;
+    if (m[1] === '.' && !m[2] && TOKENISED_DECIMAL.test(paragraph.slice(Math.max(0, m.index - 1), m.index + 40))) continue;
     const span = trimSpan(text, start + from, start + stop);
     if (span) yield span;
     from = stop + m[3]!.length;

@@ -1,5 +1,6 @@
-// Quote versions with a word-level diff against the reference wording, and the numbers table
-// with conflicting values highlighted.
+// Quote versions side by side, one column per outlet with the reference first, each with its
+// word-level diff against the reference and one line on what differs; and the numbers table with
+// conflicting values highlighted.
 import { h, collapsible, plural } from '../dom.js';
 import { articleHref, statusFamily } from './labels.js';
 
@@ -27,8 +28,8 @@ export function quoteVersions(story, names) {
       ),
       h(
         'ol',
-        { class: 'versions' },
-        claim.mentions.map((mention) =>
+        { class: 'versions', 'aria-label': 'Versions side by side, the reference first' },
+        referenceFirst(claim.mentions).map((mention) =>
           h(
             'li',
             { class: `version status-${mention.status}`, 'data-article': mention.article },
@@ -38,8 +39,18 @@ export function quoteVersions(story, names) {
               names.of(mention.article).full,
             ),
             ' ',
-            h('span', { class: `badge badge-${statusFamily(mention.status)}` }, mention.status),
-            h('p', { class: 'diff' }, mention.diff && mention.diff.length > 0 ? renderDiff(mention.diff) : mention.text),
+            h(
+              'span',
+              { class: `badge badge-${statusFamily(mention.status)}` },
+              mention.status === 'original' ? 'reference' : mention.status,
+            ),
+            // A paraphrase or a denial is other words altogether: its text, not a word diff against the quote.
+            h(
+              'p',
+              { class: 'diff' },
+              mention.diff && mention.diff.length > 0 && wordForWord(mention) ? renderDiff(mention.diff) : mention.text,
+            ),
+            h('p', { class: 'what-differs' }, whatDiffers(mention)),
           ),
         ),
       ),
@@ -61,6 +72,42 @@ export function quoteVersions(story, names) {
       (n) => `Show ${plural(n, 'more quote')} (carried by one article)`,
     ),
   );
+}
+
+/** Versions that quote the words themselves, so a word diff says what changed. */
+export function wordForWord(mention) {
+  return mention.status !== 'paraphrased' && mention.status !== 'conflicting';
+}
+
+/** The reference version first (the one the others are compared with), then the articles' own order. */
+function referenceFirst(mentions) {
+  return [...mentions].sort((a, b) => Number(b.status === 'original') - Number(a.status === 'original'));
+}
+
+/** Longest stretch of words quoted in a summary line. */
+const SUMMARY_WORDS = 8;
+
+function clip(text) {
+  const words = text.split(/\s+/);
+  return words.length > SUMMARY_WORDS ? `${words.slice(0, SUMMARY_WORDS).join(' ')} …` : text;
+}
+
+/** One line on how a version differs from the reference: what it changes, leaves out, adds. */
+export function whatDiffers(mention) {
+  if (mention.status === 'original') return 'The version the others are compared with.';
+  if (mention.status === 'paraphrased') return 'Reported in the outlet’s own words, without quotation marks.';
+  if (mention.status === 'conflicting') return 'Says the opposite of the reference.';
+  const diff = mention.diff ?? [];
+  const changed = diff.filter((c) => c.op === 'substituted').map((c) => `“${clip(c.was ?? '')}” → “${clip(c.text)}”`);
+  const dropped = diff.filter((c) => c.op === 'dropped').reduce((n, c) => n + c.text.split(/\s+/).length, 0);
+  const added = diff.filter((c) => c.op === 'added').reduce((n, c) => n + c.text.split(/\s+/).length, 0);
+  const parts = [];
+  if (changed.length > 0) parts.push(`changes ${changed.join(', ')}`);
+  if (dropped > 0) parts.push(`leaves out ${plural(dropped, 'word')}`);
+  if (added > 0) parts.push(`has ${plural(added, 'word')} the reference does not`);
+  if (parts.length === 0) return 'Word for word the reference.';
+  const line = parts.join('; ');
+  return `${line[0].toUpperCase()}${line.slice(1)}.`;
 }
 
 function changedCount(claim) {
