@@ -7,6 +7,7 @@ import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import { usageError } from '../errors.js';
 import { runTask, type Task } from './tasks.js';
+import { sharedVectors } from '../semantics/vectors.js';
 
 export interface PipelineWorkers {
   /** Threads in the pool; 0 when tasks run on this thread. */
@@ -53,6 +54,8 @@ export function threadPool(threads: number): PipelineWorkers {
     maxThreads: threads,
     // The threads hold the models (seconds to load): never let an idle one go within a run.
     idleTimeout: Number.POSITIVE_INFINITY,
+    // The word vectors in shared memory: every thread reads the main thread's copy.
+    workerData: { vectors: sharedVectors() },
   });
   return {
     threads,
