@@ -8,6 +8,7 @@
 //   npm run bench:stream -- --articles 10000 --batch 1000 [--db sqlite|postgres] [--threads 2]
 //   npm run bench:stream -- --full-text heldout       (full-text articles only, in 12 batches)
 //   npm run bench:stream -- --articles 100000 --one   (then add one article to the store)
+//   npm run bench:stream -- --full-text heldout --runner /tmp/main-batch.mjs   (another build's dist/)
 import { spawnSync } from 'node:child_process';
 import { createReadStream, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -38,6 +39,8 @@ export async function run(args: readonly string[]): Promise<void> {
   const fullText = value('full-text');
   const threads = Number(value('threads') ?? 2);
   const backend = value('db') ?? 'sqlite';
+  // Another build's batch runner (a copy of stream-batch.mjs importing that build), for before/after.
+  const runner = value('runner') ?? join(ROOT, 'bench/stream-batch.mjs');
   const items = fullText ? fullTextOnly(fullText === 'heldout') : await mixedStream(Number(value('articles') ?? 10_000));
   const batchSize = fullText ? Math.ceil(items.length / 12) : Number(value('batch') ?? 1000);
   const dir = mkdtempSync(join(tmpdir(), 'corroborate-stream-'));
@@ -55,7 +58,7 @@ export async function run(args: readonly string[]): Promise<void> {
   try {
     for (let start = 0, n = 1; start < items.length; start += batchSize, n++) {
       const batch = items.slice(start, start + batchSize);
-      const figures = runBatch(dir, batch, db, threads, backend === 'postgres' ? schema : '');
+      const figures = runBatch(runner, dir, batch, db, threads, backend === 'postgres' ? schema : '');
       stored += figures.articles;
       cpu += figures.cpu;
       wall += figures.wall;
@@ -75,6 +78,7 @@ export async function run(args: readonly string[]): Promise<void> {
     );
     if (args.includes('--one')) {
       const one = runBatch(
+        runner,
         dir,
         [{ title: 'Late report', text: ONE_ARTICLE, published: items.at(-1)?.published, outlet: 'Bench Wire' }],
         db,
@@ -94,14 +98,13 @@ const ONE_ARTICLE =
   'Officials said on Tuesday that the rescue teams had reached the last of the villages cut off by the floods, ' +
   'and that about 1,200 people were still in shelters. The regional governor said roads would reopen within the week.';
 
-function runBatch(dir: string, batch: readonly Item[], db: string, threads: number, schema: string) {
+function runBatch(runner: string, dir: string, batch: readonly Item[], db: string, threads: number, schema: string) {
   const file = join(dir, 'batch.jsonl');
   writeFileSync(file, batch.map((item) => JSON.stringify(item)).join('\n'));
-  const child = spawnSync(
-    '/usr/bin/time',
-    ['-f', 'TIME %e %U %S %M', process.execPath, join(ROOT, 'bench/stream-batch.mjs'), file, db, String(threads), schema],
-    { encoding: 'utf8', maxBuffer: 1 << 26 },
-  );
+  const child = spawnSync('/usr/bin/time', ['-f', 'TIME %e %U %S %M', process.execPath, runner, file, db, String(threads), schema], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+  });
   const time = /TIME ([\d.]+) ([\d.]+) ([\d.]+) (\d+)/.exec(child.stderr);
   if (child.status !== 0 || !time) throw new Error(`batch failed: ${child.stderr.slice(-2000)}`);
   const result = JSON.parse(child.stdout.trim().split('\n').at(-1)!) as { articles: number };
