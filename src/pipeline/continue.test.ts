@@ -176,3 +176,38 @@ test('after every run, each stored article stands in exactly one current story',
     }
   }
 });
+
+test('two processes on one PostgreSQL touching the same story: no lost update, each article in one story', async () => {
+  const url = process.env.CORROBORATE_TEST_POSTGRES ?? 'postgres://postgres@127.0.0.1:5432/test';
+  const schema = `continue_${process.pid}`;
+  const examples = new URL('../../examples/', import.meta.url).pathname;
+  const files = [
+    '000_0c083f95c1e08a76.txt',
+    '001_d6d31ae256cae5f1.txt',
+    '002_bdac9d48c005ab8f.txt',
+    '003_0176dabefc5f30e1.txt',
+    '004_883793e3d08d46d8.txt',
+  ];
+  const a = await openStore(url, { schema });
+  const b = await openStore(url, { schema });
+  try {
+    await runAnalysis([join(examples, files[0]!)], a, { threads: 0 });
+    // Both place in turn (the lease) and analyse the one story side by side.
+    await Promise.all([
+      runAnalysis([join(examples, files[1]!), join(examples, files[2]!)], a, { threads: 0, lease: { pollMs: 20 } }),
+      runAnalysis([join(examples, files[3]!), join(examples, files[4]!)], b, { threads: 0, lease: { pollMs: 20 } }),
+    ]);
+    const listed = await a.listStories();
+    assert.equal(listed.total, 1);
+    const story = (await a.getStory(listed.stories[0]!.id))!;
+    assert.equal(story.articles.length, 5, 'the stored dossier is the one built from the later state');
+    for (const article of story.articles) assert.deepEqual(await a.storiesForArticle(article.id), [story.id]);
+  } finally {
+    await a.close();
+    await b.close();
+    const { connect } = await import('../store/postgres/index.js');
+    const admin = await connect(url);
+    await admin.exec(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+    await admin.close();
+  }
+});
