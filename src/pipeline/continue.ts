@@ -57,7 +57,10 @@ export async function continueStories(
   // Articles a run stored and never placed: it stopped (older than a lease lasts), or a rebuild.
   const givenIds = new Set(given.map((a) => a.article.id));
   const unplacedIds = (await store.listUnplacedArticles(UNPLACED_PER_BATCH, Date.now() - ttlMs)).filter((id) => !givenIds.has(id));
-  const unplaced = await workers.run<PreparedArticle[]>({ kind: 'prepare', articles: await cache.getAll(unplacedIds), options: stages });
+  const unplaced =
+    unplacedIds.length === 0
+      ? []
+      : await workers.run<PreparedArticle[]>({ kind: 'prepare', articles: await cache.getAll(unplacedIds), options: stages });
   const batch = [...given, ...unplaced];
   if (batch.length === 0) return { stories: [], retired: new Map(), moreUnplaced: false };
   const batchIds = new Set(batch.map((a) => a.article.id));
