@@ -88,9 +88,10 @@ export async function run(args: readonly string[]): Promise<void> {
       console.log(`one more article into ${stored}: ${one.cpu.toFixed(2)} s CPU, ${one.wall.toFixed(2)} s wall, peak ${one.peakMb} MB`);
     }
   } finally {
-    if (backend === 'postgres') spawnSync('psql', [POSTGRES_URL, '-c', `DROP SCHEMA IF EXISTS ${schema} CASCADE`], { stdio: 'ignore' });
-    if (!args.includes('--keep')) rmSync(dir, { recursive: true, force: true });
-    else console.log(`kept ${dir}`);
+    if (!args.includes('--keep')) {
+      if (backend === 'postgres') spawnSync('psql', [POSTGRES_URL, '-c', `DROP SCHEMA IF EXISTS ${schema} CASCADE`], { stdio: 'ignore' });
+      rmSync(dir, { recursive: true, force: true });
+    } else console.log(`kept ${dir}${backend === 'postgres' ? ` and schema ${schema}` : ''}`);
   }
 }
 
