@@ -2,11 +2,17 @@
 // 'corroborate'`). The orchestrator first, then each stage with its options, the store, and the
 // records and dossier types they exchange. Anything not exported here is internal and may change.
 
-// The whole pipeline: over articles in memory (pure), or over inputs against a store.
+// The whole pipeline: over articles in memory (pure), or over inputs against a store. A program
+// that follows news for good streams: `analyzeStream(inputs, store, options)` reads the inputs in
+// bounded chunks (constant memory whatever their size) and yields each chunk's `BatchResult`
+// (the stories it changed, story ids it merged away, its articles and rejections); `runAnalysis`
+// collects the same stream into one `RunResult`. `options.threads` sizes the worker-thread pool.
 export {
   analyzeArticles,
+  analyzeStream,
   runAnalysis,
   type AnalyzeOptions,
+  type BatchResult,
   type ProgressEvent,
   type RunResult,
 } from './pipeline/analyze.js';

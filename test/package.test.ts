@@ -4,7 +4,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,8 +31,39 @@ describe('the compiled package', () => {
     assert.ok(entry && typeof entry === 'object');
     assert.ok(existsSync(join(ROOT, entry.types)), entry.types);
     const library = (await import(join(ROOT, entry.import))) as Record<string, unknown>;
-    for (const name of ['runAnalysis', 'analyzeArticles', 'extractArticle', 'readInputs', 'openStore', 'validateDossier']) {
+    for (const name of [
+      'runAnalysis',
+      'analyzeStream',
+      'analyzeArticles',
+      'extractArticle',
+      'readInputs',
+      'openStore',
+      'validateDossier',
+    ]) {
       assert.equal(typeof library[name], 'function', name);
+    }
+  });
+
+  it('analyze runs its worker threads from dist/ (no tsx)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'corroborate-package-threads-'));
+    try {
+      // Enough documents for a pool (a smaller chunk runs on the main thread): one JSON line each.
+      const examples = (await readdir(join(ROOT, 'examples'))).filter((name) => name.endsWith('.txt'));
+      const lines: string[] = [];
+      for (let i = 0; i < 20; i++) {
+        const text = await readFile(join(ROOT, 'examples', examples[i % examples.length]!), 'utf8');
+        lines.push(JSON.stringify({ url: `https://example.com/${i}`, text: `${text}\n\nCopy ${i}.` }));
+      }
+      await writeFile(join(dir, 'in.jsonl'), `${lines.join('\n')}\n`);
+      const run = runCli(['analyze', join(dir, 'in.jsonl'), '--db', join(dir, 'c.db'), '--out', dir, '--threads', '2'], { compiled: true });
+      assert.equal(await run.exited, 0, run.output().stderr);
+      const dossier = JSON.parse(await readFile(join(dir, 'stories.json'), 'utf8')) as { stories: { articles: unknown[] }[] };
+      assert.equal(
+        dossier.stories.reduce((n, s) => n + s.articles.length, 0),
+        20,
+      );
+    } finally {
+      await rm(dir, { recursive: true, force: true });
     }
   });
 

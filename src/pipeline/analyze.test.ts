@@ -60,7 +60,8 @@ test('a later run joins the stored story: same id, all members, copies found acr
   const listed = await store.listStories();
   assert.equal(listed.total, 1, 'one stored story, not one per run');
   assert.equal((await store.getStory(id))!.articles.length, 5);
-  assert.ok((await store.getState(STORY_INDEX_STATE))!.length > 0, 'the engine state is saved');
+  assert.ok((await store.readEngineSeq()) > 0, 'the engine state is saved');
+  assert.equal((await store.readEnginePlacements(story.articles.map((a) => a.id))).size, 5, 'every article is placed');
 });
 
 test('re-running the same inputs adds nothing and keeps the story', async () => {
@@ -132,16 +133,40 @@ test("a run waits while another process holds the engine's lease, then continues
   assert.equal(result.dossier.stories[0]!.articles.length, 5);
 });
 
-test('articles stored by a run that stopped before saving the engine state join their story next time', async () => {
+test('articles stored by a run that stopped before placing them join their story next time', async () => {
   const store = await freshStore('interrupted');
   const first = await runAnalysis([REUTERS, EPOCH], store);
-  const state = (await store.getState(STORY_INDEX_STATE))!;
-  // A second run stored its articles, then stopped before its stories and state were written.
-  await runAnalysis([SUMMARY, REWRITE], store);
-  await store.putState(STORY_INDEX_STATE, state);
-  const third = await runAnalysis([BENZINGA], store);
+  // A second run stored its articles, then stopped before placing them in stories.
+  const stopped = await runAnalysis([SUMMARY, REWRITE], await freshStore('scratch'));
+  await store.saveArticles(stopped.articles.map((article) => ({ article, sentences: [] })));
+  // Once a lease's time has passed, what it left unplaced is fed with the next batch.
+  await new Promise((resolve) => setTimeout(resolve, 60));
+  const third = await runAnalysis([BENZINGA], store, { lease: { ttlMs: 50 } });
   assert.equal(third.dossier.stories.length, 1);
   const story = third.dossier.stories[0]!;
   assert.equal(story.id, first.dossier.stories[0]!.id);
   assert.equal(story.articles.length, 5, 'the unplaced stored articles were fed with the new one');
+});
+
+test('an engine state kept as one JSON value (before tables) is moved into tables once, with a message', async () => {
+  const legacy = await freshStore('legacy-source');
+  await runAnalysis([REUTERS, EPOCH, BENZINGA], legacy);
+  const { StoryIndex } = await import('../stories/index.js');
+  // The state as the one-value format kept it: the same articles fed through an in-memory index.
+  const index = new StoryIndex();
+  const { feedBatch } = await import('../stories/feed.js');
+  const articles = (await legacy.listArticles()).articles;
+  const stored = await Promise.all(articles.map(async (a) => ({ article: (await legacy.getArticle(a.id))!, sentences: [] })));
+  feedBatch(index, stored, []);
+  const store = await freshStore('legacy');
+  await store.saveArticles(stored);
+  await store.putState(STORY_INDEX_STATE, JSON.stringify(index.toJSON()));
+  const notices: string[] = [];
+  const result = await runAnalysis([SUMMARY, REWRITE], store, { onNotice: (message) => notices.push(message) });
+  assert.equal(notices.length, 1);
+  assert.match(notices[0]!, /into tables; this happens once/);
+  assert.equal(await store.getState(STORY_INDEX_STATE), null, 'the old value is gone');
+  assert.equal(result.dossier.stories.length, 1);
+  assert.equal(result.dossier.stories[0]!.id, index.allStories()[0]!.id, 'the converted story keeps its id');
+  assert.equal(result.dossier.stories[0]!.articles.length, 5);
 });

@@ -1,16 +1,20 @@
 // The orchestrator: every stage, top to bottom. `analyzeArticles` is pure (records in, dossier
 // out); `runAnalysis` adds the edges: reading inputs and keeping results in a store.
-import type { AnalysedArticle, Article, Rejection, ReusePair, Story } from '../records.js';
+import type { AnalysedArticle, Article, Rejection, ReusePair, SourceDocument, Story } from '../records.js';
 import type { Dossier, DossierStory } from '../dossier/types.js';
 import type { Store } from '../store/types.js';
 import { readInputs, type IngestOptions } from '../ingest/index.js';
-import { extractArticles, type ExtractOptions } from '../extract/index.js';
+import { EXTRACT_DEFAULTS, type ExtractOptions } from '../extract/index.js';
+import { removeSiteBoilerplate } from '../extract/boilerplate.js';
 import { splitSentences, type SentenceOptions } from '../sentences/index.js';
 import { capArticle, capClaims, type AnalysisLimits } from './limits.js';
-import { withLease, type HeldLease, type LeaseOptions } from './lease.js';
-import { computeBandKeys, findReuse, type ReuseOptions } from '../reuse/index.js';
-import { clusterStories, DEFAULT_STORY_OPTIONS, StoryIndex, type SerializedStoryIndex, type StoryOptions } from '../stories/index.js';
-import { compareStories, feedBatch } from '../stories/feed.js';
+import type { LeaseOptions } from './lease.js';
+import { findReuse, type ReuseOptions } from '../reuse/index.js';
+import { clusterStories, type StoryOptions } from '../stories/index.js';
+import { compareStories } from '../stories/feed.js';
+import { continueStories } from './continue.js';
+import { stageOptions, type PreparedArticle } from './tasks.js';
+import { checkThreads, defaultThreads, inlineWorkers, threadPool, type PipelineWorkers } from './workers.js';
 import { deriveStory, countIndependentOrigins, type DerivationOptions } from '../derivation/index.js';
 import { extractClaims, type ClaimOptions } from '../claims/index.js';
 import { reconcileStory, storyCoverage, type ReconcileOptions } from '../reconcile/index.js';
@@ -32,8 +36,12 @@ export interface AnalyzeOptions {
   readonly claims?: Partial<ClaimOptions>;
   readonly reconcile?: Partial<ReconcileOptions>;
   readonly brief?: Partial<BriefOptions>;
+  /** Worker threads for extraction and story analysis (runAnalysis only): default one per core; 0 runs everything on this thread. */
+  readonly threads?: number;
   /** Called as work advances, for progress bars. */
   readonly onProgress?: (event: ProgressEvent) => void;
+  /** Called with a message a user should see once (a store's state converted to a new layout). */
+  readonly onNotice?: (message: string) => void;
 }
 
 export interface ProgressEvent {
@@ -41,6 +49,12 @@ export interface ProgressEvent {
   readonly done: number;
   readonly total: number | null;
   readonly input?: string;
+  /** Input records (documents and rejections) read so far in this run. */
+  readonly records?: number;
+  /** Articles placed in stories so far in this run. */
+  readonly articles?: number;
+  /** Bytes of input documents read so far (for an estimate against the inputs' size). */
+  readonly bytes?: number;
 }
 
 /** Stages 4-10 over articles already extracted. Pure. */
@@ -115,159 +129,151 @@ export interface RunResult {
   readonly inserted: readonly string[];
 }
 
-/** The store's key for the stories engine's state (StoryIndex.toJSON()). */
-export const STORY_INDEX_STATE = 'stories.index';
+/** What one chunk of a run did (`analyzeStream`). */
+export interface BatchResult {
+  /** The stories this chunk's articles are in, analysed again when they changed. */
+  readonly stories: readonly DossierStory[];
+  /** Story ids this chunk merged away, to the story each resolves to. */
+  readonly retired: ReadonlyMap<string, string>;
+  readonly articles: readonly Article[];
+  readonly rejections: readonly Rejection[];
+  /** Ids stored for the first time by this chunk. */
+  readonly inserted: readonly string[];
+}
+
+export { STORY_INDEX_STATE } from './continue.js';
+
+/** Documents read before a chunk goes through extraction, storage and stories: bounds memory whatever the input's size. */
+const CHUNK_DOCUMENTS = 500;
+/** ... or this many bytes of documents, whichever comes first (pages of up to 10 MB each). */
+const CHUNK_BYTES = 64 * 1024 * 1024;
+/** A pool's threads load the models (about a second of CPU each): a chunk smaller than this runs on the main thread. */
+const POOL_MIN_DOCUMENTS = 16;
+/** Documents or articles per task sent to a thread: enough to make the message worth it, small enough to share out. */
+const TASK_SLICE = 8;
 
 /**
- * The whole job: read inputs, extract, store the articles, then analyse them incrementally
- * against what the store already holds. The stories engine's state is kept in the store between
- * runs, so a new article joins the stored story it belongs to (or starts one), stored articles
- * it copies are found through their stored reuse signatures, and only the stories this run
- * touches are re-analysed and saved. Stored stories that a bridging article merged into another
- * are recorded as merged, so their old ids keep resolving.
+ * The whole job, as a stream: inputs are read, extracted, stored and analysed in bounded chunks
+ * (so a million-record WARC or JSONL file runs in constant memory), each chunk's articles joining
+ * the stored stories they belong to (or starting new ones). Yields what each chunk did. Story
+ * assignment runs under the store's lease; everything else in a pool of worker threads.
  */
-export async function runAnalysis(inputs: readonly string[], store: Store, options: AnalyzeOptions = {}): Promise<RunResult> {
-  const documents = [];
-  const rejections: Rejection[] = [];
-  for await (const item of readInputs(inputs, options.ingest)) {
-    if ('code' in item) rejections.push(item);
-    else documents.push(item);
-    options.onProgress?.({ stage: 'ingest', done: documents.length + rejections.length, total: null, input: item.input });
+export async function* analyzeStream(inputs: readonly string[], store: Store, options: AnalyzeOptions = {}): AsyncGenerator<BatchResult> {
+  const threads = checkThreads(options.threads ?? defaultThreads());
+  let workers: PipelineWorkers | null = null;
+  const counts = { records: 0, bytes: 0, articles: 0 };
+  try {
+    let chunk: SourceDocument[] = [];
+    let chunkBytes = 0;
+    let rejections: Rejection[] = [];
+    const flush = async (): Promise<BatchResult> => {
+      workers ??= threads > 0 && chunk.length >= POOL_MIN_DOCUMENTS ? threadPool(threads) : inlineWorkers();
+      const result = await analyseChunk(chunk, rejections, store, workers, options, counts);
+      chunk = [];
+      chunkBytes = 0;
+      rejections = [];
+      return result;
+    };
+    for await (const item of readInputs(inputs, options.ingest)) {
+      counts.records++;
+      if ('code' in item) rejections.push(item);
+      else {
+        chunk.push(item);
+        const size = item.bytes?.length ?? item.content?.length ?? 0;
+        chunkBytes += size;
+        counts.bytes += size;
+      }
+      options.onProgress?.({ stage: 'ingest', done: counts.records, total: null, input: item.input, ...counts });
+      if (chunk.length >= CHUNK_DOCUMENTS || chunkBytes >= CHUNK_BYTES) yield await flush();
+    }
+    if (chunk.length > 0 || rejections.length > 0) yield await flush();
+    // Stored articles still unplaced (a rebuild of the stories) are placed before the run ends.
+    workers ??= inlineWorkers();
+    for (let more = true; more; ) {
+      const rest = await continueStories(store, [], workers, options);
+      if (rest.stories.length > 0) yield { stories: rest.stories, retired: rest.retired, articles: [], rejections: [], inserted: [] };
+      more = rest.moreUnplaced;
+    }
+    options.onProgress?.({ stage: 'store', done: 1, total: 1, ...counts });
+  } finally {
+    await (workers as PipelineWorkers | null)?.close();
   }
+}
 
+/** One chunk: extraction (in the pool), boilerplate learned over the chunk, storage, then the stories step. */
+async function analyseChunk(
+  documents: readonly SourceDocument[],
+  rejected: readonly Rejection[],
+  store: Store,
+  workers: PipelineWorkers,
+  options: AnalyzeOptions,
+  counts: { records: number; bytes: number; articles: number },
+): Promise<BatchResult> {
+  const stages = stageOptions(options);
+  const extracted = (
+    await Promise.all(
+      slices(documents, TASK_SLICE).map((slice) =>
+        workers.run<(Article | Rejection)[]>({ kind: 'extract', documents: slice, options: stages }),
+      ),
+    )
+  ).flat();
+  const settings = { ...EXTRACT_DEFAULTS, ...options.extract };
+  const results = settings.learnBoilerplate
+    ? removeSiteBoilerplate(extracted, settings.boilerplateMinPages, settings.minTextChars)
+    : extracted;
+  const rejections = [...rejected];
   const articles: Article[] = [];
-  for (const result of extractArticles(documents, options.extract)) {
+  for (const result of results) {
     if ('code' in result) rejections.push(result);
     else articles.push(capArticle(result, options.limits));
   }
-  options.onProgress?.({ stage: 'extract', done: articles.length, total: documents.length });
+  options.onProgress?.({ stage: 'extract', done: articles.length, total: documents.length, ...counts });
 
-  // The same content given twice in one batch is one article.
+  // The same content given twice in one chunk is one article.
   const unique = [...new Map(articles.map((a) => [a.contentHash, a])).values()];
-  const analysed: AnalysedArticle[] = unique.map((article) => ({ article, sentences: splitSentences(article.text, options.sentences) }));
-  const saved = await store.saveArticles(analysed);
+  const prepared = (
+    await Promise.all(
+      slices(unique, TASK_SLICE).map((slice) => workers.run<PreparedArticle[]>({ kind: 'prepare', articles: slice, options: stages })),
+    )
+  ).flat();
+  const saved = await store.saveArticles(prepared);
   await store.saveRejections(rejections);
-
   // The longest stage (and, on a machine's first run, the word vectors' load): say it has begun.
-  options.onProgress?.({ stage: 'analyze', done: 0, total: null });
-  // One writer at a time continues the engine state; a second run waits for the first.
-  const stories = await withLease(store, STORY_INDEX_STATE, (lease) => continueStories(store, analysed, options, lease), options.lease);
-  options.onProgress?.({ stage: 'analyze', done: stories.length, total: stories.length });
-  options.onProgress?.({ stage: 'store', done: 1, total: 1 });
-  return { dossier: makeDossier(stories, rejections), articles: unique, rejections, inserted: saved.inserted };
+  options.onProgress?.({ stage: 'analyze', done: counts.articles, total: null, ...counts });
+  const stories = await continueStories(store, prepared, workers, options);
+  counts.articles += unique.length;
+  options.onProgress?.({ stage: 'analyze', done: counts.articles, total: null, ...counts });
+  return { stories: stories.stories, retired: stories.retired, articles: unique, rejections, inserted: saved.inserted };
+}
+
+function slices<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
 }
 
 /**
- * Feeds a batch of (already stored) articles to the store's stories engine and re-analyses every
- * story the batch belongs to, with all its members, old and new. Stored articles the engine has
- * never placed (a run that stopped between storing its articles and saving the engine state) are
- * fed with the batch. Saves the stories, their merges and the engine's state; returns the
- * stories of the articles fed, oldest first.
+ * The whole job, collected: read inputs, extract, store the articles, then analyse them
+ * incrementally against what the store already holds (`analyzeStream`). A new article joins the
+ * stored story it belongs to (or starts one), stored articles it copies are found through their
+ * stored reuse signatures, and only the stories this run changes are re-analysed and saved. Story
+ * ids merged into another resolve to it. Holds the whole result in memory: for inputs of any
+ * size, read `analyzeStream` instead.
  */
-async function continueStories(
-  store: Store,
-  given: readonly AnalysedArticle[],
-  options: AnalyzeOptions,
-  lease: HeldLease,
-): Promise<DossierStory[]> {
-  if (given.length === 0) return [];
-  const settings = { ...DEFAULT_STORY_OPTIONS, ...options.stories };
-  const givenIds = new Set(given.map((a) => a.article.id));
-  const cache = new ArticleCache(store, given);
-  const storedIds = (await store.listArticleIds()).filter((id) => !givenIds.has(id));
-  const index = (await loadStoryIndex(store, settings)) ?? rebuildStoryIndex(settings, await cache.getAll(storedIds), options.reuse);
-  const unplaced = storedIds.filter((id) => index.storyOf(id) === undefined);
-  const batch = [...given, ...(await cache.getAll(unplaced))];
-  const batchIds = new Set(batch.map((a) => a.article.id));
-
-  // Near-duplicates of the batch, among itself and the stored articles sharing a signature band.
-  const bandKeys = new Map(batch.map((a) => [a.article.id, computeBandKeys(a.article.text, options.reuse)]));
-  const neighbourIds = (await store.findByBandKeys([...bandKeys.values()].flat())).filter((id) => !batchIds.has(id));
-  const neighbours = await cache.getAll(neighbourIds);
-  const reuse = findReuse([...batch, ...neighbours], options.reuse);
-  await store.saveSignatures([...bandKeys].map(([articleId, keys]) => ({ articleId, bandKeys: keys })));
-
-  feedBatch(index, batch, reuse);
-
-  const touched = [...new Set(batch.map((a) => index.storyOf(a.article.id)!))];
-  const dossierStories: DossierStory[] = [];
-  for (const id of touched) {
-    const story = index.story(id);
-    const members = await cache.getAll(story.articleIds);
-    const memberIds = new Set(story.articleIds);
-    // Pairs already found cover the batch; older members are re-compared among themselves.
-    const storyReuse =
-      members.length === story.articleIds.length && story.articleIds.every((m) => batchIds.has(m))
-        ? reuse.filter((pair) => memberIds.has(pair.a) && memberIds.has(pair.b))
-        : findReuse(members, options.reuse);
-    const ordered = { ...story, articleIds: members.map((m) => m.article.id) };
-    options.onProgress?.({ stage: 'analyze', done: dossierStories.length, total: touched.length });
-    await lease.confirm();
-    dossierStories.push(analyseStory(ordered, members, storyReuse, options));
+export async function runAnalysis(inputs: readonly string[], store: Store, options: AnalyzeOptions = {}): Promise<RunResult> {
+  const stories = new Map<string, DossierStory>();
+  const articles = new Map<string, Article>();
+  const rejections: Rejection[] = [];
+  const inserted: string[] = [];
+  for await (const batch of analyzeStream(inputs, store, options)) {
+    for (const drop of batch.retired.keys()) stories.delete(drop);
+    for (const story of batch.stories) stories.set(story.id, story);
+    for (const article of batch.articles) articles.set(article.id, article);
+    rejections.push(...batch.rejections);
+    inserted.push(...batch.inserted);
   }
-  dossierStories.sort((a, b) => compareStories({ ...a, size: a.articles.length }, { ...b, size: b.articles.length }));
-  const mergedInto = await store.findSupersededStories(dossierStories);
-  await lease.confirm();
-  await store.saveStories(dossierStories, mergedInto);
-  await store.putState(STORY_INDEX_STATE, JSON.stringify(index.toJSON()));
-  return dossierStories;
-}
-
-function engineOptions(settings: StoryOptions) {
-  return { windowDays: settings.windowDays, threshold: settings.threshold, weights: settings.weights };
-}
-
-/** The engine as the last run left it; null without a saved state this version can read. */
-async function loadStoryIndex(store: Store, settings: StoryOptions): Promise<StoryIndex | null> {
-  const state = await store.getState(STORY_INDEX_STATE);
-  if (state === null) return null;
-  try {
-    return StoryIndex.fromJSON(JSON.parse(state) as SerializedStoryIndex, engineOptions(settings));
-  } catch {
-    // An unreadable or older state: the caller rebuilds it.
-    return null;
-  }
-}
-
-/**
- * The engine rebuilt from the stored articles (a database from before states were kept, or one
- * whose state this version cannot read), so the stories come out as one run over everything
- * would make them.
- */
-function rebuildStoryIndex(
-  settings: StoryOptions,
-  stored: readonly AnalysedArticle[],
-  reuseOptions: Partial<ReuseOptions> | undefined,
-): StoryIndex {
-  const index = new StoryIndex(engineOptions(settings));
-  if (stored.length > 0) feedBatch(index, stored, findReuse(stored, reuseOptions));
-  return index;
-}
-
-/** Articles of the batch by id, and stored ones read once from the store when a story needs them. */
-class ArticleCache {
-  private readonly byId = new Map<string, AnalysedArticle>();
-
-  constructor(
-    private readonly store: Store,
-    batch: readonly AnalysedArticle[],
-  ) {
-    for (const a of batch) this.byId.set(a.article.id, a);
-  }
-
-  async getAll(ids: readonly string[]): Promise<AnalysedArticle[]> {
-    const out: AnalysedArticle[] = [];
-    for (const id of ids) {
-      let found = this.byId.get(id);
-      if (!found) {
-        const article = await this.store.getArticle(id);
-        if (!article) continue;
-        const sentences = await this.store.getSentences(id);
-        found = { article, sentences: sentences.length > 0 ? sentences : splitSentences(article.text) };
-        this.byId.set(id, found);
-      }
-      out.push(found);
-    }
-    return out;
-  }
+  const ordered = [...stories.values()].sort((a, b) =>
+    compareStories({ ...a, size: a.articles.length }, { ...b, size: b.articles.length }),
+  );
+  return { dossier: makeDossier(ordered, rejections), articles: [...articles.values()], rejections, inserted };
 }

@@ -33,6 +33,17 @@ export function lshParameters(threshold: number, sketchSize: number, falsePositi
   if (!(threshold > 0 && threshold < 1)) {
     throw new RangeError(`threshold must be between 0 and 1 (exclusive), not ${threshold}`);
   }
+  // The search integrates thousands of S-curves (milliseconds): once per setting, not once per
+  // article or batch (the stories step computes band keys for every article it places).
+  const key = `${threshold}/${sketchSize}/${falsePositiveWeight}`;
+  let found = chosen.get(key);
+  if (!found) chosen.set(key, (found = searchParameters(threshold, sketchSize, falsePositiveWeight)));
+  return found;
+}
+
+const chosen = new Map<string, LshParameters>();
+
+function searchParameters(threshold: number, sketchSize: number, falsePositiveWeight: number): LshParameters {
   const falseNegativeWeight = 1 - falsePositiveWeight;
   let best: LshParameters = { bands: 1, rows: sketchSize };
   let bestError = Infinity;

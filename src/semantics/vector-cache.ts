@@ -6,7 +6,7 @@
 // Layout: "CORVEC1\n", a uint32 header length, the header (JSON: key, dimensions, size, words
 // byte length), the words joined by "\n" (UTF-8), zero padding to a multiple of 4, then the
 // float32 matrix in little-endian order.
-import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { WordVectors } from './vectors.js';
@@ -22,13 +22,31 @@ export function cacheDirectory(env: NodeJS.ProcessEnv = process.env): string {
 
 /** The cached vectors at `path` if they were made from the package `key` names; null otherwise. */
 export function readVectorCache(path: string, key: string): WordVectors | null {
-  let file: Buffer;
+  let file: Uint8Array;
   try {
-    file = readFileSync(path);
+    // Read into shared memory, so worker threads can use the same matrix (shareVectors).
+    const fd = openSync(path, 'r');
+    try {
+      const size = fstatSync(fd).size;
+      file = new Uint8Array(new SharedArrayBuffer(size));
+      for (let at = 0; at < size; ) {
+        const read = readSync(fd, file, at, size - at, at);
+        if (read === 0) return null;
+        at += read;
+      }
+    } finally {
+      closeSync(fd);
+    }
   } catch {
     return null;
   }
+  return decodeVectorCache(file, key);
+}
+
+/** The vectors held in a cache file's bytes (a worker thread gets the main thread's, shared), or null when they are not `key`'s. */
+export function decodeVectorCache(bytes: Uint8Array, key: string): WordVectors | null {
   try {
+    const file = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     if (file.subarray(0, MAGIC.length).toString('latin1') !== MAGIC) return null;
     const headerLength = file.readUInt32LE(MAGIC.length);
     const headerStart = MAGIC.length + 4;
@@ -55,7 +73,7 @@ export function readVectorCache(path: string, key: string): WordVectors | null {
     words.forEach((word, row) => {
       if (word !== '' && !index.has(word)) index.set(word, row);
     });
-    return { dimensions: header.dimensions, size: header.size, index, matrix };
+    return { dimensions: header.dimensions, size: header.size, index, matrix, bytes };
   } catch {
     return null;
   }

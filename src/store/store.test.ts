@@ -528,6 +528,137 @@ for (const backend of [sqliteBackend(), postgresBackend()]) {
       assert.deepEqual(await store.findByBandKeys([...many.slice(2400), 'nothing']), ['a3']);
     });
 
+    it('keeps the stories engine state as rows: placements, members in order, profiles, merges, postings', async () => {
+      const story = (id: string, version: number, size: number) => ({
+        id,
+        seq: 1,
+        version,
+        size,
+        firstMs: 0,
+        lastMs: 86_400_000,
+        facts: `{"v":${version}}`,
+      });
+      const write = {
+        seq: 3,
+        stories: [story('s-a', 2, 2), story('s-c', 1, 1)],
+        retired: [],
+        events: [
+          { type: 'place' as const, article: 'a', story: 's-a', position: 0, headline: 'A' },
+          { type: 'place' as const, article: 'b', story: 's-a', position: 1, headline: 'B' },
+          { type: 'place' as const, article: 'c', story: 's-c', position: 0, headline: 'C' },
+        ],
+        profiles: [
+          { article: 'a', profile: '{"p":"a"}' },
+          { article: 'b', profile: '{"p":"b"}' },
+          { article: 'c', profile: '{"p":"c"}' },
+        ],
+        postings: [
+          { key: 't:quake@19000', day: 19000, stories: ['s-c', 's-a'], complete: true },
+          { key: 't:quake', day: null, stories: ['s-a'], complete: true },
+        ],
+        postingCap: 3,
+        placed: [],
+        holder: 'run-1',
+        ttlMs: 60_000,
+      };
+      await store.writeEngineState(write);
+      assert.equal(await store.readEngineSeq(), 3);
+      assert.deepEqual(
+        await store.readEnginePlacements(['a', 'c', 'x']),
+        new Map([
+          ['a', 's-a'],
+          ['c', 's-c'],
+        ]),
+      );
+      const [read] = await store.readEngineStories(['s-a'], 16);
+      assert.deepEqual(read?.members, [
+        { id: 'a', headline: 'A' },
+        { id: 'b', headline: 'B' },
+      ]);
+      assert.deepEqual(
+        read?.profiles.map((p) => p.profile),
+        ['{"p":"a"}', '{"p":"b"}'],
+      );
+      assert.equal((await store.readEngineStories(['s-a'], 1))[0]?.members, null, 'a larger story comes without its members');
+
+      // s-c merges into s-a; a new touch of a list not loaded goes after the stored entries, capped.
+      await store.writeEngineState({
+        ...write,
+        seq: 4,
+        stories: [story('s-a', 3, 3)],
+        retired: [['s-c', 's-a']],
+        events: [{ type: 'merge', drop: 's-c', keep: 's-a', offset: 2 }],
+        profiles: [{ article: 'a', profile: null }],
+        postings: [{ key: 't:quake@19000', day: 19000, stories: ['s-x', 's-y', 's-c'], complete: false }],
+      });
+      assert.deepEqual(
+        (await store.readEngineMembers(['s-a'])).get('s-a')?.map((m) => m.id),
+        ['a', 'b', 'c'],
+      );
+      assert.deepEqual(
+        (await store.readEngineStories(['s-a'], 16))[0]?.profiles.map((p) => p.article),
+        ['b', 'c'],
+      );
+      assert.deepEqual(await store.readEngineMerges(['s-c', 's-a']), new Map([['s-c', 's-a']]));
+      assert.deepEqual(await store.readTakenStoryIds(['s-a', 's-c', 's-z']), new Set(['s-a', 's-c']));
+      assert.deepEqual((await store.readEnginePostings(['t:quake@19000', 't:none'])).get('t:quake@19000'), ['s-x', 's-y', 's-c']);
+      assert.equal((await store.readEngineStories(['s-c'], 16)).length, 0, 'a merged story is no longer live');
+    });
+
+    it('saves a dossier only for the current engine version, never over a newer one', async () => {
+      const dossier = sampleStory();
+      const row = { id: dossier.id, seq: 0, version: 1, size: 3, firstMs: null, lastMs: null, facts: '{}' };
+      const write = {
+        seq: 1,
+        stories: [row],
+        retired: [],
+        events: [],
+        profiles: [],
+        postings: [],
+        postingCap: 48,
+        placed: [],
+        holder: 'run-1',
+        ttlMs: 60_000,
+      };
+      await store.writeEngineState(write);
+      assert.deepEqual(await store.claimQueuedStories('run-2', 60_000, 10), [], 'queued for the run that changed it');
+      // A second run changes the story (version 2) before the first one's analysis is saved.
+      await store.writeEngineState({ ...write, stories: [{ ...row, version: 2 }], holder: 'run-2' });
+      const late = { ...dossier, headline: 'analysed at version 1' };
+      const fresh = { ...dossier, headline: 'analysed at version 2' };
+      assert.deepEqual(await store.saveStoryVersions([{ story: fresh, version: 2 }]), { saved: [dossier.id], stale: [] });
+      assert.deepEqual(await store.saveStoryVersions([{ story: late, version: 1 }]), { saved: [], stale: [dossier.id] });
+      assert.equal((await store.getStory(dossier.id))?.headline, 'analysed at version 2', 'the later state wins');
+      // A run that stopped before analysing: its stories go to another run once its time is out.
+      await store.writeEngineState({ ...write, stories: [{ ...row, version: 3 }], holder: 'stopped', ttlMs: 1 });
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      assert.deepEqual(await store.claimQueuedStories('run-3', 60_000, 10), [{ id: dossier.id, version: 3 }]);
+      assert.deepEqual(await store.claimQueuedStories('run-4', 60_000, 10), [], 'taken once');
+    });
+
+    it('lists stored articles no story holds yet, and forgets them once placed or reset', async () => {
+      await store.saveArticles([withSentences(sampleArticle(1)), withSentences(sampleArticle(2))]);
+      const ids = [sampleArticle(1).id, sampleArticle(2).id].sort();
+      assert.deepEqual(await store.listUnplacedArticles(10, 0), [], 'stored just now: its run places it');
+      assert.deepEqual((await store.listUnplacedArticles(10, Date.now() + 1)).sort(), ids);
+      await store.writeEngineState({
+        seq: 1,
+        stories: [],
+        retired: [],
+        events: [],
+        profiles: [],
+        postings: [],
+        postingCap: 48,
+        placed: [ids[0]!],
+        holder: 'h',
+        ttlMs: 1,
+      });
+      assert.deepEqual(await store.listUnplacedArticles(10, Date.now() + 1), [ids[1]]);
+      await store.resetEngineState();
+      assert.deepEqual((await store.listUnplacedArticles(10, Date.now() + 1)).sort(), ids, 'a reset rebuilds every story');
+      assert.equal(await store.readEngineSeq(), 0);
+    });
+
     it('keeps engine state by key, exactly as written, across reopening', async () => {
       assert.equal(await store.getState('stories'), null);
       // A few MB of JSON with text a column could mangle if the store were careless.
@@ -571,15 +702,23 @@ for (const backend of [sqliteBackend(), postgresBackend()]) {
       await store.close();
       await backend.release(place);
       place = await backend.fresh();
+      const driver = await backend.raw(place);
       const before = new SqlStore(
-        await backend.raw(place),
+        driver,
         backend.migrations.filter((m) => m.version === 1),
       );
       await before.migrate();
-      await before.saveArticles([withSentences(sampleArticle(1))]);
+      // An article as the first schema stored it (this code's saveArticles also notes it unplaced).
+      const article = sampleArticle(1);
+      await driver.run(
+        `INSERT INTO articles (content_hash, id, input, text_length, search_text, record, stored_at)
+         VALUES (?, ?, ?, ?, '', ?, '2026-01-01T00:00:00Z')`,
+        [article.contentHash, article.id, article.input, article.text.length, JSON.stringify(article)],
+      );
       await before.close();
       store = await openStore(place.location, place.options);
       assert.equal(await store.countArticles(), 1);
+      assert.deepEqual(await store.listUnplacedArticles(10, Date.now()), [article.id], 'its stories are built by the next run');
       // Articles stored before full-text search are indexed when it arrives.
       await store.saveStories(
         [sampleStory({ id: 'old' })].map((story) => ({ ...story, articles: [{ ...story.articles[0]!, id: sampleArticle(1).id }] })),

@@ -121,6 +121,69 @@ export interface ClaimedJob {
   readonly request: string;
 }
 
+/** A stored story of the stories engine (src/stories/state.ts makes and reads `facts`). */
+export interface EngineStoryRow {
+  readonly id: string;
+  readonly seq: number;
+  readonly version: number;
+  readonly size: number;
+  readonly firstMs: number | null;
+  readonly lastMs: number | null;
+  /** JSON text: the story's summary facts (centroid, entities, numbers, vector ...). */
+  readonly facts: string;
+}
+
+/** A stored story with what a batch reads of it: its recent members' profiles, and its member list when small. */
+export interface EngineStoryRead extends EngineStoryRow {
+  /** The members that carry a profile (JSON text), in story order. */
+  readonly profiles: readonly { readonly article: string; readonly profile: string }[];
+  /** Every member in story order, when the story has at most the `heldUpTo` asked for; else null. */
+  readonly members: readonly { readonly id: string; readonly headline: string }[] | null;
+}
+
+/** A change of an article's place in the stories engine, replayed in order. */
+export type EngineMemberEvent =
+  | { readonly type: 'place'; readonly article: string; readonly story: string; readonly position: number; readonly headline: string }
+  | { readonly type: 'merge'; readonly drop: string; readonly keep: string; readonly offset: number };
+
+/** What one batch changed in the stories engine's state: written in one transaction. */
+export interface EngineStateWrite {
+  /** The next story's sequence number. */
+  readonly seq: number;
+  /** Stories that changed or are new (replacing their row). */
+  readonly stories: readonly EngineStoryRow[];
+  /** Story ids merged away, to the live story they resolve to: engine rows removed, dossiers retired as aliases. */
+  readonly retired: readonly (readonly [string, string])[];
+  readonly events: readonly EngineMemberEvent[];
+  /** Profiles (JSON text) set or cleared (null), after the events. */
+  readonly profiles: readonly { readonly article: string; readonly profile: string | null }[];
+  /**
+   * Posting lists: `complete` replaces the stored list; otherwise `stories` (this batch's touches,
+   * oldest first) go after the stored ones, a story touched again moving to the end, and only the
+   * last `postingCap` are kept.
+   */
+  readonly postings: readonly {
+    readonly key: string;
+    readonly day: number | null;
+    readonly stories: readonly string[];
+    readonly complete: boolean;
+  }[];
+  readonly postingCap: number;
+  /** Articles placed by this batch: no longer unplaced. */
+  readonly placed: readonly string[];
+  /** Who will analyse the changed stories, and for how long they are its to analyse (story_queue). */
+  readonly holder: string;
+  readonly ttlMs: number;
+  /** The stories' stored dossiers are already current (a state converted from the old format): queue nothing. */
+  readonly analysed?: boolean;
+}
+
+/** A story whose engine state is newer than its stored dossier, to analyse. */
+export interface QueuedStory {
+  readonly id: string;
+  readonly version: number;
+}
+
 export interface Store {
   readonly backend: 'sqlite' | 'postgres';
   /** Apply numbered migrations not yet applied. Idempotent. */
@@ -179,6 +242,45 @@ export interface Store {
    * error) an empty key and a value that is not JSON or holds a raw NUL or lone surrogate.
    */
   putState(key: string, value: string): Promise<void>;
+  /** Removes the state under `key` (nothing when there is none). */
+  deleteState(key: string): Promise<void>;
+  // The stories engine's state as rows (src/pipeline/story-state.ts): a batch reads only the
+  // posting lists, stories and placements its look-ups reach, and writes only what it changed.
+  /** Posting lists by key (story ids, oldest first); keys never written are absent. */
+  readEnginePostings(keys: readonly string[]): Promise<Map<string, string[]>>;
+  /** For merged story ids among `ids`, the live story each resolves to. */
+  readEngineMerges(ids: readonly string[]): Promise<Map<string, string>>;
+  /** For placed articles among `articleIds`, their live story. */
+  readEnginePlacements(articleIds: readonly string[]): Promise<Map<string, string>>;
+  /** Live engine stories among `ids`, with their profiles, and their members when at most `heldUpTo`. */
+  readEngineStories(ids: readonly string[], heldUpTo: number): Promise<EngineStoryRead[]>;
+  /** Every member of each story, in story order, with its headline. */
+  readEngineMembers(storyIds: readonly string[]): Promise<Map<string, { id: string; headline: string }[]>>;
+  /** Those of `ids` that name an engine story, live or merged. */
+  readTakenStoryIds(ids: readonly string[]): Promise<Set<string>>;
+  /** The engine's next story sequence number (0 for a new store). */
+  readEngineSeq(): Promise<number>;
+  /** Applies one batch's changes in one transaction (see EngineStateWrite); queues the changed stories for `holder`. */
+  writeEngineState(changes: EngineStateWrite): Promise<void>;
+  /**
+   * Stored articles the engine has not placed yet, stored before `storedBeforeMs` (a run that
+   * stopped before placing them, or a rebuild), oldest published first.
+   */
+  listUnplacedArticles(limit: number, storedBeforeMs: number): Promise<string[]>;
+  /** Marks every stored article unplaced and empties the engine's tables: the stories are rebuilt by the next runs. */
+  resetEngineState(): Promise<void>;
+  /**
+   * Stores dossiers built from the given engine versions, in one transaction: each is written
+   * only while its version is still the engine's (a later batch changed the story: its own run
+   * writes it) and newer than the stored dossier, so two writers never lose an update. Returns
+   * the ids written and those refused as stale.
+   */
+  saveStoryVersions(entries: readonly { story: DossierStory; version: number }[]): Promise<{ saved: string[]; stale: string[] }>;
+  /**
+   * Stories queued for analysis whose holder's time ran out (it stopped), or never taken: up to
+   * `limit`, given to `holder` for `ttlMs`.
+   */
+  claimQueuedStories(holder: string, ttlMs: number, limit: number): Promise<QueuedStory[]>;
   /**
    * Takes the lease `name` for `holder` until `ttlMs` from now, when nobody else holds it or the
    * other holder's lease has run out; a holder renews its own lease the same way. Resolves to

@@ -42,7 +42,7 @@ const STORY_FACTS = 120;
 /** Recent members compared one by one (best member, average link): 8 scored as well as 16 or 32 on ECB+. */
 const LINKED_MEMBERS = 8;
 /** Members whose facts a story keeps (its most recent): while a story is no larger, it can be split. */
-const PROFILED_MEMBERS = 16;
+export const PROFILED_MEMBERS = 16;
 /** Story sizes at which a split is checked: bounded work, and early, before a wrong join snowballs. */
 const SPLIT_CHECK_SIZES: ReadonlySet<number> = new Set([4, 6, 8, 11, 16]);
 /** Two groups of members split when the average probability across them is below this (chosen by 2-fold CV on ECB+ among 0.25-0.5: 0.35 keeps B3 precision at 0.96). */
@@ -66,6 +66,10 @@ export interface EngineOptions {
 export interface StoryState {
   readonly id: string;
   readonly seq: number;
+  /** Members in all; `members` and `headlines` hold them all ("held") unless the story was loaded from a store with more than PROFILED_MEMBERS. */
+  size: number;
+  /** Bumped at every change (join, merge, split): a stored dossier of an older version is stale. */
+  version: number;
   members: string[];
   headlines: string[];
   outlets: Map<string, number>;
@@ -87,7 +91,8 @@ export interface StoryState {
 
 /** What `compare` reads of a story; a member profile is a story of one. */
 export interface StoryFacts {
-  readonly members: readonly string[];
+  /** Members in the story (1 for a member profile). */
+  readonly size: number;
   readonly first: number | null;
   readonly last: number | null;
   readonly terms: ReadonlyMap<string, number>;
@@ -104,6 +109,8 @@ export interface StoryFacts {
 
 /** One member's own facts, kept for the average link (counts are all 1). */
 export interface MemberProfile extends Omit<StoryFacts, 'profiles'> {
+  /** The member's own id, as a story of one. */
+  readonly members: readonly [string];
   readonly headline: string;
   readonly outlet: string | null;
   readonly phrases: readonly string[];
@@ -147,6 +154,8 @@ export class StoryIndex {
   /** Stories started by a lone article since the last `revisit()`. */
   private readonly singles = new Set<string>();
   private seq = 0;
+  /** Set while the index is a window onto a store (`load`): what was loaded, and what changed since. */
+  private recording: Recording | null = null;
   /** Work done so far, for benchmarks: index entries read and stories fully scored. */
   readonly work = { postingsRead: 0, storiesScored: 0 };
 
@@ -170,13 +179,19 @@ export class StoryIndex {
   add(input: StoryInput, links: readonly ReuseLink[] = []): Assignment {
     const known = this.storyOf(input.id);
     if (known) return { article: input.id, story: known, probability: 1, created: false, merged: [], split: null };
-    const features = articleFeatures(input);
+    return this.addFeatures(articleFeatures(input), links);
+  }
+
+  /** `add` for an article whose features were computed already (in a worker thread, say). */
+  addFeatures(features: ArticleFeatures, links: readonly ReuseLink[] = []): Assignment {
+    const known = this.storyOf(features.id);
+    if (known) return { article: features.id, story: known, probability: 1, created: false, merged: [], split: null };
     const candidates = this.candidates(features, links);
     const best = candidates[0];
     if (!best || best.probability < this.options.threshold) {
       const story = this.assign(features, null);
       this.singles.add(story);
-      return { article: input.id, story, probability: best?.probability ?? 0, created: true, merged: [], split: null };
+      return { article: features.id, story, probability: best?.probability ?? 0, created: true, merged: [], split: null };
     }
     const mergeAt = this.options.threshold + (1 - this.options.threshold) * MERGE_MARGIN;
     const bridged = candidates.filter((c) => c !== best && c.probability >= mergeAt && best.probability >= mergeAt).map((c) => c.story);
@@ -190,7 +205,7 @@ export class StoryIndex {
     }
     this.assign(features, target);
     const split = this.splitCheck(target);
-    return { article: input.id, story: this.storyOf(input.id)!, probability: best.probability, created: false, merged, split };
+    return { article: features.id, story: this.storyOf(features.id)!, probability: best.probability, created: false, merged, split };
   }
 
   /**
@@ -206,7 +221,7 @@ export class StoryIndex {
     for (const id of [...this.singles]) {
       this.singles.delete(id);
       const story = this.stories.get(id);
-      if (story?.members.length !== 1 || story.profiles.length !== 1) continue;
+      if (story?.size !== 1 || story.profiles.length !== 1) continue;
       const features = profileFeatures(story.profiles[0]!);
       const best = this.candidates(features).find((c) => c.story !== id);
       if (!best || best.probability < this.options.threshold) continue;
@@ -321,7 +336,8 @@ export class StoryIndex {
     const story = this.stories.get(storyId)!;
     const ids = story.members;
     if (
-      !SPLIT_CHECK_SIZES.has(ids.length) ||
+      !SPLIT_CHECK_SIZES.has(story.size) ||
+      !held(story) ||
       story.profiles.length !== ids.length ||
       story.profiles.some((p, i) => p.members[0] !== ids[i])
     )
@@ -341,8 +357,18 @@ export class StoryIndex {
     if (groupLink(link, left, right) >= SPLIT_BELOW || left.length < SPLIT_MIN_GROUP || right.length < SPLIT_MIN_GROUP) return null;
     const [keep, move] = left.includes(0) ? [left, right] : [right, left];
     const rebuilt = emptyStory(story.id, story.seq);
+    rebuilt.version = story.version;
     this.stories.set(story.id, rebuilt);
-    for (const i of keep) absorb(rebuilt, asArticles[i]!);
+    for (const i of keep) {
+      absorb(rebuilt, asArticles[i]!);
+      this.recording?.events.push({
+        type: 'place',
+        article: ids[i]!,
+        story: story.id,
+        position: rebuilt.size - 1,
+        headline: asArticles[i]!.headline,
+      });
+    }
     const moved = move.sort((a, b) => a - b).map((i) => asArticles[i]!);
     const newId = this.assign(moved[0]!, null);
     for (const f of moved.slice(1)) this.assign(f, newId);
@@ -359,12 +385,20 @@ export class StoryIndex {
     }
     absorb(story, features);
     this.articleStory.set(features.id, story.id);
+    this.recording?.events.push({
+      type: 'place',
+      article: features.id,
+      story: story.id,
+      position: story.size - 1,
+      headline: features.headline,
+    });
     for (const key of this.indexKeys(features)) {
       let list = this.postings.get(key);
       if (!list) this.postings.set(key, (list = new Set()));
       list.delete(story.id);
       list.add(story.id);
       if (list.size > POSTING_CAP) list.delete(list.values().next().value!);
+      this.recording?.touchedKeys.add(key);
     }
     return story.id;
   }
@@ -377,7 +411,7 @@ export class StoryIndex {
   private freshStoryId(articleId: string): string {
     const base = `s-${articleId}`;
     let id = base;
-    for (let n = 2; this.stories.has(id) || this.mergedInto.has(id); n++) id = `${base}-${n}`;
+    for (let n = 2; this.stories.has(id) || this.mergedInto.has(id) || this.recording?.taken.has(id); n++) id = `${base}-${n}`;
     return id;
   }
 
@@ -385,12 +419,122 @@ export class StoryIndex {
   story(storyId: string): Story {
     const state = this.stories.get(this.resolve(storyId));
     if (!state) throw new CorroborateError('usage', `No story '${storyId}' in this index.`);
+    if (!held(state))
+      throw new CorroborateError('usage', `Story '${storyId}' was loaded without its members; read them from the store (holdMembers).`);
     return summarise(state);
   }
 
   /** Every live story as a record. */
   allStories(): Story[] {
-    return [...this.stories.values()].map(summarise);
+    return [...this.stories.values()].filter(held).map(summarise);
+  }
+
+  /**
+   * The index keys whose posting lists must be in memory before `features` is added to an index
+   * loaded from a store: those its candidate look-up reads, and those the revisit of a lone
+   * article reads (its profile's features may weigh entities differently). Keys it only writes
+   * need not be loaded: `changes()` marks them for merging with the stored lists.
+   */
+  lookupKeys(features: ArticleFeatures): string[] {
+    const again = profileFeatures(profileOf(features.id, features.terms, features));
+    return [...new Set([...this.queryKeys(features), ...this.queryKeys(again)].map(([key]) => key))];
+  }
+
+  /**
+   * Makes this (new, empty) index a window onto a stored state: the stories, posting lists,
+   * merges and article placements a batch will read. From then on the index records what changes,
+   * for `changes()`. Everything the batch's look-ups reach must be in the snapshot
+   * (src/pipeline/story-state.ts gathers it); stories left out are frozen and cost nothing.
+   */
+  load(snapshot: StorySnapshot): void {
+    if (this.recording || this.stories.size > 0)
+      throw new CorroborateError('usage', 'Load a stored state into a new, empty StoryIndex, once.');
+    this.seq = snapshot.seq;
+    const recording: Recording = {
+      loadedKeys: new Set(snapshot.postings.keys()),
+      touchedKeys: new Set(),
+      events: [],
+      merges: [],
+      baseVersion: new Map(),
+      storedProfiles: new Set(),
+      taken: new Set(snapshot.takenIds),
+    };
+    for (const story of snapshot.stories) {
+      this.stories.set(story.id, story);
+      recording.baseVersion.set(story.id, story.version);
+      for (const p of story.profiles) recording.storedProfiles.add(p.members[0]);
+    }
+    for (const [key, list] of snapshot.postings) this.postings.set(key, new Set(list));
+    for (const [id, into] of snapshot.mergedInto) this.mergedInto.set(id, into);
+    for (const [article, story] of snapshot.articleStory) this.articleStory.set(article, story);
+    this.recording = recording;
+  }
+
+  /** Gives a story loaded without its member list (over PROFILED_MEMBERS members) its members, in order, read from the store. */
+  holdMembers(storyId: string, members: readonly { id: string; headline: string }[]): void {
+    const story = this.stories.get(this.resolve(storyId));
+    if (!story || members.length !== story.size)
+      throw new CorroborateError('usage', `Story '${storyId}' has ${story?.size ?? 0} members, not the ${members.length} given.`);
+    story.members = members.map((m) => m.id);
+    story.headlines = members.map((m) => m.headline);
+  }
+
+  /** What changed since `load`: the rows a store must write, in one transaction, to hold the new state. */
+  changes(): StoryChanges {
+    const recording = this.recording;
+    if (!recording) throw new CorroborateError('usage', 'changes() needs an index made by load().');
+    const stories = [...this.stories.values()].filter((s) => recording.baseVersion.get(s.id) !== s.version);
+    const changed = new Set(stories.map((s) => s.id));
+    const profiles: { article: string; profile: MemberProfile | null }[] = [];
+    const current = new Set<string>();
+    for (const story of stories) {
+      for (const p of story.profiles) {
+        current.add(p.members[0]);
+        if (!recording.storedProfiles.has(p.members[0])) profiles.push({ article: p.members[0], profile: p });
+      }
+    }
+    // A stored profile of a changed story that is no longer among its recent members is dropped.
+    for (const article of recording.storedProfiles) {
+      const story = this.storyOf(article);
+      if (story !== undefined && changed.has(story) && !current.has(article)) profiles.push({ article, profile: null });
+    }
+    return {
+      seq: this.seq,
+      stories,
+      retired: new Map(recording.merges.map((drop) => [drop, this.resolve(drop)])),
+      events: recording.events,
+      profiles,
+      postings: [...recording.touchedKeys].map((key) => ({
+        key,
+        stories: [...(this.postings.get(key) ?? [])],
+        complete: recording.loadedKeys.has(key),
+      })),
+      postingCap: POSTING_CAP,
+    };
+  }
+
+  /** The whole state as changes from nothing: how an index restored from the old one-value format moves into a store's tables. */
+  exportAll(): StoryChanges {
+    const stories = [...this.stories.values()];
+    const events: MemberEvent[] = [];
+    const profiles: { article: string; profile: MemberProfile }[] = [];
+    for (const story of stories) {
+      story.members.forEach((article, position) =>
+        events.push({ type: 'place', article, story: story.id, position, headline: story.headlines[position] ?? '' }),
+      );
+      const members = new Set(story.members);
+      // Version 1 profiles stand for the story, not a member: they cannot be kept per member.
+      for (const p of story.profiles) if (members.has(p.members[0])) profiles.push({ article: p.members[0], profile: p });
+    }
+    return {
+      seq: this.seq,
+      stories,
+      retired: new Map([...this.mergedInto.keys()].map((id) => [id, this.resolve(id)])),
+      events,
+      profiles,
+      postings: [...this.postings].map(([key, list]) => ({ key, stories: [...list], complete: true })),
+      postingCap: POSTING_CAP,
+    };
   }
 
   toJSON(): SerializedStoryIndex {
@@ -426,6 +570,9 @@ export class StoryIndex {
       const { profiles, recent, ...s } = stored as SerializedStory & { profiles?: SerializedProfile[]; recent?: Pairs[] };
       index.stories.set(s.id, {
         ...s,
+        // Saved before stories counted their members apart from the list.
+        size: s.size ?? s.members.length,
+        version: s.version ?? 0,
         outlets: new Map(s.outlets),
         terms: new Map(s.terms),
         entities: new Map(s.entities),
@@ -449,8 +596,18 @@ export class StoryIndex {
   private merge(drop: string, keep: string): void {
     const from = this.stories.get(drop)!;
     const into = this.stories.get(keep)!;
-    into.members.push(...from.members);
-    into.headlines.push(...from.headlines);
+    this.recording?.events.push({ type: 'merge', drop, keep, offset: into.size });
+    this.recording?.merges.push(drop);
+    if (held(into) && held(from)) {
+      into.members.push(...from.members);
+      into.headlines.push(...from.headlines);
+    } else {
+      // One side's members live only in the store: the merge event moves them there.
+      into.members = [];
+      into.headlines = [];
+    }
+    into.size += from.size;
+    into.version++;
     addCounts(into.outlets, from.outlets, Infinity);
     into.first = minTime(into.first, from.first);
     into.last = maxTime(into.last, from.last);
@@ -490,7 +647,7 @@ export class StoryIndex {
 }
 
 type Pairs = [string, number][];
-type SerializedFacts = {
+export type SerializedFacts = {
   outlets: Pairs;
   terms: Pairs;
   entities: Pairs;
@@ -500,9 +657,13 @@ type SerializedFacts = {
   dates: Pairs;
   vector: number[] | null;
 };
-type SerializedProfile = Omit<MemberProfile, 'terms' | 'entities' | 'numbers' | 'years' | 'dates' | 'vector' | 'phrases' | 'salience'> &
+export type SerializedProfile = Omit<
+  MemberProfile,
+  'terms' | 'entities' | 'numbers' | 'years' | 'dates' | 'vector' | 'phrases' | 'salience' | 'size'
+> &
   Omit<SerializedFacts, 'outlets' | 'phrases'> & { phrases: string[]; salience: Pairs };
-type SerializedStory = Omit<StoryState, keyof SerializedFacts | 'profiles'> & SerializedFacts;
+type SerializedStory = Omit<StoryState, keyof SerializedFacts | 'profiles' | 'size' | 'version'> &
+  SerializedFacts & { size?: number; version?: number };
 
 /** Version 2 keeps each story's recent member profiles; version 1 (recent members' terms only) still restores. */
 export interface SerializedStoryIndex {
@@ -515,6 +676,60 @@ export interface SerializedStoryIndex {
   readonly postings: readonly [string, string[]][];
   /** Lone stories not yet revisited (absent in files saved before `revisit` existed). */
   readonly singles?: readonly string[];
+}
+
+/** A change of an article's place, in the order it happened (a store replays them). */
+export type MemberEvent =
+  /** The article is now at `position` in `story` (joined, or re-placed by a split). */
+  | { readonly type: 'place'; readonly article: string; readonly story: string; readonly position: number; readonly headline: string }
+  /** Every member of `drop` moved to the end of `keep`, whose size was `offset`. */
+  | { readonly type: 'merge'; readonly drop: string; readonly keep: string; readonly offset: number };
+
+/** The part of a stored state a batch reads (see `StoryIndex.load`). */
+export interface StorySnapshot {
+  /** The next story's sequence number. */
+  readonly seq: number;
+  /** Live stories, with their profiles; their members held when they have at most PROFILED_MEMBERS. */
+  readonly stories: readonly StoryState[];
+  /** Whole posting lists by key, oldest first. */
+  readonly postings: ReadonlyMap<string, readonly string[]>;
+  /** Merged story ids to the live story they resolve to. */
+  readonly mergedInto: ReadonlyMap<string, string>;
+  /** Article id to its story id, for the articles the batch asks about. */
+  readonly articleStory: ReadonlyMap<string, string>;
+  /** Story ids the store already used, among those a new story could be given. */
+  readonly takenIds: ReadonlySet<string>;
+}
+
+/** What a batch changed in a loaded index (`StoryIndex.changes`). */
+export interface StoryChanges {
+  readonly seq: number;
+  /** Live stories that changed or are new, in their new state. */
+  readonly stories: readonly StoryState[];
+  /** Story ids merged away in this batch, to the live story they now resolve to. */
+  readonly retired: ReadonlyMap<string, string>;
+  readonly events: readonly MemberEvent[];
+  /** Profiles to store (an article newly among its story's recent members) or drop (null). */
+  readonly profiles: readonly { readonly article: string; readonly profile: MemberProfile | null }[];
+  /**
+   * Posting lists touched, oldest first. `complete` lists replace the stored one; the others hold
+   * only this batch's touches and go after the stored entries (most recent last), `postingCap` kept.
+   */
+  readonly postings: readonly { readonly key: string; readonly stories: readonly string[]; readonly complete: boolean }[];
+  readonly postingCap: number;
+}
+
+interface Recording {
+  readonly loadedKeys: Set<string>;
+  readonly touchedKeys: Set<string>;
+  readonly events: MemberEvent[];
+  /** Ids merged away since loading. */
+  readonly merges: string[];
+  /** Version of each loaded story as loaded: a story whose version moved changed. */
+  readonly baseVersion: Map<string, number>;
+  /** Articles whose profile the store holds. */
+  readonly storedProfiles: Set<string>;
+  readonly taken: Set<string>;
 }
 
 function baseKeys(features: ArticleFeatures): [string, number][] {
@@ -545,7 +760,7 @@ export function compare(f: ArticleFeatures, s: StoryFacts): Evidence {
     total += w;
     if (s.entities.has(e)) covered += w;
   }
-  const size = s.members.length;
+  const size = s.size;
   let numbers = 0;
   const recurs = Math.max(1, size * RECURRING_SHARE);
   for (const n of f.numbers) if ((s.numbers.get(n) ?? 0) >= recurs) numbers++;
@@ -584,10 +799,17 @@ function timeGap(time: number | null, s: StoryFacts): number | null {
   return Math.max(0, s.first - time, time - s.last) / DAY_MS;
 }
 
+/** True when the story's member list is all in memory (always, unless loaded from a store without it). */
+function held(s: StoryState): boolean {
+  return s.members.length === s.size;
+}
+
 function emptyStory(id: string, seq: number): StoryState {
   return {
     id,
     seq,
+    size: 0,
+    version: 0,
     members: [],
     headlines: [],
     outlets: new Map(),
@@ -607,8 +829,12 @@ function emptyStory(id: string, seq: number): StoryState {
 }
 
 function absorb(s: StoryState, f: ArticleFeatures): void {
-  s.members.push(f.id);
-  s.headlines.push(f.headline);
+  if (held(s)) {
+    s.members.push(f.id);
+    s.headlines.push(f.headline);
+  }
+  s.size++;
+  s.version++;
   if (f.outlet) s.outlets.set(f.outlet, (s.outlets.get(f.outlet) ?? 0) + 1);
   s.first = minTime(s.first, f.time);
   s.last = maxTime(s.last, f.time);
@@ -635,6 +861,7 @@ function profileOf(id: string, terms: ReadonlyMap<string, number>, f?: ArticleFe
   const time = f?.time ?? null;
   return {
     members: [id],
+    size: 1,
     first: time,
     last: time,
     terms: new Map(terms),
@@ -694,9 +921,10 @@ function groupLink(link: readonly (readonly number[])[], a: readonly number[], b
   return a.length && b.length ? sum / (a.length * b.length) : 0;
 }
 
-function serialiseProfile(p: MemberProfile): SerializedProfile {
+export function serialiseProfile(p: MemberProfile): SerializedProfile {
+  const { size: _one, ...rest } = p;
   return {
-    ...p,
+    ...rest,
     terms: [...p.terms],
     entities: [...p.entities],
     numbers: [...p.numbers],
@@ -708,9 +936,10 @@ function serialiseProfile(p: MemberProfile): SerializedProfile {
   };
 }
 
-function restoreProfile(p: SerializedProfile): MemberProfile {
+export function restoreProfile(p: SerializedProfile): MemberProfile {
   return {
     ...p,
+    size: 1,
     terms: new Map(p.terms),
     entities: new Map(p.entities),
     numbers: new Map(p.numbers),
@@ -721,7 +950,7 @@ function restoreProfile(p: SerializedProfile): MemberProfile {
   };
 }
 
-function refreshNorms(s: StoryState): void {
+export function refreshNorms(s: StoryState): void {
   let terms = 0;
   for (const v of s.terms.values()) terms += v * v;
   let entities = 0;
@@ -767,7 +996,8 @@ function maxTime(a: number | null, b: number | null): number | null {
 const LABEL_PHRASES = 3;
 const TOP_ENTITIES = 6;
 
-function summarise(s: StoryState): Story {
+/** The story record of a state whose members are held (`StoryIndex.story` for a live one). */
+export function summarise(s: StoryState): Story {
   const centroid = normaliseSparse(new Map(s.terms));
   let headline = s.headlines[0] ?? '';
   let bestScore = -1;

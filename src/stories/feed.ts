@@ -4,7 +4,7 @@
 // order of the inputs) and reuse pairs turned into links between copies.
 import type { Article, ReusePair } from '../records.js';
 import type { ReuseLink, StoryIndex } from './engine.js';
-import type { StoryInput } from './features.js';
+import type { ArticleFeatures, StoryInput } from './features.js';
 
 /** What the engine reads of an article. */
 export function storyInput(article: Article): StoryInput {
@@ -42,13 +42,17 @@ export function reuseLinks(reuse: readonly ReusePair[]): Map<string, ReuseLink[]
  * Feeds a batch to the engine in the order it takes it, copies linked to their sources, then
  * gives the articles left alone their second look (`revisit`).
  */
-export function feedBatch<T extends { readonly article: Article }>(
+export function feedBatch<T extends { readonly article: Article; readonly features?: ArticleFeatures }>(
   index: StoryIndex,
   batch: readonly T[],
   reuse: readonly ReusePair[],
 ): void {
   const links = reuseLinks(reuse);
-  for (const { article } of orderForClustering(batch)) index.add(storyInput(article), links.get(article.id) ?? []);
+  for (const { article, features } of orderForClustering(batch)) {
+    // Features computed ahead (in a worker thread) are the same as the engine's own.
+    if (features) index.addFeatures(features, links.get(article.id) ?? []);
+    else index.add(storyInput(article), links.get(article.id) ?? []);
+  }
   index.revisit();
 }
 

@@ -3,7 +3,7 @@
 // share a PostgreSQL database, to add articles faster: each job goes to one worker, and a job
 // whose worker stopped is taken again by another.
 import type { Command } from '../command.js';
-import { parseFlags, writeLine } from '../command.js';
+import { numberFlag, parseFlags, writeLine } from '../command.js';
 import { jobTimeLimitMs } from '../job-flags.js';
 import { usageError } from '../../errors.js';
 import { openStore } from '../../store/index.js';
@@ -11,7 +11,7 @@ import { startIngestRunner } from '../../jobs/index.js';
 import { stopGracefully, untilStopSignal } from '../signals.js';
 import { forTerminal } from '../terminal.js';
 
-const HELP = `Usage: corroborate worker [--db PATH] [--job-time-limit MINUTES] [--allow-private-network]
+const HELP = `Usage: corroborate worker [--db PATH] [--threads N] [--job-time-limit MINUTES] [--allow-private-network]
 
 Runs the ingest jobs queued in the database (articles added in the web app or through
 POST /api/ingest), one at a time, until stopped. Start as many as you like against one
@@ -19,6 +19,8 @@ database; 'corroborate serve --no-worker' then only answers requests and queues 
 
 Options:
   --db PATH                 SQLite file or postgres:// URL (default: ./corroborate.db)
+  --threads N               worker threads per job for extraction and story analysis
+                            (default: one per core; 0: none)
   --job-time-limit MINUTES  stop and fail a job still running after this long (default: 10)
   --allow-private-network   let ingested URLs reach loopback and private addresses
   -h, --help                this help
@@ -33,16 +35,27 @@ export const command: Command = {
   async run(argv, io) {
     const { values, positionals } = parseFlags(
       argv,
-      { db: { type: 'string' }, 'job-time-limit': { type: 'string' }, 'allow-private-network': { type: 'boolean' } },
+      {
+        db: { type: 'string' },
+        threads: { type: 'string' },
+        'job-time-limit': { type: 'string' },
+        'allow-private-network': { type: 'boolean' },
+      },
       'worker',
     );
+    const threads = values.threads === undefined ? undefined : numberFlag(values.threads, 'threads', 0, 0, 256);
     if (positionals.length > 0) throw usageError(`unexpected argument '${positionals[0]}'.`, "Run 'corroborate worker --help'.");
     const db = values.db ?? 'corroborate.db';
     const store = await openStore(db);
     const ingest = startIngestRunner(
       store,
       db,
-      { analyze: { ingest: { allowPrivateNetwork: Boolean(values['allow-private-network']) } } },
+      {
+        analyze: {
+          ingest: { allowPrivateNetwork: Boolean(values['allow-private-network']) },
+          ...(threads === undefined ? {} : { threads }),
+        },
+      },
       {
         log: (message) => io.stderr.write(`${forTerminal(message)}\n`),
         timeLimitMs: jobTimeLimitMs(values['job-time-limit']),

@@ -1,0 +1,79 @@
+// The pieces of work that run in parallel (src/pipeline/workers.ts sends them to worker threads,
+// or runs them here when there is no pool): extraction of one document, the per-article
+// preparation the stories step reads (sentences, story features, reuse band keys), reuse among a
+// set of articles, and the analysis of one story. Pure functions over cloneable records.
+import type { AnalysedArticle, Article, Rejection, ReusePair, SourceDocument, Story } from '../records.js';
+import type { DossierStory } from '../dossier/types.js';
+import { extractArticle } from '../extract/index.js';
+import { splitSentences } from '../sentences/index.js';
+import { computeBandKeys, findReuse } from '../reuse/index.js';
+import { articleFeatures, type ArticleFeatures } from '../stories/features.js';
+import { storyInput } from '../stories/feed.js';
+import { analyseStory, type AnalyzeOptions } from './analyze.js';
+
+/** The options a worker needs: the stage options, without callbacks (which cannot cross threads). */
+export type StageOptions = Pick<
+  AnalyzeOptions,
+  'extract' | 'sentences' | 'limits' | 'reuse' | 'stories' | 'derivation' | 'claims' | 'reconcile' | 'brief'
+>;
+
+export function stageOptions(options: AnalyzeOptions): StageOptions {
+  const { extract, sentences, limits, reuse, stories, derivation, claims, reconcile, brief } = options;
+  return { extract, sentences, limits, reuse, stories, derivation, claims, reconcile, brief };
+}
+
+/** An article with what the stories step reads of it, computed once. */
+export interface PreparedArticle extends AnalysedArticle {
+  readonly features: ArticleFeatures;
+  readonly bandKeys: readonly string[];
+}
+
+/** One story to analyse: its record, the engine version it was built from, its members and, when known, their reuse pairs. */
+export interface StoryTask {
+  readonly story: Story;
+  readonly version: number;
+  readonly members: readonly AnalysedArticle[];
+  /** Null: compare the members among themselves. */
+  readonly reuse: readonly ReusePair[] | null;
+}
+
+export type Task =
+  | { readonly kind: 'extract'; readonly documents: readonly SourceDocument[]; readonly options: StageOptions }
+  | { readonly kind: 'prepare'; readonly articles: readonly (Article | AnalysedArticle)[]; readonly options: StageOptions }
+  | { readonly kind: 'reuse'; readonly articles: readonly AnalysedArticle[]; readonly options: StageOptions }
+  | { readonly kind: 'analyse'; readonly task: StoryTask; readonly options: StageOptions };
+
+export function extractDocuments(documents: readonly SourceDocument[], options: StageOptions): (Article | Rejection)[] {
+  return documents.map((document) => extractArticle(document, options.extract));
+}
+
+export function prepareArticles(articles: readonly (Article | AnalysedArticle)[], options: StageOptions): PreparedArticle[] {
+  return articles.map((given) => {
+    const { article, sentences } =
+      'article' in given ? given : { article: given, sentences: splitSentences(given.text, options.sentences) };
+    return {
+      article,
+      sentences,
+      features: articleFeatures(storyInput(article)),
+      bandKeys: computeBandKeys(article.text, options.reuse),
+    };
+  });
+}
+
+export function analyseTask({ story, members, reuse }: StoryTask, options: StageOptions): DossierStory {
+  return analyseStory(story, members, reuse ?? findReuse(members, options.reuse), options);
+}
+
+/** Runs one task: what a worker thread does with a message. */
+export function runTask(task: Task): unknown {
+  switch (task.kind) {
+    case 'extract':
+      return extractDocuments(task.documents, task.options);
+    case 'prepare':
+      return prepareArticles(task.articles, task.options);
+    case 'reuse':
+      return findReuse(task.articles, task.options.reuse);
+    case 'analyse':
+      return analyseTask(task.task, task.options);
+  }
+}
