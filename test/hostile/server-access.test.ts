@@ -61,6 +61,8 @@ describe('serve --host 0.0.0.0', () => {
     ]);
     port = Number((await server.printed(/:(\d+)\//))[1]);
     token = (await server.printed(/Access token \(shown only now\): (\S+)/))[1]!;
+    // The two lines that say how to use it arrive in their own writes: wait for the last one.
+    await server.printed(/Set CORROBORATE_TOKEN or --token/);
   });
   after(async () => {
     server.child.kill('SIGTERM');
