@@ -13,8 +13,6 @@ export interface CommandIO {
 
 export interface Command {
   readonly name: string;
-  /** One line for `corroborate --help`. */
-  readonly summary: string;
   /** The full `--help` text. */
   readonly help: string;
   /** Returns the exit code: 0 ok, 1 failure. Usage errors throw `usageError`. */

@@ -1,6 +1,6 @@
 // The API's OpenAPI 3 description, served at /api/openapi.json. Kept beside the routes it
 // describes (app.ts); the API tests check that every route here answers and every answer is here.
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, MAX_QUERY_TEXT } from './validate.js';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, MAX_QUERY_LENGTH } from './validate.js';
 import { MAX_INGEST_BYTES, MAX_INGEST_ITEMS } from './ingest-body.js';
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -61,13 +61,13 @@ export const openApiDocument = {
               'headline, label, outlets or article titles hold them come first, then those with an article whose text ' +
               "does, best matches first (the database's own full-text search). Each found story carries `match`: the " +
               'article and a passage around the words.',
-            schema: { type: 'string', maxLength: MAX_QUERY_TEXT },
+            schema: { type: 'string', maxLength: MAX_QUERY_LENGTH },
           },
           {
             name: 'outlet',
             in: 'query',
             description: 'Only stories carried by an outlet whose name has a word starting with this ("epoch" finds The Epoch Times).',
-            schema: { type: 'string', maxLength: MAX_QUERY_TEXT },
+            schema: { type: 'string', maxLength: MAX_QUERY_LENGTH },
           },
           {
             name: 'from',

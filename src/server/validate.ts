@@ -1,15 +1,13 @@
 // Input validation for the API: every query parameter and body field is checked here and a bad
 // one becomes a 400 that names the field and says what it should be.
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, MAX_QUERY_LENGTH } from '../store/search.js';
 import type { StoryQuery } from '../store/types.js';
 import { badRequest } from './errors.js';
 
+export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, MAX_QUERY_LENGTH };
+
 /** Ids are hex hashes or slugs; anything else cannot name a stored record. */
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/;
-/** Long enough for any real search, short enough that a query cannot be used to flood the store. */
-export const MAX_QUERY_TEXT = 200;
-export const DEFAULT_PAGE_SIZE = 20;
-/** A page of story summaries stays small enough to render at once. */
-export const MAX_PAGE_SIZE = 100;
 const MAX_OFFSET = 1_000_000;
 /** A date, or a date and time, as ISO 8601 writes them. */
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
@@ -43,7 +41,7 @@ export function parseStoryQuery(
 function optionalText(value: string | undefined, name: string): string | undefined {
   if (value === undefined) return undefined;
   const trimmed = value.trim();
-  if (trimmed.length > MAX_QUERY_TEXT) throw badRequest(`'${name}' must be at most ${MAX_QUERY_TEXT} characters.`);
+  if (trimmed.length > MAX_QUERY_LENGTH) throw badRequest(`'${name}' must be at most ${MAX_QUERY_LENGTH} characters.`);
   return trimmed || undefined;
 }
 

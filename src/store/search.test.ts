@@ -1,6 +1,6 @@
 import { it } from 'node:test';
 import assert from 'node:assert/strict';
-import { fold, likePatterns, outletPatterns, SNIPPET_WORDS, searchWords, snippet, timeMs } from './search.js';
+import { fold, likePatterns, MAX_QUERY_LENGTH, outletPatterns, SNIPPET_WORDS, searchWords, snippet, timeMs } from './search.js';
 
 it('reads dates the same on every machine', () => {
   const rows: [string | null, 'start' | 'end', number | null][] = [
@@ -31,8 +31,8 @@ it('turns search words into literal LIKE patterns', () => {
   assert.deepEqual(likePatterns('  Zürich   100%_x\\ '), ['%zurich%', '%100\\%\\_x\\\\%']);
   assert.deepEqual(likePatterns(undefined), []);
   assert.throws(
-    () => likePatterns('x'.repeat(501)),
-    (error: { hint?: string }) => /at most 500/.test(error.hint ?? ''),
+    () => likePatterns('x'.repeat(MAX_QUERY_LENGTH + 1)),
+    (error: { hint?: string }) => new RegExp(`at most ${MAX_QUERY_LENGTH}`).test(error.hint ?? ''),
   );
 });
 

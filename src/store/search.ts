@@ -6,12 +6,14 @@
 // are cut here, from the article's own text, so both backends show the same ones.
 import { usageError } from '../errors.js';
 
+// The one definition of paging and query limits: the HTTP API (server/validate.ts) and the
+// OpenAPI document take these, so a caller meets the same limits through the library and the API.
 /** Page size when the caller gives none: one screen of a story list. */
-export const DEFAULT_PAGE_SIZE = 50;
+export const DEFAULT_PAGE_SIZE = 20;
 /** Largest page a caller may ask for: keeps one request from reading the whole store. */
 export const MAX_PAGE_SIZE = 500;
-/** Longest search text accepted: longer is a mistake (pasted article), not a query. */
-export const MAX_QUERY_LENGTH = 500;
+/** Longest search text accepted: long enough for any real search; longer is a pasted article, not a query. */
+export const MAX_QUERY_LENGTH = 200;
 
 const DAY_MS = 86_400_000;
 const BARE_DATE = /^\d{4}-\d{2}-\d{2}$/;

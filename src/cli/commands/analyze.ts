@@ -49,7 +49,6 @@ Exit codes: 0 ok (even when some inputs were rejected), 1 failure, 2 usage error
 
 export const command: Command = {
   name: 'analyze',
-  summary: 'Run every stage and write the story dossier and HTML report',
   help: HELP,
   async run(argv, io) {
     const { values, positionals } = parseFlags(

@@ -31,7 +31,6 @@ Exit codes: 0 ok (even when some inputs were rejected), 1 no article at all, 2 u
 
 export const command: Command = {
   name: 'claims',
-  summary: 'Print every claim (quotes, quantities, statements) of articles',
   help: HELP,
   run: (argv, io) => printClaims(argv, io, 'claims', ['quote', 'quantity', 'statement']),
 };

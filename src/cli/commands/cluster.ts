@@ -34,7 +34,6 @@ const INPUT_HINT = 'Give a JSON-lines file of {id, text, title?, published?, url
 
 export const command: Command = {
   name: 'cluster',
-  summary: 'Assign {id, text, title?, published?} JSON lines to stories',
   help: HELP,
   async run(argv, io) {
     const { values, positionals } = parseFlags(argv, { format: { type: 'string' }, ...STORY_FLAGS }, 'cluster');

@@ -38,7 +38,6 @@ const OUTPUT_BLOCK = 1 << 16;
 
 export const command: Command = {
   name: 'dedup',
-  summary: 'Print near-duplicate pairs from {id, text} JSON lines',
   help: HELP,
   async run(argv, io) {
     const { values, positionals } = parseFlags(

@@ -37,7 +37,6 @@ type Format = 'text' | 'json' | 'jsonl';
 
 export const command: Command = {
   name: 'extract',
-  summary: 'Print the title, byline, date, outlet and main text of pages',
   help: HELP,
   async run(argv, io) {
     const { values, positionals } = parseFlags(

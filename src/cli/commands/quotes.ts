@@ -23,7 +23,6 @@ Exit codes: 0 ok (even when some inputs were rejected), 1 no article at all, 2 u
 
 export const command: Command = {
   name: 'quotes',
-  summary: 'Print the direct and indirect quotes of articles with their speakers',
   help: HELP,
   run: (argv, io) => printClaims(argv, io, 'quotes', ['quote']),
 };

@@ -50,7 +50,6 @@ const MIN_TOKEN_CHARS = 16;
 
 export const command: Command = {
   name: 'serve',
-  summary: 'Serve the web app and JSON API over a database',
   help: HELP,
   async run(argv, io) {
     const { values, positionals } = parseFlags(

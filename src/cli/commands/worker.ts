@@ -30,7 +30,6 @@ at once (the job is then taken again by another worker, or by this one when rest
 
 export const command: Command = {
   name: 'worker',
-  summary: 'Run the ingest jobs queued in a database',
   help: HELP,
   async run(argv, io) {
     const { values, positionals } = parseFlags(
