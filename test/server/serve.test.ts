@@ -5,6 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli, waitForJob } from './helpers.js';
+import { runMain } from '../../src/cli/testing.js';
 
 describe('corroborate serve', () => {
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
@@ -47,6 +48,8 @@ describe('corroborate serve', () => {
     });
   }
 
+  // Flag parsing in-process (runMain is what the binary runs, errors and exit codes included):
+  // the process-level behaviour is the signal test above.
   it('refuses bad flags with exit code 2', async () => {
     for (const args of [
       ['serve', '--port', 'abc'],
@@ -54,15 +57,15 @@ describe('corroborate serve', () => {
       ['serve', 'extra'],
       ['serve', '--bogus'],
     ]) {
-      const bad = runCli(args);
-      assert.equal(await bad.exited, 2, `${args.join(' ')}: ${bad.output().stderr}`);
-      assert.match(bad.output().stderr, /corroborate serve:/);
+      const bad = await runMain(args);
+      assert.equal(bad.code, 2, `${args.join(' ')}: ${bad.stderr}`);
+      assert.match(bad.stderr, /corroborate serve:/);
     }
   });
 
   it('prints its help', async () => {
-    const help = runCli(['serve', '--help']);
-    assert.equal(await help.exited, 0);
-    assert.match(help.output().stdout, /--port N/);
+    const help = await runMain(['serve', '--help']);
+    assert.equal(help.code, 0);
+    assert.match(help.stdout, /--port N/);
   });
 });
