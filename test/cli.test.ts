@@ -5,19 +5,8 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm, writeFile, readFile, open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
-import { main } from '../src/cli/main.js';
+import { runMain } from '../src/cli/testing.js';
 import { runCli } from './server/helpers.js';
-
-function capture() {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const out: string[] = [];
-  const err: string[] = [];
-  stdout.on('data', (d) => out.push(String(d)));
-  stderr.on('data', (d) => err.push(String(d)));
-  return { io: { stdout, stderr, stdin: new PassThrough(), interactive: false }, out: () => out.join(''), err: () => err.join('') };
-}
 
 const GOOD = `Dam breach floods three villages in northern Ruritania
 
@@ -39,23 +28,23 @@ const HOSTILE = `<!doctype html><html><head><title>Mayor &lt;script&gt; resigns 
 </article></body></html>`;
 
 test('unknown commands and missing inputs are usage errors (exit 2)', async () => {
-  const c = capture();
-  assert.equal(await main(['frobnicate'], c.io), 2);
-  assert.match(c.err(), /unknown command 'frobnicate'/);
-  const d = capture();
-  assert.equal(await main(['analyze'], d.io), 2);
-  assert.match(d.err(), /no input given/);
-  const h = capture();
-  assert.equal(await main(['analyze', '--help'], h.io), 0);
-  assert.match(h.out(), /Usage: corroborate analyze/);
+  const c = await runMain(['frobnicate']);
+  assert.equal(c.code, 2);
+  assert.match(c.stderr, /unknown command 'frobnicate'/);
+  const d = await runMain(['analyze']);
+  assert.equal(d.code, 2);
+  assert.match(d.stderr, /no input given/);
+  const h = await runMain(['analyze', '--help']);
+  assert.equal(h.code, 0);
+  assert.match(h.stdout, /Usage: corroborate analyze/);
 });
 
 test('--version prints the package version', async () => {
   const { version } = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
   for (const flag of ['--version', '-V']) {
-    const c = capture();
-    assert.equal(await main([flag], c.io), 0);
-    assert.equal(c.out(), `corroborate ${version}\n`);
+    const c = await runMain([flag]);
+    assert.equal(c.code, 0);
+    assert.equal(c.stdout, `corroborate ${version}\n`);
   }
 });
 
@@ -77,9 +66,9 @@ test('bad input is rejected with reasons, the batch goes on, the report shows ho
     await huge.truncate(50 * 1024 * 1024);
     await huge.close();
 
-    const c = capture();
-    const code = await main(['analyze', inputs, '--out', join(dir, 'out'), '--db', join(dir, 'c.db')], c.io);
-    assert.equal(code, 0, c.err());
+    const c = await runMain(['analyze', inputs, '--out', join(dir, 'out'), '--db', join(dir, 'c.db')]);
+    const code = c.code;
+    assert.equal(code, 0, c.stderr);
     const dossier = JSON.parse(await readFile(join(dir, 'out', 'stories.json'), 'utf8'));
     const rejected = new Map<string, string>(
       dossier.rejections.map((r: { input: string; reason: string }) => [r.input.split('/').pop(), r.reason]),
@@ -87,7 +76,7 @@ test('bad input is rejected with reasons, the batch goes on, the report shows ho
     for (const name of ['empty.txt', 'binary.txt', 'huge.txt']) assert.ok(rejected.get(name), `${name} rejected with a reason`);
     const articles = dossier.stories.flatMap((s: { articles: { input: string }[] }) => s.articles.map((a) => a.input.split('/').pop()));
     for (const name of ['good.txt', 'invalid-utf8.txt', 'hostile.html']) assert.ok(articles.includes(name), `${name} analysed`);
-    assert.match(c.out(), /rejected/);
+    assert.match(c.stdout, /rejected/);
 
     const html = await readFile(join(dir, 'out', 'index.html'), 'utf8');
     assert.doesNotMatch(html, /<script>alert/i);
@@ -106,22 +95,28 @@ test('analyze takes the story and input flags that cluster and extract take, wit
       ['--threshold', '1.5', /--threshold must be a number/],
       ['--timeout', '0', /--timeout must be a number from 1 to 600/],
     ] as const) {
-      const c = capture();
-      assert.equal(await main(['analyze', 'examples', flag, value, '--db', join(dir, 'never.db')], c.io), 2, flag);
-      assert.match(c.err(), message);
+      const c = await runMain(['analyze', 'examples', flag, value, '--db', join(dir, 'never.db')]);
+      assert.equal(c.code, 2, flag);
+      assert.match(c.stderr, message);
     }
     // Near certainty to join: even the summary and the rewrite start stories of their own.
-    const strict = capture();
-    const code = await main(
-      ['analyze', 'examples', '--threshold', '0.999', '--db', join(dir, 'strict.db'), '--out', join(dir, 'out')],
-      strict.io,
-    );
+    const strict = await runMain([
+      'analyze',
+      'examples',
+      '--threshold',
+      '0.999',
+      '--db',
+      join(dir, 'strict.db'),
+      '--out',
+      join(dir, 'out'),
+    ]);
+    const code = strict.code;
     assert.equal(code, 0);
     const dossier = JSON.parse(await readFile(join(dir, 'out', 'stories.json'), 'utf8')) as { stories: unknown[] };
     assert.equal(dossier.stories.length, 5);
     // What a newcomer reads first: the README beside the examples is no rejected input, and a
     // date-only value is the date it is, not a midnight UTC time.
-    const summary = strict.out();
+    const summary = strict.stdout;
     assert.match(summary, /^5 articles read \(5 new, 0 already stored\), 0 inputs rejected, 5 stories\./);
     assert.doesNotMatch(summary, /OUTLETS\.md|Rejected:/);
     assert.match(summary, /, 24 Feb 2025\n/);
@@ -137,16 +132,16 @@ test('dedup and cluster refuse a file that is not JSON lines, or is empty, in on
     const empty = join(dir, 'empty.jsonl');
     await writeFile(empty, '');
     for (const command of ['dedup', 'cluster']) {
-      const readme = capture();
-      assert.equal(await main([command, 'README.md'], readme.io), 1, command);
-      assert.equal(readme.out(), '');
-      const lines = readme.err().trim().split('\n');
-      assert.equal(lines.length, 2, `${command} says it in two lines:\n${readme.err()}`);
+      const readme = await runMain([command, 'README.md']);
+      assert.equal(readme.code, 1, command);
+      assert.equal(readme.stdout, '');
+      const lines = readme.stderr.trim().split('\n');
+      assert.equal(lines.length, 2, `${command} says it in two lines:\n${readme.stderr}`);
       assert.match(lines[0]!, new RegExp(`^corroborate ${command}: README.md is not JSON lines: none of its first 5 lines is a record`));
       assert.match(lines[1]!, /^ {2}Give a JSON-lines file of \{id, text/);
-      const none = capture();
-      assert.equal(await main([command, empty], none.io), 1, command);
-      assert.match(none.err(), /empty\.jsonl is empty: it has no JSON lines\./);
+      const none = await runMain([command, empty]);
+      assert.equal(none.code, 1, command);
+      assert.match(none.stderr, /empty\.jsonl is empty: it has no JSON lines\./);
     }
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -164,11 +159,11 @@ test('flag mistakes get plain messages: a negative value, an unknown or misspelt
     [['serve', '--no-worker=yes'], /^corroborate serve: --no-worker takes no value\.$/m],
   ];
   for (const [argv, message] of rows) {
-    const c = capture();
-    assert.equal(await main(argv, c.io), 2, argv.join(' '));
-    assert.match(c.err(), message);
+    const c = await runMain(argv);
+    assert.equal(c.code, 2, argv.join(' '));
+    assert.match(c.stderr, message);
     // Every quote the message opens, it closes.
-    assert.equal((c.err().split('\n')[0]!.match(/'/g) ?? []).length % 2, 0, c.err());
+    assert.equal((c.stderr.split('\n')[0]!.match(/'/g) ?? []).length % 2, 0, c.stderr);
   }
 });
 
