@@ -19,6 +19,7 @@ import { connect as connectPostgres, migrations as postgresMigrations } from './
 import { connect as connectSqlite, migrations as sqliteMigrations } from './sqlite/index.js';
 import { SqlStore } from './sql-store.js';
 import type { Migration, SqlDriver } from './driver.js';
+import type { CountRow, Tables } from './rows.js';
 import type { Store } from './types.js';
 
 const POSTGRES_URL = process.env.CORROBORATE_TEST_POSTGRES ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -964,6 +965,157 @@ describe('schema', () => {
       for (const table of Object.keys(schema)) if (table.startsWith('article_search')) delete schema[table];
     }
     assert.deepEqual(schemas[1], schemas[0]);
+  });
+});
+
+/** A column as schemaOf() describes it, worked out from its rows.ts type. */
+type Described<V> =
+  `${NonNullable<V> extends number ? 'integer' : NonNullable<V> extends Buffer ? 'bytes' : 'text'}${null extends V ? '' : ' not null'}`;
+
+/**
+ * Every table's columns as rows.ts types them: the compiler holds each entry to its interface
+ * (every column, no other, the type family and nullability its type says), the test below holds
+ * them to the schema the migrations make.
+ */
+const DECLARED: { [T in keyof Tables]: { [C in keyof Tables[T]]-?: Described<Tables[T][C]> } } = {
+  corroborate_migrations: { version: 'integer not null', name: 'text not null', applied_at: 'text not null' },
+  articles: {
+    content_hash: 'text not null',
+    id: 'text not null',
+    input: 'text not null',
+    url: 'text',
+    title: 'text',
+    byline: 'text',
+    outlet: 'text',
+    outlet_key: 'text',
+    publisher: 'text',
+    published: 'text',
+    published_ms: 'integer',
+    language: 'text',
+    text_length: 'integer not null',
+    search_text: 'text not null',
+    record: 'text not null',
+    stored_at: 'text not null',
+  },
+  sentences: {
+    article_id: 'text not null',
+    idx: 'integer not null',
+    paragraph: 'integer not null',
+    start_offset: 'integer not null',
+    end_offset: 'integer not null',
+    text: 'text not null',
+  },
+  rejections: { key: 'text not null', input: 'text not null', code: 'text not null', reason: 'text not null', at: 'text not null' },
+  stories: {
+    id: 'text not null',
+    headline: 'text not null',
+    label: 'text not null',
+    first_seen: 'text',
+    last_seen: 'text',
+    first_seen_ms: 'integer',
+    last_seen_ms: 'integer',
+    outlets: 'text not null',
+    size: 'integer not null',
+    independent_origins: 'integer not null',
+    findings: 'integer not null',
+    search_text: 'text not null',
+    dossier: 'text not null',
+    saved_at: 'text not null',
+    version: 'integer',
+  },
+  story_outlets: { story_id: 'text not null', outlet_key: 'text not null', outlet: 'text not null' },
+  story_articles: { story_id: 'text not null', article_id: 'text not null', position: 'integer not null', role: 'text not null' },
+  story_aliases: { id: 'text not null', story_id: 'text not null', merged_at: 'text not null' },
+  signature_bands: { band_key: 'text not null', article_id: 'text not null' },
+  engine_state: { key: 'text not null', value: 'text not null', updated_at: 'text not null' },
+  leases: { name: 'text not null', holder: 'text not null', expires_ms: 'integer not null' },
+  ingest_jobs: {
+    id: 'text not null',
+    state: 'text not null',
+    created_at: 'text not null',
+    queue_position: 'integer not null',
+    started_at: 'text',
+    finished_at: 'text',
+    stage: 'text',
+    done: 'integer not null',
+    total: 'integer',
+    attempts: 'integer not null',
+    holder: 'text',
+    expires_ms: 'integer',
+    inputs: 'text not null',
+    request: 'text',
+    outcome: 'text not null',
+  },
+  ingest_job_files: {
+    job_id: 'text not null',
+    file_index: 'integer not null',
+    chunk_index: 'integer not null',
+    bytes: 'bytes not null',
+    stored_ms: 'integer not null',
+  },
+  engine_stories: {
+    id: 'text not null',
+    seq: 'integer not null',
+    version: 'integer not null',
+    size: 'integer not null',
+    first_ms: 'integer',
+    last_ms: 'integer',
+    facts: 'text not null',
+  },
+  engine_members: {
+    article_id: 'text not null',
+    story_id: 'text not null',
+    position: 'integer not null',
+    headline: 'text not null',
+    profile: 'text',
+  },
+  engine_postings: { key: 'text not null', day: 'integer', stories: 'text not null' },
+  engine_merges: { id: 'text not null', into_id: 'text not null' },
+  unplaced_articles: { article_id: 'text not null', published_ms: 'integer', stored_ms: 'integer not null' },
+  story_queue: { story_id: 'text not null', version: 'integer not null', holder: 'text', expires_ms: 'integer' },
+};
+
+describe('row types', () => {
+  const backends = [sqliteBackend(), postgresBackend()];
+  before(() => Promise.all(backends.map((b) => b.setUp())));
+  after(() => Promise.all(backends.map((b) => b.tearDown())));
+
+  it("are the schema's: rows.ts declares every table and column with its type and nullability, and counts come back as numbers", async () => {
+    const declared = Object.fromEntries(
+      Object.entries(DECLARED).map(([table, columns]) => [
+        table,
+        Object.entries(columns)
+          .map(([column, described]) => `${column} ${described}`)
+          .sort(),
+      ]),
+    );
+    for (const backend of backends) {
+      const place = await backend.fresh();
+      const store = await openStore(place.location, place.options);
+      await store.saveArticles([withSentences(sampleArticle(1))]);
+      await store.close();
+      const raw = await backend.raw(place);
+      try {
+        const schema = await schemaOf(raw);
+        const columns = Object.fromEntries(
+          Object.entries(schema)
+            .filter(([table]) => !table.startsWith('article_search'))
+            .map(([table, entries]) => [table, entries.filter((entry) => !entry.startsWith('index '))]),
+        );
+        assert.deepEqual(columns, declared, backend.name);
+        // PostgreSQL's COUNT(*) is a BIGINT, which pg returns as text unless the driver parses it.
+        const [count] = await raw.query<CountRow>('SELECT COUNT(*) AS n FROM articles');
+        assert.strictEqual(count?.n, 1, `${backend.name}: COUNT(*) is a number`);
+        const [article] = await raw.query<Pick<Tables['articles'], 'published_ms' | 'text_length'>>(
+          'SELECT published_ms, text_length FROM articles',
+        );
+        assert.equal(typeof article?.published_ms, 'number', `${backend.name}: a BIGINT column is a number`);
+        assert.equal(typeof article?.text_length, 'number');
+      } finally {
+        await raw.close();
+        await backend.release(place);
+      }
+    }
   });
 });
 
