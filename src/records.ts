@@ -282,7 +282,15 @@ export interface Finding {
 
 export interface Citation {
   readonly article: string;
+  /**
+   * @asType integer
+   * @minimum 0
+   */
   readonly start: number;
+  /**
+   * @asType integer
+   * @minimum 0
+   */
   readonly end: number;
 }
 
