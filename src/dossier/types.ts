@@ -4,6 +4,7 @@
 // differ. Doc comments become the schema's descriptions; `@minimum`, `@pattern`, `@asType integer`
 // and the like become its constraints. docs/dossier.md explains the fields.
 import type {
+  ArticleId,
   BriefSentence,
   Citation,
   FindingKind,
@@ -22,12 +23,6 @@ export const DOSSIER_VERSION = 1;
  * @pattern ^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$
  */
 export type IsoDate = string;
-
-/**
- * An article id: the first 16 hex digits of the SHA-256 of its raw content.
- * @minLength 1
- */
-export type ArticleId = string;
 
 /**
  * A position in an article's text, in UTF-16 code units.
@@ -174,4 +169,4 @@ export interface Dossier {
   readonly rejections: readonly DossierRejection[];
 }
 
-export type { BriefSentence, Citation };
+export type { ArticleId, BriefSentence, Citation };
