@@ -21,8 +21,11 @@ import {
 } from './search.js';
 import { FULL_TEXT_MIGRATION } from './migrations.js';
 import * as jobs from './jobs.js';
+import * as feeds from './feeds.js';
 import * as engine from './engine-state.js';
 import type {
+  FeedPoll,
+  WatchedFeed,
   EngineStateWrite,
   EngineStoryRead,
   QueuedStory,
@@ -680,6 +683,31 @@ export class SqlStore implements Store {
 
   countJobs(): Promise<Record<JobState, number>> {
     return this.guard('count ingest jobs', () => jobs.countJobs(this.driver));
+  }
+
+  followFeed(url: string): Promise<WatchedFeed> {
+    return this.write('follow a feed', (tx) => feeds.followFeed(tx, url));
+  }
+
+  unfollowFeed(id: string): Promise<boolean> {
+    return this.write('stop following a feed', (tx) => feeds.unfollowFeed(tx, id));
+  }
+
+  listFeeds(): Promise<WatchedFeed[]> {
+    return this.guard('list followed feeds', () => feeds.listFeeds(this.driver));
+  }
+
+  async recordFeedPoll(id: string, poll: FeedPoll): Promise<void> {
+    await this.write('record a feed poll', (tx) => feeds.recordFeedPoll(tx, id, poll));
+  }
+
+  unseenItems(urls: readonly string[]): Promise<string[]> {
+    return this.guard('look up seen feed items', () => feeds.unseenItems(this.driver, urls));
+  }
+
+  async markItemsSeen(feedId: string, items: readonly { url: string; articleId: string | null }[]): Promise<void> {
+    if (items.length === 0) return;
+    await this.write('record seen feed items', (tx) => feeds.markItemsSeen(tx, feedId, items));
   }
 
   async close(): Promise<void> {
