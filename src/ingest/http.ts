@@ -39,7 +39,13 @@ export type FetchResult =
       readonly etag?: string;
       readonly lastModified?: string;
     }
-  | { readonly ok: false; readonly code: 'network' | 'refused' | 'too-large' | 'not-found'; readonly reason: string };
+  | {
+      readonly ok: false;
+      readonly code: 'network' | 'refused' | 'too-large' | 'not-found';
+      readonly reason: string;
+      /** The HTTP status, when the server answered with an error. */
+      readonly status?: number;
+    };
 
 class RefusedAddress extends Error {}
 
@@ -123,6 +129,7 @@ function once(url: URL, options: FetchOptions): Promise<FetchResult | { redirect
             ok: false,
             code: status === 404 || status === 410 ? 'not-found' : 'network',
             reason: `the server answered HTTP ${status}`,
+            status,
           });
           return;
         }
