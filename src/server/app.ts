@@ -13,6 +13,9 @@ import { openApiDocument } from './openapi.js';
 import { matchesEtag, StoryCache } from './story-cache.js';
 import { accessControl, addLoginRoutes } from './access.js';
 import { loadWebAssets, type WebAssets } from './assets.js';
+import { addFeedRoutes } from './feeds.js';
+import { LIVE_DEFAULTS, LiveStories, type LiveOptions } from './live.js';
+import { describeEvent, watch, type WatchHandle, type WatchOptions } from '../watch/index.js';
 
 export interface AppOptions {
   readonly store: Store;
@@ -39,6 +42,13 @@ export interface AppOptions {
   readonly jobRunner: Partial<JobRunnerOptions>;
   /** Where server-side failures are reported. */
   readonly log: (message: string) => void;
+  /**
+   * Follow the feeds the store follows in this server (`serve --watch`), polling them with these
+   * options; null leaves that to `corroborate watch` processes (feeds can still be followed).
+   */
+  readonly watch: Partial<WatchOptions> | null;
+  /** Live story pages (server-sent events): how often open stories are checked, heartbeats, the most streams. */
+  readonly live: Partial<LiveOptions>;
 }
 
 export const APP_DEFAULTS = {
@@ -50,6 +60,8 @@ export const APP_DEFAULTS = {
   runJobs: true,
   jobRunner: {},
   log: (message: string) => process.stderr.write(`${message}\n`),
+  watch: null,
+  live: {},
 } satisfies Omit<AppOptions, 'store'>;
 
 /**
@@ -91,6 +103,15 @@ export function createApp(options: Partial<AppOptions> & Pick<AppOptions, 'store
     ? startIngestRunner(store, settings.storeLocation, { analyze: settings.analyze }, { log, ...settings.jobRunner })
     : null;
   const stopWaking = ingest ? jobs.onEnqueue(() => ingest.runner.wake()) : () => true;
+  const watcher: Promise<WatchHandle> | null = settings.watch
+    ? watch(store, [], {
+        ingest: settings.analyze.ingest ?? {},
+        analyze: settings.analyze,
+        onEvent: (event) => log(`corroborate serve: ${describeEvent(event)}`),
+        ...settings.watch,
+      })
+    : null;
+  const live = new LiveStories(store, { ...LIVE_DEFAULTS, ...settings.live }, log);
   const app = new Hono();
 
   app.use('*', async (c, next) => {
@@ -156,6 +177,10 @@ export function createApp(options: Partial<AppOptions> & Pick<AppOptions, 'store
     return c.body(answer.body);
   });
 
+  app.get('/api/stories/:id/events', async (c) => live.respond(c, checkId(c.req.param('id'), 'story')));
+
+  addFeedRoutes(app, store, watcher);
+
   app.get('/api/articles/:id', async (c) => {
     const id = checkId(c.req.param('id'), 'article');
     const article = await store.getArticle(id);
@@ -213,6 +238,9 @@ export function createApp(options: Partial<AppOptions> & Pick<AppOptions, 'store
     '/api/stories',
     '/api/outlets',
     '/api/stories/:id',
+    '/api/stories/:id/events',
+    '/api/feeds',
+    '/api/feeds/:id',
     '/api/articles/:id',
     '/api/ingest',
     '/api/jobs',
@@ -240,7 +268,8 @@ export function createApp(options: Partial<AppOptions> & Pick<AppOptions, 'store
     jobs,
     async close() {
       stopWaking();
-      await ingest?.close();
+      live.close();
+      await Promise.all([ingest?.close(), watcher?.then((handle) => handle.stop())]);
     },
   };
 }

@@ -19,6 +19,7 @@ import { Hosts, POLITENESS_DEFAULTS, systemClock, type Clock, type PolitenessOpt
 import { parseSource, type FeedItem } from './sources.js';
 
 export { canonicalUrl } from './canonical.js';
+export { describeEvent } from './report.js';
 export { parseSource, feedLinks, type FeedItem, type ParsedSource } from './sources.js';
 export { systemClock, POLITENESS_DEFAULTS, type Clock, type PolitenessOptions } from './hosts.js';
 

@@ -6,7 +6,7 @@ import { numberFlag, parseFlags, writeLine } from '../command.js';
 import { usageError } from '../../errors.js';
 import { openStore } from '../../store/index.js';
 import { defaultThreads } from '../../pipeline/workers.js';
-import { watch, WATCH_DEFAULTS, type WatchEvent } from '../../watch/index.js';
+import { describeEvent, watch, WATCH_DEFAULTS } from '../../watch/index.js';
 import { stopGracefully, untilStopSignal } from '../signals.js';
 import { oneLine } from '../terminal.js';
 
@@ -62,7 +62,7 @@ export const command: Command = {
       },
       'watch',
     );
-    const everyMs = duration(values.every);
+    const everyMs = pollingPeriod(values.every);
     const threads = numberFlag(values.threads, 'threads', defaultThreads(), 0, 256);
     if (!Number.isInteger(threads)) throw usageError(`--threads must be a whole number, not '${values.threads}'.`);
     for (const source of positionals) {
@@ -80,7 +80,7 @@ export const command: Command = {
           timeoutMs: numberFlag(values.timeout, 'timeout', DEFAULT_TIMEOUT_SECONDS, 1, MAX_TIMEOUT_SECONDS) * 1000,
         },
         analyze: { threads },
-        onEvent: (event) => io.stderr.write(`${describe(event)}\n`),
+        onEvent: (event) => io.stderr.write(`${describeEvent(event)}\n`),
       });
       const feeds = await store.listFeeds();
       const stopSignal = untilStopSignal();
@@ -100,7 +100,7 @@ export const command: Command = {
 };
 
 /** `--every`: 90s, 10m, 1h; a bare number is minutes. */
-function duration(value: string | undefined): number {
+export function pollingPeriod(value: string | undefined): number {
   if (value === undefined) return WATCH_DEFAULTS.everyMs;
   const match = /^(\d+(?:\.\d+)?)\s*([smh]?)$/i.exec(value.trim());
   const ms = match ? Number(match[1]) * UNIT_MS[(match[2] || 'm').toLowerCase()]! : Number.NaN;
@@ -114,28 +114,4 @@ function shown(ms: number): string {
   if (ms % 3_600_000 === 0) return `${ms / 3_600_000}h`;
   if (ms % 60_000 === 0) return `${ms / 60_000}m`;
   return `${Math.round(ms / 1000)}s`;
-}
-
-/** One line per event, for a person at a terminal; every text from a feed goes through oneLine. */
-export function describe(event: WatchEvent): string {
-  const at = (ms: number) => new Date(ms).toISOString().slice(11, 16);
-  switch (event.type) {
-    case 'polled': {
-      if (event.outcome === 'unchanged') return `${oneLine(event.feed)}: unchanged; next poll ${at(event.nextPollMs)} UTC`;
-      const stories = event.stories.length;
-      return (
-        `${oneLine(event.feed)}: ${event.newItems} new item${event.newItems === 1 ? '' : 's'}, ` +
-        `${event.articles.length} new article${event.articles.length === 1 ? '' : 's'}` +
-        `${stories > 0 ? ` in ${stories} stor${stories === 1 ? 'y' : 'ies'}` : ''}; next poll ${at(event.nextPollMs)} UTC`
-      );
-    }
-    case 'failed':
-      return `${oneLine(event.feed)}: failed (${event.failures} in a row): ${oneLine(event.reason)}; next try ${at(event.nextPollMs)} UTC`;
-    case 'item-failed':
-      return `  ${oneLine(event.url)}: ${oneLine(event.reason)}${event.retried ? ' (tried again at the next poll)' : ''}`;
-    case 'discovered':
-      return `${oneLine(event.site)}: following the feed${event.feeds.length === 1 ? '' : 's'} it names: ${event.feeds.map(oneLine).join(', ')}`;
-    case 'error':
-      return `The database could not be read (${oneLine(event.reason)}); trying again.`;
-  }
 }
