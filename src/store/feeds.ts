@@ -68,6 +68,13 @@ export async function listFeeds(db: SqlExecutor): Promise<WatchedFeed[]> {
   return rows.map(feedOf);
 }
 
+export async function claimFeedPoll(tx: SqlExecutor, id: string, dueMs: number, untilMs: number): Promise<boolean> {
+  // Compare-and-set on the due time: of two watchers that found the feed due, one moves it on.
+  return (
+    (await tx.run('UPDATE watched_feeds SET next_poll_ms = ? WHERE id = ? AND next_poll_ms = ?', [Math.round(untilMs), id, dueMs])) > 0
+  );
+}
+
 export async function recordFeedPoll(tx: SqlExecutor, id: string, poll: FeedPoll): Promise<void> {
   const ok = poll.lastError === null;
   await tx.run(

@@ -697,6 +697,10 @@ export class SqlStore implements Store {
     return this.guard('list followed feeds', () => feeds.listFeeds(this.driver));
   }
 
+  claimFeedPoll(id: string, dueMs: number, untilMs: number): Promise<boolean> {
+    return this.write('take a feed poll', (tx) => feeds.claimFeedPoll(tx, id, dueMs, untilMs));
+  }
+
   async recordFeedPoll(id: string, poll: FeedPoll): Promise<void> {
     await this.write('record a feed poll', (tx) => feeds.recordFeedPoll(tx, id, poll));
   }

@@ -944,6 +944,14 @@ for (const backend of [sqliteBackend(), postgresBackend()]) {
       const unseen = await store.unseenItems([...urls, urls[1]!]);
       assert.equal(unseen.length, 998);
       assert.ok(!unseen.includes(urls[0]!) && !unseen.includes(urls[999]!));
+      const [due] = await store.listFeeds();
+      const rival = await openStore(place.location, place.options);
+      try {
+        const claims = await Promise.all([store, rival, store].map((s) => s.claimFeedPoll(due!.id, due!.nextPollMs, later + 5)));
+        assert.equal(claims.filter(Boolean).length, 1, 'one watcher polls a feed due');
+      } finally {
+        await rival.close();
+      }
       assert.equal(await store.unfollowFeed(feed.id), true);
       assert.equal(await store.unfollowFeed(feed.id), false);
       assert.deepEqual(

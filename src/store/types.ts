@@ -377,6 +377,12 @@ export interface Store {
   unfollowFeed(id: string): Promise<boolean>;
   /** Every followed feed, the soonest due first. */
   listFeeds(): Promise<WatchedFeed[]>;
+  /**
+   * Takes the poll of a feed found due at `dueMs` (its `nextPollMs` as read): moves its next poll
+   * to `untilMs` if no other watcher did first. True when this caller is to poll it now; a
+   * watcher that stops before recording the poll leaves the feed due again at `untilMs`.
+   */
+  claimFeedPoll(id: string, dueMs: number, untilMs: number): Promise<boolean>;
   /** Records a poll's outcome; nothing when the feed was unfollowed meanwhile. */
   recordFeedPoll(id: string, poll: FeedPoll): Promise<void>;
   /** Those of `urls` (canonical article URLs) that no feed has named before. */

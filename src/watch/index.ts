@@ -54,6 +54,11 @@ export const WATCH_DEFAULTS: WatchOptions = {
 const MAX_ITEMS_PER_POLL = 200;
 /** Items fetched before they go through the pipeline together: bounds memory (pages of up to 10 MB) and time to first story. */
 const ANALYSIS_BATCH = 25;
+/**
+ * How long a poll holds its feed from other watchers: longer than a poll takes (a feed, then up
+ * to 200 pages, each within its timeout). A watcher that dies mid-poll leaves the feed due again after it.
+ */
+const POLL_HOLD_MS = 30 * 60_000;
 /** Feeds polled at once (each waits its host's turn anyway). */
 const PARALLEL_FEEDS = 4;
 /** What a poll asks for: feeds and sitemaps first, a page (to find a site's feeds) last. */
@@ -161,7 +166,11 @@ class Watcher {
       let waitMs = everyMs;
       try {
         const due = (await this.store.listFeeds()).filter((feed) => feed.nextPollMs <= clock.now());
-        await inParallel(due, PARALLEL_FEEDS, (feed) => (this.stopping.signal.aborted ? Promise.resolve() : this.poll(feed)));
+        await inParallel(due, PARALLEL_FEEDS, async (feed) => {
+          if (this.stopping.signal.aborted) return;
+          // Another watcher on the database (serve --watch beside corroborate watch) may poll it first.
+          if (await this.store.claimFeedPoll(feed.id, feed.nextPollMs, clock.now() + POLL_HOLD_MS)) await this.poll(feed);
+        });
         const next = (await this.store.listFeeds())[0]?.nextPollMs;
         // With nothing followed, look again each period: the web app may follow a feed in another process.
         if (next !== undefined) waitMs = Math.min(everyMs, Math.max(0, next - clock.now()));
@@ -229,6 +238,7 @@ class Watcher {
       /** The canonical URLs each document's input stands for (the item's, and where it redirected). */
       const urlsOf = new Map<string, string[]>();
       for (const url of batch) {
+        if (this.stopping.signal.aborted) break;
         const item = byUrl.get(url)!;
         const read = await this.readItem(feed, url, item);
         if (read === 'retry') continue;
