@@ -135,6 +135,31 @@ for (const backend of ['sqlite', 'postgres'] as const)
       assert.deepEqual([kept?.failures, kept?.articles, kept?.etag], [0, 4, '"v6"']);
     });
 
+    it('reads a page it could not reach at the next poll, though the feed has not changed', async () => {
+      site.publish('/news/0.html', 'Putin outlines deals');
+      site.publish('/flaky/1.html', 'A page whose server is restarting');
+      const feed = `${site.base}/feed.xml`;
+      let round = events.next(polled(feed));
+      let sleeping = clock.nextSleep();
+      handle = await watch(store, [feed], options());
+      const first = await round;
+      await sleeping;
+      assert.equal(first.type === 'polled' && first.articles.length, 1);
+      assert.ok(events.seen.some((e) => e.type === 'item-failed' && e.retried && /HTTP 503/.test(e.reason)));
+      round = events.next(polled(feed));
+      sleeping = clock.nextSleep();
+      clock.advance(EVERY_MS);
+      const second = await round;
+      await sleeping;
+      assert.deepEqual(
+        second.type === 'polled' && [second.outcome, second.articles.length],
+        ['read', 1],
+        'not a 304: the feed was read again',
+      );
+      assert.equal(site.count('/flaky/1.html'), 2);
+      assert.equal(await store.countArticles(), 2);
+    });
+
     it('backs off a failing feed and reports it, while the others go on', async () => {
       site.publish('/news/0.html', 'Putin outlines deals');
       const good = `${site.base}/feed.xml`;

@@ -52,8 +52,6 @@ export const WATCH_DEFAULTS: WatchOptions = {
 
 /** New items read per poll: the rest of a large sitemap waits for the next poll, so one feed cannot hold the others for hours. */
 const MAX_ITEMS_PER_POLL = 200;
-/** Items fetched before they go through the pipeline together: bounds memory (pages of up to 10 MB) and time to first story. */
-const ANALYSIS_BATCH = 25;
 /**
  * How long a poll holds its feed from other watchers: longer than a poll takes (a feed, then up
  * to 200 pages, each within its timeout). A watcher that dies mid-poll leaves the feed due again after it.
@@ -210,7 +208,7 @@ class Watcher {
       this.wake();
       return;
     }
-    let result: { newItems: number; articles: string[]; stories: string[] };
+    let result: { newItems: number; articles: string[]; stories: string[]; complete: boolean };
     try {
       result = await this.readItems(feed, parsed.items);
     } catch (error) {
@@ -218,7 +216,10 @@ class Watcher {
       return this.failed(feed, `its articles could not be analysed: ${(error as Error).message}`);
     }
     const nextPollMs = polledAt + everyMs;
-    await this.succeeded(feed, polledAt, validators, 'read', result.newItems, result.articles, result.stories, nextPollMs);
+    // Items left for later (past the poll's share, or a page that could not be reached) are read
+    // at the next poll: without validators, so the feed is not answered 304 meanwhile.
+    const kept = result.complete ? validators : { etag: null, lastModified: null };
+    await this.succeeded(feed, polledAt, kept, 'read', result.newItems, result.articles, result.stories, nextPollMs);
   }
 
   /** Fetches and analyses the items not seen before, a batch at a time; returns what they added. */
@@ -228,45 +229,60 @@ class Watcher {
       const url = canonicalUrl(item.link);
       if (url && url.length <= MAX_URL_CHARS && !byUrl.has(url)) byUrl.set(url, item);
     }
-    const fresh = (await this.store.unseenItems([...byUrl.keys()])).slice(0, MAX_ITEMS_PER_POLL);
+    const unseen = await this.store.unseenItems([...byUrl.keys()]);
+    const fresh = unseen.slice(0, MAX_ITEMS_PER_POLL);
+    let complete = unseen.length === fresh.length;
     const articles: string[] = [];
     const stories = new Set<string>();
-    for (let i = 0; i < fresh.length && !this.stopping.signal.aborted; i += ANALYSIS_BATCH) {
-      const batch = fresh.slice(i, i + ANALYSIS_BATCH);
-      const documents: (SourceDocument | Rejection)[] = [];
-      const seen: { url: string; articleId: string | null }[] = [];
-      /** The canonical URLs each document's input stands for (the item's, and where it redirected). */
-      const urlsOf = new Map<string, string[]>();
-      for (const url of batch) {
-        if (this.stopping.signal.aborted) break;
-        const item = byUrl.get(url)!;
-        const read = await this.readItem(feed, url, item);
-        if (read === 'retry') continue;
-        if (read.length === 0) seen.push({ url, articleId: null });
-        for (const { document, urls } of read) {
-          documents.push(document);
-          urlsOf.set(document.input, urls);
+    /** The canonical URLs each document's input stands for (the item's, and where it redirected). */
+    const urlsOf = new Map<string, string[]>();
+    /** Items that gave no document (a 404, robots.txt says no): seen, with no article. */
+    let nothing: string[] = [];
+    // The pages are fetched as the pipeline asks for documents: it reads them in its own bounded
+    // chunks (one worker pool for the poll, memory bounded whatever the feed's size).
+    const documents = async function* (this: Watcher): AsyncGenerator<SourceDocument | Rejection> {
+      for (const url of fresh) {
+        if (this.stopping.signal.aborted) {
+          complete = false;
+          return;
         }
-      }
-      const run = this.analysing.then(async () => {
-        for await (const chunk of analyzeStream(toAsync(documents), this.store, this.settings.analyze)) {
-          articles.push(...chunk.inserted);
-          for (const story of chunk.stories) stories.add(story.id);
-          for (const article of chunk.articles) {
-            for (const url of urlsOf.get(article.input) ?? []) seen.push({ url, articleId: article.id });
-            const canonical = article.canonicalUrl ? canonicalUrl(article.canonicalUrl) : null;
-            if (canonical && canonical.length <= MAX_URL_CHARS) seen.push({ url: canonical, articleId: article.id });
-            urlsOf.delete(article.input);
+        const read = await this.readItem(feed, url, byUrl.get(url)!);
+        if (read === 'retry') complete = false;
+        else if (read.length === 0) nothing.push(url);
+        else
+          for (const { document, urls } of read) {
+            urlsOf.set(document.input, urls);
+            yield document;
           }
+      }
+    }.call(this);
+    const run = this.analysing.then(async () => {
+      for await (const chunk of analyzeStream(documents, this.store, this.settings.analyze)) {
+        articles.push(...chunk.inserted);
+        for (const story of chunk.stories) stories.add(story.id);
+        const seen = nothing.map((url) => ({ url, articleId: null as string | null }));
+        nothing = [];
+        for (const article of chunk.articles) {
+          for (const url of urlsOf.get(article.input) ?? []) seen.push({ url, articleId: article.id });
+          const canonical = article.canonicalUrl ? canonicalUrl(article.canonicalUrl) : null;
+          if (canonical && canonical.length <= MAX_URL_CHARS) seen.push({ url: canonical, articleId: article.id });
+          urlsOf.delete(article.input);
         }
-      });
-      this.analysing = run.catch(() => undefined);
-      await run;
-      // Documents the pipeline refused (no article in the page) are seen too: fetching them again would find the same.
-      for (const urls of urlsOf.values()) for (const url of urls) seen.push({ url, articleId: null });
-      await this.store.markItemsSeen(feed.id, seen);
-    }
-    return { newItems: fresh.length, articles, stories: [...stories] };
+        // Every document read so far went through this chunk: those left gave no article (the
+        // page holds none), and fetching them again would find the same.
+        for (const urls of urlsOf.values()) for (const url of urls) seen.push({ url, articleId: null });
+        urlsOf.clear();
+        await this.store.markItemsSeen(feed.id, seen);
+      }
+      await this.store.markItemsSeen(
+        feed.id,
+        nothing.map((url) => ({ url, articleId: null })),
+      );
+    });
+    this.analysing = run.catch(() => undefined);
+    await run;
+    if (this.stopping.signal.aborted) complete = false;
+    return { newItems: fresh.length, articles, stories: [...stories], complete };
   }
 
   /**
@@ -336,10 +352,6 @@ class Watcher {
     });
     this.settings.onEvent({ type: 'failed', feed: feed.url, reason, failures, nextPollMs });
   }
-}
-
-async function* toAsync<T>(items: readonly T[]): AsyncGenerator<T> {
-  yield* items;
 }
 
 /** Runs `work` over `items`, at most `limit` at once. */

@@ -114,7 +114,9 @@ export class FeedSite {
     if (path === '/malformed.xml')
       return void response.writeHead(200, { 'content-type': 'application/xml' }).end('<?xml version="1.0"?>\n{ "not": "a feed" }');
     if (path === '/slow.xml') return; // never answers: the fetch's timeout ends it
-    const page = /^\/(?:news|private)\/(\d+)\.html$/.exec(path);
+    // A page that fails the first time it is asked for (a server restarting), then answers.
+    if (path.startsWith('/flaky/') && this.count(path) === 1) return void response.writeHead(503).end('try later');
+    const page = /^\/(?:news|private|flaky)\/(\d+)\.html$/.exec(path);
     if (page) {
       const text = this.bodies[Number(page[1]) % this.bodies.length]!;
       const paragraphs = text
