@@ -16,6 +16,7 @@ import { loadWebAssets, type WebAssets } from './assets.js';
 import { addFeedRoutes } from './feeds.js';
 import { LIVE_DEFAULTS, LiveStories, type LiveOptions } from './live.js';
 import { describeEvent, watch, type WatchHandle, type WatchOptions } from '../watch/index.js';
+import { startWatchThread } from '../watch/thread.js';
 
 export interface AppOptions {
   readonly store: Store;
@@ -103,14 +104,7 @@ export function createApp(options: Partial<AppOptions> & Pick<AppOptions, 'store
     ? startIngestRunner(store, settings.storeLocation, { analyze: settings.analyze }, { log, ...settings.jobRunner })
     : null;
   const stopWaking = ingest ? jobs.onEnqueue(() => ingest.runner.wake()) : () => true;
-  const watcher: Promise<WatchHandle> | null = settings.watch
-    ? watch(store, [], {
-        ingest: settings.analyze.ingest ?? {},
-        analyze: settings.analyze,
-        onEvent: (event) => log(`corroborate serve: ${describeEvent(event)}`),
-        ...settings.watch,
-      })
-    : null;
+  const watcher = settings.watch ? startWatcher(store, settings, settings.watch) : null;
   const live = new LiveStories(store, { ...LIVE_DEFAULTS, ...settings.live }, log);
   const app = new Hono();
 
@@ -272,6 +266,21 @@ export function createApp(options: Partial<AppOptions> & Pick<AppOptions, 'store
       await Promise.all([ingest?.close(), watcher?.then((handle) => handle.stop())]);
     },
   };
+}
+
+/**
+ * The server's watcher: in a thread of its own when the store has a location (analysis must not
+ * stall the API), else on this thread over `store` (a test's store). `watch` must then be plain data.
+ */
+function startWatcher(store: Store, settings: AppOptions, options: Partial<WatchOptions>): Promise<WatchHandle> {
+  const report = (event: Parameters<typeof describeEvent>[0]) => settings.log(`corroborate serve: ${describeEvent(event)}`);
+  const merged = { ingest: settings.analyze.ingest ?? {}, analyze: settings.analyze, ...options };
+  if (settings.storeLocation === null) return watch(store, [], { onEvent: report, ...merged });
+  return Promise.resolve(
+    startWatchThread(store, { location: settings.storeLocation, options: merged }, report, (reason) =>
+      settings.log(`corroborate serve: ${reason}; feeds are still followed, and 'corroborate watch' on this database polls them`),
+    ),
+  );
 }
 
 async function readIngestRequest(c: Context, draft: JobDraft, maxBytes: number): Promise<IngestRequest> {

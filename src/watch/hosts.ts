@@ -104,6 +104,8 @@ export class Hosts {
       fetchUrl(address, { ...this.fetchOptions, maxBytes: ROBOTS_MAX_BYTES, accept: 'text/plain,*/*;q=0.5' }),
     );
     let rules: Robots | 'allow-all';
+    // The private-address guard refused the host: say that, not that its robots.txt is missing.
+    if (!answer.ok && answer.code === 'refused') return answer;
     if (answer.ok) rules = parseRobots(address, Buffer.from(answer.bytes).toString('utf8'));
     else if (answer.code === 'too-large') rules = 'allow-all';
     // RFC 9309 section 2.3.1.3: a robots.txt that is not there (4xx) allows everything.
