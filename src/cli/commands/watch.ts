@@ -90,7 +90,7 @@ export const command: Command = {
           ? `Corroborate is watching ${db}, which follows no feed yet: give feed URLs, or follow some in 'corroborate serve'. Press Ctrl-C to stop.`
           : `Corroborate is following ${feeds.length} feed${feeds.length === 1 ? '' : 's'} into ${db}, every ${shown(everyMs)}. Press Ctrl-C to stop.`,
       );
-      await stopGracefully(io, await stopSignal, () => handle.stop());
+      await stopGracefully(io, await stopSignal, () => handle.stop(), 'the articles being analysed are finished and recorded first');
       await writeLine(io.stderr, 'Stopped watching.');
       return 0;
     } finally {
