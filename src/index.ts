@@ -51,6 +51,21 @@ export { validateDossier, dossierSchema, type DossierValidation } from './dossie
 export { openStore, type OpenStoreOptions } from './store/index.js';
 export type { Store } from './store/types.js';
 
+// Following feeds (`corroborate watch`): polls RSS/Atom feeds, news sitemaps and sites politely
+// (conditional GET, one request at a time per host, robots.txt) and adds each new article through
+// `analyzeStream`; the feeds and what was read of them live in the store, so it survives restarts.
+// `watch(store, ['https://…/rss'], { everyMs })` resolves to a handle: `follow(url)`, `stop()`.
+export {
+  watch,
+  WATCH_DEFAULTS,
+  type WatchEvent,
+  type WatchHandle,
+  type WatchOptions,
+  type Clock,
+  type PolitenessOptions,
+} from './watch/index.js';
+export type { WatchedFeed } from './store/types.js';
+
 // The records that flow between the stages, and the one error type for misuse.
 export type * from './records.js';
 export { CorroborateError, type ErrorCode } from './errors.js';

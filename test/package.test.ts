@@ -39,6 +39,7 @@ describe('the compiled package', () => {
       'readInputs',
       'openStore',
       'validateDossier',
+      'watch',
     ]) {
       assert.equal(typeof library[name], 'function', name);
     }

@@ -14,6 +14,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ command:
   claims: { summary: 'Print every claim (quotes, quantities, statements) of articles', load: () => import('./commands/claims.js') },
   serve: { summary: 'Serve the web app and JSON API over a database', load: () => import('./commands/serve.js') },
   worker: { summary: 'Run the ingest jobs queued in a database', load: () => import('./commands/worker.js') },
+  watch: { summary: 'Follow feeds and sites, adding each new article to the stories', load: () => import('./commands/watch.js') },
 };
 
 const USAGE = `corroborate: reads the news the way a careful editor would.

@@ -17,8 +17,13 @@ export function untilStopSignal(): Promise<NodeJS.Signals> {
 }
 
 /** Runs `stop` (a graceful shutdown) after saying so; another signal meanwhile exits at once. */
-export async function stopGracefully(io: CommandIO, signal: NodeJS.Signals, stop: () => Promise<void>): Promise<void> {
-  await writeLine(io.stderr, `Received ${signal}; stopping (a running ingest job finishes first; press Ctrl-C again to stop at once).`);
+export async function stopGracefully(
+  io: CommandIO,
+  signal: NodeJS.Signals,
+  stop: () => Promise<void>,
+  finishing = 'a running ingest job finishes first',
+): Promise<void> {
+  await writeLine(io.stderr, `Received ${signal}; stopping (${finishing}; press Ctrl-C again to stop at once).`);
   const force = () => {
     io.stderr.write('Stopping at once.\n');
     process.exit(130);

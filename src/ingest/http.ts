@@ -17,11 +17,35 @@ export interface FetchOptions {
   readonly maxRedirects: number;
   readonly allowPrivateNetwork: boolean;
   readonly userAgent: string;
+  /**
+   * Validators of a copy already held (conditional GET, RFC 9110 section 13): a server that has
+   * nothing newer answers 304, returned as `notModified` with no bytes.
+   */
+  readonly conditional?: { readonly etag: string | null; readonly lastModified: string | null };
+  /** The Accept header; pages by default. */
+  readonly accept?: string;
 }
 
 export type FetchResult =
-  | { readonly ok: true; readonly url: string; readonly bytes: Uint8Array; readonly contentType: string; readonly fetchedAt: string }
-  | { readonly ok: false; readonly code: 'network' | 'refused' | 'too-large' | 'not-found'; readonly reason: string };
+  | {
+      readonly ok: true;
+      readonly url: string;
+      readonly bytes: Uint8Array;
+      readonly contentType: string;
+      readonly fetchedAt: string;
+      /** True for a 304 answer to a conditional GET: the copy held is current, `bytes` is empty. */
+      readonly notModified?: boolean;
+      /** The validators to send next time, when the server gave them. */
+      readonly etag?: string;
+      readonly lastModified?: string;
+    }
+  | {
+      readonly ok: false;
+      readonly code: 'network' | 'refused' | 'too-large' | 'not-found';
+      readonly reason: string;
+      /** The HTTP status, when the server answered with an error. */
+      readonly status?: number;
+    };
 
 class RefusedAddress extends Error {}
 
@@ -71,13 +95,31 @@ function once(url: URL, options: FetchOptions): Promise<FetchResult | { redirect
       {
         headers: {
           'user-agent': options.userAgent,
-          accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8',
+          accept: options.accept ?? 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8',
           'accept-encoding': 'gzip, deflate, br',
+          ...(options.conditional?.etag ? { 'if-none-match': options.conditional.etag } : {}),
+          ...(options.conditional?.lastModified ? { 'if-modified-since': options.conditional.lastModified } : {}),
         },
         lookup: guardedLookup(options.allowPrivateNetwork) as never,
       },
       (response) => {
         const status = response.statusCode ?? 0;
+        const validators = {
+          ...(typeof response.headers.etag === 'string' ? { etag: response.headers.etag } : {}),
+          ...(typeof response.headers['last-modified'] === 'string' ? { lastModified: response.headers['last-modified'] } : {}),
+        };
+        if (status === 304 && options.conditional) {
+          finish({
+            ok: true,
+            url: url.toString(),
+            bytes: new Uint8Array(0),
+            contentType: '',
+            fetchedAt: new Date().toISOString(),
+            notModified: true,
+            ...validators,
+          });
+          return;
+        }
         if (status >= 300 && status < 400 && response.headers.location) {
           finish({ redirect: new URL(response.headers.location, url).toString() });
           return;
@@ -87,6 +129,7 @@ function once(url: URL, options: FetchOptions): Promise<FetchResult | { redirect
             ok: false,
             code: status === 404 || status === 410 ? 'not-found' : 'network',
             reason: `the server answered HTTP ${status}`,
+            status,
           });
           return;
         }
@@ -112,6 +155,7 @@ function once(url: URL, options: FetchOptions): Promise<FetchResult | { redirect
             bytes: Buffer.concat(chunks),
             contentType: String(response.headers['content-type'] ?? ''),
             fetchedAt: new Date().toISOString(),
+            ...validators,
           }),
         );
       },

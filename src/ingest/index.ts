@@ -113,7 +113,28 @@ async function* readUrl(input: string, settings: IngestOptions): AsyncGenerator<
   });
 }
 
-function fetchOptions(settings: IngestOptions): FetchOptions {
+/**
+ * A page fetched elsewhere (`corroborate watch` fetches politely, host by host) read as `readInputs`
+ * reads a URL: decompressed, sniffed, opened if it is a container; `hints` (a feed item's title,
+ * date, author) go on each document.
+ */
+export async function* readFetched(
+  input: string,
+  page: { readonly url: string; readonly bytes: Uint8Array; readonly contentType: string; readonly fetchedAt: string },
+  options: Partial<IngestOptions> = {},
+  hints: SourceDocument['hints'] = {},
+): AsyncGenerator<Item> {
+  const settings: IngestOptions = { ...INGEST_DEFAULTS, ...options };
+  const declaredCharset = charsetOf(page.contentType);
+  for await (const item of fromBytes(input, page.bytes, settings, {
+    url: page.url,
+    fetchedAt: page.fetchedAt,
+    ...(declaredCharset ? { declaredCharset } : {}),
+  }))
+    yield 'code' in item || !hints || Object.keys(hints).length === 0 ? item : { ...item, hints: { ...hints, ...item.hints } };
+}
+
+export function fetchOptions(settings: IngestOptions): FetchOptions {
   return {
     timeoutMs: settings.timeoutMs,
     maxBytes: settings.maxDocumentBytes,

@@ -158,7 +158,11 @@ const TASK_SLICE = 8;
  * the stored stories they belong to (or starting new ones). Yields what each chunk did. Story
  * assignment runs under the store's lease; everything else in a pool of worker threads.
  */
-export async function* analyzeStream(inputs: readonly string[], store: Store, options: AnalyzeOptions = {}): AsyncGenerator<BatchResult> {
+export async function* analyzeStream(
+  inputs: readonly string[] | AsyncIterable<SourceDocument | Rejection>,
+  store: Store,
+  options: AnalyzeOptions = {},
+): AsyncGenerator<BatchResult> {
   const threads = checkThreads(options.threads ?? defaultThreads());
   let workers: PipelineWorkers | null = null;
   const counts = { records: 0, bytes: 0, articles: 0 };
@@ -174,7 +178,11 @@ export async function* analyzeStream(inputs: readonly string[], store: Store, op
       rejections = [];
       return result;
     };
-    for await (const item of readInputs(inputs, options.ingest)) {
+    // Inputs as the user named them, or documents an edge has read already (`corroborate watch`).
+    const items = Array.isArray(inputs)
+      ? readInputs(inputs as readonly string[], options.ingest)
+      : (inputs as AsyncIterable<SourceDocument | Rejection>);
+    for await (const item of items) {
       counts.records++;
       if ('code' in item) rejections.push(item);
       else {
@@ -260,7 +268,11 @@ function slices<T>(items: readonly T[], size: number): T[][] {
  * ids merged into another resolve to it. Holds the whole result in memory: for inputs of any
  * size, read `analyzeStream` instead.
  */
-export async function runAnalysis(inputs: readonly string[], store: Store, options: AnalyzeOptions = {}): Promise<RunResult> {
+export async function runAnalysis(
+  inputs: readonly string[] | AsyncIterable<SourceDocument | Rejection>,
+  store: Store,
+  options: AnalyzeOptions = {},
+): Promise<RunResult> {
   const stories = new Map<string, DossierStory>();
   const articles = new Map<string, Article>();
   const rejections: Rejection[] = [];

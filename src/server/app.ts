@@ -13,6 +13,10 @@ import { openApiDocument } from './openapi.js';
 import { matchesEtag, StoryCache } from './story-cache.js';
 import { accessControl, addLoginRoutes } from './access.js';
 import { loadWebAssets, type WebAssets } from './assets.js';
+import { addFeedRoutes } from './feeds.js';
+import { LIVE_DEFAULTS, LiveStories, type LiveOptions } from './live.js';
+import { describeEvent, watch, type WatchHandle, type WatchOptions } from '../watch/index.js';
+import { startWatchThread } from '../watch/thread.js';
 
 export interface AppOptions {
   readonly store: Store;
@@ -39,6 +43,13 @@ export interface AppOptions {
   readonly jobRunner: Partial<JobRunnerOptions>;
   /** Where server-side failures are reported. */
   readonly log: (message: string) => void;
+  /**
+   * Follow the feeds the store follows in this server (`serve --watch`), polling them with these
+   * options; null leaves that to `corroborate watch` processes (feeds can still be followed).
+   */
+  readonly watch: Partial<WatchOptions> | null;
+  /** Live story pages (server-sent events): how often open stories are checked, heartbeats, the most streams. */
+  readonly live: Partial<LiveOptions>;
 }
 
 export const APP_DEFAULTS = {
@@ -50,6 +61,8 @@ export const APP_DEFAULTS = {
   runJobs: true,
   jobRunner: {},
   log: (message: string) => process.stderr.write(`${message}\n`),
+  watch: null,
+  live: {},
 } satisfies Omit<AppOptions, 'store'>;
 
 /**
@@ -89,12 +102,16 @@ export function createApp(options: Partial<AppOptions> & Pick<AppOptions, 'store
   const jobs = new JobQueue(settings.store);
   const assets = loadWebAssets();
   const runner = startJobRunner(settings, jobs);
+  const watcher = settings.watch ? startWatcher(settings.store, settings, settings.watch) : null;
+  const live = new LiveStories(settings.store, { ...LIVE_DEFAULTS, ...settings.live }, settings.log);
   const app = new Hono();
   addSecurityHeaders(app);
   app.use('*', accessControl(settings));
   if (settings.token !== null) addLoginRoutes(app, settings.token);
   addErrorAnswers(app, settings.log);
   addReadRoutes(app, settings.store, jobs, assets);
+  app.get('/api/stories/:id/events', async (c) => live.respond(c, checkId(c.req.param('id'), 'story')));
+  addFeedRoutes(app, settings.store, watcher);
   addIngestRoute(app, settings, jobs);
   addJobRoutes(app, jobs);
   refuseOtherApiRequests(app);
@@ -104,7 +121,8 @@ export function createApp(options: Partial<AppOptions> & Pick<AppOptions, 'store
     jobs,
     async close() {
       runner.stopWaking();
-      await runner.ingest?.close();
+      live.close();
+      await Promise.all([runner.ingest?.close(), watcher?.then((handle) => handle.stop())]);
     },
   };
 }
@@ -255,6 +273,9 @@ const API_PATHS = [
   '/api/stories',
   '/api/outlets',
   '/api/stories/:id',
+  '/api/stories/:id/events',
+  '/api/feeds',
+  '/api/feeds/:id',
   '/api/articles/:id',
   '/api/ingest',
   '/api/jobs',
@@ -282,6 +303,21 @@ function addWebApp(app: Hono, assets: WebAssets): void {
     c.header('Cache-Control', 'no-cache');
     return c.body(asset.body);
   });
+}
+
+/**
+ * The server's watcher: in a thread of its own when the store has a location (analysis must not
+ * stall the API), else on this thread over `store` (a test's store). `watch` must then be plain data.
+ */
+function startWatcher(store: Store, settings: AppOptions, options: Partial<WatchOptions>): Promise<WatchHandle> {
+  const report = (event: Parameters<typeof describeEvent>[0]) => settings.log(`corroborate serve: ${describeEvent(event)}`);
+  const merged = { ingest: settings.analyze.ingest ?? {}, analyze: settings.analyze, ...options };
+  if (settings.storeLocation === null) return watch(store, [], { onEvent: report, ...merged });
+  return Promise.resolve(
+    startWatchThread(store, { location: settings.storeLocation, options: merged }, report, (reason) =>
+      settings.log(`corroborate serve: ${reason}; feeds are still followed, and 'corroborate watch' on this database polls them`),
+    ),
+  );
 }
 
 async function readIngestRequest(c: Context, draft: JobDraft, maxBytes: number): Promise<IngestRequest> {

@@ -85,6 +85,69 @@ export const openApiDocument = {
         },
       },
     },
+    '/api/stories/{id}/events': {
+      get: {
+        summary: 'Server-sent events: the story changed (live story pages)',
+        description:
+          'A text/event-stream. `open` first, with the story id and version; then `story` each time the story changes ' +
+          '(`id` differs from the one asked for when it was merged into another story), `gone` if it no longer exists; ' +
+          'a comment line every 15 s keeps the connection open. Closed when the server stops.',
+        parameters: [idParam('story')],
+        responses: {
+          200: {
+            description: 'The event stream; each event\'s data is JSON {"id": string, "version": string}.',
+            content: { 'text/event-stream': { schema: { type: 'string' } } },
+          },
+          400: error('The id is malformed.'),
+          404: error('No such story.'),
+          503: error('Too many live story pages are open; Retry-After says when to try again.'),
+        },
+      },
+    },
+    '/api/feeds': {
+      get: {
+        summary: 'The feeds the database follows, with their polling state',
+        responses: {
+          200: {
+            description:
+              '`watching` is true when this server polls them (serve --watch); otherwise a `corroborate watch` on the database does.',
+            content: json({
+              type: 'object',
+              required: ['watching', 'feeds'],
+              properties: { watching: { type: 'boolean' }, feeds: { type: 'array', items: ref('Feed') } },
+            }),
+          },
+        },
+      },
+      post: {
+        summary: 'Follow a feed, a news sitemap or a site (the feeds its page names)',
+        requestBody: {
+          required: true,
+          content: json({ type: 'object', required: ['url'], properties: { url: { type: 'string', format: 'uri', maxLength: 2048 } } }),
+        },
+        responses: {
+          200: {
+            description: 'Already followed.',
+            content: json({ type: 'object', properties: { feed: ref('Feed'), watching: { type: 'boolean' } } }),
+          },
+          201: {
+            description: 'Followed; polled at once.',
+            content: json({ type: 'object', properties: { feed: ref('Feed'), watching: { type: 'boolean' } } }),
+          },
+          400: error('Not an http(s) URL, or one with a user name or password.'),
+          413: error('The body is too large.'),
+          415: error('Not JSON.'),
+          422: error('The database follows the most feeds it may.'),
+        },
+      },
+    },
+    '/api/feeds/{id}': {
+      delete: {
+        summary: 'Stop following a feed (the articles it brought stay)',
+        parameters: [idParam('feed')],
+        responses: { 204: { description: 'No longer followed.' }, 400: error('The id is malformed.'), 404: error('No such feed.') },
+      },
+    },
     '/api/stories/{id}': {
       get: {
         summary: "One story's dossier (an id merged into another story resolves to it)",
@@ -371,6 +434,23 @@ export const openApiDocument = {
           articlesExisting: { type: 'array', items: { type: 'string' } },
           storiesTouched: { type: 'array', items: { type: 'string' } },
           errors: { type: 'array', items: { type: 'object', properties: { input: { type: 'string' }, message: { type: 'string' } } } },
+        },
+      },
+      Feed: {
+        type: 'object',
+        required: ['id', 'url', 'addedAt', 'nextPollAt', 'failures', 'articles'],
+        properties: {
+          id: { type: 'string' },
+          url: { type: 'string' },
+          addedAt: { type: 'string' },
+          etag: nullableString,
+          lastModified: nullableString,
+          nextPollAt: { type: 'string' },
+          failures: { type: 'integer', description: 'Polls that failed in a row; the pause before the next doubles with each.' },
+          lastError: { ...nullableString, description: 'Why the last poll failed.' },
+          lastPolledAt: nullableString,
+          lastOkAt: nullableString,
+          articles: { type: 'integer', description: 'Articles stored from this feed.' },
         },
       },
     },

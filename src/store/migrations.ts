@@ -248,6 +248,35 @@ CREATE TABLE story_queue (
 ALTER TABLE stories ADD COLUMN version INTEGER;
 `,
   },
+  // 20-29: following feeds (`corroborate watch`); 11-19 are left to other work in progress.
+  {
+    version: 20,
+    name: 'followed feeds',
+    // A feed's polling state survives restarts; watched_items is every article URL a feed has
+    // named (canonical form), so nothing is fetched twice, across restarts too.
+    sql: (types) => `
+CREATE TABLE watched_feeds (
+  id TEXT PRIMARY KEY,
+  url TEXT NOT NULL UNIQUE,
+  added_at TEXT NOT NULL,
+  etag TEXT,
+  last_modified TEXT,
+  next_poll_ms ${types.epochMs} NOT NULL,
+  failures INTEGER NOT NULL,
+  last_error TEXT,
+  last_polled_at TEXT,
+  last_ok_at TEXT,
+  articles INTEGER NOT NULL
+);
+
+CREATE TABLE watched_items (
+  url TEXT PRIMARY KEY,
+  feed_id TEXT NOT NULL,
+  seen_ms ${types.epochMs} NOT NULL,
+  article_id TEXT
+);
+`,
+  },
 ];
 
 /** The migrations in one backend's SQL. */

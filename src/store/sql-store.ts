@@ -22,8 +22,11 @@ import {
 } from './search.js';
 import { FULL_TEXT_MIGRATION } from './migrations.js';
 import * as jobs from './jobs.js';
+import * as feeds from './feeds.js';
 import * as engine from './engine-state.js';
 import type {
+  FeedPoll,
+  WatchedFeed,
   EngineStateWrite,
   EngineStoryRead,
   QueuedStory,
@@ -697,6 +700,35 @@ export class SqlStore implements Store {
 
   countJobs(): Promise<Record<JobState, number>> {
     return this.guard('count ingest jobs', () => jobs.countJobs(this.driver));
+  }
+
+  followFeed(url: string): Promise<WatchedFeed> {
+    return this.write('follow a feed', (tx) => feeds.followFeed(tx, url));
+  }
+
+  unfollowFeed(id: string): Promise<boolean> {
+    return this.write('stop following a feed', (tx) => feeds.unfollowFeed(tx, id));
+  }
+
+  listFeeds(): Promise<WatchedFeed[]> {
+    return this.guard('list followed feeds', () => feeds.listFeeds(this.driver));
+  }
+
+  claimFeedPoll(id: string, dueMs: number, untilMs: number): Promise<boolean> {
+    return this.write('take a feed poll', (tx) => feeds.claimFeedPoll(tx, id, dueMs, untilMs));
+  }
+
+  async recordFeedPoll(id: string, poll: FeedPoll): Promise<void> {
+    await this.write('record a feed poll', (tx) => feeds.recordFeedPoll(tx, id, poll));
+  }
+
+  unseenItems(urls: readonly string[]): Promise<string[]> {
+    return this.guard('look up seen feed items', () => feeds.unseenItems(this.driver, urls));
+  }
+
+  async markItemsSeen(feedId: string, items: readonly { url: string; articleId: string | null }[]): Promise<void> {
+    if (items.length === 0) return;
+    await this.write('record seen feed items', (tx) => feeds.markItemsSeen(tx, feedId, items));
   }
 
   async close(): Promise<void> {

@@ -947,6 +947,71 @@ for (const backend of [sqliteBackend(), postgresBackend()]) {
       assert.deepEqual(await store.countJobs(), { queued: 0, running: 0, done: 2, failed: 0 }, 'the two newest finished jobs are kept');
     });
 
+    it('follows feeds once each, keeps their polling state, and remembers the article URLs they named', async () => {
+      const feed = await store.followFeed('https://news.example/rss');
+      assert.deepEqual([feed.failures, feed.articles, feed.etag], [0, 0, null]);
+      assert.ok(feed.nextPollMs <= Date.now(), 'a new feed is due at once');
+      assert.equal((await store.followFeed('https://news.example/rss')).id, feed.id, 'followed twice is one feed');
+      await assert.rejects(store.followFeed('javascript:alert(1)'), CorroborateError);
+      const later = Date.now() + 3_600_000;
+      await store.recordFeedPoll(feed.id, {
+        etag: '"v1"',
+        lastModified: 'Mon, 07 Dec 2026 05:00:00 GMT',
+        nextPollMs: later,
+        failures: 0,
+        lastError: null,
+        polledAt: '2026-12-07T05:00:00.000Z',
+        articlesAdded: 3,
+      });
+      const failing = await store.followFeed('https://other.example/feed.xml');
+      await store.recordFeedPoll(failing.id, {
+        etag: null,
+        lastModified: null,
+        nextPollMs: later - 1,
+        failures: 2,
+        lastError: 'the server answered HTTP 500',
+        polledAt: '2026-12-07T05:01:00.000Z',
+        articlesAdded: 0,
+      });
+      await store.close();
+      store = await openStore(place.location, place.options);
+      const [first, second] = await store.listFeeds();
+      assert.deepEqual(
+        [first?.url, first?.failures, first?.lastError, first?.lastOkAt],
+        ['https://other.example/feed.xml', 2, 'the server answered HTTP 500', null],
+      );
+      assert.deepEqual(
+        [second?.etag, second?.lastModified, second?.nextPollMs, second?.articles, second?.lastOkAt],
+        ['"v1"', 'Mon, 07 Dec 2026 05:00:00 GMT', later, 3, '2026-12-07T05:00:00.000Z'],
+      );
+
+      const urls = Array.from({ length: 1000 }, (_, i) => `https://news.example/a/${i}`);
+      assert.equal((await store.unseenItems(urls)).length, 1000);
+      await store.markItemsSeen(feed.id, [
+        { url: urls[0]!, articleId: 'a1' },
+        { url: urls[999]!, articleId: null },
+      ]);
+      await store.markItemsSeen(feed.id, [{ url: urls[0]!, articleId: null }]);
+      const unseen = await store.unseenItems([...urls, urls[1]!]);
+      assert.equal(unseen.length, 998);
+      assert.ok(!unseen.includes(urls[0]!) && !unseen.includes(urls[999]!));
+      const [due] = await store.listFeeds();
+      const rival = await openStore(place.location, place.options);
+      try {
+        const claims = await Promise.all([store, rival, store].map((s) => s.claimFeedPoll(due!.id, due!.nextPollMs, later + 5)));
+        assert.equal(claims.filter(Boolean).length, 1, 'one watcher polls a feed due');
+      } finally {
+        await rival.close();
+      }
+      assert.equal(await store.unfollowFeed(feed.id), true);
+      assert.equal(await store.unfollowFeed(feed.id), false);
+      assert.deepEqual(
+        (await store.listFeeds()).map((f) => f.id),
+        [failing.id],
+      );
+      assert.equal((await store.unseenItems([urls[0]!])).length, 0, 'what an unfollowed feed named stays seen');
+    });
+
     it('keeps concurrent writes whole', async () => {
       const batches = [0, 1, 2, 3].map((b) => [1, 2, 3].map((n) => withSentences(sampleArticle(b * 10 + n))));
       const results = await Promise.all([...batches.map((batch) => store.saveArticles(batch)), store.saveArticles(batches[0]!)]);

@@ -184,6 +184,39 @@ export interface QueuedStory {
   readonly version: number;
 }
 
+/** A feed (RSS, Atom or news sitemap) the store follows, with its polling state (`corroborate watch`). */
+export interface WatchedFeed {
+  /** Stable id derived from the URL (for the API). */
+  readonly id: string;
+  readonly url: string;
+  readonly addedAt: string;
+  /** Validators of the last copy read, sent back on the next poll (conditional GET). */
+  readonly etag: string | null;
+  readonly lastModified: string | null;
+  /** When the feed is next due (milliseconds since the epoch). */
+  readonly nextPollMs: number;
+  /** Polls that failed in a row (0 after a good one): the backoff grows with it. */
+  readonly failures: number;
+  /** Why the last poll failed; null after a good one. */
+  readonly lastError: string | null;
+  readonly lastPolledAt: string | null;
+  readonly lastOkAt: string | null;
+  /** Articles stored from this feed so far. */
+  readonly articles: number;
+}
+
+/** What one poll of a feed leaves behind. */
+export interface FeedPoll {
+  readonly etag: string | null;
+  readonly lastModified: string | null;
+  readonly nextPollMs: number;
+  readonly failures: number;
+  readonly lastError: string | null;
+  readonly polledAt: string;
+  /** Articles this poll stored, added to the feed's count. */
+  readonly articlesAdded: number;
+}
+
 export interface Store {
   readonly backend: 'sqlite' | 'postgres';
   /** Apply numbered migrations not yet applied. Idempotent. */
@@ -337,5 +370,24 @@ export interface Store {
   /** The newest jobs first. */
   listJobs(limit: number): Promise<IngestJob[]>;
   countJobs(): Promise<Record<JobState, number>>;
+  // Followed feeds (src/watch/): their polling state and the article URLs they named.
+  /** Follows `url` (due at once), or returns the feed already followed at that URL. */
+  followFeed(url: string): Promise<WatchedFeed>;
+  /** Stops following the feed with this id (its seen URLs stay, so a feed followed again refetches nothing). False when unknown. */
+  unfollowFeed(id: string): Promise<boolean>;
+  /** Every followed feed, the soonest due first. */
+  listFeeds(): Promise<WatchedFeed[]>;
+  /**
+   * Takes the poll of a feed found due at `dueMs` (its `nextPollMs` as read): moves its next poll
+   * to `untilMs` if no other watcher did first. True when this caller is to poll it now; a
+   * watcher that stops before recording the poll leaves the feed due again at `untilMs`.
+   */
+  claimFeedPoll(id: string, dueMs: number, untilMs: number): Promise<boolean>;
+  /** Records a poll's outcome; nothing when the feed was unfollowed meanwhile. */
+  recordFeedPoll(id: string, poll: FeedPoll): Promise<void>;
+  /** Those of `urls` (canonical article URLs) that no feed has named before. */
+  unseenItems(urls: readonly string[]): Promise<string[]>;
+  /** Records article URLs as seen (fetched, or refused for good), with the article stored from each. */
+  markItemsSeen(feedId: string, items: readonly { url: string; articleId: string | null }[]): Promise<void>;
   close(): Promise<void>;
 }

@@ -600,6 +600,30 @@ describe('web app', { skip: SKIP ? `browser tests skipped (${SKIP}); see npm run
     await screenshot('api-reference');
   });
 
+  it('draws an open story again, where the reader was, when the story changes', async () => {
+    const story = t.story;
+    await open(`#/story/${story.id}`);
+    await page.evaluate(() => window.scrollTo(0, 200));
+    try {
+      await t.store.saveStories([{ ...story, headline: 'Bridge reopens after repairs, officials now say' }]);
+      await page.waitForSelector('.live-update');
+      assert.equal(await page.locator('h1').textContent(), 'Bridge reopens after repairs, officials now say');
+    } finally {
+      await t.store.saveStories([story]);
+    }
+  });
+
+  it('follows a feed from the ingest page, lists it, and stops following it', async () => {
+    await open('#/ingest');
+    await page.fill('#follow-url', 'https://news.example/feed.xml');
+    await page.click('.follow-form button[type=submit]');
+    await page.waitForSelector('.feeds-followed li');
+    assert.match((await page.locator('.feeds-followed li').textContent()) ?? '', /news\.example\/feed\.xml · 0 articles/);
+    assert.match((await page.locator('.feed-status').textContent()) ?? '', /does not poll feeds/);
+    await page.click('.feeds-followed button');
+    await page.waitForFunction(() => document.querySelectorAll('.feeds-followed li').length === 0);
+  });
+
   it('raised no script error, CSP violation or failed load on any page', () => {
     assert.deepEqual(pageErrors, []);
   });

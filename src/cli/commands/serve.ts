@@ -9,9 +9,10 @@ import { isPostgresLocation, openStore } from '../../store/index.js';
 import { isLoopback, startServer } from '../../server/index.js';
 import { stopGracefully, untilStopSignal } from '../signals.js';
 import { forTerminal } from '../terminal.js';
+import { pollingPeriod } from './watch.js';
 
 const HELP = `Usage: corroborate serve [--db PATH] [--port 8080] [--host 127.0.0.1] [--token TOKEN] [--allowed-host NAME]...
-                         [--no-worker] [--allow-private-network]
+                         [--no-worker] [--watch [--every 10m]] [--allow-private-network]
 
 Serves the web app and the JSON API (described at /api/openapi.json) over a database that
 'corroborate analyze' wrote, and lets people add articles from the browser.
@@ -29,7 +30,11 @@ Options:
   --job-time-limit MINUTES  stop and fail an ingest job still running after this long (default: 10)
   --no-worker               only queue ingest jobs: 'corroborate worker' processes on the same
                             database run them (by default this server runs them too)
-  --allow-private-network   let ingested URLs reach loopback and private addresses
+  --watch                   poll the feeds the database follows ('corroborate watch', or "Follow a
+                            feed" in the web app) and add their new articles; open story pages
+                            update as they change, with or without it
+  --every DURATION          with --watch: how often each feed is polled (default: 10m)
+  --allow-private-network   let ingested URLs and followed feeds reach loopback and private addresses
   -h, --help                this help
 
 Ingest jobs are kept in the database, so a job queued before a restart still runs, and any
@@ -63,12 +68,17 @@ export const command: Command = {
         'no-worker': { type: 'boolean' },
         'job-time-limit': { type: 'string' },
         'allow-private-network': { type: 'boolean' },
+        watch: { type: 'boolean' },
+        every: { type: 'string' },
       },
       'serve',
     );
     if (positionals.length > 0) throw usageError(`unexpected argument '${positionals[0]}'.`, "Run 'corroborate serve --help'.");
     const port = numberFlag(values.port, 'port', DEFAULT_PORT, 0, 65535);
     if (!Number.isInteger(port)) throw usageError(`--port must be a whole number, not '${values.port}'.`);
+    if (values.every !== undefined && !values.watch)
+      throw usageError('--every needs --watch.', "Add --watch, or run 'corroborate watch --every ...'.");
+    const everyMs = values.watch ? pollingPeriod(values.every) : 0;
     const host = values.host ?? '127.0.0.1';
     const db = values.db ?? 'corroborate.db';
     const given = values.token ?? process.env.CORROBORATE_TOKEN ?? null;
@@ -93,6 +103,7 @@ export const command: Command = {
         runJobs: !values['no-worker'],
         jobRunner: { timeLimitMs: jobTimeLimitMs(values['job-time-limit']) },
         analyze: { ingest: { allowPrivateNetwork: Boolean(values['allow-private-network']) } },
+        watch: values.watch ? { everyMs } : null,
         log: (message) => io.stderr.write(`${forTerminal(message)}\n`),
       });
     } catch (error) {

@@ -18,6 +18,10 @@ export async function postJson(path, body) {
   });
 }
 
+export async function deleteResource(path) {
+  return request(path, { method: 'DELETE', headers: { Accept: 'application/json' } });
+}
+
 export async function postForm(path, form) {
   return request(path, { method: 'POST', headers: { Accept: 'application/json' }, body: form });
 }

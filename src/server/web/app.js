@@ -3,7 +3,9 @@
 //   #/story/ID              one story's dossier
 //   #/story/ID/SECTION      the same, scrolled to one section (findings, quotes, ...): linkable
 //   #/article/ID?story=SID  one article, with the claims the story found in it
-//   #/ingest                add articles
+//   #/ingest                add articles, follow feeds
+// An open story page follows its story (server-sent events, /api/stories/ID/events) and is drawn
+// again, where the reader was, when the story changes.
 // Back and Forward return to where the reader was on a page: the scroll position is kept in the
 // history entry and restored once the page is drawn again.
 import { h, clear } from './dom.js';
@@ -65,6 +67,7 @@ async function route() {
   if (!isCurrent()) return;
   clear(main).append(page);
   shown = { page: target.page, id: target.id ?? null };
+  followStory(target.page === 'story' && !page.querySelector('.error') ? target.id : null);
   const heading = main.querySelector('h1');
   document.title = heading ? `${heading.textContent} · Corroborate` : 'Corroborate';
   // Move focus to the new page on navigation (not on first load, so Tab reaches the skip link).
@@ -108,6 +111,34 @@ function failed(page, error) {
     shown = null;
     route();
   });
+}
+
+/** The open story's event stream, or null: one at a time, closed when the reader leaves the story. */
+let live = null;
+
+function followStory(id) {
+  if (live?.id === id) return;
+  live?.source.close();
+  live = null;
+  if (id === null || typeof EventSource === 'undefined') return;
+  const source = new EventSource(`/api/stories/${encodeURIComponent(id)}/events`);
+  live = { id, source };
+  source.addEventListener('story', async (event) => {
+    const change = JSON.parse(event.data);
+    // Merged into another story: that one is the story now.
+    if (change.id !== id) {
+      location.hash = `#/story/${encodeURIComponent(change.id)}`;
+      return;
+    }
+    saveScroll();
+    shown = null;
+    await route();
+    const heading = main.querySelector('h1');
+    heading?.before(
+      h('p', { class: 'notice live-update', role: 'status' }, `Updated at ${new Date().toLocaleTimeString()}: the story changed.`),
+    );
+  });
+  source.addEventListener('gone', () => source.close());
 }
 
 /** Writes the scroll position into the current history entry (a Back to it returns there). */

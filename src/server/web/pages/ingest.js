@@ -4,6 +4,7 @@
 // input failed is shown as failed, with why.
 import { h, append, clear, plural } from '../dom.js';
 import { getJson, postForm, postJson } from '../api.js';
+import { feedsSection } from './feeds.js';
 
 const POLL_MS = 600;
 /** Matches the server's limit so a too-large drop is refused before it is sent. */
@@ -140,6 +141,7 @@ export function renderIngest(page, isCurrent) {
     form,
     status,
     recent,
+    feedsSection(isCurrent),
   ]);
 }
 
