@@ -71,11 +71,14 @@ export function wordVectors(): WordVectors {
   if (loaded) return loaded;
   let path: string;
   let key: string;
+  let version: string;
   try {
     path = createRequire(import.meta.url).resolve(VECTOR_PACKAGE);
-    const version = (JSON.parse(readFileSync(join(dirname(path), 'package.json'), 'utf8')) as { version?: string }).version ?? '0';
-    const stat = statSync(path);
-    key = `${VECTOR_PACKAGE}@${version}:${stat.size}:${Math.round(stat.mtimeMs)}:${endianness()}`;
+    version = (JSON.parse(readFileSync(join(dirname(path), 'package.json'), 'utf8')) as { version?: string }).version ?? '0';
+    // Not the file's mtime: each checkout on a machine (a fresh clone in CI, every worktree)
+    // installs the package anew, and with the mtime in the key each repacked the one cache file
+    // over the others' (10-30 s of CPU each time). An installed version's file does not change.
+    key = `${VECTOR_PACKAGE}@${version}:${statSync(path).size}:${endianness()}`;
   } catch (error) {
     throw new CorroborateError(
       'internal',
@@ -86,7 +89,9 @@ export function wordVectors(): WordVectors {
   }
   if (shared?.key === key) loaded = decodeVectorCache(shared.bytes, key);
   if (loaded) return loaded;
-  const cache = join(cacheDirectory(), `${VECTOR_PACKAGE}.bin`);
+  // One file per package version: checkouts of different versions (or of code keyed otherwise
+  // before) keep their own instead of repacking over each other's.
+  const cache = join(cacheDirectory(), `${VECTOR_PACKAGE}-${version}.bin`);
   loaded = readVectorCache(cache, key);
   if (!loaded) {
     const started = Date.now();
