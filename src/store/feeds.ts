@@ -4,10 +4,11 @@
 // Each function runs inside one of the store's transactions or on the driver (SqlStore calls them).
 import { createHash } from 'node:crypto';
 import { usageError } from '../errors.js';
-import type { SqlExecutor, SqlRow } from './driver.js';
+import type { SqlExecutor } from './driver.js';
 import { PARAMS_PER_STATEMENT } from './engine-state.js';
 import { storable } from './search.js';
 import type { FeedPoll, WatchedFeed } from './types.js';
+import type { Selected, WatchedFeedTable } from './rows.js';
 
 const FEED_COLUMNS = 'id, url, added_at, etag, last_modified, next_poll_ms, failures, last_error, last_polled_at, last_ok_at, articles';
 /** Longest feed or article URL kept: browsers handle about this much, and no feed needs more. */
@@ -29,20 +30,19 @@ function checkUrl(url: string, what: string): void {
   }
 }
 
-function feedOf(row: SqlRow): WatchedFeed {
-  const text = (value: unknown) => (value === null || value === undefined ? null : String(value));
+function feedOf(row: WatchedFeedTable): WatchedFeed {
   return {
-    id: String(row.id),
-    url: String(row.url),
-    addedAt: String(row.added_at),
-    etag: text(row.etag),
-    lastModified: text(row.last_modified),
-    nextPollMs: Number(row.next_poll_ms),
-    failures: Number(row.failures),
-    lastError: text(row.last_error),
-    lastPolledAt: text(row.last_polled_at),
-    lastOkAt: text(row.last_ok_at),
-    articles: Number(row.articles),
+    id: row.id,
+    url: row.url,
+    addedAt: row.added_at,
+    etag: row.etag,
+    lastModified: row.last_modified,
+    nextPollMs: row.next_poll_ms,
+    failures: row.failures,
+    lastError: row.last_error,
+    lastPolledAt: row.last_polled_at,
+    lastOkAt: row.last_ok_at,
+    articles: row.articles,
   };
 }
 
@@ -55,7 +55,7 @@ export async function followFeed(tx: SqlExecutor, url: string): Promise<WatchedF
      ON CONFLICT (id) DO NOTHING`,
     [id, url, now.toISOString(), now.getTime()],
   );
-  const rows = await tx.query(`SELECT ${FEED_COLUMNS} FROM watched_feeds WHERE id = ?`, [id]);
+  const rows = await tx.query<WatchedFeedTable>(`SELECT ${FEED_COLUMNS} FROM watched_feeds WHERE id = ?`, [id]);
   return feedOf(rows[0]!);
 }
 
@@ -64,7 +64,7 @@ export async function unfollowFeed(tx: SqlExecutor, id: string): Promise<boolean
 }
 
 export async function listFeeds(db: SqlExecutor): Promise<WatchedFeed[]> {
-  const rows = await db.query(`SELECT ${FEED_COLUMNS} FROM watched_feeds ORDER BY next_poll_ms, id`);
+  const rows = await db.query<WatchedFeedTable>(`SELECT ${FEED_COLUMNS} FROM watched_feeds ORDER BY next_poll_ms, id`);
   return rows.map(feedOf);
 }
 
@@ -99,8 +99,11 @@ export async function unseenItems(db: SqlExecutor, urls: readonly string[]): Pro
   const seen = new Set<string>();
   for (let i = 0; i < unique.length; i += PARAMS_PER_STATEMENT) {
     const chunk = unique.slice(i, i + PARAMS_PER_STATEMENT);
-    const rows = await db.query(`SELECT url FROM watched_items WHERE url IN (${chunk.map(() => '?').join(', ')})`, chunk);
-    for (const row of rows) seen.add(String(row.url));
+    const rows = await db.query<Selected<'watched_items', 'url'>>(
+      `SELECT url FROM watched_items WHERE url IN (${chunk.map(() => '?').join(', ')})`,
+      chunk,
+    );
+    for (const row of rows) seen.add(row.url);
   }
   return unique.filter((url) => !seen.has(url));
 }

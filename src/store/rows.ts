@@ -185,6 +185,30 @@ export interface StoryQueueTable {
 }
 
 /** Every table by name. */
+/** A feed or site `corroborate watch` follows (migration 20, store/feeds.ts). */
+export interface WatchedFeedTable {
+  readonly id: string;
+  readonly url: string;
+  readonly added_at: string;
+  /** The validators of its last 200 answer, sent back for a 304. */
+  readonly etag: string | null;
+  readonly last_modified: string | null;
+  readonly next_poll_ms: number;
+  readonly failures: number;
+  readonly last_error: string | null;
+  readonly last_polled_at: string | null;
+  readonly last_ok_at: string | null;
+  readonly articles: number;
+}
+
+/** An article URL a followed feed named, fetched once (migration 20). */
+export interface WatchedItemTable {
+  readonly url: string;
+  readonly feed_id: string;
+  readonly seen_ms: number;
+  readonly article_id: string | null;
+}
+
 export interface Tables {
   readonly corroborate_migrations: MigrationTable;
   readonly articles: ArticleTable;
@@ -205,6 +229,8 @@ export interface Tables {
   readonly engine_merges: EngineMergeTable;
   readonly unplaced_articles: UnplacedArticleTable;
   readonly story_queue: StoryQueueTable;
+  readonly watched_feeds: WatchedFeedTable;
+  readonly watched_items: WatchedItemTable;
 }
 
 /** The columns `C` of table `T`, as a SELECT of them returns each row. */

@@ -1188,6 +1188,20 @@ const DECLARED: { [T in keyof Tables]: { [C in keyof Tables[T]]-?: Described<Tab
   engine_merges: { id: 'text not null', into_id: 'text not null' },
   unplaced_articles: { article_id: 'text not null', published_ms: 'integer', stored_ms: 'integer not null' },
   story_queue: { story_id: 'text not null', version: 'integer not null', holder: 'text', expires_ms: 'integer' },
+  watched_feeds: {
+    id: 'text not null',
+    url: 'text not null',
+    added_at: 'text not null',
+    etag: 'text',
+    last_modified: 'text',
+    next_poll_ms: 'integer not null',
+    failures: 'integer not null',
+    last_error: 'text',
+    last_polled_at: 'text',
+    last_ok_at: 'text',
+    articles: 'integer not null',
+  },
+  watched_items: { url: 'text not null', feed_id: 'text not null', seen_ms: 'integer not null', article_id: 'text' },
 };
 
 describe('row types', () => {
