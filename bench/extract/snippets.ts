@@ -51,11 +51,19 @@ export function normalise(text: string): string {
   return text.normalize('NFC').replace(/\s+/g, ' ').trim();
 }
 
-/** Lines of the page's visible text, in page order. */
-export function visibleLines(html: string): string[] {
+export interface PageText {
+  /** Lines of the page's visible text, in page order. */
+  readonly lines: string[];
+  /** The page's <title> and <h1> texts: the headline, which extractors print apart from the text. */
+  readonly headlines: string[];
+}
+
+export function visibleLines(html: string): PageText {
   const lines: string[] = [];
+  const headlines: string[] = [];
   let current = '';
   let hidden = 0;
+  let headline: string | null = null;
   const end = () => {
     const line = normalise(current);
     if (line) lines.push(line);
@@ -65,14 +73,20 @@ export function visibleLines(html: string): string[] {
   const parser = new Parser(
     {
       onopentag(name, attrs) {
+        if (name === 'title' || name === 'h1') headline = '';
         if (hidden > 0 || INVISIBLE.has(name) || attrs['hidden'] !== undefined || /display\s*:\s*none/i.test(attrs['style'] ?? ''))
           hidden++;
         else if (LINE_BREAKS.has(name)) end();
       },
       ontext(text) {
+        if (headline !== null) headline += text;
         if (hidden === 0) current += text;
       },
       onclosetag(name) {
+        if ((name === 'title' || name === 'h1') && headline !== null) {
+          headlines.push(normalise(headline));
+          headline = null;
+        }
         if (hidden > 0) hidden--;
         else if (LINE_BREAKS.has(name)) end();
       },
@@ -82,7 +96,7 @@ export function visibleLines(html: string): string[] {
   parser.write(html);
   parser.end();
   end();
-  return lines;
+  return { lines, headlines };
 }
 
 /** The stable order snippets are sampled in: a hash of page and text, so every run draws the same. */
@@ -100,17 +114,21 @@ function draw(pageId: string, items: readonly string[]): string[] {
  * there either way, e.g. readers' comments) decides which visible lines are chrome.
  */
 export function buildSnippets(pageId: string, html: string, gold: string, anyGold: string = gold): Snippets {
+  const page = visibleLines(html);
+  // The headline is left out of must-contain: extractors (trafilatura too) print it as the title, apart from the text.
+  const isHeadline = (paragraph: string) => page.headlines.some((h) => h.includes(normalise(paragraph)));
   const fragments: string[] = [];
   for (const paragraph of gold.split(/\n+/))
-    for (const sentence of sentenceTokens(paragraph))
-      if (sentence.length >= MIN_SNIPPET_WORDS) fragments.push(sentence.slice(0, MAX_SNIPPET_WORDS).join(' '));
+    if (!isHeadline(paragraph))
+      for (const sentence of sentenceTokens(paragraph))
+        if (sentence.length >= MIN_SNIPPET_WORDS) fragments.push(sentence.slice(0, MAX_SNIPPET_WORDS).join(' '));
   const goldText = normalise(anyGold);
   const goldWords = goldText.split(' ');
   // Gold fragments of GOLD_OVERLAP_WORDS words: a line holding one is (partly) the story.
   const goldGrams = new Set<string>();
   for (let i = 0; i + GOLD_OVERLAP_WORDS <= goldWords.length; i++) goldGrams.add(goldWords.slice(i, i + GOLD_OVERLAP_WORDS).join(' '));
   const chrome = new Set<string>();
-  for (const line of visibleLines(html)) {
+  for (const line of page.lines) {
     if (line.length < MIN_LINE_CHARS || line.length > MAX_LINE_CHARS || goldText.includes(line)) continue;
     const words = line.split(' ');
     let overlaps = false;
