@@ -1,8 +1,9 @@
 // Data, not logic: the labels and phrases that mark page chrome on news sites, each with the
 // reason a reader is shown when a block is removed. Matching lives in text/lines.ts and html/.
+import type { RemovalReason } from './reasons.js';
 
 /** A whole line (case-insensitive, trailing punctuation ignored) that is a widget label. */
-export const WIDGET_LABELS: ReadonlyMap<string, string> = new Map(
+export const WIDGET_LABELS: ReadonlyMap<string, RemovalReason> = new Map(
   Object.entries({
     'share widget': [
       'share',
@@ -547,7 +548,9 @@ export const WIDGET_LABELS: ReadonlyMap<string, string> = new Map(
       'older posts',
       'newer posts',
     ],
-  }).flatMap(([reason, labels]) => labels.map((label) => [label, reason] as [string, string])),
+  } satisfies Partial<Record<RemovalReason, string[]>>).flatMap(([reason, labels]) =>
+    labels.map((label) => [label, reason as RemovalReason] as const),
+  ),
 );
 
 /** Labels that introduce an insert and may carry its headline on the same line ("Also Read; ..."). */

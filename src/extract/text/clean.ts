@@ -3,6 +3,7 @@
 // pattern) and either kept as a paragraph or removed with a reason. Metadata stated in the
 // chrome (title, byline, dates, outlet, site name) is read off the lines as they are classified.
 import type { RemovedBlock } from '../../records.js';
+import type { RemovalReason } from '../reasons.js';
 import {
   ABOUT_HEADING,
   AFFILIATE_LINE,
@@ -170,7 +171,7 @@ interface Line {
   readonly key: string;
   readonly words: number;
   readonly sentence: boolean;
-  reason: string | null;
+  reason: RemovalReason | null;
 }
 
 /** Marks that end a sentence (Latin, CJK, Arabic, Devanagari, Urdu) and the closers that may follow them. */
@@ -235,7 +236,7 @@ export function wordCount(text: string): number {
 /** No widget label is longer than this (the longest label, plus a count like " (123)" and punctuation). */
 const WIDGET_LABEL_MAX_CHARS = Math.max(...[...WIDGET_LABELS.keys()].map((label) => label.length)) + 12;
 
-function widgetReason(text: string): string | null {
+function widgetReason(text: string): RemovalReason | null {
   // Icon-font ligatures ("chevron_left Browse All Posts") are the icon, not words: the label is what is left.
   const bare = text.includes('_') ? text.replace(ICON_LIGATURES, '') : text;
   if (!bare.trim()) return 'page markup';
@@ -309,7 +310,7 @@ const BANNER_HINT =
   /cooki|куки|クッキー|الارتباط|consent|continuing|newsletter|bolet|rassegna|рассылк|公众号|公眾號|微信|ニュースレター|メルマガ|النشرة|inbox|postfach|boîte|boite|correo|mail|почт|telegram|телеграм|rights|rechte|droits|derechos|diritti|direitos|права|版权|版權|转载|転載|著作権|الحقوق|voorbehouden|zastrzeżone|hakları|전재|배포|सुरक्षित|hak cipta|moderat|moderad|modér|модер|@|affiliate|commission|share of|provision|if you (buy|purchase)/i;
 
 /** Banners, sign-ups, disclosures and rights lines, in any of the languages the lexicon knows. */
-function bannerReason(line: Line): string | null {
+function bannerReason(line: Line): RemovalReason | null {
   const { text } = line;
   if (line.words > PITCH_MAX_WORDS || !BANNER_HINT.test(text)) return null;
   if (COOKIE_LINE.test(text) || isCookieBanner(text)) return 'cookie banner';
@@ -322,7 +323,7 @@ function bannerReason(line: Line): string | null {
 }
 
 /** Pattern rules that hold wherever the line is. */
-function patternReason(line: Line): string | null {
+function patternReason(line: Line): RemovalReason | null {
   const { text } = line;
   // Chrome lines are short; a long sentence can only be a credit, a pitch, a banner or a copyright line.
   if (line.words > TITLE_MAX_WORDS && line.sentence) {
