@@ -209,3 +209,20 @@ test('a forum thread: every post is the text; profiles and the board footer are 
   for (const post of posts) assert.ok(page.text.includes(post), page.text);
   for (const chrome of ['Beiträge', 'phpBB']) assert.ok(!page.text.includes(chrome), page.text);
 });
+
+test('a post the template put in an <aside> is read on the last look; a sidebar beside a story stays out', () => {
+  const post = (body: string) => {
+    const result = extractArticle({
+      input: 'page.html',
+      format: 'html',
+      content: `<html><body><aside class="blogPost"><h1>Bridge to open next spring</h1><div class="blogContent">${body}</div></aside><form><p>Name (required)</p><p>Mail (required, not visible)</p></form></body></html>`,
+    });
+    if ('code' in result) assert.fail(`rejected: ${result.reason}`);
+    return result.text;
+  };
+  assert.equal(post(STORY.map(p).join('')), STORY.join('\n\n'));
+  const sidebar =
+    'Our newsletter brings you the week in transport, with every new road, bridge and rail line reviewed by our editors and readers.';
+  const text = textOf(`${STORY.map(p).join('')}</article><aside>${p(sidebar)}${p(sidebar.replace('week', 'month'))}</aside><article>`);
+  assert.ok(text.includes(STORY[2]) && !text.includes('newsletter'), text);
+});

@@ -160,6 +160,8 @@ const NON_CONTENT_TAGS: ReadonlyMap<string, RemovalReason> = new Map([
   ['address', 'contact details'],
   ['time', 'timestamp line'],
 ]);
+/** Tags that templates put whole posts in (`<aside class="post">`, `<footer>` around the text): distrusted on the last look. */
+const MISUSED_TAGS = new Set(['aside']);
 const NON_CONTENT_ROLES = /^(navigation|banner|contentinfo|complementary|dialog|alertdialog|menu|menubar|search|toolbar|tablist|form)$/i;
 const BLOCK_TAGS = new Set([
   'p',
@@ -235,10 +237,10 @@ function isHidden(el: Element): boolean {
 }
 
 /** Why an element is chrome whatever its text (hidden, navigation, captions), or null. */
-function hardJunkReason(el: Element): RemovalReason | null {
+function hardJunkReason(el: Element, trustTags: boolean): RemovalReason | null {
   if (isHidden(el)) return 'hidden element';
   const reason = NON_CONTENT_TAGS.get(el.tag);
-  if (reason) return reason;
+  if (reason && (trustTags || !MISUSED_TAGS.has(el.tag))) return reason;
   const role = el.attrs['role'];
   if (role && NON_CONTENT_ROLES.test(role)) return 'page chrome';
   return null;
@@ -290,9 +292,14 @@ export interface ContentOptions {
   readonly useHints: boolean;
   /** Also read the page's comment threads (returned apart, in `comments`). */
   readonly withComments: boolean;
+  /**
+   * Read the tags templates misuse (MISUSED_TAGS: a blog's post in an `<aside class="blogPost">`)
+   * as chrome. Off for the last look at a page whose other readings found next to no story.
+   */
+  readonly trustTags: boolean;
 }
 
-const CONTENT_DEFAULTS: ContentOptions = { useHints: true, withComments: false };
+const CONTENT_DEFAULTS: ContentOptions = { useHints: true, withComments: false, trustTags: true };
 
 /**
  * The story's paragraphs, in readability's way: each step below is a function, called in order.
@@ -303,18 +310,19 @@ export function extractContent(root: Element, options: Partial<ContentOptions> =
   // 1. Text, link text and commas of every element.
   measure(root);
   // 2. Paragraphs score by length, commas and links, and pass their points to their containers.
-  const candidates = scoreBlocks(root, settings.useHints);
+  const candidates = scoreBlocks(root, settings.useHints, settings.trustTags);
   // 3. The container scoring best, its links discounted.
   const best = bestCandidate(candidates);
   if (!best) return null;
   // 4. A story cut into blocks of like score: the nearest ancestor holding enough of them.
   // 5. A wrapper that adds little text is the same content.
-  const top = climbWrappers(ancestorOfRivals(best.element, best.score, candidates));
+  const top = climbWrappers(ancestorOfRivals(best.element, best.score, candidates), settings.trustTags);
   // 6. The siblings that belong with it.
-  const parts = storyParts(top, best.score, settings.useHints);
+  const parts = storyParts(top, best.score, settings.useHints, settings.trustTags);
   // 7. Paragraphs, with chrome inside the content pruned; the comment threads after them when asked for.
   const writer = new ParagraphWriter(
     settings.useHints,
+    settings.trustTags,
     settings.withComments,
     parts.reduce((n, part) => n + part.stats.text, 0),
   );
@@ -366,7 +374,7 @@ function finalScore(el: Element): number {
 }
 
 /** Step 2: scores paragraphs and passes them to ANCESTOR_LEVELS ancestors; returns the ancestors scored. */
-function scoreBlocks(root: Element, useHints: boolean): Element[] {
+function scoreBlocks(root: Element, useHints: boolean, trustTags: boolean): Element[] {
   const candidates: Element[] = [];
   const initialise = (el: Element) => {
     const s = el.stats;
@@ -376,7 +384,7 @@ function scoreBlocks(root: Element, useHints: boolean): Element[] {
     candidates.push(el);
   };
   const visit = (el: Element, junk: boolean, penalised: boolean) => {
-    const isJunk = junk || hardJunkReason(el) !== null;
+    const isJunk = junk || hardJunkReason(el, trustTags) !== null;
     const isPenalised =
       penalised || el.tag === 'a' || el.tag === 'header' || isStronglyNegative(el, useHints) || (useHints && hintOf(el).headlinePart);
     const own: Tally = { chars: 0, commas: 0 };
@@ -451,21 +459,21 @@ function ancestorOfRivals(top: Element, topScore: number, candidates: readonly E
 }
 
 /** Step 5: climbs while the parent is the same content with little more text (a wrapper div). */
-function climbWrappers(top: Element): Element {
+function climbWrappers(top: Element, trustTags: boolean): Element {
   let el = top;
   while (
     el.parent &&
     el.parent.tag !== '#root' &&
     el.parent.tag !== 'body' &&
     el.parent.stats.text <= el.stats.text * PARENT_TEXT_GROWTH &&
-    !hardJunkReason(el.parent)
+    !hardJunkReason(el.parent, trustTags)
   )
     el = el.parent;
   return el;
 }
 
 /** Step 6: the content and the siblings that belong with it, in page order. */
-function storyParts(top: Element, topScore: number, useHints: boolean): Element[] {
+function storyParts(top: Element, topScore: number, useHints: boolean, trustTags: boolean): Element[] {
   const parent = top.parent;
   if (!parent || parent.tag === '#root') return [top];
   // Siblings that belong with the winner: well scored, or paragraphs of plain prose.
@@ -478,7 +486,7 @@ function storyParts(top: Element, topScore: number, useHints: boolean): Element[
       chosen.add(sibling);
       continue;
     }
-    if (hardJunkReason(sibling) || hintJunkReason(sibling, useHints)) continue;
+    if (hardJunkReason(sibling, trustTags) || hintJunkReason(sibling, useHints)) continue;
     const bonus = topHint && sibling.attrs['class'] === topHint ? topScore * SAME_CLASS_BONUS : 0;
     const score = (sibling.stats.scored ? sibling.stats.score : 0) * (1 - density(sibling)) + bonus;
     if (score >= threshold) chosen.add(sibling);
@@ -507,7 +515,7 @@ function storyParts(top: Element, topScore: number, useHints: boolean): Element[
       i > first &&
       i < last &&
       BETWEEN_TAGS.has(sibling.tag) &&
-      !hardJunkReason(sibling) &&
+      !hardJunkReason(sibling, trustTags) &&
       !hintJunkReason(sibling, useHints) &&
       density(sibling) <= MAX_LINK_DENSITY
     )
@@ -528,6 +536,7 @@ class ParagraphWriter {
 
   constructor(
     private readonly useHints: boolean,
+    private readonly trustTags: boolean,
     private readonly withComments: boolean,
     /** Text of the whole content: a class hint never prunes most of it. */
     private readonly contentChars: number,
@@ -580,7 +589,7 @@ class ParagraphWriter {
     // A thread inside the story's container is read after the story, with the others.
     if (this.withComments && !this.inComments && hinted === 'comment widget') return true;
     if (hinted === 'headline' && this.proseChars >= STORY_STARTED_CHARS && node.stats.text <= SUBHEADING_MAX_CHARS) hinted = null;
-    const reason = hardJunkReason(node) ?? hinted ?? linkListReason(node);
+    const reason = hardJunkReason(node, this.trustTags) ?? hinted ?? linkListReason(node);
     if (!reason) return false;
     const text = textOf(node);
     if (text) this.removed.push({ text: text.slice(0, REMOVED_TEXT_MAX_CHARS), reason });
@@ -626,7 +635,7 @@ function commentAreas(root: Element, parts: readonly Element[]): Element[] {
   const holdsStory = (el: Element) => parts.some((part) => isInside(part, el));
   const walk = (el: Element) => {
     for (const child of el.children) {
-      if (typeof child === 'string' || hardJunkReason(child)) continue;
+      if (typeof child === 'string' || hardJunkReason(child, true)) continue;
       const h = hintOf(child);
       if (BLOCK_TAGS.has(child.tag) && h.negative && reasonFromHint(hint(child)) === 'comment widget' && !holdsStory(child))
         areas.push(child);
