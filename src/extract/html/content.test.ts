@@ -226,3 +226,13 @@ test('a post the template put in an <aside> is read on the last look; a sidebar 
   const text = textOf(`${STORY.map(p).join('')}</article><aside>${p(sidebar)}${p(sidebar.replace('week', 'month'))}</aside><article>`);
   assert.ok(text.includes(STORY[2]) && !text.includes('newsletter'), text);
 });
+
+test('a small box named "content" in the sidebar does not outscore the story beside it', () => {
+  const result = extractArticle({
+    input: 'page.html',
+    format: 'html',
+    content: `<html><body><div id="beta"><div>${STORY.map(p).join('')}</div></div><div id="gamma"><div class="module-content"><p>Email subscription: enter your email address, delivered by FeedBurner</p></div></div></body></html>`,
+  });
+  if ('code' in result) assert.fail(`rejected: ${result.reason}`);
+  assert.equal(result.text, STORY.join('\n\n'));
+});

@@ -16,6 +16,8 @@ const BLOCK_LENGTH_CAP = 3;
 const ANCESTOR_LEVELS = 5;
 /** Class/id hints move a container's score by this much. */
 const CLASS_WEIGHT = 25;
+/** A "content"/"post" class name counts in full on a box with this much text outside links, in part below (150-300 measured alike). */
+const POSITIVE_HINT_FULL_CHARS = 200;
 /** A sibling joins the content when its score is this share of the winner's ... */
 const SIBLING_SHARE = 0.2;
 /** ... or at least this absolute score. */
@@ -223,7 +225,8 @@ function classWeight(el: Element, useHints: boolean): number {
   const h = hintOf(el);
   let weight = 0;
   if (h.negative) weight -= CLASS_WEIGHT;
-  if (h.positive) weight += CLASS_WEIGHT;
+  // A name says "content" of a box of any size: it counts in full only for a box holding a story's worth of prose.
+  if (h.positive) weight += CLASS_WEIGHT * Math.min(1, (el.stats.text - el.stats.links) / POSITIVE_HINT_FULL_CHARS);
   if (el.attrs['itemprop'] === 'articleBody') weight += CLASS_WEIGHT * 2;
   return weight;
 }
