@@ -236,3 +236,16 @@ test('a small box named "content" in the sidebar does not outscore the story bes
   if ('code' in result) assert.fail(`rejected: ${result.reason}`);
   assert.equal(result.text, STORY.join('\n\n'));
 });
+
+test('a photo post keeps its captions; a story keeps its prose and drops its captions', () => {
+  const captions = [
+    'A girl dressed for Halloween meets with hundreds of other costumed people in the old town on Saturday night.',
+    'Men in costumes joke around in a popular nightlife district, where the bars stayed open until the early morning.',
+    'Families attend a charity parade along the harbour front, with a marching band leading the way past the ferry piers.',
+  ];
+  const figures = captions.map((c) => `<figure><img src="x.jpg"><figcaption>${c}</figcaption></figure>`).join('');
+  const photoPost = textOf(`${p('Our photographers spent the weekend in the old town and by the harbour.')}${figures}`);
+  for (const caption of captions) assert.ok(photoPost.includes(caption), photoPost);
+  const story = textOf(`${STORY.map(p).join('')}${figures}${p(STORY[0].replace('Monday', 'Tuesday'))}`);
+  assert.ok(story.includes(STORY[2]) && !story.includes(captions[0]!), story);
+});

@@ -56,6 +56,11 @@ const RIVALS_MIN = 3;
 /** Climbing to a parent is worth it when the parent adds at most this much text. */
 const PARENT_TEXT_GROWTH = 1.15;
 
+/** A photo post has at least this many captions ... */
+const PHOTO_POST_MIN_CAPTIONS = 3;
+/** ... holding more than this many times the text of its prose (at 1, a story with three long captions lost its text to them). */
+const PHOTO_POST_CAPTION_SHARE = 2;
+
 /** Blocks that join the story when they stand between two of its parts. */
 const BETWEEN_TAGS = new Set(['p', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'dl', 'blockquote', 'pre', 'table']);
 
@@ -323,14 +328,16 @@ export function extractContent(root: Element, options: Partial<ContentOptions> =
   // 6. The siblings that belong with it.
   const parts = storyParts(top, best.score, settings.useHints, settings.trustTags);
   // 7. Paragraphs, with chrome inside the content pruned; the comment threads after them when asked for.
-  const writer = new ParagraphWriter(
-    settings.useHints,
-    settings.trustTags,
-    settings.withComments,
-    parts.reduce((n, part) => n + part.stats.text, 0),
-  );
+  const contentChars = parts.reduce((n, part) => n + part.stats.text, 0);
+  let writer = new ParagraphWriter(settings.useHints, settings.trustTags, settings.withComments, contentChars, false);
   for (const part of parts) writer.emit(part);
-  const paragraphs = writer.take();
+  let paragraphs = writer.take();
+  // 8. A photo post: its captions hold more text than its prose, so the captions are the story.
+  if (isPhotoPost(paragraphs, writer.removed)) {
+    writer = new ParagraphWriter(settings.useHints, settings.trustTags, settings.withComments, contentChars, true);
+    for (const part of parts) writer.emit(part);
+    paragraphs = writer.take();
+  }
   if (settings.withComments) {
     writer.readComments();
     for (const area of commentAreas(root, parts)) writer.emit(area);
@@ -543,6 +550,8 @@ class ParagraphWriter {
     private readonly withComments: boolean,
     /** Text of the whole content: a class hint never prunes most of it. */
     private readonly contentChars: number,
+    /** Photo captions are the story's text (a photo post). */
+    private readonly keepCaptions: boolean,
   ) {}
 
   /** The paragraphs written since the last call. */
@@ -593,7 +602,7 @@ class ParagraphWriter {
     if (this.withComments && !this.inComments && hinted === 'comment widget') return true;
     if (hinted === 'headline' && this.proseChars >= STORY_STARTED_CHARS && node.stats.text <= SUBHEADING_MAX_CHARS) hinted = null;
     const reason = hardJunkReason(node, this.trustTags) ?? hinted ?? linkListReason(node);
-    if (!reason) return false;
+    if (!reason || (this.keepCaptions && reason === 'photo caption or credit')) return false;
     const text = textOf(node);
     if (text) this.removed.push({ text: text.slice(0, REMOVED_TEXT_MAX_CHARS), reason });
     return true;
@@ -610,6 +619,14 @@ class ParagraphWriter {
     }
     this.buffer = [];
   }
+}
+
+/** Captions removed from the content outweigh the prose kept, over PHOTO_POST_MIN_CAPTIONS photos or more. */
+function isPhotoPost(paragraphs: readonly string[], removed: readonly RemovedBlock[]): boolean {
+  const captions = removed.filter((block) => block.reason === 'photo caption or credit');
+  if (captions.length < PHOTO_POST_MIN_CAPTIONS) return false;
+  const prose = paragraphs.reduce((n, p) => n + p.length, 0);
+  return captions.reduce((n, block) => n + block.text.length, 0) > prose * PHOTO_POST_CAPTION_SHARE;
 }
 
 function linkListReason(el: Element): RemovalReason | null {
