@@ -249,3 +249,18 @@ test('a photo post keeps its captions; a story keeps its prose and drops its cap
   const story = textOf(`${STORY.map(p).join('')}${figures}${p(STORY[0].replace('Monday', 'Tuesday'))}`);
   assert.ok(story.includes(STORY[2]) && !story.includes(captions[0]!), story);
 });
+
+test('a post that is a list of links keeps its links; a story keeps its text and drops the list under it', () => {
+  const items = [
+    'Sandy forces hospital evacuation',
+    'Skepticism about pay for performance',
+    'Technology and healthcare spending',
+    'Medicare contractor jurisdictions explained',
+    'The dual causes of increased debt after an adverse health event',
+  ];
+  const list = `<ul>${items.map((item) => `<li><a href="/x">${item}</a></li>`).join('')}</ul>`;
+  const linksPost = textOf(`${p('A few links worth reading this week, from around the web.')}${list}`);
+  for (const item of items) assert.ok(linksPost.includes(item), linksPost);
+  const story = textOf(`${STORY.map(p).join('')}${list}`);
+  assert.ok(story.includes(STORY[2]) && !story.includes(items[0]!), story);
+});

@@ -61,6 +61,11 @@ const PHOTO_POST_MIN_CAPTIONS = 3;
 /** ... holding more than this many times the text of its prose (at 1, a story with three long captions lost its text to them). */
 const PHOTO_POST_CAPTION_SHARE = 2;
 
+/** A links post writes under this much prose of its own (at 500 an AEB story lost its text to a list under it) ... */
+const LINKS_POST_MAX_PROSE_CHARS = 250;
+/** ... and its lists of links hold more than that and at least this much. */
+const LINKS_POST_MIN_CHARS = 150;
+
 /** Blocks that join the story when they stand between two of its parts. */
 const BETWEEN_TAGS = new Set(['p', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'dl', 'blockquote', 'pre', 'table']);
 
@@ -329,12 +334,18 @@ export function extractContent(root: Element, options: Partial<ContentOptions> =
   const parts = storyParts(top, best.score, settings.useHints, settings.trustTags);
   // 7. Paragraphs, with chrome inside the content pruned; the comment threads after them when asked for.
   const contentChars = parts.reduce((n, part) => n + part.stats.text, 0);
-  let writer = new ParagraphWriter(settings.useHints, settings.trustTags, settings.withComments, contentChars, false);
+  let writer = new ParagraphWriter(settings.useHints, settings.trustTags, settings.withComments, contentChars, null);
   for (const part of parts) writer.emit(part);
   let paragraphs = writer.take();
-  // 8. A photo post: its captions hold more text than its prose, so the captions are the story.
-  if (isPhotoPost(paragraphs, writer.removed)) {
-    writer = new ParagraphWriter(settings.useHints, settings.trustTags, settings.withComments, contentChars, true);
+  // 8. A photo post: its captions hold more text than its prose, so the captions are the story;
+  // a links post ("Quickies"): its lists of links are.
+  const keep = isPhotoPost(paragraphs, writer.removed)
+    ? 'photo caption or credit'
+    : isLinksPost(paragraphs, writer.removed)
+      ? 'link list'
+      : null;
+  if (keep) {
+    writer = new ParagraphWriter(settings.useHints, settings.trustTags, settings.withComments, contentChars, keep);
     for (const part of parts) writer.emit(part);
     paragraphs = writer.take();
   }
@@ -550,8 +561,8 @@ class ParagraphWriter {
     private readonly withComments: boolean,
     /** Text of the whole content: a class hint never prunes most of it. */
     private readonly contentChars: number,
-    /** Photo captions are the story's text (a photo post). */
-    private readonly keepCaptions: boolean,
+    /** Blocks removed for this reason are the story's text here (a photo post's captions, a links post's lists). */
+    private readonly keep: RemovalReason | null,
   ) {}
 
   /** The paragraphs written since the last call. */
@@ -602,7 +613,7 @@ class ParagraphWriter {
     if (this.withComments && !this.inComments && hinted === 'comment widget') return true;
     if (hinted === 'headline' && this.proseChars >= STORY_STARTED_CHARS && node.stats.text <= SUBHEADING_MAX_CHARS) hinted = null;
     const reason = hardJunkReason(node, this.trustTags) ?? hinted ?? linkListReason(node);
-    if (!reason || (this.keepCaptions && reason === 'photo caption or credit')) return false;
+    if (!reason || reason === this.keep) return false;
     const text = textOf(node);
     if (text) this.removed.push({ text: text.slice(0, REMOVED_TEXT_MAX_CHARS), reason });
     return true;
@@ -627,6 +638,14 @@ function isPhotoPost(paragraphs: readonly string[], removed: readonly RemovedBlo
   if (captions.length < PHOTO_POST_MIN_CAPTIONS) return false;
   const prose = paragraphs.reduce((n, p) => n + p.length, 0);
   return captions.reduce((n, block) => n + block.text.length, 0) > prose * PHOTO_POST_CAPTION_SHARE;
+}
+
+/** A short story whose link lists, removed from inside the content, hold more text than it: the links are the post. */
+function isLinksPost(paragraphs: readonly string[], removed: readonly RemovedBlock[]): boolean {
+  const prose = paragraphs.reduce((n, p) => n + p.length, 0);
+  if (prose >= LINKS_POST_MAX_PROSE_CHARS) return false;
+  const links = removed.filter((block) => block.reason === 'link list').reduce((n, block) => n + block.text.length, 0);
+  return links > Math.max(prose, LINKS_POST_MIN_CHARS);
 }
 
 function linkListReason(el: Element): RemovalReason | null {
