@@ -139,7 +139,6 @@ export const WIDGET_LABELS: ReadonlyMap<string, RemovalReason> = new Map(
       'laisser une réponse',
       'deja una respuesta',
       'dejar un comentario',
-      'lascia un commento',
       'show comments',
       'view comments',
       'join the conversation',
