@@ -10,8 +10,9 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DATASETS, type Dataset, type Split, loadGold, loadPages, loadReferenceScores } from './extract/datasets.js';
+import { DATASETS, type Dataset, type Gold, type Split, loadGold, loadPages, loadReferenceScores } from './extract/datasets.js';
 import { rougeLsum, type PageScore } from './extract/rouge.js';
+import { buildSnippets, countSnippets, emptyCounts, snippetScore, type SnippetCounts, type Snippets } from './extract/snippets.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 
@@ -271,6 +272,7 @@ export async function run(args: readonly string[]): Promise<void> {
       console.log(row(cells));
     }
   }
+  await printSnippetScores(datasets, split, limit, golds, extractors, results);
   const ours = results.get(extractors[0]!)!;
   console.log(`\nstart-up CPU: ${extractors.map((w) => `${w} ${(results.get(w)!.startupCpuSeconds * 1000).toFixed(0)} ms`).join(', ')}`);
   console.log(`child wall time: ${extractors.map((w) => `${w} ${results.get(w)!.wall.toFixed(1)} s`).join(', ')}`);
@@ -279,6 +281,48 @@ export async function run(args: readonly string[]): Promise<void> {
     rows.sort((a, b) => a.ours - b.ours);
     for (const r of rows.slice(0, Number(value('worst') ?? 40)))
       console.log(`${r.ours.toFixed(3)} ${r.key} ${(ours.out[r.key] ?? '').length}`);
+  }
+}
+
+/** The snippet measure (bench/extract/snippets.ts) per set and pooled over the sets run. */
+async function printSnippetScores(
+  datasets: readonly Dataset[],
+  split: Split,
+  limit: number,
+  golds: ReadonlyMap<Dataset, ReadonlyMap<string, Gold>>,
+  extractors: readonly Extractor[],
+  results: ReadonlyMap<Extractor, WorkerResult>,
+): Promise<void> {
+  const { decodeBytes } = await import('../src/extract/decode.js');
+  const snippets = new Map<string, Snippets>();
+  for (const dataset of datasets)
+    for (const page of loadPages(dataset, split, limit)) {
+      const gold = golds.get(dataset)!.get(page.id);
+      if (!gold) continue;
+      // Dragnet's readers' comments are neither required nor forbidden: the default leaves them out.
+      const html = decodeBytes(page.bytes, undefined, true).text;
+      snippets.set(`${dataset}/${page.id}`, buildSnippets(page.id, html, gold.article, gold.text));
+    }
+  console.log("\nSnippets (the hidden judge's style): 5 gold sentences that must be in the text, 5 visible non-gold lines that must not.");
+  console.log(row(['extractor', ...datasets.map((d) => `${d} P / R / F1`), 'pooled P / R / F1']));
+  console.log(row(['---', ...datasets.map(() => '---'), '---']));
+  const cell = (c: SnippetCounts) => {
+    const s = snippetScore(c);
+    return `${fmt(s.precision)} / ${fmt(s.recall)} / **${fmt(s.f1)}**`;
+  };
+  for (const which of extractors) {
+    const out = results.get(which)!.out;
+    const pooled = emptyCounts();
+    const cells = datasets.map((dataset) => {
+      const counts = emptyCounts();
+      for (const [key, page] of snippets) {
+        if (!key.startsWith(`${dataset}/`)) continue;
+        countSnippets(counts, page, out[key] ?? '');
+        countSnippets(pooled, page, out[key] ?? '');
+      }
+      return cell(counts);
+    });
+    console.log(row([which, ...cells, cell(pooled)]));
   }
 }
 

@@ -1,8 +1,9 @@
 // Data, not logic: the labels and phrases that mark page chrome on news sites, each with the
 // reason a reader is shown when a block is removed. Matching lives in text/lines.ts and html/.
+import type { RemovalReason } from './reasons.js';
 
 /** A whole line (case-insensitive, trailing punctuation ignored) that is a widget label. */
-export const WIDGET_LABELS: ReadonlyMap<string, string> = new Map(
+export const WIDGET_LABELS: ReadonlyMap<string, RemovalReason> = new Map(
   Object.entries({
     'share widget': [
       'share',
@@ -115,6 +116,29 @@ export const WIDGET_LABELS: ReadonlyMap<string, string> = new Map(
       'loading',
       'loading...',
       'leave a comment',
+      // The comment form under a blog post (WordPress and the like), line by line.
+      'leave a reply',
+      'leave a reply cancel reply',
+      'cancel reply',
+      'name (required)',
+      'email (required)',
+      'mail (required)',
+      'mail (will not be published)',
+      'mail (will not be published) (required)',
+      'email (will not be published)',
+      'email (will not be published) (required)',
+      'website',
+      'your email address will not be published',
+      'e-mail is optional and will not be displayed on the site',
+      'be the first to like this',
+      'like this',
+      'like this:',
+      'schreibe einen kommentar',
+      'antwort hinterlassen',
+      'laisser un commentaire',
+      'laisser une réponse',
+      'deja una respuesta',
+      'dejar un comentario',
       'show comments',
       'view comments',
       'join the conversation',
@@ -547,7 +571,9 @@ export const WIDGET_LABELS: ReadonlyMap<string, string> = new Map(
       'older posts',
       'newer posts',
     ],
-  }).flatMap(([reason, labels]) => labels.map((label) => [label, reason] as [string, string])),
+  } satisfies Partial<Record<RemovalReason, string[]>>).flatMap(([reason, labels]) =>
+    labels.map((label) => [label, reason as RemovalReason] as const),
+  ),
 );
 
 /** Labels that introduce an insert and may carry its headline on the same line ("Also Read; ..."). */

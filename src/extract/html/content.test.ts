@@ -209,3 +209,58 @@ test('a forum thread: every post is the text; profiles and the board footer are 
   for (const post of posts) assert.ok(page.text.includes(post), page.text);
   for (const chrome of ['Beiträge', 'phpBB']) assert.ok(!page.text.includes(chrome), page.text);
 });
+
+test('a post the template put in an <aside> is read on the last look; a sidebar beside a story stays out', () => {
+  const post = (body: string) => {
+    const result = extractArticle({
+      input: 'page.html',
+      format: 'html',
+      content: `<html><body><aside class="blogPost"><h1>Bridge to open next spring</h1><div class="blogContent">${body}</div></aside><form><p>Name (required)</p><p>Mail (required, not visible)</p></form></body></html>`,
+    });
+    if ('code' in result) assert.fail(`rejected: ${result.reason}`);
+    return result.text;
+  };
+  assert.equal(post(STORY.map(p).join('')), STORY.join('\n\n'));
+  const sidebar =
+    'Our newsletter brings you the week in transport, with every new road, bridge and rail line reviewed by our editors and readers.';
+  const text = textOf(`${STORY.map(p).join('')}</article><aside>${p(sidebar)}${p(sidebar.replace('week', 'month'))}</aside><article>`);
+  assert.ok(text.includes(STORY[2]) && !text.includes('newsletter'), text);
+});
+
+test('a small box named "content" in the sidebar does not outscore the story beside it', () => {
+  const result = extractArticle({
+    input: 'page.html',
+    format: 'html',
+    content: `<html><body><div id="beta"><div>${STORY.map(p).join('')}</div></div><div id="gamma"><div class="module-content"><p>Email subscription: enter your email address, delivered by FeedBurner</p></div></div></body></html>`,
+  });
+  if ('code' in result) assert.fail(`rejected: ${result.reason}`);
+  assert.equal(result.text, STORY.join('\n\n'));
+});
+
+test('a photo post keeps its captions; a story keeps its prose and drops its captions', () => {
+  const captions = [
+    'A girl dressed for Halloween meets with hundreds of other costumed people in the old town on Saturday night.',
+    'Men in costumes joke around in a popular nightlife district, where the bars stayed open until the early morning.',
+    'Families attend a charity parade along the harbour front, with a marching band leading the way past the ferry piers.',
+  ];
+  const figures = captions.map((c) => `<figure><img src="x.jpg"><figcaption>${c}</figcaption></figure>`).join('');
+  const photoPost = textOf(`${p('Our photographers spent the weekend in the old town and by the harbour.')}${figures}`);
+  for (const caption of captions) assert.ok(photoPost.includes(caption), photoPost);
+  const story = textOf(`${STORY.map(p).join('')}${figures}${p(STORY[0].replace('Monday', 'Tuesday'))}`);
+  assert.ok(story.includes(STORY[2]) && !story.includes(captions[0]!), story);
+});
+
+test('a post that is a list of links keeps its links; a story keeps its text and drops the list under it', () => {
+  const items = [
+    'Sandy forces hospital evacuation',
+    'Skepticism about pay for performance',
+    'Technology and healthcare spending',
+    'Medicare contractor jurisdictions explained',
+    'The dual causes of increased debt after an adverse health event',
+  ];
+  const list = `<ul>${items.map((item) => `<li><a href="/x">${item}</a></li>`).join('')}</ul>`;
+  const linksPost = textOf(`${p('A few links worth reading this week, from around the web.')}${list}`);
+  for (const item of items) assert.ok(linksPost.includes(item), linksPost);
+  const story = textOf(`${STORY.map(p).join('')}${list}`);
+  assert.ok(story.includes(STORY[2]) && !story.includes(items[0]!), story);
+});

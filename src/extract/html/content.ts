@@ -5,6 +5,7 @@ import type { RemovedBlock } from '../../records.js';
 import type { Element, Stats } from './dom.js';
 import { findFirst, textOf } from './dom.js';
 import { CJK_CHAR_WEIGHT, isCjk } from '../script.js';
+import type { RemovalReason } from '../reasons.js';
 
 /** A block shorter than this (chars) adds no score: too short to tell prose from chrome. */
 const MIN_BLOCK_CHARS = 25;
@@ -15,6 +16,8 @@ const BLOCK_LENGTH_CAP = 3;
 const ANCESTOR_LEVELS = 5;
 /** Class/id hints move a container's score by this much. */
 const CLASS_WEIGHT = 25;
+/** A "content"/"post" class name counts in full on a box with this much text outside links, in part below (150-300 measured alike). */
+const POSITIVE_HINT_FULL_CHARS = 200;
 /** A sibling joins the content when its score is this share of the winner's ... */
 const SIBLING_SHARE = 0.2;
 /** ... or at least this absolute score. */
@@ -28,6 +31,14 @@ const PROSE_TAGS = new Set(['p', 'blockquote', 'pre', 'td', 'th', 'dd']);
 const PROSE_MAX_LINK_DENSITY = 0.9;
 /** How a sentence ends (with its closing quote or bracket), in the scripts the extractor reads. */
 const SENTENCE_END = /[.!?…。！？؟।]["”’»)\]」』]*$/;
+/** A short sibling ends like this when it is a sentence (a one-line paragraph of the story). */
+const SENTENCE_END_SHORT = /[.!?。！？]["”’」』]?$/;
+/** A sibling paragraph with less link text than this share is prose. */
+const SIBLING_PROSE_MAX_LINK_DENSITY = 0.25;
+/** A sibling with the winner's class name ("post-part") gets this share of its score. */
+const SAME_CLASS_BONUS = 0.2;
+/** Removed blocks are recorded up to this many characters: enough to recognise them. */
+const REMOVED_TEXT_MAX_CHARS = 500;
 /** Short blocks (chars) are judged more strictly on links: a "Read more" line. */
 const SHORT_BLOCK_CHARS = 80;
 /** A class/id hint prunes a block only when it holds less than this share of the content. */
@@ -45,6 +56,16 @@ const RIVALS_MIN = 3;
 /** Climbing to a parent is worth it when the parent adds at most this much text. */
 const PARENT_TEXT_GROWTH = 1.15;
 
+/** A photo post has at least this many captions ... */
+const PHOTO_POST_MIN_CAPTIONS = 3;
+/** ... holding more than this many times the text of its prose (at 1, a story with three long captions lost its text to them). */
+const PHOTO_POST_CAPTION_SHARE = 2;
+
+/** A links post writes under this much prose of its own (at 500 an AEB story lost its text to a list under it) ... */
+const LINKS_POST_MAX_PROSE_CHARS = 250;
+/** ... and its lists of links hold more than that and at least this much. */
+const LINKS_POST_MIN_CHARS = 150;
+
 /** Blocks that join the story when they stand between two of its parts. */
 const BETWEEN_TAGS = new Set(['p', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'dl', 'blockquote', 'pre', 'table']);
 
@@ -54,7 +75,7 @@ const CHROME_AREA_FACTOR = 0.2;
 // Class and id words, matched per word ("share-tools" -> share, tools; "articleBody" -> articlebody)
 // and per joined pair of words ("most-read" -> mostread): a Set lookup, not a regex per element.
 const NEGATIVE_WORDS = new Set(
-  'ad ads advert advertisement adslot banner breadcrumb breadcrumbs byline bio caption comment comments community cookie consent disqus dropdown extra footer foot gdpr hidden masthead menu meta modal nav navbar navigation newsletter outbrain pagination pager paywall popup promo recirc recommend recommended recommendations related remark replies rss share sharing shoutbox sidebar skip social sponsor sponsored subscribe subscription supplemental taboola tags tag toolbar tools trending widget signup print credit credits disclaimer copyright overlay teaser timestamp dateline rating player video gallery carousel slideshow topics keywords authorbio authorinfo authorbox authorcontent authordescription authorbiography authorprofile authorcard authordetails authorwrap aboutauthor postauthor entryauthor inlinepromo mostread mostpopular readmore morestories alsoread latest prev previous nextprev navegacion rodape fusszeile piede lectores lecteurs lettori leitores leserkommentare werbung anzeige publicite publicidad pubblicita publicidade kommentare commentaires comentarios commenti comentarios partage compartir condividi teilen relacionadas relacionados correlati aehnliche verwandte postprofile userinfo usertitle postfoot pagefooter pageheader sitefooter siteheader'.split(
+  'ad ads advert advertisement adslot banner breadcrumb breadcrumbs byline bio caption comment comments community cookie consent disqus dropdown extra footer foot gdpr hidden masthead menu meta modal nav navbar navigation newsletter outbrain pagination pager paywall popup promo recirc recommend recommended recommendations related remark replies rss share sharing shoutbox sidebar skip social sponsor sponsored subscribe subscription supplemental taboola tags tag toolbar tools trending widget signup print credit credits disclaimer copyright overlay teaser timestamp dateline rating player video gallery carousel slideshow topics keywords authorbio authorinfo authorbox authorcontent authordescription authorbiography authorprofile authorcard authordetails authorwrap aboutauthor postauthor entryauthor inlinepromo mostread mostpopular readmore morestories alsoread latest prev previous nextprev navegacion rodape fusszeile piede lectores lecteurs lettori leitores leserkommentare werbung anzeige publicite publicidad pubblicita publicidade kommentare commentaires comentarios commenti comentarios partage compartir condividi teilen relacionadas relacionados correlati aehnliche verwandte postprofile userinfo usertitle postfoot pagefooter pageheader sitefooter siteheader header'.split(
     ' ',
   ),
 );
@@ -137,7 +158,7 @@ function isStronglyNegative(el: Element, useHints: boolean): boolean {
 }
 
 /** Elements that are never the story, with the reason a reader is shown. */
-const NON_CONTENT_TAGS: ReadonlyMap<string, string> = new Map([
+const NON_CONTENT_TAGS: ReadonlyMap<string, RemovalReason> = new Map([
   ['nav', 'site navigation'],
   ['menu', 'site navigation'],
   ['aside', 'sidebar'],
@@ -151,6 +172,8 @@ const NON_CONTENT_TAGS: ReadonlyMap<string, string> = new Map([
   ['address', 'contact details'],
   ['time', 'timestamp line'],
 ]);
+/** Tags that templates put whole posts in (`<aside class="post">`, `<footer>` around the text): distrusted on the last look. */
+const MISUSED_TAGS = new Set(['aside']);
 const NON_CONTENT_ROLES = /^(navigation|banner|contentinfo|complementary|dialog|alertdialog|menu|menubar|search|toolbar|tablist|form)$/i;
 const BLOCK_TAGS = new Set([
   'p',
@@ -212,7 +235,8 @@ function classWeight(el: Element, useHints: boolean): number {
   const h = hintOf(el);
   let weight = 0;
   if (h.negative) weight -= CLASS_WEIGHT;
-  if (h.positive) weight += CLASS_WEIGHT;
+  // A name says "content" of a box of any size: it counts in full only for a box holding a story's worth of prose.
+  if (h.positive) weight += CLASS_WEIGHT * Math.min(1, (el.stats.text - el.stats.links) / POSITIVE_HINT_FULL_CHARS);
   if (el.attrs['itemprop'] === 'articleBody') weight += CLASS_WEIGHT * 2;
   return weight;
 }
@@ -226,20 +250,20 @@ function isHidden(el: Element): boolean {
 }
 
 /** Why an element is chrome whatever its text (hidden, navigation, captions), or null. */
-function hardJunkReason(el: Element): string | null {
+function hardJunkReason(el: Element, trustTags: boolean): RemovalReason | null {
   if (isHidden(el)) return 'hidden element';
   const reason = NON_CONTENT_TAGS.get(el.tag);
-  if (reason) return reason;
+  if (reason && (trustTags || !MISUSED_TAGS.has(el.tag))) return reason;
   const role = el.attrs['role'];
   if (role && NON_CONTENT_ROLES.test(role)) return 'page chrome';
   return null;
 }
 
-/** Why an element's class or id marks it as chrome ("share-tools", "related"), or null. */
 /** Rows and cells are data ("player-2020-580" is a driver's row in a standings table), never widgets. */
 const TABLE_PARTS = new Set(['tr', 'td', 'th', 'tbody', 'thead', 'tfoot']);
 
-function hintJunkReason(el: Element, useHints: boolean): string | null {
+/** Why an element's class or id marks it as chrome ("share-tools", "related"), or null. */
+function hintJunkReason(el: Element, useHints: boolean): RemovalReason | null {
   if (TABLE_PARTS.has(el.tag)) return null;
   if (!useHints) return el.tag === 'header' ? 'page header' : null;
   const h = hintOf(el);
@@ -251,7 +275,7 @@ function hintJunkReason(el: Element, useHints: boolean): string | null {
   return null;
 }
 
-function reasonFromHint(h: string): string {
+function reasonFromHint(h: string): RemovalReason {
   const lower = h.toLowerCase();
   if (/share|social|partage|compartir|condividi|teilen/.test(lower)) return 'share widget';
   if (/comment|disqus|replies|kommentar|lectores|lecteurs|lettori|leitores/.test(lower)) return 'comment widget';
@@ -281,43 +305,97 @@ export interface ContentOptions {
   readonly useHints: boolean;
   /** Also read the page's comment threads (returned apart, in `comments`). */
   readonly withComments: boolean;
+  /**
+   * Read the tags templates misuse (MISUSED_TAGS: a blog's post in an `<aside class="blogPost">`)
+   * as chrome. Off for the last look at a page whose other readings found next to no story.
+   */
+  readonly trustTags: boolean;
 }
 
-const CONTENT_DEFAULTS: ContentOptions = { useHints: true, withComments: false };
+const CONTENT_DEFAULTS: ContentOptions = { useHints: true, withComments: false, trustTags: true };
 
+/**
+ * The story's paragraphs, in readability's way: each step below is a function, called in order.
+ * Scores live on the elements (`el.stats`), so a second reading of the same tree starts afresh at step 1.
+ */
 export function extractContent(root: Element, options: Partial<ContentOptions> = {}): ContentResult | null {
-  const { useHints, withComments } = { ...CONTENT_DEFAULTS, ...options } satisfies ContentOptions;
-  const measure = (el: Element): Stats => {
-    let text = 0;
-    let links = 0;
-    let commas = 0;
-    for (const child of el.children) {
-      if (typeof child === 'string') {
-        text += countChars(child);
-        commas += lastCommas;
-      } else {
-        const s = measure(child);
-        text += s.text;
-        commas += s.commas;
-        links += child.tag === 'a' ? s.text : s.links;
-      }
-    }
-    const s = el.stats;
-    s.text = text;
-    s.links = links;
-    s.commas = commas;
-    s.score = 0;
-    s.scored = false;
-    return s;
-  };
+  const settings = { ...CONTENT_DEFAULTS, ...options } satisfies ContentOptions;
+  // 1. Text, link text and commas of every element.
   measure(root);
-  const density = (el: Element) => {
-    const s = el.stats;
-    if (el.tag === 'a') return 1;
-    return s.text === 0 ? 0 : s.links / s.text;
-  };
+  // 2. Paragraphs score by length, commas and links, and pass their points to their containers.
+  const candidates = scoreBlocks(root, settings.useHints, settings.trustTags);
+  // 3. The container scoring best, its links discounted.
+  const best = bestCandidate(candidates);
+  if (!best) return null;
+  // 4. A story cut into blocks of like score: the nearest ancestor holding enough of them.
+  // 5. A wrapper that adds little text is the same content.
+  const top = climbWrappers(ancestorOfRivals(best.element, best.score, candidates), settings.trustTags);
+  // 6. The siblings that belong with it.
+  const parts = storyParts(top, best.score, settings.useHints, settings.trustTags);
+  // 7. Paragraphs, with chrome inside the content pruned; the comment threads after them when asked for.
+  const contentChars = parts.reduce((n, part) => n + part.stats.text, 0);
+  let writer = new ParagraphWriter(settings.useHints, settings.trustTags, settings.withComments, contentChars, null);
+  for (const part of parts) writer.emit(part);
+  let paragraphs = writer.take();
+  // 8. A photo post: its captions hold more text than its prose, so the captions are the story;
+  // a links post ("Quickies"): its lists of links are.
+  const keep = isPhotoPost(paragraphs, writer.removed)
+    ? 'photo caption or credit'
+    : isLinksPost(paragraphs, writer.removed)
+      ? 'link list'
+      : null;
+  if (keep) {
+    writer = new ParagraphWriter(settings.useHints, settings.trustTags, settings.withComments, contentChars, keep);
+    for (const part of parts) writer.emit(part);
+    paragraphs = writer.take();
+  }
+  if (settings.withComments) {
+    writer.readComments();
+    for (const area of commentAreas(root, parts)) writer.emit(area);
+  }
+  return { paragraphs, removed: writer.removed, comments: writer.take() };
+}
 
-  // 1. Score blocks and pass the scores up.
+/** Characters and commas of a stretch of text (countText adds to it). */
+interface Tally {
+  chars: number;
+  commas: number;
+}
+
+/** Step 1: every element's text length, link text and commas, bottom up; scores reset. */
+function measure(el: Element): Stats {
+  const tally: Tally = { chars: 0, commas: 0 };
+  let links = 0;
+  for (const child of el.children) {
+    if (typeof child === 'string') countText(child, tally);
+    else {
+      const s = measure(child);
+      tally.chars += s.text;
+      tally.commas += s.commas;
+      links += child.tag === 'a' ? s.text : s.links;
+    }
+  }
+  const s = el.stats;
+  s.text = tally.chars;
+  s.links = links;
+  s.commas = tally.commas;
+  s.score = 0;
+  s.scored = false;
+  return s;
+}
+
+function density(el: Element): number {
+  const s = el.stats;
+  if (el.tag === 'a') return 1;
+  return s.text === 0 ? 0 : s.links / s.text;
+}
+
+function finalScore(el: Element): number {
+  return el.stats.score * (1 - density(el));
+}
+
+/** Step 2: scores paragraphs and passes them to ANCESTOR_LEVELS ancestors; returns the ancestors scored. */
+function scoreBlocks(root: Element, useHints: boolean, trustTags: boolean): Element[] {
   const candidates: Element[] = [];
   const initialise = (el: Element) => {
     const s = el.stats;
@@ -326,24 +404,21 @@ export function extractContent(root: Element, options: Partial<ContentOptions> =
     s.score = baseScore(el) + classWeight(el, useHints);
     candidates.push(el);
   };
-  const scoreBlocks = (el: Element, junk: boolean, penalised: boolean) => {
-    const isJunk = junk || hardJunkReason(el) !== null;
+  const visit = (el: Element, junk: boolean, penalised: boolean) => {
+    const isJunk = junk || hardJunkReason(el, trustTags) !== null;
     const isPenalised =
       penalised || el.tag === 'a' || el.tag === 'header' || isStronglyNegative(el, useHints) || (useHints && hintOf(el).headlinePart);
-    let ownText = 0;
-    let ownCommas = 0;
+    const own: Tally = { chars: 0, commas: 0 };
     let hasBlockChild = false;
     for (const child of el.children) {
-      if (typeof child === 'string') {
-        ownText += countChars(child);
-        ownCommas += lastCommas;
-      } else {
+      if (typeof child === 'string') countText(child, own);
+      else {
         if (BLOCK_TAGS.has(child.tag)) hasBlockChild = true;
         else {
-          ownText += child.stats.text;
-          ownCommas += child.stats.commas;
+          own.chars += child.stats.text;
+          own.commas += child.stats.commas;
         }
-        scoreBlocks(child, isJunk, isPenalised);
+        visit(child, isJunk, isPenalised);
       }
     }
     if (isJunk) return;
@@ -351,11 +426,11 @@ export function extractContent(root: Element, options: Partial<ContentOptions> =
     // Text written straight into a container beside block children (<div>text<br>text<div>ad</div>)
     // is a paragraph of that container, as if wrapped in <p>.
     const looseText =
-      !isParagraph && hasBlockChild && ownText >= MIN_BLOCK_CHARS && el.tag !== 'body' && el.tag !== 'html' && el.tag !== '#root';
+      !isParagraph && hasBlockChild && own.chars >= MIN_BLOCK_CHARS && el.tag !== 'body' && el.tag !== 'html' && el.tag !== '#root';
     if (!isParagraph && !looseText) return;
-    const text = isParagraph ? el.stats.text : ownText;
+    const text = isParagraph ? el.stats.text : own.chars;
     if (text < MIN_BLOCK_CHARS) return;
-    const commas = isParagraph ? el.stats.commas : ownCommas;
+    const commas = isParagraph ? el.stats.commas : own.commas;
     const points =
       (1 + commas + Math.min(Math.floor(text / CHARS_PER_POINT), BLOCK_LENGTH_CAP)) *
       (1 - density(el)) *
@@ -366,185 +441,231 @@ export function extractContent(root: Element, options: Partial<ContentOptions> =
       ancestor.stats.score += points / (level === 0 ? 1 : level === 1 ? 2 : level * 3);
     }
   };
-  scoreBlocks(root, false, false);
+  visit(root, false, false);
+  return candidates;
+}
 
-  let top: Element | null = null;
-  let topScore = -Infinity;
+/** Step 3: the candidate with the best score, links discounted (the first of equals). */
+function bestCandidate(candidates: readonly Element[]): { element: Element; score: number } | null {
+  let best: Element | null = null;
+  let bestScore = -Infinity;
   for (const el of candidates) {
-    const s = el.stats;
-    const final = s.score * (1 - density(el));
-    if (final > topScore) {
-      topScore = final;
-      top = el;
+    const score = finalScore(el);
+    if (score > bestScore) {
+      bestScore = score;
+      best = el;
     }
   }
-  if (!top) return null;
+  return best ? { element: best, score: bestScore } : null;
+}
 
-  // 2. A story cut into several blocks of like score (photo posts, text boxed between ads): the
-  // nearest ancestor that holds enough of the close rivals is the content. (Readability's other
-  // climb, to an ancestor scoring above the block below it, lost 0.002 on Dragnet and was left out.)
-  const finalScore = (el: Element) => el.stats.score * (1 - density(el));
+function isPageTop(el: Element): boolean {
+  return el.tag === 'body' || el.tag === 'html' || el.tag === '#root';
+}
+
+/**
+ * Step 4: a story cut into several blocks of like score (photo posts, text boxed between ads): the
+ * nearest ancestor that holds enough of the close rivals is the content. (Readability's other
+ * climb, to an ancestor scoring above the block below it, lost 0.002 on Dragnet and was left out.)
+ */
+function ancestorOfRivals(top: Element, topScore: number, candidates: readonly Element[]): Element {
   const rivals = candidates
     .filter((el) => el !== top && finalScore(el) >= topScore * RIVAL_SHARE)
     .sort((a, b) => finalScore(b) - finalScore(a))
     .slice(0, RIVALS_LOOKED_AT);
-  const isTop = (el: Element) => el.tag === 'body' || el.tag === 'html' || el.tag === '#root';
-  if (rivals.length >= RIVALS_MIN) {
-    for (let ancestor = top.parent; ancestor && !isTop(ancestor); ancestor = ancestor.parent) {
-      if (rivals.filter((el) => el !== ancestor && isInside(el, ancestor)).length >= RIVALS_MIN) {
-        top = ancestor;
-        break;
-      }
-    }
-  }
+  if (rivals.length < RIVALS_MIN) return top;
+  for (let ancestor = top.parent; ancestor && !isPageTop(ancestor); ancestor = ancestor.parent)
+    if (rivals.filter((el) => el !== ancestor && isInside(el, ancestor)).length >= RIVALS_MIN) return ancestor;
+  return top;
+}
 
-  // Climb while the parent is the same content with little more text (a wrapper div).
+/** Step 5: climbs while the parent is the same content with little more text (a wrapper div). */
+function climbWrappers(top: Element, trustTags: boolean): Element {
+  let el = top;
   while (
-    top.parent &&
-    top.parent.tag !== '#root' &&
-    top.parent.tag !== 'body' &&
-    top.parent.stats.text <= top.stats.text * PARENT_TEXT_GROWTH &&
-    !hardJunkReason(top.parent)
-  ) {
-    top = top.parent;
+    el.parent &&
+    el.parent.tag !== '#root' &&
+    el.parent.tag !== 'body' &&
+    el.parent.stats.text <= el.stats.text * PARENT_TEXT_GROWTH &&
+    !hardJunkReason(el.parent, trustTags)
+  )
+    el = el.parent;
+  return el;
+}
+
+/** Step 6: the content and the siblings that belong with it, in page order. */
+function storyParts(top: Element, topScore: number, useHints: boolean, trustTags: boolean): Element[] {
+  const parent = top.parent;
+  if (!parent || parent.tag === '#root') return [top];
+  // Siblings that belong with the winner: well scored, or paragraphs of plain prose.
+  const chosen = new Set<Element>();
+  const threshold = Math.max(SIBLING_MIN_SCORE, topScore * SIBLING_SHARE);
+  const topHint = top.attrs['class'];
+  for (const sibling of parent.children) {
+    if (typeof sibling === 'string') continue;
+    if (sibling === top) {
+      chosen.add(sibling);
+      continue;
+    }
+    if (hardJunkReason(sibling, trustTags) || hintJunkReason(sibling, useHints)) continue;
+    const bonus = topHint && sibling.attrs['class'] === topHint ? topScore * SAME_CLASS_BONUS : 0;
+    const score = (sibling.stats.scored ? sibling.stats.score : 0) * (1 - density(sibling)) + bonus;
+    if (score >= threshold) chosen.add(sibling);
+    else if (sibling.tag === 'p' || ((sibling.tag === 'div' || sibling.tag === 'section') && !hasBlockChild(sibling))) {
+      const text = textOf(sibling);
+      const d = density(sibling);
+      if (
+        (text.length > SHORT_BLOCK_CHARS && d < SIBLING_PROSE_MAX_LINK_DENSITY) ||
+        (text.length > 0 && d === 0 && SENTENCE_END_SHORT.test(text))
+      )
+        chosen.add(sibling);
+    }
+  }
+  // What stands between two parts of the story is the story too: a subheading, a list, a table,
+  // a quote, a paragraph with many links, left out above for scoring low on its own.
+  const children = parent.children;
+  const indexes = [...chosen].map((el) => children.indexOf(el));
+  const first = Math.min(...indexes);
+  const last = Math.max(...indexes);
+  const parts: Element[] = [];
+  for (let i = 0; i < children.length; i++) {
+    const sibling = children[i]!;
+    if (typeof sibling === 'string') continue;
+    if (chosen.has(sibling)) parts.push(sibling);
+    else if (
+      i > first &&
+      i < last &&
+      BETWEEN_TAGS.has(sibling.tag) &&
+      !hardJunkReason(sibling, trustTags) &&
+      !hintJunkReason(sibling, useHints) &&
+      density(sibling) <= MAX_LINK_DENSITY
+    )
+      parts.push(sibling);
+  }
+  return parts;
+}
+
+/** Step 7: writes the chosen elements as paragraphs, pruning chrome inside them (with its reason). */
+class ParagraphWriter {
+  readonly removed: RemovedBlock[] = [];
+  private paragraphs: string[] = [];
+  private buffer: string[] = [];
+  private headline: string | null = null;
+  private proseChars = 0;
+  /** Inside a comment thread its own class names ("comment-body", "comment-author") prune nothing. */
+  private inComments = false;
+
+  constructor(
+    private readonly useHints: boolean,
+    private readonly trustTags: boolean,
+    private readonly withComments: boolean,
+    /** Text of the whole content: a class hint never prunes most of it. */
+    private readonly contentChars: number,
+    /** Blocks removed for this reason are the story's text here (a photo post's captions, a links post's lists). */
+    private readonly keep: RemovalReason | null,
+  ) {}
+
+  /** The paragraphs written since the last call. */
+  take(): string[] {
+    this.flush();
+    return this.paragraphs.splice(0);
   }
 
-  // 3. Siblings that belong with the winner: well scored, or paragraphs of plain prose.
-  const parts: Element[] = [];
-  const threshold = Math.max(SIBLING_MIN_SCORE, topScore * SIBLING_SHARE);
-  const parent = top.parent;
-  if (parent && parent.tag !== '#root') {
-    const topHint = top.attrs['class'];
-    for (const sibling of parent.children) {
-      if (typeof sibling === 'string') continue;
-      if (sibling === top) {
-        parts.push(sibling);
-        continue;
-      }
-      if (hardJunkReason(sibling) || hintJunkReason(sibling, useHints)) continue;
-      const s = sibling.stats;
-      let bonus = topHint && sibling.attrs['class'] === topHint ? topScore * 0.2 : 0;
-      const score = (s.scored ? s.score : 0) * (1 - density(sibling)) + bonus;
-      if (score >= threshold) parts.push(sibling);
-      else if (sibling.tag === 'p' || ((sibling.tag === 'div' || sibling.tag === 'section') && !hasBlockChild(sibling))) {
-        const text = textOf(sibling);
-        const d = density(sibling);
-        if ((text.length > SHORT_BLOCK_CHARS && d < 0.25) || (text.length > 0 && d === 0 && /[.!?。！？]["”’」』]?$/.test(text)))
-          parts.push(sibling);
-      }
-      bonus = 0;
-    }
-    // What stands between two parts of the story is the story too: a subheading, a list, a table,
-    // a quote, a paragraph with many links, left out above for scoring low on its own.
-    const first = parent.children.indexOf(parts[0]!);
-    const last = parent.children.indexOf(parts[parts.length - 1]!);
-    const chosen = new Set(parts);
-    parts.length = 0;
-    for (let i = 0; i < parent.children.length; i++) {
-      const sibling = parent.children[i]!;
-      if (typeof sibling === 'string') continue;
-      if (chosen.has(sibling)) parts.push(sibling);
-      else if (
-        i > first &&
-        i < last &&
-        BETWEEN_TAGS.has(sibling.tag) &&
-        !hardJunkReason(sibling) &&
-        !hintJunkReason(sibling, useHints) &&
-        density(sibling) <= MAX_LINK_DENSITY
-      )
-        parts.push(sibling);
-    }
-  } else parts.push(top);
+  readComments(): void {
+    this.inComments = true;
+  }
 
-  // 4. Write paragraphs, pruning chrome inside the content.
-  const topText = parts.reduce((n, part) => n + part.stats.text, 0);
-  const paragraphs: string[] = [];
-  const removed: RemovedBlock[] = [];
-  let buffer: string[] = [];
-  let headline: string | null = null;
-  let proseChars = 0;
-  const flush = () => {
-    // Two line breaks in a row (<br><br>) end a paragraph.
-    for (const piece of buffer.join('').split(/\n[^\S\n]*\n/)) {
-      const text = piece.replace(/\s+/g, ' ').trim();
-      if (text) {
-        paragraphs.push(text);
-        proseChars += text.length;
-      }
-    }
-    buffer = [];
-  };
-  // Inside a comment thread its own class names ("comment-body", "comment-author") prune nothing.
-  let inComments = false;
-  const emit = (node: Element | string) => {
+  emit(node: Element | string): void {
     if (typeof node === 'string') {
-      buffer.push(node.replace(/\s+/g, ' '));
+      this.buffer.push(node.replace(/\s+/g, ' '));
       return;
     }
     if (node.tag === 'br') {
-      buffer.push('\n');
+      this.buffer.push('\n');
       return;
     }
     const block = BLOCK_TAGS.has(node.tag);
-    if (block) {
-      // A class hint never prunes most of the content: "non-ad-column" can hold the story.
-      const share = node.stats.text / Math.max(1, topText);
-      let hinted = share < MAX_HINT_PRUNE_SHARE ? hintJunkReason(node, useHints && !inComments) : null;
-      // A thread inside the story's container is read after the story, with the others.
-      if (withComments && !inComments && hinted === 'comment widget') return;
-      if (hinted === 'headline' && proseChars >= STORY_STARTED_CHARS && node.stats.text <= SUBHEADING_MAX_CHARS) hinted = null;
-      const reason = hardJunkReason(node) ?? hinted ?? linkListReason(node);
-      if (reason) {
-        const text = textOf(node);
-        if (text) removed.push({ text: text.slice(0, 500), reason });
-        return;
-      }
-    }
+    if (block && this.pruned(node)) return;
     // The first <h1> is the headline; pages that use <h1> for every section title keep the later ones as subheadings.
-    if (node.tag === 'h1' && (headline === null || textOf(node) === headline)) {
+    if (node.tag === 'h1' && (this.headline === null || textOf(node) === this.headline)) {
       const text = textOf(node);
       if (text) {
-        removed.push({ text, reason: 'headline' });
-        headline = text;
+        this.removed.push({ text, reason: 'headline' });
+        this.headline = text;
       }
       return;
     }
     // A table row is one line: its cells are separated, not split into paragraphs.
     const cell = node.tag === 'td' || node.tag === 'th';
-    if (cell) buffer.push(' ');
-    else if (block) flush();
-    for (const child of node.children) emit(child);
-    if (cell) buffer.push(' ');
-    else if (block) flush();
-  };
-  const linkListReason = (el: Element): string | null => {
-    const s = el.stats;
-    if (s.text === 0 || el.tag === 'body' || el.tag === 'article' || el.tag === 'main') return null;
-    const d = s.links / s.text;
-    // A paragraph of prose whose names are links is still prose; only an all-link line is chrome.
-    // An item of a list that is not itself a link list is a point of the story ("Your <a>email list</a> will grow").
-    const proseItem = el.tag === 'li' && el.parent !== null && el.parent.stats.links <= el.parent.stats.text * MAX_LINK_DENSITY;
-    // A paragraph that is one link and no sentence is a headline pointing elsewhere ("'DANCING WITH THE STARS' CARRIE ANN ...");
-    // an address written out is a source the story cites, as it was before.
-    if (PROSE_TAGS.has(el.tag) || proseItem)
-      return d > PROSE_MAX_LINK_DENSITY && (s.text < SHORT_BLOCK_CHARS || (!TABLE_PARTS.has(el.tag) && isHeadlineLink(textOf(el))))
-        ? 'link list'
-        : null;
-    // A container whose own prose outweighs a short story is not a link list: its list of links goes, its story stays.
-    if ((el.tag === 'div' || el.tag === 'section') && s.text - s.links >= LINK_LIST_MAX_PROSE_CHARS && hasBlockChild(el)) return null;
-    if (d > MAX_LINK_DENSITY && (s.text < 1000 || el.tag === 'ul' || el.tag === 'ol' || el.tag === 'div' || el.tag === 'section'))
-      return 'link list';
-    return null;
-  };
-  for (const part of parts) emit(part);
-  flush();
-  const story = paragraphs.splice(0);
-  if (withComments) {
-    inComments = true;
-    for (const area of commentAreas(root, parts)) emit(area);
-    flush();
+    if (cell) this.buffer.push(' ');
+    else if (block) this.flush();
+    for (const child of node.children) this.emit(child);
+    if (cell) this.buffer.push(' ');
+    else if (block) this.flush();
   }
-  return { paragraphs: story, removed, comments: paragraphs };
+
+  /** Whether a block is chrome (recorded in `removed`) or a comment thread left for later. */
+  private pruned(node: Element): boolean {
+    // A class hint never prunes most of the content: "non-ad-column" can hold the story.
+    const share = node.stats.text / Math.max(1, this.contentChars);
+    let hinted = share < MAX_HINT_PRUNE_SHARE ? hintJunkReason(node, this.useHints && !this.inComments) : null;
+    // A thread inside the story's container is read after the story, with the others.
+    if (this.withComments && !this.inComments && hinted === 'comment widget') return true;
+    if (hinted === 'headline' && this.proseChars >= STORY_STARTED_CHARS && node.stats.text <= SUBHEADING_MAX_CHARS) hinted = null;
+    const reason = hardJunkReason(node, this.trustTags) ?? hinted ?? linkListReason(node);
+    if (!reason || reason === this.keep) return false;
+    const text = textOf(node);
+    if (text) this.removed.push({ text: text.slice(0, REMOVED_TEXT_MAX_CHARS), reason });
+    return true;
+  }
+
+  private flush(): void {
+    // Two line breaks in a row (<br><br>) end a paragraph.
+    for (const piece of this.buffer.join('').split(/\n[^\S\n]*\n/)) {
+      const text = piece.replace(/\s+/g, ' ').trim();
+      if (text) {
+        this.paragraphs.push(text);
+        this.proseChars += text.length;
+      }
+    }
+    this.buffer = [];
+  }
+}
+
+/** Captions removed from the content outweigh the prose kept, over PHOTO_POST_MIN_CAPTIONS photos or more. */
+function isPhotoPost(paragraphs: readonly string[], removed: readonly RemovedBlock[]): boolean {
+  const captions = removed.filter((block) => block.reason === 'photo caption or credit');
+  if (captions.length < PHOTO_POST_MIN_CAPTIONS) return false;
+  const prose = paragraphs.reduce((n, p) => n + p.length, 0);
+  return captions.reduce((n, block) => n + block.text.length, 0) > prose * PHOTO_POST_CAPTION_SHARE;
+}
+
+/** A short story whose link lists, removed from inside the content, hold more text than it: the links are the post. */
+function isLinksPost(paragraphs: readonly string[], removed: readonly RemovedBlock[]): boolean {
+  const prose = paragraphs.reduce((n, p) => n + p.length, 0);
+  if (prose >= LINKS_POST_MAX_PROSE_CHARS) return false;
+  const links = removed.filter((block) => block.reason === 'link list').reduce((n, block) => n + block.text.length, 0);
+  return links > Math.max(prose, LINKS_POST_MIN_CHARS);
+}
+
+function linkListReason(el: Element): RemovalReason | null {
+  const s = el.stats;
+  if (s.text === 0 || el.tag === 'body' || el.tag === 'article' || el.tag === 'main') return null;
+  const d = s.links / s.text;
+  // A paragraph of prose whose names are links is still prose; only an all-link line is chrome.
+  // An item of a list that is not itself a link list is a point of the story ("Your <a>email list</a> will grow").
+  const proseItem = el.tag === 'li' && el.parent !== null && el.parent.stats.links <= el.parent.stats.text * MAX_LINK_DENSITY;
+  // A paragraph that is one link and no sentence is a headline pointing elsewhere ("'DANCING WITH THE STARS' CARRIE ANN ...");
+  // an address written out is a source the story cites, as it was before.
+  if (PROSE_TAGS.has(el.tag) || proseItem)
+    return d > PROSE_MAX_LINK_DENSITY && (s.text < SHORT_BLOCK_CHARS || (!TABLE_PARTS.has(el.tag) && isHeadlineLink(textOf(el))))
+      ? 'link list'
+      : null;
+  // A container whose own prose outweighs a short story is not a link list: its list of links goes, its story stays.
+  if ((el.tag === 'div' || el.tag === 'section') && s.text - s.links >= LINK_LIST_MAX_PROSE_CHARS && hasBlockChild(el)) return null;
+  if (d > MAX_LINK_DENSITY && (s.text < 1000 || el.tag === 'ul' || el.tag === 'ol' || el.tag === 'div' || el.tag === 'section'))
+    return 'link list';
+  return null;
 }
 
 /** The outermost elements named as comment threads ("comments", "disqus", "kommentare"), in page order, that hold no part of the story. */
@@ -553,7 +674,7 @@ function commentAreas(root: Element, parts: readonly Element[]): Element[] {
   const holdsStory = (el: Element) => parts.some((part) => isInside(part, el));
   const walk = (el: Element) => {
     for (const child of el.children) {
-      if (typeof child === 'string' || hardJunkReason(child)) continue;
+      if (typeof child === 'string' || hardJunkReason(child, true)) continue;
       const h = hintOf(child);
       if (BLOCK_TAGS.has(child.tag) && h.negative && reasonFromHint(hint(child)) === 'comment widget' && !holdsStory(child))
         areas.push(child);
@@ -612,15 +733,13 @@ function baseScore(el: Element): number {
   }
 }
 
-/** Commas (Latin, CJK, Arabic) in the text last passed to countChars: one pass does both. */
-let lastCommas = 0;
-
 /**
- * Characters with runs of whitespace counted as one, as the text will be written; Chinese and
- * Japanese characters weigh CJK_CHAR_WEIGHT, so a short CJK paragraph scores like the English it
- * would translate to and is not lost under MIN_BLOCK_CHARS.
+ * Adds a text's characters, with runs of whitespace counted as one as the text will be written,
+ * and its commas (Latin, CJK, Arabic) to `tally`: one pass does both. Chinese and Japanese
+ * characters weigh CJK_CHAR_WEIGHT, so a short CJK paragraph scores like the English it would
+ * translate to and is not lost under MIN_BLOCK_CHARS.
  */
-function countChars(text: string): number {
+function countText(text: string, tally: Tally): void {
   let n = 0;
   let commas = 0;
   let space = true;
@@ -636,6 +755,6 @@ function countChars(text: string): number {
       if (c === 44 || c === 0xff0c || c === 0x3001 || c === 0x060c) commas++;
     }
   }
-  lastCommas = commas;
-  return n;
+  tally.chars += n;
+  tally.commas += commas;
 }

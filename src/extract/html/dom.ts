@@ -150,123 +150,140 @@ const NO_ATTRS: Record<string, string> = Object.freeze({}) as Record<string, str
  * (`stripNonContentBytes`), so the text is not searched for them again.
  */
 export function parseHtml(html: string, options: { readonly nonContentCut?: boolean } = {}): ParsedPage {
-  const root: Element = { tag: '#root', attrs: {}, children: [], parent: null, stats: freshStats() };
-  let current: Element = root;
-  let depth = 0;
-  let skipDepth = 0;
-  let skipTag = '';
-  let inTitle = false;
-  let title = '';
-  let inJsonLd = false;
-  let jsonLdText = '';
-  let lang: string | null = null;
-  const metas: Record<string, string>[] = [];
-  const links: Record<string, string>[] = [];
-  const jsonLd: string[] = [];
-  let firstH1: Element | null = null;
-  let modified: Element | null = null;
-
-  const parser = new Parser(
-    {
-      onopentag(name, attribs) {
-        if (name === 'meta') {
-          metas.push(attribs);
-          return;
-        }
-        if (name === 'link') {
-          links.push(attribs);
-          return;
-        }
-        if (skipDepth > 0) {
-          if (name === skipTag) skipDepth++;
-          return;
-        }
-        if (name === 'html' && attribs['lang']) lang = attribs['lang'];
-        if (name === 'title' && !title) {
-          inTitle = true;
-          return;
-        }
-        if (name === 'script' && /ld\+json/i.test(attribs['type'] ?? '')) {
-          inJsonLd = true;
-          jsonLdText = '';
-        }
-        if (SKIP.has(name)) {
-          skipDepth = 1;
-          skipTag = name;
-          return;
-        }
-        if (FLATTEN.has(name)) return;
-        // Past this depth (broken or hostile markup) elements are not built: text joins the deepest
-        // one, and a block's edge becomes a paragraph break (two <br>).
-        if (depth >= MAX_DEPTH) {
-          if (PARAGRAPH_BREAKS.has(name))
-            for (let i = 0; i < 2; i++)
-              current.children.push({ tag: 'br', attrs: NO_ATTRS, children: [], parent: current, stats: freshStats() });
-          return;
-        }
-        let attrs: Record<string, string> = NO_ATTRS;
-        for (const key in attribs) {
-          if (!KEEP_ATTRS.has(key)) continue;
-          if (attrs === NO_ATTRS) attrs = {};
-          attrs[key] = attribs[key]!;
-        }
-        const element: Element = { tag: name, attrs, children: [], parent: current, stats: freshStats() };
-        current.children.push(element);
-        if (name === 'h1') firstH1 ??= element;
-        if (attrs['itemprop'] === 'dateModified') modified ??= element;
-        if (!VOID.has(name)) {
-          current = element;
-          depth++;
-        }
-      },
-      ontext(text) {
-        if (inJsonLd) {
-          jsonLdText += text;
-          return;
-        }
-        if (inTitle) {
-          title += text;
-          return;
-        }
-        if (skipDepth > 0) return;
-        const last = current.children[current.children.length - 1];
-        if (typeof last === 'string') current.children[current.children.length - 1] = last + text;
-        else current.children.push(text);
-      },
-      onclosetag(name) {
-        if (name === 'title' && inTitle) {
-          inTitle = false;
-          return;
-        }
-        if (skipDepth > 0) {
-          if (name === skipTag && --skipDepth === 0 && inJsonLd) {
-            inJsonLd = false;
-            jsonLd.push(jsonLdText);
-          }
-          return;
-        }
-        if (VOID.has(name) || FLATTEN.has(name)) return;
-        // Close up to the matching open element; a stray close tag is ignored.
-        let node: Element | null = current;
-        let levels = 1;
-        while (node && node.tag !== name) {
-          node = node.parent;
-          levels++;
-        }
-        if (node?.parent) {
-          current = node.parent;
-          depth -= levels;
-        }
-      },
-    },
-    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: true },
-  );
+  // 1. Scripts, styles and comments out, unless the bytes were cut already.
   const stripped = options.nonContentCut ? html : stripNonContent(html);
+  // 2. Hostile or broken markup is read up to MAX_TAGS tags.
   const capped = capTags(stripped);
+  // 3. The tree, with the head's metadata collected on the way.
+  const builder = new TreeBuilder();
+  const parser = new Parser(builder, {
+    decodeEntities: true,
+    lowerCaseTags: true,
+    lowerCaseAttributeNames: true,
+    recognizeSelfClosing: true,
+  });
   parser.write(capped);
   parser.end();
-  const cutAtTag = capped.length < stripped.length ? MAX_TAGS : null;
-  return { root, title: title.trim() || null, metas, links, jsonLd, lang, firstH1, modified, cutAtTag };
+  return builder.page(capped.length < stripped.length ? MAX_TAGS : null);
+}
+
+/** htmlparser2's callbacks, building the element tree and noting the head's metadata as they go. */
+class TreeBuilder {
+  private readonly root: Element = { tag: '#root', attrs: {}, children: [], parent: null, stats: freshStats() };
+  private current: Element = this.root;
+  private depth = 0;
+  /** Inside a skipped element (SKIP): how many of its tag are open. */
+  private skipDepth = 0;
+  private skipTag = '';
+  private inTitle = false;
+  private title = '';
+  private inJsonLd = false;
+  private jsonLdText = '';
+  private lang: string | null = null;
+  private readonly metas: Record<string, string>[] = [];
+  private readonly links: Record<string, string>[] = [];
+  private readonly jsonLd: string[] = [];
+  private firstH1: Element | null = null;
+  private modified: Element | null = null;
+
+  page(cutAtTag: number | null): ParsedPage {
+    const { root, metas, links, jsonLd, lang, firstH1, modified } = this;
+    return { root, title: this.title.trim() || null, metas, links, jsonLd, lang, firstH1, modified, cutAtTag };
+  }
+
+  onopentag(name: string, attribs: Record<string, string>): void {
+    if (name === 'meta') {
+      this.metas.push(attribs);
+      return;
+    }
+    if (name === 'link') {
+      this.links.push(attribs);
+      return;
+    }
+    if (this.skipDepth > 0) {
+      if (name === this.skipTag) this.skipDepth++;
+      return;
+    }
+    if (name === 'html' && attribs['lang']) this.lang = attribs['lang'];
+    if (name === 'title' && !this.title) {
+      this.inTitle = true;
+      return;
+    }
+    if (name === 'script' && /ld\+json/i.test(attribs['type'] ?? '')) {
+      this.inJsonLd = true;
+      this.jsonLdText = '';
+    }
+    if (SKIP.has(name)) {
+      this.skipDepth = 1;
+      this.skipTag = name;
+      return;
+    }
+    if (FLATTEN.has(name)) return;
+    // Past this depth (broken or hostile markup) elements are not built: text joins the deepest
+    // one, and a block's edge becomes a paragraph break (two <br>).
+    if (this.depth >= MAX_DEPTH) {
+      if (PARAGRAPH_BREAKS.has(name))
+        for (let i = 0; i < 2; i++)
+          this.current.children.push({ tag: 'br', attrs: NO_ATTRS, children: [], parent: this.current, stats: freshStats() });
+      return;
+    }
+    let attrs: Record<string, string> = NO_ATTRS;
+    for (const key in attribs) {
+      if (!KEEP_ATTRS.has(key)) continue;
+      if (attrs === NO_ATTRS) attrs = {};
+      attrs[key] = attribs[key]!;
+    }
+    const element: Element = { tag: name, attrs, children: [], parent: this.current, stats: freshStats() };
+    this.current.children.push(element);
+    if (name === 'h1') this.firstH1 ??= element;
+    if (attrs['itemprop'] === 'dateModified') this.modified ??= element;
+    if (!VOID.has(name)) {
+      this.current = element;
+      this.depth++;
+    }
+  }
+
+  ontext(text: string): void {
+    if (this.inJsonLd) {
+      this.jsonLdText += text;
+      return;
+    }
+    if (this.inTitle) {
+      this.title += text;
+      return;
+    }
+    if (this.skipDepth > 0) return;
+    const children = this.current.children;
+    const last = children[children.length - 1];
+    if (typeof last === 'string') children[children.length - 1] = last + text;
+    else children.push(text);
+  }
+
+  onclosetag(name: string): void {
+    if (name === 'title' && this.inTitle) {
+      this.inTitle = false;
+      return;
+    }
+    if (this.skipDepth > 0) {
+      if (name === this.skipTag && --this.skipDepth === 0 && this.inJsonLd) {
+        this.inJsonLd = false;
+        this.jsonLd.push(this.jsonLdText);
+      }
+      return;
+    }
+    if (VOID.has(name) || FLATTEN.has(name)) return;
+    // Close up to the matching open element; a stray close tag is ignored.
+    let node: Element | null = this.current;
+    let levels = 1;
+    while (node && node.tag !== name) {
+      node = node.parent;
+      levels++;
+    }
+    if (node?.parent) {
+      this.current = node.parent;
+      this.depth -= levels;
+    }
+  }
 }
 
 const NON_CONTENT_OPEN = /<(script|style|svg|noscript|template)\b[^>]*>|<!--/gi;

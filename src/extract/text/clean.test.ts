@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Article, Rejection } from '../../records.js';
 import { extractArticle } from '../index.js';
+import { filterChromeParagraphs } from './clean.js';
 
 const STORY = [
   'Officials in the northern province said on Monday that the new bridge would open to traffic next spring after two years of delays.',
@@ -310,4 +311,21 @@ test('a heading over other stories takes its list with it, in HTML and plain tex
     }),
   ).text;
   assert.deepEqual(middle.split('\n\n'), [STORY[0], 'Who pays for the bridge?', 'Tolls stay low', STORY[1], STORY[2]]);
+});
+
+test('the comment form under a blog post goes line by line', () => {
+  const story = 'The council approved the new cycle lanes on Tuesday after a two-hour debate, with work to start in the spring.';
+  const form = [
+    'Leave a Reply Cancel reply',
+    'Name (required)',
+    'Mail (will not be published) (required)',
+    'Website',
+    'Be the first to like this.',
+  ];
+  const result = filterChromeParagraphs([story, ...form]);
+  assert.deepEqual(result.kept, [story]);
+  assert.ok(
+    result.removed.every((block) => block.reason === 'comment widget'),
+    JSON.stringify(result.removed),
+  );
 });

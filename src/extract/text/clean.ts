@@ -3,6 +3,7 @@
 // pattern) and either kept as a paragraph or removed with a reason. Metadata stated in the
 // chrome (title, byline, dates, outlet, site name) is read off the lines as they are classified.
 import type { RemovedBlock } from '../../records.js';
+import type { RemovalReason } from '../reasons.js';
 import {
   ABOUT_HEADING,
   AFFILIATE_LINE,
@@ -170,7 +171,7 @@ interface Line {
   readonly key: string;
   readonly words: number;
   readonly sentence: boolean;
-  reason: string | null;
+  reason: RemovalReason | null;
 }
 
 /** Marks that end a sentence (Latin, CJK, Arabic, Devanagari, Urdu) and the closers that may follow them. */
@@ -235,7 +236,7 @@ export function wordCount(text: string): number {
 /** No widget label is longer than this (the longest label, plus a count like " (123)" and punctuation). */
 const WIDGET_LABEL_MAX_CHARS = Math.max(...[...WIDGET_LABELS.keys()].map((label) => label.length)) + 12;
 
-function widgetReason(text: string): string | null {
+function widgetReason(text: string): RemovalReason | null {
   // Icon-font ligatures ("chevron_left Browse All Posts") are the icon, not words: the label is what is left.
   const bare = text.includes('_') ? text.replace(ICON_LIGATURES, '') : text;
   if (!bare.trim()) return 'page markup';
@@ -309,7 +310,7 @@ const BANNER_HINT =
   /cooki|куки|クッキー|الارتباط|consent|continuing|newsletter|bolet|rassegna|рассылк|公众号|公眾號|微信|ニュースレター|メルマガ|النشرة|inbox|postfach|boîte|boite|correo|mail|почт|telegram|телеграм|rights|rechte|droits|derechos|diritti|direitos|права|版权|版權|转载|転載|著作権|الحقوق|voorbehouden|zastrzeżone|hakları|전재|배포|सुरक्षित|hak cipta|moderat|moderad|modér|модер|@|affiliate|commission|share of|provision|if you (buy|purchase)/i;
 
 /** Banners, sign-ups, disclosures and rights lines, in any of the languages the lexicon knows. */
-function bannerReason(line: Line): string | null {
+function bannerReason(line: Line): RemovalReason | null {
   const { text } = line;
   if (line.words > PITCH_MAX_WORDS || !BANNER_HINT.test(text)) return null;
   if (COOKIE_LINE.test(text) || isCookieBanner(text)) return 'cookie banner';
@@ -322,7 +323,7 @@ function bannerReason(line: Line): string | null {
 }
 
 /** Pattern rules that hold wherever the line is. */
-function patternReason(line: Line): string | null {
+function patternReason(line: Line): RemovalReason | null {
   const { text } = line;
   // Chrome lines are short; a long sentence can only be a credit, a pitch, a banner or a copyright line.
   if (line.words > TITLE_MAX_WORDS && line.sentence) {
@@ -465,30 +466,69 @@ function isStatedBio(text: string, bios: readonly string[]): boolean {
   });
 }
 
+/**
+ * A plain-text page (or HTML read as text) as lines, each kept or removed with a reason, and the
+ * metadata its chrome states. Each step is a function, called in order.
+ */
 export function cleanPlainText(raw: string): CleanedText {
+  // 1. Lines, hard-wrapped paragraphs joined.
+  const lines = readLines(raw);
+  const counts = new Map<string, number>();
+  for (const line of lines) counts.set(line.key, (counts.get(line.key) ?? 0) + 1);
+  // 2. Patterns that are chrome wherever they stand; author bio sentences after the story ("X is a senior reporter for Y.").
+  for (const line of lines) line.reason = patternReason(line);
+  const bioOutlet = markTrailingBios(lines, []);
+  // 3. Where the story is: from the first to the last line of prose not already chrome.
+  const story = storySpan(lines);
+  // 4. The title: the first headline-like line before the story, preferring one the page repeats.
+  const titleLine = markTitle(lines, story);
+  // 5. Lines before the title are the site's header; the first one names the site.
+  const publisher = titleLine ? markSiteHeader(lines, titleLine) : null;
+  // 6. Repeats: a headline or caption shown again mid-text; a paragraph printed twice.
+  markRepeats(lines, counts, titleLine);
+  // 7. Bylines, dates and credits around the head of the story.
+  const head = markHead(lines, counts, story, titleLine);
+  // 8. Inserts and lists after a "related" label; a paragraph about the byline's own person after the story.
+  markInsertLists(lines);
+  if (head.byline) markTrailingBios(lines, head.byline.split(' and '));
+  // 9. After the story: short non-prose lines are the page's footer.
+  if (story.hasBody) markFooter(lines, story.lastBody);
+  // 10. Credits the chrome states: a dateline's agency wins, then a byline's, a bio, a syndication footer.
+  const outlet = datelineOutlet(lines) || head.credit || bioOutlet || syndicationOutlet(lines);
+
+  const paragraphs = lines.filter((line) => !line.reason).map((line) => line.text);
+  const removed = lines.filter((line) => line.reason).map((line) => ({ text: line.text, reason: line.reason! }));
+  const { byline, published, updated } = head;
+  return { paragraphs, removed, metadata: { title: titleLine?.text ?? null, byline, published, updated, outlet, publisher } };
+}
+
+interface StorySpan {
+  readonly hasBody: boolean;
+  /** Index of the first and last line of prose (meaningful when hasBody). */
+  readonly firstBody: number;
+  readonly lastBody: number;
+}
+
+/** Step 1. */
+function readLines(raw: string): Line[] {
   const lines: Line[] = [];
   for (const rawLine of joinWrappedLines(raw.replace(/\r\n?/g, '\n').split('\n'))) {
     const text = withoutWidgetSuffix(rawLine.replace(/[\u00a0\t ]+/g, ' ').trim());
     if (!text) continue;
-    const words = wordCount(text);
-    lines.push({ index: lines.length, text, key: keyOf(text), words, sentence: endsSentence(text), reason: null });
+    lines.push({ index: lines.length, text, key: keyOf(text), words: wordCount(text), sentence: endsSentence(text), reason: null });
   }
+  return lines;
+}
 
-  const counts = new Map<string, number>();
-  for (const line of lines) counts.set(line.key, (counts.get(line.key) ?? 0) + 1);
+/** Step 3. */
+function storySpan(lines: readonly Line[]): StorySpan {
+  const firstBody = lines.findIndex(isBodyProse);
+  const lastBody = lines.length - 1 - [...lines].reverse().findIndex(isBodyProse);
+  return { hasBody: firstBody >= 0, firstBody, lastBody };
+}
 
-  // 1. Patterns that are chrome wherever they stand.
-  for (const line of lines) line.reason = patternReason(line);
-  // Author bio sentences after the story: "X is a senior reporter for Y."
-  const bioOutlet = markTrailingBios(lines, []);
-
-  // 2. Where the story is: from the first to the last line of prose not already chrome.
-  const isBody = (line: Line) => !line.reason && line.sentence && line.words >= BODY_MIN_WORDS;
-  const firstBody = lines.findIndex(isBody);
-  const lastBody = lines.length - 1 - [...lines].reverse().findIndex(isBody);
-  const hasBody = firstBody >= 0;
-
-  // 3. The title: the first headline-like line before the story, preferring one the page repeats.
+/** Step 4: marks the title line and returns it. */
+function markTitle(lines: readonly Line[], story: StorySpan): Line | null {
   const headlineLike = (line: Line) =>
     !line.reason &&
     !line.sentence &&
@@ -497,30 +537,33 @@ export function cleanPlainText(raw: string): CleanedText {
     !/[:;]$/.test(line.text) &&
     !isPersonName(line.text) &&
     !writtenDate(line.text);
-  const lead = hasBody ? lines.slice(0, firstBody) : lines.slice(0, Math.min(lines.length, 3));
+  const lead = story.hasBody ? lines.slice(0, story.firstBody) : lines.slice(0, Math.min(lines.length, 3));
   const leadHeadlines = lead.filter(headlineLike);
   const looksLikeSiteName = (line: Line) =>
     (line.words <= 6 && !/[,'’:?!]/.test(line.text) && line.text.split(' ').every((w) => /^[\p{Lu}\p{N}&]/u.test(w))) ||
     looksLikeCaselessMenu(line.text);
   const titleLine =
     leadHeadlines.find((line) => !looksLikeSiteName(line)) ?? leadHeadlines.find((line) => line.words >= TITLE_MIN_WORDS + 1) ?? null;
-  const title = titleLine?.text ?? null;
   if (titleLine) titleLine.reason = 'headline';
+  return titleLine;
+}
 
-  // 4. Lines before the title are the site's header; the first one names the site.
+/** Step 5: marks the lines above the title; returns the site's name they give. */
+function markSiteHeader(lines: readonly Line[], titleLine: Line): string | null {
   let publisher: string | null = null;
-  if (titleLine) {
-    for (const line of lines.slice(0, titleLine.index)) {
-      if (line.reason && line.reason !== 'site header') continue;
-      if (line.sentence && line.words >= BODY_MIN_WORDS) continue;
-      // A date above the headline ("May 2, 2013, 1:12 PM") is the publication date (step 6), not the site.
-      if (!line.reason && line.words <= HEAD_LINE_MAX_WORDS && dateLine(line.text, true)) continue;
-      if (!publisher && line.words <= 6 && !TODAY_LINE.test(line.text)) publisher = line.text;
-      line.reason = line.index === 0 || publisher === line.text || TODAY_LINE.test(line.text) ? 'site header' : 'site navigation';
-    }
+  for (const line of lines.slice(0, titleLine.index)) {
+    if (line.reason && line.reason !== 'site header') continue;
+    if (line.sentence && line.words >= BODY_MIN_WORDS) continue;
+    // A date above the headline ("May 2, 2013, 1:12 PM") is the publication date (step 7), not the site.
+    if (!line.reason && line.words <= HEAD_LINE_MAX_WORDS && dateLine(line.text, true)) continue;
+    if (!publisher && line.words <= 6 && !TODAY_LINE.test(line.text)) publisher = line.text;
+    line.reason = line.index === 0 || publisher === line.text || TODAY_LINE.test(line.text) ? 'site header' : 'site navigation';
   }
+  return publisher;
+}
 
-  // 5. Repeats: a headline or caption shown again mid-text; a paragraph printed twice.
+/** Step 6. */
+function markRepeats(lines: readonly Line[], counts: ReadonlyMap<string, number>, titleLine: Line | null): void {
   const seen = new Set<string>();
   for (const line of lines) {
     const repeated = (counts.get(line.key) ?? 0) > 1;
@@ -531,15 +574,25 @@ export function cleanPlainText(raw: string): CleanedText {
     } else if (repeated && line.key === titleLine?.key && line !== titleLine) line.reason = 'repeated headline or caption';
     seen.add(line.key);
   }
+}
 
-  // 6. Bylines, dates and credits around the head of the story.
+interface StoryHead {
+  readonly byline: string | null;
+  readonly published: string | null;
+  readonly updated: string | null;
+  /** The outlet a byline credits ("By Ann Lee, Reuters"). */
+  readonly credit: string | null;
+}
+
+/** Step 7: bylines, dates and credits from the top of the page to the second paragraph of prose. */
+function markHead(lines: readonly Line[], counts: ReadonlyMap<string, number>, story: StorySpan, titleLine: Line | null): StoryHead {
   let byline: string | null = null;
   let published: string | null = null;
   let updated: string | null = null;
   let credit: string | null = null;
   // The head runs to the second paragraph of prose: a dek often comes before the byline.
-  const secondBody = lines.findIndex((line, i) => i > firstBody && isBody(line));
-  const headEnd = !hasBody ? lines.length : secondBody >= 0 ? secondBody + 1 : firstBody + 2;
+  const secondBody = lines.findIndex((line, i) => i > story.firstBody && isBodyProse(line));
+  const headEnd = !story.hasBody ? lines.length : secondBody >= 0 ? secondBody + 1 : story.firstBody + 2;
   for (const line of lines.slice(0, Math.max(headEnd, titleLine ? titleLine.index + 1 : 0))) {
     const by = BYLINE_PREFIX.test(line.text) && line.words <= 14 && (!line.sentence || CLOCK_END.test(line.text));
     if (by && (!line.reason || line.reason === 'headline')) {
@@ -577,12 +630,14 @@ export function cleanPlainText(raw: string): CleanedText {
         line.reason = 'byline';
         continue;
       }
-      if (hasBody && line.index < firstBody && titleLine && line.index > titleLine.index) line.reason = 'page header';
+      if (story.hasBody && line.index < story.firstBody && titleLine && line.index > titleLine.index) line.reason = 'page header';
     }
   }
+  return { byline, published, updated, credit };
+}
 
-  // 7. Inserts and lists: what follows a "related"/"popular" label up to the next prose; an
-  // "Also Read" headline that spills onto a second short line.
+/** Step 8: what follows a "related"/"popular" label up to the next prose; an "Also Read" headline that spills onto a second short line. */
+function markInsertLists(lines: readonly Line[]): void {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (line.reason !== 'related headlines') continue;
@@ -595,51 +650,43 @@ export function cleanPlainText(raw: string): CleanedText {
       if (INSERT_PREFIX.test(line.text) && !spill) break;
     }
   }
+}
 
-  // A paragraph about the byline's own person after the story ("Ann Lee's book ... is out now").
-  if (byline) markTrailingBios(lines, byline.split(' and '));
-
-  // 8. After the story: short non-prose lines are the page's footer; a name before a bio is the bio.
-  // A short closing sentence straight after the story ("The vote is on Friday.") is still the story.
-  if (hasBody) {
-    let closing = true;
-    for (const line of lines.slice(lastBody + 1)) {
-      if (line.reason) {
-        closing = false;
-        continue;
-      }
-      if (closing && line.sentence && line.words >= CLOSING_SENTENCE_MIN_WORDS && !isPersonName(line.text)) continue;
+/**
+ * Step 9: short non-prose lines after the story are the page's footer; a name before a bio is the
+ * bio. A short closing sentence straight after the story ("The vote is on Friday.") is still the story.
+ */
+function markFooter(lines: readonly Line[], lastBody: number): void {
+  let closing = true;
+  for (const line of lines.slice(lastBody + 1)) {
+    if (line.reason) {
       closing = false;
-      if (isPersonName(line.text) && line.words <= 4) line.reason = 'author bio';
-      else if (!line.sentence || line.words < BODY_MIN_WORDS) line.reason = 'page footer';
+      continue;
     }
+    if (closing && line.sentence && line.words >= CLOSING_SENTENCE_MIN_WORDS && !isPersonName(line.text)) continue;
+    closing = false;
+    if (isPersonName(line.text) && line.words <= 4) line.reason = 'author bio';
+    else if (!line.sentence || line.words < BODY_MIN_WORDS) line.reason = 'page footer';
   }
+}
 
-  // 9. Credits the chrome states: a dateline's agency wins, then a byline's, a bio, a syndication footer.
-  let outlet: string | null = null;
+/** Step 10: the agency of the story's first dateline ("MOSCOW (Reuters) -"). */
+function datelineOutlet(lines: readonly Line[]): string | null {
   for (const line of lines) {
     if (line.reason) continue;
     const dateline = DATELINE_CREDIT.exec(line.text);
-    if (dateline) {
-      outlet = cleanName(dateline[1]!.replace(/\s*[,/].*$/, ''));
-      break;
-    }
+    if (dateline) return cleanName(dateline[1]!.replace(/\s*[,/].*$/, ''));
   }
-  if (!outlet) outlet = credit;
-  if (!outlet) outlet = bioOutlet;
-  if (!outlet) {
-    for (const line of lines) {
-      const credit = BROUGHT_BY.exec(line.text);
-      if (credit && line.reason) {
-        outlet = cleanName(credit[1]!);
-        break;
-      }
-    }
-  }
+  return null;
+}
 
-  const paragraphs = lines.filter((line) => !line.reason).map((line) => line.text);
-  const removed = lines.filter((line) => line.reason).map((line) => ({ text: line.text, reason: line.reason! }));
-  return { paragraphs, removed, metadata: { title, byline, published, updated, outlet, publisher } };
+/** Step 10, last resort: a syndication footer among the removed lines ("Brought to you by ..."). */
+function syndicationOutlet(lines: readonly Line[]): string | null {
+  for (const line of lines) {
+    const credit = BROUGHT_BY.exec(line.text);
+    if (credit && line.reason) return cleanName(credit[1]!);
+  }
+  return null;
 }
 
 function isBodyProse(line: Line): boolean {

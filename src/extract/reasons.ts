@@ -1,0 +1,50 @@
+// Why a block or line was removed, in words a user understands (Article.removed[].reason): one
+// closed list, so a misspelt reason is a type error and the web app can group by them.
+
+export type RemovalReason =
+  // Page structure (html/content.ts).
+  | 'hidden element'
+  | 'site navigation'
+  | 'sidebar'
+  | 'page footer'
+  | 'page header'
+  | 'pop-up'
+  | 'form controls'
+  | 'contact details'
+  | 'page chrome'
+  | 'link list'
+  | 'headline'
+  // Widgets and inserts, by class name or by their words (text/clean.ts, chrome-lexicon.ts).
+  | 'share widget'
+  | 'comment widget'
+  | 'key points widget'
+  | 'related headlines'
+  | 'newsletter sign-up'
+  | 'subscription offer'
+  | 'advertisement'
+  | 'affiliate disclosure'
+  | 'call to action'
+  | 'social links'
+  | 'cookie banner'
+  | 'video player'
+  | 'tags'
+  | 'category labels'
+  | 'section label'
+  | 'page furniture'
+  | 'page markup'
+  | 'press-release boilerplate'
+  // Who and when: the story's metadata, printed as lines.
+  | 'byline'
+  | 'author bio'
+  | 'author contact'
+  | 'date line'
+  | 'timestamp line'
+  | 'photo caption or credit'
+  | 'production credits'
+  | 'source credit'
+  | 'syndication footer'
+  | 'copyright notice'
+  // Layout of plain text: the site's header, and what the page prints twice.
+  | 'site header'
+  | 'repeated headline or caption'
+  | 'repeated paragraph';
