@@ -364,7 +364,7 @@ export function supportScore(claim: Bag, sentence: Bag, weight: (stem: string) =
 }
 
 /** The coverage and meaning behind `supportScore`, or null when a veto rules the sentence out. */
-function supportParts(
+export function supportParts(
   claim: Bag,
   sentence: Bag,
   weight: (stem: string) => number,
@@ -422,14 +422,44 @@ function sharedForm(a: string, b: string): boolean {
 
 /** ", with Rusal historically supplying ...": an absolute clause, a fact of its own. */
 const ABSOLUTE_CLAUSE = /,\s+(?=with\s)/i;
+/**
+ * ", presenting Moscow as an alternative to ...", ", dismissing concerns that ...": a participle
+ * closing the sentence is the outlet's gloss on what its main clause reports. A sentence that
+ * states the main clause states the claim; the gloss is not asked for (a figure in it still is).
+ */
+const GLOSS_CLAUSE = /,\s+(?=(?!(?:including|according|during|following|regarding|concerning|notwithstanding)\b)\p{Ll}+ing\s)/u;
+/**
+ * One place named two ways within a sentence pair: the capital for its country ("Moscow has no
+ * objections" / "not a concern for Russia"), "United States" for "U.S." (a function-word-like
+ * abbreviation the word folder drops). Support only: quotes keep their own words.
+ */
+const PLACE_ALIASES: readonly (readonly [RegExp, string])[] = [
+  [/\bUnited States(?: of America)?\b/g, 'U.S.'],
+  [/\bMoscow\b/g, 'Russia'],
+  [/\bKremlin\b/g, 'Russia'],
+  [/\bKyiv\b|\bKiev\b/g, 'Ukraine'],
+  [/\bBeijing\b/g, 'China'],
+  [/\bTehran\b/g, 'Iran'],
+];
 
-export function bagOf(text: string, names: ReadonlySet<string>, semantic: boolean): Bag {
-  const segments = text.split(ABSOLUTE_CLAUSE).map((segment) => wordsOf(segment));
+function foldPlaces(text: string): string {
+  let out = text;
+  for (const [pattern, name] of PLACE_ALIASES) out = out.replace(pattern, name);
+  return out;
+}
+
+export function bagOf(raw: string, names: ReadonlySet<string>, semantic: boolean): Bag {
+  const text = foldPlaces(raw);
+  const [head = '', ...glosses] = text.split(GLOSS_CLAUSE);
+  const segments = head.split(ABSOLUTE_CLAUSE).map((segment) => wordsOf(segment));
   const opensClause = new Set(segments.slice(1).map((words) => words[0]));
-  const all = segments.flat();
+  const glossWords = glosses.flatMap((g) => wordsOf(g));
+  const all = [...segments.flat(), ...glossWords];
+  const inGloss = new Set(glossWords);
   const seen = new Set<string>();
   const terms: Term[] = [];
   const clauses: Term[][] = [[]];
+  const gloss: Term[] = [];
   for (const w of all) {
     if ((CLAUSE_OPENERS.has(w.norm) || opensClause.has(w)) && clauses[clauses.length - 1]!.length >= MIN_CLAUSE_TERMS) clauses.push([]);
     if (!isContent(w) || seen.has(w.stem)) continue;
@@ -444,8 +474,11 @@ export function bagOf(text: string, names: ReadonlySet<string>, semantic: boolea
       vector: semantic && !exact ? wordVector(w.norm) : null,
     };
     terms.push(term);
-    clauses[clauses.length - 1]!.push(term);
+    if (inGloss.has(w)) gloss.push(term);
+    else clauses[clauses.length - 1]!.push(term);
   }
+  // A sentence that is all gloss (nothing of substance before it) is asked for the gloss.
+  if (clauses.every((c) => c.length === 0)) clauses.push(gloss);
   // A short tail is part of the clause before it ("..., police said").
   if (clauses.length > 1 && clauses[clauses.length - 1]!.length < MIN_CLAUSE_TERMS) clauses[clauses.length - 2]!.push(...clauses.pop()!);
   return {
@@ -467,12 +500,24 @@ export function storyNames(articles: readonly AnalysedArticle[]): Set<string> {
   const names = new Set<string>();
   for (const { sentences } of articles) {
     for (const s of sentences) {
-      wordsOf(s.text).forEach((w, i) => {
+      const words = wordsOf(s.text);
+      if (titleCase(words)) continue;
+      words.forEach((w, i) => {
         if (i > 0 && /^\p{Lu}/u.test(w.raw)) names.add(w.norm);
       });
     }
   }
   return names;
+}
+
+/** Share of a line's longer words written capitalised from which it is a headline in title case ("Rare Earth Metals Reserves:"), whose capitals name nothing. */
+const TITLE_CASE_SHARE = 0.75;
+/** Words this long or longer decide title case: short ones ("of", "to") stay lower case in headlines. */
+const TITLE_CASE_WORD = 4;
+
+function titleCase(words: readonly Word[]): boolean {
+  const long = words.filter((w) => w.raw.length >= TITLE_CASE_WORD && /^\p{L}/u.test(w.raw));
+  return long.length >= 2 && long.filter((w) => /^\p{Lu}/u.test(w.raw)).length >= TITLE_CASE_SHARE * long.length;
 }
 
 /** Inverse sentence frequency of each stem in the story, ln(1 + N / df): what tells one sentence's claim from another's. */
