@@ -10,7 +10,7 @@ import { lcsLength, longestCommonRun, wordDiff, wordSteps } from './diff.js';
 import type { StoryOrder } from './origins.js';
 import { derivesFrom } from './origins.js';
 import { overlap, prepareMention, quoteScore, sameSpeaker, type PreparedMention } from './similarity.js';
-import { NEGATIONS, isContent, type Word } from './words.js';
+import { NEGATIONS, contentStems, isContent, wordsOf, type Word } from './words.js';
 
 export interface QuoteThresholds {
   /** Least score for two quotes of the same speaker to be one quote. */
@@ -144,13 +144,24 @@ function stretchesOfOneSpeech(a: PreparedMention, b: PreparedMention): boolean {
   const speakers = sameSpeaker(a.speaker, b.speaker);
   const run = longestCommonRun(a.spoken, b.spoken, stemKey);
   if (run >= VERBATIM_RUN_WORDS) return true;
-  if (speakers === false) return false;
+  // "Chargers general manager AJ Butler" for "General Manager A.J. Smith": one outlet got the name
+  // wrong; the whole of a shorter quote, word for word, from someone in the same post is the same words.
+  const whole = run === Math.min(a.spoken.length, b.spoken.length) && run >= OVERLAP_RUN_WORDS;
+  if (speakers === false) return whole && samePost(a, b);
   const common = lcsLength(a.spoken, b.spoken, stemKey);
   if (common < MIN_OVERLAP_WORDS) return false;
   const shorter = Math.min(a.spoken.length, b.spoken.length);
   // Unknown speakers: the words alone must make it plain.
   const contained = common >= (speakers === null ? FULLER_CONTAINMENT : CONTAINED_SHARE) * shorter;
   return contained || (speakers === true && run >= OVERLAP_RUN_WORDS);
+}
+
+/** True when both quotes give their speaker's post and the shorter's words are all in the other ("general manager" / "Chargers general manager"). */
+function samePost(a: PreparedMention, b: PreparedMention): boolean {
+  const [x, y] = [a.mention.quote?.speakerRole, b.mention.quote?.speakerRole].map((role) => contentStems(wordsOf(role ?? '')));
+  if (!x || !y || x.size === 0 || y.size === 0) return false;
+  const [shorter, longer] = x.size <= y.size ? [x, y] : [y, x];
+  return [...shorter].every((w) => longer.has(w));
 }
 
 /**
