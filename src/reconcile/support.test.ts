@@ -117,6 +117,12 @@ const SAME_FACT: [string, string, boolean][] = [
     'Private cars will no longer be allowed in the old town of Lindau from June 1, mayor Karin Oster said.',
     true,
   ],
+  // a figure one of them gives (an age) is a fact the other does not state
+  [
+    'Jackson, 25, was driving east on state Route 52 just after 2:30 a.m. when he was pulled over.',
+    'Jackson was pulled over on state Route 52 just past 2:30 a.m. in San Diego.',
+    false,
+  ],
 ];
 
 test('two claims are one fact when one states what the other says, not when they share the story', () => {

@@ -84,6 +84,8 @@ export interface Bag {
   readonly clauses: readonly (readonly Term[])[];
   readonly stems: ReadonlySet<string>;
   readonly numbers: ReadonlySet<string>;
+  /** The numbers less those of dates ("1 June", "2009"): the figures a claim gives. */
+  readonly figures: ReadonlySet<string>;
   readonly negations: number;
   readonly vector: Float32Array | null;
   readonly words: readonly Word[];
@@ -140,9 +142,27 @@ const SENTENCES_PER_FACT = 2;
  */
 export function statesSameFact(lexicon: StoryLexicon, a: ClaimMention, b: ClaimMention, related: boolean): boolean {
   const [x, y] = [lexicon.bag(claimText(a)), lexicon.bag(claimText(b))];
+  // "Jackson, 25, was driving ... just after 2:30 a.m." and "Jackson was pulled over ... just past
+  // 2:30 a.m.": a figure one gives and the other does not is a fact the other does not state, so
+  // the two are not one claim (support may still find the fuller sentence stating the other).
+  if (!sameFigures(x.figures, y.figures)) return false;
   const threshold = related ? RELATED_SUPPORT : INDEPENDENT_SUPPORT;
   if (states(lexicon, x, y, threshold, speakerStems(a), true) || states(lexicon, y, x, threshold, speakerStems(b), true)) return true;
   return sharedFigureAndPredicate(lexicon, x, y);
+}
+
+const MONTH =
+  '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
+/** A day of a month ("1 June", "June 1st", "Feb. 24") or a year: when, not a figure of the claim. */
+const DATE_NUMBER = new RegExp(
+  `\\b\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}\\b|\\b${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?\\b|\\b(?:1[89]|20)\\d\\d\\b`,
+  'g',
+);
+
+function sameFigures(x: ReadonlySet<string>, y: ReadonlySet<string>): boolean {
+  if (x.size !== y.size) return false;
+  for (const n of x) if (!y.has(n)) return false;
+  return true;
 }
 
 /** Rare words besides the figure two wordings of one fact share at least ("reduction", "defense"). */
@@ -486,6 +506,7 @@ export function bagOf(raw: string, names: ReadonlySet<string>, semantic: boolean
     clauses: clauses.filter((c) => c.length > 0),
     stems: seen,
     numbers: numbersOf(text),
+    figures: numbersOf(text.replace(DATE_NUMBER, ' ')),
     negations: negationCount(all),
     vector: semantic ? sentenceVector(vectorWords(text)) : null,
     words: all,
