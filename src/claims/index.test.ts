@@ -227,6 +227,22 @@ test('statements: factual sentences split at "; " and ", and", questions and hea
     ['The city council did not approve the plan unanimously', 'two council members voted against it'],
   );
   assert.deepEqual(claims('The city council did not approve the plan unanimously.', { kinds: ['statement'] }), []);
+  // A second predicate of one subject, and an aside about a name, are facts of their own.
+  assert.deepEqual(
+    claims('Reid recently launched a clothing line, Mantra, and is dating French designer Julien Jarmoune.', { kinds: ['statement'] }).map(
+      (c) => c.text,
+    ),
+    ['Reid recently launched a clothing line, Mantra', 'is dating French designer Julien Jarmoune'],
+  );
+  assert.deepEqual(
+    claims('Jackson, whose blood-alcohol level was unknown, was on probation for a previous DUI arrest.', { kinds: ['statement'] }).map(
+      (c) => c.text,
+    ),
+    [
+      'Jackson, whose blood-alcohol level was unknown, was on probation for a previous DUI arrest',
+      'Jackson, whose blood-alcohol level was unknown',
+    ],
+  );
 });
 
 test('mentions carry ids, sentence index, context and offsets into the text', () => {

@@ -46,7 +46,7 @@ export function findStatements(
       )
     )
       continue;
-    const parts = splitClaims(text, sentence, tokens);
+    const parts = [...splitClaims(text, sentence, tokens), ...relativeFacts(sentence, tokens)];
     // A clause split off a sentence that names someone or gives a number is part of that checkable
     // fact: "The council did not approve the plan, and two members voted against it" is a denial.
     const sentenceFact = parts.length > 1 && isFact(tokens.slice(tokenIndexAt(tokens, sentence.start), tokenIndexAt(tokens, sentence.end)));
@@ -84,6 +84,12 @@ function splitClaims(text: string, sentence: Sentence, tokens: readonly TaggedTo
     const t = tokens[i]!;
     const conj = t.text === ';' ? i + 1 : t.text === ',' && /^(?:and|but)$/.test(tokens[i + 1]?.lower ?? '') ? i + 2 : -1;
     if (conj < 0 || conj >= last) continue;
+    // "she launched a clothing line, and is dating a designer": a second predicate of one subject is a fact of its own.
+    const predicate = t.text === ',' && (tokens[conj]!.pos === 'AUX' || tokens[conj]!.pos === 'VERB') && !/ing$/.test(tokens[conj]!.lower);
+    if (predicate) {
+      cuts.push([t.start, tokens[conj]!.start]);
+      continue;
+    }
     if (!SUBJECT_POS.has(tokens[conj]!.pos)) continue;
     // A new claim has its own subject and a finite verb ("..., and it employs"), unlike a list's
     // last item ("China, Brazil, India, and Australia, according to ...").
@@ -102,4 +108,30 @@ function splitClaims(text: string, sentence: Sentence, tokens: readonly TaggedTo
     while (e > s && /[\s.;,!]/.test(text[e - 1]!)) e -= 1;
     return [s, e] as [number, number];
   });
+}
+
+/** Relative pronouns that open an aside about the name before them. */
+const RELATIVE = /^(?:who|whose|which)$/;
+
+/**
+ * "Jackson, whose blood-alcohol level was unknown, was on probation": an aside between commas
+ * about the name before it is a fact of its own, given with that name ("Jackson, whose
+ * blood-alcohol level was unknown"); the sentence stays whole as well.
+ */
+function relativeFacts(sentence: Sentence, tokens: readonly TaggedToken[]): [number, number][] {
+  const first = tokenIndexAt(tokens, sentence.start);
+  const last = tokenIndexAt(tokens, sentence.end);
+  const out: [number, number][] = [];
+  for (let i = first + 1; i + 1 < last; i += 1) {
+    if (tokens[i]!.text !== ',' || !RELATIVE.test(tokens[i + 1]!.lower) || tokens[i - 1]!.pos !== 'PROPN') continue;
+    let close = i + 2;
+    while (close < last && tokens[close]!.text !== ',') close += 1;
+    if (close >= last) continue;
+    const aside = tokens.slice(i + 2, close);
+    if (!aside.some((w) => w.pos === 'VERB' || w.pos === 'AUX')) continue;
+    let from = i - 1;
+    while (from - 1 >= first && tokens[from - 1]!.pos === 'PROPN') from -= 1;
+    out.push([tokens[from]!.start, tokens[close - 1]!.end]);
+  }
+  return out;
 }
