@@ -349,3 +349,38 @@ test('a sentence holding a phrase in quotation marks is still a statement; one t
   assert.equal(statements(title).length, 1);
   assert.equal(statements('"We will not back down from this fight at all," Senator Ann Wells told reporters on Monday.').length, 0);
 });
+
+test('"according to" someone named reports their words; a document sources a fact without a speaker', () => {
+  const rows: [string, [string, string] | null][] = [
+    [
+      'The actress has checked into Promises Treatment Center in Malibu, according to her publicist, Jack Ketsoyan.',
+      ['The actress has checked into Promises Treatment Center in Malibu', 'Jack Ketsoyan'],
+    ],
+    [
+      'According to the San Diego Union-Tribune, Jackson was pulled over on state Route 52.',
+      ['Jackson was pulled over on state Route 52', 'the San Diego Union-Tribune'],
+    ],
+    ['Russia ranks fifth, according to data from the U.S. Geological Survey.', null],
+    ['The company lost $5 million last year, according to a filing.', null],
+  ];
+  for (const [text, expected] of rows) {
+    const found = reported(text).map((c) => [c.text, c.quote?.speaker ?? null]);
+    assert.deepEqual(found, expected ? [expected] : [], text);
+  }
+});
+
+test('statements: an aside between dashes, a title in quotation marks, a duty with a date', () => {
+  const texts = (text: string) => claims(text, { kinds: ['statement'] }).map((c) => c.text);
+  assert.ok(
+    texts('The show drew high ratings – 40.3 million people watched, 2% more than in 2012 – and he will not host again.').includes(
+      '40.3 million people watched, 2% more than in 2012',
+    ),
+  );
+  assert.deepEqual(texts('Her film credits include "Van Wilder" and "The Big Lebowski."'), [
+    'Her film credits include "Van Wilder" and "The Big Lebowski."',
+  ]);
+  assert.deepEqual(texts('Salazar must make a judgment on this rule by May 9th.'), [
+    'Salazar must make a judgment on this rule by May 9th',
+  ]);
+  assert.deepEqual(texts('Salazar must make a better judgment on this rule.'), []);
+});
