@@ -127,8 +127,22 @@ export function writeBrief(input: BriefInput, options: Partial<BriefOptions> = {
   }
 
   // 2-3.
+  // Every way one sentence supports or disputes another needs a claim word in common (dice > 0):
+  // each sentence is compared with the sentences the index gives for its words, not with all of
+  // the story's (which grew as sentences squared on long articles).
+  const postings = new Map<string, Indexed[]>();
+  for (const s of indexed) for (const w of s.content) (postings.get(w) ?? postings.set(w, []).get(w)!).push(s);
+  const place = new Map(indexed.map((s, k) => [s, k]));
+  const sharing = (s: Indexed) => {
+    const found = new Set<Indexed>();
+    for (const w of s.content) for (const t of postings.get(w) ?? []) if (t.article !== s.article) found.add(t);
+    const out = new Map<string, Indexed[]>();
+    for (const t of [...found].sort((a, b) => place.get(a)! - place.get(b)!))
+      (out.get(t.article) ?? out.set(t.article, []).get(t.article)!).push(t);
+    return out;
+  };
   const scored = indexed.map((s) => {
-    const { supporters, disputed } = supportersOf(s, byArticle, settings);
+    const { supporters, disputed } = supportersOf(s, sharing(s), settings);
     const origins = countOrigins(order, [s.article, ...supporters.keys()]);
     const claimWeight = [...s.claims.keys()]
       .map((id) => claimById.get(id)!)
@@ -353,7 +367,7 @@ function repeats(a: Scored, b: Scored, settings: BriefOptions): boolean {
   return false;
 }
 
-/** For each other article, its sentence that best supports `s`, if any. */
+/** For each other article, its sentence that best supports `s`, if any, of `byArticle`: the other articles' sentences sharing a claim word with `s`. */
 function supportersOf(
   s: Indexed,
   byArticle: ReadonlyMap<string, readonly Indexed[]>,

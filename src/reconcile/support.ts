@@ -201,8 +201,6 @@ export function supportClaims(input: SupportInput): Draft[] {
       .map((sentence): Spot => ({ article: a.article.id, sentence, bag: lexicon.bag(sentence.text) }))
       .filter((spot) => spot.bag.terms.length <= MAX_SUPPORT_TERMS),
   );
-  const byArticle = new Map<string, Spot[]>();
-  for (const spot of spots) addTo(byArticle, spot.article, spot);
   const speakersAt = new Map<string, (string | null)[]>();
   for (const m of input.mentions) {
     if (m.mention.kind !== 'quote') continue;
@@ -263,18 +261,33 @@ export function supportClaims(input: SupportInput): Draft[] {
   // 1. The best supporting sentence of each other outlet's article, and echoes in the claim's own.
   const supports = new Map<number, { spot: Spot; score: number }[]>();
   const echoes = new Set<number>();
+  // A sentence states a claim only when it shares a word of what the claim says beyond the story's
+  // names (see `states`): each claim is scored against the sentences the index gives for those
+  // words, not against every sentence of the story (which grew as claims x sentences).
+  const position = new Map(spots.map((spot, k) => [spot, k]));
+  const postings = new Map<string, Spot[]>();
+  for (const spot of spots) for (const key of termKeys(spot.bag.terms)) addTo(postings, key, spot);
+  const sharing = (claim: Bag, speaker: ReadonlySet<string>) => {
+    const found = new Set<Spot>();
+    const said = claim.terms.filter((term) => !topical(lexicon, speaker, term));
+    for (const key of termKeys(said)) for (const spot of postings.get(key) ?? []) found.add(spot);
+    const byId = new Map<string, Spot[]>();
+    for (const spot of [...found].sort((a, b) => position.get(a)! - position.get(b)!)) addTo(byId, spot.article, spot);
+    return byId;
+  };
   for (const i of candidates) {
     const reference = drafts[i]!.reference;
     const home = reference.mention.article;
     const claim = claimBag(drafts[i]!);
     const speaker = reference.mention.kind === 'quote' ? reference.speaker : null;
     const found: { spot: Spot; score: number }[] = [];
+    const near = sharing(claim, speakerStems(reference.mention));
     for (const a of articles) {
       const id = a.article.id;
       const own = id === home;
       if (!own && outlet(id) === outlet(home)) continue;
       let best: { spot: Spot; score: number } | null = null;
-      for (const spot of byArticle.get(id) ?? []) {
+      for (const spot of near.get(id) ?? []) {
         if (
           own &&
           (spot.sentence.index === reference.mention.sentence || !(hosted.get(at(id, spot.sentence.index)) ?? []).some((j) => !single(j)))
@@ -353,9 +366,23 @@ function states(
   const parts = supportParts(claim, sentence, lexicon.weight, pairwise);
   if (!parts || combined(parts) < threshold) return false;
   // What the claim says beyond who says it and the names the whole story shares.
-  const topical = (term: Term) => speaker.has(term.stem) || (term.exact && !/\p{N}/u.test(term.norm) && !lexicon.rare(term.stem));
-  const core = supportParts(claim, sentence, lexicon.weight, pairwise, topical);
+  const core = supportParts(claim, sentence, lexicon.weight, pairwise, (term) => topical(lexicon, speaker, term));
   return (core !== null && core.coverage >= MIN_COVERAGE) || anchored(lexicon, claim, sentence, speaker);
+}
+
+/** Who says a claim, or a name the whole story shares: no part of what the claim says. */
+function topical(lexicon: StoryLexicon, speaker: ReadonlySet<string>, term: Term): boolean {
+  return speaker.has(term.stem) || (term.exact && !/\p{N}/u.test(term.norm) && !lexicon.rare(term.stem));
+}
+
+/** Index keys of terms: the stem, and for common words its long prefix ("production" / "producing", see `sharedForm`). */
+function termKeys(terms: readonly Term[]): Set<string> {
+  const keys = new Set<string>();
+  for (const term of terms) {
+    keys.add(term.stem);
+    if (!term.exact && term.stem.length >= SHARED_PREFIX) keys.add(`~${term.stem.slice(0, SHARED_PREFIX)}`);
+  }
+  return keys;
 }
 
 /** A rare word of the claim (not its speaker's name) that the sentence gives as it is. */
