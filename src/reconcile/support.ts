@@ -473,8 +473,10 @@ const ABSOLUTE_CLAUSE = /,\s+(?=with\s)/i;
  * ", presenting Moscow as an alternative to ...", ", dismissing concerns that ...": a participle
  * closing the sentence is the outlet's gloss on what its main clause reports. A sentence that
  * states the main clause states the claim; the gloss is not asked for (a figure in it still is).
+ * ", adding that ...", ", saying ..." report more of what was said: no gloss.
  */
-const GLOSS_CLAUSE = /,\s+(?=(?!(?:including|according|during|following|regarding|concerning|notwithstanding)\b)\p{Ll}+ing\s)/u;
+const GLOSS_CLAUSE =
+  /,\s+(?=(?!(?:including|according|during|following|regarding|concerning|notwithstanding|adding|saying|noting|telling|warning|insisting|arguing|claiming|stating|announcing|acknowledging)\b)\p{Ll}+ing\s)/u;
 /**
  * One place named two ways within a sentence pair: the capital for its country ("Moscow has no
  * objections" / "not a concern for Russia"), "United States" for "U.S." (a function-word-like
