@@ -14,6 +14,11 @@ const reported = (text: string) => claims(text, { kinds: ['quote'] }).filter((c)
 // [text, expected direct quotes as [content, speaker]]
 const DIRECT: [string, [string, string | null][]][] = [
   ['"We are ready," Putin said.', [['We are ready', 'Putin']]],
+  // A name ending in a word for a place is no one "she" can be.
+  [
+    'Bettie Page was a model. Her career began when she took a walk along the beach at Coney Island. "God approves of nudity," she said.',
+    [['God approves of nudity', 'Bettie Page']],
+  ],
   ['“We are ready,” Putin said.', [['We are ready', 'Putin']]],
   ['Putin said: “We are ready to talk.”', [['We are ready to talk.', 'Putin']]],
   ['“We are ready,” said Russian President Vladimir Putin.', [['We are ready', 'Vladimir Putin']]],
