@@ -14,6 +14,11 @@ const reported = (text: string) => claims(text, { kinds: ['quote'] }).filter((c)
 // [text, expected direct quotes as [content, speaker]]
 const DIRECT: [string, [string, string | null][]][] = [
   ['"We are ready," Putin said.', [['We are ready', 'Putin']]],
+  // The closing mark left out before the attribution that ends the paragraph.
+  [
+    '"By rolling back this rule we protect species, the two men said in a statement.',
+    [['By rolling back this rule we protect species', 'the two men']],
+  ],
   // A name ending in a word for a place is no one "she" can be.
   [
     'Bettie Page was a model. Her career began when she took a walk along the beach at Coney Island. "God approves of nudity," she said.',
