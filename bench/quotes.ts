@@ -15,7 +15,7 @@ import { QUANTITY_TABLE } from '../src/claims/quantities.table.js';
 import { findQuantities } from '../src/claims/quantities.js';
 import { tagText } from '../src/claims/tagging.js';
 
-const POLNEAR = resolve(import.meta.dirname, '../../shared/bench/polnear');
+export const POLNEAR = resolve(import.meta.dirname, '../../shared/bench/polnear');
 /** The overlap (share of the shorter span) at which a prediction matches a gold quote. */
 const MATCH_SHARE = 0.5;
 const QUOTE_MARK = /["“”«»„]/;
@@ -40,7 +40,35 @@ export async function run(args: readonly string[]): Promise<void> {
   benchQuantities(showErrors);
 }
 
+/** PolNeAR direct-quote figures over a split's first `articles` articles (by file name). */
+export interface PolnearScores {
+  readonly articles: number;
+  readonly gold: number;
+  readonly predicted: number;
+  readonly precision: number;
+  readonly recall: number;
+  readonly f1: number;
+  readonly speakerAccuracy: number;
+  readonly exactStartShare: number;
+  readonly chars: number;
+  readonly seconds: number;
+}
+
 function benchPolnear(split: string, limit: number, showErrors: boolean): void {
+  const s = scorePolnear(split, limit, showErrors);
+  console.log(`PolNeAR ${split}: ${s.articles} articles, ${s.gold} gold direct quotes, ${s.predicted} predicted`);
+  console.log('| metric | value |');
+  console.log('| --- | --- |');
+  console.log(`| quote precision | ${s.precision.toFixed(3)} |`);
+  console.log(`| quote recall | ${s.recall.toFixed(3)} |`);
+  console.log(`| quote F1 (overlap >= half of shorter) | ${s.f1.toFixed(3)} |`);
+  console.log(`| speaker accuracy on matched | ${s.speakerAccuracy.toFixed(3)} |`);
+  console.log(`| matched quotes starting at the gold start (±2 chars, marks) | ${s.exactStartShare.toFixed(3)} |`);
+  console.log(`| speed | ${(s.chars / 1000 / s.seconds).toFixed(0)} k chars/s (${s.seconds.toFixed(1)} s, machine under load) |`);
+}
+
+/** Scores direct quotes on PolNeAR (also bench:gate's quote part); `showErrors` prints each miss. */
+export function scorePolnear(split: string, limit: number, showErrors = false): PolnearScores {
   const dir = join(POLNEAR, split);
   const annFiles = readdirSync(join(dir, 'attributions')).sort();
   const articles = readdirSync(join(dir, 'text'))
@@ -108,15 +136,18 @@ function benchPolnear(split: string, limit: number, showErrors: boolean): void {
   const precision = predicted ? tp / predicted : 0;
   const recall = goldCount ? tp / goldCount : 0;
   const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
-  console.log(`PolNeAR ${split}: ${articles.length} articles, ${goldCount} gold direct quotes, ${predicted} predicted`);
-  console.log('| metric | value |');
-  console.log('| --- | --- |');
-  console.log(`| quote precision | ${precision.toFixed(3)} |`);
-  console.log(`| quote recall | ${recall.toFixed(3)} |`);
-  console.log(`| quote F1 (overlap >= half of shorter) | ${f1.toFixed(3)} |`);
-  console.log(`| speaker accuracy on matched | ${(tp ? speakerRight / tp : 0).toFixed(3)} |`);
-  console.log(`| matched quotes starting at the gold start (±2 chars, marks) | ${(tp ? exactSpans / tp : 0).toFixed(3)} |`);
-  console.log(`| speed | ${(chars / 1000 / seconds).toFixed(0)} k chars/s (${seconds.toFixed(1)} s, machine under load) |`);
+  return {
+    articles: articles.length,
+    gold: goldCount,
+    predicted,
+    precision,
+    recall,
+    f1,
+    speakerAccuracy: tp ? speakerRight / tp : 0,
+    exactStartShare: tp ? exactSpans / tp : 0,
+    chars,
+    seconds,
+  };
 }
 
 function readGold(ann: string, text: string): GoldQuote[] {

@@ -280,16 +280,30 @@ export interface Finding {
   readonly severity: 'high' | 'medium' | 'low';
 }
 
+/**
+ * An article id: the first 16 hex digits of the SHA-256 of its raw content.
+ * @minLength 1
+ */
+export type ArticleId = string;
+
 export interface Citation {
-  readonly article: string;
+  readonly article: ArticleId;
+  /**
+   * @asType integer
+   * @minimum 0
+   */
   readonly start: number;
+  /**
+   * @asType integer
+   * @minimum 0
+   */
   readonly end: number;
 }
 
 export interface BriefSentence {
   readonly text: string;
   /** Article ids the sentence rests on. */
-  readonly citations: readonly string[];
+  readonly citations: readonly ArticleId[];
   /** The exact source sentences, per article. */
   readonly sources: readonly Citation[];
   readonly contested: boolean;

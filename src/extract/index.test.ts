@@ -260,6 +260,17 @@ test('html: main text without navigation, share, caption, related list, bio or f
     assert.ok(reasons.has(reason), `no '${reason}' in ${[...reasons]}`);
 });
 
+test("html: a <title> without a letter gives way to the page's headline", () => {
+  for (const junk of ['"><script>alert(1)</script>', '|', '404']) {
+    const page = HTML_PAGE.replace('<title>Bridge to open next spring | The Valley Herald</title>', `<title>${junk}</title>`).replace(
+      '"headline":"Bridge to open next spring",',
+      '',
+    );
+    const a = article(extractArticle({ input: 'p.html', bytes: new TextEncoder().encode(page), format: 'html' }));
+    assert.equal(a.title, 'Bridge to open next spring', junk);
+  }
+});
+
 test('html: a page with no article text is a rejection, not a crash', () => {
   const result = extractArticle({ input: 'e.html', content: '<html><body><nav><a href="/">Home</a></nav></body></html>', format: 'html' });
   assert.ok('code' in result && result.code === 'no-article');

@@ -178,7 +178,9 @@ function fromHtml(source: string, doc: SourceDocument, settings: ExtractOptions,
   }
   const filtered = filterChromeParagraphs(paragraphs, normaliseByline(meta.author), meta.authorBios);
   removed.push(...filtered.removed);
-  const title = meta.title ? cleanTitle(meta.title, meta.siteName, () => firstHeadline(page)) : null;
+  // A <title> without a letter ('">' left of a hostile page's markup, "|", "404") names nothing.
+  const written = meta.title ? cleanTitle(meta.title, meta.siteName, () => firstHeadline(page)) : null;
+  const title = written && /\p{L}/u.test(written) ? written : (firstHeadline(page) ?? null);
   const story = title ? filtered.kept.filter((p, i) => i > 0 || p !== title) : filtered.kept;
   // Comments pass the same chrome filter ("Reply", "Report abuse", sign-in prompts), apart from the story.
   const comments = content && content.comments.length > 0 ? filterChromeParagraphs(content.comments) : null;

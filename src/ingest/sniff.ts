@@ -47,36 +47,86 @@ export function looksBinary(prefix: Uint8Array): boolean {
 }
 
 /**
+ * Blocks of code points that running text is written in: ASCII and Latin, Greek, Cyrillic, Hebrew,
+ * Arabic, Devanagari, Thai, punctuation and currency signs, CJK punctuation, kana, CJK ideographs,
+ * full-width forms. UTF-16 read in the wrong byte order lands mostly elsewhere. Hangul is left out:
+ * GB2312's common characters read as UTF-16 land there, and Korean, written with spaces, is told
+ * by its ASCII.
+ */
+const TEXT_BLOCKS: readonly (readonly [number, number])[] = [
+  [0x0009, 0x000d],
+  [0x0020, 0x007e],
+  [0x00a0, 0x024f],
+  [0x0370, 0x06ff],
+  [0x0900, 0x097f],
+  [0x0e00, 0x0e7f],
+  [0x2000, 0x20bf],
+  [0x3000, 0x30ff],
+  [0x4e00, 0x9fff],
+  [0xff00, 0xffef],
+];
+/** Share of a byte order's code units in TEXT_BLOCKS that makes text without ASCII UTF-16 (Chinese, Japanese, Korean). */
+const MIN_UTF16_TEXT_SHARE = 0.9;
+/** And how much ahead of the other order it must be: a real text scores near 1, its swapped reading near 0.3-0.5. */
+const MIN_UTF16_ORDER_LEAD = 0.3;
+/**
+ * Least share of units whose low byte is under 0x40. A code point's low byte is spread over all
+ * 256 values (and "、" "。" are U+3001, U+3002), while the double-byte legacy encodings (Shift_JIS,
+ * GBK, Big5, EUC) and UTF-8 never put a byte under 0x40 second in a character: their text read
+ * as UTF-16 has next to none.
+ */
+const MIN_UTF16_LOW_BYTE_SHARE = 0.05;
+
+const inTextBlock = (unit: number) => TEXT_BLOCKS.some(([from, to]) => unit >= from && unit <= to);
+
+/** How a prefix reads in one byte order: null when a unit is one text never holds, else its ASCII and text-block counts. */
+function readAsUtf16(prefix: Uint8Array, units: number, littleEndian: boolean): { ascii: number; text: number; lowBytes: number } | null {
+  let ascii = 0;
+  let text = 0;
+  let lowBytes = 0;
+  // The last unit may be half of a surrogate pair cut by the prefix: not judged.
+  for (let i = 0; i < units - 1; i++) {
+    const [low, high] = littleEndian ? [prefix[2 * i]!, prefix[2 * i + 1]!] : [prefix[2 * i + 1]!, prefix[2 * i]!];
+    const unit = (high << 8) | low;
+    if (unit < 0x20 ? unit !== 0x09 && unit !== 0x0a && unit !== 0x0d && unit !== 0x0c : unit >= 0x7f && unit <= 0x9f) return null;
+    if (unit >= 0xfffe) return null;
+    if (unit >= 0xd800 && unit <= 0xdbff) {
+      const next = littleEndian ? prefix[2 * i + 3]! : prefix[2 * i + 2]!;
+      if (next < 0xdc || next > 0xdf) return null;
+      i++;
+    } else if (unit >= 0xdc00 && unit <= 0xdfff) return null;
+    if (high === 0 && unit < 0x7f) ascii++;
+    if (inTextBlock(unit)) text++;
+    if (low < 0x40) lowBytes++;
+  }
+  return { ascii, text, lowBytes };
+}
+
+/**
  * The byte order of UTF-16 text: by its byte-order mark, or without one by its shape: every code
  * unit read in that order is a character text holds (no control character, no lone surrogate),
  * and enough of them are ASCII, which only that order shows (ASCII text read as UTF-16 is all
- * CJK-looking units, none of them ASCII). Null for anything else.
+ * CJK-looking units, none of them ASCII). Text with little or no ASCII (Chinese, Japanese, Korean)
+ * is told by script instead: nearly every unit in the blocks text is written in, and clearly more
+ * than in the other order (where "一", U+4E00, reads as "N" and would pass for ASCII). Null for
+ * anything else.
  */
 export function utf16Order(prefix: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   if (prefix[0] === 0xff && prefix[1] === 0xfe) return 'utf-16le';
   if (prefix[0] === 0xfe && prefix[1] === 0xff) return 'utf-16be';
   const units = Math.floor(prefix.length / 2);
   if (units < 4) return null;
-  const fits = (littleEndian: boolean): boolean => {
-    let ascii = 0;
-    // The last unit may be half of a surrogate pair cut by the prefix: not judged.
-    for (let i = 0; i < units - 1; i++) {
-      const [low, high] = littleEndian ? [prefix[2 * i]!, prefix[2 * i + 1]!] : [prefix[2 * i + 1]!, prefix[2 * i]!];
-      const unit = (high << 8) | low;
-      if (unit < 0x20 ? unit !== 0x09 && unit !== 0x0a && unit !== 0x0d && unit !== 0x0c : unit >= 0x7f && unit <= 0x9f) return false;
-      if (unit >= 0xfffe) return false;
-      if (unit >= 0xd800 && unit <= 0xdbff) {
-        const next = littleEndian ? prefix[2 * i + 3]! : prefix[2 * i + 2]!;
-        if (next < 0xdc || next > 0xdf) return false;
-        i++;
-      } else if (unit >= 0xdc00 && unit <= 0xdfff) return false;
-      if (high === 0 && unit < 0x7f) ascii++;
-    }
-    return ascii >= Math.max(MIN_UTF16_ASCII_UNITS, MIN_UTF16_ASCII_SHARE * units);
-  };
-  const le = fits(true);
-  const be = fits(false);
-  return le === be ? null : le ? 'utf-16le' : 'utf-16be';
+  const le = readAsUtf16(prefix, units, true);
+  const be = readAsUtf16(prefix, units, false);
+  const share = (reading: { text: number; lowBytes: number } | null) =>
+    reading && reading.lowBytes >= MIN_UTF16_LOW_BYTE_SHARE * (units - 1) ? reading.text / (units - 1) : 0;
+  const [leShare, beShare] = [share(le), share(be)];
+  if (leShare >= MIN_UTF16_TEXT_SHARE && leShare - beShare >= MIN_UTF16_ORDER_LEAD) return 'utf-16le';
+  if (beShare >= MIN_UTF16_TEXT_SHARE && beShare - leShare >= MIN_UTF16_ORDER_LEAD) return 'utf-16be';
+  const asciiEnough = (reading: { ascii: number } | null) =>
+    reading !== null && reading.ascii >= Math.max(MIN_UTF16_ASCII_UNITS, MIN_UTF16_ASCII_SHARE * units);
+  const [leFits, beFits] = [asciiEnough(le), asciiEnough(be)];
+  return leFits === beFits ? null : leFits ? 'utf-16le' : 'utf-16be';
 }
 
 /** The kind of an (already decompressed) prefix; `name` is the path or URL, for extension hints. */

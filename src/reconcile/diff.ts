@@ -87,13 +87,15 @@ export function wordSteps(reference: readonly Word[], version: readonly Word[], 
   return steps;
 }
 
-/** Words of a run as written, with an editor's insertions back in their brackets. */
+/** Words of a run as written, with their punctuation, and an editor's insertions back in their brackets. */
 function spell(words: readonly Word[]): string {
   const out: string[] = [];
   words.forEach((w, i) => {
     const opens = w.editorial && !words[i - 1]?.editorial;
     const closes = w.editorial && !words[i + 1]?.editorial;
-    out.push(`${opens ? '[' : ''}${w.raw}${closes ? ']' : ''}`);
+    const spelled = `${opens ? '[' : ''}${w.before ?? ''}${w.raw}${w.after ?? ''}${closes ? ']' : ''}`;
+    if (w.glued && i > 0) out[out.length - 1] += spelled;
+    else out.push(spelled);
   });
   return out.join(' ');
 }

@@ -159,3 +159,31 @@ test("a long story lists at most a dozen one-outlet claims, each outlet's best b
     /maxUniqueFindingsPerStory/,
   );
 });
+
+test('unique claims: a repeated sentence is one finding, and a one-outlet story has none', () => {
+  const said = 'Officials counted 40 boats lost in the harbour.';
+  const a = article('rep', `${said} ${said} The pier reopens on Friday.`, { outlet: 'Outlet R', published: '2025-07-10T06:00:00Z' });
+  const b = article('oth', 'The harbour pier reopens on Friday after the storm, the council said.', {
+    outlet: 'Outlet O',
+    published: '2025-07-10T07:00:00Z',
+  });
+  const first = quantity(a, '40 boats', 40, 'boats');
+  const second = a.sentences[1]!;
+  const again: ClaimMention = {
+    ...first,
+    id: `${first.id}-again`,
+    sentence: second.index,
+    start: second.start + 18,
+    end: second.start + 26,
+  };
+  const derivations = [derivation('rep', 'independent'), derivation('oth', 'independent')];
+  const both = reconcileStory({ articles: [a, b], claims: [first, again], derivations }, { semantic: false });
+  const unique = both.findings.filter((f) => f.kind === 'unique-claim');
+  assert.equal(unique.length, 1, unique.map((f) => f.message).join('\n'));
+  const alone = reconcileStory({ articles: [a], claims: [first, again], derivations: [derivations[0]!] }, { semantic: false });
+  assert.deepEqual(
+    alone.findings.filter((f) => f.kind === 'unique-claim'),
+    [],
+    'with nobody else reporting, "only" says nothing',
+  );
+});

@@ -256,11 +256,14 @@ export function uniqueFindings(claims: readonly UniqueCandidate[], ctx: FindingC
   const chosen: { entry: UniqueCandidate; place: number }[] = [];
   for (const entries of byArticle.values()) {
     const seenSentences = new Set<number>();
+    const seenTexts = new Set<string>();
     entries
       .sort((a, b) => b.substance - a.substance)
       .filter((e) => {
-        if (seenSentences.has(e.sentence)) return false;
+        const text = e.claim.kind === 'statement' ? e.claim.text : e.context;
+        if (seenSentences.has(e.sentence) || seenTexts.has(text)) return false;
         seenSentences.add(e.sentence);
+        seenTexts.add(text);
         return true;
       })
       .slice(0, ctx.maxUniquePerArticle)
@@ -270,7 +273,11 @@ export function uniqueFindings(claims: readonly UniqueCandidate[], ctx: FindingC
   // equals, each outlet's best before any outlet's second, so a long story's list is not one outlet's.
   chosen.sort((a, b) => b.entry.substance - a.entry.substance || a.place - b.place);
   const out: Finding[] = [];
-  for (const { claim, context, direct, substance: weight } of chosen.slice(0, ctx.maxUniquePerStory).map((c) => c.entry)) {
+  // An article that repeats a sentence (a pasted page, a feed item printed twice) gives one claim
+  // per copy of it: a reader is shown each message once, and the slots go to other claims.
+  const shown = new Set<string>();
+  for (const { claim, context, direct, substance: weight } of chosen.map((c) => c.entry)) {
+    if (out.length >= ctx.maxUniquePerStory) break;
     const article = claim.uniqueTo!;
     const name = ctx.names.get(article)!;
     // A quotation is shown as a quote of its speaker; a figure or reported speech in its
@@ -279,6 +286,8 @@ export function uniqueFindings(claims: readonly UniqueCandidate[], ctx: FindingC
       claim.kind === 'quote' && direct
         ? `Only ${name} carries this quote from ${claim.speaker ?? 'an unnamed speaker'}: ${quoted(claim.text)}.`
         : `Only ${name} reports: ${quoted(claim.kind === 'statement' ? claim.text : context, 2 * QUOTE_WORDS_SHOWN)}.`;
+    if (shown.has(message)) continue;
+    shown.add(message);
     out.push({
       kind: 'unique-claim',
       message,

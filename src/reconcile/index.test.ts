@@ -371,3 +371,16 @@ test('the same long run of words is one quote however the outlet names its speak
   ]);
   assert.equal(apart.claims.filter((c) => c.kind === 'quote').length, 2);
 });
+
+test('wordDiff: versions keep their punctuation, so a verbatim quote reads verbatim', () => {
+  const reference = wordsOf('We, by the way, would offer [joint projects with] our partners … when I say ‘partners,’ I mean 15% more.');
+  assert.deepEqual(wordDiff(reference, reference), [
+    { op: 'same', text: 'We, by the way, would offer [joint projects with] our partners … when I say ‘partners,’ I mean 15% more.' },
+  ]);
+  assert.deepEqual(wordDiff(reference, wordsOf('We would offer joint projects with our partners.')), [
+    { op: 'same', text: 'We' },
+    { op: 'dropped', text: 'by the way,' },
+    { op: 'same', text: 'would offer joint projects with our partners.' },
+    { op: 'dropped', text: 'when I say ‘partners,’ I mean 15% more.' },
+  ]);
+});

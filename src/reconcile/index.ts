@@ -224,7 +224,9 @@ export function reconcileStory(input: ReconcileInput, options: Partial<Reconcile
       context: draft.reference.mention.context,
       direct: draft.reference.mention.quote?.direct ?? true,
     }));
-  findings.push(...uniqueFindings(uniqueCandidates, ctx), ...copyFindings(ctx));
+  // "Only X reports" says something only beside another outlet's report of the same story.
+  const reporters = new Set(outletKey.values()).size;
+  findings.push(...(reporters > 1 ? uniqueFindings(uniqueCandidates, ctx) : []), ...copyFindings(ctx));
 
   return { claims: reconciled.map((r) => r.claim), findings: sortFindings(findings) };
 }

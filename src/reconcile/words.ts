@@ -12,6 +12,11 @@ export interface Word {
   readonly stem: string;
   /** Inside ( ) or [ ]: an editor's insertion. */
   readonly editorial: boolean;
+  /** Punctuation written against the word, before and after it ("‘", ",’"): shown, never compared. */
+  readonly before?: string;
+  readonly after?: string;
+  /** Written against the word before, with no space ("%" of "15%"). */
+  readonly glued?: boolean;
 }
 
 /** Letters (with inner apostrophes, hyphens and dots, as in "U.S."), numbers (with inner , . and a trailing %). */
@@ -83,19 +88,47 @@ export function wordsOf(input: string): Word[] {
   const out: Word[] = [];
   let depth = 0;
   let last = 0;
+  let pendingAfter = -1;
   WORD.lastIndex = 0;
   for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
+    const [after, before] = punctuationAround(text.slice(last, m.index));
+    if (pendingAfter >= 0 && after) out[pendingAfter] = { ...out[pendingAfter]!, after };
     depth = bracketDepth(text, last, m.index, depth);
     last = m.index + m[0].length;
     const editorial = depth > 0;
     // "15%" and "15 percent" must read alike: the sign is a word of its own.
     const parts = /^\p{N}.*%$/u.test(m[0]) ? [m[0].slice(0, -1), '%'] : [m[0]];
-    for (const part of parts) {
+    pendingAfter = -1;
+    parts.forEach((part, i) => {
       const norm = normalizeWord(part);
-      if (norm) out.push({ raw: part, norm, stem: stem(norm), editorial });
-    }
+      if (!norm) return;
+      out.push({
+        raw: part,
+        norm,
+        stem: stem(norm),
+        editorial,
+        ...(i === 0 && before ? { before } : {}),
+        ...(i > 0 ? { glued: true } : {}),
+      });
+      pendingAfter = out.length - 1;
+    });
   }
+  const [after] = punctuationAround(text.slice(last));
+  if (pendingAfter >= 0 && after) out[pendingAfter] = { ...out[pendingAfter]!, after };
   return out;
+}
+
+/**
+ * The text between two words, split where the space is: what sticks to the end of the word before
+ * ("," or ".’") and to the start of the word after ("‘"). Brackets are left out: `editorial` says
+ * where an editor's words are, and a diff draws its brackets from that.
+ */
+function punctuationAround(gap: string): [after: string, before: string] {
+  const bare = (part: string) => part.replace(/[()[\]]/g, '');
+  if (!/\s/.test(gap)) return [bare(gap), ''];
+  // Marks standing on their own between spaces (" … ", " – ") go with the word before.
+  const lastSpace = gap.search(/\S*$/);
+  return [bare(gap.slice(0, lastSpace)).trimEnd(), bare(gap.slice(lastSpace))];
 }
 
 function bracketDepth(text: string, from: number, to: number, depth: number): number {

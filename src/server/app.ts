@@ -79,20 +79,49 @@ export interface App {
   close(): Promise<void>;
 }
 
+/**
+ * The app, step by step: security headers and access control on every request, errors as JSON,
+ * the API's routes (reading, ingest, jobs), its refusals (other methods, unknown paths), then the
+ * web app's files. The order is the order Hono tries them in.
+ */
 export function createApp(options: Partial<AppOptions> & Pick<AppOptions, 'store'>): App {
   const settings: AppOptions = { ...APP_DEFAULTS, ...options };
-  const { store, log } = settings;
-  const jobs = new JobQueue(store);
-  const stories = new StoryCache(store);
-  /** Ingest bodies being read now (MAX_UPLOADS_AT_ONCE). */
-  let receiving = 0;
-  const assets: WebAssets = loadWebAssets();
-  const ingest = settings.runJobs
-    ? startIngestRunner(store, settings.storeLocation, { analyze: settings.analyze }, { log, ...settings.jobRunner })
-    : null;
-  const stopWaking = ingest ? jobs.onEnqueue(() => ingest.runner.wake()) : () => true;
+  const jobs = new JobQueue(settings.store);
+  const assets = loadWebAssets();
+  const runner = startJobRunner(settings, jobs);
   const app = new Hono();
+  addSecurityHeaders(app);
+  app.use('*', accessControl(settings));
+  if (settings.token !== null) addLoginRoutes(app, settings.token);
+  addErrorAnswers(app, settings.log);
+  addReadRoutes(app, settings.store, jobs, assets);
+  addIngestRoute(app, settings, jobs);
+  addJobRoutes(app, jobs);
+  refuseOtherApiRequests(app);
+  addWebApp(app, assets);
+  return {
+    hono: app,
+    jobs,
+    async close() {
+      runner.stopWaking();
+      await runner.ingest?.close();
+    },
+  };
+}
 
+/** This server's own ingest runner, woken by each new job; none when jobs are left to `corroborate worker`. */
+function startJobRunner(settings: AppOptions, jobs: JobQueue) {
+  if (!settings.runJobs) return { ingest: null, stopWaking: () => true };
+  const ingest = startIngestRunner(
+    settings.store,
+    settings.storeLocation,
+    { analyze: settings.analyze },
+    { log: settings.log, ...settings.jobRunner },
+  );
+  return { ingest, stopWaking: jobs.onEnqueue(() => ingest.runner.wake()) };
+}
+
+function addSecurityHeaders(app: Hono): void {
   app.use('*', async (c, next) => {
     // Set before the handler runs so error responses carry them too.
     c.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
@@ -105,9 +134,10 @@ export function createApp(options: Partial<AppOptions> & Pick<AppOptions, 'store
     if (c.req.path.startsWith('/api/')) c.header('Cache-Control', 'no-store');
     await next();
   });
-  app.use('*', accessControl(settings));
-  if (settings.token !== null) addLoginRoutes(app, settings.token);
+}
 
+/** Refusals answer with their message; anything else is logged and answered as a plain 500. */
+function addErrorAnswers(app: Hono, log: AppOptions['log']): void {
   app.onError((error, c) => {
     if (error instanceof HTTPException) {
       return c.json(errorBody(error.message || 'Request refused.'), error.status);
@@ -116,8 +146,11 @@ export function createApp(options: Partial<AppOptions> & Pick<AppOptions, 'store
     return c.json(errorBody('Internal error: the server could not answer this request. The server log says why.'), 500);
   });
   app.notFound((c) => c.json(errorBody(`Nothing at ${c.req.method} ${c.req.path}.`), 404));
+}
 
-  // --- API -------------------------------------------------------------------------------------
+/** Health, the API's own documents, and the stored stories, outlets and articles. */
+function addReadRoutes(app: Hono, store: Store, jobs: JobQueue, assets: WebAssets): void {
+  const stories = new StoryCache(store);
   app.get('/api/health', async (c) => {
     const [articles, stories] = await Promise.all([store.countArticles(), store.listStories({ limit: 1, offset: 0 })]);
     const counts = await jobs.counts();
@@ -163,7 +196,12 @@ export function createApp(options: Partial<AppOptions> & Pick<AppOptions, 'store
     const sentences = await store.getSentences(id);
     return c.json({ article, sentences });
   });
+}
 
+/** POST /api/ingest: the body becomes a queued job, or is refused before it is read when it cannot be taken. */
+function addIngestRoute(app: Hono, settings: AppOptions, jobs: JobQueue): void {
+  /** Ingest bodies being read now (MAX_UPLOADS_AT_ONCE). */
+  let receiving = 0;
   app.post('/api/ingest', async (c) => {
     // A body announced as too large is refused before it is stored; one that grows too large, when it does.
     if (Number(c.req.header('content-length') ?? 0) > settings.maxBodyBytes) {
@@ -196,7 +234,9 @@ export function createApp(options: Partial<AppOptions> & Pick<AppOptions, 'store
       receiving--;
     }
   });
+}
 
+function addJobRoutes(app: Hono, jobs: JobQueue): void {
   app.get('/api/jobs', async (c) => c.json({ jobs: await jobs.list() }));
 
   app.get('/api/jobs/:id', async (c) => {
@@ -205,19 +245,25 @@ export function createApp(options: Partial<AppOptions> & Pick<AppOptions, 'store
     if (!job) throw notFound(`No job with id '${id}' (only the newest finished jobs are kept).`);
     return c.json({ job });
   });
+}
 
-  for (const path of [
-    '/api/health',
-    '/api/openapi.json',
-    '/api/reference',
-    '/api/stories',
-    '/api/outlets',
-    '/api/stories/:id',
-    '/api/articles/:id',
-    '/api/ingest',
-    '/api/jobs',
-    '/api/jobs/:id',
-  ]) {
+/** The API's paths, for the 405 of a method they do not take. */
+const API_PATHS = [
+  '/api/health',
+  '/api/openapi.json',
+  '/api/reference',
+  '/api/stories',
+  '/api/outlets',
+  '/api/stories/:id',
+  '/api/articles/:id',
+  '/api/ingest',
+  '/api/jobs',
+  '/api/jobs/:id',
+];
+
+/** A method an API path does not take is a 405; a path the API does not have, a 404 that points to the document. */
+function refuseOtherApiRequests(app: Hono): void {
+  for (const path of API_PATHS) {
     app.all(path, (c) => {
       throw new ApiError(405, `${c.req.method} is not allowed on ${c.req.path}.`);
     });
@@ -225,8 +271,10 @@ export function createApp(options: Partial<AppOptions> & Pick<AppOptions, 'store
   app.all('/api/*', (c) => {
     throw notFound(`No API endpoint at ${c.req.path}; see /api/openapi.json.`);
   });
+}
 
-  // --- Web app ---------------------------------------------------------------------------------
+/** Everything else is the web app's files. */
+function addWebApp(app: Hono, assets: WebAssets): void {
   app.get('*', (c) => {
     const asset = assets.get(c.req.path === '/' ? '/index.html' : c.req.path);
     if (!asset) throw notFound(`No page at ${c.req.path}.`);
@@ -234,15 +282,6 @@ export function createApp(options: Partial<AppOptions> & Pick<AppOptions, 'store
     c.header('Cache-Control', 'no-cache');
     return c.body(asset.body);
   });
-
-  return {
-    hono: app,
-    jobs,
-    async close() {
-      stopWaking();
-      await ingest?.close();
-    },
-  };
 }
 
 async function readIngestRequest(c: Context, draft: JobDraft, maxBytes: number): Promise<IngestRequest> {

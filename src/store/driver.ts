@@ -6,12 +6,13 @@
 /** Bytes (a Buffer) go to a BLOB / BYTEA column and come back as a Buffer. */
 export type SqlValue = string | number | null | Buffer;
 
+/** A row whose shape the query does not name; rows.ts has each table's. */
 export type SqlRow = Record<string, unknown>;
 
 /** What can run inside (or outside) a transaction. */
 export interface SqlExecutor {
-  /** Rows of a SELECT (or of a statement with RETURNING). */
-  query<R extends SqlRow = SqlRow>(sql: string, params?: readonly SqlValue[]): Promise<R[]>;
+  /** Rows of a SELECT (or of a statement with RETURNING), typed by the caller from rows.ts. */
+  query<R extends object = SqlRow>(sql: string, params?: readonly SqlValue[]): Promise<R[]>;
   /** An INSERT/UPDATE/DELETE; resolves to the number of rows it changed. */
   run(sql: string, params?: readonly SqlValue[]): Promise<number>;
   /** Several statements without parameters (migration scripts). */

@@ -5,6 +5,7 @@
 // changed (src/pipeline/story-state.ts); stories that left the window are never read again.
 // Each function runs inside one of the store's transactions, or on the driver for reads.
 import type { SqlExecutor, SqlValue } from './driver.js';
+import type { Selected } from './rows.js';
 import { storable } from './search.js';
 import type { EngineMemberEvent, EngineStateWrite, EngineStoryRead, EngineStoryRow, QueuedStory } from './types.js';
 
@@ -14,81 +15,97 @@ export const PARAMS_PER_STATEMENT = 900;
 const SEQ_KEY = 'stories.seq';
 
 /** Rows of `sql` (with one `IN (?)` list, `{in}`) over `values`, in chunks that stay under the parameter limit. */
-export async function queryIn(
+export async function queryIn<R extends object>(
   db: SqlExecutor,
   sql: string,
   values: readonly SqlValue[],
   before: readonly SqlValue[] = [],
-): Promise<Record<string, unknown>[]> {
+): Promise<R[]> {
   const unique = [...new Set(values)];
-  const rows: Record<string, unknown>[] = [];
+  const rows: R[] = [];
   const size = PARAMS_PER_STATEMENT - before.length;
   for (let i = 0; i < unique.length; i += size) {
     const chunk = unique.slice(i, i + size);
-    rows.push(...(await db.query(sql.replace('{in}', chunk.map(() => '?').join(', ')), [...before, ...chunk])));
+    rows.push(...(await db.query<R>(sql.replace('{in}', chunk.map(() => '?').join(', ')), [...before, ...chunk])));
   }
   return rows;
 }
 
 export async function readPostings(db: SqlExecutor, keys: readonly string[]): Promise<Map<string, string[]>> {
-  const rows = await queryIn(db, 'SELECT key, stories FROM engine_postings WHERE key IN ({in})', keys);
-  return new Map(rows.map((row) => [String(row.key), JSON.parse(String(row.stories)) as string[]]));
+  const rows = await queryIn<Selected<'engine_postings', 'key' | 'stories'>>(
+    db,
+    'SELECT key, stories FROM engine_postings WHERE key IN ({in})',
+    keys,
+  );
+  return new Map(rows.map((row) => [row.key, JSON.parse(row.stories) as string[]]));
 }
 
 export async function readMerges(db: SqlExecutor, ids: readonly string[]): Promise<Map<string, string>> {
-  const rows = await queryIn(db, 'SELECT id, into_id FROM engine_merges WHERE id IN ({in})', ids);
-  return new Map(rows.map((row) => [String(row.id), String(row.into_id)]));
+  const rows = await queryIn<Selected<'engine_merges', 'id' | 'into_id'>>(
+    db,
+    'SELECT id, into_id FROM engine_merges WHERE id IN ({in})',
+    ids,
+  );
+  return new Map(rows.map((row) => [row.id, row.into_id]));
 }
 
 export async function readPlacements(db: SqlExecutor, articleIds: readonly string[]): Promise<Map<string, string>> {
-  const rows = await queryIn(db, 'SELECT article_id, story_id FROM engine_members WHERE article_id IN ({in})', articleIds);
-  return new Map(rows.map((row) => [String(row.article_id), String(row.story_id)]));
+  const rows = await queryIn<Selected<'engine_members', 'article_id' | 'story_id'>>(
+    db,
+    'SELECT article_id, story_id FROM engine_members WHERE article_id IN ({in})',
+    articleIds,
+  );
+  return new Map(rows.map((row) => [row.article_id, row.story_id]));
 }
 
 export async function readStories(db: SqlExecutor, ids: readonly string[], heldUpTo: number): Promise<EngineStoryRead[]> {
-  const rows = await queryIn(db, 'SELECT id, seq, version, size, first_ms, last_ms, facts FROM engine_stories WHERE id IN ({in})', ids);
+  const rows = await queryIn<Selected<'engine_stories', EngineStoryColumn>>(
+    db,
+    'SELECT id, seq, version, size, first_ms, last_ms, facts FROM engine_stories WHERE id IN ({in})',
+    ids,
+  );
   const stories = rows.map(storyRow);
   const profiles = new Map<string, { article: string; profile: string }[]>();
-  const profileRows = await queryIn(
+  const profileRows = await queryIn<Selected<'engine_members', 'article_id' | 'story_id' | 'profile'>>(
     db,
     'SELECT article_id, story_id, profile FROM engine_members WHERE story_id IN ({in}) AND profile IS NOT NULL ORDER BY story_id, position',
     stories.map((s) => s.id),
   );
-  for (const row of profileRows) push(profiles, String(row.story_id), { article: String(row.article_id), profile: String(row.profile) });
+  for (const row of profileRows) if (row.profile !== null) push(profiles, row.story_id, { article: row.article_id, profile: row.profile });
   const small = stories.filter((s) => s.size <= heldUpTo).map((s) => s.id);
   const members = await readMembers(db, small);
   return stories.map((s) => ({ ...s, profiles: profiles.get(s.id) ?? [], members: members.get(s.id) ?? (s.size <= heldUpTo ? [] : null) }));
 }
 
 export async function readMembers(db: SqlExecutor, storyIds: readonly string[]): Promise<Map<string, { id: string; headline: string }[]>> {
-  const rows = await queryIn(
+  const rows = await queryIn<Selected<'engine_members', 'article_id' | 'story_id' | 'headline'>>(
     db,
     'SELECT article_id, story_id, headline FROM engine_members WHERE story_id IN ({in}) ORDER BY story_id, position',
     storyIds,
   );
   const out = new Map<string, { id: string; headline: string }[]>();
-  for (const row of rows) push(out, String(row.story_id), { id: String(row.article_id), headline: String(row.headline) });
+  for (const row of rows) push(out, row.story_id, { id: row.article_id, headline: row.headline });
   return out;
 }
 
 export async function readTakenIds(db: SqlExecutor, ids: readonly string[]): Promise<Set<string>> {
-  const stories = await queryIn(db, 'SELECT id FROM engine_stories WHERE id IN ({in})', ids);
-  const merges = await queryIn(db, 'SELECT id FROM engine_merges WHERE id IN ({in})', ids);
-  return new Set([...stories, ...merges].map((row) => String(row.id)));
+  const stories = await queryIn<Selected<'engine_stories', 'id'>>(db, 'SELECT id FROM engine_stories WHERE id IN ({in})', ids);
+  const merges = await queryIn<Selected<'engine_merges', 'id'>>(db, 'SELECT id FROM engine_merges WHERE id IN ({in})', ids);
+  return new Set([...stories, ...merges].map((row) => row.id));
 }
 
 export async function readSeq(db: SqlExecutor): Promise<number> {
-  const rows = await db.query('SELECT value FROM engine_state WHERE key = ?', [SEQ_KEY]);
-  return rows[0] ? Number(JSON.parse(String(rows[0].value))) : 0;
+  const rows = await db.query<Selected<'engine_state', 'value'>>('SELECT value FROM engine_state WHERE key = ?', [SEQ_KEY]);
+  return rows[0] ? Number(JSON.parse(rows[0].value)) : 0;
 }
 
 export async function listUnplaced(db: SqlExecutor, limit: number, storedBeforeMs: number): Promise<string[]> {
-  const rows = await db.query(
+  const rows = await db.query<Selected<'unplaced_articles', 'article_id'>>(
     `SELECT article_id FROM unplaced_articles WHERE stored_ms < ?
      ORDER BY CASE WHEN published_ms IS NULL THEN 1 ELSE 0 END, published_ms, article_id LIMIT ?`,
     [storedBeforeMs, limit],
   );
-  return rows.map((row) => String(row.article_id));
+  return rows.map((row) => row.article_id);
 }
 
 /** One batch's changes, inside the caller's transaction. `retire` records a merged-away story's dossier as an alias. */
@@ -218,7 +235,7 @@ export async function resetState(tx: SqlExecutor): Promise<void> {
 
 export async function claimQueued(tx: SqlExecutor, holder: string, ttlMs: number, limit: number): Promise<QueuedStory[]> {
   const now = Date.now();
-  const rows = await tx.query(
+  const rows = await tx.query<Selected<'story_queue', 'story_id' | 'version'>>(
     'SELECT story_id, version FROM story_queue WHERE holder IS NULL OR expires_ms < ? ORDER BY story_id LIMIT ?',
     [now, limit],
   );
@@ -226,29 +243,23 @@ export async function claimQueued(tx: SqlExecutor, holder: string, ttlMs: number
   for (const row of rows) {
     const changed = await tx.run(
       'UPDATE story_queue SET holder = ?, expires_ms = ? WHERE story_id = ? AND (holder IS NULL OR expires_ms < ?)',
-      [holder, now + ttlMs, String(row.story_id), now],
+      [holder, now + ttlMs, row.story_id, now],
     );
-    if (changed > 0) taken.push({ id: String(row.story_id), version: Number(row.version) });
+    if (changed > 0) taken.push({ id: row.story_id, version: row.version });
   }
   return taken;
 }
 
 /** The engine version of a live story, or null when it is not live (merged away, or unknown). */
 export async function engineVersion(tx: SqlExecutor, id: string): Promise<number | null> {
-  const rows = await tx.query('SELECT version FROM engine_stories WHERE id = ?', [id]);
-  return rows[0] ? Number(rows[0].version) : null;
+  const rows = await tx.query<Selected<'engine_stories', 'version'>>('SELECT version FROM engine_stories WHERE id = ?', [id]);
+  return rows[0]?.version ?? null;
 }
 
-function storyRow(row: Record<string, unknown>): EngineStoryRow {
-  return {
-    id: String(row.id),
-    seq: Number(row.seq),
-    version: Number(row.version),
-    size: Number(row.size),
-    firstMs: row.first_ms === null || row.first_ms === undefined ? null : Number(row.first_ms),
-    lastMs: row.last_ms === null || row.last_ms === undefined ? null : Number(row.last_ms),
-    facts: String(row.facts),
-  };
+type EngineStoryColumn = 'id' | 'seq' | 'version' | 'size' | 'first_ms' | 'last_ms' | 'facts';
+
+function storyRow(row: Selected<'engine_stories', EngineStoryColumn>): EngineStoryRow {
+  return { id: row.id, seq: row.seq, version: row.version, size: row.size, firstMs: row.first_ms, lastMs: row.last_ms, facts: row.facts };
 }
 
 function push<T>(map: Map<string, T[]>, key: string, value: T): void {

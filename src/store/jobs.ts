@@ -4,11 +4,27 @@
 // runner stopped is taken again.
 // Each function runs inside one of the store's transactions (SqlStore calls them).
 import { usageError } from '../errors.js';
-import type { SqlExecutor, SqlRow } from './driver.js';
+import type { SqlExecutor } from './driver.js';
+import type { CountRow, IngestJobTable, Selected } from './rows.js';
 import { storable } from './search.js';
 import type { ClaimedJob, IngestJob, JobOutcome, JobState } from './types.js';
 
-const JOB_COLUMNS = 'id, state, created_at, started_at, finished_at, stage, done, total, attempts, inputs, outcome';
+/** What a job listing reads of each job: its IngestJob. */
+const JOB_COLUMN_NAMES = [
+  'id',
+  'state',
+  'created_at',
+  'started_at',
+  'finished_at',
+  'stage',
+  'done',
+  'total',
+  'attempts',
+  'inputs',
+  'outcome',
+] as const satisfies readonly (keyof IngestJobTable)[];
+type JobListingRow = Pick<IngestJobTable, (typeof JOB_COLUMN_NAMES)[number]>;
+const JOB_COLUMNS = JOB_COLUMN_NAMES.join(', ');
 const NO_OUTCOME: JobOutcome = { articlesAdded: [], articlesExisting: [], storiesTouched: [], errors: [] };
 /** Claim attempts within one transaction when other runners take the same job first. */
 const CLAIM_RETRIES = 5;
@@ -30,8 +46,8 @@ export async function enqueueJob(
   maxQueued: number,
 ): Promise<IngestJob | null> {
   checkRequest(job.request);
-  const waiting = await tx.query("SELECT COUNT(*) AS n FROM ingest_jobs WHERE state = 'queued'");
-  if (Number(waiting[0]?.n ?? 0) >= maxQueued) return null;
+  const waiting = await tx.query<CountRow>("SELECT COUNT(*) AS n FROM ingest_jobs WHERE state = 'queued'");
+  if ((waiting[0]?.n ?? 0) >= maxQueued) return null;
   const now = new Date();
   await tx.run(
     `INSERT INTO ingest_jobs (id, state, created_at, queue_position, done, total, attempts, inputs, request, outcome)
@@ -58,37 +74,41 @@ export async function claimJob(
 ): Promise<ClaimedJob | null> {
   const now = Date.now();
   // A running job whose runner is known to be gone is as good as one whose hold ran out.
-  for (const row of await tx.query("SELECT id, holder FROM ingest_jobs WHERE state = 'running' AND expires_ms >= ?", [now])) {
-    if (isGone(String(row.holder)))
-      await tx.run('UPDATE ingest_jobs SET expires_ms = ? WHERE id = ? AND holder = ?', [now - 1, String(row.id), String(row.holder)]);
+  const running = await tx.query<Selected<'ingest_jobs', 'id' | 'holder'>>(
+    "SELECT id, holder FROM ingest_jobs WHERE state = 'running' AND expires_ms >= ?",
+    [now],
+  );
+  for (const { id, holder } of running) {
+    if (holder !== null && isGone(holder))
+      await tx.run('UPDATE ingest_jobs SET expires_ms = ? WHERE id = ? AND holder = ?', [now - 1, id, holder]);
   }
   const stopped = {
     ...NO_OUTCOME,
     errors: [{ input: '', message: `The job was started ${maxAttempts} times and its runner stopped each time; it is not tried again.` }],
   };
-  const givenUp = await tx.query("SELECT id, outcome FROM ingest_jobs WHERE state = 'running' AND expires_ms < ? AND attempts >= ?", [
-    now,
-    maxAttempts,
-  ]);
+  const givenUp = await tx.query<Selected<'ingest_jobs', 'id' | 'outcome'>>(
+    "SELECT id, outcome FROM ingest_jobs WHERE state = 'running' AND expires_ms < ? AND attempts >= ?",
+    [now, maxAttempts],
+  );
   for (const row of givenUp) {
     // The articles its attempts stored stay counted as the job's.
-    const { articlesAdded } = JSON.parse(String(row.outcome)) as JobOutcome;
+    const { articlesAdded } = JSON.parse(row.outcome) as JobOutcome;
     await tx.run(
       `UPDATE ingest_jobs SET state = 'failed', finished_at = ?, holder = NULL, expires_ms = NULL, request = NULL, outcome = ?
        WHERE id = ? AND state = 'running' AND expires_ms < ?`,
-      [new Date(now).toISOString(), JSON.stringify({ ...stopped, articlesAdded }), String(row.id), now],
+      [new Date(now).toISOString(), JSON.stringify({ ...stopped, articlesAdded }), row.id, now],
     );
-    await deleteJobFiles(tx, String(row.id));
+    await deleteJobFiles(tx, row.id);
   }
   await tx.run('DELETE FROM ingest_job_files WHERE stored_ms < ? AND job_id NOT IN (SELECT id FROM ingest_jobs)', [now - ORPHAN_FILES_MS]);
   for (let attempt = 0; attempt < CLAIM_RETRIES; attempt++) {
-    const next = await tx.query(
+    const next = await tx.query<Selected<'ingest_jobs', 'id'>>(
       `SELECT id FROM ingest_jobs WHERE state = 'queued' OR (state = 'running' AND expires_ms < ?)
        ORDER BY queue_position, id LIMIT 1`,
       [now],
     );
-    if (next.length === 0) return null;
-    const id = String(next[0]!.id);
+    const id = next[0]?.id;
+    if (id === undefined) return null;
     // The condition is checked again on the row itself: of two runners that picked it, one wins.
     const taken = await tx.run(
       `UPDATE ingest_jobs SET state = 'running', holder = ?, expires_ms = ?, started_at = ?, attempts = attempts + 1, stage = NULL, done = 0
@@ -96,8 +116,12 @@ export async function claimJob(
       [holder, now + Math.ceil(ttlMs), new Date(now).toISOString(), id, now],
     );
     if (taken === 0) continue;
-    const rows = await tx.query(`SELECT ${JOB_COLUMNS}, request FROM ingest_jobs WHERE id = ?`, [id]);
-    return { job: jobOf(rows[0]!), request: String(rows[0]!.request) };
+    const rows = await tx.query<JobListingRow & Pick<IngestJobTable, 'request'>>(
+      `SELECT ${JOB_COLUMNS}, request FROM ingest_jobs WHERE id = ?`,
+      [id],
+    );
+    // A running job keeps its request until it ends (finishJob clears it), so it is never null here.
+    return { job: jobOf(rows[0]!), request: rows[0]!.request ?? 'null' };
   }
   return null;
 }
@@ -124,9 +148,12 @@ export async function reportJob(
 }
 
 export async function addJobArticles(tx: SqlExecutor, id: string, holder: string, articleIds: readonly string[]): Promise<boolean> {
-  const rows = await tx.query("SELECT outcome FROM ingest_jobs WHERE id = ? AND holder = ? AND state = 'running'", [id, holder]);
-  if (rows.length === 0) return false;
-  const outcome = JSON.parse(String(rows[0]!.outcome)) as JobOutcome;
+  const rows = await tx.query<Selected<'ingest_jobs', 'outcome'>>(
+    "SELECT outcome FROM ingest_jobs WHERE id = ? AND holder = ? AND state = 'running'",
+    [id, holder],
+  );
+  if (rows[0] === undefined) return false;
+  const outcome = JSON.parse(rows[0].outcome) as JobOutcome;
   const added = [...new Set([...outcome.articlesAdded, ...articleIds])];
   await tx.run('UPDATE ingest_jobs SET outcome = ? WHERE id = ?', [JSON.stringify({ ...outcome, articlesAdded: added }), id]);
   return true;
@@ -172,12 +199,11 @@ export async function putJobFileChunk(tx: SqlExecutor, jobId: string, fileIndex:
 }
 
 export async function getJobFileChunk(tx: SqlExecutor, jobId: string, fileIndex: number, chunkIndex: number): Promise<Buffer | null> {
-  const rows = await tx.query('SELECT bytes FROM ingest_job_files WHERE job_id = ? AND file_index = ? AND chunk_index = ?', [
-    jobId,
-    fileIndex,
-    chunkIndex,
-  ]);
-  return rows.length === 0 ? null : (rows[0]!.bytes as Buffer);
+  const rows = await tx.query<Selected<'ingest_job_files', 'bytes'>>(
+    'SELECT bytes FROM ingest_job_files WHERE job_id = ? AND file_index = ? AND chunk_index = ?',
+    [jobId, fileIndex, chunkIndex],
+  );
+  return rows[0]?.bytes ?? null;
 }
 
 export async function deleteJobFiles(tx: SqlExecutor, jobId: string): Promise<void> {
@@ -185,12 +211,12 @@ export async function deleteJobFiles(tx: SqlExecutor, jobId: string): Promise<vo
 }
 
 export async function getJob(tx: SqlExecutor, id: string): Promise<IngestJob | null> {
-  const rows = await tx.query(`SELECT ${JOB_COLUMNS} FROM ingest_jobs WHERE id = ?`, [id]);
-  return rows.length === 0 ? null : jobOf(rows[0]!);
+  const rows = await tx.query<JobListingRow>(`SELECT ${JOB_COLUMNS} FROM ingest_jobs WHERE id = ?`, [id]);
+  return rows[0] ? jobOf(rows[0]) : null;
 }
 
 export async function listJobs(tx: SqlExecutor, limit: number): Promise<IngestJob[]> {
-  const rows = await tx.query(`SELECT ${JOB_COLUMNS} FROM ingest_jobs ORDER BY queue_position DESC, id DESC LIMIT ?`, [
+  const rows = await tx.query<JobListingRow>(`SELECT ${JOB_COLUMNS} FROM ingest_jobs ORDER BY queue_position DESC, id DESC LIMIT ?`, [
     Math.max(0, Math.floor(limit)),
   ]);
   return rows.map(jobOf);
@@ -198,26 +224,28 @@ export async function listJobs(tx: SqlExecutor, limit: number): Promise<IngestJo
 
 export async function countJobs(tx: SqlExecutor): Promise<Record<JobState, number>> {
   const counts: Record<JobState, number> = { queued: 0, running: 0, done: 0, failed: 0 };
-  for (const row of await tx.query('SELECT state, COUNT(*) AS n FROM ingest_jobs GROUP BY state')) {
-    const state = String(row.state) as JobState;
-    if (state in counts) counts[state] = Number(row.n);
+  for (const row of await tx.query<Selected<'ingest_jobs', 'state'> & CountRow>(
+    'SELECT state, COUNT(*) AS n FROM ingest_jobs GROUP BY state',
+  )) {
+    const state = row.state as JobState;
+    if (state in counts) counts[state] = row.n;
   }
   return counts;
 }
 
-function jobOf(row: SqlRow): IngestJob {
-  const outcome = JSON.parse(String(row.outcome)) as JobOutcome;
+function jobOf(row: JobListingRow): IngestJob {
+  const outcome = JSON.parse(row.outcome) as JobOutcome;
   return {
-    id: String(row.id),
-    state: String(row.state) as JobState,
-    createdAt: String(row.created_at),
-    startedAt: row.started_at === null ? null : String(row.started_at),
-    finishedAt: row.finished_at === null ? null : String(row.finished_at),
-    stage: row.stage === null ? null : String(row.stage),
-    done: Number(row.done),
-    total: row.total === null ? null : Number(row.total),
-    inputs: JSON.parse(String(row.inputs)) as string[],
-    attempts: Number(row.attempts),
+    id: row.id,
+    state: row.state as JobState,
+    createdAt: row.created_at,
+    startedAt: row.started_at,
+    finishedAt: row.finished_at,
+    stage: row.stage,
+    done: row.done,
+    total: row.total,
+    inputs: JSON.parse(row.inputs) as string[],
+    attempts: row.attempts,
     articlesAdded: outcome.articlesAdded,
     articlesExisting: outcome.articlesExisting,
     storiesTouched: outcome.storiesTouched,

@@ -6,7 +6,8 @@ import { createHash } from 'node:crypto';
 import type { Article, Rejection, Sentence } from '../records.js';
 import type { DossierStory } from '../dossier/types.js';
 import { CorroborateError, usageError } from '../errors.js';
-import type { Migration, SqlDriver, SqlExecutor, SqlRow, SqlValue } from './driver.js';
+import type { Migration, SqlDriver, SqlExecutor, SqlValue } from './driver.js';
+import type { ArticleTable, CountRow, Selected, SentenceTable, StoryTable } from './rows.js';
 import {
   type FullTextDialect,
   fold,
@@ -73,10 +74,24 @@ interface Listing {
   readonly to: string;
 }
 
+/** What a story listing reads of each story: its StorySummary. */
+const STORY_LISTING_COLUMNS = [
+  'id',
+  'headline',
+  'label',
+  'first_seen',
+  'last_seen',
+  'outlets',
+  'size',
+  'independent_origins',
+  'findings',
+] as const satisfies readonly (keyof StoryTable)[];
+type StoryListingRow = Selected<'stories', (typeof STORY_LISTING_COLUMNS)[number]>;
+
 const STORY_LISTING: Listing = {
   noun: 'stories',
   table: 'stories s',
-  columns: 's.id, s.headline, s.label, s.first_seen, s.last_seen, s.outlets, s.size, s.independent_origins, s.findings',
+  columns: STORY_LISTING_COLUMNS.map((column) => `s.${column}`).join(', '),
   order: newestFirst('s.last_seen_ms', 's.id'),
   searchText: 's.search_text',
   outlet: `EXISTS (SELECT 1 FROM story_outlets o WHERE o.story_id = s.id
@@ -86,10 +101,25 @@ const STORY_LISTING: Listing = {
   to: 'COALESCE(s.first_seen_ms, s.last_seen_ms) <= ?',
 };
 
+/** What an article listing reads of each article: its ArticleSummary. */
+const ARTICLE_LISTING_COLUMNS = [
+  'id',
+  'input',
+  'url',
+  'title',
+  'byline',
+  'outlet',
+  'publisher',
+  'published',
+  'language',
+  'text_length',
+] as const satisfies readonly (keyof ArticleTable)[];
+type ArticleListingRow = Selected<'articles', (typeof ARTICLE_LISTING_COLUMNS)[number]>;
+
 const ARTICLE_LISTING: Listing = {
   noun: 'articles',
   table: 'articles a',
-  columns: 'a.id, a.input, a.url, a.title, a.byline, a.outlet, a.publisher, a.published, a.language, a.text_length',
+  columns: ARTICLE_LISTING_COLUMNS.map((column) => `a.${column}`).join(', '),
   order: newestFirst('a.published_ms', 'a.id'),
   searchText: 'a.search_text',
   outlet: `(a.outlet_key LIKE ? ESCAPE '\\' OR a.outlet_key LIKE ? ESCAPE '\\')`,
@@ -118,8 +148,8 @@ export class SqlStore implements Store {
       this.driver.transaction(
         async (tx) => {
           await tx.exec(MIGRATIONS_TABLE);
-          const rows = await tx.query('SELECT version FROM corroborate_migrations');
-          const applied = new Set(rows.map((row) => Number(row.version)));
+          const rows = await tx.query<Selected<'corroborate_migrations', 'version'>>('SELECT version FROM corroborate_migrations');
+          const applied = new Set(rows.map((row) => row.version));
           const newest = Math.max(0, ...applied);
           if (newest > known) {
             throw new CorroborateError(
@@ -216,46 +246,37 @@ export class SqlStore implements Store {
   }
 
   async getArticle(id: string): Promise<Article | null> {
-    const rows = await this.read('read an article', 'SELECT record FROM articles WHERE id = ?', [id]);
-    return rows[0] ? (JSON.parse(String(rows[0].record)) as Article) : null;
+    const rows = await this.read<Selected<'articles', 'record'>>('read an article', 'SELECT record FROM articles WHERE id = ?', [id]);
+    return rows[0] ? (JSON.parse(rows[0].record) as Article) : null;
   }
 
   async getSentences(articleId: string): Promise<Sentence[]> {
-    const rows = await this.read(
+    const rows = await this.read<SentenceTable>(
       'read sentences',
       'SELECT idx, paragraph, start_offset, end_offset, text FROM sentences WHERE article_id = ? ORDER BY idx',
       [articleId],
     );
-    return rows.map((row) => ({
-      index: Number(row.idx),
-      paragraph: Number(row.paragraph),
-      start: Number(row.start_offset),
-      end: Number(row.end_offset),
-      text: String(row.text),
-    }));
+    return rows.map((row) => ({ index: row.idx, paragraph: row.paragraph, start: row.start_offset, end: row.end_offset, text: row.text }));
   }
 
   async listArticleIds(): Promise<string[]> {
-    const rows = await this.read('list articles', 'SELECT id FROM articles ORDER BY id');
-    return rows.map((row) => String(row.id));
+    const rows = await this.read<Selected<'articles', 'id'>>('list articles', 'SELECT id FROM articles ORDER BY id');
+    return rows.map((row) => row.id);
   }
 
   async countArticles(): Promise<number> {
-    const rows = await this.read('count articles', 'SELECT COUNT(*) AS n FROM articles');
-    return Number(rows[0]?.n ?? 0);
+    const rows = await this.read<CountRow>('count articles', 'SELECT COUNT(*) AS n FROM articles');
+    return rows[0]?.n ?? 0;
   }
 
   async listRejections(limit = DEFAULT_REJECTIONS_LISTED): Promise<StoredRejection[]> {
     const page = paging(limit, 0);
-    const rows = await this.read('list rejections', 'SELECT input, code, reason, at FROM rejections ORDER BY at DESC, key LIMIT ?', [
-      page.limit,
-    ]);
-    return rows.map((row) => ({
-      input: String(row.input),
-      code: String(row.code) as Rejection['code'],
-      reason: String(row.reason),
-      at: String(row.at),
-    }));
+    const rows = await this.read<Selected<'rejections', 'input' | 'code' | 'reason' | 'at'>>(
+      'list rejections',
+      'SELECT input, code, reason, at FROM rejections ORDER BY at DESC, key LIMIT ?',
+      [page.limit],
+    );
+    return rows.map((row) => ({ input: row.input, code: row.code as Rejection['code'], reason: row.reason, at: row.at }));
   }
 
   async saveStories(stories: readonly DossierStory[], mergedInto: ReadonlyMap<string, string> = new Map()): Promise<void> {
@@ -303,29 +324,33 @@ export class SqlStore implements Store {
   async getStory(id: string): Promise<DossierStory | null> {
     const live = await this.resolveStoryId(id);
     if (live === null) return null;
-    const rows = await this.read('read a story', 'SELECT dossier FROM stories WHERE id = ?', [live]);
-    return rows[0] ? (JSON.parse(String(rows[0].dossier)) as DossierStory) : null;
+    const rows = await this.read<Selected<'stories', 'dossier'>>('read a story', 'SELECT dossier FROM stories WHERE id = ?', [live]);
+    return rows[0] ? (JSON.parse(rows[0].dossier) as DossierStory) : null;
   }
 
   async storyVersion(id: string): Promise<StoryVersion | null> {
-    const rows = await this.read('read a story version', liveStory(['id', 'saved_at']), [id, id]);
-    return rows[0] ? { id: String(rows[0].id), version: String(rows[0].saved_at) } : null;
+    const rows = await this.read<Selected<'stories', 'id' | 'saved_at'>>('read a story version', liveStory(['id', 'saved_at']), [id, id]);
+    return rows[0] ? { id: rows[0].id, version: rows[0].saved_at } : null;
   }
 
   async getStoryJson(id: string): Promise<(StoryVersion & { json: string }) | null> {
-    const rows = await this.read('read a story', liveStory(['id', 'saved_at', 'dossier']), [id, id]);
-    return rows[0] ? { id: String(rows[0].id), version: String(rows[0].saved_at), json: String(rows[0].dossier) } : null;
+    const rows = await this.read<Selected<'stories', 'id' | 'saved_at' | 'dossier'>>(
+      'read a story',
+      liveStory(['id', 'saved_at', 'dossier']),
+      [id, id],
+    );
+    return rows[0] ? { id: rows[0].id, version: rows[0].saved_at, json: rows[0].dossier } : null;
   }
 
   async resolveStoryId(id: string): Promise<string | null> {
-    const rows = await this.read(
+    const rows = await this.read<Selected<'stories', 'id'>>(
       'resolve a story id',
       `SELECT id FROM stories WHERE id = ?
        UNION ALL
        SELECT story_id AS id FROM story_aliases WHERE id = ?`,
       [id, id],
     );
-    return rows[0] ? String(rows[0].id) : null;
+    return rows[0]?.id ?? null;
   }
 
   async findSupersededStories(stories: readonly DossierStory[]): Promise<Map<string, string>> {
@@ -336,16 +361,16 @@ export class SqlStore implements Store {
     const membersOf = new Map<string, string[]>();
     for (let i = 0; i < articleIds.length; i += PARAMS_PER_STATEMENT) {
       const chunk = articleIds.slice(i, i + PARAMS_PER_STATEMENT);
-      const rows = await this.read(
+      const rows = await this.read<Selected<'story_articles', 'story_id' | 'article_id'>>(
         'find superseded stories',
         `SELECT story_id, article_id FROM story_articles WHERE story_id IN
            (SELECT story_id FROM story_articles WHERE article_id IN (${chunk.map(() => '?').join(', ')}))`,
         chunk,
       );
       for (const row of rows) {
-        const members = membersOf.get(String(row.story_id)) ?? [];
-        if (!members.includes(String(row.article_id))) members.push(String(row.article_id));
-        membersOf.set(String(row.story_id), members);
+        const members = membersOf.get(row.story_id) ?? [];
+        if (!members.includes(row.article_id)) members.push(row.article_id);
+        membersOf.set(row.story_id, members);
       }
     }
     const superseded = new Map<string, string>();
@@ -361,17 +386,17 @@ export class SqlStore implements Store {
   }
 
   async storiesForArticle(articleId: string): Promise<string[]> {
-    const rows = await this.read(
+    const rows = await this.read<Selected<'story_articles', 'story_id'>>(
       'find the stories of an article',
       'SELECT story_id FROM story_articles WHERE article_id = ? ORDER BY story_id',
       [articleId],
     );
-    return rows.map((row) => String(row.story_id));
+    return rows.map((row) => row.story_id);
   }
 
   async listStories(query: StoryQuery = {}): Promise<{ total: number; stories: StorySummary[] }> {
     if (this.fullText && query.text !== undefined && query.text.trim() !== '') return this.searchStories(query, this.fullText);
-    const { total, rows } = await this.listPage(query, STORY_LISTING);
+    const { total, rows } = await this.listPage<StoryListingRow>(query, STORY_LISTING);
     return { total, stories: rows.map(storySummary) };
   }
 
@@ -404,17 +429,17 @@ export class SqlStore implements Store {
       WHERE (f.title_hit = 1 OR f.match_article IS NOT NULL)${filters.map((f) => ` AND ${f}`).join('')}`;
     const base = [...(words.length > 0 ? [fullText.query(words)] : []), ...patterns, ...params];
     const [count, rows] = await Promise.all([
-      this.read('count stories found', `SELECT COUNT(*) AS n FROM (${sql}) matched`, base),
-      this.read('search stories', `${sql} ORDER BY f.title_hit DESC, f.match_rank DESC, ${STORY_LISTING.order} LIMIT ? OFFSET ?`, [
-        ...base,
-        page.limit,
-        page.offset,
-      ]),
+      this.read<CountRow>('count stories found', `SELECT COUNT(*) AS n FROM (${sql}) matched`, base),
+      this.read<StoryListingRow & { match_article: string | null }>(
+        'search stories',
+        `${sql} ORDER BY f.title_hit DESC, f.match_rank DESC, ${STORY_LISTING.order} LIMIT ? OFFSET ?`,
+        [...base, page.limit, page.offset],
+      ),
     ]);
     const stories: StorySummary[] = [];
     for (const row of rows) {
       const summary = storySummary(row);
-      const articleId = nullableText(row.match_article);
+      const articleId = row.match_article;
       const article = articleId ? await this.getArticle(articleId) : null;
       const passage = article ? snippet(article.text, words) : null;
       stories.push(
@@ -426,35 +451,24 @@ export class SqlStore implements Store {
           : summary,
       );
     }
-    return { total: Number(count[0]?.n ?? 0), stories };
+    return { total: count[0]?.n ?? 0, stories };
   }
 
   async listArticles(query: ArticleQuery = {}): Promise<{ total: number; articles: ArticleSummary[] }> {
-    const { total, rows } = await this.listPage(query, ARTICLE_LISTING);
+    const { total, rows } = await this.listPage<ArticleListingRow>(query, ARTICLE_LISTING);
     return {
       total,
-      articles: rows.map((row) => ({
-        id: String(row.id),
-        input: String(row.input),
-        url: nullableText(row.url),
-        title: nullableText(row.title),
-        byline: nullableText(row.byline),
-        outlet: nullableText(row.outlet),
-        publisher: nullableText(row.publisher),
-        published: nullableText(row.published),
-        language: nullableText(row.language),
-        length: Number(row.text_length),
-      })),
+      articles: rows.map(({ text_length, ...row }) => ({ ...row, length: text_length })),
     };
   }
 
   async listOutlets(): Promise<OutletCount[]> {
-    const rows = await this.read(
+    const rows = await this.read<{ outlet: string } & CountRow>(
       'list outlets',
       `SELECT MIN(outlet) AS outlet, COUNT(*) AS n FROM story_outlets
        GROUP BY outlet_key ORDER BY COUNT(*) DESC, MIN(outlet)`,
     );
-    return rows.map((row) => ({ outlet: String(row.outlet), stories: Number(row.n) }));
+    return rows.map((row) => ({ outlet: row.outlet, stories: row.n }));
   }
 
   async saveSignatures(entries: readonly { articleId: string; bandKeys: readonly string[] }[]): Promise<void> {
@@ -477,20 +491,22 @@ export class SqlStore implements Store {
     const found = new Set<string>();
     for (let i = 0; i < keys.length; i += PARAMS_PER_STATEMENT) {
       const chunk = keys.slice(i, i + PARAMS_PER_STATEMENT);
-      const rows = await this.read(
+      const rows = await this.read<Selected<'signature_bands', 'article_id'>>(
         'look up reuse signatures',
         `SELECT DISTINCT article_id FROM signature_bands WHERE band_key IN (${chunk.map(() => '?').join(', ')})`,
         chunk,
       );
-      for (const row of rows) found.add(String(row.article_id));
+      for (const row of rows) found.add(row.article_id);
     }
     return [...found].sort();
   }
 
   async getState(key: string): Promise<string | null> {
     checkStateKey(key);
-    const rows = await this.read('read engine state', 'SELECT value FROM engine_state WHERE key = ?', [key]);
-    return rows.length === 0 ? null : String(rows[0]!.value);
+    const rows = await this.read<Selected<'engine_state', 'value'>>('read engine state', 'SELECT value FROM engine_state WHERE key = ?', [
+      key,
+    ]);
+    return rows[0]?.value ?? null;
   }
 
   async putState(key: string, value: string): Promise<void> {
@@ -599,12 +615,13 @@ export class SqlStore implements Store {
 
   async leaseHolder(name: string): Promise<{ holder: string; expires: string } | null> {
     checkLeaseName(name);
-    const rows = await this.read('read a lease', 'SELECT holder, expires_ms FROM leases WHERE name = ? AND expires_ms >= ?', [
-      name,
-      Date.now(),
-    ]);
-    if (rows.length === 0) return null;
-    return { holder: String(rows[0]!.holder), expires: new Date(Number(rows[0]!.expires_ms)).toISOString() };
+    const rows = await this.read<Selected<'leases', 'holder' | 'expires_ms'>>(
+      'read a lease',
+      'SELECT holder, expires_ms FROM leases WHERE name = ? AND expires_ms >= ?',
+      [name, Date.now()],
+    );
+    const lease = rows[0];
+    return lease ? { holder: lease.holder, expires: new Date(lease.expires_ms).toISOString() } : null;
   }
 
   enqueueJob(job: { id: string; inputs: readonly string[]; request: string }, maxQueued: number): Promise<IngestJob | null> {
@@ -687,7 +704,7 @@ export class SqlStore implements Store {
   }
 
   /** One page of a listing, with the total of rows that match the query. */
-  private async listPage(query: ListQuery, listing: Listing): Promise<{ total: number; rows: SqlRow[] }> {
+  private async listPage<R extends object>(query: ListQuery, listing: Listing): Promise<{ total: number; rows: R[] }> {
     const page = paging(query.limit, query.offset);
     const patterns = likePatterns(query.text);
     const where = patterns.map(() => `${listing.searchText} LIKE ? ESCAPE '\\'`);
@@ -697,18 +714,18 @@ export class SqlStore implements Store {
     params.push(...filters.params);
     const filter = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
     const [count, rows] = await Promise.all([
-      this.read(`count ${listing.noun}`, `SELECT COUNT(*) AS n FROM ${listing.table} ${filter}`, params),
-      this.read(
+      this.read<CountRow>(`count ${listing.noun}`, `SELECT COUNT(*) AS n FROM ${listing.table} ${filter}`, params),
+      this.read<R>(
         `list ${listing.noun}`,
         `SELECT ${listing.columns} FROM ${listing.table} ${filter} ORDER BY ${listing.order} LIMIT ? OFFSET ?`,
         [...params, page.limit, page.offset],
       ),
     ]);
-    return { total: Number(count[0]?.n ?? 0), rows };
+    return { total: count[0]?.n ?? 0, rows };
   }
 
-  private read(action: string, sql: string, params: readonly SqlValue[] = []) {
-    return this.guard(action, () => this.driver.query(sql, params));
+  private read<R extends object>(action: string, sql: string, params: readonly SqlValue[] = []): Promise<R[]> {
+    return this.guard(action, () => this.driver.query<R>(sql, params));
   }
 
   private write<T>(action: string, work: (tx: SqlExecutor) => Promise<T>): Promise<T> {
@@ -751,8 +768,8 @@ function liveStory(columns: readonly string[]): string {
 
 /** Records `merged` as an alias of `survivor` and removes its dossier. */
 async function retireStory(tx: SqlExecutor, merged: string, survivor: string, savedAt: string): Promise<void> {
-  const alias = await tx.query('SELECT story_id FROM story_aliases WHERE id = ?', [survivor]);
-  const target = alias[0] ? String(alias[0].story_id) : survivor;
+  const alias = await tx.query<Selected<'story_aliases', 'story_id'>>('SELECT story_id FROM story_aliases WHERE id = ?', [survivor]);
+  const target = alias[0]?.story_id ?? survivor;
   if (target === merged) {
     throw usageError(
       `Merging story ${merged} into ${survivor} would make a cycle.`,
@@ -887,17 +904,17 @@ function checkStateValue(key: string, value: string): void {
 }
 
 /** A story list row as a summary. */
-function storySummary(row: SqlRow): StorySummary {
+function storySummary(row: StoryListingRow): StorySummary {
   return {
-    id: String(row.id),
-    headline: String(row.headline),
-    label: String(row.label),
-    firstSeen: nullableText(row.first_seen),
-    lastSeen: nullableText(row.last_seen),
-    outlets: JSON.parse(String(row.outlets)) as string[],
-    size: Number(row.size),
-    independentOrigins: Number(row.independent_origins),
-    findings: Number(row.findings),
+    id: row.id,
+    headline: row.headline,
+    label: row.label,
+    firstSeen: row.first_seen,
+    lastSeen: row.last_seen,
+    outlets: JSON.parse(row.outlets) as string[],
+    size: row.size,
+    independentOrigins: row.independent_origins,
+    findings: row.findings,
   };
 }
 
@@ -913,10 +930,13 @@ const INDEX_BATCH = 500;
 /** Indexes every stored article (the full-text migration on a store that already has articles). */
 async function indexStoredArticles(tx: SqlExecutor, fullText: FullTextDialect): Promise<void> {
   for (let after = ''; ; ) {
-    const rows = await tx.query('SELECT id, record FROM articles WHERE id > ? ORDER BY id LIMIT ?', [after, INDEX_BATCH]);
-    for (const row of rows) await indexArticle(tx, fullText, JSON.parse(String(row.record)) as Article);
+    const rows = await tx.query<Selected<'articles', 'id' | 'record'>>('SELECT id, record FROM articles WHERE id > ? ORDER BY id LIMIT ?', [
+      after,
+      INDEX_BATCH,
+    ]);
+    for (const row of rows) await indexArticle(tx, fullText, JSON.parse(row.record) as Article);
     if (rows.length < INDEX_BATCH) return;
-    after = String(rows.at(-1)!.id);
+    after = rows.at(-1)!.id;
   }
 }
 
@@ -954,8 +974,4 @@ function dateRange(from: string | undefined, to: string | undefined): [number | 
 
 function nullable(text: string | null | undefined): string | null {
   return text === null || text === undefined ? null : storable(text);
-}
-
-function nullableText(value: unknown): string | null {
-  return value === null || value === undefined ? null : String(value);
 }

@@ -1,4 +1,7 @@
-// The JSON API over a real SQLite store: every endpoint, with good and bad input.
+// The JSON API over a real SQLite store: every endpoint, with good and bad input; searching the
+// stories made of the five example articles (words of article text, outlets by a word of their
+// name, each match with a snippet); and the readable API reference served next to the JSON
+// document. One server and one analysis of the examples serve every test.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { request as httpRequest } from 'node:http';
@@ -353,6 +356,66 @@ describe('ingest jobs without the analysis thread', () => {
       assert.equal((finished.articlesAdded as string[]).length, 1);
     } finally {
       await local.close();
+    }
+  });
+});
+
+async function searchStories(query: string) {
+  const response = await fetch(`${t.url}/api/stories?${query}`);
+  assert.equal(response.status, 200);
+  const body = (await response.json()) as {
+    total: number;
+    stories: { id: string; match?: { article: string; outlet: string | null; snippet: { text: string; marks: [number, number][] } } }[];
+  };
+  conforms('StoryPage', body);
+  return body;
+}
+
+describe('GET /api/stories?q=: full-text search', () => {
+  it('finds a story by a word only its articles’ text holds, with the passage that holds it', async () => {
+    const seed = t.examplesStory!;
+    assert.ok(!`${seed.headline} ${seed.articles.map((a) => a.title).join(' ')}`.includes('Rusal'), 'Rusal is in no headline');
+    const { stories: found } = await searchStories('q=Rusal');
+    assert.deepEqual(
+      found.map((s) => s.id),
+      [seed.id],
+    );
+    const { match } = found[0]!;
+    assert.ok(match && seed.articles.some((a) => a.id === match.article && a.text.includes('Rusal')));
+    assert.deepEqual(
+      match.snippet.marks.map(([start, end]) => match.snippet.text.slice(start, end)),
+      ['Rusal'],
+    );
+    assert.equal((await searchStories('q=rusal%20krasnoyarsk')).total, 1, 'several words, any case');
+    assert.equal((await searchStories('q=rusal%20zzzunfindable')).total, 0, 'every word must occur');
+  });
+
+  it('finds stories by a word of an outlet’s name', async () => {
+    const seed = t.examplesStory!;
+    for (const outlet of ['Epoch', 'epoch times', 'Reuters']) {
+      assert.deepEqual(
+        (await searchStories(`outlet=${encodeURIComponent(outlet)}`)).stories.map((s) => s.id),
+        [seed.id],
+        outlet,
+      );
+    }
+    assert.equal((await searchStories('outlet=poch')).total, 0, 'not by the middle of a word');
+  });
+});
+
+describe('GET /api/reference', () => {
+  it('serves a readable API reference from this server, under the strict policy', async () => {
+    const page = await fetch(`${t.url}/api/reference`);
+    assert.equal(page.status, 200);
+    assert.match(page.headers.get('content-type') ?? '', /text\/html/);
+    assert.match(page.headers.get('content-security-policy') ?? '', /script-src 'self';/);
+    const html = await page.text();
+    const assets = [...html.matchAll(/(?:src|href)="(\/[^"]+)"/g)].map((m) => m[1]!);
+    assert.ok(assets.includes('/vendor/swagger-ui/swagger-ui-bundle.js'), assets.join(' '));
+    assert.doesNotMatch(html, /https?:\/\//, 'nothing from another host');
+    for (const asset of assets) {
+      const response = await fetch(`${t.url}${asset}`);
+      assert.equal(response.status, 200, asset);
     }
   });
 });

@@ -11,6 +11,26 @@ export const CONNECT_TIMEOUT_MS = 10_000;
 /** Any fixed number: the advisory lock that keeps two processes from migrating at once. */
 const MIGRATION_LOCK = 0x636f72;
 
+/** PostgreSQL's BIGINT (int8): epoch milliseconds and COUNT(*); pg returns it as text by default. */
+const INT8_OID = 20;
+
+/**
+ * BIGINT as a number, as SQLite's INTEGER comes back, so one row type (rows.ts) holds for both
+ * backends. Epoch milliseconds and counts are far under 2^53; a value past it is refused rather
+ * than rounded.
+ */
+function parseInt8(text: string): number {
+  const value = Number(text);
+  if (!Number.isSafeInteger(value)) throw new Error(`the BIGINT ${text} is past 2^53 and cannot be read as a number`);
+  return value;
+}
+
+/** pg's parsers, but for BIGINT; given to the pool so pg's process-wide defaults stay untouched. */
+const TYPES = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === INT8_OID && format !== 'binary' ? parseInt8 : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+};
+
 const SCHEMA_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
 
 export interface PostgresOptions {
@@ -29,6 +49,7 @@ export async function connect(url: string, options: PostgresOptions = {}): Promi
     connectionString: url,
     max: options.poolSize ?? POOL_SIZE,
     connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    types: TYPES,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
   // An idle connection that drops must not crash the process; the next query reports it.
@@ -107,7 +128,7 @@ export function numberPlaceholders(sql: string): string {
 class PostgresExecutor implements SqlExecutor {
   constructor(private readonly client: pg.Pool | pg.PoolClient) {}
 
-  async query<R extends SqlRow = SqlRow>(sql: string, params: readonly SqlValue[] = []): Promise<R[]> {
+  async query<R extends object = SqlRow>(sql: string, params: readonly SqlValue[] = []): Promise<R[]> {
     const result = await this.client.query(numberPlaceholders(sql), [...params]);
     return result.rows as R[];
   }
@@ -133,7 +154,7 @@ class PostgresDriver implements SqlDriver {
     this.executor = new PostgresExecutor(pool);
   }
 
-  query<R extends SqlRow = SqlRow>(sql: string, params?: readonly SqlValue[]): Promise<R[]> {
+  query<R extends object = SqlRow>(sql: string, params?: readonly SqlValue[]): Promise<R[]> {
     return this.executor.query<R>(sql, params);
   }
 

@@ -123,7 +123,7 @@ class SqliteExecutor implements SqlExecutor {
 
   constructor(protected readonly db: Database.Database) {}
 
-  async query<R extends SqlRow = SqlRow>(sql: string, params: readonly SqlValue[] = []): Promise<R[]> {
+  async query<R extends object = SqlRow>(sql: string, params: readonly SqlValue[] = []): Promise<R[]> {
     return this.prepare(sql).all(...params) as R[];
   }
 
@@ -158,7 +158,7 @@ class SqliteDriver implements SqlDriver {
     this.executor = new SqliteExecutor(db);
   }
 
-  query<R extends SqlRow = SqlRow>(sql: string, params?: readonly SqlValue[]): Promise<R[]> {
+  query<R extends object = SqlRow>(sql: string, params?: readonly SqlValue[]): Promise<R[]> {
     return this.queue.run(() => this.executor.query<R>(sql, params));
   }
 
