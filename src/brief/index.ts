@@ -127,8 +127,22 @@ export function writeBrief(input: BriefInput, options: Partial<BriefOptions> = {
   }
 
   // 2-3.
+  // Every way one sentence supports or disputes another needs a claim word in common (dice > 0):
+  // each sentence is compared with the sentences the index gives for its words, not with all of
+  // the story's (which grew as sentences squared on long articles).
+  const postings = new Map<string, Indexed[]>();
+  for (const s of indexed) for (const w of s.content) (postings.get(w) ?? postings.set(w, []).get(w)!).push(s);
+  const place = new Map(indexed.map((s, k) => [s, k]));
+  const sharing = (s: Indexed) => {
+    const found = new Set<Indexed>();
+    for (const w of s.content) for (const t of postings.get(w) ?? []) if (t.article !== s.article) found.add(t);
+    const out = new Map<string, Indexed[]>();
+    for (const t of [...found].sort((a, b) => place.get(a)! - place.get(b)!))
+      (out.get(t.article) ?? out.set(t.article, []).get(t.article)!).push(t);
+    return out;
+  };
   const scored = indexed.map((s) => {
-    const { supporters, disputed } = supportersOf(s, byArticle, settings);
+    const { supporters, disputed } = supportersOf(s, sharing(s), settings);
     const origins = countOrigins(order, [s.article, ...supporters.keys()]);
     const claimWeight = [...s.claims.keys()]
       .map((id) => claimById.get(id)!)
@@ -151,15 +165,19 @@ export function writeBrief(input: BriefInput, options: Partial<BriefOptions> = {
       ) > 1;
     const chosen = choose(scored, settings, relaxed, severalOrigins);
     if (chosen.length >= settings.minSentences || relaxed) {
-      const ordered = withKeyFigures(readingOrder(chosen, order.rank), scored, reconciliation, byArticle, relaxed);
+      const people = speakers(reconciliation);
+      const ordered = withKeyFigures(readingOrder(chosen, order.rank), scored, reconciliation, byArticle, relaxed, people);
       return ordered.map(({ s, supporters, contested }) => {
         const sources: Citation[] = [s, ...supporters.values()].map((x) => ({
           article: x.article,
           start: x.sentence.start,
           end: x.sentence.end,
         }));
+        const text = stripDateline(s.sentence.text.replace(/\s+/g, ' ').trim());
+        const name = PERSON_PRONOUN.test(text) ? antecedent(s, byArticle, people) : null;
         return {
-          text: stripDateline(s.sentence.text.replace(/\s+/g, ' ').trim()),
+          // "He estimated ..." read alone names no one: the brief gives the name the pronoun stands for.
+          text: name ? text.replace(PERSON_PRONOUN, `${name} `) : text,
           citations: [...new Set(sources.map((c) => c.article))],
           sources,
           contested,
@@ -213,6 +231,7 @@ function withKeyFigures(
   reconciliation: Reconciliation,
   byArticle: ReadonlyMap<string, readonly Indexed[]>,
   relaxed: boolean,
+  people: readonly Person[],
 ): Scored[] {
   const out = [...ordered];
   const shown = () => new Set(out.flatMap((x) => [x.s, ...x.supporters.values()].flatMap((t) => [...t.claims.keys()])));
@@ -228,6 +247,10 @@ function withKeyFigures(
       .map((v) => (byArticle.get(v.article) ?? []).find((t) => t.sentence.start <= v.start && v.start < t.sentence.end))
       .filter((t): t is Indexed => t !== undefined);
     let placed = false;
+    // "He estimated ...": given with the name it stands for (see writeBrief), so it stands alone;
+    // it reads best right after the brief sentence its article's sentence before it supports, so
+    // such a host is preferred, else the first that resolves goes last.
+    let fallback: Scored | null = null;
     for (const host of hosts) {
       const candidate = scoredOf.get(host);
       if (!candidate || out.includes(candidate)) continue;
@@ -237,18 +260,60 @@ function withKeyFigures(
         placed = true;
         break;
       }
-      if (!PERSON_PRONOUN.test(text) || !eligibility(host.sentence, true).ok) continue;
+      if (!PERSON_PRONOUN.test(text) || !eligibility(host.sentence, true).ok || !antecedent(host, byArticle, people)) continue;
       const before = (byArticle.get(host.article) ?? [])[host.position - 1];
       const at = out.findIndex((x) => x.s === before || x.supporters.get(host.article) === before);
-      if (before && at >= 0) {
+      if (at >= 0) {
         out.splice(at + 1, 0, candidate);
         placed = true;
         break;
       }
+      fallback ??= candidate;
+    }
+    if (!placed && fallback) {
+      out.push(fallback);
+      placed = true;
     }
     if (placed) added += 1;
   }
   return out;
+}
+
+/** Sentences back from a pronoun within which its article must name the person it stands for. */
+const ANTECEDENT_REACH = 4;
+
+/** The story's speakers by the name articles call them after first mention (the surname): who "he" or "she" may be. */
+function speakers(reconciliation: Reconciliation): Person[] {
+  const names = new Set<string>();
+  for (const claim of reconciliation.claims) {
+    const parts = claim.speaker?.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w)) ?? [];
+    // A person's name has two words or more; "Reuters" or "the statement" is no one "he" stands for.
+    if (parts.length >= 2) names.add(parts[parts.length - 1]!);
+  }
+  return [...names].map((name) => ({ name, pattern: new RegExp(`\\b${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'u') }));
+}
+
+interface Person {
+  readonly name: string;
+  readonly pattern: RegExp;
+}
+
+/**
+ * The person a sentence's leading "He"/"She" stands for: of the story's speakers, the one its
+ * article names last before it, within a few sentences; null when none is (the pronoun stays unresolved).
+ */
+function antecedent(host: Indexed, byArticle: ReadonlyMap<string, readonly Indexed[]>, people: readonly Person[]): string | null {
+  const sentences = byArticle.get(host.article) ?? [];
+  for (let k = host.position - 1; k >= Math.max(0, host.position - ANTECEDENT_REACH); k -= 1) {
+    const text = sentences[k]!.sentence.text;
+    let best: { name: string; at: number } | null = null;
+    for (const { name, pattern } of people) {
+      const at = text.search(pattern);
+      if (at >= 0 && (!best || at > best.at)) best = { name, at };
+    }
+    if (best) return best.name;
+  }
+  return null;
 }
 
 /** The first fifth of an article is its lead. */
@@ -302,7 +367,7 @@ function repeats(a: Scored, b: Scored, settings: BriefOptions): boolean {
   return false;
 }
 
-/** For each other article, its sentence that best supports `s`, if any. */
+/** For each other article, its sentence that best supports `s`, if any, of `byArticle`: the other articles' sentences sharing a claim word with `s`. */
 function supportersOf(
   s: Indexed,
   byArticle: ReadonlyMap<string, readonly Indexed[]>,

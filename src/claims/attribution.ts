@@ -165,7 +165,10 @@ function appositiveSubject(tokens: readonly TaggedToken[], comma: number, text: 
   const region = tokens.slice(open + 1, comma);
   const relative = region.findIndex((t) => /^(?:who|which|whose|whom)$/.test(t.lower));
   const verb = region.findIndex((t, n) => (t.pos === 'VERB' || t.pos === 'AUX') && !(n === 0 && /ing$/.test(t.lower)));
-  if (verb >= 0 && (relative < 0 || relative > verb)) return null;
+  // "Jackson, in a statement released through the team, said": a prepositional phrase is no
+  // clause, whatever participle it holds, unless a pronoun inside makes one ("in a statement he wrote").
+  const prepositional = region[0]?.pos === 'ADP' && !region.some((t) => t.pos === 'PRON');
+  if (verb >= 0 && !prepositional && (relative < 0 || relative > verb)) return null;
   const name = subjectBefore(tokens, open, text);
   if (hasName(name)) return name;
   // "One of the top executives, Michael Sexton, testified": the appositive is the name.

@@ -14,6 +14,16 @@ const reported = (text: string) => claims(text, { kinds: ['quote'] }).filter((c)
 // [text, expected direct quotes as [content, speaker]]
 const DIRECT: [string, [string, string | null][]][] = [
   ['"We are ready," Putin said.', [['We are ready', 'Putin']]],
+  // The closing mark left out before the attribution that ends the paragraph.
+  [
+    '"By rolling back this rule we protect species, the two men said in a statement.',
+    [['By rolling back this rule we protect species', 'the two men']],
+  ],
+  // A name ending in a word for a place is no one "she" can be.
+  [
+    'Bettie Page was a model. Her career began when she took a walk along the beach at Coney Island. "God approves of nudity," she said.',
+    [['God approves of nudity', 'Bettie Page']],
+  ],
   ['“We are ready,” Putin said.', [['We are ready', 'Putin']]],
   ['Putin said: “We are ready to talk.”', [['We are ready to talk.', 'Putin']]],
   ['“We are ready,” said Russian President Vladimir Putin.', [['We are ready', 'Vladimir Putin']]],
@@ -227,6 +237,22 @@ test('statements: factual sentences split at "; " and ", and", questions and hea
     ['The city council did not approve the plan unanimously', 'two council members voted against it'],
   );
   assert.deepEqual(claims('The city council did not approve the plan unanimously.', { kinds: ['statement'] }), []);
+  // A second predicate of one subject, and an aside about a name, are facts of their own.
+  assert.deepEqual(
+    claims('Reid recently launched a clothing line, Mantra, and is dating French designer Julien Jarmoune.', { kinds: ['statement'] }).map(
+      (c) => c.text,
+    ),
+    ['Reid recently launched a clothing line, Mantra', 'is dating French designer Julien Jarmoune'],
+  );
+  assert.deepEqual(
+    claims('Jackson, whose blood-alcohol level was unknown, was on probation for a previous DUI arrest.', { kinds: ['statement'] }).map(
+      (c) => c.text,
+    ),
+    [
+      'Jackson, whose blood-alcohol level was unknown, was on probation for a previous DUI arrest',
+      'Jackson, whose blood-alcohol level was unknown',
+    ],
+  );
 });
 
 test('mentions carry ids, sentence index, context and offsets into the text', () => {
@@ -332,4 +358,39 @@ test('a sentence holding a phrase in quotation marks is still a statement; one t
   const title = 'Smart and ambitious, she was the salutatorian of her high school class and was voted "Most Likely to Succeed."';
   assert.equal(statements(title).length, 1);
   assert.equal(statements('"We will not back down from this fight at all," Senator Ann Wells told reporters on Monday.').length, 0);
+});
+
+test('"according to" someone named reports their words; a document sources a fact without a speaker', () => {
+  const rows: [string, [string, string] | null][] = [
+    [
+      'The actress has checked into Promises Treatment Center in Malibu, according to her publicist, Jack Ketsoyan.',
+      ['The actress has checked into Promises Treatment Center in Malibu', 'Jack Ketsoyan'],
+    ],
+    [
+      'According to the San Diego Union-Tribune, Jackson was pulled over on state Route 52.',
+      ['Jackson was pulled over on state Route 52', 'the San Diego Union-Tribune'],
+    ],
+    ['Russia ranks fifth, according to data from the U.S. Geological Survey.', null],
+    ['The company lost $5 million last year, according to a filing.', null],
+  ];
+  for (const [text, expected] of rows) {
+    const found = reported(text).map((c) => [c.text, c.quote?.speaker ?? null]);
+    assert.deepEqual(found, expected ? [expected] : [], text);
+  }
+});
+
+test('statements: an aside between dashes, a title in quotation marks, a duty with a date', () => {
+  const texts = (text: string) => claims(text, { kinds: ['statement'] }).map((c) => c.text);
+  assert.ok(
+    texts('The show drew high ratings – 40.3 million people watched, 2% more than in 2012 – and he will not host again.').includes(
+      '40.3 million people watched, 2% more than in 2012',
+    ),
+  );
+  assert.deepEqual(texts('Her film credits include "Van Wilder" and "The Big Lebowski."'), [
+    'Her film credits include "Van Wilder" and "The Big Lebowski."',
+  ]);
+  assert.deepEqual(texts('Salazar must make a judgment on this rule by May 9th.'), [
+    'Salazar must make a judgment on this rule by May 9th',
+  ]);
+  assert.deepEqual(texts('Salazar must make a better judgment on this rule.'), []);
 });

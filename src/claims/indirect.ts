@@ -82,7 +82,13 @@ export function findReportedSpeech(
       if (quoted(tokens[i]!.start)) continue;
       const cue = cueAt(tokens, i);
       if (!cue || !SPEECH_CUES.has(cue.lemma) || cue.last >= last) continue;
-      const span = cue.lemma === 'according to' ? null : clauseSpan(text, tokens, sentence, first, last, cue, quoted);
+      if (cue.lemma === 'according to') {
+        const reported = accordingTo(text, tokens, first, last, cue, quoted);
+        if (!reported) continue;
+        found.push({ ...reported, speaker: resolver.resolve(reported.source[0], reported.source[1]) });
+        break;
+      }
+      const span = clauseSpan(text, tokens, sentence, first, last, cue, quoted);
       if (!span) continue;
       // "The French president praised Trump and suggested that ...": the subject of the first verb.
       const coordinated = tokens[cue.first - 1]?.lower === 'and' ? clauseSubject(tokens, first, cue.first, quoted, text) : null;
@@ -170,4 +176,61 @@ function validClause(tokens: readonly TaggedToken[], start: number, end: number,
   if (inside.some((t) => quoted(t.start))) return false; // a direct quote carries it
   const words = inside.filter((t) => /[\p{L}\p{N}]/u.test(t.text)).length;
   return words >= MIN_CLAUSE_WORDS && inside.some((t) => t.pos === 'VERB' || t.pos === 'AUX');
+}
+
+/** What a fact can be "according to" without anyone saying it. */
+const DOCUMENTS = new Set(
+  'data figures report reports statistics estimates estimate survey filing filings documents document records study studies research poll polls analysis numbers tally census'.split(
+    ' ',
+  ),
+);
+const POSSESSIVE_DETERMINERS = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your']);
+
+/**
+ * "Reid has checked into Promises Treatment Center, according to her publicist, Jack Ketsoyan" and
+ * "According to the Union-Tribune, Jackson was pulled over ...": the clause on the other side of
+ * the comma is what the source reported. `source`: character offsets of the source's name (the
+ * name after an appositive comma when the phrase is a role: "her publicist, Jack Ketsoyan").
+ */
+function accordingTo(
+  text: string,
+  tokens: readonly TaggedToken[],
+  first: number,
+  last: number,
+  cue: CueMatch,
+  quoted: (offset: number) => boolean,
+): { start: number; end: number; cue: string; source: [number, number] } | null {
+  // "according to her publicist": the possessive belongs to the phrase.
+  const possessive = POSSESSIVE_DETERMINERS.has(tokens[cue.last + 1]?.lower ?? '');
+  const head = phraseAfter(tokens, cue.last + (possessive ? 2 : 1), text);
+  if (!head) return null;
+  const phrase: [number, number] = [possessive ? cue.last + 1 : head[0], head[1]];
+  let [from, to] = phrase;
+  // "her publicist, Jack Ketsoyan.": the name a role closing the sentence is given to.
+  const role = !tokens.slice(from, to).some((t) => t.pos === 'PROPN');
+  if (role && tokens[to]?.text === ',' && tokens[to + 1]?.pos === 'PROPN') {
+    let end = to + 1;
+    while (end < last && tokens[end]!.pos === 'PROPN') end += 1;
+    if (tokens.slice(end, last).every((t) => !/[\p{L}\p{N}]/u.test(t.text))) [from, to] = [to + 1, end];
+  }
+  // "according to data from the U.S. Geological Survey", "according to a filing": a document
+  // sources the fact, no one says it. A source is someone named.
+  const words = tokens.slice(from, to);
+  if (!words.some((t) => t.pos === 'PROPN') || words.some((t) => DOCUMENTS.has(t.lower))) return null;
+  const source: [number, number] = [tokens[from]!.start, tokens[to - 1]!.end];
+  const cueText = text.slice(tokens[cue.first]!.start, tokens[cue.last]!.end);
+  let span: [number, number] | null = null;
+  if (cue.first > first && tokens[cue.first - 1]!.text === ',') {
+    // Trailing: the source closes the sentence.
+    const tail = tokens.slice(to, last);
+    if (tail.some((t) => /[\p{L}\p{N}]/u.test(t.text))) return null;
+    span = [tokens[first]!.start, tokens[cue.first - 1]!.start];
+  } else if (cue.first === first && tokens[phrase[1]]?.text === ',' && tokens[phrase[1] + 1] && phrase[1] + 1 < last) {
+    // Leading: the sentence opens with the source.
+    span = [tokens[phrase[1] + 1]!.start, tokens[last - 1]!.end];
+  }
+  if (!span) return null;
+  let [start, end] = span;
+  while (end > start && /[\s.,!;:]/.test(text[end - 1]!)) end -= 1;
+  return validClause(tokens, start, end, quoted) ? { start, end, cue: cueText, source } : null;
 }

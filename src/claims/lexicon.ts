@@ -756,6 +756,13 @@ export const FEMALE_NAMES: ReadonlySet<string> = new Set(
     .filter((n) => n !== 'sean'),
 );
 
+/** Last words of a name that make it a place, not a person ("Coney Island", "Rodeo Drive"). */
+export const PLACE_HEADS: ReadonlySet<string> = new Set(
+  'island islands beach river street avenue boulevard drive road highway route county park bay lake mountain mountains valley canyon square bridge harbor harbour airport station desert forest coast peninsula'.split(
+    ' ',
+  ),
+);
+
 /** Countries, US states and large cities that often head a sentence but never speak as a person. */
 export const PLACES: ReadonlySet<string> = new Set(
   (

@@ -118,6 +118,9 @@ function closesQuote(text: string, at: number, end: number): boolean {
   return /\S$/.test(before) || /[.,!?…;:]\s$/.test(before) || /[,.;:]/.test(after);
 }
 
+/** ", the two men said in a statement." closing a paragraph whose quote was never closed: a speech verb within a few words after the comma, no mark after it. */
+const UNMARKED_ATTRIBUTION = /,(?=\s+(?:[\p{L}.'’-]+\s+){1,5}(?:said|says|told|added|wrote|explained)\b[^"“”,]{0,60}$)/u;
+
 /**
  * The quotation pieces of one paragraph. `continued`: the paragraph carries on a quote opened
  * before it, so its text is quoted from its first character to its first closing mark.
@@ -161,7 +164,13 @@ function scanParagraph(text: string, pStart: number, pEnd: number, continued = f
       }
     }
   }
-  if (openAt >= 0 && (pEnd > openAt + 1 || virtualOpen)) close(pEnd, false);
+  if (openAt >= 0 && (pEnd > openAt + 1 || virtualOpen)) {
+    // `"By rolling back ... the law, the two men said in a statement.` with its closing mark
+    // left out: the attribution closing the paragraph is not the speaker's words.
+    const tail = UNMARKED_ATTRIBUTION.exec(text.slice(openAt + 1, pEnd));
+    if (tail) close(openAt + 1 + tail.index + 1, true);
+    else close(pEnd, false);
+  }
   return [...pieces, ...scanSingles(text, pStart, pEnd, pieces)].sort((a, b) => a.open - b.open);
 }
 

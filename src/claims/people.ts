@@ -3,7 +3,17 @@
 // ("Vladimir Putin", role "Russian President").
 import type { TaggedToken } from './tagging.js';
 import { tokenIndexAt } from './tagging.js';
-import { PLACES, FEMALE_NAMES, HONORIFICS, LEADER_ROLES, MALE_NAMES, NOT_NAME_WORDS, ORG_WORDS, ROLE_WORDS } from './lexicon.js';
+import {
+  PLACES,
+  PLACE_HEADS,
+  FEMALE_NAMES,
+  HONORIFICS,
+  LEADER_ROLES,
+  MALE_NAMES,
+  NOT_NAME_WORDS,
+  ORG_WORDS,
+  ROLE_WORDS,
+} from './lexicon.js';
 
 export type Gender = 'm' | 'f' | null;
 
@@ -128,7 +138,8 @@ export class PeopleIndex {
 
   /**
    * A one-word name that the article puts after "in" or "from" ("in Georgia", "from San Diego"),
-   * or that is a well-known place, is a place unless a role or gender shows a person.
+   * a well-known place, or a name ending in a word for a place ("Coney Island", "Route 52"), is a
+   * place unless a role or gender shows a person.
    */
   private findPlaces(runs: readonly NameRun[]): void {
     for (const run of runs) {
@@ -137,7 +148,8 @@ export class PeopleIndex {
       const before = this.tokens[run.token - 1]?.lower;
       const after = this.tokens[tokenIndexAt(this.tokens, run.end)]?.lower;
       const located = (before === 'in' || before === 'from') && after !== "'s" && after !== '’s';
-      if (located || PLACES.has(entity.name.toLowerCase())) entity.kind = 'place';
+      const head = entity.name.toLowerCase().split(' ').pop() ?? '';
+      if (located || PLACES.has(entity.name.toLowerCase()) || (entity.name.includes(' ') && PLACE_HEADS.has(head))) entity.kind = 'place';
     }
   }
 

@@ -32,6 +32,11 @@ export interface Matcher {
   /** Cheap pre-check: false when the two surely differ (skips `score`). */
   candidate?(mention: PreparedMention, reference: PreparedMention): boolean;
   /**
+   * Index keys (content words): when given, `candidate` is false for two mentions sharing none, so
+   * a mention meets only the groups whose reference shares a key, not every group of the story.
+   */
+  keys?(mention: PreparedMention): Iterable<string>;
+  /**
    * True: a second mention from an article already in the group is absorbed (a quote split in two).
    * False: it looks for another group or starts its own (two sentences are two statements).
    */
@@ -45,11 +50,20 @@ export function byRankAndPosition(a: PreparedMention, b: PreparedMention): numbe
 
 export function starCluster(mentions: readonly PreparedMention[], matcher: Matcher): Group[] {
   const groups: Group[] = [];
+  const keys = matcher.keys?.bind(matcher);
+  const postings = new Map<string, number[]>();
+  /** The groups a mention may join, in the order they were made. */
+  const reachable = (mention: PreparedMention): Iterable<Group> => {
+    if (!keys) return groups;
+    const found = new Set<number>();
+    for (const key of keys(mention)) for (const g of postings.get(key) ?? []) found.add(g);
+    return [...found].sort((a, b) => a - b).map((g) => groups[g]!);
+  };
   for (const mention of [...mentions].sort(byRankAndPosition)) {
     let best: Group | null = null;
     let bestScore = 0;
     let echoes = false;
-    for (const group of groups) {
+    for (const group of reachable(mention)) {
       const reference = group.reference;
       if (reference.mention.article === mention.mention.article) continue;
       const taken = !matcher.absorb && group.members.has(mention.mention.article);
@@ -63,6 +77,7 @@ export function starCluster(mentions: readonly PreparedMention[], matcher: Match
       }
     }
     if (!best) {
+      if (keys) for (const key of keys(mention)) (postings.get(key) ?? postings.set(key, []).get(key)!).push(groups.length);
       groups.push({
         reference: mention,
         members: new Map([[mention.mention.article, { prepared: mention, score: 1 }]]),

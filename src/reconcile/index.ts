@@ -205,9 +205,18 @@ export function reconcileStory(input: ReconcileInput, options: Partial<Reconcile
       .map((d) => d.article),
   );
   const direct = (draft: Draft) => draft.kind === 'quote' && draft.reference.mention.quote?.direct !== false;
+  // A sentence that is already a version of what several outlets state ("Thunderstorms should bring
+  // relief on Thursday" beside another outlet's "Storms are forecast for Thursday") is not one
+  // outlet's addition, though its own claim found no partner: support lined it up the other way.
+  const shared = new Set(
+    reconciled
+      .filter(({ draft, claim }) => draft.kind !== 'quantity' && claim.uniqueTo === null)
+      .flatMap(({ draft }) => draft.versions.map((v) => sentenceKey(v.prepared.mention.article, v.prepared.mention.sentence))),
+  );
   const uniqueCandidates: UniqueCandidate[] = reconciled
     .filter(({ draft }) => !draft.echoes && !flagged.has(sentenceOf(draft)) && (draft.kind === 'quantity' || !confirmed(draft)))
     .filter(({ draft }) => direct(draft) || draft.kind === 'quantity' || !takenOver.has(sentenceOf(draft)))
+    .filter(({ draft, claim }) => direct(draft) || draft.kind === 'quantity' || claim.uniqueTo === null || !shared.has(sentenceOf(draft)))
     .map(({ draft, claim }) => ({
       claim,
       substance: substance(claim, draft.reference.names.size, draft.reference.numbers.size, derived.has(draft.reference.mention.article)),

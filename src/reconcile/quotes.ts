@@ -10,7 +10,7 @@ import { lcsLength, longestCommonRun, wordDiff, wordSteps } from './diff.js';
 import type { StoryOrder } from './origins.js';
 import { derivesFrom } from './origins.js';
 import { overlap, prepareMention, quoteScore, sameSpeaker, type PreparedMention } from './similarity.js';
-import { NEGATIONS, isContent, type Word } from './words.js';
+import { NEGATIONS, contentStems, isContent, wordsOf, type Word } from './words.js';
 
 export interface QuoteThresholds {
   /** Least score for two quotes of the same speaker to be one quote. */
@@ -28,16 +28,34 @@ const FULLER_CONTAINMENT = 0.95;
 /** Words that a quote may gain at its edges when an outlet splits it in two ("And when I say..."). */
 const EDGE_CONJUNCTIONS = new Set(['and', 'but', 'so', 'or']);
 
-export function quoteMatcher(order: StoryOrder, thresholds: QuoteThresholds, sameFact: SameFact | null = null): Matcher {
+export function quoteMatcher(
+  order: StoryOrder,
+  thresholds: QuoteThresholds,
+  sameFact: SameFact | null = null,
+  speakersOf: (m: PreparedMention) => readonly (string | null)[] = (m) => [m.speaker],
+): Matcher {
+  // A stretch quoted by several outlets speaks with every speaker they name: one may write "Reid's
+  // rep" where another names Jack Ketsoyan. True when any two agree, null when none is known.
+  const speakers = (m: PreparedMention, r: PreparedMention) => {
+    let verdict: boolean | null = false;
+    for (const x of speakersOf(m)) {
+      for (const y of speakersOf(r)) {
+        const same = sameSpeaker(x, y);
+        if (same === true) return true;
+        if (same === null) verdict = null;
+      }
+    }
+    return verdict;
+  };
   const threshold = (m: PreparedMention, r: PreparedMention) => {
     let t = thresholds.match;
-    if (sameSpeaker(m.speaker, r.speaker) === null) t += UNKNOWN_SPEAKER_PENALTY;
+    if (speakers(m, r) === null) t += UNKNOWN_SPEAKER_PENALTY;
     if (derivesFrom(order, m.mention.article, r.mention.article)) t -= DERIVED_ARTICLE_BONUS;
     return t;
   };
   return {
     absorb: true,
-    candidate: (m, r) => sameSpeaker(m.speaker, r.speaker) !== false,
+    candidate: (m, r) => speakers(m, r) !== false,
     score(m, r) {
       const score = quoteScore(m, r);
       // Two reports of one speaker in other words (no quotation to hold them to) must say the same
@@ -83,7 +101,8 @@ export function reconcileQuotes(
   // 2. Each stretch stands for its consensus version; rewrites, translations and reported speech
   // join one by their alignment and meaning, star-wise around the earliest.
   const representatives = [...components.map((c) => consensusReference(c, order)), ...mentions.filter((m) => !isDirect(m))];
-  return starCluster(representatives, quoteMatcher(order, thresholds, sameFact)).map((group) => {
+  const speakersOf = (m: PreparedMention) => (componentOf.get(m) ?? [m]).map((p) => p.speaker);
+  return starCluster(representatives, quoteMatcher(order, thresholds, sameFact, speakersOf)).map((group) => {
     const members = [...group.members.values(), ...group.absorbed.map((prepared) => ({ prepared }))].flatMap(
       ({ prepared }) => componentOf.get(prepared) ?? [prepared],
     );
@@ -144,13 +163,24 @@ function stretchesOfOneSpeech(a: PreparedMention, b: PreparedMention): boolean {
   const speakers = sameSpeaker(a.speaker, b.speaker);
   const run = longestCommonRun(a.spoken, b.spoken, stemKey);
   if (run >= VERBATIM_RUN_WORDS) return true;
-  if (speakers === false) return false;
+  // "Chargers general manager AJ Butler" for "General Manager A.J. Smith": one outlet got the name
+  // wrong; the whole of a shorter quote, word for word, from someone in the same post is the same words.
+  const whole = run === Math.min(a.spoken.length, b.spoken.length) && run >= OVERLAP_RUN_WORDS;
+  if (speakers === false) return whole && samePost(a, b);
   const common = lcsLength(a.spoken, b.spoken, stemKey);
   if (common < MIN_OVERLAP_WORDS) return false;
   const shorter = Math.min(a.spoken.length, b.spoken.length);
   // Unknown speakers: the words alone must make it plain.
   const contained = common >= (speakers === null ? FULLER_CONTAINMENT : CONTAINED_SHARE) * shorter;
   return contained || (speakers === true && run >= OVERLAP_RUN_WORDS);
+}
+
+/** True when both quotes give their speaker's post and the shorter's words are all in the other ("general manager" / "Chargers general manager"). */
+function samePost(a: PreparedMention, b: PreparedMention): boolean {
+  const [x, y] = [a.mention.quote?.speakerRole, b.mention.quote?.speakerRole].map((role) => contentStems(wordsOf(role ?? '')));
+  if (!x || !y || x.size === 0 || y.size === 0) return false;
+  const [shorter, longer] = x.size <= y.size ? [x, y] : [y, x];
+  return [...shorter].every((w) => longer.has(w));
 }
 
 /**

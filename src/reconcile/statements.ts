@@ -51,6 +51,8 @@ export function statementMatcher(thresholds: StatementThresholds, order: StoryOr
     absorb: false,
     // Different speakers may only meet to contradict each other.
     candidate: (m, r) => dice(m.content, r.content) >= CANDIDATE_MIN_DICE && (sameSpeaker(m.speaker, r.speaker) !== false || flipped(m, r)),
+    // CANDIDATE_MIN_DICE > 0: two statements sharing no content word never meet.
+    keys: (m) => m.content,
     score(m, r) {
       const score = statementScore(m, r);
       // "Felt worked as a Nazi hunter during World War II" / "Felt learned covert rules in the FBI

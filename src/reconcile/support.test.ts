@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { reconcileStory } from './index.js';
-import { statesSameFact, storyLexicon } from './support.js';
+import { statesSameFact, storyLexicon, storyNames } from './support.js';
 import { extractClaims } from '../claims/index.js';
 import { article, derivation, statement } from './fixtures/build.js';
 import type { ClaimMention } from '../records.js';
@@ -117,6 +117,12 @@ const SAME_FACT: [string, string, boolean][] = [
     'Private cars will no longer be allowed in the old town of Lindau from June 1, mayor Karin Oster said.',
     true,
   ],
+  // a figure one of them gives (an age) is a fact the other does not state
+  [
+    'Jackson, 25, was driving east on state Route 52 just after 2:30 a.m. when he was pulled over.',
+    'Jackson was pulled over on state Route 52 just past 2:30 a.m. in San Diego.',
+    false,
+  ],
 ];
 
 test('two claims are one fact when one states what the other says, not when they share the story', () => {
@@ -161,4 +167,36 @@ test("who first reported it, said in other words by another outlet, is no one ou
   assert.deepEqual(new Set(days.flatMap((claim) => claim.versions.map((v) => v.article))), new Set(['b', 'c']));
   const ohio = r.claims.find((claim) => claim.versions.some((v) => v.text.includes('orders had already fallen')));
   assert.equal(ohio?.uniqueTo, 'c');
+});
+
+test("a participle closing the sentence is the outlet's gloss; the capital stands for its country", () => {
+  const first = article('f', 'Russia offered the U.S. access to its metals on Monday. Crowds gathered in Vilnius.', {
+    outlet: 'Wire One',
+    published: '2025-02-24T09:00:00Z',
+  });
+  const second = article(
+    's',
+    "Moscow has offered the United States access to its metals, presenting itself as an alternative to Washington's push for Ukraine's resources. Rain fell in Oslo.",
+    { outlet: 'Second Desk', published: '2025-02-24T12:00:00Z' },
+  );
+  const mentions: ClaimMention[] = [
+    statement(
+      second,
+      "Moscow has offered the United States access to its metals, presenting itself as an alternative to Washington's push for Ukraine's resources",
+    ),
+  ];
+  const r = reconcileStory(
+    { articles: [first, second], claims: mentions, derivations: [derivation('f', 'independent'), derivation('s', 'independent')] },
+    LEXICAL,
+  );
+  const offer = r.claims.find((c) => c.text.startsWith('Moscow has offered'))!;
+  assert.equal(offer.uniqueTo, null);
+  assert.deepEqual(offer.versions.map((v) => v.article).sort(), ['f', 's']);
+});
+
+test('capitals of a headline in title case name nothing', () => {
+  const page = article('h', 'Rare Earth Metals Reserves:\n\nRussia holds large reserves of rare earth metals, Putin said.');
+  const names = storyNames([page]);
+  assert.ok(names.has('putin'));
+  assert.ok(!names.has('metals') && !names.has('reserves'));
 });

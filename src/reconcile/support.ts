@@ -84,6 +84,8 @@ export interface Bag {
   readonly clauses: readonly (readonly Term[])[];
   readonly stems: ReadonlySet<string>;
   readonly numbers: ReadonlySet<string>;
+  /** The numbers less those of dates ("1 June", "2009"): the figures a claim gives. */
+  readonly figures: ReadonlySet<string>;
   readonly negations: number;
   readonly vector: Float32Array | null;
   readonly words: readonly Word[];
@@ -140,9 +142,27 @@ const SENTENCES_PER_FACT = 2;
  */
 export function statesSameFact(lexicon: StoryLexicon, a: ClaimMention, b: ClaimMention, related: boolean): boolean {
   const [x, y] = [lexicon.bag(claimText(a)), lexicon.bag(claimText(b))];
+  // "Jackson, 25, was driving ... just after 2:30 a.m." and "Jackson was pulled over ... just past
+  // 2:30 a.m.": a figure one gives and the other does not is a fact the other does not state, so
+  // the two are not one claim (support may still find the fuller sentence stating the other).
+  if (!sameFigures(x.figures, y.figures)) return false;
   const threshold = related ? RELATED_SUPPORT : INDEPENDENT_SUPPORT;
   if (states(lexicon, x, y, threshold, speakerStems(a), true) || states(lexicon, y, x, threshold, speakerStems(b), true)) return true;
   return sharedFigureAndPredicate(lexicon, x, y);
+}
+
+const MONTH =
+  '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
+/** A day of a month ("1 June", "June 1st", "Feb. 24") or a year: when, not a figure of the claim. */
+const DATE_NUMBER = new RegExp(
+  `\\b\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}\\b|\\b${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?\\b|\\b(?:1[89]|20)\\d\\d\\b`,
+  'g',
+);
+
+function sameFigures(x: ReadonlySet<string>, y: ReadonlySet<string>): boolean {
+  if (x.size !== y.size) return false;
+  for (const n of x) if (!y.has(n)) return false;
+  return true;
 }
 
 /** Rare words besides the figure two wordings of one fact share at least ("reduction", "defense"). */
@@ -181,8 +201,6 @@ export function supportClaims(input: SupportInput): Draft[] {
       .map((sentence): Spot => ({ article: a.article.id, sentence, bag: lexicon.bag(sentence.text) }))
       .filter((spot) => spot.bag.terms.length <= MAX_SUPPORT_TERMS),
   );
-  const byArticle = new Map<string, Spot[]>();
-  for (const spot of spots) addTo(byArticle, spot.article, spot);
   const speakersAt = new Map<string, (string | null)[]>();
   for (const m of input.mentions) {
     if (m.mention.kind !== 'quote') continue;
@@ -243,18 +261,33 @@ export function supportClaims(input: SupportInput): Draft[] {
   // 1. The best supporting sentence of each other outlet's article, and echoes in the claim's own.
   const supports = new Map<number, { spot: Spot; score: number }[]>();
   const echoes = new Set<number>();
+  // A sentence states a claim only when it shares a word of what the claim says beyond the story's
+  // names (see `states`): each claim is scored against the sentences the index gives for those
+  // words, not against every sentence of the story (which grew as claims x sentences).
+  const position = new Map(spots.map((spot, k) => [spot, k]));
+  const postings = new Map<string, Spot[]>();
+  for (const spot of spots) for (const key of termKeys(spot.bag.terms)) addTo(postings, key, spot);
+  const sharing = (claim: Bag, speaker: ReadonlySet<string>) => {
+    const found = new Set<Spot>();
+    const said = claim.terms.filter((term) => !topical(lexicon, speaker, term));
+    for (const key of termKeys(said)) for (const spot of postings.get(key) ?? []) found.add(spot);
+    const byId = new Map<string, Spot[]>();
+    for (const spot of [...found].sort((a, b) => position.get(a)! - position.get(b)!)) addTo(byId, spot.article, spot);
+    return byId;
+  };
   for (const i of candidates) {
     const reference = drafts[i]!.reference;
     const home = reference.mention.article;
     const claim = claimBag(drafts[i]!);
     const speaker = reference.mention.kind === 'quote' ? reference.speaker : null;
     const found: { spot: Spot; score: number }[] = [];
+    const near = sharing(claim, speakerStems(reference.mention));
     for (const a of articles) {
       const id = a.article.id;
       const own = id === home;
       if (!own && outlet(id) === outlet(home)) continue;
       let best: { spot: Spot; score: number } | null = null;
-      for (const spot of byArticle.get(id) ?? []) {
+      for (const spot of near.get(id) ?? []) {
         if (
           own &&
           (spot.sentence.index === reference.mention.sentence || !(hosted.get(at(id, spot.sentence.index)) ?? []).some((j) => !single(j)))
@@ -333,9 +366,23 @@ function states(
   const parts = supportParts(claim, sentence, lexicon.weight, pairwise);
   if (!parts || combined(parts) < threshold) return false;
   // What the claim says beyond who says it and the names the whole story shares.
-  const topical = (term: Term) => speaker.has(term.stem) || (term.exact && !/\p{N}/u.test(term.norm) && !lexicon.rare(term.stem));
-  const core = supportParts(claim, sentence, lexicon.weight, pairwise, topical);
+  const core = supportParts(claim, sentence, lexicon.weight, pairwise, (term) => topical(lexicon, speaker, term));
   return (core !== null && core.coverage >= MIN_COVERAGE) || anchored(lexicon, claim, sentence, speaker);
+}
+
+/** Who says a claim, or a name the whole story shares: no part of what the claim says. */
+function topical(lexicon: StoryLexicon, speaker: ReadonlySet<string>, term: Term): boolean {
+  return speaker.has(term.stem) || (term.exact && !/\p{N}/u.test(term.norm) && !lexicon.rare(term.stem));
+}
+
+/** Index keys of terms: the stem, and for common words its long prefix ("production" / "producing", see `sharedForm`). */
+function termKeys(terms: readonly Term[]): Set<string> {
+  const keys = new Set<string>();
+  for (const term of terms) {
+    keys.add(term.stem);
+    if (!term.exact && term.stem.length >= SHARED_PREFIX) keys.add(`~${term.stem.slice(0, SHARED_PREFIX)}`);
+  }
+  return keys;
 }
 
 /** A rare word of the claim (not its speaker's name) that the sentence gives as it is. */
@@ -364,7 +411,7 @@ export function supportScore(claim: Bag, sentence: Bag, weight: (stem: string) =
 }
 
 /** The coverage and meaning behind `supportScore`, or null when a veto rules the sentence out. */
-function supportParts(
+export function supportParts(
   claim: Bag,
   sentence: Bag,
   weight: (stem: string) => number,
@@ -422,14 +469,46 @@ function sharedForm(a: string, b: string): boolean {
 
 /** ", with Rusal historically supplying ...": an absolute clause, a fact of its own. */
 const ABSOLUTE_CLAUSE = /,\s+(?=with\s)/i;
+/**
+ * ", presenting Moscow as an alternative to ...", ", dismissing concerns that ...": a participle
+ * closing the sentence is the outlet's gloss on what its main clause reports. A sentence that
+ * states the main clause states the claim; the gloss is not asked for (a figure in it still is).
+ * ", adding that ...", ", saying ..." report more of what was said: no gloss.
+ */
+const GLOSS_CLAUSE =
+  /,\s+(?=(?!(?:including|according|during|following|regarding|concerning|notwithstanding|adding|saying|noting|telling|warning|insisting|arguing|claiming|stating|announcing|acknowledging)\b)\p{Ll}+ing\s)/u;
+/**
+ * One place named two ways within a sentence pair: the capital for its country ("Moscow has no
+ * objections" / "not a concern for Russia"), "United States" for "U.S." (a function-word-like
+ * abbreviation the word folder drops). Support only: quotes keep their own words.
+ */
+const PLACE_ALIASES: readonly (readonly [RegExp, string])[] = [
+  [/\bUnited States(?: of America)?\b/g, 'U.S.'],
+  [/\bMoscow\b/g, 'Russia'],
+  [/\bKremlin\b/g, 'Russia'],
+  [/\bKyiv\b|\bKiev\b/g, 'Ukraine'],
+  [/\bBeijing\b/g, 'China'],
+  [/\bTehran\b/g, 'Iran'],
+];
 
-export function bagOf(text: string, names: ReadonlySet<string>, semantic: boolean): Bag {
-  const segments = text.split(ABSOLUTE_CLAUSE).map((segment) => wordsOf(segment));
+function foldPlaces(text: string): string {
+  let out = text;
+  for (const [pattern, name] of PLACE_ALIASES) out = out.replace(pattern, name);
+  return out;
+}
+
+export function bagOf(raw: string, names: ReadonlySet<string>, semantic: boolean): Bag {
+  const text = foldPlaces(raw);
+  const [head = '', ...glosses] = text.split(GLOSS_CLAUSE);
+  const segments = head.split(ABSOLUTE_CLAUSE).map((segment) => wordsOf(segment));
   const opensClause = new Set(segments.slice(1).map((words) => words[0]));
-  const all = segments.flat();
+  const glossWords = glosses.flatMap((g) => wordsOf(g));
+  const all = [...segments.flat(), ...glossWords];
+  const inGloss = new Set(glossWords);
   const seen = new Set<string>();
   const terms: Term[] = [];
   const clauses: Term[][] = [[]];
+  const gloss: Term[] = [];
   for (const w of all) {
     if ((CLAUSE_OPENERS.has(w.norm) || opensClause.has(w)) && clauses[clauses.length - 1]!.length >= MIN_CLAUSE_TERMS) clauses.push([]);
     if (!isContent(w) || seen.has(w.stem)) continue;
@@ -444,8 +523,11 @@ export function bagOf(text: string, names: ReadonlySet<string>, semantic: boolea
       vector: semantic && !exact ? wordVector(w.norm) : null,
     };
     terms.push(term);
-    clauses[clauses.length - 1]!.push(term);
+    if (inGloss.has(w)) gloss.push(term);
+    else clauses[clauses.length - 1]!.push(term);
   }
+  // A sentence that is all gloss (nothing of substance before it) is asked for the gloss.
+  if (clauses.every((c) => c.length === 0)) clauses.push(gloss);
   // A short tail is part of the clause before it ("..., police said").
   if (clauses.length > 1 && clauses[clauses.length - 1]!.length < MIN_CLAUSE_TERMS) clauses[clauses.length - 2]!.push(...clauses.pop()!);
   return {
@@ -453,6 +535,7 @@ export function bagOf(text: string, names: ReadonlySet<string>, semantic: boolea
     clauses: clauses.filter((c) => c.length > 0),
     stems: seen,
     numbers: numbersOf(text),
+    figures: numbersOf(text.replace(DATE_NUMBER, ' ')),
     negations: negationCount(all),
     vector: semantic ? sentenceVector(vectorWords(text)) : null,
     words: all,
@@ -467,12 +550,24 @@ export function storyNames(articles: readonly AnalysedArticle[]): Set<string> {
   const names = new Set<string>();
   for (const { sentences } of articles) {
     for (const s of sentences) {
-      wordsOf(s.text).forEach((w, i) => {
+      const words = wordsOf(s.text);
+      if (titleCase(words)) continue;
+      words.forEach((w, i) => {
         if (i > 0 && /^\p{Lu}/u.test(w.raw)) names.add(w.norm);
       });
     }
   }
   return names;
+}
+
+/** Share of a line's longer words written capitalised from which it is a headline in title case ("Rare Earth Metals Reserves:"), whose capitals name nothing. */
+const TITLE_CASE_SHARE = 0.75;
+/** Words this long or longer decide title case: short ones ("of", "to") stay lower case in headlines. */
+const TITLE_CASE_WORD = 4;
+
+function titleCase(words: readonly Word[]): boolean {
+  const long = words.filter((w) => w.raw.length >= TITLE_CASE_WORD && /^\p{L}/u.test(w.raw));
+  return long.length >= 2 && long.filter((w) => /^\p{Lu}/u.test(w.raw)).length >= TITLE_CASE_SHARE * long.length;
 }
 
 /** Inverse sentence frequency of each stem in the story, ln(1 + N / df): what tells one sentence's claim from another's. */
