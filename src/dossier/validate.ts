@@ -14,9 +14,16 @@ const MAX_ERRORS = 50;
 /** The JSON Schema of stories.json (draft 2020-12). */
 export const dossierSchema: Record<string, unknown> = JSON.parse(readFileSync(new URL('./schema.json', import.meta.url), 'utf8'));
 
-const checkShape = new Ajv2020({ allErrors: true, strict: true }).compile(dossierSchema);
+type ShapeCheck = ReturnType<Ajv2020['compile']>;
+let compiled: ShapeCheck | null = null;
+/** The schema compiled on the first check (a tenth of a second): importing the library, or a worker thread, does not pay it. */
+function shapeCheck(): ShapeCheck {
+  compiled ??= new Ajv2020({ allErrors: true, strict: true }).compile(dossierSchema);
+  return compiled;
+}
 
 export function validateDossier(value: unknown): DossierValidation {
+  const checkShape = shapeCheck();
   if (!checkShape(value)) {
     return { ok: false, errors: (checkShape.errors ?? []).slice(0, MAX_ERRORS).map(describe) };
   }

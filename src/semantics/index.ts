@@ -14,7 +14,7 @@
 // vocabulary is used unless the caller passes one fitted on its own corpus (`commonDirection`).
 //
 // The first call loads the vectors (a few seconds, see vectors.ts); later calls are microseconds.
-import { wordVectors, type WordVectors } from './vectors.js';
+import { derivedVector, wordVectors, type WordVectors } from './vectors.js';
 
 export { wordVectors, wordVectorsLoaded } from './vectors.js';
 
@@ -200,16 +200,22 @@ function normalise(v: Float32Array): Float32Array | null {
   return v;
 }
 
-let builtin: Float32Array | null = null;
+let builtin: Float32Array | null | undefined;
+/** The kept direction's name: a new one whenever `vocabularyDirection` or SIF_A changes, so a kept value is never stale. */
+const BUILTIN_DIRECTION_NAME = `common-direction-1-a${SIF_A}`;
+
+/** The built-in common direction, computed once per machine (kept beside the vector cache) and read once per thread. */
+function builtinCommonDirection(): Float32Array | null {
+  if (builtin === undefined) builtin = derivedVector(BUILTIN_DIRECTION_NAME, vocabularyDirection);
+  return builtin;
+}
 
 /**
  * The common direction of English text estimated from the vocabulary alone: the expected SIF
  * word contribution, sum over words of p(w) * weight(w) * v(w). Sentence vectors of ordinary
  * length are dominated by this mean, so it approximates their first principal direction.
  */
-function builtinCommonDirection(): Float32Array | null {
-  if (builtin) return builtin;
-  const vectors = wordVectors();
+function vocabularyDirection(vectors: WordVectors): Float32Array | null {
   const dims = vectors.dimensions;
   const mean = new Float32Array(dims);
   for (let row = 0; row < vectors.size; row++) {
@@ -217,6 +223,5 @@ function builtinCommonDirection(): Float32Array | null {
     const scale = p * sifWeight(row, vectors.size, SIF_A);
     for (let d = 0; d < dims; d++) mean[d]! += scale * vectors.matrix[row * dims + d]!;
   }
-  builtin = normalise(mean);
-  return builtin;
+  return normalise(mean);
 }

