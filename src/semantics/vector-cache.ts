@@ -10,6 +10,7 @@ import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, rena
 import { homedir, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { WordVectors } from './vectors.js';
+import { WordIndex } from './word-index.js';
 
 const MAGIC = 'CORVEC1\n';
 
@@ -65,27 +66,15 @@ export function decodeVectorCache(bytes: Uint8Array, key: string): WordVectors |
     // The file's own memory when it is aligned (a large read is), so the matrix is not held twice.
     const at = file.byteOffset + matrixStart;
     const matrix = at % 4 === 0 ? new Float32Array(file.buffer, at, floats) : new Float32Array(file.buffer.slice(at, at + floats * 4));
-    // The word index (341,479 entries, a fifth of a second to build) is built on the first
-    // lookup: a main thread that only hands the vectors to its worker threads never builds it.
-    let index: Map<string, number> | null = null;
-    const indexWords = (): Map<string, number> => {
-      if (index) return index;
-      const built = new Map<string, number>();
-      // A row without a word (a duplicate in the package, never indexed) was written as "".
-      wordBytes
-        .toString('utf8')
-        .split('\n')
-        .forEach((word, row) => {
-          if (word !== '' && !built.has(word)) built.set(word, row);
-        });
-      index = built;
-      return built;
-    };
+    // The word index is made on the first lookup: a main thread that only hands the vectors to
+    // its worker threads never makes it.
+    let index: WordIndex | null = null;
     return {
       dimensions: header.dimensions,
       size: header.size,
       get index() {
-        return indexWords();
+        index ??= new WordIndex(wordBytes, header.size);
+        return index;
       },
       matrix,
       bytes,

