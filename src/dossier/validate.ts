@@ -2,7 +2,8 @@
 // schema cannot say: every article id it cites belongs to the story, and every offset lies inside
 // the text it points into. Errors name the place by JSON pointer, so a reader can find it.
 import { readFileSync } from 'node:fs';
-import { Ajv2020 } from 'ajv/dist/2020.js';
+import { createRequire } from 'node:module';
+import type { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ErrorObject } from 'ajv';
 import type { Dossier, DossierStory } from './types.js';
 
@@ -16,9 +17,14 @@ export const dossierSchema: Record<string, unknown> = JSON.parse(readFileSync(ne
 
 type ShapeCheck = ReturnType<Ajv2020['compile']>;
 let compiled: ShapeCheck | null = null;
-/** The schema compiled on the first check (a tenth of a second): importing the library, or a worker thread, does not pay it. */
+/**
+ * The schema compiled on the first check (ajv required then too: a tenth of a second or more),
+ * so importing the library, or a worker thread, does not pay it.
+ */
 function shapeCheck(): ShapeCheck {
-  compiled ??= new Ajv2020({ allErrors: true, strict: true }).compile(dossierSchema);
+  if (compiled) return compiled;
+  const { Ajv2020: Validator } = createRequire(import.meta.url)('ajv/dist/2020.js') as { Ajv2020: typeof Ajv2020 };
+  compiled = new Validator({ allErrors: true, strict: true }).compile(dossierSchema);
   return compiled;
 }
 
