@@ -2,7 +2,8 @@
 // schema cannot say: every article id it cites belongs to the story, and every offset lies inside
 // the text it points into. Errors name the place by JSON pointer, so a reader can find it.
 import { readFileSync } from 'node:fs';
-import { Ajv2020 } from 'ajv/dist/2020.js';
+import { createRequire } from 'node:module';
+import type { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ErrorObject } from 'ajv';
 import type { Dossier, DossierStory } from './types.js';
 
@@ -14,9 +15,21 @@ const MAX_ERRORS = 50;
 /** The JSON Schema of stories.json (draft 2020-12). */
 export const dossierSchema: Record<string, unknown> = JSON.parse(readFileSync(new URL('./schema.json', import.meta.url), 'utf8'));
 
-const checkShape = new Ajv2020({ allErrors: true, strict: true }).compile(dossierSchema);
+type ShapeCheck = ReturnType<Ajv2020['compile']>;
+let compiled: ShapeCheck | null = null;
+/**
+ * The schema compiled on the first check (ajv required then too: a tenth of a second or more),
+ * so importing the library, or a worker thread, does not pay it.
+ */
+function shapeCheck(): ShapeCheck {
+  if (compiled) return compiled;
+  const { Ajv2020: Validator } = createRequire(import.meta.url)('ajv/dist/2020.js') as { Ajv2020: typeof Ajv2020 };
+  compiled = new Validator({ allErrors: true, strict: true }).compile(dossierSchema);
+  return compiled;
+}
 
 export function validateDossier(value: unknown): DossierValidation {
+  const checkShape = shapeCheck();
   if (!checkShape(value)) {
     return { ok: false, errors: (checkShape.errors ?? []).slice(0, MAX_ERRORS).map(describe) };
   }

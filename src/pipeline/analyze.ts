@@ -14,6 +14,7 @@ import { clusterStories, type StoryOptions } from '../stories/index.js';
 import { compareStories } from '../stories/feed.js';
 import { continueStories } from './continue.js';
 import { stageOptions, type PreparedArticle } from './tasks.js';
+import { claimsPart, claimsVersion, type MemberArticle } from './article-parts.js';
 import { checkThreads, defaultThreads, inlineWorkers, threadPool, type PipelineWorkers } from './workers.js';
 import { deriveStory, countIndependentOrigins, type DerivationOptions } from '../derivation/index.js';
 import { extractClaims, type ClaimOptions } from '../claims/index.js';
@@ -86,13 +87,14 @@ export function analyzeArticles(
 /** Stages 7-10 for one story whose members and reuse pairs are known. Pure. */
 export function analyseStory(
   story: Story,
-  members: readonly AnalysedArticle[],
+  members: readonly MemberArticle[],
   reuse: readonly ReusePair[],
   options: AnalyzeOptions = {},
 ): DossierStory {
   const derivations = deriveStory(members, reuse, options.derivation);
   const { claims, notes } = capClaims(
-    members.flatMap((member) => extractClaims(member, options.claims)),
+    // A member's claims depend on it alone: those already extracted (article-parts.ts) are not extracted again.
+    members.flatMap((member) => member.claims ?? extractClaims(member, options.claims)),
     options.limits,
   );
   const reconciliation = reconcileStory({ articles: members, claims, derivations }, options.reconcile);
@@ -245,6 +247,8 @@ async function analyseChunk(
     )
   ).flat();
   const saved = await store.saveArticles(prepared);
+  const version = claimsVersion(options.claims);
+  await store.saveArticleParts(prepared.map((a) => claimsPart(a.article.id, a.claims, version)));
   await store.saveRejections(rejections);
   // The longest stage (and, on a machine's first run, the word vectors' load): say it has begun.
   options.onProgress?.({ stage: 'analyze', done: counts.articles, total: null, ...counts });

@@ -4,7 +4,7 @@
 // the worker pool, so several processes on one database overlap everything but the placement.
 // A dossier is saved only while its engine version is current: two processes touching one story
 // never lose an update (the later state's dossier wins, whoever finishes last).
-import type { AnalysedArticle, ReusePair, Story } from '../records.js';
+import type { ClaimMention, ReusePair, Story } from '../records.js';
 import type { DossierStory } from '../dossier/types.js';
 import type { Store } from '../store/types.js';
 import { splitSentences } from '../sentences/index.js';
@@ -17,6 +17,7 @@ import { engineOptions, loadStoryWindow, stateWrite } from './story-state.js';
 import { stageOptions, type PreparedArticle, type StoryTask } from './tasks.js';
 import type { PipelineWorkers } from './workers.js';
 import type { AnalyzeOptions } from './analyze.js';
+import { CLAIMS_PART, claimsFromPart, claimsPart, claimsVersion, type MemberArticle } from './article-parts.js';
 
 /** The store's lease name for placing articles in stories (and, before issue #15, the key of the engine's one-value state). */
 export const STORY_INDEX_STATE = 'stories.index';
@@ -26,6 +27,8 @@ const UNPLACED_PER_BATCH = 500;
 const STORY_ANALYSIS_TTL_MS = 10 * 60_000;
 /** Stories another run changed but never analysed (it stopped) taken up per batch. */
 const ORPHANS_PER_BATCH = 20;
+/** Stored members whose kept claims are missing or stale, per task sent to a thread: as many as a chunk's slices. */
+const CLAIM_TASK_SLICE = 8;
 
 export interface ContinueResult {
   /** The stories of the articles fed, as analysed now (changed) or as stored (unchanged). */
@@ -51,7 +54,8 @@ export async function continueStories(
   const stages = stageOptions(options);
   const ttlMs = options.lease?.ttlMs ?? LEASE_DEFAULTS.ttlMs;
   const holder = leaseHolderName();
-  const cache = new ArticleCache(store, given);
+  const version = claimsVersion(options.claims);
+  const cache = new ArticleCache(store, given, version);
 
   await adoptOldState(store, settings, options);
   // Articles a run stored and never placed: it stopped (older than a lease lasts), or a rebuild.
@@ -61,6 +65,7 @@ export async function continueStories(
     unplacedIds.length === 0
       ? []
       : await workers.run<PreparedArticle[]>({ kind: 'prepare', articles: await cache.getAll(unplacedIds), options: stages });
+  await store.saveArticleParts(unplaced.map((a) => claimsPart(a.article.id, a.claims, version)));
   const batch = [...given, ...unplaced];
   if (batch.length === 0) return { stories: [], retired: new Map(), moreUnplaced: false };
   const batchIds = new Set(batch.map((a) => a.article.id));
@@ -69,7 +74,9 @@ export async function continueStories(
   const neighbourIds = (await store.findByBandKeys(batch.flatMap((a) => a.bandKeys))).filter((id) => !batchIds.has(id));
   const neighbours = await cache.getAll(neighbourIds);
   cache.add(batch);
-  const reuse = await workers.run<ReusePair[]>({ kind: 'reuse', articles: [...batch, ...neighbours], options: stages });
+  // Reuse reads the text and sentences alone: the rest is not copied to the thread.
+  const texts = [...batch, ...neighbours].map(({ article, sentences }) => ({ article, sentences }));
+  const reuse = await workers.run<ReusePair[]>({ kind: 'reuse', articles: texts, options: stages });
   await store.saveSignatures(batch.map((a) => ({ articleId: a.article.id, bandKeys: a.bandKeys })));
 
   // One writer of the engine state at a time: load the window, place, write what changed.
@@ -100,6 +107,15 @@ export async function continueStories(
   // Each changed story again, with all its members, old and new, in the pool.
   const orphans = await store.claimQueuedStories(holder, STORY_ANALYSIS_TTL_MS, ORPHANS_PER_BATCH);
   const tasks = [...placed.changed, ...(await orphanStories(store, orphans))];
+  // Stored members' claims are read as kept; those kept by other code or options are extracted again (and kept).
+  const stale = [...new Set((await Promise.all(tasks.map(({ story }) => cache.getAll(story.articleIds)))).flat())].filter((m) => !m.claims);
+  const extracted = (
+    await Promise.all(
+      slices(stale, CLAIM_TASK_SLICE).map((slice) => workers.run<ClaimMention[][]>({ kind: 'claims', articles: slice, options: stages })),
+    )
+  ).flat();
+  cache.add(stale.map((member, i) => ({ ...member, claims: extracted[i] ?? [] })));
+  await store.saveArticleParts(stale.map((member, i) => claimsPart(member.article.id, extracted[i] ?? [], version)));
   const analysed = await Promise.all(
     tasks.map(async ({ story, version }) => {
       const members = await cache.getAll(story.articleIds);
@@ -182,34 +198,49 @@ async function adoptOldState(store: Store, settings: StoryOptions, options: Anal
   );
 }
 
-/** Articles of the batch by id, and stored ones read once from the store when a story needs them. */
+/** Articles of the batch by id, and stored ones read once from the store (with their kept claims) when a story needs them. */
 class ArticleCache {
-  private readonly byId = new Map<string, AnalysedArticle>();
+  private readonly byId = new Map<string, MemberArticle>();
 
   constructor(
     private readonly store: Store,
-    batch: readonly AnalysedArticle[],
+    batch: readonly MemberArticle[],
+    private readonly claimsVersion: string,
   ) {
     this.add(batch);
   }
 
-  add(batch: readonly AnalysedArticle[]): void {
+  add(batch: readonly MemberArticle[]): void {
     for (const a of batch) this.byId.set(a.article.id, a);
   }
 
-  async getAll(ids: readonly string[]): Promise<AnalysedArticle[]> {
-    const out: AnalysedArticle[] = [];
+  async getAll(ids: readonly string[]): Promise<MemberArticle[]> {
+    const missing = ids.filter((id) => !this.byId.has(id));
+    const kept =
+      missing.length > 0 ? await this.store.getArticleParts(missing, CLAIMS_PART, this.claimsVersion) : new Map<string, string>();
+    const out: MemberArticle[] = [];
     for (const id of ids) {
       let found = this.byId.get(id);
       if (!found) {
         const article = await this.store.getArticle(id);
         if (!article) continue;
         const sentences = await this.store.getSentences(id);
-        found = { article, sentences: sentences.length > 0 ? sentences : splitSentences(article.text) };
+        const claims = kept.get(id);
+        found = {
+          article,
+          sentences: sentences.length > 0 ? sentences : splitSentences(article.text),
+          ...(claims === undefined ? {} : { claims: claimsFromPart(claims) }),
+        };
         this.byId.set(id, found);
       }
       out.push(found);
     }
     return out;
   }
+}
+
+function slices<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
 }

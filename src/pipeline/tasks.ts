@@ -2,14 +2,16 @@
 // or runs them here when there is no pool): extraction of one document, the per-article
 // preparation the stories step reads (sentences, story features, reuse band keys), reuse among a
 // set of articles, and the analysis of one story. Pure functions over cloneable records.
-import type { AnalysedArticle, Article, Rejection, ReusePair, SourceDocument, Story } from '../records.js';
+import type { AnalysedArticle, Article, ClaimMention, Rejection, ReusePair, SourceDocument, Story } from '../records.js';
 import type { DossierStory } from '../dossier/types.js';
 import { extractArticle } from '../extract/index.js';
 import { splitSentences } from '../sentences/index.js';
 import { computeBandKeys, findReuse } from '../reuse/index.js';
 import { articleFeatures, type ArticleFeatures } from '../stories/features.js';
 import { storyInput } from '../stories/feed.js';
+import { extractClaims } from '../claims/index.js';
 import { analyseStory, type AnalyzeOptions } from './analyze.js';
+import type { MemberArticle } from './article-parts.js';
 
 /** The options a worker needs: the stage options, without callbacks (which cannot cross threads). */
 export type StageOptions = Pick<
@@ -22,17 +24,19 @@ export function stageOptions(options: AnalyzeOptions): StageOptions {
   return { extract, sentences, limits, reuse, stories, derivation, claims, reconcile, brief };
 }
 
-/** An article with what the stories step reads of it, computed once. */
+/** An article with what the stories step reads of it, and its claims, computed once. */
 export interface PreparedArticle extends AnalysedArticle {
   readonly features: ArticleFeatures;
   readonly bandKeys: readonly string[];
+  readonly claims: readonly ClaimMention[];
 }
 
 /** One story to analyse: its record, the engine version it was built from, its members and, when known, their reuse pairs. */
 export interface StoryTask {
   readonly story: Story;
   readonly version: number;
-  readonly members: readonly AnalysedArticle[];
+  /** Members whose claims are known carry them; the others' are extracted. */
+  readonly members: readonly MemberArticle[];
   /** Null: compare the members among themselves. */
   readonly reuse: readonly ReusePair[] | null;
 }
@@ -41,6 +45,7 @@ export type Task =
   | { readonly kind: 'extract'; readonly documents: readonly SourceDocument[]; readonly options: StageOptions }
   | { readonly kind: 'prepare'; readonly articles: readonly (Article | AnalysedArticle)[]; readonly options: StageOptions }
   | { readonly kind: 'reuse'; readonly articles: readonly AnalysedArticle[]; readonly options: StageOptions }
+  | { readonly kind: 'claims'; readonly articles: readonly AnalysedArticle[]; readonly options: StageOptions }
   | { readonly kind: 'analyse'; readonly task: StoryTask; readonly options: StageOptions };
 
 export function extractDocuments(documents: readonly SourceDocument[], options: StageOptions): (Article | Rejection)[] {
@@ -56,6 +61,7 @@ export function prepareArticles(articles: readonly (Article | AnalysedArticle)[]
       sentences,
       features: articleFeatures(storyInput(article)),
       bandKeys: computeBandKeys(article.text, options.reuse),
+      claims: extractClaims({ article, sentences }, options.claims),
     };
   });
 }
@@ -73,6 +79,8 @@ export function runTask(task: Task): unknown {
       return prepareArticles(task.articles, task.options);
     case 'reuse':
       return findReuse(task.articles, task.options.reuse);
+    case 'claims':
+      return task.articles.map((article) => extractClaims(article, task.options.claims));
     case 'analyse':
       return analyseTask(task.task, task.options);
   }

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { commonDirection, cosine, documentVector, removeDirection, sentenceVector, wordVector, wordWeight, words } from './index.js';
+import { SIF_A, commonDirection, cosine, documentVector, removeDirection, sentenceVector, wordVector, wordWeight, words } from './index.js';
 
 test('words lower-cases and keeps inner apostrophes, hyphens and decimal points', () => {
   const rows: [string, string[]][] = [
@@ -88,4 +88,15 @@ test('word vectors are unit length, near for synonyms, null for unknown words', 
   assert.ok(cosine(storms, wordVector('thunderstorms')) > cosine(storms, wordVector('budget')) + 0.3);
   assert.equal(wordVector('zzqxjw'), null);
   assert.equal(wordVector('storms'), wordVector('STORMS'), 'cached by the folded word');
+});
+
+test('a sentence vector asked for again is the one remembered, equal to one computed afresh', () => {
+  const sentence = ['Forty', 'people', 'died', 'in', 'the', 'earthquake'];
+  const first = sentenceVector(sentence);
+  assert.ok(first);
+  assert.equal(sentenceVector([...sentence]), first, 'the same words: the remembered vector');
+  const fresh = sentenceVector(sentence, { a: SIF_A });
+  assert.notEqual(fresh, first, 'explicit options: computed, not remembered');
+  assert.deepEqual(fresh, first);
+  assert.notDeepEqual(sentenceVector(sentence, { common: null }), first);
 });

@@ -14,7 +14,7 @@
 // vocabulary is used unless the caller passes one fitted on its own corpus (`commonDirection`).
 //
 // The first call loads the vectors (a few seconds, see vectors.ts); later calls are microseconds.
-import { wordVectors, type WordVectors } from './vectors.js';
+import { derivedVector, wordVectors, type WordVectors } from './vectors.js';
 
 export { wordVectors, wordVectorsLoaded } from './vectors.js';
 
@@ -69,11 +69,31 @@ export function wordWeight(word: string, a: number = SIF_A): number {
   return row < 0 ? 0 : sifWeight(row, vectors.size, a);
 }
 
+const sentenceVectors = new Map<string, Float32Array | null>();
+/**
+ * Sentences whose vectors are kept (about 25 MB at most): one story's analysis asks for the same
+ * sentence's vector several times (its claims, its support, the brief: 6,662 asks for 2,366
+ * sentences in a batch of 55 articles); past this the memory starts again.
+ */
+const SENTENCE_VECTOR_CACHE = 50_000;
+
 /**
  * The SIF sentence vector of `words` (unit length), or null when none of them has a vector.
  * Words are matched lower-cased; hyphenated words missing from the vocabulary fall back to their parts.
+ * With the default options the vector is remembered and the same array given again: read it, never change it.
  */
 export function sentenceVector(input: readonly string[], options: Partial<VectorOptions> = {}): Float32Array | null {
+  if (options.common !== undefined || options.a !== undefined) return computeSentenceVector(input, options);
+  const key = input.join('\u0000');
+  const kept = sentenceVectors.get(key);
+  if (kept !== undefined) return kept;
+  if (sentenceVectors.size >= SENTENCE_VECTOR_CACHE) sentenceVectors.clear();
+  const vector = computeSentenceVector(input, options);
+  sentenceVectors.set(key, vector);
+  return vector;
+}
+
+function computeSentenceVector(input: readonly string[], options: Partial<VectorOptions>): Float32Array | null {
   const { common, a } = { ...DEFAULT_VECTOR_OPTIONS, ...options };
   const vectors = wordVectors();
   const dims = vectors.dimensions;
@@ -127,7 +147,8 @@ export function wordVector(word: string): Float32Array | null {
 
 /** The SIF vector of a whole text (see `sentenceVector`). */
 export function documentVector(text: string, options: Partial<VectorOptions> = {}): Float32Array | null {
-  return sentenceVector(words(text), options);
+  // Each document once: not remembered.
+  return computeSentenceVector(words(text), options);
 }
 
 /** Cosine similarity; 0 when either vector is null, empty or zero. */
@@ -200,16 +221,22 @@ function normalise(v: Float32Array): Float32Array | null {
   return v;
 }
 
-let builtin: Float32Array | null = null;
+let builtin: Float32Array | null | undefined;
+/** The kept direction's name: a new one whenever `vocabularyDirection` or SIF_A changes, so a kept value is never stale. */
+const BUILTIN_DIRECTION_NAME = `common-direction-1-a${SIF_A}`;
+
+/** The built-in common direction, computed once per machine (kept beside the vector cache) and read once per thread. */
+function builtinCommonDirection(): Float32Array | null {
+  if (builtin === undefined) builtin = derivedVector(BUILTIN_DIRECTION_NAME, vocabularyDirection);
+  return builtin;
+}
 
 /**
  * The common direction of English text estimated from the vocabulary alone: the expected SIF
  * word contribution, sum over words of p(w) * weight(w) * v(w). Sentence vectors of ordinary
  * length are dominated by this mean, so it approximates their first principal direction.
  */
-function builtinCommonDirection(): Float32Array | null {
-  if (builtin) return builtin;
-  const vectors = wordVectors();
+function vocabularyDirection(vectors: WordVectors): Float32Array | null {
   const dims = vectors.dimensions;
   const mean = new Float32Array(dims);
   for (let row = 0; row < vectors.size; row++) {
@@ -217,6 +244,5 @@ function builtinCommonDirection(): Float32Array | null {
     const scale = p * sifWeight(row, vectors.size, SIF_A);
     for (let d = 0; d < dims; d++) mean[d]! += scale * vectors.matrix[row * dims + d]!;
   }
-  builtin = normalise(mean);
-  return builtin;
+  return normalise(mean);
 }

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cacheDirectory, readVectorCache, writeVectorCache } from './vector-cache.js';
+import { cacheDirectory, readDerivedVector, readVectorCache, writeDerivedVector, writeVectorCache } from './vector-cache.js';
 import type { WordVectors } from './vectors.js';
 
 function sample(): WordVectors {
@@ -40,6 +40,28 @@ test('word vector cache: written and read back exactly; another key, a cut file 
     const newline = sample();
     (newline.index as Map<string, number>).set('two\nlines', 4);
     assert.equal(writeVectorCache(join(dir, 'newline.bin'), 'k', newline), false, 'a word the layout cannot keep: no cache');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a derived vector kept beside the cache: read back bit for bit, null kept as null, another key or a damaged file unknown', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'corroborate-derived-'));
+  try {
+    const path = join(dir, 'nested', 'derived.json');
+    const vector = new Float32Array([0.1, -1 / 3, 1e-30, 123456.789, -0]);
+    assert.equal(writeDerivedVector(path, 'pkg@1', vector), true);
+    const back = readDerivedVector(path, 'pkg@1');
+    assert.ok(back);
+    assert.deepEqual(new Uint8Array(back.buffer), new Uint8Array(vector.buffer));
+    assert.equal(readDerivedVector(path, 'pkg@2'), undefined, 'made from another package');
+    assert.equal(writeDerivedVector(path, 'pkg@1', null), true);
+    assert.equal(readDerivedVector(path, 'pkg@1'), null);
+    writeFileSync(path, '{"key":"pkg@1","values":[1]}');
+    assert.equal(readDerivedVector(path, 'pkg@1'), undefined);
+    writeFileSync(path, 'not json');
+    assert.equal(readDerivedVector(path, 'pkg@1'), undefined);
+    assert.equal(readDerivedVector(join(dir, 'missing.json'), 'pkg@1'), undefined);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

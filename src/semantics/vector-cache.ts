@@ -6,10 +6,11 @@
 // Layout: "CORVEC1\n", a uint32 header length, the header (JSON: key, dimensions, size, words
 // byte length), the words joined by "\n" (UTF-8), zero padding to a multiple of 4, then the
 // float32 matrix in little-endian order.
-import { closeSync, fstatSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { WordVectors } from './vectors.js';
+import { WordIndex } from './word-index.js';
 
 const MAGIC = 'CORVEC1\n';
 
@@ -58,22 +59,26 @@ export function decodeVectorCache(bytes: Uint8Array, key: string): WordVectors |
     };
     if (header.key !== key) return null;
     const wordsStart = headerStart + headerLength;
-    const words = file
-      .subarray(wordsStart, wordsStart + header.wordBytes)
-      .toString('utf8')
-      .split('\n');
+    const wordBytes = file.subarray(wordsStart, wordsStart + header.wordBytes);
     const matrixStart = align4(wordsStart + header.wordBytes);
     const floats = header.size * header.dimensions;
-    if (words.length !== header.size || file.byteLength !== matrixStart + floats * 4) return null;
+    if (countNewlines(wordBytes) + 1 !== header.size || file.byteLength !== matrixStart + floats * 4) return null;
     // The file's own memory when it is aligned (a large read is), so the matrix is not held twice.
     const at = file.byteOffset + matrixStart;
     const matrix = at % 4 === 0 ? new Float32Array(file.buffer, at, floats) : new Float32Array(file.buffer.slice(at, at + floats * 4));
-    const index = new Map<string, number>();
-    // A row without a word (a duplicate in the package, never indexed) was written as "".
-    words.forEach((word, row) => {
-      if (word !== '' && !index.has(word)) index.set(word, row);
-    });
-    return { dimensions: header.dimensions, size: header.size, index, matrix, bytes };
+    // The word index is made on the first lookup: a main thread that only hands the vectors to
+    // its worker threads never makes it.
+    let index: WordIndex | null = null;
+    return {
+      dimensions: header.dimensions,
+      size: header.size,
+      get index() {
+        index ??= new WordIndex(wordBytes, header.size);
+        return index;
+      },
+      matrix,
+      bytes,
+    };
   } catch {
     return null;
   }
@@ -114,6 +119,55 @@ export function writeVectorCache(path: string, key: string, vectors: WordVectors
     rmSync(temporary, { force: true });
     return false;
   }
+}
+
+/**
+ * A vector derived from the word vectors alone (the common direction SIF removes: a pass over all
+ * 34 million floats, a tenth of a second per process and per worker thread), kept in a small file
+ * beside the cache: `undefined` when the file is missing or was made for another package `key`.
+ * The floats are kept as their little-endian bytes in base64, so they read back bit for bit.
+ */
+export function readDerivedVector(path: string, key: string): Float32Array | null | undefined {
+  try {
+    const kept = JSON.parse(readFileSync(path, 'utf8')) as { key?: unknown; values?: unknown };
+    if (kept.key !== key) return undefined;
+    if (kept.values === null) return null;
+    if (typeof kept.values !== 'string') return undefined;
+    const bytes = Buffer.from(kept.values, 'base64');
+    if (bytes.byteLength % 4 !== 0) return undefined;
+    const vector = new Float32Array(bytes.byteLength / 4);
+    for (let i = 0; i < vector.length; i++) vector[i] = bytes.readFloatLE(i * 4);
+    return vector;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Keeps a derived vector for `key` at `path` (through a rename); false, writing nothing, when the folder cannot be written. */
+export function writeDerivedVector(path: string, key: string, vector: Float32Array | null): boolean {
+  const temporary = `${path}.${process.pid}.tmp`;
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    let values: string | null = null;
+    if (vector) {
+      const bytes = Buffer.alloc(vector.length * 4);
+      vector.forEach((value, i) => bytes.writeFloatLE(value, i * 4));
+      values = bytes.toString('base64');
+    }
+    writeFileSync(temporary, JSON.stringify({ key, values }));
+    renameSync(temporary, path);
+    return true;
+  } catch {
+    rmSync(temporary, { force: true });
+    return false;
+  }
+}
+
+/** Newline bytes in `bytes` (the words' separators; UTF-8 never uses 0x0a inside a character). */
+function countNewlines(bytes: Uint8Array): number {
+  let count = 0;
+  for (let at = bytes.indexOf(0x0a); at >= 0; at = bytes.indexOf(0x0a, at + 1)) count++;
+  return count;
 }
 
 function align4(n: number): number {

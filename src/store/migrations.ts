@@ -248,6 +248,22 @@ CREATE TABLE story_queue (
 ALTER TABLE stories ADD COLUMN version INTEGER;
 `,
   },
+  // 11: what analysis computes of one article alone (its claims), kept so that a story it stands
+  // in is analysed again without computing it again (issue #15); `version` names the code and
+  // options that made it, and a part of another version is computed again.
+  {
+    version: 11,
+    name: 'article parts',
+    sql: () => `
+CREATE TABLE article_parts (
+  article_id TEXT NOT NULL,
+  part TEXT NOT NULL,
+  version TEXT NOT NULL,
+  value TEXT NOT NULL,
+  PRIMARY KEY (article_id, part)
+);
+`,
+  },
   // 20-29: following feeds (`corroborate watch`); 11-19 are left to other work in progress.
   {
     version: 20,

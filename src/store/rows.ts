@@ -185,6 +185,16 @@ export interface StoryQueueTable {
 }
 
 /** Every table by name. */
+/** What analysis computes of one article alone (its claims), kept for the stories it stands in (migration 11). */
+export interface ArticlePartTable {
+  readonly article_id: string;
+  readonly part: string;
+  /** The code and options that made it: a part of another version is computed again. */
+  readonly version: string;
+  /** JSON of the part. */
+  readonly value: string;
+}
+
 /** A feed or site `corroborate watch` follows (migration 20, store/feeds.ts). */
 export interface WatchedFeedTable {
   readonly id: string;
@@ -229,6 +239,7 @@ export interface Tables {
   readonly engine_merges: EngineMergeTable;
   readonly unplaced_articles: UnplacedArticleTable;
   readonly story_queue: StoryQueueTable;
+  readonly article_parts: ArticlePartTable;
   readonly watched_feeds: WatchedFeedTable;
   readonly watched_items: WatchedItemTable;
 }

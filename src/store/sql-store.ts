@@ -25,6 +25,7 @@ import * as jobs from './jobs.js';
 import * as feeds from './feeds.js';
 import * as engine from './engine-state.js';
 import type {
+  ArticlePart,
   FeedPoll,
   WatchedFeed,
   EngineStateWrite,
@@ -472,6 +473,36 @@ export class SqlStore implements Store {
        GROUP BY outlet_key ORDER BY COUNT(*) DESC, MIN(outlet)`,
     );
     return rows.map((row) => ({ outlet: row.outlet, stories: row.n }));
+  }
+
+  async saveArticleParts(parts: readonly ArticlePart[]): Promise<void> {
+    if (parts.length === 0) return;
+    await this.write('store article parts', async (tx) => {
+      for (const { articleId, part, version, value } of parts) {
+        // A value the database could not keep exactly (a raw NUL) is not kept: it is computed again.
+        if (storable(value) !== value) continue;
+        await tx.run(
+          `INSERT INTO article_parts (article_id, part, version, value) VALUES (?, ?, ?, ?)
+           ON CONFLICT (article_id, part) DO UPDATE SET version = excluded.version, value = excluded.value`,
+          [articleId, part, version, value],
+        );
+      }
+    });
+  }
+
+  async getArticleParts(articleIds: readonly string[], part: string, version: string): Promise<Map<string, string>> {
+    const ids = [...new Set(articleIds)];
+    const found = new Map<string, string>();
+    for (let i = 0; i < ids.length; i += PARAMS_PER_STATEMENT - 2) {
+      const chunk = ids.slice(i, i + PARAMS_PER_STATEMENT - 2);
+      const rows = await this.read<Selected<'article_parts', 'article_id' | 'value'>>(
+        'read article parts',
+        `SELECT article_id, value FROM article_parts WHERE part = ? AND version = ? AND article_id IN (${chunk.map(() => '?').join(', ')})`,
+        [part, version, ...chunk],
+      );
+      for (const row of rows) found.set(row.article_id, row.value);
+    }
+    return found;
   }
 
   async saveSignatures(entries: readonly { articleId: string; bandKeys: readonly string[] }[]): Promise<void> {

@@ -223,6 +223,34 @@ for (const backend of [sqliteBackend(), postgresBackend()]) {
       store = await openStore(place.location, { ...place.options, migrate: false });
     });
 
+    it('keeps article parts by article, part and version, replacing an older version', async () => {
+      const [a, b] = [sampleArticle(1), sampleArticle(2)];
+      await store.saveArticles([withSentences(a), withSentences(b)]);
+      await store.saveArticleParts([
+        { articleId: a.id, part: 'claims', version: 'v1', value: '[{"text":"é \\u0000 \\ud800"}]' },
+        { articleId: b.id, part: 'claims', version: 'v1', value: '[]' },
+        { articleId: a.id, part: 'other', version: 'v1', value: '1' },
+        { articleId: b.id, part: 'other', version: 'v1', value: 'raw \u0000 NUL' },
+      ]);
+      assert.deepEqual(
+        await store.getArticleParts([a.id, b.id, 'missing', a.id], 'claims', 'v1'),
+        new Map([
+          [a.id, '[{"text":"é \\u0000 \\ud800"}]'],
+          [b.id, '[]'],
+        ]),
+      );
+      assert.deepEqual(
+        await store.getArticleParts([a.id, b.id], 'other', 'v1'),
+        new Map([[a.id, '1']]),
+        'a value it cannot keep exactly is not kept',
+      );
+      assert.deepEqual(await store.getArticleParts([a.id], 'claims', 'v2'), new Map(), 'another version is not returned');
+      await store.saveArticleParts([{ articleId: a.id, part: 'claims', version: 'v2', value: '[1]' }]);
+      assert.deepEqual(await store.getArticleParts([a.id, b.id], 'claims', 'v2'), new Map([[a.id, '[1]']]));
+      assert.deepEqual(await store.getArticleParts([a.id], 'claims', 'v1'), new Map(), 'the older version was replaced');
+      assert.deepEqual(await store.getArticleParts([], 'claims', 'v2'), new Map());
+    });
+
     it('stores articles once by content hash', async () => {
       const batch = [1, 2, 3].map((n) => withSentences(sampleArticle(n)));
       const first = await store.saveArticles(batch);
@@ -1188,6 +1216,7 @@ const DECLARED: { [T in keyof Tables]: { [C in keyof Tables[T]]-?: Described<Tab
   engine_merges: { id: 'text not null', into_id: 'text not null' },
   unplaced_articles: { article_id: 'text not null', published_ms: 'integer', stored_ms: 'integer not null' },
   story_queue: { story_id: 'text not null', version: 'integer not null', holder: 'text', expires_ms: 'integer' },
+  article_parts: { article_id: 'text not null', part: 'text not null', version: 'text not null', value: 'text not null' },
   watched_feeds: {
     id: 'text not null',
     url: 'text not null',

@@ -178,6 +178,15 @@ export interface EngineStateWrite {
   readonly analysed?: boolean;
 }
 
+/** What analysis computed of one article alone, kept for the next time its story is analysed. */
+export interface ArticlePart {
+  readonly articleId: string;
+  readonly part: string;
+  readonly version: string;
+  /** JSON text. */
+  readonly value: string;
+}
+
 /** A story whose engine state is newer than its stored dossier, to analyse. */
 export interface QueuedStory {
   readonly id: string;
@@ -245,6 +254,13 @@ export interface Store {
   /** The live story `id` names as the JSON text it was saved as (JSON.stringify of the DossierStory), with its version. */
   getStoryJson(id: string): Promise<(StoryVersion & { readonly json: string }) | null>;
   listStories(query?: StoryQuery): Promise<{ total: number; stories: StorySummary[] }>;
+  /**
+   * Keeps what analysis computed of single articles (`part` names what, `version` the code and
+   * options that made it; `value` is JSON text), replacing an article's earlier value of the part.
+   */
+  saveArticleParts(parts: readonly ArticlePart[]): Promise<void>;
+  /** The kept `part` of each of `articleIds` made by `version`, by article id; absent when none or another version. */
+  getArticleParts(articleIds: readonly string[], part: string, version: string): Promise<Map<string, string>>;
   /** Reuse signatures for incremental near-duplicate search (issue "Who copied whom"). */
   saveSignatures(entries: readonly { articleId: string; bandKeys: readonly string[] }[]): Promise<void>;
   /** Article ids sharing at least one band key with the given keys. */
