@@ -84,7 +84,7 @@ export async function run(args: readonly string[]): Promise<void> {
   const folder = mkdtempSync(join(tmpdir(), 'corroborate-bench-watch-'));
   try {
     const store = await openStore(join(folder, 'watch.db'));
-    const clock = new ManualClock(Date.now() + 1000);
+    const clock = new ManualClock();
     const waiting: { feed: string; resolve: () => void }[] = [];
     const onEvent = (event: WatchEvent) => {
       if (event.type !== 'polled' && event.type !== 'failed') return;

@@ -8,7 +8,8 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runCli, waitForJob } from './server/helpers.js';
+import { EXAMPLES, runCli, waitForJob } from './server/helpers.js';
+import { FeedSite } from '../src/watch/testing.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const manifest = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as {
@@ -94,6 +95,42 @@ describe('the compiled package', () => {
       const done = await waitForJob(url, job.id);
       assert.equal(done.state, 'done', JSON.stringify(done));
       assert.equal((done.articlesAdded as string[]).length, 1, JSON.stringify(done));
+    });
+  });
+
+  describe('serve --watch polls in the compiled watcher thread', () => {
+    let dir = '';
+    let server: ReturnType<typeof runCli> | null = null;
+    const site = new FeedSite(EXAMPLES);
+    before(async () => {
+      dir = await mkdtemp(join(tmpdir(), 'corroborate-package-watch-'));
+      await site.start();
+    });
+    after(async () => {
+      server?.child.kill('SIGKILL');
+      await server?.exited;
+      await site.close();
+      await rm(dir, { recursive: true, force: true });
+    });
+
+    it('adds the article of a feed followed through the API', async () => {
+      site.publish('/news/0.html', 'Putin outlines deals');
+      server = runCli(['serve', '--db', join(dir, 'c.db'), '--port', '0', '--watch', '--allow-private-network'], { compiled: true });
+      const [, url] = (await server.printed(/(http:\/\/127\.0\.0\.1:\d+)\//)) as unknown as [string, string];
+      const followed = await fetch(`${url}/api/feeds`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ url: `${site.base}/feed.xml` }),
+      });
+      assert.equal(followed.status, 201, await followed.clone().text());
+      // The thread polls at once: wait for the poll it records (a server that died fails below).
+      let feeds: { articles: number; lastPolledAt: string | null; lastError: string | null }[] = [];
+      while (!feeds[0]?.lastPolledAt && server.child.exitCode === null) {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        feeds = ((await (await fetch(`${url}/api/feeds`)).json()) as { feeds: typeof feeds }).feeds;
+      }
+      assert.deepEqual([feeds[0]?.articles, feeds[0]?.lastError], [1, null], server.output().stderr);
+      assert.match(server.output().stderr, /feed\.xml: 1 new item, 1 new article/);
     });
   });
 });

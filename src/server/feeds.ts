@@ -67,8 +67,8 @@ export function parseFollow(text: string): string {
   return canonicalUrl(trimmed) ?? trimmed;
 }
 
-/** A feed as the API shows it: times as ISO 8601. */
+/** A feed as the API shows it: times as ISO 8601; the next poll null while it is due at once. */
 function feedView(feed: WatchedFeed) {
   const { nextPollMs, ...rest } = feed;
-  return { ...rest, nextPollAt: new Date(nextPollMs).toISOString() };
+  return { ...rest, nextPollAt: nextPollMs > 0 ? new Date(nextPollMs).toISOString() : null };
 }

@@ -445,7 +445,7 @@ export const openApiDocument = {
           addedAt: { type: 'string' },
           etag: nullableString,
           lastModified: nullableString,
-          nextPollAt: { type: 'string' },
+          nextPollAt: { ...nullableString, description: 'When the feed is polled next; null: at once (never polled yet).' },
           failures: { type: 'integer', description: 'Polls that failed in a row; the pause before the next doubles with each.' },
           lastError: { ...nullableString, description: 'Why the last poll failed.' },
           lastPolledAt: nullableString,

@@ -202,7 +202,7 @@ export interface WatchedFeed {
   /** Validators of the last copy read, sent back on the next poll (conditional GET). */
   readonly etag: string | null;
   readonly lastModified: string | null;
-  /** When the feed is next due (milliseconds since the epoch). */
+  /** When the feed is next due (milliseconds since the epoch); 0 for a feed never polled (due at once). */
   readonly nextPollMs: number;
   /** Polls that failed in a row (0 after a good one): the backoff grows with it. */
   readonly failures: number;

@@ -195,7 +195,10 @@ class Watcher {
       accept: FEED_ACCEPT,
     });
     if (!answer.ok) return this.failed(feed, answer.reason);
-    const validators = { etag: answer.etag ?? feed.etag, lastModified: answer.lastModified ?? feed.lastModified };
+    // A 304 may leave its validators out (they stand); a new copy comes with its own, or none.
+    const validators = answer.notModified
+      ? { etag: answer.etag ?? feed.etag, lastModified: answer.lastModified ?? feed.lastModified }
+      : { etag: answer.etag ?? null, lastModified: answer.lastModified ?? null };
     if (answer.notModified) return this.succeeded(feed, polledAt, validators, 'unchanged', 0, [], []);
     const parsed = parseSource(decodeBytes(answer.bytes, charsetOf(answer.contentType)).text, answer.url);
     if (parsed.kind === 'unreadable') return this.failed(feed, parsed.reason);

@@ -87,7 +87,7 @@ async function showFeeds(list, status, isCurrent) {
                 { class: 'error' },
                 ` · failing (${feed.failures} in a row): ${feed.lastError ?? ''}; next try ${formatDate(feed.nextPollAt)}`,
               )
-            : ` · next poll ${formatDate(feed.nextPollAt)}`,
+            : ` · ${feed.nextPollAt ? `next poll ${formatDate(feed.nextPollAt)}` : 'polled shortly'}`,
           ' ',
           unfollow,
         );
