@@ -12,7 +12,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { deriveStory } from '../src/derivation/index.js';
+import { deriveStory, type DerivationOptions } from '../src/derivation/index.js';
 import { analysed } from '../src/derivation/families.js';
 import { findReuse } from '../src/reuse/index.js';
 import type { AnalysedArticle, Derivation, Role } from '../src/records.js';
@@ -91,7 +91,7 @@ function predictedShare(d: Derivation | undefined, inFamily: boolean): Share {
   return ((d as { derivedShare?: number }).derivedShare ?? 0) >= WHOLLY_SHARE ? 'wholly' : 'partially';
 }
 
-function reuseDev(args: readonly string[]): void {
+function reuseDev(args: readonly string[], method: DerivationOptions['method']): void {
   if (!reuseDevAvailable()) {
     console.log('reuse-dev: ../shared/bench/ecbplus not found; skipped');
     return;
@@ -108,7 +108,7 @@ function reuseDev(args: readonly string[]): void {
     const gold = goldPairs(event);
     const reuse = findReuse(event.articles);
     started = performance.now();
-    const derivations = deriveStory(event.articles, reuse);
+    const derivations = deriveStory(event.articles, reuse, { method });
     deriveMs += performance.now() - started;
     const predicted = componentPairs(ids, derivationLinks(derivations));
     const side = event.heldOut ? tallies.heldOut : tallies.dev;
@@ -132,7 +132,9 @@ function reuseDev(args: readonly string[]): void {
       for (const k of gold) if (!predicted.has(k)) console.log(`  fn ${event.event} ${k}`);
     }
   }
-  console.log(`reuse-dev (${events.length} events; held out: ${events.filter((e) => e.heldOut).length}), same-family pairs:`);
+  console.log(
+    `[method ${method}] reuse-dev (${events.length} events; held out: ${events.filter((e) => e.heldOut).length}), same-family pairs:`,
+  );
   console.log(`  dev events      model    ${prf(tallies.dev.model)}`);
   console.log(`  dev events      5-gram   ${prf(tallies.dev.baseline)}`);
   console.log(`  held-out events model    ${prf(tallies.heldOut.model)}`);
@@ -166,7 +168,7 @@ interface StoryFile {
   }[];
 }
 
-function constructed(args: readonly string[]): void {
+function constructed(args: readonly string[], method: DerivationOptions['method']): void {
   const roles = new Map<Role, Tally>();
   const at = (r: Role): Tally => {
     const t = roles.get(r) ?? tally();
@@ -187,7 +189,7 @@ function constructed(args: readonly string[]): void {
         published: a.published,
       }),
     );
-    const derivations = deriveStory(articles, findReuse(articles));
+    const derivations = deriveStory(articles, findReuse(articles), { method });
     story.articles.forEach((a, k) => {
       const d = derivations[k]!;
       if (d.role === a.role) at(a.role).tp++;
@@ -202,16 +204,16 @@ function constructed(args: readonly string[]): void {
       }
     });
   }
-  console.log('constructed families (bench/stories), role per article:');
+  console.log(`[method ${method}] constructed families (bench/stories), role per article:`);
   for (const [role, t] of [...roles].sort()) console.log(`  ${role.padEnd(12)} ${prf(t)}`);
   console.log(`  documented sources found: ${linksRight} of ${links}`);
 }
 
-function meter(args: readonly string[]): void {
+function meter(args: readonly string[], method: DerivationOptions['method']): void {
   if (!reuseDevAvailable()) return;
   const out = { dev: { tp: 0, fp: 0, fn: 0, tn: 0 }, heldOut: { tp: 0, fp: 0, fn: 0, tn: 0 } };
   for (const c of meterCases(loadReuseDev())) {
-    const derivations = deriveStory(c.articles, findReuse(c.articles));
+    const derivations = deriveStory(c.articles, findReuse(c.articles), { method });
     const t = c.heldOut ? out.heldOut : out.dev;
     for (const [id, derived] of c.labels) {
       const d = derivations.find((x) => x.article === id)!;
@@ -224,7 +226,9 @@ function meter(args: readonly string[]): void {
       } else t.tn++;
     }
   }
-  console.log('METER-like rewrites of wire-like ECB+ articles (bench/derivation-meter.ts), derived = linked to the wire copy:');
+  console.log(
+    `[method ${method}] METER-like rewrites of wire-like ECB+ articles (bench/derivation-meter.ts), derived = linked to the wire copy:`,
+  );
   for (const [name, t] of Object.entries(out)) {
     const derived = f1({ tp: t.tp, fp: t.fp, fn: t.fn }).f;
     const non = f1({ tp: t.tn, fp: t.fn, fn: t.fp }).f;
@@ -258,8 +262,11 @@ function speed(): void {
 }
 
 export async function run(args: readonly string[]): Promise<void> {
-  reuseDev(args);
-  meter(args);
-  constructed(args);
+  const methods: DerivationOptions['method'][] = args.includes('--model-only') ? ['model'] : ['rules', 'model'];
+  for (const method of methods) {
+    reuseDev(args, method);
+    meter(args, method);
+    constructed(args, method);
+  }
   speed();
 }
