@@ -262,7 +262,15 @@ export function deriveStory(
       article: profiles[r.source]!.id,
       evidence: r.passages,
       coverage: round(coverage(p, r.passages, 'target').plain),
+      probability: round(r.probability),
     }));
+    const share =
+      own.length > 0
+        ? derivedShare(
+            p,
+            own.flatMap((r) => r.passages),
+          )
+        : 0;
     const partners = [...sharedWith[p.index]!].map((i) => profiles[i]!);
     const { role, reason } = nameRole(
       p,
@@ -279,6 +287,7 @@ export function deriveStory(
       article: p.id,
       role,
       derivedFrom,
+      derivedShare: round(share),
       sharedSourceWith: partners.map((q) => q.id),
       attributions: [...new Set(p.attributions.map((a) => a.cue))],
       reason,
@@ -677,6 +686,29 @@ function nameRole(
         ? `Independent of the other articles here: it shares too little text with them to derive from one, though it credits ${cited[0]}.`
         : 'Independent: it shares too little text with the other articles (quotes discounted) to derive from any of them.',
   };
+}
+
+/** A sentence counts as aligned to a source when this share of its words lies in the evidence. */
+const ALIGNED_SENTENCE_SHARE = 0.5;
+/** Below this share of its sentences aligned to its sources, an article is partially derived. */
+export const WHOLLY_DERIVED_SHARE = 0.6;
+
+/** Share of the article's sentences whose words lie mostly in the passages (target side). */
+function derivedShare(p: Profile, passages: readonly Passage[]): number {
+  const sentences = p.sequence.sentences;
+  if (sentences.length === 0) return 0;
+  let aligned = 0;
+  for (const s of sentences) {
+    let words = 0;
+    let covered = 0;
+    for (let k = lowerBound(p.tokenStarts, s.start); k < p.words && p.tokenStarts[k]! < s.end; k++) {
+      words++;
+      const at = p.tokenStarts[k]!;
+      if (passages.some((x) => x.targetStart <= at && at < x.targetEnd)) covered++;
+    }
+    if (words > 0 && covered >= ALIGNED_SENTENCE_SHARE * words) aligned++;
+  }
+  return aligned / sentences.length;
 }
 
 /** A shortened text laid out as key points is a summary up to this share of its source's length. */

@@ -36,9 +36,13 @@ export interface DossierArticle {
   readonly text: string;
   readonly role: Role;
   readonly roleReason: string;
+  /** Share of its sentences aligned to its sources (absent in dossiers stored before it existed). */
+  readonly derivedShare?: number;
   readonly derivedFrom: readonly {
     readonly article: string;
     readonly coverage: number;
+    /** The pair model's probability that the two share copy (absent in older dossiers). */
+    readonly probability?: number;
     readonly evidence: readonly DossierEvidence[];
   }[];
   readonly sharedSourceWith: readonly string[];
