@@ -1,4 +1,4 @@
-// `npm run bench:derivation [-- --errors] [--baseline-only]`: who copied whom (stage 7).
+// `npm run bench:derivation [-- --errors] [--model-only] [--end-to-end] [--chrome]`: who copied whom (stage 7).
 //  1. Real reuse (ECB+ dev, reuse-dev.json; bench/derivation-data.ts): reuse and derivation run on
 //     each gold event's articles; predicted families are the linked components of `derivedFrom`
 //     and `sharedSourceWith`; same-family pair precision/recall/F1 on the dev events and on the
@@ -9,14 +9,17 @@
 //     makes of them; derived / non-derived F1 and accuracy, dev and held-out events apart.
 //  3. Constructed families (bench/stories/*.json): each article's documented role, P/R per role.
 //  4. Speed: deriveStory on a 50-article story (reuse pairs given), median of 5.
-import { readdirSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { deriveStory, type DerivationOptions } from '../src/derivation/index.js';
 import { analysed } from '../src/derivation/families.js';
 import { findReuse } from '../src/reuse/index.js';
+import { runAnalysis } from '../src/pipeline/analyze.js';
+import { openStore } from '../src/store/index.js';
 import type { AnalysedArticle, Derivation, Role } from '../src/records.js';
-import { componentPairs, goldPairs, loadReuseDev, reuseDevAvailable, type Share } from './derivation-data.js';
+import { componentPairs, goldPairs, loadReuseDev, reuseDevAvailable, type ReuseEvent, type Share } from './derivation-data.js';
 import { meterCases } from './derivation-meter.js';
 
 const STORIES = resolve(import.meta.dirname, 'stories');
@@ -91,13 +94,36 @@ function predictedShare(d: Derivation | undefined, inFamily: boolean): Share {
   return ((d as { derivedShare?: number }).derivedShare ?? 0) >= WHOLLY_SHARE ? 'wholly' : 'partially';
 }
 
+/**
+ * Page chrome one outlet puts on every page (a video playlist and a photo credit), added to every
+ * third article of each event: shared text that is not reuse (modern US news pages carry it).
+ */
+const CHROME = [
+  'Watch more videos',
+  'Storm brings heavy snow to the mountains as drivers are told to stay home',
+  'Local bakery celebrates 100 years in business with free bread for everyone',
+  'High school team wins the state title in overtime thriller on Saturday night',
+  'Officials unveil plans for a new bridge over the river downtown',
+  'Copyright 2024 Example Broadcasting Company. All rights reserved. This material may not be published, broadcast, rewritten or redistributed.',
+].join('\n');
+
+function withChrome(events: readonly ReuseEvent[]): ReuseEvent[] {
+  return events.map((e) => ({
+    ...e,
+    articles: e.articles.map((a, k) =>
+      k % 3 === 0 ? analysed(a.article.id, `${a.article.text}\n\n${CHROME}`, { outlet: a.article.outlet }) : a,
+    ),
+  }));
+}
+
 function reuseDev(args: readonly string[], method: DerivationOptions['method']): void {
   if (!reuseDevAvailable()) {
     console.log('reuse-dev: ../shared/bench/ecbplus not found; skipped');
     return;
   }
   const errors = args.includes('--errors');
-  const events = loadReuseDev();
+  const chrome = args.includes('--chrome');
+  const events = chrome ? withChrome(loadReuseDev()) : loadReuseDev();
   const tallies = { dev: { model: tally(), baseline: tally() }, heldOut: { model: tally(), baseline: tally() } };
   const directions = { right: 0, wrong: 0, missing: 0 };
   const shares = new Map<string, number>();
@@ -239,6 +265,60 @@ function meter(args: readonly string[], method: DerivationOptions['method']): vo
   }
 }
 
+/**
+ * End to end: all 772 articles as one JSONL batch through `runAnalysis` (extraction, clustering
+ * into stories, reuse, derivation), families = linked components over the whole batch, so pairs
+ * split across stories are missed and links across events count against precision.
+ */
+async function endToEnd(method: DerivationOptions['method']): Promise<void> {
+  if (!reuseDevAvailable()) return;
+  const events = loadReuseDev();
+  const dir = mkdtempSync(join(tmpdir(), 'bench-derivation-'));
+  try {
+    const input = join(dir, 'reuse-dev.jsonl');
+    const eventOf = new Map<string, ReuseEvent>();
+    const lines: string[] = [];
+    for (const e of events)
+      for (const a of e.articles) {
+        eventOf.set(a.article.id, e);
+        lines.push(JSON.stringify({ url: `https://example.org/${a.article.id}`, title: null, published: null, text: a.article.text }));
+      }
+    writeFileSync(input, `${lines.join('\n')}\n`);
+    const store = await openStore(join(dir, 'bench.db'));
+    const result = await runAnalysis([input], store, { derivation: { method } });
+    await store.close();
+    const idOf = (url: string | null) => (url ?? '').replace('https://example.org/', '');
+    const links: [string, string][] = [];
+    const storyOf = new Map<string, string>();
+    for (const story of result.dossier.stories) {
+      const byArticle = new Map(story.articles.map((a) => [a.id, idOf(a.url)]));
+      for (const a of story.articles) {
+        storyOf.set(idOf(a.url), story.id);
+        for (const l of a.derivedFrom) links.push([idOf(a.url), byArticle.get(l.article) ?? l.article]);
+        for (const o of a.sharedSourceWith) links.push([idOf(a.url), byArticle.get(o) ?? o]);
+      }
+    }
+    const ids = [...eventOf.keys()];
+    const predicted = componentPairs(ids, links);
+    const gold = new Set(events.flatMap((e) => [...goldPairs(e)]));
+    const t = { dev: tally(), heldOut: tally() };
+    let split = 0;
+    for (const k of predicted) (eventOf.get(k.split('|')[0]!)!.heldOut ? t.heldOut : t.dev)[gold.has(k) ? 'tp' : 'fp']++;
+    for (const k of gold)
+      if (!predicted.has(k)) {
+        const [a, b] = k.split('|') as [string, string];
+        (eventOf.get(a)!.heldOut ? t.heldOut : t.dev).fn++;
+        if (storyOf.get(a) !== storyOf.get(b)) split++;
+      }
+    console.log(`[method ${method}] end to end (runAnalysis on all ${ids.length} articles as JSONL, ${result.dossier.stories.length} stories):`);
+    console.log(`  dev events      ${prf(t.dev)}`);
+    console.log(`  held-out events ${prf(t.heldOut)}`);
+    console.log(`  missed same-family pairs whose articles landed in different stories: ${split}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 function speed(): void {
   if (!reuseDevAvailable()) return;
   const events = loadReuseDev();
@@ -267,6 +347,7 @@ export async function run(args: readonly string[]): Promise<void> {
     reuseDev(args, method);
     meter(args, method);
     constructed(args, method);
+    if (args.includes('--end-to-end')) await endToEnd(method);
   }
   speed();
 }

@@ -18,9 +18,11 @@ import { findAttributions, isAgency, quoteSpans, sameOutlet, type Attribution } 
 import { prepareSequence, sequenceEvidence, type SequenceEvidence, type SequenceText } from './sequence.js';
 import { pairFeatures, probability, rareWords, storyGrams, type PairText, type StoryGrams } from './features.js';
 import { MODEL } from './weights.js';
+import { chromeSpans } from './chrome.js';
 
 export { findAttributions, quoteSpans, sameOutlet, isAgency, type Attribution, type AttributionKind } from './attribution.js';
 export { FEATURES } from './features.js';
+export { chromeSpans } from './chrome.js';
 export { MODEL } from './weights.js';
 
 export interface DerivationOptions {
@@ -313,7 +315,11 @@ export function countIndependentOrigins(derivations: readonly Derivation[]): num
 
 function profile(a: AnalysedArticle, index: number, o: DerivationOptions): Profile {
   const text = a.article.text;
-  const tokens = tokenize(text);
+  // Page chrome (a playlist, a copyright line) is left out of every measure: outlets share it.
+  const chrome = chromeSpans(text);
+  const inChrome = (offset: number) => chrome.some(([start, end]) => start <= offset && offset < end);
+  const tokens = chrome.length === 0 ? tokenize(text) : tokenize(text).filter((t) => !inChrome(t.start));
+  const sentences = chrome.length === 0 ? a.sentences : a.sentences.filter((x) => !inChrome(x.start));
   const quotes = quoteSpans(text);
   const tokenStarts = new Int32Array(tokens.length);
   const tokenWeights = new Float32Array(tokens.length);
@@ -344,7 +350,7 @@ function profile(a: AnalysedArticle, index: number, o: DerivationOptions): Profi
     citations: attributions.filter((x) => x.kind === 'citation').map((x) => x.outlet),
     published: Number.isFinite(time) ? time : null,
     outlet: a.article.outlet,
-    sequence: prepareSequence(a.sentences, quotes),
+    sequence: prepareSequence(sentences, quotes),
     pairText: { norms: tokens.map((t) => t.norm), quoted, rare: rareWords(tokens, text), words: tokens.length },
   };
 }
