@@ -310,7 +310,9 @@ async function endToEnd(method: DerivationOptions['method']): Promise<void> {
         (eventOf.get(a)!.heldOut ? t.heldOut : t.dev).fn++;
         if (storyOf.get(a) !== storyOf.get(b)) split++;
       }
-    console.log(`[method ${method}] end to end (runAnalysis on all ${ids.length} articles as JSONL, ${result.dossier.stories.length} stories):`);
+    console.log(
+      `[method ${method}] end to end (runAnalysis on all ${ids.length} articles as JSONL, ${result.dossier.stories.length} stories):`,
+    );
     console.log(`  dev events      ${prf(t.dev)}`);
     console.log(`  held-out events ${prf(t.heldOut)}`);
     console.log(`  missed same-family pairs whose articles landed in different stories: ${split}`);
