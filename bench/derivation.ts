@@ -344,7 +344,7 @@ function speed(): void {
 }
 
 export async function run(args: readonly string[]): Promise<void> {
-  const methods: DerivationOptions['method'][] = args.includes('--model-only') ? ['model'] : ['rules', 'model'];
+  const methods: DerivationOptions['method'][] = args.includes('--model-only') ? ['model'] : ['rules', 'model', 'both'];
   for (const method of methods) {
     reuseDev(args, method);
     meter(args, method);

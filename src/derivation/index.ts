@@ -29,9 +29,10 @@ export interface DerivationOptions {
   /**
    * How pairs are linked: `model`, the fitted pair model (weights.ts) with `linkProbability`; or
    * `rules`, coverage with quotes discounted and the source's sentence sequence or wording
-   * (sequence.ts). Both give each link the model's probability.
+   * (sequence.ts); or `both`: the model's links, and the rules' where the model makes none.
+   * All give each link the model's probability.
    */
-  readonly method: 'model' | 'rules';
+  readonly method: 'model' | 'rules' | 'both';
   /** Probability (the fitted pair model, weights.ts) from which two articles share copy. */
   readonly linkProbability: number;
   /** Rules: share of an article's words (quotes discounted) explained by another from which it derives from it. */
@@ -163,20 +164,44 @@ export function deriveStory(
     if (cov > separate[target.index]!.coverage) separate[target.index] = { other: other.index, coverage: cov, probability: p };
   };
   const grams = storyGrams(profiles.map((p) => p.pairText));
-  for (const pair of reuse) {
+  const measured = reuse.flatMap((pair) => {
     const a = byId.get(pair.a);
     const b = byId.get(pair.b);
-    if (!a || !b || a === b) continue;
-    const m = measurePair(a, b, pair.passages, grams);
-    if (o.method === 'rules') {
-      const linked = byRules(a, b, pair.passages, m, presentOutlets, o);
+    if (!a || !b || a === b) return [];
+    return [{ pair, a, b, m: measurePair(a, b, pair.passages, grams) }];
+  });
+  // Each article's best partner by the model: the rules' fallback (method 'both') links only
+  // that pair, since separate reports of one event meet the rules with many partners at once.
+  const best = profiles.map(() => -1);
+  const bestP = profiles.map(() => -1);
+  measured.forEach(({ a, b, m }, k) => {
+    for (const x of [a, b])
+      if (m.probability > bestP[x.index]!) {
+        bestP[x.index] = m.probability;
+        best[x.index] = k;
+      }
+  });
+  for (const [k, { pair, a, b, m }] of measured.entries()) {
+    const modelLinks = m.probability >= o.linkProbability || statedOrSequence(m);
+    const fallback = o.method === 'both' && !modelLinks && (best[a.index] === k || best[b.index] === k);
+    if (o.method === 'rules' || fallback || (o.method === 'both' && !modelLinks)) {
+      const linked: RuleOutcome =
+        o.method === 'rules' || fallback
+          ? byRules(a, b, pair.passages, m, presentOutlets, o)
+          : {
+              kind: 'separate',
+              notes: [
+                [a, b, m.covA.plain],
+                [b, a, m.covB.plain],
+              ],
+            };
       if (linked.kind === 'separate') {
         for (const [x, y, cov] of linked.notes) noteSeparate(x, y, cov, m.probability);
       } else if (linked.kind === 'shared') shared.push(linked.shared);
       else if (linked.kind === 'relation') relations.push(linked.relation);
       continue;
     }
-    if (m.probability < o.linkProbability && !statedOrSequence(m)) {
+    if (!modelLinks) {
       noteSeparate(a, b, m.covA.plain, m.probability);
       noteSeparate(b, a, m.covB.plain, m.probability);
       continue;
