@@ -623,8 +623,10 @@ function orient(
   return { kind: 'shared', byAttribution: false, why: 'they share text but neither is dated, credited or covered enough to come first' };
 }
 
-/** A text this much covered by the other lies wholly inside it. */
+/** A text this much covered by the other lies wholly inside it (the outer text is not). */
 const CONTAINED_COVERAGE = 0.85;
+/** ...and the inner text was taken word for word when this share of it is verbatim (a summary is not). */
+const CONTAINED_VERBATIM = 0.6;
 /** Words of its own before or after the shared body that make material added at an edge. */
 const EDGE_WORDS = 25;
 /** A wire's sign-off: the end of a full agency text, which a cut copy loses. */
@@ -632,14 +634,15 @@ const SIGN_OFF = /\b(?:Reporting by|Editing by|Writing by|Additional reporting b
 
 /** Orientation of a pair where one text lies wholly inside the other, from the material around it. */
 function edgeMaterial(a: Profile, b: Profile, covA: Coverage, covB: Coverage, passages: readonly Passage[]): Orientation | null {
-  if (passages.length === 0) return null;
-  // `inner` lies inside `outer`; the body is the span of `outer` the passages cover.
-  const [inner, outer, side] = covB.plain >= covA.plain ? [b, a, 'source' as const] : [a, b, 'target' as const];
-  if (Math.max(covA.plain, covB.plain) < CONTAINED_COVERAGE || Math.min(covA.plain, covB.plain) >= CONTAINED_COVERAGE) return null;
-  const starts = passages.map((p) => (side === 'source' ? p.sourceStart : p.targetStart));
-  const ends = passages.map((p) => (side === 'source' ? p.sourceEnd : p.targetEnd));
-  const bodyStart = Math.min(...starts);
-  const bodyEnd = Math.max(...ends);
+  // The body is what was taken word for word: paraphrased sentences can be scattered anywhere.
+  const verbatim = passages.filter((p) => p.similarity >= VERBATIM_SIMILARITY);
+  if (verbatim.length === 0) return null;
+  // `inner` lies inside `outer` (most of it word for word); `outer` does not lie inside `inner`.
+  const [inner, outer, side, innerCov, outerCov] =
+    covB.verbatim >= covA.verbatim ? ([b, a, 'source', covB, covA] as const) : ([a, b, 'target', covA, covB] as const);
+  if (innerCov.verbatim < CONTAINED_VERBATIM || outerCov.plain >= CONTAINED_COVERAGE) return null;
+  const bodyStart = Math.min(...verbatim.map((p) => (side === 'source' ? p.sourceStart : p.targetStart)));
+  const bodyEnd = Math.max(...verbatim.map((p) => (side === 'source' ? p.sourceEnd : p.targetEnd)));
   const before = lowerBound(outer.tokenStarts, bodyStart);
   const after = outer.words - lowerBound(outer.tokenStarts, bodyEnd);
   if (before < EDGE_WORDS && after < EDGE_WORDS) return null;
@@ -649,7 +652,7 @@ function edgeMaterial(a: Profile, b: Profile, covA: Coverage, covB: Coverage, pa
     kind: 'derived',
     source: inner,
     cited: false,
-    why: 'the other lies wholly inside it and it adds material of its own around that text',
+    why: 'the other lies inside it word for word and it adds material of its own around that text',
   };
 }
 
