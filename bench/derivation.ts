@@ -270,9 +270,9 @@ function meter(args: readonly string[], method: DerivationOptions['method']): vo
  * into stories, reuse, derivation), families = linked components over the whole batch, so pairs
  * split across stories are missed and links across events count against precision.
  */
-async function endToEnd(method: DerivationOptions['method']): Promise<void> {
+async function endToEnd(method: DerivationOptions['method'], chrome: boolean): Promise<void> {
   if (!reuseDevAvailable()) return;
-  const events = loadReuseDev();
+  const events = chrome ? withChrome(loadReuseDev()) : loadReuseDev();
   const dir = mkdtempSync(join(tmpdir(), 'bench-derivation-'));
   try {
     const input = join(dir, 'reuse-dev.jsonl');
@@ -311,7 +311,7 @@ async function endToEnd(method: DerivationOptions['method']): Promise<void> {
         if (storyOf.get(a) !== storyOf.get(b)) split++;
       }
     console.log(
-      `[method ${method}] end to end (runAnalysis on all ${ids.length} articles as JSONL, ${result.dossier.stories.length} stories):`,
+      `[method ${method}] end to end${chrome ? ' with page chrome' : ''} (runAnalysis on all ${ids.length} articles as JSONL, ${result.dossier.stories.length} stories):`,
     );
     console.log(`  dev events      ${prf(t.dev)}`);
     console.log(`  held-out events ${prf(t.heldOut)}`);
@@ -349,7 +349,7 @@ export async function run(args: readonly string[]): Promise<void> {
     reuseDev(args, method);
     meter(args, method);
     constructed(args, method);
-    if (args.includes('--end-to-end')) await endToEnd(method);
+    if (args.includes('--end-to-end')) await endToEnd(method, args.includes('--chrome'));
   }
   speed();
 }

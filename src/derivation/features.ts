@@ -20,9 +20,13 @@ export interface PairText {
 
 /** N-gram document frequencies over the articles of one story. */
 export interface StoryGrams {
-  readonly grams: readonly (readonly Set<string>[])[]; // per article: [3-grams, 5-grams, 8-grams]
-  readonly quotedFive: readonly Set<string>[]; // per article: 5-grams with a quoted word
-  readonly df5: ReadonlyMap<string, number>;
+  readonly grams: readonly (readonly Set<number>[])[]; // per article: [3-grams, 5-grams, 8-grams]
+  readonly quotedFive: readonly Set<number>[]; // per article: 5-grams with a quoted word
+  readonly unquotedFive: readonly Set<number>[]; // per article: 5-grams outside quotes
+  readonly unquotedEight: readonly Set<number>[];
+  /** Per article and word position: the unquoted 5-gram starting there, or null. */
+  readonly runs: readonly Float64Array[];
+  readonly df5: ReadonlyMap<number, number>;
   readonly rareDf: ReadonlyMap<string, number>;
 }
 
@@ -56,50 +60,76 @@ export const FEATURES = [
   'length of the shorter (log)',
 ] as const;
 
-function nGrams(norms: readonly string[], n: number, skip?: Uint8Array): Set<string> {
-  const set = new Set<string>();
-  outer: for (let k = 0; k + n <= norms.length; k++) {
+/** 32-bit hashes of the words (FNV-1a), so n-grams are numbers, not joined strings (speed). */
+function wordHashes(norms: readonly string[]): Uint32Array {
+  const out = new Uint32Array(norms.length);
+  norms.forEach((w, k) => {
+    let h = 0x811c9dc5;
+    for (let i = 0; i < w.length; i++) h = Math.imul(h ^ w.charCodeAt(i), 0x01000193);
+    out[k] = h >>> 0;
+  });
+  return out;
+}
+
+/** The hash of the n words from `k` (a 53-bit mix: collisions are negligible at story scale). */
+function gramAt(hashes: Uint32Array, k: number, n: number): number {
+  let h1 = 0x9e3779b9 | 0;
+  let h2 = n;
+  for (let j = k; j < k + n; j++) {
+    h1 = Math.imul(h1 ^ hashes[j]!, 0x85ebca6b);
+    h2 = Math.imul(h2 ^ hashes[j]!, 0xc2b2ae35) + j - k;
+  }
+  return (h1 >>> 0) * 2097152 + ((h2 >>> 0) & 0x1fffff);
+}
+
+function nGrams(hashes: Uint32Array, n: number, skip?: Uint8Array): Set<number> {
+  const set = new Set<number>();
+  outer: for (let k = 0; k + n <= hashes.length; k++) {
     if (skip) for (let j = k; j < k + n; j++) if (skip[j]) continue outer;
-    set.add(norms.slice(k, k + n).join(' '));
+    set.add(gramAt(hashes, k, n));
   }
   return set;
 }
 
 export function storyGrams(texts: readonly PairText[]): StoryGrams {
-  const grams = texts.map((t) => GRAM_LENGTHS.map((n) => nGrams(t.norms, n)));
-  const quotedFive = texts.map((t) => {
-    const all = nGrams(t.norms, 5);
-    const outside = nGrams(t.norms, 5, t.quoted);
-    for (const g of outside) all.delete(g);
+  const hashes = texts.map((t) => wordHashes(t.norms));
+  const grams = hashes.map((h) => GRAM_LENGTHS.map((n) => nGrams(h, n)));
+  const unquotedFive = texts.map((t, i) => nGrams(hashes[i]!, 5, t.quoted));
+  const unquotedEight = texts.map((t, i) => nGrams(hashes[i]!, 8, t.quoted));
+  const quotedFive = grams.map((g, i) => {
+    const all = new Set(g[1]!);
+    for (const g of unquotedFive[i]!) all.delete(g);
     return all;
   });
-  const df5 = new Map<string, number>();
+  const runs = texts.map((t, i) => {
+    const out = new Float64Array(Math.max(0, t.norms.length - 4));
+    for (let k = 0; k + 5 <= t.norms.length; k++) {
+      let quoted = false;
+      for (let j = k; j < k + 5; j++) if (t.quoted[j]) quoted = true;
+      out[k] = quoted ? -1 : gramAt(hashes[i]!, k, 5);
+    }
+    return out;
+  });
+  const df5 = new Map<number, number>();
   for (const g of grams) for (const x of g[1]!) df5.set(x, (df5.get(x) ?? 0) + 1);
   const rareDf = new Map<string, number>();
   for (const t of texts) for (const x of t.rare) rareDf.set(x, (rareDf.get(x) ?? 0) + 1);
-  return { grams, quotedFive, df5, rareDf };
+  return { grams, quotedFive, unquotedFive, unquotedEight, runs, df5, rareDf };
 }
 
-function containment(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+function containment(a: ReadonlySet<number>, b: ReadonlySet<number>): number {
   if (a.size === 0) return 0;
   let n = 0;
   for (const g of a) if (b.has(g)) n++;
   return n / a.size;
 }
 
-/** Per side, computed once per pair: the n-grams outside quotes. */
-function unquoted(t: PairText, n: number): Set<string> {
-  return nGrams(t.norms, n, t.quoted);
-}
-
-/** Longest run of `t`'s unquoted words whose 5-grams all lie in `other` (in words). */
-function longestRun(t: PairText, other: ReadonlySet<string>): number {
+/** Longest run of unquoted words (5-grams given per position) whose 5-grams all lie in `other`. */
+function longestRun(runs: Float64Array, other: ReadonlySet<number>): number {
   let best = 0;
   let run = 0;
-  for (let k = 0; k + 5 <= t.norms.length; k++) {
-    let quoted = false;
-    for (let j = k; j < k + 5; j++) if (t.quoted[j]) quoted = true;
-    if (!quoted && other.has(t.norms.slice(k, k + 5).join(' '))) {
+  for (const g of runs) {
+    if (g >= 0 && other.has(g)) {
       run = run === 0 ? 5 : run + 1;
       best = Math.max(best, run);
     } else run = 0;
@@ -126,24 +156,24 @@ export function pairFeatures(x: PairInputs): number[] {
   const { a, b, ia, ib, story } = x;
   const ga = story.grams[ia]!;
   const gb = story.grams[ib]!;
-  const both = (f: (p: ReadonlySet<string>, q: ReadonlySet<string>) => number, p: ReadonlySet<string>, q: ReadonlySet<string>) => [
+  const both = (f: (p: ReadonlySet<number>, q: ReadonlySet<number>) => number, p: ReadonlySet<number>, q: ReadonlySet<number>) => [
     f(p, q),
     f(q, p),
   ];
   const [c3a, c3b] = both(containment, ga[0]!, gb[0]!);
   const [c5a, c5b] = both(containment, ga[1]!, gb[1]!);
-  const ua5 = unquoted(a, 5);
-  const ub5 = unquoted(b, 5);
+  const ua5 = story.unquotedFive[ia]!;
+  const ub5 = story.unquotedFive[ib]!;
   const [u5a, u5b] = [containment(ua5, gb[1]!), containment(ub5, ga[1]!)];
-  const [u8a, u8b] = [containment(unquoted(a, 8), gb[2]!), containment(unquoted(b, 8), ga[2]!)];
-  const exclusive = (own: ReadonlySet<string>, other: ReadonlySet<string>) => {
+  const [u8a, u8b] = [containment(story.unquotedEight[ia]!, gb[2]!), containment(story.unquotedEight[ib]!, ga[2]!)];
+  const exclusive = (own: ReadonlySet<number>, other: ReadonlySet<number>) => {
     if (own.size === 0) return 0;
     let n = 0;
     for (const g of own) if (other.has(g) && (story.df5.get(g) ?? 0) <= 2) n++;
     return n / own.size;
   };
   // A quote the pair shares counts 1 when only they carry it, 1/2 with one more article, ...
-  const quoted = (i: number, other: ReadonlySet<string>) => {
+  const quoted = (i: number, other: ReadonlySet<number>) => {
     const own = story.quotedFive[i]!;
     if (own.size === 0) return 0;
     let n = 0;
@@ -169,7 +199,10 @@ export function pairFeatures(x: PairInputs): number[] {
     Math.max(u8a, u8b),
     Math.max(exclusive(ua5, gb[1]!), exclusive(ub5, ga[1]!)),
     Math.max(quoted(ia, gb[1]!), quoted(ib, ga[1]!)),
-    Math.min(1, Math.log1p(Math.max(longestRun(a, gb[1]!), longestRun(b, ga[1]!))) / Math.log1p(LONG_RUN_WORDS)),
+    Math.min(
+      1,
+      Math.log1p(Math.max(longestRun(story.runs[ia]!, gb[1]!), longestRun(story.runs[ib]!, ga[1]!))) / Math.log1p(LONG_RUN_WORDS),
+    ),
     Math.max(x.coverA.plain, x.coverB.plain),
     Math.max(x.coverA.verbatim, x.coverB.verbatim),
     Math.min(1, x.sequence.inOrder / sentences),
