@@ -1,4 +1,4 @@
-// `npm run bench:derivation [-- --errors] [--model-only] [--end-to-end] [--chrome]`: who copied whom (stage 7).
+// `npm run bench:derivation [-- --errors] [--method rules|model|both | --model-only] [--end-to-end] [--chrome]`: who copied whom (stage 7).
 //  1. Real reuse (ECB+ dev, reuse-dev.json; bench/derivation-data.ts): reuse and derivation run on
 //     each gold event's articles; predicted families are the linked components of `derivedFrom`
 //     and `sharedSourceWith`; same-family pair precision/recall/F1 on the dev events and on the
@@ -344,7 +344,8 @@ function speed(): void {
 }
 
 export async function run(args: readonly string[]): Promise<void> {
-  const methods: DerivationOptions['method'][] = args.includes('--model-only') ? ['model'] : ['rules', 'model', 'both'];
+  const chosen = args.includes('--method') ? args[args.indexOf('--method') + 1] : args.includes('--model-only') ? 'model' : null;
+  const methods = (chosen ? [chosen] : ['rules', 'model', 'both']) as DerivationOptions['method'][];
   for (const method of methods) {
     reuseDev(args, method);
     meter(args, method);

@@ -419,11 +419,12 @@ function byRules(
     return { kind: 'shared', shared: { x: a.index, y: b.index, verbatimX: covA.verbatim, verbatimY: covB.verbatim, why: decision.why } };
   }
   const [source, target, covTarget] = decision.source === a ? [a, b, covB] : [b, a, covA];
-  if (covTarget.weighted < o.minDerivedCoverage) return { kind: 'none' };
+  // One text inside the other word for word: that is the evidence, whichever side took it.
+  if (!decision.contained && covTarget.weighted < o.minDerivedCoverage) return { kind: 'none' };
   const passages = source === a ? pairPassages : pairPassages.map((p) => flipPassage(p, b.text));
   const { written, evidence } = writtenFrom(source, target, covTarget, passages, o);
   // An article that names its source needs no more proof than the shared text.
-  if (!written && !decision.cited) return { kind: 'separate', notes: [[target, source, covTarget.plain]] };
+  if (!written && !decision.cited && !decision.contained) return { kind: 'separate', notes: [[target, source, covTarget.plain]] };
   return {
     kind: 'relation',
     relation: {
@@ -566,7 +567,7 @@ function coverage(p: Profile, passages: readonly Passage[], side: 'source' | 'ta
 }
 
 type Orientation =
-  | { kind: 'derived'; source: Profile; cited: boolean; why: string }
+  | { kind: 'derived'; source: Profile; cited: boolean; why: string; contained?: boolean }
   | { kind: 'shared'; byAttribution: boolean; why: string };
 
 /** Which of two related articles took from the other, or neither (a shared absent source). */
@@ -647,12 +648,19 @@ function edgeMaterial(a: Profile, b: Profile, covA: Coverage, covB: Coverage, pa
   const after = outer.words - lowerBound(outer.tokenStarts, bodyEnd);
   if (before < EDGE_WORDS && after < EDGE_WORDS) return null;
   if (before < EDGE_WORDS && SIGN_OFF.test(outer.text.slice(bodyEnd).trim()))
-    return { kind: 'derived', source: outer, cited: false, why: "it is a cut of the other, whose full text ends with the wire's sign-off" };
+    return {
+      kind: 'derived',
+      source: outer,
+      cited: false,
+      why: "it is a cut of the other, whose full text ends with the wire's sign-off",
+      contained: true,
+    };
   return {
     kind: 'derived',
     source: inner,
     cited: false,
     why: 'the other lies inside it word for word and it adds material of its own around that text',
+    contained: true,
   };
 }
 
