@@ -270,7 +270,7 @@ function meter(args: readonly string[], method: DerivationOptions['method']): vo
  * into stories, reuse, derivation), families = linked components over the whole batch, so pairs
  * split across stories are missed and links across events count against precision.
  */
-async function endToEnd(method: DerivationOptions['method'], chrome: boolean): Promise<void> {
+async function endToEnd(method: DerivationOptions['method'], chrome: boolean, errors: boolean): Promise<void> {
   if (!reuseDevAvailable()) return;
   const events = chrome ? withChrome(loadReuseDev()) : loadReuseDev();
   const dir = mkdtempSync(join(tmpdir(), 'bench-derivation-'));
@@ -304,8 +304,10 @@ async function endToEnd(method: DerivationOptions['method'], chrome: boolean): P
     const t = { dev: tally(), heldOut: tally() };
     let split = 0;
     for (const k of predicted) (eventOf.get(k.split('|')[0]!)!.heldOut ? t.heldOut : t.dev)[gold.has(k) ? 'tp' : 'fp']++;
+    if (errors) for (const k of predicted) if (!gold.has(k)) console.log(`  e2e fp ${k}`);
     for (const k of gold)
       if (!predicted.has(k)) {
+        if (errors) console.log(`  e2e fn ${k}`);
         const [a, b] = k.split('|') as [string, string];
         (eventOf.get(a)!.heldOut ? t.heldOut : t.dev).fn++;
         if (storyOf.get(a) !== storyOf.get(b)) split++;
@@ -350,7 +352,7 @@ export async function run(args: readonly string[]): Promise<void> {
     reuseDev(args, method);
     meter(args, method);
     constructed(args, method);
-    if (args.includes('--end-to-end')) await endToEnd(method, args.includes('--chrome'));
+    if (args.includes('--end-to-end')) await endToEnd(method, args.includes('--chrome'), args.includes('--errors'));
   }
   speed();
 }
