@@ -135,12 +135,16 @@ export interface DerivationLink {
   readonly evidence: readonly Passage[];
   /** Share of this article's text covered by the evidence (0..1). */
   readonly coverage: number;
+  /** The derivation pair model's probability that the two share copy (absent in older records). */
+  readonly probability?: number;
 }
 
 export interface Derivation {
   readonly article: string;
   readonly role: Role;
   readonly derivedFrom: readonly DerivationLink[];
+  /** Share of its sentences aligned to its sources (0 when it derives from none; absent in older records). */
+  readonly derivedShare?: number;
   /** Articles that share an absent common source with this one (neither derives from the other). */
   readonly sharedSourceWith: readonly string[];
   /** Attribution cues found in the text ("(Reuters)", "told AP"). */

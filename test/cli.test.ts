@@ -94,6 +94,7 @@ test('analyze takes the story and input flags that cluster and extract take, wit
       ['--window', 'soon', /--window must be a number from 0 to 366/],
       ['--threshold', '1.5', /--threshold must be a number/],
       ['--timeout', '0', /--timeout must be a number from 1 to 600/],
+      ['--derivation', 'magic', /--derivation must be rules, model or both/],
     ] as const) {
       const c = await runMain(['analyze', 'examples', flag, value, '--db', join(dir, 'never.db')]);
       assert.equal(c.code, 2, flag);

@@ -59,7 +59,8 @@ test('a separate report sharing the facts, numbers, quote and lede order of the 
     analysed('rewrite', REWRITE, { outlet: 'Harbour Times', published: '2026-03-03T11:00:00Z' }),
   ]);
   assert.equal(d.get('second')!.role, 'independent', d.get('second')!.reason);
-  assert.match(d.get('second')!.reason, /shares facts with Reuters/);
+  // The reason names the article most of it aligns with (the rewrite carries the original's facts too).
+  assert.match(d.get('second')!.reason, /shares facts with (?:Reuters|Harbour Times).*sequence of sentences/);
   assert.deepEqual(
     d.get('rewrite')!.derivedFrom.map((l) => l.article),
     ['original'],
@@ -202,4 +203,32 @@ test("direction: a citation of the other article's outlet beats everything, then
   // It adds paragraphs of its own to the early text: a rewrite, not a copy.
   assert.equal(byTime.get('late')!.role, 'rewrite');
   assert.match(byTime.get('late')!.reason, /word for word.*published later/);
+});
+
+test('direction: without dates, the text that adds paragraphs around the other is the derived one', () => {
+  const body = ORIGINAL.replace('(Reuters) ', '').replace('\n\n(Reporting by Ana Voss; Editing by Peter Hale)', '');
+  const lede =
+    'Shoppers in the capital may soon pay more for bread. Here is what happened at the port this week, and why it matters to you.';
+  const after = 'Our reporters will follow the strike through the week. Readers can send questions to the newsroom by email.';
+  const d = derive([analysed('bulletin', `${lede}\n\n${body}\n\n${after}`), analysed('wire', body)]);
+  assert.deepEqual(
+    d.get('bulletin')!.derivedFrom.map((l) => l.article),
+    ['wire'],
+    d.get('bulletin')!.reason,
+  );
+  assert.equal(d.get('wire')!.role, 'original', d.get('wire')!.reason);
+});
+
+test('each link carries the pair probability, each derived article its derived share', () => {
+  const d = derive(family);
+  for (const id of ['copy', 'trimmed', 'rewrite', 'summary']) {
+    const got = d.get(id)!;
+    const p = got.derivedFrom[0]?.probability;
+    assert.ok(p !== undefined && p >= 0 && p <= 1, `${id}: probability ${p}`);
+    assert.ok((got.derivedShare ?? 0) > 0, `${id}: derived share ${got.derivedShare}`);
+  }
+  assert.equal(d.get('copy')!.derivedShare, 1);
+  assert.equal(d.get('independent')!.derivedShare, 0);
+  // The exact copy is certain under the model; the independent report is not linked.
+  assert.ok(d.get('copy')!.derivedFrom[0]!.probability! > 0.9);
 });

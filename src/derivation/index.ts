@@ -16,14 +16,35 @@ import { tokenize } from '../sentences/index.js';
 import { flipPassage } from '../reuse/align.js';
 import { findAttributions, isAgency, quoteSpans, sameOutlet, type Attribution } from './attribution.js';
 import { prepareSequence, sequenceEvidence, type SequenceEvidence, type SequenceText } from './sequence.js';
+import { pairFeatures, probability, rareWords, storyGrams, type PairText, type StoryGrams } from './features.js';
+import { MODEL } from './weights.js';
+import { chromeSpans } from './chrome.js';
 
 export { findAttributions, quoteSpans, sameOutlet, isAgency, type Attribution, type AttributionKind } from './attribution.js';
+export { FEATURES } from './features.js';
+export { chromeSpans } from './chrome.js';
+export { MODEL } from './weights.js';
 
 export interface DerivationOptions {
-  /** Share of an article's words (quotes discounted) explained by another from which it derives from it. */
+  /**
+   * How pairs are linked: `model`, the fitted pair model (weights.ts) with `linkProbability`; or
+   * `rules`, coverage with quotes discounted and the source's sentence sequence or wording
+   * (sequence.ts); or `both` (the default): the model's links, and where the model links an
+   * article to nothing, the rules' link to its best partner or to what that partner is linked to,
+   * when the two follow one sequence of six or more sentences.
+   * All give each link the model's probability.
+   */
+  readonly method: 'model' | 'rules' | 'both';
+  /** Probability (the fitted pair model, weights.ts) from which two articles share copy. */
+  readonly linkProbability: number;
+  /** Rules: share of an article's words (quotes discounted) explained by another from which it derives from it. */
   readonly minDerivedCoverage: number;
-  /** Share of an article explained by another from which two articles crediting the same absent wire share its text. */
+  /** Rules: share explained from which two articles crediting the same absent wire share its text. */
   readonly minSharedCoverage: number;
+  /** Rules: aligned sentences in the source's order from which a text follows its source's sequence. */
+  readonly minSentencesInOrder: number;
+  /** Rules: sentences keeping the source's wording (quotes aside) from which a text was written from it. */
+  readonly minCloseSentences: number;
   /** Weight of a word inside quotation marks when measuring coverage. */
   readonly quoteWeight: number;
   /** Share of an article's words in verbatim passages from which it is a copy. */
@@ -36,17 +57,25 @@ export interface DerivationOptions {
   readonly directionMargin: number;
   /** Publication times closer than this (minutes) do not order two articles. */
   readonly sameTimeMinutes: number;
-  /** Aligned sentences in the source's order from which a text follows its source's sequence. */
-  readonly minSentencesInOrder: number;
-  /** Sentences keeping the source's wording (quotes aside) from which a text was written from it. */
-  readonly minCloseSentences: number;
 }
 
 export const DERIVATION_DEFAULTS: DerivationOptions = {
+  // The model links real newsroom reuse far better than the rules (bench:derivation) but misses a
+  // wholesale paraphrase with no shared wording (examples/002), which the rules' sequence test
+  // catches; `both` takes the model's links and, only where the model links an article to nothing,
+  // a retelling of six or more sentences in order that the rules accept; see docs/derivation.md.
+  method: 'both',
   // A third of an article explained by another is more than shared facts of one event give.
   minDerivedCoverage: 0.3,
   // With a common credit ("according to Reuters" in both), less shared text is enough.
   minSharedCoverage: 0.1,
+  // A lede, a quote and one more fact in the usual order is what separate reports of one event
+  // share; a fourth sentence in the same order is the source's sequence.
+  minSentencesInOrder: 4,
+  // One near-identical sentence can be a stock phrase; two are the source's text.
+  minCloseSentences: 2,
+  // Chosen with the weights on the dev events of reuse-dev (bench/derivation-fit.ts).
+  linkProbability: MODEL.threshold,
   // A shared quote is weak evidence: both reporters may have heard the same statement.
   quoteWeight: 0.25,
   copyCoverage: 0.8,
@@ -54,11 +83,6 @@ export const DERIVATION_DEFAULTS: DerivationOptions = {
   extraSourceCoverage: 0.15,
   directionMargin: 0.1,
   sameTimeMinutes: 1,
-  // A lede, a quote and one more fact in the usual order is what separate reports of one event
-  // share; a fourth sentence in the same order is the source's sequence.
-  minSentencesInOrder: 4,
-  // One near-identical sentence can be a stock phrase; two are the source's text.
-  minCloseSentences: 2,
 };
 
 /** Passages at or above this similarity count as verbatim (a copy keeps the words). */
@@ -80,6 +104,7 @@ interface Profile {
   /** The outlet when known: how a reason names the article ("Reuters (c5eb3f65ea7361f4)"). */
   readonly outlet: string | null;
   readonly sequence: SequenceText;
+  readonly pairText: PairText;
 }
 
 function label(p: Profile): string {
@@ -101,8 +126,18 @@ interface Relation {
   /** Passages with source = `source`, target = `target`. */
   readonly passages: readonly Passage[];
   readonly strength: number;
+  /** The pair model's probability that the two share copy. */
+  readonly probability: number;
   readonly why: string;
   readonly evidence: SequenceEvidence;
+}
+
+/** The pair most like a source that the model left out, for an independent article's reason. */
+interface Separate {
+  readonly other: number;
+  /** Share of this article's words aligned to the other. */
+  readonly coverage: number;
+  readonly probability: number;
 }
 
 interface SharedSource {
@@ -128,49 +163,103 @@ export function deriveStory(
   const relations: Relation[] = [];
   const shared: SharedSource[] = [];
   /** The strongest pair left out as separate reporting, for each article: its reason names it. */
-  const separate: { other: number; coverage: number }[] = profiles.map(() => ({ other: -1, coverage: 0 }));
-  const noteSeparate = (target: Profile, other: Profile, cov: number) => {
-    if (cov > separate[target.index]!.coverage) separate[target.index] = { other: other.index, coverage: cov };
+  const separate: Separate[] = profiles.map(() => ({ other: -1, coverage: 0, probability: 0 }));
+  const noteSeparate = (target: Profile, other: Profile, cov: number, p: number) => {
+    if (cov > separate[target.index]!.coverage) separate[target.index] = { other: other.index, coverage: cov, probability: p };
   };
-  for (const pair of reuse) {
+  const grams = storyGrams(profiles.map((p) => p.pairText));
+  const measured = reuse.flatMap((pair) => {
     const a = byId.get(pair.a);
     const b = byId.get(pair.b);
-    if (!a || !b || a === b) continue;
-    const covA = coverage(a, pair.passages, 'source');
-    const covB = coverage(b, pair.passages, 'target');
-    const strongest = Math.max(covA.weighted, covB.weighted);
-    if (strongest < o.minSharedCoverage) continue;
-    const decision = orient(a, b, covA, covB, presentOutlets, o);
-    if (decision.kind === 'shared') {
-      // Crediting the same absent wire is evidence by itself; otherwise the text must say so.
-      if (!decision.byAttribution) {
-        if (strongest < o.minDerivedCoverage) continue;
-        const flipped = pair.passages.map((p) => flipPassage(p, b.text));
-        if (!writtenFrom(a, b, covB, pair.passages, o).written && !writtenFrom(b, a, covA, flipped, o).written) {
-          noteSeparate(a, b, covA.weighted);
-          noteSeparate(b, a, covB.weighted);
-          continue;
-        }
+    if (!a || !b || a === b) return [];
+    return [{ pair, a, b, m: measurePair(a, b, pair.passages, grams) }];
+  });
+  // Each article's best partner by the model: the rules' fallback (method 'both') links only
+  // that pair, since separate reports of one event meet the rules with many partners at once.
+  const best = profiles.map(() => -1);
+  const bestP = profiles.map(() => -1);
+  measured.forEach(({ a, b, m }, k) => {
+    for (const x of [a, b])
+      if (m.probability > bestP[x.index]!) {
+        bestP[x.index] = m.probability;
+        best[x.index] = k;
       }
-      shared.push({ x: a.index, y: b.index, verbatimX: covA.verbatim, verbatimY: covB.verbatim, why: decision.why });
+  });
+  // The rules' fallback may also link an article to the articles its best partner is linked to
+  // (by the model, or by the rules as its own best pair): a rewrite closest by the model to a
+  // summary of the wire may be written from the wire itself, which the rules' sequence test shows.
+  const modelLinked = measured.map(({ m }) => m.probability >= o.linkProbability || statedOrSequence(m));
+  const neighbours = profiles.map(() => new Set<number>());
+  measured.forEach(({ pair, a, b, m }, k) => {
+    const bestPair = best[a.index] === k || best[b.index] === k;
+    const joined =
+      modelLinked[k] ||
+      (o.method === 'both' &&
+        bestPair &&
+        m.sequence.inOrder >= MIN_SENTENCES_IN_ORDER &&
+        byRules(a, b, pair.passages, m, presentOutlets, o).kind === 'relation');
+    if (!joined) return;
+    neighbours[a.index]!.add(b.index);
+    neighbours[b.index]!.add(a.index);
+  });
+  const partnerOf = (x: Profile) => {
+    const k = best[x.index]!;
+    if (k < 0) return -1;
+    const { a, b } = measured[k]!;
+    return a === x ? b.index : a.index;
+  };
+  const modelLinksOf = profiles.map(() => 0);
+  measured.forEach(({ a, b }, k) => {
+    if (!modelLinked[k]) return;
+    modelLinksOf[a.index]! += 1;
+    modelLinksOf[b.index]! += 1;
+  });
+  /** Only for an article the model links to nothing: `y` is linked to its best partner. */
+  const nearBest = (x: Profile, y: Profile) => modelLinksOf[x.index] === 0 && partnerOf(x) >= 0 && neighbours[partnerOf(x)]!.has(y.index);
+  for (const [k, { pair, a, b, m }] of measured.entries()) {
+    const modelLinks = modelLinked[k]!;
+    const fallback =
+      o.method === 'both' &&
+      !modelLinks &&
+      m.sequence.inOrder >= MIN_SENTENCES_IN_ORDER &&
+      (best[a.index] === k || best[b.index] === k || nearBest(a, b) || nearBest(b, a));
+    if (o.method === 'rules' || fallback || (o.method === 'both' && !modelLinks)) {
+      const linked: RuleOutcome =
+        o.method === 'rules' || fallback
+          ? byRules(a, b, pair.passages, m, presentOutlets, o)
+          : {
+              kind: 'separate',
+              notes: [
+                [a, b, m.covA.plain],
+                [b, a, m.covB.plain],
+              ],
+            };
+      if (linked.kind === 'separate') {
+        for (const [x, y, cov] of linked.notes) noteSeparate(x, y, cov, m.probability);
+      } else if (linked.kind === 'shared') shared.push(linked.shared);
+      else if (linked.kind === 'relation') relations.push(linked.relation);
       continue;
     }
-    const [source, target, covTarget] = decision.source === a ? [a, b, covB] : [b, a, covA];
-    if (covTarget.weighted < o.minDerivedCoverage) continue;
+    if (!modelLinks) {
+      noteSeparate(a, b, m.covA.plain, m.probability);
+      noteSeparate(b, a, m.covB.plain, m.probability);
+      continue;
+    }
+    const decision = orient(a, b, m.covA, m.covB, pair.passages, presentOutlets, o);
+    if (decision.kind === 'shared') {
+      shared.push({ x: a.index, y: b.index, verbatimX: m.covA.verbatim, verbatimY: m.covB.verbatim, why: decision.why });
+      continue;
+    }
+    const [source, target] = decision.source === a ? [a, b] : [b, a];
     const passages = source === a ? pair.passages : pair.passages.map((p) => flipPassage(p, b.text));
-    const { written, evidence } = writtenFrom(source, target, covTarget, passages, o);
-    // An article that names its source needs no more proof than the shared text.
-    if (!written && !decision.cited) {
-      noteSeparate(target, source, covTarget.weighted);
-      continue;
-    }
     relations.push({
       source: source.index,
       target: target.index,
       passages: sortByTarget(passages),
-      strength: covTarget.weighted,
+      strength: m.probability,
+      probability: m.probability,
       why: decision.why,
-      evidence,
+      evidence: sequenceEvidence(source.sequence, target.sequence, passages),
     });
   }
 
@@ -239,7 +328,15 @@ export function deriveStory(
       article: profiles[r.source]!.id,
       evidence: r.passages,
       coverage: round(coverage(p, r.passages, 'target').plain),
+      probability: round(r.probability),
     }));
+    const share =
+      own.length > 0
+        ? derivedShare(
+            p,
+            own.flatMap((r) => r.passages),
+          )
+        : 0;
     const partners = [...sharedWith[p.index]!].map((i) => profiles[i]!);
     const { role, reason } = nameRole(
       p,
@@ -256,6 +353,7 @@ export function deriveStory(
       article: p.id,
       role,
       derivedFrom,
+      derivedShare: round(share),
       sharedSourceWith: partners.map((q) => q.id),
       attributions: [...new Set(p.attributions.map((a) => a.cue))],
       reason,
@@ -281,16 +379,22 @@ export function countIndependentOrigins(derivations: readonly Derivation[]): num
 
 function profile(a: AnalysedArticle, index: number, o: DerivationOptions): Profile {
   const text = a.article.text;
-  const tokens = tokenize(text);
+  // Page chrome (a playlist, a copyright line) is left out of every measure: outlets share it.
+  const chrome = chromeSpans(text);
+  const inChrome = (offset: number) => chrome.some(([start, end]) => start <= offset && offset < end);
+  const tokens = chrome.length === 0 ? tokenize(text) : tokenize(text).filter((t) => !inChrome(t.start));
+  const sentences = chrome.length === 0 ? a.sentences : a.sentences.filter((x) => !inChrome(x.start));
   const quotes = quoteSpans(text);
   const tokenStarts = new Int32Array(tokens.length);
   const tokenWeights = new Float32Array(tokens.length);
+  const quoted = new Uint8Array(tokens.length);
   let q = 0;
   tokens.forEach((t, k) => {
     tokenStarts[k] = t.start;
     while (q < quotes.length && quotes[q]![1] <= t.start) q++;
-    const quoted = q < quotes.length && quotes[q]![0] <= t.start && t.start < quotes[q]![1];
-    tokenWeights[k] = quoted ? o.quoteWeight : 1;
+    const inQuote = q < quotes.length && quotes[q]![0] <= t.start && t.start < quotes[q]![1];
+    tokenWeights[k] = inQuote ? o.quoteWeight : 1;
+    quoted[k] = inQuote ? 1 : 0;
   });
   const attributions = findAttributions(text);
   const selfCredits = [
@@ -310,7 +414,67 @@ function profile(a: AnalysedArticle, index: number, o: DerivationOptions): Profi
     citations: attributions.filter((x) => x.kind === 'citation').map((x) => x.outlet),
     published: Number.isFinite(time) ? time : null,
     outlet: a.article.outlet,
-    sequence: prepareSequence(a.sentences, quotes),
+    sequence: prepareSequence(sentences, quotes),
+    pairText: { norms: tokens.map((t) => t.norm), quoted, rare: rareWords(tokens, text), words: tokens.length },
+  };
+}
+
+type RuleOutcome =
+  | { kind: 'none' }
+  | { kind: 'separate'; notes: [Profile, Profile, number][] }
+  | { kind: 'shared'; shared: SharedSource }
+  | { kind: 'relation'; relation: Relation };
+
+/**
+ * The rules: enough coverage with quotes discounted, then the derived side must have its source's
+ * sequence of sentences or wording, unless it cites its source.
+ */
+function byRules(
+  a: Profile,
+  b: Profile,
+  pairPassages: readonly Passage[],
+  m: PairMeasure,
+  presentOutlets: readonly string[],
+  o: DerivationOptions,
+): RuleOutcome {
+  const { covA, covB } = m;
+  const strongest = Math.max(covA.weighted, covB.weighted);
+  if (strongest < o.minSharedCoverage) return { kind: 'none' };
+  const decision = orient(a, b, covA, covB, pairPassages, presentOutlets, o);
+  if (decision.kind === 'shared') {
+    // Crediting the same absent wire is evidence by itself; otherwise the text must say so.
+    if (!decision.byAttribution) {
+      if (strongest < o.minDerivedCoverage) return { kind: 'none' };
+      const flipped = pairPassages.map((p) => flipPassage(p, b.text));
+      if (!writtenFrom(a, b, covB, pairPassages, o).written && !writtenFrom(b, a, covA, flipped, o).written)
+        return {
+          kind: 'separate',
+          notes: [
+            [a, b, covA.plain],
+            [b, a, covB.plain],
+          ],
+        };
+    }
+    return { kind: 'shared', shared: { x: a.index, y: b.index, verbatimX: covA.verbatim, verbatimY: covB.verbatim, why: decision.why } };
+  }
+  const [source, target, covTarget] = decision.source === a ? [a, b, covB] : [b, a, covA];
+  // One text inside the other word for word: that is the evidence, whichever side took it.
+  if (!decision.contained && covTarget.weighted < o.minDerivedCoverage) return { kind: 'none' };
+  const passages = source === a ? pairPassages : pairPassages.map((p) => flipPassage(p, b.text));
+  const { written, evidence } = writtenFrom(source, target, covTarget, passages, o);
+  // An article that names its source needs no more proof than the shared text.
+  if (!written && !decision.cited && !decision.contained) return { kind: 'separate', notes: [[target, source, covTarget.plain]] };
+  return {
+    kind: 'relation',
+    relation: {
+      source: source.index,
+      target: target.index,
+      passages: sortByTarget(passages),
+      strength: covTarget.weighted,
+      probability: m.probability,
+      why: decision.why,
+      evidence,
+    },
   };
 }
 
@@ -329,6 +493,92 @@ function writtenFrom(
   const written =
     covTarget.verbatim >= o.copyCoverage || evidence.inOrder >= o.minSentencesInOrder || evidence.close >= o.minCloseSentences;
   return { written, evidence };
+}
+
+/** An article crediting the other (or both the same wire) needs only this share of its words shared. */
+const MIN_CREDITED_COVERAGE = 0.1;
+/**
+ * Sentences following the source's sentence order from which a text retells the source... (on
+ * reuse-dev, separate reports of one event follow each other's order for up to 5 or 6 sentences)
+ */
+const MIN_SENTENCES_IN_ORDER = 6;
+/** ...when they are three quarters of its sentences (separate reports share the lede's order, not the whole)... */
+const MIN_SHARE_IN_ORDER = 0.75;
+/** ...and at least this many keep the source's wording. */
+const MIN_CLOSE_IN_ORDER = 1;
+
+/**
+ * Links the pair model, fitted on real reuse that leaves out pure paraphrase, does not make: a
+ * credit (the writer says where the text came from), or a retelling that follows the source
+ * sentence by sentence through most of the article.
+ */
+function statedOrSequence(m: PairMeasure): boolean {
+  const shared = Math.max(m.covA.plain, m.covB.plain);
+  if ((m.cited || m.bothCredit) && shared >= MIN_CREDITED_COVERAGE) return true;
+  const { inOrder, sentences, close } = m.sequence;
+  return inOrder >= MIN_SENTENCES_IN_ORDER && inOrder >= MIN_SHARE_IN_ORDER * sentences && close >= MIN_CLOSE_IN_ORDER;
+}
+
+interface PairMeasure {
+  readonly covA: Coverage;
+  readonly covB: Coverage;
+  readonly features: number[];
+  readonly probability: number;
+  /** Sequence evidence with the more covered side read as written from the other. */
+  readonly sequence: SequenceEvidence;
+  readonly cited: boolean;
+  readonly bothCredit: boolean;
+}
+
+/** The pair model's features and probability for two articles of one story (passages: source = a). */
+function measurePair(a: Profile, b: Profile, passages: readonly Passage[], grams: StoryGrams): PairMeasure {
+  const covA = coverage(a, passages, 'source');
+  const covB = coverage(b, passages, 'target');
+  // Sequence evidence reads the more covered side as the one written from the other.
+  const sequence =
+    covB.plain >= covA.plain
+      ? sequenceEvidence(a.sequence, b.sequence, passages)
+      : sequenceEvidence(
+          b.sequence,
+          a.sequence,
+          passages.map((p) => flipPassage(p, b.text)),
+        );
+  const cites = (x: Profile, y: Profile) => x.selfCredits.some((c) => y.citations.some((cited) => sameOutlet(c, cited)));
+  const cited = cites(a, b) || cites(b, a);
+  const bothCredit = a.citations.some((c) => isAgency(c) && b.citations.some((d) => sameOutlet(c, d)));
+  const features = pairFeatures({
+    a: a.pairText,
+    b: b.pairText,
+    ia: a.index,
+    ib: b.index,
+    story: grams,
+    coverA: covA,
+    coverB: covB,
+    sequence,
+    cited,
+    bothCredit,
+  });
+  return { covA, covB, features, probability: probability(MODEL.weights, features), sequence, cited, bothCredit };
+}
+
+/**
+ * The pair model's features for every reuse pair of one story, labelled by article ids: what
+ * bench/derivation-fit.ts fits the weights on.
+ */
+export function storyPairFeatures(
+  articles: readonly AnalysedArticle[],
+  reuse: readonly ReusePair[],
+): { a: string; b: string; features: number[]; probability: number; sequence: SequenceEvidence }[] {
+  const profiles = articles.map((x, index) => profile(x, index, DERIVATION_DEFAULTS));
+  const byId = new Map(profiles.map((p) => [p.id, p]));
+  const grams = storyGrams(profiles.map((p) => p.pairText));
+  return reuse.flatMap((pair) => {
+    const a = byId.get(pair.a);
+    const b = byId.get(pair.b);
+    if (!a || !b || a === b) return [];
+    const m = measurePair(a, b, pair.passages, grams);
+    return [{ a: a.id, b: b.id, features: m.features, probability: m.probability, sequence: m.sequence }];
+  });
 }
 
 /** How much of `p`'s words the passages cover on the given side. */
@@ -356,7 +606,7 @@ function coverage(p: Profile, passages: readonly Passage[], side: 'source' | 'ta
 }
 
 type Orientation =
-  | { kind: 'derived'; source: Profile; cited: boolean; why: string }
+  | { kind: 'derived'; source: Profile; cited: boolean; why: string; contained?: boolean }
   | { kind: 'shared'; byAttribution: boolean; why: string };
 
 /** Which of two related articles took from the other, or neither (a shared absent source). */
@@ -365,6 +615,7 @@ function orient(
   b: Profile,
   covA: Coverage,
   covB: Coverage,
+  passages: readonly Passage[],
   presentOutlets: readonly string[],
   o: DerivationOptions,
 ): Orientation {
@@ -393,6 +644,12 @@ function orient(
   if (a.published !== null && b.published !== null && Math.abs(a.published - b.published) >= o.sameTimeMinutes * 60_000) {
     return { kind: 'derived', source: a.published < b.published ? a : b, cited: false, why: 'it was published later' };
   }
+  // One text (nearly) wholly inside the other: the longer one is not first because it is longer.
+  // Material of its own around the shared body (a new lede, paragraphs added after) is what a
+  // writer adds to what they took; a wire's sign-off ending the longer one means the shorter is
+  // the cut (newsrooms trim wire copy from the bottom).
+  const edges = edgeMaterial(a, b, covA, covB, passages);
+  if (edges) return edges;
   // Which side the other explains more of.
   if (covB.weighted - covA.weighted >= o.directionMargin)
     return { kind: 'derived', source: a, cited: false, why: 'more of it is found in the other than the other way round' };
@@ -406,6 +663,46 @@ function orient(
   return { kind: 'shared', byAttribution: false, why: 'they share text but neither is dated, credited or covered enough to come first' };
 }
 
+/** A text this much covered by the other lies wholly inside it (the outer text is not). */
+const CONTAINED_COVERAGE = 0.85;
+/** ...and the inner text was taken word for word when this share of it is verbatim (a summary is not). */
+const CONTAINED_VERBATIM = 0.6;
+/** Words of its own before or after the shared body that make material added at an edge. */
+const EDGE_WORDS = 25;
+/** A wire's sign-off: the end of a full agency text, which a cut copy loses. */
+const SIGN_OFF = /\b(?:Reporting by|Editing by|Writing by|Additional reporting by|Compiled by)\b|\((?:Reuters|AP|AFP|PA|dpa)\)\s*$/;
+
+/** Orientation of a pair where one text lies wholly inside the other, from the material around it. */
+function edgeMaterial(a: Profile, b: Profile, covA: Coverage, covB: Coverage, passages: readonly Passage[]): Orientation | null {
+  // The body is what was taken word for word: paraphrased sentences can be scattered anywhere.
+  const verbatim = passages.filter((p) => p.similarity >= VERBATIM_SIMILARITY);
+  if (verbatim.length === 0) return null;
+  // `inner` lies inside `outer` (most of it word for word); `outer` does not lie inside `inner`.
+  const [inner, outer, side, innerCov, outerCov] =
+    covB.verbatim >= covA.verbatim ? ([b, a, 'source', covB, covA] as const) : ([a, b, 'target', covA, covB] as const);
+  if (innerCov.verbatim < CONTAINED_VERBATIM || outerCov.plain >= CONTAINED_COVERAGE) return null;
+  const bodyStart = Math.min(...verbatim.map((p) => (side === 'source' ? p.sourceStart : p.targetStart)));
+  const bodyEnd = Math.max(...verbatim.map((p) => (side === 'source' ? p.sourceEnd : p.targetEnd)));
+  const before = lowerBound(outer.tokenStarts, bodyStart);
+  const after = outer.words - lowerBound(outer.tokenStarts, bodyEnd);
+  if (before < EDGE_WORDS && after < EDGE_WORDS) return null;
+  if (before < EDGE_WORDS && SIGN_OFF.test(outer.text.slice(bodyEnd).trim()))
+    return {
+      kind: 'derived',
+      source: outer,
+      cited: false,
+      why: "it is a cut of the other, whose full text ends with the wire's sign-off",
+      contained: true,
+    };
+  return {
+    kind: 'derived',
+    source: inner,
+    cited: false,
+    why: 'the other lies inside it word for word and it adds material of its own around that text',
+    contained: true,
+  };
+}
+
 function nameRole(
   p: Profile,
   own: readonly Relation[],
@@ -415,7 +712,7 @@ function nameRole(
   hasChildren: boolean,
   profiles: readonly Profile[],
   o: DerivationOptions,
-  separate: { other: number; coverage: number },
+  separate: Separate,
 ): { role: Role; reason: string } {
   if (own.length > 0) {
     const primary = own[0]!;
@@ -457,7 +754,10 @@ function nameRole(
     const other = label(profiles[separate.other]!);
     return {
       role: 'independent',
-      reason: `Independent: it shares facts with ${other}, ${pct(separate.coverage)} of its words with quotes discounted, but neither that article's sequence of sentences nor its wording, as separate reports of one event do.`,
+      reason:
+        o.method === 'model'
+          ? `Independent: it shares facts with ${other} (${pct(separate.coverage)} of its words align), but the pair model puts the chance that the two share copy at ${pct(separate.probability)}: not enough of the other's wording outside quotes, as separate reports of one event share facts, names and quotes.`
+          : `Independent: it shares facts with ${other} (${pct(separate.coverage)} of its words align), but neither that article's sequence of sentences nor its wording, as separate reports of one event do (pair model: ${pct(separate.probability)} chance of shared copy).`,
     };
   }
   return {
@@ -467,6 +767,29 @@ function nameRole(
         ? `Independent of the other articles here: it shares too little text with them to derive from one, though it credits ${cited[0]}.`
         : 'Independent: it shares too little text with the other articles (quotes discounted) to derive from any of them.',
   };
+}
+
+/** A sentence counts as aligned to a source when this share of its words lies in the evidence. */
+const ALIGNED_SENTENCE_SHARE = 0.5;
+/** Below this share of its sentences aligned to its sources, an article is partially derived. */
+export const WHOLLY_DERIVED_SHARE = 0.6;
+
+/** Share of the article's sentences whose words lie mostly in the passages (target side). */
+function derivedShare(p: Profile, passages: readonly Passage[]): number {
+  const sentences = p.sequence.sentences;
+  if (sentences.length === 0) return 0;
+  let aligned = 0;
+  for (const s of sentences) {
+    let words = 0;
+    let covered = 0;
+    for (let k = lowerBound(p.tokenStarts, s.start); k < p.words && p.tokenStarts[k]! < s.end; k++) {
+      words++;
+      const at = p.tokenStarts[k]!;
+      if (passages.some((x) => x.targetStart <= at && at < x.targetEnd)) covered++;
+    }
+    if (words > 0 && covered >= ALIGNED_SENTENCE_SHARE * words) aligned++;
+  }
+  return aligned / sentences.length;
 }
 
 /** A shortened text laid out as key points is a summary up to this share of its source's length. */

@@ -42,9 +42,11 @@ export function buildStoryDossier(parts: StoryParts): DossierStory {
         text: article.text,
         role: derivation?.role ?? 'independent',
         roleReason: derivation?.reason ?? 'no shared text with any other article of the story',
+        ...(derivation?.derivedShare !== undefined ? { derivedShare: derivation.derivedShare } : {}),
         derivedFrom: (derivation?.derivedFrom ?? []).map((link) => ({
           article: link.article,
           coverage: link.coverage,
+          ...(link.probability !== undefined ? { probability: link.probability } : {}),
           evidence: link.evidence.map((p) => ({
             text: p.text,
             sourceStart: p.sourceStart,

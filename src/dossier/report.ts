@@ -137,7 +137,13 @@ function renderArticle(cast: Cast, article: DossierArticle): Html {
 <p class="meta">${details}</p>
 <p><span class="badge role-${article.role}">${article.role}</span> ${named(cast.story, roleReason(article.role, article.roleReason))}</p>
 ${article.derivedFrom.map(
-  (link) => html`<p>Derived from ${articleLink(cast, link.article)} (${percent(link.coverage)} of its text)</p>
+  (link) => html`<p>Derived from ${articleLink(cast, link.article)} (${percent(link.coverage)} of its text${
+    link.probability !== undefined ? `; shared copy ${percent(link.probability)} likely` : ''
+  }${
+    article.derivedShare !== undefined
+      ? `; ${percent(article.derivedShare)} of its sentences aligned to its sources, ${article.derivedShare >= 0.6 ? 'wholly' : 'partially'} derived`
+      : ''
+  })</p>
 ${
   link.evidence.length > 0
     ? html`<details><summary>${plural(link.evidence.length, 'shared passage')}</summary>${link.evidence.map((passage) => {

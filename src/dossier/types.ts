@@ -75,10 +75,14 @@ export interface DossierArticle {
   readonly text: string;
   readonly role: Role;
   readonly roleReason: string;
+  /** Share of its sentences aligned to its sources (absent in dossiers stored before it existed). */
+  readonly derivedShare?: Share;
   readonly derivedFrom: readonly {
     readonly article: ArticleId;
     /** Share of this article's text covered by the evidence. */
     readonly coverage: Share;
+    /** The pair model's probability that the two share copy (absent in older dossiers). */
+    readonly probability?: Share;
     readonly evidence: readonly DossierEvidence[];
   }[];
   readonly sharedSourceWith: readonly ArticleId[];

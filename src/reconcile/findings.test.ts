@@ -63,6 +63,24 @@ test('unique claims: reported speech is shown in its sentence, not as a quotatio
   ]);
 });
 
+test('a claim only an article and its copy carry is "X and its copy", not "only X"', () => {
+  // One outlet runs its story again with a sentence added: one outlet carries the claim.
+  const text = 'The port will close on Friday, harbour master Ola Berg said.';
+  const a = article('a', text, { outlet: 'Coast News', input: 'original.txt' });
+  const b = article('b', `${text} Ferries will still run.`, { outlet: 'Coast News', input: 'bulletin.txt' });
+  const c = article('c', 'Shipping lines were told on Monday to expect delays.', { outlet: 'Sea Post' });
+  const claims: ClaimMention[] = [
+    quote(a, 'The port will close on Friday', 'Ola Berg', false),
+    quote(b, 'The port will close on Friday', 'Ola Berg', false),
+  ];
+  const derivations = [derivation('a', 'original'), derivation('b', 'rewrite', ['a']), derivation('c', 'independent')];
+  const r = reconcileStory({ articles: [a, b, c], claims, derivations }, { semantic: false });
+  const unique = r.findings.filter((f) => f.kind === 'unique-claim').map((f) => f.message);
+  assert.deepEqual(unique, [
+    'Only Coast News (original.txt) and its copy (Coast News (bulletin.txt)) report: "The port will close on Friday, harbour master Ola Berg said".',
+  ]);
+});
+
 test('an outlet running its own story again is not an undisclosed copy', () => {
   const text = 'The bank kept its main rate at 4.5% on Thursday, governor Ingrid Holm said.';
   const a = article('a', text, { outlet: 'Finance Wire' });

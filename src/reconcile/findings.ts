@@ -278,14 +278,23 @@ export function uniqueFindings(claims: readonly UniqueCandidate[], ctx: FindingC
   const shown = new Set<string>();
   for (const { claim, context, direct, substance: weight } of chosen.map((c) => c.entry)) {
     if (out.length >= ctx.maxUniquePerStory) break;
-    const article = claim.uniqueTo!;
+    const carriers = new Set(claim.versions.map((v) => v.article));
+    // When the article it is unique to copies another that carries it too, the origin is named.
+    const origin = ctx.order.originOf.get(claim.uniqueTo!);
+    const article = origin && carriers.has(origin) ? origin : claim.uniqueTo!;
     const name = ctx.names.get(article)!;
     // A quotation is shown as a quote of its speaker; a figure or reported speech in its
     // sentence, which says what the figure counts and who said so.
+    // Articles copied from it carry the claim too: "only X" would be false, "X and its copies" is not.
+    const copies = [...carriers].filter((id) => id !== article);
+    const who =
+      copies.length === 0
+        ? name
+        : `${name} and its ${copies.length === 1 ? 'copy' : 'copies'} (${copies.map((id) => ctx.names.get(id) ?? id).join(', ')})`;
     const message =
       claim.kind === 'quote' && direct
-        ? `Only ${name} carries this quote from ${claim.speaker ?? 'an unnamed speaker'}: ${quoted(claim.text)}.`
-        : `Only ${name} reports: ${quoted(claim.kind === 'statement' ? claim.text : context, 2 * QUOTE_WORDS_SHOWN)}.`;
+        ? `Only ${who} ${copies.length === 0 ? 'carries' : 'carry'} this quote from ${claim.speaker ?? 'an unnamed speaker'}: ${quoted(claim.text)}.`
+        : `Only ${who} ${copies.length === 0 ? 'reports' : 'report'}: ${quoted(claim.kind === 'statement' ? claim.text : context, 2 * QUOTE_WORDS_SHOWN)}.`;
     if (shown.has(message)) continue;
     shown.add(message);
     out.push({

@@ -9,6 +9,7 @@ import { numberFlag, parseFlags } from '../command.js';
 import { INPUT_FLAGS, INPUT_FLAGS_HELP, inputOptions, STORY_FLAGS, STORY_FLAGS_HELP, storyOptions } from '../options.js';
 import { usageError } from '../../errors.js';
 import { analyzeStream, type RunResult } from '../../pipeline/analyze.js';
+import { DERIVATION_DEFAULTS } from '../../derivation/index.js';
 import { compareStories } from '../../stories/feed.js';
 import { defaultThreads } from '../../pipeline/workers.js';
 import { openStore } from '../../store/index.js';
@@ -39,6 +40,9 @@ Options:
                              core, here ${defaultThreads()}; 0: none)
 ${INPUT_FLAGS_HELP}
 ${STORY_FLAGS_HELP}
+  --derivation METHOD        how copies are found: rules (default), model (the fitted pair
+                             model, docs/derivation.md) or both (the model's links, and the
+                             rules' where it makes none)
   -h, --help                 this help
 
 The database keeps the stories: a later run adds its articles to them. Runs writing the same
@@ -53,9 +57,19 @@ export const command: Command = {
   async run(argv, io) {
     const { values, positionals } = parseFlags(
       argv,
-      { out: { type: 'string' }, db: { type: 'string' }, threads: { type: 'string' }, ...INPUT_FLAGS, ...STORY_FLAGS },
+      {
+        out: { type: 'string' },
+        db: { type: 'string' },
+        threads: { type: 'string' },
+        derivation: { type: 'string' },
+        ...INPUT_FLAGS,
+        ...STORY_FLAGS,
+      },
       'analyze',
     );
+    const method = values.derivation ?? DERIVATION_DEFAULTS.method;
+    if (method !== 'rules' && method !== 'model' && method !== 'both')
+      throw usageError(`--derivation must be rules, model or both, not '${method}'.`);
     if (positionals.length === 0) throw usageError('no input given.', "Try 'corroborate analyze examples'.");
     const { ingest, extract } = inputOptions(values);
     const stories = storyOptions(values);
@@ -74,6 +88,7 @@ export const command: Command = {
         ingest,
         extract,
         stories,
+        derivation: { method },
         threads,
         onProgress: progress.update,
         onNotice: (message) => io.stderr.write(`${oneLine(message)}\n`),

@@ -63,7 +63,15 @@ export async function renderArticle(page, id, params, isCurrent) {
     [
       'Derives from',
       inStory && inStory.derivedFrom.length > 0
-        ? inStory.derivedFrom.map((l) => `${names.of(l.article).full} (${Math.round(l.coverage * 100)}%)`).join(', ')
+        ? inStory.derivedFrom.map((l) => `${names.of(l.article).full} (${linkFigures(l)})`).join(', ')
+        : null,
+    ],
+    [
+      'Derived share',
+      inStory && inStory.derivedFrom.length > 0 && inStory.derivedShare !== undefined
+        ? `${Math.round(inStory.derivedShare * 100)}% of its sentences aligned to its sources: ${
+            inStory.derivedShare >= WHOLLY_DERIVED_SHARE ? 'wholly' : 'partially'
+          } derived (shared passages highlighted below)`
         : null,
     ],
     ['Sentences', String(sentences.length)],
@@ -161,4 +169,13 @@ function paragraphs(text, ranges) {
   }
   flush();
   return result;
+}
+
+/** Below this share of its sentences aligned to its sources an article is partially derived (src/derivation). */
+const WHOLLY_DERIVED_SHARE = 0.6;
+
+/** "62% of its text, shared copy 97% likely": a link's coverage and the pair model's probability. */
+function linkFigures(link) {
+  const coverage = `${Math.round(link.coverage * 100)}% of its text`;
+  return link.probability === undefined ? coverage : `${coverage}, shared copy ${Math.round(link.probability * 100)}% likely`;
 }

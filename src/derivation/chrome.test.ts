@@ -1,0 +1,45 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { findReuse } from '../reuse/index.js';
+import { chromeSpans } from './chrome.js';
+import { deriveStory } from './index.js';
+import { analysed, INDEPENDENT, ORIGINAL } from './families.js';
+
+const PLAYLIST = [
+  'Watch more videos',
+  'Storm brings heavy snow to the mountains as drivers are told to stay home',
+  'Local bakery celebrates 100 years in business',
+  'High school team wins the state title in overtime',
+].join('\n');
+
+test('chromeSpans: playlists, credits and copyright lines are chrome; prose and a lone headline are not', () => {
+  const rows: [string, string[]][] = [
+    [`Prices rose on Monday.\n${PLAYLIST}`, [PLAYLIST]],
+    ['Copyright 2024 Example News. All rights reserved.', ['Copyright 2024 Example News. All rights reserved.']],
+    ['Photo: Jane Doe/Getty Images\nThe dam gave way.', ['Photo: Jane Doe/Getty Images']],
+    ['Dam gives way in the north\nThe dam gave way on Sunday.', []],
+    ['Key points:\nThe union wants 9 percent.\nThe port offers 4.5 percent.', []],
+  ];
+  for (const [text, expected] of rows)
+    assert.deepEqual(
+      chromeSpans(text).map(([s, e]) => text.slice(s, e)),
+      expected,
+      text,
+    );
+});
+
+test('two unrelated articles of one outlet sharing its page chrome are not linked', () => {
+  const footer = `${PLAYLIST}\nCopyright 2024 Example Broadcasting Company. All rights reserved. This material may not be published, broadcast, rewritten or redistributed.`;
+  const articles = [analysed('wire', `${ORIGINAL}\n\n${footer}`), analysed('local', `${INDEPENDENT}\n\n${footer}`)];
+  for (const method of ['rules', 'model'] as const) {
+    const d = deriveStory(articles, findReuse(articles), { method });
+    assert.deepEqual(
+      d.map((x) => [x.derivedFrom.length, x.sharedSourceWith.length]),
+      [
+        [0, 0],
+        [0, 0],
+      ],
+      `${method}: ${d.map((x) => x.reason).join(' | ')}`,
+    );
+  }
+});
