@@ -68,9 +68,14 @@ describe('a worker killed in the middle of a job', () => {
 
   it('a job past its time limit is stopped, failed with the reason, and its thread holds the lease no more', async () => {
     const names = (await readdir(EXAMPLES)).filter((name) => name.endsWith('.txt'));
-    const files = await Promise.all(names.map(async (name) => ({ name, bytes: new Uint8Array(await readFile(join(EXAMPLES, name))) })));
+    const texts = await Promise.all(names.map(async (name) => ({ name, text: await readFile(join(EXAMPLES, name), 'utf8') })));
+    // Eight distinct versions of each example (a line of its own keeps each from being a duplicate):
+    // 40 articles take several seconds even where the models load fast, so the limit always bites.
+    const files = Array.from({ length: 8 }, (_, i) =>
+      texts.map(({ name, text }) => ({ name: `${i}-${name}`, bytes: new TextEncoder().encode(`${text}\n\nEdition ${i} of this page.\n`) })),
+    ).flat();
     const job = (await new JobQueue(store).enqueue({ urls: [], feed: null, text: null, title: null, files }))!;
-    // 0.02 min = 1.2 s: the examples take longer (the models load in the job's thread first).
+    // 0.02 min = 1.2 s: the job takes longer (the models load in the job's thread first).
     const worker = runCli(['worker', '--db', join(dir, 'jobs.db'), '--job-time-limit', '0.02']);
     try {
       const ended = await poll(async () => {

@@ -4,7 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore } from '../../src/store/index.js';
@@ -38,12 +38,20 @@ describe('the writer lease of a run that did not end well', () => {
   });
 
   it('Ctrl-C during the run gives the lease up before the process ends', async () => {
+    // Forty articles (eight editions of each example, a line of its own keeping each from being a
+    // duplicate): a run long enough for the test to see its lease and interrupt it, however fast.
+    const inputs = join(dir, 'editions');
+    await mkdir(inputs);
+    for (const name of (await readdir(EXAMPLES)).filter((n) => n.endsWith('.txt'))) {
+      const text = await readFile(join(EXAMPLES, name), 'utf8');
+      for (let i = 0; i < 8; i++) await writeFile(join(inputs, `${i}-${name}`), `${text}\n\nEdition ${i} of this page.\n`);
+    }
     // A run can end between the test seeing its lease and the signal: then try again.
     for (let attempt = 1; ; attempt++) {
       const db = join(dir, `interrupted-${attempt}.db`);
       const store = await openStore(db);
       try {
-        const run = runCli(['analyze', EXAMPLES, '--db', db, '--out', join(dir, 'out')]);
+        const run = runCli(['analyze', inputs, '--db', db, '--out', join(dir, 'out')]);
         let holder = null;
         while (!holder && run.child.exitCode === null) {
           holder = await store.leaseHolder(STORY_INDEX_STATE);
