@@ -10,7 +10,9 @@
 //   5. statements, with each quote claim: cluster by content and meaning; a statement that meets a
 //      quote is its paraphrase, one that flips its polarity a contradiction
 //   6. support: a claim one outlet seems to carry, stated by another outlet's sentence in other words
-//   7. origins, uniqueness, contested flags; findings
+//   7. origins, uniqueness, contested flags
+//   8. findings: each claim's own (changed quotes, disputed figures, contradictions), what one outlet
+//      alone adds, copies that credit nobody
 import { CorroborateError } from '../errors.js';
 import type { AnalysedArticle, ClaimMention, ClaimVersion, Derivation, Finding, ReconciledClaim, Reconciliation } from '../records.js';
 import {
@@ -30,7 +32,7 @@ import { countOrigins, storyOrder, type StoryOrder } from './origins.js';
 import { reconcileQuantities } from './quantities.js';
 import { reconcileQuotes } from './quotes.js';
 import { sentenceKey, type Draft } from './draft.js';
-import { foldSpeaker, prepareMention, sameSpeaker } from './similarity.js';
+import { foldSpeaker, prepareMention, sameSpeaker, type PreparedMention } from './similarity.js';
 import { reconcileStatements } from './statements.js';
 import { statesSameFact, storyLexicon, supportClaims } from './support.js';
 
@@ -92,10 +94,41 @@ export interface ReconcileInput {
   readonly derivations: readonly Derivation[];
 }
 
+/**
+ * The stage, step by step (the numbers are the steps in this file's header): the story's order and
+ * prepared mentions, draft claims of each kind, support across outlets, the claims in reading
+ * order, then the findings an editor reads.
+ */
 export function reconcileStory(input: ReconcileInput, options: Partial<ReconcileOptions> = {}): Reconciliation {
   const settings = { ...DEFAULT_RECONCILE_OPTIONS, ...options } satisfies ReconcileOptions;
   validate(settings);
+  checkClaimsBelong(input);
   const { articles, claims, derivations } = input;
+
+  // 1-2.
+  const order = storyOrder(articles, derivations);
+  const prepared = claims.map((c) => prepareMention(c, order.rank.get(c.article)!, settings.semantic));
+  // 3-5. Two claims are one only when one states what the other does, not merely the story's names.
+  const lexicon = storyLexicon(articles, settings.semantic);
+  const drafts = draftClaims(prepared, order, lexicon, settings);
+  // 6. Claims one outlet alone seems to carry, against every sentence of the others.
+  const outletKey = new Map(articles.map((a) => [a.article.id, outletOf(a.article).toLowerCase()]));
+  const supported = supportClaims({ lexicon, articles, drafts, mentions: prepared, order, outletKey, semantic: settings.semantic });
+  // 7.
+  const reconciled = supported.map((draft) => ({ draft, claim: toClaim(draft, order, outletKey) }));
+  reconciled.sort((a, b) => claimOrder(a.claim, b.claim, a.draft, b.draft));
+  const ctx = findingContext(input, order, reconciled, settings);
+  const findings = [...claimFindings(reconciled, ctx), ...additionFindings(input, reconciled, order, outletKey, ctx), ...copyFindings(ctx)];
+  return { claims: reconciled.map((r) => r.claim), findings: sortFindings(findings) };
+}
+
+/** A claim and the draft it was made from. */
+interface Reconciled {
+  readonly draft: Draft;
+  readonly claim: ReconciledClaim;
+}
+
+function checkClaimsBelong({ articles, claims }: ReconcileInput): void {
   const known = new Set(articles.map((a) => a.article.id));
   for (const claim of claims) {
     if (!known.has(claim.article)) {
@@ -106,15 +139,16 @@ export function reconcileStory(input: ReconcileInput, options: Partial<Reconcile
       );
     }
   }
+}
 
-  // 1-2.
-  const order = storyOrder(articles, derivations);
-  const prepared = claims.map((c) => prepareMention(c, order.rank.get(c.article)!, settings.semantic));
+/** 3-5: quotes, quantities, and statements (which meet the quotes: a report of one in other words, or a denial). */
+function draftClaims(
+  prepared: readonly PreparedMention[],
+  order: StoryOrder,
+  lexicon: ReturnType<typeof storyLexicon>,
+  settings: ReconcileOptions,
+): Draft[] {
   const ofKind = (kind: ClaimMention['kind']) => prepared.filter((p) => p.mention.kind === kind);
-
-  // 3-5.
-  // Two claims are one only when one states what the other does, not merely the story's names.
-  const lexicon = storyLexicon(articles, settings.semantic);
   const sameFact = (a: ClaimMention, b: ClaimMention, related: boolean) => statesSameFact(lexicon, a, b, related);
   const drafts: Draft[] = [];
   const quotes = reconcileQuotes(
@@ -133,7 +167,6 @@ export function reconcileStory(input: ReconcileInput, options: Partial<Reconcile
       drifts: q.drifts,
     });
   }
-  // Statements meet the quotes here: a report of a quote in other words, or a denial of it.
   const statementThresholds = { match: settings.statementMatch, contradiction: settings.contradiction };
   for (const c of reconcileStatements(ofKind('statement'), quotes, statementThresholds, order, sameFact)) {
     drafts.push({
@@ -145,32 +178,53 @@ export function reconcileStory(input: ReconcileInput, options: Partial<Reconcile
       echoes: c.echoes,
     });
   }
+  return drafts;
+}
 
-  // 6. Claims one outlet alone seems to carry, against every sentence of the others.
-  const names = articleNames(articles.map((a) => a.article));
-  const outletKey = new Map(articles.map((a) => [a.article.id, outletOf(a.article).toLowerCase()]));
-  const supported = supportClaims({ lexicon, articles, drafts, mentions: prepared, order, outletKey, semantic: settings.semantic });
-
-  // 7.
-  const reconciled = supported.map((draft) => ({ draft, claim: toClaim(draft, order, outletKey) }));
-  reconciled.sort((a, b) => claimOrder(a.claim, b.claim, a.draft, b.draft));
-
-  const ctx: FindingContext = {
-    articles: articles.map((a) => a.article),
-    names,
+function findingContext(
+  input: ReconcileInput,
+  order: StoryOrder,
+  reconciled: readonly Reconciled[],
+  settings: ReconcileOptions,
+): FindingContext {
+  return {
+    articles: input.articles.map((a) => a.article),
+    names: articleNames(input.articles.map((a) => a.article)),
     order,
-    derivations,
+    derivations: input.derivations,
     maxUniquePerArticle: settings.maxUniqueFindingsPerArticle,
     maxUniquePerStory: settings.maxUniqueFindingsPerStory,
     flagTrimmedQuotes: settings.flagTrimmedQuotes,
     drifts: new Map(reconciled.filter((r) => r.draft.drifts.length > 0).map((r) => [r.claim.id, r.draft.drifts])),
   };
+}
+
+/** Changed quotes, disputed or drifting figures, contradictions: each claim's own findings. */
+function claimFindings(reconciled: readonly Reconciled[], ctx: FindingContext): Finding[] {
   const findings: Finding[] = [];
   for (const { claim } of reconciled) {
     if (claim.kind === 'quote') findings.push(...quoteFindings(claim, ctx), ...contradictionFindings(claim, ctx));
     else if (claim.kind === 'quantity') findings.push(...quantityFindings(claim, ctx));
     else findings.push(...contradictionFindings(claim, ctx));
   }
+  return findings;
+}
+
+/**
+ * What one outlet alone adds ("Only X reports ..."): claims no other outlet carries, less those
+ * whose sentence is flagged already, confirmed by others' figures, taken over by a derived
+ * article, or a version of what several outlets state.
+ */
+function additionFindings(
+  input: ReconcileInput,
+  reconciled: readonly Reconciled[],
+  order: StoryOrder,
+  outletKey: ReadonlyMap<string, string>,
+  ctx: FindingContext,
+): Finding[] {
+  // "Only X reports" says something only beside another outlet's report of the same story.
+  if (new Set(outletKey.values()).size <= 1) return [];
+  const { articles, derivations } = input;
   // A sentence already flagged for a changed quote or a disputed figure needs no "only X says" too.
   const flagged = new Set(
     reconciled.flatMap(({ draft }) =>
@@ -213,7 +267,7 @@ export function reconcileStory(input: ReconcileInput, options: Partial<Reconcile
       .filter(({ draft, claim }) => draft.kind !== 'quantity' && claim.uniqueTo === null)
       .flatMap(({ draft }) => draft.versions.map((v) => sentenceKey(v.prepared.mention.article, v.prepared.mention.sentence))),
   );
-  const uniqueCandidates: UniqueCandidate[] = reconciled
+  const candidates: UniqueCandidate[] = reconciled
     .filter(({ draft }) => !draft.echoes && !flagged.has(sentenceOf(draft)) && (draft.kind === 'quantity' || !confirmed(draft)))
     .filter(({ draft }) => direct(draft) || draft.kind === 'quantity' || !takenOver.has(sentenceOf(draft)))
     .filter(({ draft, claim }) => direct(draft) || draft.kind === 'quantity' || claim.uniqueTo === null || !shared.has(sentenceOf(draft)))
@@ -224,11 +278,7 @@ export function reconcileStory(input: ReconcileInput, options: Partial<Reconcile
       context: draft.reference.mention.context,
       direct: draft.reference.mention.quote?.direct ?? true,
     }));
-  // "Only X reports" says something only beside another outlet's report of the same story.
-  const reporters = new Set(outletKey.values()).size;
-  findings.push(...(reporters > 1 ? uniqueFindings(uniqueCandidates, ctx) : []), ...copyFindings(ctx));
-
-  return { claims: reconciled.map((r) => r.claim), findings: sortFindings(findings) };
+  return uniqueFindings(candidates, ctx);
 }
 
 /** Share of a source sentence an evidence passage must cover for the derived article to carry it. */
