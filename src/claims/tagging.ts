@@ -43,10 +43,13 @@ let restoreLexicon: () => void = () => undefined;
  * had read before. The growth also overflows the model's bit-packed prefix table (8,191 entries)
  * in a long-running monitor. So the lexicon is put back after every text: each feature table is
  * cut to its loaded length, and the cache's out-of-vocabulary array, private to wink's cache
- * module, is replaced by making a new cache over the restored model (cheap: closures over the same
- * model). The cache module is wrapped, through node's module registry, before wink-nlp first
- * requires it, so the tagger holds a facade whose methods call the current cache. This reads
- * wink-nlp 2.4's internals (src/cache.js); the test in tagging.test.ts fails if they change.
+ * module, is replaced by copying onto the cache object wink holds the methods of a new cache over
+ * the restored model (8 us: closures over the same model; only after a text that added words).
+ * The cache module is wrapped, through node's module registry, before wink-nlp first requires it,
+ * to get hold of the model and that object. This reads wink-nlp 2.4's internals (src/cache.js);
+ * the tests in tagging.test.ts fail if they change. A fresh wink instance per text is no option:
+ * 0.1-0.6 s each, and the English model's loader breaks on the twentieth instance in a process
+ * (it JSON-encodes its already encoded CER machines again on each load).
  */
 function load(): Nlp {
   if (nlp) return nlp;
@@ -64,9 +67,7 @@ function load(): Nlp {
       (f): f is FeatureTable => Array.isArray(f.list) && f.hash !== undefined && typeof f.index === 'number',
     );
     const loaded = tables.map((t) => t.list.length);
-    let current = makeCache(model, featureFn);
-    const facade: LexiconCache = Object.create(null);
-    for (const name of Object.keys(current)) facade[name] = (...args) => current[name]!(...args);
+    const cache = makeCache(model, featureFn);
     restoreLexicon = () => {
       let grown = false;
       tables.forEach((table, i) => {
@@ -76,9 +77,9 @@ function load(): Nlp {
         table.list.length = length;
         table.index = length;
       });
-      if (grown) current = makeCache(model, featureFn);
+      if (grown) Object.assign(cache, makeCache(model, featureFn));
     };
-    return facade;
+    return cache;
   };
   try {
     const makeNlp = require('wink-nlp') as typeof winkNLP;
