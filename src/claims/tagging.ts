@@ -40,8 +40,8 @@ let restoreLexicon: () => void = () => undefined;
  * process, and the tokenizer keeps a run of text whole when the lexicon has it: once "Reid's." was
  * read (a possessive before a full stop, kept as one word), every later "Reid's rep" tokenised as
  * "Reid's" "rep" instead of "Reid" "'s" "rep", so a quote's speaker depended on what the process
- * had read before. The growth also overflows the model's bit-packed prefix table (8,191 entries)
- * in a long-running monitor. So the lexicon is put back after every text: each feature table is
+ * had read before. The growth could also overflow the model's bit-packed prefix table (8,191
+ * entries, 1,279 loaded) in a long-running monitor. So the lexicon is put back after every text: each feature table is
  * cut to its loaded length, and the cache's out-of-vocabulary array, private to wink's cache
  * module, is replaced by copying onto the cache object wink holds the methods of a new cache over
  * the restored model (8 us: closures over the same model; only after a text that added words).
