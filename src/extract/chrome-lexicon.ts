@@ -113,6 +113,8 @@ export const WIDGET_LABELS: ReadonlyMap<string, RemovalReason> = new Map(
     'comment widget': [
       'comments',
       'comment',
+      'comments are closed',
+      'be the first to comment',
       'loading',
       'loading...',
       'leave a comment',
@@ -487,6 +489,9 @@ export const WIDGET_LABELS: ReadonlyMap<string, RemovalReason> = new Map(
       'ad feedback',
     ],
     'call to action': [
+      // A sign-off the site prints under every story, not the story's own last line.
+      'thanks for reading',
+      'thank you for reading',
       'learn more',
       'find out more',
       'click here',

@@ -329,3 +329,43 @@ test('the comment form under a blog post goes line by line', () => {
     JSON.stringify(result.removed),
   );
 });
+
+/**
+ * [kind, closing lines]: the story's own ending after its last long paragraph, which plain text
+ * must keep. Each is followed by the page's footer, which must still go.
+ */
+const CLOSINGS: [string, string[]][] = [
+  ['a quote closed after a space', ['Zadan added: "We are thrilled to have her back on the stage. "', 'She hosted the show in 2007. ”']],
+  ['short closing sentences', ['Best decision ever.', 'Good luck, Tara.', 'Rest in peace.']],
+  [
+    'the rest of a quote, line by line',
+    ['"Obviously we\'re disappointed.', 'We take these issues very seriously.', 'Moving forward, we will monitor the situation."'],
+  ],
+  ['a lead-in to a quote', ['The judge had advice for the guards who will watch him:', '"Do not trust him ever again.', 'Ever again."']],
+  [
+    'a paragraph that lost its full stop',
+    ['But it seems more likely that he would get back on the bench as an assistant or move to a college program'],
+  ],
+];
+const FOOTER = ['Share This', 'Thanks for reading our paper.', 'About us', 'Privacy Policy', 'Ann Lee', '© 2026 Valley Media'];
+
+test("plain text: the story's closing lines stay, the footer after them goes", () => {
+  for (const [kind, closing] of CLOSINGS) {
+    const content = [...STORY, ...closing, ...FOOTER].join('\n');
+    const text = article(extractArticle({ input: 'c.txt', format: 'text', content })).text;
+    assert.deepEqual(text.split('\n\n'), [...STORY, ...closing], kind);
+  }
+});
+
+test('plain text: a sign-off, a label or a list of links straight after the story is the footer', () => {
+  const footers = [
+    ['Thanks for reading!', 'Comments are closed.'],
+    ['Tags:', 'bridges', 'ferries'],
+    ['Home', 'About', 'Contact us'],
+    ['Ferry captain retires after forty years on the river', 'City council approves new toll plan'],
+  ];
+  for (const footer of footers) {
+    const text = article(extractArticle({ input: 'f.txt', format: 'text', content: [...STORY, ...footer].join('\n') })).text;
+    assert.equal(text, STORY.join('\n\n'), footer.join(' / '));
+  }
+});
