@@ -812,3 +812,14 @@ export const NAME_TAIL_NOISE = /\s+(APIs?|Pro|Data|Inc\.?|LLC|Ltd\.?|Media|Netwo
 /** Bylines that name no person. */
 export const NOT_A_PERSON =
   /^(staff|staff writer|staff reporter|editorial staff|editors?|the editors|news desk|newsroom|web desk|wire|wires|agencies|agency|admin|administrator|guest|guest author|anonymous|unknown|team|contributor|reuters|ap|afp|associated press|agence france-presse|bloomberg|upi|dpa|efe|ani|pti|ians|tass|xinhua|bbc news|cnn|press release|sponsored|redaktion|rédaction|redacción|redazione|redação|редакция|本报记者|本報記者|新华社|محرر|المحرر|فريق التحرير|وكالات)$/i;
+
+/**
+ * A short line that speaks of the page around the story: it asks the reader to act on it ("Log in
+ * to comment.", "Print this page.", "Report an error.") or names a thing only pages have ("Sound
+ * off in the comments below!", "Please enable JavaScript."). Words a story's own closing uses too
+ * ("video", "site", "editor", "like", "read") are left out.
+ */
+export const WEB_ACTION =
+  /^(please\s+)?(log|sign|print|report|send|watch|follow|share|click|tap|subscribe|contact|e-?mail|download|listen|join|comment|submit|visit|enable|tweet|scroll|register|write)\b/i;
+export const WEB_THING =
+  /\b(comments|commenting|javascript|browser|newsletter|cookies|loading|advertisement|sponsored|rss|homepage|website|tags|posted in)\b/i;

@@ -337,6 +337,7 @@ test('the comment form under a blog post goes line by line', () => {
 const CLOSINGS: [string, string[]][] = [
   ['a quote closed after a space', ['Zadan added: "We are thrilled to have her back on the stage. "', 'She hosted the show in 2007. ”']],
   ['short closing sentences', ['Best decision ever.', 'Good luck, Tara.', 'Rest in peace.']],
+  ['short sentences with words pages use too', ['The video went viral.', 'Like father, like son.', 'The site reopens in June.']],
   [
     'the rest of a quote, line by line',
     ['"Obviously we\'re disappointed.', 'We take these issues very seriously.', 'Moving forward, we will monitor the situation."'],
@@ -360,6 +361,9 @@ test("plain text: the story's closing lines stay, the footer after them goes", (
 test('plain text: a sign-off, a label or a list of links straight after the story is the footer', () => {
   const footers = [
     ['Thanks for reading!', 'Comments are closed.'],
+    ['Log in to comment.', 'Print this page.'],
+    ['Report an error.', 'Please enable JavaScript.'],
+    ['Sound off in the comments below!'],
     ['Tags:', 'bridges', 'ferries'],
     ['Home', 'About', 'Contact us'],
     ['Ferry captain retires after forty years on the river', 'City council approves new toll plan'],

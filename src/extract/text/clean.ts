@@ -66,6 +66,8 @@ import {
   SUBSCRIBE_PROMPT,
   TEASER_TAG,
   WIDGET_SUFFIX,
+  WEB_ACTION,
+  WEB_THING,
 } from '../chrome-lexicon.js';
 import { writtenDate } from '../dates.js';
 import { CJK_CHARS_PER_WORD, isCjk } from '../script.js';
@@ -89,6 +91,8 @@ const TRAILING_SECTION_START = 0.6;
 const TRAILING_PROSE_WORDS = 25;
 /** A sentence of at least this many words right after the story's last long paragraph closes the story ("Good luck, Tara."; one word is a label). */
 const CLOSING_SENTENCE_MIN_WORDS = 2;
+/** A closing line shorter than this that speaks of the page ("Log in to comment.") is chrome; a longer one is a sentence about it. */
+const CLOSING_PLAIN_MIN_WORDS = 8;
 /** A line ending in a colon this long after the story leads into a quote ("The judge had advice for him:"); "Tags:" is shorter. */
 const CLOSING_LEAD_IN_MIN_WORDS = 5;
 /** A line without a final stop this long after the story is a paragraph that lost its stop: headlines and link texts are shorter. */
@@ -684,9 +688,13 @@ function markFooter(lines: readonly Line[], lastBody: number): void {
   }
 }
 
-/** A line of the story's ending: a sentence of two words or more, a lead-in ending in a colon, or a long unfinished paragraph. */
+/**
+ * A line of the story's ending: a sentence of two words or more, a lead-in ending in a colon, or a
+ * long unfinished paragraph. A short one that speaks of the page ("Print this page.") is the site's.
+ */
 function isClosingLine(line: Line): boolean {
   if (isPersonName(line.text)) return false;
+  if (line.words < CLOSING_PLAIN_MIN_WORDS && (WEB_ACTION.test(line.text) || WEB_THING.test(line.text))) return false;
   if (line.sentence) return line.words >= CLOSING_SENTENCE_MIN_WORDS;
   if (line.text.endsWith(':')) return line.words >= CLOSING_LEAD_IN_MIN_WORDS;
   return line.words >= CLOSING_UNFINISHED_MIN_WORDS && /\p{Ll}/u.test(line.text);
