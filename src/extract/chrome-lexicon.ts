@@ -651,9 +651,9 @@ export const SUBSCRIBE_PROMPT =
 /** A link out to more of the site: "Follow AP's full coverage of Brexit at https://...", "More AP NBA: https://...". */
 export const PROMO_URL = /^(follow|read|see|visit|watch|listen|get|more|find)\b.{0,80}(https?:\/\/|www\.)\S+/i;
 
-/** "Click here", "listen back here": a line that points at a link. */
+/** "Click here", "listen back here": a line that points at a link ("nothing more to see here", an infinitive, is prose). */
 export const HERE_LINK =
-  /\b(click|tap) here\b|\b(listen|watch|read|view|see|download)( it| them| back| more| the full (story|report|interview|episode|article|video))? here\.?$|\bhier klicken\b|\bcliquez ici\b|\bhaga clic aquí\b|\bclicca qui\b|\bclique aqui\b|(^|\s)нажмите здесь/i;
+  /\b(click|tap) here\b|(?<!\bto )\b(listen|watch|read|view|see|download)( it| them| back| more| the full (story|report|interview|episode|article|video))? here\.?$|\bhier klicken\b|\bcliquez ici\b|\bhaga clic aquí\b|\bclicca qui\b|\bclique aqui\b|(^|\s)нажмите здесь/i;
 
 /** Buttons glued to the end of a quote in the text: "... every day.Click To Tweet". */
 export const WIDGET_SUFFIX = /\s*(click to tweet|tweet this( quote)?|share this quote)$/i;

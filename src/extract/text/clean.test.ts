@@ -163,6 +163,7 @@ const KEPT: string[] = [
   'The setting is called dark_mode in the new version of the app.',
   'Officials said the agency (EPA) would review the project next year.',
   'Who pays for the bridge?',
+  'There is nothing more to see here.',
   'Results: Lee 52%, Chan 48%',
 ];
 
@@ -372,4 +373,13 @@ test('plain text: a sign-off, a label or a list of links straight after the stor
     const text = article(extractArticle({ input: 'f.txt', format: 'text', content: [...STORY, ...footer].join('\n') })).text;
     assert.equal(text, STORY.join('\n\n'), footer.join(' / '));
   }
+});
+
+test('a quotation that ends on a line of its own is not taken for an author bio', () => {
+  const quote = [
+    'The producers said of their host: "He is a consummate entertainer.',
+    'Hugh is the ideal choice to host a celebration of the year\'s movies, and to have fun doing it."',
+  ];
+  const text = article(extractArticle({ input: 'q.txt', format: 'text', content: [...STORY, ...quote].join('\n') })).text;
+  assert.deepEqual(text.split('\n\n'), [...STORY, ...quote]);
 });

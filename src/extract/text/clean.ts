@@ -455,7 +455,7 @@ function markTrailingBios(lines: readonly Line[], people: readonly string[]): st
   for (let i = lines.length - 1; i >= 0 && found < TRAILING_BIOS_MAX; i--) {
     const line = lines[i]!;
     if (line.reason) continue;
-    if (isBioSentence(line) || isAboutAuthor(line, people) || isLifeBio(line)) {
+    if (!endsQuotation(line.text) && (isBioSentence(line) || isAboutAuthor(line, people) || isLifeBio(line))) {
       line.reason = 'author bio';
       found++;
       const credit = BIO_OUTLET.exec(line.text);
@@ -465,6 +465,21 @@ function markTrailingBios(lines: readonly Line[], people: readonly string[]): st
     if (line.sentence && line.words >= BODY_MIN_WORDS) break;
   }
   return outlet;
+}
+
+/**
+ * Whether a line closes a quotation opened on a line before it ('Hugh is the ideal choice to host
+ * ... and to have fun doing it."'): it is someone's words in the story, not a bio.
+ */
+function endsQuotation(text: string): boolean {
+  let straight = 0;
+  let depth = 0;
+  for (const c of text) {
+    if (c === '"') straight++;
+    else if (c === '“') depth++;
+    else if (c === '”' && --depth < 0) return true;
+  }
+  return straight % 2 === 1 && !text.startsWith('"');
 }
 
 /** A paragraph the page's metadata gives as its author's description (JSON-LD Person), wherever it stands. */
