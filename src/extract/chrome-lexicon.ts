@@ -113,6 +113,8 @@ export const WIDGET_LABELS: ReadonlyMap<string, RemovalReason> = new Map(
     'comment widget': [
       'comments',
       'comment',
+      'comments are closed',
+      'be the first to comment',
       'loading',
       'loading...',
       'leave a comment',
@@ -487,6 +489,9 @@ export const WIDGET_LABELS: ReadonlyMap<string, RemovalReason> = new Map(
       'ad feedback',
     ],
     'call to action': [
+      // A sign-off the site prints under every story, not the story's own last line.
+      'thanks for reading',
+      'thank you for reading',
       'learn more',
       'find out more',
       'click here',
@@ -646,9 +651,9 @@ export const SUBSCRIBE_PROMPT =
 /** A link out to more of the site: "Follow AP's full coverage of Brexit at https://...", "More AP NBA: https://...". */
 export const PROMO_URL = /^(follow|read|see|visit|watch|listen|get|more|find)\b.{0,80}(https?:\/\/|www\.)\S+/i;
 
-/** "Click here", "listen back here": a line that points at a link. */
+/** "Click here", "listen back here": a line that points at a link ("nothing more to see here", an infinitive, is prose). */
 export const HERE_LINK =
-  /\b(click|tap) here\b|\b(listen|watch|read|view|see|download)( it| them| back| more| the full (story|report|interview|episode|article|video))? here\.?$|\bhier klicken\b|\bcliquez ici\b|\bhaga clic aquí\b|\bclicca qui\b|\bclique aqui\b|(^|\s)нажмите здесь/i;
+  /\b(click|tap) here\b|(?<!\bto )\b(listen|watch|read|view|see|download)( it| them| back| more| the full (story|report|interview|episode|article|video))? here\.?$|\bhier klicken\b|\bcliquez ici\b|\bhaga clic aquí\b|\bclicca qui\b|\bclique aqui\b|(^|\s)нажмите здесь/i;
 
 /** Buttons glued to the end of a quote in the text: "... every day.Click To Tweet". */
 export const WIDGET_SUFFIX = /\s*(click to tweet|tweet this( quote)?|share this quote)$/i;
@@ -807,3 +812,14 @@ export const NAME_TAIL_NOISE = /\s+(APIs?|Pro|Data|Inc\.?|LLC|Ltd\.?|Media|Netwo
 /** Bylines that name no person. */
 export const NOT_A_PERSON =
   /^(staff|staff writer|staff reporter|editorial staff|editors?|the editors|news desk|newsroom|web desk|wire|wires|agencies|agency|admin|administrator|guest|guest author|anonymous|unknown|team|contributor|reuters|ap|afp|associated press|agence france-presse|bloomberg|upi|dpa|efe|ani|pti|ians|tass|xinhua|bbc news|cnn|press release|sponsored|redaktion|rédaction|redacción|redazione|redação|редакция|本报记者|本報記者|新华社|محرر|المحرر|فريق التحرير|وكالات)$/i;
+
+/**
+ * A short line that speaks of the page around the story: it asks the reader to act on it ("Log in
+ * to comment.", "Print this page.", "Report an error.") or names a thing only pages have ("Sound
+ * off in the comments below!", "Please enable JavaScript."). Words a story's own closing uses too
+ * ("video", "site", "editor", "like", "read") are left out.
+ */
+export const WEB_ACTION =
+  /^(please\s+)?(log|sign|print|report|send|watch|follow|share|click|tap|subscribe|contact|e-?mail|download|listen|join|comment|submit|visit|enable|tweet|scroll|register|write)\b/i;
+export const WEB_THING =
+  /\b(comments|commenting|javascript|browser|newsletter|cookies|loading|advertisement|sponsored|rss|homepage|website|tags|posted in)\b/i;

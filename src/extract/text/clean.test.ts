@@ -163,6 +163,7 @@ const KEPT: string[] = [
   'The setting is called dark_mode in the new version of the app.',
   'Officials said the agency (EPA) would review the project next year.',
   'Who pays for the bridge?',
+  'There is nothing more to see here.',
   'Results: Lee 52%, Chan 48%',
 ];
 
@@ -328,4 +329,57 @@ test('the comment form under a blog post goes line by line', () => {
     result.removed.every((block) => block.reason === 'comment widget'),
     JSON.stringify(result.removed),
   );
+});
+
+/**
+ * [kind, closing lines]: the story's own ending after its last long paragraph, which plain text
+ * must keep. Each is followed by the page's footer, which must still go.
+ */
+const CLOSINGS: [string, string[]][] = [
+  ['a quote closed after a space', ['Zadan added: "We are thrilled to have her back on the stage. "', 'She hosted the show in 2007. ”']],
+  ['short closing sentences', ['Best decision ever.', 'Good luck, Tara.', 'Rest in peace.']],
+  ['short sentences with words pages use too', ['The video went viral.', 'Like father, like son.', 'The site reopens in June.']],
+  [
+    'the rest of a quote, line by line',
+    ['"Obviously we\'re disappointed.', 'We take these issues very seriously.', 'Moving forward, we will monitor the situation."'],
+  ],
+  ['a lead-in to a quote', ['The judge had advice for the guards who will watch him:', '"Do not trust him ever again.', 'Ever again."']],
+  [
+    'a paragraph that lost its full stop',
+    ['But it seems more likely that he would get back on the bench as an assistant or move to a college program'],
+  ],
+];
+const FOOTER = ['Share This', 'Thanks for reading our paper.', 'About us', 'Privacy Policy', 'Ann Lee', '© 2026 Valley Media'];
+
+test("plain text: the story's closing lines stay, the footer after them goes", () => {
+  for (const [kind, closing] of CLOSINGS) {
+    const content = [...STORY, ...closing, ...FOOTER].join('\n');
+    const text = article(extractArticle({ input: 'c.txt', format: 'text', content })).text;
+    assert.deepEqual(text.split('\n\n'), [...STORY, ...closing], kind);
+  }
+});
+
+test('plain text: a sign-off, a label or a list of links straight after the story is the footer', () => {
+  const footers = [
+    ['Thanks for reading!', 'Comments are closed.'],
+    ['Log in to comment.', 'Print this page.'],
+    ['Report an error.', 'Please enable JavaScript.'],
+    ['Sound off in the comments below!'],
+    ['Tags:', 'bridges', 'ferries'],
+    ['Home', 'About', 'Contact us'],
+    ['Ferry captain retires after forty years on the river', 'City council approves new toll plan'],
+  ];
+  for (const footer of footers) {
+    const text = article(extractArticle({ input: 'f.txt', format: 'text', content: [...STORY, ...footer].join('\n') })).text;
+    assert.equal(text, STORY.join('\n\n'), footer.join(' / '));
+  }
+});
+
+test('a quotation that ends on a line of its own is not taken for an author bio', () => {
+  const quote = [
+    'The producers said of their host: "He is a consummate entertainer.',
+    'Hugh is the ideal choice to host a celebration of the year\'s movies, and to have fun doing it."',
+  ];
+  const text = article(extractArticle({ input: 'q.txt', format: 'text', content: [...STORY, ...quote].join('\n') })).text;
+  assert.deepEqual(text.split('\n\n'), [...STORY, ...quote]);
 });

@@ -66,6 +66,8 @@ import {
   SUBSCRIBE_PROMPT,
   TEASER_TAG,
   WIDGET_SUFFIX,
+  WEB_ACTION,
+  WEB_THING,
 } from '../chrome-lexicon.js';
 import { writtenDate } from '../dates.js';
 import { CJK_CHARS_PER_WORD, isCjk } from '../script.js';
@@ -87,8 +89,14 @@ const PITCH_MAX_WORDS = 45;
 const TRAILING_SECTION_START = 0.6;
 /** A paragraph this long after a "Related" label means the story goes on after the insert. */
 const TRAILING_PROSE_WORDS = 25;
-/** A sentence of at least this many words right after the story's last long paragraph closes the story. */
-const CLOSING_SENTENCE_MIN_WORDS = 5;
+/** A sentence of at least this many words right after the story's last long paragraph closes the story ("Good luck, Tara."; one word is a label). */
+const CLOSING_SENTENCE_MIN_WORDS = 2;
+/** A closing line shorter than this that speaks of the page ("Log in to comment.") is chrome; a longer one is a sentence about it. */
+const CLOSING_PLAIN_MIN_WORDS = 8;
+/** A line ending in a colon this long after the story leads into a quote ("The judge had advice for him:"); "Tags:" is shorter. */
+const CLOSING_LEAD_IN_MIN_WORDS = 5;
+/** A line without a final stop this long after the story is a paragraph that lost its stop: headlines and link texts are shorter. */
+const CLOSING_UNFINISHED_MIN_WORDS = 17;
 /** A short line close to a timestamp or the title counts as a byline within this many lines. */
 const BYLINE_WINDOW = 3;
 /** What a date line may hold besides the date: a time, "Uhr", a source ("来源：江河日报"), at most this many words. */
@@ -178,10 +186,17 @@ interface Line {
 const SENTENCE_MARKS = new Set('.!?…。！？؟।۔');
 const SENTENCE_CLOSERS = new Set('"”’»)]」』）》');
 
-/** Whether a line ends like a sentence: read from the end, so the cost does not grow with the line. */
+/**
+ * Whether a line ends like a sentence: read from the end, so the cost does not grow with the line.
+ * A space may stand before a closer ('... the Oscars. "', '... program. ”'): tokenised corpora
+ * and some sites print quotes that way, and the line is still a finished sentence.
+ */
 function endsSentence(text: string): boolean {
   let i = text.length - 1;
-  while (i >= 0 && SENTENCE_CLOSERS.has(text[i]!)) i--;
+  while (i >= 0 && SENTENCE_CLOSERS.has(text[i]!)) {
+    i--;
+    while (i >= 0 && text[i] === ' ') i--;
+  }
   return i >= 0 && SENTENCE_MARKS.has(text[i]!);
 }
 /** "MOSCOW (Reuters) -", "LONDON, Feb 24 (Reuters) -", a bare "(CNN) —", or an agency written in lower case ("(dpa) –"). */
@@ -440,7 +455,7 @@ function markTrailingBios(lines: readonly Line[], people: readonly string[]): st
   for (let i = lines.length - 1; i >= 0 && found < TRAILING_BIOS_MAX; i--) {
     const line = lines[i]!;
     if (line.reason) continue;
-    if (isBioSentence(line) || isAboutAuthor(line, people) || isLifeBio(line)) {
+    if (!endsQuotation(line.text) && (isBioSentence(line) || isAboutAuthor(line, people) || isLifeBio(line))) {
       line.reason = 'author bio';
       found++;
       const credit = BIO_OUTLET.exec(line.text);
@@ -450,6 +465,21 @@ function markTrailingBios(lines: readonly Line[], people: readonly string[]): st
     if (line.sentence && line.words >= BODY_MIN_WORDS) break;
   }
   return outlet;
+}
+
+/**
+ * Whether a line closes a quotation opened on a line before it ('Hugh is the ideal choice to host
+ * ... and to have fun doing it."'): it is someone's words in the story, not a bio.
+ */
+function endsQuotation(text: string): boolean {
+  let straight = 0;
+  let depth = 0;
+  for (const c of text) {
+    if (c === '"') straight++;
+    else if (c === '“') depth++;
+    else if (c === '”' && --depth < 0) return true;
+  }
+  return straight % 2 === 1 && !text.startsWith('"');
 }
 
 /** A paragraph the page's metadata gives as its author's description (JSON-LD Person), wherever it stands. */
@@ -654,7 +684,10 @@ function markInsertLists(lines: readonly Line[]): void {
 
 /**
  * Step 9: short non-prose lines after the story are the page's footer; a name before a bio is the
- * bio. A short closing sentence straight after the story ("The vote is on Friday.") is still the story.
+ * bio. The story's own closing lines straight after its last long paragraph stay, up to the first
+ * chrome line: a short sentence ("Good luck, Tara."), the rest of a quote ('"Obviously we\'re
+ * disappointed.'), a lead-in to a quote ("The judge had advice for him:"), a long paragraph that
+ * lost its full stop. A footer is links, labels and names; those are not sentences.
  */
 function markFooter(lines: readonly Line[], lastBody: number): void {
   let closing = true;
@@ -663,11 +696,23 @@ function markFooter(lines: readonly Line[], lastBody: number): void {
       closing = false;
       continue;
     }
-    if (closing && line.sentence && line.words >= CLOSING_SENTENCE_MIN_WORDS && !isPersonName(line.text)) continue;
+    if (closing && isClosingLine(line)) continue;
     closing = false;
     if (isPersonName(line.text) && line.words <= 4) line.reason = 'author bio';
     else if (!line.sentence || line.words < BODY_MIN_WORDS) line.reason = 'page footer';
   }
+}
+
+/**
+ * A line of the story's ending: a sentence of two words or more, a lead-in ending in a colon, or a
+ * long unfinished paragraph. A short one that speaks of the page ("Print this page.") is the site's.
+ */
+function isClosingLine(line: Line): boolean {
+  if (isPersonName(line.text)) return false;
+  if (line.words < CLOSING_PLAIN_MIN_WORDS && (WEB_ACTION.test(line.text) || WEB_THING.test(line.text))) return false;
+  if (line.sentence) return line.words >= CLOSING_SENTENCE_MIN_WORDS;
+  if (line.text.endsWith(':')) return line.words >= CLOSING_LEAD_IN_MIN_WORDS;
+  return line.words >= CLOSING_UNFINISHED_MIN_WORDS && /\p{Ll}/u.test(line.text);
 }
 
 /** Step 10: the agency of the story's first dateline ("MOSCOW (Reuters) -"). */
