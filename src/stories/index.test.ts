@@ -350,3 +350,23 @@ test('a reprint joins its story beyond the time window; a later event that reuse
     JSON.stringify(background && [background.aInB, background.bInA]),
   );
 });
+
+test('a digest reprinting several old briefs past the window joins one of their stories and merges none', () => {
+  const briefs = [
+    'The Harlow Street bridge over the Ember River will close for at least four months from Monday after inspectors found cracks in two of its steel girders, the city transportation department said on Thursday. About 22,000 vehicles cross the 1958 bridge each day.',
+    'A water main broke under Carver Road on Friday morning, flooding the road near the Westfield school and cutting service to about 300 homes, the city water department said. Crews expected to restore water by evening.',
+    'The county library board voted 5-2 on Tuesday to extend weekend hours at its three branches starting in June, board chairman Felix Ambrose said, after a petition signed by 1,400 residents.',
+  ];
+  const articles = [
+    ...briefs.map((text, k) => analysed(`brief${k}`, text, { published: `2024-05-0${k + 1}T10:00:00Z` })),
+    analysed('digest', `The week in review.\n\n${briefs.join('\n\n')}`, { published: '2024-05-10T10:00:00Z' }),
+  ];
+  const stories = clusterStories(articles, findReuse(articles));
+  const groups = stories.map((s) => [...s.articleIds].sort().join(' ')).sort();
+  assert.equal(groups.length, 3, JSON.stringify(groups));
+  assert.equal(groups.filter((g) => g.includes('digest')).length, 1);
+  assert.ok(
+    groups.every((g) => g.split(' ').filter((id) => id.startsWith('brief')).length === 1),
+    JSON.stringify(groups),
+  );
+});
