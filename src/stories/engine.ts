@@ -194,7 +194,12 @@ export class StoryIndex {
       return { article: features.id, story, probability: best?.probability ?? 0, created: true, merged: [], split: null };
     }
     const mergeAt = this.options.threshold + (1 - this.options.threshold) * MERGE_MARGIN;
-    const bridged = candidates.filter((c) => c !== best && c.probability >= mergeAt && best.probability >= mergeAt).map((c) => c.story);
+    // A story reached past the window by a reprint is joined, never merged: a digest that reprints
+    // several old stories' briefs would otherwise fuse their events.
+    const inWindow = (c: Candidate) => c.gapDays === null || c.gapDays <= this.options.windowDays;
+    const bridged = candidates
+      .filter((c) => c !== best && c.probability >= mergeAt && best.probability >= mergeAt && inWindow(c) && inWindow(best))
+      .map((c) => c.story);
     let target = best.story;
     const merged: string[] = [];
     for (const other of bridged) {

@@ -1,8 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
-import type { AnalysedArticle, Article } from '../records.js';
+import type { AnalysedArticle, Article, ReusePair } from '../records.js';
 import { CorroborateError } from '../errors.js';
+import { findReuse } from '../reuse/index.js';
+import { CROSS_WINDOW_REUSE } from './score.js';
 import {
   articleFeatures,
   clusterStories,
@@ -97,6 +99,9 @@ test('the window gates time and decays inside it', () => {
   assert.equal(timeLogit(0, 3), 0);
   assert.ok(timeLogit(2, 3) < timeLogit(1, 3));
   assert.equal(timeLogit(3.5, 3), -Infinity);
+  // A reprint (strong reuse) is gated like an article at the window's edge, weaker reuse is not.
+  assert.equal(timeLogit(9, 3, CROSS_WINDOW_REUSE), timeLogit(3, 3));
+  assert.equal(timeLogit(9, 3, CROSS_WINDOW_REUSE - 0.01), -Infinity);
 });
 
 test('a long-running story keeps accreting while each step stays within the window', () => {
@@ -303,4 +308,65 @@ test('revisit: articles left alone join the story their event grew into, and a s
   // Each lone article is looked at once: a second call changes nothing.
   assert.deepEqual(index.revisit(), []);
   assert.equal(index.resolve(before!), index.storyOf('iz2'));
+});
+
+const FLOOD = [
+  'Floodwaters swept through the river town of Calderford on Monday after three days of rain, forcing 1,200 residents from their homes, county emergency manager Dana Whitlock said.',
+  'The Tamber River crested at 31 feet late Monday, nine feet above flood stage, and breached a levee north of the Mill Street bridge, the National Weather Service said.',
+  'Two people were rescued from the roof of a pickup truck stranded on Route 9, and a shelter opened at Calderford High School, where Red Cross volunteers handed out blankets and meals.',
+  'Whitlock said crews would inspect the levee once the water receded and urged residents not to drive through flooded roads. Power was out for about 4,000 customers on Monday night.',
+];
+/** A new event at the same place a week later, with one background paragraph of the flood story. */
+const FIRE = [
+  'A fire destroyed a grain warehouse on the east side of Calderford early Tuesday, and firefighters from four towns spent six hours bringing it under control, fire chief Omar Reyes said.',
+  'No one was hurt. The cause of the blaze at the Harmon Feed building is under investigation, and Reyes said the structure was a total loss worth an estimated $2 million.',
+  'Nearby businesses on Depot Road were evacuated as a precaution while crews sprayed the roofs of neighbouring sheds, and the road stayed closed through the morning.',
+  'The Tamber River crested at 31 feet late Monday, nine feet above flood stage, and breached a levee north of the Mill Street bridge, the National Weather Service said.',
+];
+
+test('a reprint joins its story beyond the time window; a later event that reuses a background paragraph does not', () => {
+  const original = analysed('flood', FLOOD.join('\n\n'), {
+    published: '2024-04-01T12:00:00Z',
+    title: 'Calderford flood forces 1,200 from homes',
+  });
+  // An outlet runs the wire story eight days later, cut and retitled.
+  const reprint = analysed('reprint', FLOOD.slice(0, 3).join('\n\n'), {
+    published: '2024-04-09T08:00:00Z',
+    title: 'River floods Calderford',
+  });
+  const fire = analysed('fire', FIRE.join('\n\n'), { published: '2024-04-09T09:00:00Z', title: 'Fire destroys Calderford warehouse' });
+  const together = (articles: readonly AnalysedArticle[], reuse: readonly ReusePair[]) => clusterStories(articles, reuse).length === 1;
+  const reprinted = [original, reprint];
+  assert.equal(together(reprinted, findReuse(reprinted)), true);
+  // Without the reuse stage's pairs the eight days keep the reprint apart: reuse is what links it.
+  assert.equal(together(reprinted, []), false);
+  const followUp = [original, fire];
+  const reuse = findReuse(followUp);
+  assert.equal(together(followUp, reuse), false);
+  // The background paragraph is real reuse, below the strength that crosses the window.
+  const background = reuse.find((p) => [p.a, p.b].includes('fire') && [p.a, p.b].includes('flood'));
+  assert.ok(
+    background && Math.max(background.aInB, background.bInA) < CROSS_WINDOW_REUSE,
+    JSON.stringify(background && [background.aInB, background.bInA]),
+  );
+});
+
+test('a digest reprinting several old briefs past the window joins one of their stories and merges none', () => {
+  const briefs = [
+    'The Harlow Street bridge over the Ember River will close for at least four months from Monday after inspectors found cracks in two of its steel girders, the city transportation department said on Thursday. About 22,000 vehicles cross the 1958 bridge each day.',
+    'A water main broke under Carver Road on Friday morning, flooding the road near the Westfield school and cutting service to about 300 homes, the city water department said. Crews expected to restore water by evening.',
+    'The county library board voted 5-2 on Tuesday to extend weekend hours at its three branches starting in June, board chairman Felix Ambrose said, after a petition signed by 1,400 residents.',
+  ];
+  const articles = [
+    ...briefs.map((text, k) => analysed(`brief${k}`, text, { published: `2024-05-0${k + 1}T10:00:00Z` })),
+    analysed('digest', `The week in review.\n\n${briefs.join('\n\n')}`, { published: '2024-05-10T10:00:00Z' }),
+  ];
+  const stories = clusterStories(articles, findReuse(articles));
+  const groups = stories.map((s) => [...s.articleIds].sort().join(' ')).sort();
+  assert.equal(groups.length, 3, JSON.stringify(groups));
+  assert.equal(groups.filter((g) => g.includes('digest')).length, 1);
+  assert.ok(
+    groups.every((g) => g.split(' ').filter((id) => id.startsWith('brief')).length === 1),
+    JSON.stringify(groups),
+  );
 });

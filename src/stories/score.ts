@@ -73,6 +73,12 @@ export const FITTED_WEIGHTS: ScoreWeights = {
 export const TIME_DECAY_LOGIT = 1.5;
 /** Log-odds gained per unit of containment with a member: shared passages are strong evidence of one event. */
 export const REUSE_LOGIT = 8;
+/**
+ * Reuse from which a copy joins its story beyond the time window: a quarter or more of one text
+ * inside the other is a reprint (the story continued); a later event reusing one background
+ * paragraph shares less (0.22 in the stories test) and stays new (docs/stories.md "Copies across days").
+ */
+export const CROSS_WINDOW_REUSE = 0.25;
 
 /** The content log-odds of sameness. */
 export function evidenceLogit(evidence: Evidence, weights: ScoreWeights = FITTED_WEIGHTS): number {
@@ -83,12 +89,13 @@ export function evidenceLogit(evidence: Evidence, weights: ScoreWeights = FITTED
 
 /**
  * The time term: 0 without dates, -Infinity beyond the window (two same-kind events weeks apart
- * never merge), and a linear decay inside it. `gapDays` is the distance from the article to the
- * nearest end of the story's span, so a long-running story keeps accreting.
+ * never merge) unless the article reprints the story (`reuse` >= CROSS_WINDOW_REUSE: then the
+ * window-edge value), and a linear decay inside it. `gapDays` is the distance from the article to
+ * the nearest end of the story's span, so a long-running story keeps accreting.
  */
-export function timeLogit(gapDays: number | null, windowDays: number): number {
+export function timeLogit(gapDays: number | null, windowDays: number, reuse = 0): number {
   if (gapDays === null) return 0;
-  if (gapDays > windowDays) return -Infinity;
+  if (gapDays > windowDays) return reuse >= CROSS_WINDOW_REUSE ? -TIME_DECAY_LOGIT : -Infinity;
   return windowDays === 0 || gapDays === 0 ? 0 : -TIME_DECAY_LOGIT * (gapDays / windowDays);
 }
 
@@ -100,6 +107,6 @@ export function sameStoryProbability(
   windowDays: number,
   weights: ScoreWeights = FITTED_WEIGHTS,
 ): number {
-  const logit = evidenceLogit(evidence, weights) + timeLogit(gapDays, windowDays) + REUSE_LOGIT * reuse;
+  const logit = evidenceLogit(evidence, weights) + timeLogit(gapDays, windowDays, reuse) + REUSE_LOGIT * reuse;
   return 1 / (1 + Math.exp(-logit));
 }
