@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { extractClaims } from '../src/claims/index.js';
 import { article } from '../src/reconcile/fixtures/build.js';
-import type { AnalysedArticle, ClaimMention } from '../src/records.js';
+import type { AnalyzedArticle, ClaimMention } from '../src/records.js';
 
 const STORIES = resolve(import.meta.dirname, 'stories');
 const ECBPLUS = resolve(import.meta.dirname, '../../shared/bench/ecbplus/ecbplus-dev.jsonl');
@@ -25,7 +25,7 @@ const pool = readdirSync(STORIES)
   .filter((f) => f.endsWith('.json'))
   .sort()
   .flatMap((f) => (JSON.parse(readFileSync(join(STORIES, f), 'utf8')) as StoryFile).articles);
-const articles: AnalysedArticle[] = Array.from({ length: SPEED_ARTICLES }, (_, i) =>
+const articles: AnalyzedArticle[] = Array.from({ length: SPEED_ARTICLES }, (_, i) =>
   article(`s${i}`, pool[i % pool.length]!.paragraphs.join('\n\n')),
 );
 
@@ -33,7 +33,7 @@ const cpuMs = (from: NodeJS.CpuUsage) => {
   const used = process.cpuUsage(from);
   return (used.user + used.system) / 1000;
 };
-const read = (list: readonly AnalysedArticle[]) => new Map(list.map((a) => [a.article.id, extractClaims(a)] as const));
+const read = (list: readonly AnalyzedArticle[]) => new Map(list.map((a) => [a.article.id, extractClaims(a)] as const));
 
 const load = process.cpuUsage();
 read(articles.slice(0, 1));
@@ -62,7 +62,7 @@ if (existsSync(ECBPLUS)) {
 } else console.log(`claims: ${ECBPLUS} not found; ECB+ part skipped`);
 
 /** Reads `list` forward, then backward, timing the forward pass; prints the articles whose claims differ. */
-function orderCheck(name: string, list: readonly AnalysedArticle[]): void {
+function orderCheck(name: string, list: readonly AnalyzedArticle[]): void {
   const t0 = process.cpuUsage();
   const forward = read(list);
   const forwardMs = cpuMs(t0);

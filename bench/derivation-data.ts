@@ -6,8 +6,8 @@
 // (every third event in sorted order) are only reported on.
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { analysed } from '../src/derivation/families.js';
-import type { AnalysedArticle } from '../src/records.js';
+import { analyzed } from '../src/derivation/families.js';
+import type { AnalyzedArticle } from '../src/records.js';
 
 const SHARED = resolve(import.meta.dirname, '../../shared/bench/ecbplus');
 export const ECBPLUS_TEXTS = resolve(SHARED, 'ecbplus-dev.jsonl');
@@ -29,7 +29,7 @@ export interface GoldArticle {
 export interface ReuseEvent {
   readonly event: string;
   readonly heldOut: boolean;
-  readonly articles: readonly AnalysedArticle[];
+  readonly articles: readonly AnalyzedArticle[];
   readonly gold: ReadonlyMap<string, GoldArticle>;
 }
 
@@ -66,12 +66,12 @@ export function loadReuseDev(): ReuseEvent[] {
       ...(c.derivedFrom ? { derivedFrom: c.derivedFrom } : {}),
     });
   }
-  const byEvent = new Map<string, AnalysedArticle[]>();
+  const byEvent = new Map<string, AnalyzedArticle[]>();
   for (const line of readFileSync(ECBPLUS_TEXTS, 'utf8').split('\n')) {
     if (!line.trim()) continue;
     const doc = JSON.parse(line) as { doc_id: string; cluster: string; text: string };
     const list = byEvent.get(doc.cluster) ?? [];
-    list.push(analysed(doc.doc_id, doc.text));
+    list.push(analyzed(doc.doc_id, doc.text));
     byEvent.set(doc.cluster, list);
   }
   return [...byEvent.keys()].sort().map((event, k) => {

@@ -11,8 +11,8 @@
 // Each case is one batch: the wire copy (dated first), its rewrites (dated later) and the event's
 // real articles outside the wire's gold family (independent reports: non-derived). Events follow
 // the split of derivation-data.ts, so held-out events stay held out.
-import { analysed } from '../src/derivation/families.js';
-import type { AnalysedArticle } from '../src/records.js';
+import { analyzed } from '../src/derivation/families.js';
+import type { AnalyzedArticle } from '../src/records.js';
 import type { ReuseEvent } from './derivation-data.js';
 
 /** Wire-like: a real article at least this many sentences long. */
@@ -28,7 +28,7 @@ export interface MeterCase {
   readonly event: string;
   readonly heldOut: boolean;
   readonly wire: string;
-  readonly articles: readonly AnalysedArticle[];
+  readonly articles: readonly AnalyzedArticle[];
   /** Article id -> derived from the wire? (the wire itself is not labelled) */
   readonly labels: ReadonlyMap<string, boolean>;
   readonly kinds: ReadonlyMap<string, string>;
@@ -154,10 +154,10 @@ export function meterCases(events: readonly ReuseEvent[]): MeterCase[] {
             .map((s) => reword(s, seen, rnd)),
         ].join('\n\n'),
       });
-      const articles: AnalysedArticle[] = [
-        analysed(id, wire.article.text, { published: '2002-06-01T08:00:00Z', outlet: 'Press Association' }),
-        ...made.map((m, k) => analysed(m.id, m.text, { published: `2002-06-02T0${k}:00:00Z` })),
-        ...independent.map((a, k) => analysed(a.article.id, a.article.text, { published: `2002-06-02T1${k}:00:00Z` })),
+      const articles: AnalyzedArticle[] = [
+        analyzed(id, wire.article.text, { published: '2002-06-01T08:00:00Z', outlet: 'Press Association' }),
+        ...made.map((m, k) => analyzed(m.id, m.text, { published: `2002-06-02T0${k}:00:00Z` })),
+        ...independent.map((a, k) => analyzed(a.article.id, a.article.text, { published: `2002-06-02T1${k}:00:00Z` })),
       ];
       cases.push({
         event: event.event,

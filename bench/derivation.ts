@@ -14,11 +14,11 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { deriveStory, type DerivationOptions } from '../src/derivation/index.js';
-import { analysed } from '../src/derivation/families.js';
+import { analyzed } from '../src/derivation/families.js';
 import { findReuse } from '../src/reuse/index.js';
 import { runAnalysis } from '../src/pipeline/analyze.js';
 import { openStore } from '../src/store/index.js';
-import type { AnalysedArticle, Derivation, Role } from '../src/records.js';
+import type { AnalyzedArticle, Derivation, Role } from '../src/records.js';
 import { componentPairs, goldPairs, loadReuseDev, reuseDevAvailable, type ReuseEvent, type Share } from './derivation-data.js';
 import { meterCases } from './derivation-meter.js';
 
@@ -78,7 +78,7 @@ function containment(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   return n / a.size;
 }
 
-function baselineLinks(articles: readonly AnalysedArticle[]): [string, string][] {
+function baselineLinks(articles: readonly AnalyzedArticle[]): [string, string][] {
   const sets = articles.map((a) => grams(a.article.text, 5));
   const links: [string, string][] = [];
   for (let i = 0; i < articles.length; i++)
@@ -111,7 +111,7 @@ function withChrome(events: readonly ReuseEvent[]): ReuseEvent[] {
   return events.map((e) => ({
     ...e,
     articles: e.articles.map((a, k) =>
-      k % 3 === 0 ? analysed(a.article.id, `${a.article.text}\n\n${CHROME}`, { outlet: a.article.outlet }) : a,
+      k % 3 === 0 ? analyzed(a.article.id, `${a.article.text}\n\n${CHROME}`, { outlet: a.article.outlet }) : a,
     ),
   }));
 }
@@ -209,7 +209,7 @@ function constructed(args: readonly string[], method: DerivationOptions['method'
     const story = JSON.parse(readFileSync(resolve(STORIES, file), 'utf8')) as StoryFile;
     const prefix = `${file.slice(0, 2)}-`;
     const articles = story.articles.map((a) =>
-      analysed(`${prefix}${a.key}`, a.paragraphs.join('\n\n'), {
+      analyzed(`${prefix}${a.key}`, a.paragraphs.join('\n\n'), {
         outlet: a.outlet,
         publisher: a.publisher ?? null,
         published: a.published,

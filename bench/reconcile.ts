@@ -29,7 +29,7 @@ import { benchRealStories } from './real-stories.js';
 import { article, derivation } from '../src/reconcile/fixtures/build.js';
 import type {
   Role,
-  AnalysedArticle,
+  AnalyzedArticle,
   BriefSentence,
   ClaimMention,
   Derivation,
@@ -68,7 +68,7 @@ interface StoryFile {
 }
 
 interface Staged {
-  readonly articles: AnalysedArticle[];
+  readonly articles: AnalyzedArticle[];
   readonly derivations: Derivation[];
   readonly claims: ClaimMention[];
 }
@@ -132,7 +132,7 @@ function matchFindings(findings: readonly Finding[], expected: StoryFile['expect
   return { matched: used.size, missed, extra };
 }
 
-function briefProblems(brief: readonly BriefSentence[], articles: readonly AnalysedArticle[]): string[] {
+function briefProblems(brief: readonly BriefSentence[], articles: readonly AnalyzedArticle[]): string[] {
   const text = new Map(articles.map((a) => [a.article.id, a.article.text]));
   const problems: string[] = [];
   if (brief.length < 3 || brief.length > 12) problems.push(`brief has ${brief.length} sentences`);
@@ -181,7 +181,7 @@ function ecbplusDerivations(): void {
     console.log(`ecbplus: ${ECBPLUS} not found; skipped`);
     return;
   }
-  const clusters = new Map<string, AnalysedArticle[]>();
+  const clusters = new Map<string, AnalyzedArticle[]>();
   for (const line of readFileSync(ECBPLUS, 'utf8').split('\n')) {
     if (!line.trim()) continue;
     const doc = JSON.parse(line) as { doc_id: string; cluster: string; text: string };

@@ -1,5 +1,5 @@
 // `npm run bench:server [-- --db PATH] [--root DIR] [--seconds 10] [--connections 50]`: the
-// server under load, as a separate process on a copy of a database that analyse wrote.
+// server under load, as a separate process on a copy of a database that analyze wrote.
 //   story    GET /api/stories/<the story with the largest dossier>: requests/s, p50, p99
 //   list     GET /api/stories?limit=20: requests/s, p50, p99
 //   uploads  ten 19 MB multipart uploads at once to POST /api/ingest (serve --no-worker, so the
@@ -102,13 +102,13 @@ function parseArgs(args: readonly string[]): Settings {
   };
 }
 
-/** A database of ECB+ analysed by `root`'s code, made once and kept in the temporary folder. */
+/** A database of ECB+ analyzed by `root`'s code, made once and kept in the temporary folder. */
 function defaultDatabase(root: string): string {
   const dir = join(tmpdir(), 'corroborate-bench-server');
   const db = join(dir, `ecbplus-${root.replace(/[^A-Za-z0-9]+/g, '_')}.db`);
   if (existsSync(db)) return db;
   mkdirSync(dir, { recursive: true });
-  console.log(`making ${db} (analyse ECB+ once) ...`);
+  console.log(`making ${db} (analyze ECB+ once) ...`);
   const made = spawnSync(
     process.execPath,
     ['--import', 'tsx', join(root, 'src/cli/run.ts'), 'analyze', ECBPLUS, '--db', db, '--out', join(dir, 'out')],

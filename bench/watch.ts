@@ -1,7 +1,7 @@
 // `npm run bench:watch [-- --threads N] [--feeds 100] [--rounds 5]`: what following feeds costs.
 // A feed site runs as a separate process on 127.0.0.1 (its CPU is not counted), serving the 181
 // real article pages of ../shared/bench/aeb behind one RSS feed, and `--feeds` small feeds.
-//   first read   one poll of the big feed: every page fetched, extracted, analysed and stored in a
+//   first read   one poll of the big feed: every page fetched, extracted, analyzed and stored in a
 //                fresh SQLite store: articles per CPU-second end to end, peak memory
 //   same pages   `runAnalysis` over the same pages as files, into another fresh store: what
 //                fetching one page at a time through the watcher adds

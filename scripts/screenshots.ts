@@ -1,4 +1,4 @@
-// `npm run screenshots`: the pictures in docs/screenshots/, taken anew. Analyses examples/ into a
+// `npm run screenshots`: the pictures in docs/screenshots/, taken anew. Analyzes examples/ into a
 // temporary database, serves it, and photographs the story page, search results, the API
 // reference and the rest at desktop and phone sizes with playwright-core driving Chromium
 // (/usr/bin/chromium, or CORROBORATE_CHROMIUM). Nothing is fetched from anywhere else.

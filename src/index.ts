@@ -29,18 +29,18 @@ export {
   type NearDuplicateOptions,
   type ReuseOptions,
 } from './reuse/index.js';
-export { clusterStories, StoryIndex, DEFAULT_STORY_OPTIONS, type StoryOptions } from './stories/index.js';
+export { clusterStories, StoryIndex, STORY_DEFAULTS, type StoryOptions } from './stories/index.js';
 export { deriveStory, countIndependentOrigins, DERIVATION_DEFAULTS, type DerivationOptions } from './derivation/index.js';
 export { extractClaims, CLAIM_DEFAULTS, type ClaimOptions } from './claims/index.js';
 export {
   reconcileStory,
   storyCoverage,
-  DEFAULT_RECONCILE_OPTIONS,
+  RECONCILE_DEFAULTS,
   type ReconcileInput,
   type ReconcileOptions,
   type StoryCoverage,
 } from './reconcile/index.js';
-export { writeBrief, DEFAULT_BRIEF_OPTIONS, type BriefInput, type BriefOptions } from './brief/index.js';
+export { writeBrief, BRIEF_DEFAULTS, type BriefInput, type BriefOptions } from './brief/index.js';
 
 // The dossier: what analysis produces, its version and its JSON Schema check.
 export { DOSSIER_VERSION } from './dossier/types.js';

@@ -96,7 +96,7 @@ export interface Token {
 }
 
 /** An article together with its sentences: what most later stages take. */
-export interface AnalysedArticle {
+export interface AnalyzedArticle {
   readonly article: Article;
   readonly sentences: readonly Sentence[];
 }
@@ -188,7 +188,7 @@ export type Qualifier = 'exact' | 'about' | 'up to' | 'at least' | 'more than' |
 
 export interface QuantityInfo {
   readonly value: number;
-  /** Normalised unit: "t", "USD", "%", "people", "years", ... or "" for a bare count. */
+  /** Normalized unit: "t", "USD", "%", "people", "years", ... or "" for a bare count. */
   readonly unit: string;
   /** The phrase as written ("3.8 million metric tons"). */
   readonly text: string;

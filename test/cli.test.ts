@@ -75,7 +75,7 @@ test('bad input is rejected with reasons, the batch goes on, the report shows ho
     );
     for (const name of ['empty.txt', 'binary.txt', 'huge.txt']) assert.ok(rejected.get(name), `${name} rejected with a reason`);
     const articles = dossier.stories.flatMap((s: { articles: { input: string }[] }) => s.articles.map((a) => a.input.split('/').pop()));
-    for (const name of ['good.txt', 'invalid-utf8.txt', 'hostile.html']) assert.ok(articles.includes(name), `${name} analysed`);
+    for (const name of ['good.txt', 'invalid-utf8.txt', 'hostile.html']) assert.ok(articles.includes(name), `${name} analyzed`);
     assert.match(c.stdout, /rejected/);
 
     const html = await readFile(join(dir, 'out', 'index.html'), 'utf8');

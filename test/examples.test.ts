@@ -316,7 +316,7 @@ test("the README's example brief is the one the pipeline writes", async () => {
   );
 });
 
-test('analysing the same inputs again stores no duplicates', async () => {
+test('analyzing the same inputs again stores no duplicates', async () => {
   const before = await store.countArticles();
   const again = await runAnalysis([EXAMPLES], store);
   assert.equal(again.inserted.length, 0);

@@ -47,7 +47,7 @@ export interface SnippetCounts {
 }
 
 /** Whitespace collapsed, one Unicode form: the judge compares text, not markup. */
-export function normalise(text: string): string {
+export function normalize(text: string): string {
   return text.normalize('NFC').replace(/\s+/g, ' ').trim();
 }
 
@@ -65,7 +65,7 @@ export function visibleLines(html: string): PageText {
   let hidden = 0;
   let headline: string | null = null;
   const end = () => {
-    const line = normalise(current);
+    const line = normalize(current);
     if (line) lines.push(line);
     current = '';
   };
@@ -84,7 +84,7 @@ export function visibleLines(html: string): PageText {
       },
       onclosetag(name) {
         if ((name === 'title' || name === 'h1') && headline !== null) {
-          headlines.push(normalise(headline));
+          headlines.push(normalize(headline));
           headline = null;
         }
         if (hidden > 0) hidden--;
@@ -116,13 +116,13 @@ function draw(pageId: string, items: readonly string[]): string[] {
 export function buildSnippets(pageId: string, html: string, gold: string, anyGold: string = gold): Snippets {
   const page = visibleLines(html);
   // The headline is left out of must-contain: extractors (trafilatura too) print it as the title, apart from the text.
-  const isHeadline = (paragraph: string) => page.headlines.some((h) => h.includes(normalise(paragraph)));
+  const isHeadline = (paragraph: string) => page.headlines.some((h) => h.includes(normalize(paragraph)));
   const fragments: string[] = [];
   for (const paragraph of gold.split(/\n+/))
     if (!isHeadline(paragraph))
       for (const sentence of sentenceTokens(paragraph))
         if (sentence.length >= MIN_SNIPPET_WORDS) fragments.push(sentence.slice(0, MAX_SNIPPET_WORDS).join(' '));
-  const goldText = normalise(anyGold);
+  const goldText = normalize(anyGold);
   const goldWords = goldText.split(' ');
   // Gold fragments of GOLD_OVERLAP_WORDS words: a line holding one is (partly) the story.
   const goldGrams = new Set<string>();
@@ -145,7 +145,7 @@ export function emptyCounts(): SnippetCounts {
 
 /** Adds one page's output to the counts. */
 export function countSnippets(counts: SnippetCounts, snippets: Snippets, output: string): void {
-  const text = normalise(output);
+  const text = normalize(output);
   for (const s of snippets.mustContain) {
     counts.mustContain++;
     if (text.includes(s)) counts.found++;

@@ -11,7 +11,7 @@
 //      when a story has too few clean sentences
 import { CorroborateError } from '../errors.js';
 import { cosine, sentenceVector, words as vectorWords } from '../semantics/index.js';
-import type { AnalysedArticle, BriefSentence, Citation, Derivation, MentionStatus, Reconciliation, Sentence } from '../records.js';
+import type { AnalyzedArticle, BriefSentence, Citation, Derivation, MentionStatus, Reconciliation, Sentence } from '../records.js';
 import {
   contentStems,
   countOrigins,
@@ -38,7 +38,7 @@ export interface BriefOptions {
   readonly semantic: boolean;
 }
 
-export const DEFAULT_BRIEF_OPTIONS: BriefOptions = {
+export const BRIEF_DEFAULTS: BriefOptions = {
   // Enough for the main facts and the disputes of a story; a reader skims past ten.
   maxSentences: 8,
   minSentences: 3,
@@ -84,13 +84,13 @@ interface Indexed {
 }
 
 export interface BriefInput {
-  readonly articles: readonly AnalysedArticle[];
+  readonly articles: readonly AnalyzedArticle[];
   readonly reconciliation: Reconciliation;
   readonly derivations: readonly Derivation[];
 }
 
 export function writeBrief(input: BriefInput, options: Partial<BriefOptions> = {}): BriefSentence[] {
-  const settings = { ...DEFAULT_BRIEF_OPTIONS, ...options } satisfies BriefOptions;
+  const settings = { ...BRIEF_DEFAULTS, ...options } satisfies BriefOptions;
   validate(settings);
   const { articles, reconciliation, derivations } = input;
   if (articles.length === 0) return [];

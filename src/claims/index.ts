@@ -14,7 +14,7 @@
 // Interrupted quotes ("We," he said, "are ready") are ONE mention: `text` joins the content
 // stretches ("We are ready"), `start`/`end` run from the first stretch to the last, and
 // `quote.parts` lists the stretches. Quotes running over paragraphs are joined the same way.
-import type { AnalysedArticle, ClaimKind, ClaimMention, Sentence } from '../records.js';
+import type { AnalyzedArticle, ClaimKind, ClaimMention, Sentence } from '../records.js';
 import { sentenceAt } from '../sentences/index.js';
 import { tagText } from './tagging.js';
 import { findQuoteRuns } from './marks.js';
@@ -50,7 +50,7 @@ export const CLAIM_DEFAULTS: ClaimOptions = {
   statementMinWords: 5,
 };
 
-export function extractClaims(article: AnalysedArticle, options: Partial<ClaimOptions> = {}): ClaimMention[] {
+export function extractClaims(article: AnalyzedArticle, options: Partial<ClaimOptions> = {}): ClaimMention[] {
   const settings = { ...CLAIM_DEFAULTS, ...options } satisfies ClaimOptions;
   const { text, id } = article.article;
   const sentences = article.sentences;

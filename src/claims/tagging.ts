@@ -117,7 +117,7 @@ export function tagText(text: string): TaggedToken[] {
   for (let i = 0; i < words.length; i += 1) {
     const word = words[i]!;
     const at = text.indexOf(word, cursor);
-    if (at < 0 || at - cursor > ALIGN_WINDOW) continue; // wink normalised it; skip rather than misalign
+    if (at < 0 || at - cursor > ALIGN_WINDOW) continue; // wink normalized it; skip rather than misalign
     tokens.push({
       start: at,
       end: at + word.length,

@@ -3,7 +3,7 @@
 import { numberFlag } from './command.js';
 import { INGEST_DEFAULTS, type IngestOptions } from '../ingest/index.js';
 import type { ExtractOptions } from '../extract/index.js';
-import { DEFAULT_STORY_OPTIONS, type StoryOptions } from '../stories/index.js';
+import { STORY_DEFAULTS, type StoryOptions } from '../stories/index.js';
 
 /** Longest window accepted: beyond a year, "the same event" stops meaning anything. */
 const MAX_WINDOW_DAYS = 366;
@@ -65,16 +65,16 @@ export const STORY_FLAGS = {
 } as const;
 
 export const STORY_FLAGS_HELP = `  --window DAYS              articles further than this from a story's first or last article
-                             never join it (default ${DEFAULT_STORY_OPTIONS.windowDays}); dated articles only
+                             never join it (default ${STORY_DEFAULTS.windowDays}); dated articles only
   --threshold X              probability that an article reports a story's event needed to
-                             join it, 0 < X < 1 (default ${DEFAULT_STORY_OPTIONS.threshold})`;
+                             join it, 0 < X < 1 (default ${STORY_DEFAULTS.threshold})`;
 
 export function storyOptions(values: {
   readonly window?: string;
   readonly threshold?: string;
 }): Pick<StoryOptions, 'windowDays' | 'threshold'> {
   return {
-    windowDays: numberFlag(values.window, 'window', DEFAULT_STORY_OPTIONS.windowDays, 0, MAX_WINDOW_DAYS),
-    threshold: numberFlag(values.threshold, 'threshold', DEFAULT_STORY_OPTIONS.threshold, 0.001, 0.999),
+    windowDays: numberFlag(values.window, 'window', STORY_DEFAULTS.windowDays, 0, MAX_WINDOW_DAYS),
+    threshold: numberFlag(values.threshold, 'threshold', STORY_DEFAULTS.threshold, 0.001, 0.999),
   };
 }

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { findReuse } from '../reuse/index.js';
 import { chromeSpans } from './chrome.js';
 import { deriveStory } from './index.js';
-import { analysed, INDEPENDENT, ORIGINAL } from './families.js';
+import { analyzed, INDEPENDENT, ORIGINAL } from './families.js';
 
 const PLAYLIST = [
   'Watch more videos',
@@ -30,7 +30,7 @@ test('chromeSpans: playlists, credits and copyright lines are chrome; prose and 
 
 test('two unrelated articles of one outlet sharing its page chrome are not linked', () => {
   const footer = `${PLAYLIST}\nCopyright 2024 Example Broadcasting Company. All rights reserved. This material may not be published, broadcast, rewritten or redistributed.`;
-  const articles = [analysed('wire', `${ORIGINAL}\n\n${footer}`), analysed('local', `${INDEPENDENT}\n\n${footer}`)];
+  const articles = [analyzed('wire', `${ORIGINAL}\n\n${footer}`), analyzed('local', `${INDEPENDENT}\n\n${footer}`)];
   for (const method of ['rules', 'model'] as const) {
     const d = deriveStory(articles, findReuse(articles), { method });
     assert.deepEqual(

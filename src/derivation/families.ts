@@ -1,11 +1,11 @@
 // Constructed article families for golden tests of reuse and derivation (invented events, so
 // no publisher's text is copied): an original wire story and what outlets typically make of it.
 import { createHash } from 'node:crypto';
-import type { AnalysedArticle, Article } from '../records.js';
+import type { AnalyzedArticle, Article } from '../records.js';
 import { splitSentences } from '../sentences/index.js';
 
 /** A bare article with its sentences, for tests of this stage and later ones (reconcile, brief). */
-export function analysed(id: string, text: string, fields: Partial<Article> = {}): AnalysedArticle {
+export function analyzed(id: string, text: string, fields: Partial<Article> = {}): AnalyzedArticle {
   const article: Article = {
     id,
     contentHash: createHash('sha256').update(text).digest('hex'),

@@ -9,7 +9,7 @@
 // and shared runs found in no third article weigh more, quoted ones that many articles carry less.
 import type { SequenceEvidence } from './sequence.js';
 
-/** The words of one article, normalised, and which lie inside quotation marks. */
+/** The words of one article, normalized, and which lie inside quotation marks. */
 export interface PairText {
   readonly norms: readonly string[];
   readonly quoted: Uint8Array;

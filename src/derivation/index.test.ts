@@ -5,7 +5,7 @@ import { countIndependentOrigins, deriveStory, findAttributions, quoteSpans } fr
 import {
   ABSENT_REWRITE_A,
   ABSENT_REWRITE_B,
-  analysed,
+  analyzed,
   INDEPENDENT,
   ORIGINAL,
   REWRITE,
@@ -13,20 +13,20 @@ import {
   SUMMARY,
   TRIMMED,
 } from './families.js';
-import type { AnalysedArticle, Derivation } from '../records.js';
+import type { AnalyzedArticle, Derivation } from '../records.js';
 
-function derive(articles: AnalysedArticle[]): Map<string, Derivation> {
+function derive(articles: AnalyzedArticle[]): Map<string, Derivation> {
   const derivations = deriveStory(articles, findReuse(articles));
   return new Map(derivations.map((d) => [d.article, d]));
 }
 
 const family = [
-  analysed('original', ORIGINAL, { outlet: 'Reuters', published: '2026-03-03T08:00:00Z' }),
-  analysed('copy', ORIGINAL, { outlet: 'Daily Feed', published: '2026-03-03T09:30:00Z' }),
-  analysed('trimmed', TRIMMED, { outlet: 'Metro Wire' }),
-  analysed('rewrite', REWRITE, { outlet: 'Harbour Times' }),
-  analysed('summary', SUMMARY, { outlet: 'Brief Daily' }),
-  analysed('independent', INDEPENDENT, { outlet: 'Coastal Post' }),
+  analyzed('original', ORIGINAL, { outlet: 'Reuters', published: '2026-03-03T08:00:00Z' }),
+  analyzed('copy', ORIGINAL, { outlet: 'Daily Feed', published: '2026-03-03T09:30:00Z' }),
+  analyzed('trimmed', TRIMMED, { outlet: 'Metro Wire' }),
+  analyzed('rewrite', REWRITE, { outlet: 'Harbour Times' }),
+  analyzed('summary', SUMMARY, { outlet: 'Brief Daily' }),
+  analyzed('independent', INDEPENDENT, { outlet: 'Coastal Post' }),
 ];
 
 test('roles of a constructed family: original, copy, trimmed copy, rewrite, summary, independent', () => {
@@ -54,9 +54,9 @@ test('roles of a constructed family: original, copy, trimmed copy, rewrite, summ
 
 test('a separate report sharing the facts, numbers, quote and lede order of the original is not a rewrite of it', () => {
   const d = derive([
-    analysed('original', ORIGINAL, { outlet: 'Reuters', published: '2026-03-03T08:00:00Z' }),
-    analysed('second', SECOND_REPORT, { outlet: 'Port Post', published: '2026-03-03T10:00:00Z' }),
-    analysed('rewrite', REWRITE, { outlet: 'Harbour Times', published: '2026-03-03T11:00:00Z' }),
+    analyzed('original', ORIGINAL, { outlet: 'Reuters', published: '2026-03-03T08:00:00Z' }),
+    analyzed('second', SECOND_REPORT, { outlet: 'Port Post', published: '2026-03-03T10:00:00Z' }),
+    analyzed('rewrite', REWRITE, { outlet: 'Harbour Times', published: '2026-03-03T11:00:00Z' }),
   ]);
   assert.equal(d.get('second')!.role, 'independent', d.get('second')!.reason);
   // The reason names the article most of it aligns with (the rewrite carries the original's facts too).
@@ -99,8 +99,8 @@ test('a shared quote alone does not make an article derived', () => {
 
 test('two rewrites of an absent wire story share a source, neither derives from the other', () => {
   const d = derive([
-    analysed('a', ABSENT_REWRITE_A, { outlet: 'River News' }),
-    analysed('b', ABSENT_REWRITE_B, { outlet: 'Valley Times' }),
+    analyzed('a', ABSENT_REWRITE_A, { outlet: 'River News' }),
+    analyzed('b', ABSENT_REWRITE_B, { outlet: 'Valley Times' }),
   ]);
   for (const [id, other] of [
     ['a', 'b'],
@@ -115,7 +115,7 @@ test('two rewrites of an absent wire story share a source, neither derives from 
 });
 
 test('without dates or credits, the shorter text wholly inside the longer is the derived one', () => {
-  const d = derive([analysed('x', TRIMMED.replace('(Reuters) ', '')), analysed('y', ORIGINAL.replace('(Reuters) ', ''))]);
+  const d = derive([analyzed('x', TRIMMED.replace('(Reuters) ', '')), analyzed('y', ORIGINAL.replace('(Reuters) ', ''))]);
   assert.equal(d.get('x')!.role, 'copy');
   assert.deepEqual(
     d.get('x')!.derivedFrom.map((l) => l.article),
@@ -182,8 +182,8 @@ test("direction: a citation of the other article's outlet beats everything, then
   const cited = REWRITE.replace('union leader Marta Ilescu said.', 'union leader Marta Ilescu said, according to Reuters.');
   // The rewrite is dated earlier, but it credits Reuters, which the other article is.
   const byCredit = derive([
-    analysed('wire', ORIGINAL.replace('(Reuters) ', ''), { outlet: 'Reuters', published: '2026-03-03T10:00:00Z' }),
-    analysed('rw', cited, { outlet: 'Harbour Times', published: '2026-03-03T09:00:00Z' }),
+    analyzed('wire', ORIGINAL.replace('(Reuters) ', ''), { outlet: 'Reuters', published: '2026-03-03T10:00:00Z' }),
+    analyzed('rw', cited, { outlet: 'Harbour Times', published: '2026-03-03T09:00:00Z' }),
   ]);
   assert.deepEqual(
     byCredit.get('rw')!.derivedFrom.map((l) => l.article),
@@ -193,8 +193,8 @@ test("direction: a citation of the other article's outlet beats everything, then
   assert.match(byCredit.get('rw')!.reason, /cites Reuters/);
   // Without credits, the earlier article is the source even when it is the shorter one.
   const byTime = derive([
-    analysed('late', ORIGINAL.replace('(Reuters) ', ''), { published: '2026-03-04T10:00:00Z' }),
-    analysed('early', TRIMMED.replace('(Reuters) ', ''), { published: '2026-03-03T10:00:00Z' }),
+    analyzed('late', ORIGINAL.replace('(Reuters) ', ''), { published: '2026-03-04T10:00:00Z' }),
+    analyzed('early', TRIMMED.replace('(Reuters) ', ''), { published: '2026-03-03T10:00:00Z' }),
   ]);
   assert.deepEqual(
     byTime.get('late')!.derivedFrom.map((l) => l.article),
@@ -210,7 +210,7 @@ test('direction: without dates, the text that adds paragraphs around the other i
   const lede =
     'Shoppers in the capital may soon pay more for bread. Here is what happened at the port this week, and why it matters to you.';
   const after = 'Our reporters will follow the strike through the week. Readers can send questions to the newsroom by email.';
-  const d = derive([analysed('bulletin', `${lede}\n\n${body}\n\n${after}`), analysed('wire', body)]);
+  const d = derive([analyzed('bulletin', `${lede}\n\n${body}\n\n${after}`), analyzed('wire', body)]);
   assert.deepEqual(
     d.get('bulletin')!.derivedFrom.map((l) => l.article),
     ['wire'],

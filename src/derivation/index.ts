@@ -11,7 +11,7 @@
 //     text the first does not;
 //  4. name the roles: copy, summary or rewrite for derived articles, original or independent for
 //     the rest.
-import type { AnalysedArticle, Derivation, DerivationLink, Passage, ReusePair, Role } from '../records.js';
+import type { AnalyzedArticle, Derivation, DerivationLink, Passage, ReusePair, Role } from '../records.js';
 import { tokenize } from '../sentences/index.js';
 import { flipPassage } from '../reuse/align.js';
 import { findAttributions, isAgency, quoteSpans, sameOutlet, type Attribution } from './attribution.js';
@@ -150,7 +150,7 @@ interface SharedSource {
 }
 
 export function deriveStory(
-  articles: readonly AnalysedArticle[],
+  articles: readonly AnalyzedArticle[],
   reuse: readonly ReusePair[],
   options: Partial<DerivationOptions> = {},
 ): Derivation[] {
@@ -377,7 +377,7 @@ export function countIndependentOrigins(derivations: readonly Derivation[]): num
   return new Set(roots.map((d) => find(d.article))).size;
 }
 
-function profile(a: AnalysedArticle, index: number, o: DerivationOptions): Profile {
+function profile(a: AnalyzedArticle, index: number, o: DerivationOptions): Profile {
   const text = a.article.text;
   // Page chrome (a playlist, a copyright line) is left out of every measure: outlets share it.
   const chrome = chromeSpans(text);
@@ -566,7 +566,7 @@ function measurePair(a: Profile, b: Profile, passages: readonly Passage[], grams
  * bench/derivation-fit.ts fits the weights on.
  */
 export function storyPairFeatures(
-  articles: readonly AnalysedArticle[],
+  articles: readonly AnalyzedArticle[],
   reuse: readonly ReusePair[],
 ): { a: string; b: string; features: number[]; probability: number; sequence: SequenceEvidence }[] {
   const profiles = articles.map((x, index) => profile(x, index, DERIVATION_DEFAULTS));

@@ -116,7 +116,7 @@ export interface DossierClaim {
 
 export interface DossierQuantity {
   readonly value: number;
-  /** Normalised unit: t, USD, %, people, ... or "" for a bare count. */
+  /** Normalized unit: t, USD, %, people, ... or "" for a bare count. */
   readonly unit: string;
   readonly text: string;
 }

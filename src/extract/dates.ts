@@ -40,8 +40,8 @@ function validDate(y: number, m: number, d: number): boolean {
   return date.getUTCMonth() === m - 1;
 }
 
-/** Normalises a machine-readable date (ISO, RFC 2822, "2025-02-24 10:00") to ISO 8601. */
-export function normaliseDate(value: string | null | undefined): string | null {
+/** Normalizes a machine-readable date (ISO, RFC 2822, "2025-02-24 10:00") to ISO 8601. */
+export function normalizeDate(value: string | null | undefined): string | null {
   if (!value) return null;
   const text = value.trim();
   const iso = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?/i.exec(text);

@@ -7,8 +7,8 @@ import type { Article, Rejection, SourceDocument } from '../records.js';
 import { extractArticle, extractArticles } from './index.js';
 import { decodeBytes } from './decode.js';
 import { detectLanguage } from './language.js';
-import { normaliseDate, urlDate, writtenDate } from './dates.js';
-import { normaliseByline } from './people.js';
+import { normalizeDate, urlDate, writtenDate } from './dates.js';
+import { normalizeByline } from './people.js';
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 
@@ -421,7 +421,7 @@ test('dates and bylines: table', () => {
     ['not a date', null],
     ['2025-02-30', null],
   ];
-  for (const [input, expected] of dates) assert.equal(normaliseDate(input), expected, input);
+  for (const [input, expected] of dates) assert.equal(normalizeDate(input), expected, input);
   assert.equal(urlDate('https://x.example/2025/02/24/story'), '2025-02-24');
   assert.equal(urlDate('https://x.example/story-123'), null);
   const bylines: [string, string | null][] = [
@@ -431,7 +431,7 @@ test('dates and bylines: table', () => {
     ['Jane Doe, Reuters', 'Jane Doe'],
     ['jane@example.com', null],
   ];
-  for (const [input, expected] of bylines) assert.equal(normaliseByline(input), expected, input);
+  for (const [input, expected] of bylines) assert.equal(normalizeByline(input), expected, input);
 });
 
 test('html: a late "Related" list or "About <company>" section ends the story; a mid-story insert does not', () => {
@@ -698,7 +698,7 @@ test('bylines in other languages and scripts are people; desks and agencies are 
     ['Редакция РБК', null],
     ['Ann Lee, Redaktion Wirtschaft', 'Ann Lee'],
   ];
-  for (const [input, expected] of rows) assert.equal(normaliseByline(input), expected, input);
+  for (const [input, expected] of rows) assert.equal(normalizeByline(input), expected, input);
 });
 
 test('CJK: a short Chinese story is not too short, and unspaced prose is not a link list or a label', () => {
@@ -982,7 +982,7 @@ test('fuzz: plain text mixing scripts, chrome words, dates and broken characters
       assert.ok(!('code' in result) || !result.reason.startsWith('the page could not be processed'), 'code' in result ? result.reason : '');
     }
     assert.doesNotThrow(() => writtenDate(text, false));
-    assert.doesNotThrow(() => normaliseByline(text));
+    assert.doesNotThrow(() => normalizeByline(text));
   }
 });
 

@@ -11,8 +11,8 @@ import { mayStripBytes, parseHtml, stripNonContentBytes } from './html/dom.js';
 import { type ContentResult, extractContent } from './html/content.js';
 import { firstHeadline, readHtmlMetadata } from './html/metadata.js';
 import { cleanPlainText, datelineCredit, filterChromeParagraphs, wordCount } from './text/clean.js';
-import { normaliseDate, urlDate, writtenDate } from './dates.js';
-import { bylineCredit, normaliseByline } from './people.js';
+import { normalizeDate, urlDate, writtenDate } from './dates.js';
+import { bylineCredit, normalizeByline } from './people.js';
 import { detectLanguage } from './language.js';
 import { removeSiteBoilerplate } from './boilerplate.js';
 import { CJK_CHAR_WEIGHT, isCjk } from './script.js';
@@ -106,7 +106,7 @@ function extract(doc: SourceDocument, settings: ExtractOptions): Article | Rejec
     credit ?? bylineCredit(hints.byline ?? body.byline) ?? body.bioOutlet ?? body.footerOutlet ?? hints.outlet ?? body.siteName ?? null;
   const publisher = body.publisher ?? body.siteName ?? hostName(url);
   const published =
-    normaliseDate(hints.published) ?? body.published ?? urlDate(body.canonicalUrl ?? url) ?? datelineDate(body.paragraphs[0]);
+    normalizeDate(hints.published) ?? body.published ?? urlDate(body.canonicalUrl ?? url) ?? datelineDate(body.paragraphs[0]);
   return {
     id: hash.slice(0, 16),
     contentHash: hash,
@@ -114,7 +114,7 @@ function extract(doc: SourceDocument, settings: ExtractOptions): Article | Rejec
     url,
     canonicalUrl: body.canonicalUrl,
     title: hints.title?.trim() || body.title,
-    byline: normaliseByline(hints.byline, [outlet ?? '', publisher ?? '']) ?? normaliseByline(body.byline, [outlet ?? '', publisher ?? '']),
+    byline: normalizeByline(hints.byline, [outlet ?? '', publisher ?? '']) ?? normalizeByline(body.byline, [outlet ?? '', publisher ?? '']),
     published,
     updated: body.updated,
     outlet,
@@ -185,7 +185,7 @@ function fromHtml(source: string, doc: SourceDocument, settings: ExtractOptions,
         .filter(Boolean);
     }
   }
-  const filtered = filterChromeParagraphs(paragraphs, normaliseByline(meta.author), meta.authorBios);
+  const filtered = filterChromeParagraphs(paragraphs, normalizeByline(meta.author), meta.authorBios);
   removed.push(...filtered.removed);
   // A <title> without a letter ('">' left of a hostile page's markup, "|", "404") names nothing.
   const written = meta.title ? cleanTitle(meta.title, meta.siteName, () => firstHeadline(page)) : null;

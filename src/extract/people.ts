@@ -25,7 +25,7 @@ export function isPersonName(text: string): boolean {
 }
 
 /** Splits a byline into people; returns them joined with " and ", or null when none is a person. */
-export function normaliseByline(raw: string | null | undefined, outlets: readonly string[] = []): string | null {
+export function normalizeByline(raw: string | null | undefined, outlets: readonly string[] = []): string | null {
   if (!raw) return null;
   let text = raw.replace(/\s+/g, ' ').trim();
   text = text.replace(

@@ -1,4 +1,4 @@
-// The orchestrator across runs: a store keeps the stories engine's state, so articles analysed
+// The orchestrator across runs: a store keeps the stories engine's state, so articles analyzed
 // later join the stories already stored (same ids), re-running the same inputs changes nothing,
 // and a store without a usable state is rebuilt from its articles. Uses the example articles and
 // a real SQLite store.
@@ -48,7 +48,7 @@ test('a later run joins the stored story: same id, all members, copies found acr
   assert.equal(second.dossier.stories.length, 1, 'the new articles join one story');
   const story = second.dossier.stories[0]!;
   assert.equal(story.id, id, 'the stored story keeps its id');
-  assert.equal(story.articles.length, 5, 'the re-analysed story holds old and new members');
+  assert.equal(story.articles.length, 5, 'the re-analyzed story holds old and new members');
   assert.doesNotThrow(() => validateDossier(second.dossier));
 
   // The rewrite and the summary were stored in the second run; Reuters in the first. The
@@ -126,7 +126,7 @@ test("a run waits while another process holds the engine's lease, then continues
   // Until the run reaches the lease (ingest and extraction first), then a while longer.
   for (let i = 0; i < 400 && waits.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 25));
   await new Promise((resolve) => setTimeout(resolve, 100));
-  assert.equal((await store.listStories()).stories[0]!.size, 2, 'nothing of the waiting run is analysed yet');
+  assert.equal((await store.listStories()).stories[0]!.size, 2, 'nothing of the waiting run is analyzed yet');
   await store.releaseLease(STORY_INDEX_STATE, 'other-process');
   const result = await run;
   assert.deepEqual(waits, ['other-process'], 'the run was told who it waits for');

@@ -1,6 +1,6 @@
 // The orchestrator: every stage, top to bottom. `analyzeArticles` is pure (records in, dossier
 // out); `runAnalysis` adds the edges: reading inputs and keeping results in a store.
-import type { AnalysedArticle, Article, Rejection, ReusePair, SourceDocument, Story } from '../records.js';
+import type { AnalyzedArticle, Article, Rejection, ReusePair, SourceDocument, Story } from '../records.js';
 import type { Dossier, DossierStory } from '../dossier/types.js';
 import type { Store } from '../store/types.js';
 import { readInputs, type IngestOptions } from '../ingest/index.js';
@@ -27,7 +27,7 @@ export interface AnalyzeOptions {
   readonly ingest?: Partial<IngestOptions>;
   readonly extract?: Partial<ExtractOptions>;
   readonly sentences?: Partial<SentenceOptions>;
-  /** The longest article analysed and the most claims compared (see limits.ts). */
+  /** The longest article analyzed and the most claims compared (see limits.ts). */
   readonly limits?: Partial<AnalysisLimits>;
   readonly reuse?: Partial<ReuseOptions>;
   /** How a run waits for another one writing the same store (runAnalysis only). */
@@ -64,17 +64,17 @@ export function analyzeArticles(
   options: AnalyzeOptions = {},
   rejections: readonly Rejection[] = [],
 ): Dossier {
-  const analysed: AnalysedArticle[] = articles.map((given) => {
+  const analyzed: AnalyzedArticle[] = articles.map((given) => {
     const article = capArticle(given, options.limits);
     return { article, sentences: splitSentences(article.text, options.sentences) };
   });
-  const byId = new Map(analysed.map((a) => [a.article.id, a]));
-  const reuse = findReuse(analysed, options.reuse);
-  const stories = clusterStories(analysed, reuse, options.stories);
+  const byId = new Map(analyzed.map((a) => [a.article.id, a]));
+  const reuse = findReuse(analyzed, options.reuse);
+  const stories = clusterStories(analyzed, reuse, options.stories);
   const dossierStories = stories.map((story) => {
     const memberIds = new Set(story.articleIds);
-    const members = story.articleIds.map((id) => byId.get(id)).filter((a): a is AnalysedArticle => a !== undefined);
-    return analyseStory(
+    const members = story.articleIds.map((id) => byId.get(id)).filter((a): a is AnalyzedArticle => a !== undefined);
+    return analyzeStory(
       story,
       members,
       reuse.filter((pair) => memberIds.has(pair.a) && memberIds.has(pair.b)),
@@ -85,7 +85,7 @@ export function analyzeArticles(
 }
 
 /** Stages 7-10 for one story whose members and reuse pairs are known. Pure. */
-export function analyseStory(
+export function analyzeStory(
   story: Story,
   members: readonly MemberArticle[],
   reuse: readonly ReusePair[],
@@ -133,7 +133,7 @@ export interface RunResult {
 
 /** What one chunk of a run did (`analyzeStream`). */
 export interface BatchResult {
-  /** The stories this chunk's articles are in, analysed again when they changed. */
+  /** The stories this chunk's articles are in, analyzed again when they changed. */
   readonly stories: readonly DossierStory[];
   /** Story ids this chunk merged away, to the story each resolves to. */
   readonly retired: ReadonlyMap<string, string>;
@@ -155,7 +155,7 @@ const POOL_MIN_DOCUMENTS = 16;
 const TASK_SLICE = 8;
 
 /**
- * The whole job, as a stream: inputs are read, extracted, stored and analysed in bounded chunks
+ * The whole job, as a stream: inputs are read, extracted, stored and analyzed in bounded chunks
  * (so a million-record WARC or JSONL file runs in constant memory), each chunk's articles joining
  * the stored stories they belong to (or starting new ones). Yields what each chunk did. Story
  * assignment runs under the store's lease; everything else in a pool of worker threads.
@@ -174,7 +174,7 @@ export async function* analyzeStream(
     let rejections: Rejection[] = [];
     const flush = async (): Promise<BatchResult> => {
       workers ??= threads > 0 && chunk.length >= POOL_MIN_DOCUMENTS ? threadPool(threads) : inlineWorkers();
-      const result = await analyseChunk(chunk, rejections, store, workers, options, counts);
+      const result = await analyzeChunk(chunk, rejections, store, workers, options, counts);
       chunk = [];
       chunkBytes = 0;
       rejections = [];
@@ -211,7 +211,7 @@ export async function* analyzeStream(
 }
 
 /** One chunk: extraction (in the pool), boilerplate learned over the chunk, storage, then the stories step. */
-async function analyseChunk(
+async function analyzeChunk(
   documents: readonly SourceDocument[],
   rejected: readonly Rejection[],
   store: Store,
@@ -265,10 +265,10 @@ function slices<T>(items: readonly T[], size: number): T[][] {
 }
 
 /**
- * The whole job, collected: read inputs, extract, store the articles, then analyse them
+ * The whole job, collected: read inputs, extract, store the articles, then analyze them
  * incrementally against what the store already holds (`analyzeStream`). A new article joins the
  * stored story it belongs to (or starts one), stored articles it copies are found through their
- * stored reuse signatures, and only the stories this run changes are re-analysed and saved. Story
+ * stored reuse signatures, and only the stories this run changes are re-analyzed and saved. Story
  * ids merged into another resolve to it. Holds the whole result in memory: for inputs of any
  * size, read `analyzeStream` instead.
  */

@@ -1,4 +1,4 @@
-// An article's claims are extracted once and kept: a story analysed again reads its stored
+// An article's claims are extracted once and kept: a story analyzed again reads its stored
 // members' kept claims, and claims kept by other code or options are extracted again and replaced.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -72,7 +72,7 @@ async function twoRuns(name: string, between: (store: Store, first: string) => P
   }
 }
 
-test('a stored member is analysed again with its kept claims; claims of another version are extracted again', async () => {
+test('a stored member is analyzed again with its kept claims; claims of another version are extracted again', async () => {
   const plain = await twoRuns('plain', async () => {});
   assert.ok(
     plain.story.claims.some((c) => c.mentions.some((m) => m.article === plain.firstId)),

@@ -7,7 +7,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { AnalysedArticle, ClaimMention } from '../records.js';
+import type { AnalyzedArticle, ClaimMention } from '../records.js';
 import type { ArticlePart } from '../store/types.js';
 import { CLAIM_DEFAULTS, type ClaimOptions } from '../claims/index.js';
 
@@ -20,7 +20,7 @@ const CLAIM_CODE_FOLDERS = ['../claims/', '../sentences/'];
 const CLAIM_PACKAGES = ['wink-nlp', 'wink-eng-lite-web-model'];
 
 /** An article with its claims when they are known (computed by this run or kept in the store). */
-export interface MemberArticle extends AnalysedArticle {
+export interface MemberArticle extends AnalyzedArticle {
   readonly claims?: readonly ClaimMention[];
 }
 

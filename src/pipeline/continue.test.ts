@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { Article } from '../records.js';
 import { openStore } from '../store/index.js';
 import type { Store } from '../store/types.js';
-import { DEFAULT_STORY_OPTIONS, StoryIndex } from '../stories/index.js';
+import { STORY_DEFAULTS, StoryIndex } from '../stories/index.js';
 import { feedBatch, orderForClustering } from '../stories/feed.js';
 import { splitSentences } from '../sentences/index.js';
 import { articleFeatures } from '../stories/features.js';
@@ -126,7 +126,7 @@ test('batches placed through the store give the stories one in-memory index give
       await store.saveArticles(prepared);
       const index = await loadStoryWindow(
         store,
-        DEFAULT_STORY_OPTIONS,
+        STORY_DEFAULTS,
         prepared.map((p) => ({ features: p.features, links: [] })),
       );
       feedBatch(index, prepared, []);
@@ -192,7 +192,7 @@ test('two processes on one PostgreSQL touching the same story: no lost update, e
   const b = await openStore(url, { schema });
   try {
     await runAnalysis([join(examples, files[0]!)], a, { threads: 0 });
-    // Both place in turn (the lease) and analyse the one story side by side.
+    // Both place in turn (the lease) and analyze the one story side by side.
     await Promise.all([
       runAnalysis([join(examples, files[1]!), join(examples, files[2]!)], a, { threads: 0, lease: { pollMs: 20 } }),
       runAnalysis([join(examples, files[3]!), join(examples, files[4]!)], b, { threads: 0, lease: { pollMs: 20 } }),

@@ -1,5 +1,5 @@
 // Stage 6 against a store: a batch of stored articles joins the stored stories, and the stories it
-// changed are analysed again. Only the placement needs the store's lease (one writer of the
+// changed are analyzed again. Only the placement needs the store's lease (one writer of the
 // engine state at a time); reuse before it and story analysis after it run outside the lease, in
 // the worker pool, so several processes on one database overlap everything but the placement.
 // A dossier is saved only while its engine version is current: two processes touching one story
@@ -8,7 +8,7 @@ import type { ClaimMention, ReusePair, Story } from '../records.js';
 import type { DossierStory } from '../dossier/types.js';
 import type { Store } from '../store/types.js';
 import { splitSentences } from '../sentences/index.js';
-import { DEFAULT_STORY_OPTIONS, StoryIndex, type SerializedStoryIndex, type StoryOptions } from '../stories/index.js';
+import { STORY_DEFAULTS, StoryIndex, type SerializedStoryIndex, type StoryOptions } from '../stories/index.js';
 import { feedBatch, reuseLinks } from '../stories/feed.js';
 import { summarise } from '../stories/engine.js';
 import { storyFromRow } from '../stories/state.js';
@@ -23,15 +23,15 @@ import { CLAIMS_PART, claimsFromPart, claimsPart, claimsVersion, type MemberArti
 export const STORY_INDEX_STATE = 'stories.index';
 /** Stored articles left unplaced (a stopped run, a rebuild) fed with one batch: bounded work per batch. */
 const UNPLACED_PER_BATCH = 500;
-/** How long a run has to analyse the stories it changed before another run may take them over. */
+/** How long a run has to analyze the stories it changed before another run may take them over. */
 const STORY_ANALYSIS_TTL_MS = 10 * 60_000;
-/** Stories another run changed but never analysed (it stopped) taken up per batch. */
+/** Stories another run changed but never analyzed (it stopped) taken up per batch. */
 const ORPHANS_PER_BATCH = 20;
 /** Stored members whose kept claims are missing or stale, per task sent to a thread: as many as a chunk's slices. */
 const CLAIM_TASK_SLICE = 8;
 
 export interface ContinueResult {
-  /** The stories of the articles fed, as analysed now (changed) or as stored (unchanged). */
+  /** The stories of the articles fed, as analyzed now (changed) or as stored (unchanged). */
   readonly stories: readonly DossierStory[];
   /** Story ids merged away by this batch, to the story they resolve to. */
   readonly retired: ReadonlyMap<string, string>;
@@ -41,7 +41,7 @@ export interface ContinueResult {
 
 /**
  * Places a batch of stored, prepared articles (and stored articles left unplaced) in the stored
- * stories and re-analyses every story whose members changed: the batch's, and those a split or
+ * stories and re-analyzes every story whose members changed: the batch's, and those a split or
  * merge changed, so an article never stands in two stored stories.
  */
 export async function continueStories(
@@ -50,7 +50,7 @@ export async function continueStories(
   workers: PipelineWorkers,
   options: AnalyzeOptions,
 ): Promise<ContinueResult> {
-  const settings = { ...DEFAULT_STORY_OPTIONS, ...options.stories };
+  const settings = { ...STORY_DEFAULTS, ...options.stories };
   const stages = stageOptions(options);
   const ttlMs = options.lease?.ttlMs ?? LEASE_DEFAULTS.ttlMs;
   const holder = leaseHolderName();
@@ -116,7 +116,7 @@ export async function continueStories(
   ).flat();
   cache.add(stale.map((member, i) => ({ ...member, claims: extracted[i] ?? [] })));
   await store.saveArticleParts(stale.map((member, i) => claimsPart(member.article.id, extracted[i] ?? [], version)));
-  const analysed = await Promise.all(
+  const analyzed = await Promise.all(
     tasks.map(async ({ story, version }) => {
       const members = await cache.getAll(story.articleIds);
       const memberIds = new Set(story.articleIds);
@@ -128,14 +128,14 @@ export async function continueStories(
         members,
         reuse: known ? reuse.filter((pair) => memberIds.has(pair.a) && memberIds.has(pair.b)) : null,
       };
-      return { story: await workers.run<DossierStory>({ kind: 'analyse', task, options: stages }), version };
+      return { story: await workers.run<DossierStory>({ kind: 'analyze', task, options: stages }), version };
     }),
   );
-  await store.saveStoryVersions(analysed);
+  await store.saveStoryVersions(analyzed);
   const ownIds = new Set(placed.changed.map((c) => c.story.id));
   const stored = await Promise.all(placed.unchanged.map((id) => store.getStory(id)));
   return {
-    stories: [...analysed.map((a) => a.story).filter((s) => ownIds.has(s.id)), ...stored.filter((s): s is DossierStory => s !== null)],
+    stories: [...analyzed.map((a) => a.story).filter((s) => ownIds.has(s.id)), ...stored.filter((s): s is DossierStory => s !== null)],
     retired: placed.retired,
     moreUnplaced: unplacedIds.length === UNPLACED_PER_BATCH,
   };
@@ -182,7 +182,7 @@ async function adoptOldState(store: Store, settings: StoryOptions, options: Anal
       if (index) {
         const all = index.exportAll();
         const placed = all.events.map((e) => (e.type === 'place' ? e.article : '')).filter(Boolean);
-        await store.writeEngineState({ ...stateWrite(all, placed, leaseHolderName(), 0), analysed: true });
+        await store.writeEngineState({ ...stateWrite(all, placed, leaseHolderName(), 0), analyzed: true });
         options.onNotice?.(
           `Moved the stories engine's state (${index.storyCount} stories, ${index.articleCount} articles) from one ` +
             `${Math.round(text.length / 1e6)} MB value into tables; this happens once.`,

@@ -1,10 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Article, ClaimMention } from '../records.js';
-import { analysed } from '../derivation/families.js';
+import { analyzed } from '../derivation/families.js';
 import { capArticle, capClaims } from './limits.js';
 
-const article = (text: string): Article => analysed('a1', text).article;
+const article = (text: string): Article => analyzed('a1', text).article;
 
 test('capArticle: a text within the cap is the same record; a longer one is cut at a paragraph, sentence or space, and says so', () => {
   const short = article('One paragraph.');

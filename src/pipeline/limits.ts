@@ -1,13 +1,13 @@
 // Caps that keep analysis linear in its input, whatever the input: the longest article text
-// analysed and the most claims compared per sentence and per article (the longest sentence is
+// analyzed and the most claims compared per sentence and per article (the longest sentence is
 // the sentences stage's own cap). Later stages compare claims with claims and with sentences, so
 // without them one hostile page (a megabyte with no full stop, a table of ten thousand numbers)
 // holds a run or a server job for minutes. What a cap leaves out is recorded on the article, as
-// a removed block with its reason, so the dossier says what was not analysed. Pure.
+// a removed block with its reason, so the dossier says what was not analyzed. Pure.
 import type { Article, ClaimMention, RemovedBlock } from '../records.js';
 
 export interface AnalysisLimits {
-  /** Longest article text analysed, in characters; the rest is cut at a paragraph or sentence end. */
+  /** Longest article text analyzed, in characters; the rest is cut at a paragraph or sentence end. */
   readonly maxArticleChars: number;
   /** Most claims of one sentence compared (in the claims stage's order); more is a table or a list, not prose. */
   readonly maxClaimsPerSentence: number;
@@ -43,7 +43,7 @@ export function capArticle(article: Article, limits: Partial<AnalysisLimits> = {
   const block: RemovedBlock = {
     text: preview,
     reason:
-      `not analysed: the text is ${count(text.length)} characters, over the cap of ${count(maxArticleChars)}; ` +
+      `not analyzed: the text is ${count(text.length)} characters, over the cap of ${count(maxArticleChars)}; ` +
       `the last ${count(rest.length)} were cut`,
   };
   return { ...article, text: kept, removed: [...article.removed, block] };

@@ -2,7 +2,7 @@
 // claim, states it against the others (contradicted, conflicting, drifted, altered) or leaves it
 // out; and, per article, what it adds that no other outlet has and what it leaves out that
 // several independent origins report.
-import type { AnalysedArticle, Derivation, MentionStatus, Reconciliation } from '../records.js';
+import type { AnalyzedArticle, Derivation, MentionStatus, Reconciliation } from '../records.js';
 import { countOrigins, storyOrder } from './origins.js';
 
 export type CoverageCell = 'stated' | 'disputed' | 'absent';
@@ -32,7 +32,7 @@ const OMIT_ORIGINS = 2;
 
 export function storyCoverage(
   input: {
-    readonly articles: readonly AnalysedArticle[];
+    readonly articles: readonly AnalyzedArticle[];
     readonly reconciliation: Reconciliation;
     readonly derivations: readonly Derivation[];
   },

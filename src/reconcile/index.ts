@@ -14,7 +14,7 @@
 //   8. findings: each claim's own (changed quotes, disputed figures, contradictions), what one outlet
 //      alone adds, copies that credit nobody
 import { CorroborateError } from '../errors.js';
-import type { AnalysedArticle, ClaimMention, ClaimVersion, Derivation, Finding, ReconciledClaim, Reconciliation } from '../records.js';
+import type { AnalyzedArticle, ClaimMention, ClaimVersion, Derivation, Finding, ReconciledClaim, Reconciliation } from '../records.js';
 import {
   articleNames,
   outletOf,
@@ -66,7 +66,7 @@ export interface ReconcileOptions {
   readonly flagTrimmedQuotes: boolean;
 }
 
-export const DEFAULT_RECONCILE_OPTIONS: ReconcileOptions = {
+export const RECONCILE_DEFAULTS: ReconcileOptions = {
   // Same speaker, half the words in order or the same meaning: rewrites keep about this much.
   quoteMatch: 0.45,
   // Paraphrases of one fact share most content words or nearly all the meaning.
@@ -89,7 +89,7 @@ export const DEFAULT_RECONCILE_OPTIONS: ReconcileOptions = {
 };
 
 export interface ReconcileInput {
-  readonly articles: readonly AnalysedArticle[];
+  readonly articles: readonly AnalyzedArticle[];
   readonly claims: readonly ClaimMention[];
   readonly derivations: readonly Derivation[];
 }
@@ -100,7 +100,7 @@ export interface ReconcileInput {
  * order, then the findings an editor reads.
  */
 export function reconcileStory(input: ReconcileInput, options: Partial<ReconcileOptions> = {}): Reconciliation {
-  const settings = { ...DEFAULT_RECONCILE_OPTIONS, ...options } satisfies ReconcileOptions;
+  const settings = { ...RECONCILE_DEFAULTS, ...options } satisfies ReconcileOptions;
   validate(settings);
   checkClaimsBelong(input);
   const { articles, claims, derivations } = input;
@@ -286,7 +286,7 @@ const TAKEN_OVER_SHARE = 0.5;
 
 /** `article#sentence` keys of source sentences that derived articles took over (their evidence covers them). */
 function takenOverSentences(
-  articles: readonly AnalysedArticle[],
+  articles: readonly AnalyzedArticle[],
   derivations: readonly Derivation[],
   outletKey: ReadonlyMap<string, string>,
 ): Set<string> {
@@ -381,7 +381,7 @@ function validate(settings: ReconcileOptions): void {
       throw new CorroborateError(
         'usage',
         `reconcile option ${key} must be a number from 0 to 1, got ${String(value)}`,
-        `Set ${key} between 0 and 1, e.g. ${DEFAULT_RECONCILE_OPTIONS[key]}.`,
+        `Set ${key} between 0 and 1, e.g. ${RECONCILE_DEFAULTS[key]}.`,
       );
     }
   }
@@ -390,7 +390,7 @@ function validate(settings: ReconcileOptions): void {
       throw new CorroborateError(
         'usage',
         `reconcile option ${key} must be a whole number >= 0, got ${settings[key]}`,
-        `Set ${key} to e.g. ${DEFAULT_RECONCILE_OPTIONS[key]}.`,
+        `Set ${key} to e.g. ${RECONCILE_DEFAULTS[key]}.`,
       );
     }
   }

@@ -1,7 +1,7 @@
 // Who is an independent origin, and which article comes first. An article and its copies,
 // rewrites and summaries (and articles sharing an absent common source) are one origin: a claim
 // they all carry has been confirmed once, not many times.
-import type { AnalysedArticle, Derivation } from '../records.js';
+import type { AnalyzedArticle, Derivation } from '../records.js';
 
 export interface StoryOrder {
   /** Origin group of each article id: articles in one group are not independent of each other. */
@@ -14,7 +14,7 @@ export interface StoryOrder {
   readonly sources: ReadonlyMap<string, readonly string[]>;
 }
 
-export function storyOrder(articles: readonly AnalysedArticle[], derivations: readonly Derivation[]): StoryOrder {
+export function storyOrder(articles: readonly AnalyzedArticle[], derivations: readonly Derivation[]): StoryOrder {
   const ids = articles.map((a) => a.article.id);
   const known = new Set(ids);
   const parent = new Map(ids.map((id) => [id, id]));

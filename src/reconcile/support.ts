@@ -22,7 +22,7 @@
 // claim that a sentence of its own article restates, where that sentence is shared with other
 // outlets, echoes them (as in `align.ts`) and is no addition of its own.
 import { cosine, dot, sentenceVector, wordVector, wordWeight, words as vectorWords } from '../semantics/index.js';
-import type { AnalysedArticle, ClaimMention, Sentence } from '../records.js';
+import type { AnalyzedArticle, ClaimMention, Sentence } from '../records.js';
 import { sentenceKey as at, type Draft, type DraftVersion } from './draft.js';
 import { derivesFrom, type StoryOrder } from './origins.js';
 import { prepareMention, sameSpeaker, type PreparedMention } from './similarity.js';
@@ -113,7 +113,7 @@ export interface StoryLexicon {
 /** A sentence with more content words than this is a run-on page, not a statement: no support is looked for in it (keeps support linear in such text). */
 const MAX_SUPPORT_TERMS = 120;
 
-export function storyLexicon(articles: readonly AnalysedArticle[], semantic: boolean): StoryLexicon {
+export function storyLexicon(articles: readonly AnalyzedArticle[], semantic: boolean): StoryLexicon {
   const names = storyNames(articles);
   const bags = new Map<string, Bag>();
   const bag = (text: string) => {
@@ -182,7 +182,7 @@ function sharedFigureAndPredicate(lexicon: StoryLexicon, x: Bag, y: Bag): boolea
 
 export interface SupportInput {
   readonly lexicon: StoryLexicon;
-  readonly articles: readonly AnalysedArticle[];
+  readonly articles: readonly AnalyzedArticle[];
   readonly drafts: readonly Draft[];
   /** Every prepared mention of the story, to know which sentence quotes whom. */
   readonly mentions: readonly PreparedMention[];
@@ -546,7 +546,7 @@ export function bagOf(raw: string, names: ReadonlySet<string>, semantic: boolean
  * Words the story writes capitalised inside a sentence: its names. A capitalised first word is a
  * name only when the story also capitalises it elsewhere ("Putin said" yes, "Storms are forecast" no).
  */
-export function storyNames(articles: readonly AnalysedArticle[]): Set<string> {
+export function storyNames(articles: readonly AnalyzedArticle[]): Set<string> {
   const names = new Set<string>();
   for (const { sentences } of articles) {
     for (const s of sentences) {

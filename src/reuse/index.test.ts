@@ -12,7 +12,7 @@ import {
   sketchInto,
   estimateJaccard,
 } from './index.js';
-import { analysed, INDEPENDENT, ORIGINAL, REWRITE, SUMMARY, TRIMMED } from '../derivation/families.js';
+import { analyzed, INDEPENDENT, ORIGINAL, REWRITE, SUMMARY, TRIMMED } from '../derivation/families.js';
 
 /** A deterministic pseudo-random text of `n` words from a small vocabulary. */
 function words(n: number, seed: number): string[] {
@@ -130,12 +130,12 @@ test('alignment: paraphrased sentences match by content words, unrelated ones do
 
 test('findReuse: pairs with measures and passages, source = a', () => {
   const articles = [
-    analysed('orig', ORIGINAL),
-    analysed('trim', TRIMMED),
-    analysed('rew', REWRITE),
-    analysed('sum', SUMMARY),
-    analysed('ind', INDEPENDENT),
-    analysed('other', words(200, 99).join(' ')),
+    analyzed('orig', ORIGINAL),
+    analyzed('trim', TRIMMED),
+    analyzed('rew', REWRITE),
+    analyzed('sum', SUMMARY),
+    analyzed('ind', INDEPENDENT),
+    analyzed('other', words(200, 99).join(' ')),
   ];
   const pairs = findReuse(articles);
   const byKey = new Map(pairs.map((p) => [`${p.a}/${p.b}`, p]));
@@ -151,7 +151,7 @@ test('findReuse: pairs with measures and passages, source = a', () => {
 });
 
 test('findReuse and the batch reject nonsense options with a hint', () => {
-  assert.throws(() => findReuse([analysed('a', 'x'), analysed('b', 'y')], { threshold: 2 }), /threshold/);
+  assert.throws(() => findReuse([analyzed('a', 'x'), analyzed('b', 'y')], { threshold: 2 }), /threshold/);
   assert.throws(() => new NearDuplicateBatch({ sketchSize: 100 }), /power of two/);
 });
 
@@ -171,7 +171,7 @@ test('exact Jaccard by hashing equals the sorted merge, duplicates and all', asy
 });
 
 test('findReuse tolerates empty texts and exact duplicates', () => {
-  const pairs = findReuse([analysed('e1', ''), analysed('e2', ''), analysed('o', ORIGINAL), analysed('o2', ORIGINAL)]);
+  const pairs = findReuse([analyzed('e1', ''), analyzed('e2', ''), analyzed('o', ORIGINAL), analyzed('o2', ORIGINAL)]);
   assert.equal(pairs.length, 1);
   assert.deepEqual([pairs[0]!.a, pairs[0]!.b, pairs[0]!.similarity, pairs[0]!.aInB], ['o', 'o2', 1, 1]);
   assert.ok(pairs[0]!.passages.every((p) => p.similarity === 1));

@@ -9,7 +9,7 @@
 //     shared rare content words (names, numbers), bounded to each article's best partners.
 // Each candidate is then measured exactly (Jaccard, containment both ways) and aligned
 // (align.ts): verbatim and lightly edited passages, then paraphrased sentences.
-import type { AnalysedArticle, Passage, ReusePair } from '../records.js';
+import type { AnalyzedArticle, Passage, ReusePair } from '../records.js';
 import { tokenize } from '../sentences/index.js';
 import { alignPassages, flipPassage, prepareText, type AlignOptions, type AlignText } from './align.js';
 import { NEAR_DUPLICATE_DEFAULTS, NearDuplicateBatch, validateNearDuplicateOptions, type NearDuplicateOptions } from './engine.js';
@@ -66,7 +66,7 @@ const MAX_CONTENT_WORD_SHARE = 0.05;
 const MIN_CONTENT_WORD_CAP = 8;
 
 /** Every pair of articles that share text, with aligned passages (source = a, target = b). */
-export function findReuse(articles: readonly AnalysedArticle[], options: Partial<ReuseOptions> = {}): ReusePair[] {
+export function findReuse(articles: readonly AnalyzedArticle[], options: Partial<ReuseOptions> = {}): ReusePair[] {
   const o = { ...REUSE_DEFAULTS, ...options } satisfies ReuseOptions;
   validateNearDuplicateOptions(o);
   const n = articles.length;
@@ -144,7 +144,7 @@ function alignPair(a: AlignText, b: AlignText, align: Partial<AlignOptions>): Pa
 }
 
 /** Orders a pair as (earlier, later) when both dates are known, else by input order. */
-function sourceFirst(articles: readonly AnalysedArticle[], i: number, j: number): [number, number] {
+function sourceFirst(articles: readonly AnalyzedArticle[], i: number, j: number): [number, number] {
   const pi = articles[i]!.article.published;
   const pj = articles[j]!.article.published;
   if (pi && pj) {

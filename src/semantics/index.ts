@@ -20,7 +20,7 @@ export { wordVectors, wordVectorsLoaded } from './vectors.js';
 
 /** SIF smoothing `a`: words with p(w) well under a count fully. 1e-3 is the paper's default range (1e-4..1e-3). */
 export const SIF_A = 1e-3;
-/** Euler-Mascheroni constant, for the harmonic number H_N ~ ln N + gamma of the Zipf normaliser. */
+/** Euler-Mascheroni constant, for the harmonic number H_N ~ ln N + gamma of the Zipf normalizer. */
 const EULER_GAMMA = 0.5772156649;
 /** Power-iteration steps for the first principal direction; 100-d converges well within this. */
 const POWER_ITERATIONS = 30;
@@ -36,7 +36,7 @@ export interface VectorOptions {
   readonly a: number;
 }
 
-export const DEFAULT_VECTOR_OPTIONS: VectorOptions = { common: 'builtin', a: SIF_A };
+export const VECTOR_DEFAULTS: VectorOptions = { common: 'builtin', a: SIF_A };
 
 /** Lower-cased words as GloVe spells them: letters and digits, inner apostrophes, dots and hyphens kept. */
 export function words(text: string): string[] {
@@ -94,7 +94,7 @@ export function sentenceVector(input: readonly string[], options: Partial<Vector
 }
 
 function computeSentenceVector(input: readonly string[], options: Partial<VectorOptions>): Float32Array | null {
-  const { common, a } = { ...DEFAULT_VECTOR_OPTIONS, ...options };
+  const { common, a } = { ...VECTOR_DEFAULTS, ...options };
   const vectors = wordVectors();
   const dims = vectors.dimensions;
   const sum = new Float32Array(dims);
@@ -119,7 +119,7 @@ function computeSentenceVector(input: readonly string[], options: Partial<Vector
   for (let d = 0; d < dims; d++) sum[d]! /= counted;
   const direction = common === 'builtin' ? builtinCommonDirection() : common;
   if (direction) removeDirection(sum, direction);
-  return normalise(sum);
+  return normalize(sum);
 }
 
 const unitWordVectors = new Map<string, Float32Array | null>();
@@ -140,7 +140,7 @@ export function wordVector(word: string): Float32Array | null {
   if (unitWordVectors.size >= UNIT_VECTOR_CACHE_WORDS) unitWordVectors.clear();
   const vectors = wordVectors();
   const row = lookup(vectors, key);
-  const vector = row < 0 ? null : normalise(vectors.matrix.slice(row * vectors.dimensions, (row + 1) * vectors.dimensions));
+  const vector = row < 0 ? null : normalize(vectors.matrix.slice(row * vectors.dimensions, (row + 1) * vectors.dimensions));
   unitWordVectors.set(key, vector);
   return vector;
 }
@@ -189,7 +189,7 @@ export function commonDirection(corpus: readonly Float32Array[]): Float32Array |
       for (let d = 0; d < dims; d++) dot += v[d]! * u[d]!;
       for (let d = 0; d < dims; d++) next[d]! += dot * v[d]!;
     }
-    const unit = normalise(next);
+    const unit = normalize(next);
     if (!unit) return null;
     u = unit;
   }
@@ -212,7 +212,7 @@ function sifWeight(row: number, size: number, a: number): number {
   return a / (a + rankProbability(row + 1, size));
 }
 
-function normalise(v: Float32Array): Float32Array | null {
+function normalize(v: Float32Array): Float32Array | null {
   let norm = 0;
   for (let d = 0; d < v.length; d++) norm += v[d]! * v[d]!;
   if (norm === 0 || !Number.isFinite(norm)) return null;
@@ -244,5 +244,5 @@ function vocabularyDirection(vectors: WordVectors): Float32Array | null {
     const scale = p * sifWeight(row, vectors.size, SIF_A);
     for (let d = 0; d < dims; d++) mean[d]! += scale * vectors.matrix[row * dims + d]!;
   }
-  return normalise(mean);
+  return normalize(mean);
 }

@@ -1,5 +1,5 @@
 // GET /api/stories/:id answers with the story's dossier, the largest document the API serves (a
-// story of twenty reports is a few hundred KB). Parsing it from the store and serialising it
+// story of twenty reports is a few hundred KB). Parsing it from the store and serializing it
 // again for every request cost most of the answer's time, so the encoded answer is kept per story
 // version (Store.storyVersion: a new save is a new version) and sent as is, with an ETag a client
 // can send back to be told 304 Not Modified.

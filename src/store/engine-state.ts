@@ -133,8 +133,8 @@ export async function writeState(
     await retire(drop, keep);
   }
   for (const story of changes.stories) {
-    if (changes.analysed) {
-      // A converted state: the stored dossiers are current, nothing to analyse.
+    if (changes.analyzed) {
+      // A converted state: the stored dossiers are current, nothing to analyze.
       await tx.run('UPDATE stories SET version = ? WHERE id = ?', [story.version, story.id]);
     }
     await tx.run(
@@ -143,7 +143,7 @@ export async function writeState(
          last_ms = excluded.last_ms, facts = excluded.facts`,
       [story.id, story.seq, story.version, story.size, story.firstMs, story.lastMs, story.facts],
     );
-    if (changes.analysed) continue;
+    if (changes.analyzed) continue;
     const expires = Date.now() + changes.ttlMs;
     await tx.run(
       `INSERT INTO story_queue (story_id, version, holder, expires_ms) VALUES (?, ?, ?, ?)

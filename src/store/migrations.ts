@@ -249,7 +249,7 @@ ALTER TABLE stories ADD COLUMN version INTEGER;
 `,
   },
   // 11: what analysis computes of one article alone (its claims), kept so that a story it stands
-  // in is analysed again without computing it again (issue #15); `version` names the code and
+  // in is analyzed again without computing it again (issue #15); `version` names the code and
   // options that made it, and a part of another version is computed again.
   {
     version: 11,

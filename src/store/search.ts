@@ -26,7 +26,7 @@ export function storable(text: string): string {
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
-/** Lower-case, diacritics removed, width-normalised: "Zürich" and "ZURICH" fold alike. */
+/** Lower-case, diacritics removed, width-normalized: "Zürich" and "ZURICH" fold alike. */
 export function fold(text: string): string {
   return storable(text)
     .normalize('NFKD')

@@ -703,12 +703,12 @@ for (const backend of [sqliteBackend(), postgresBackend()]) {
       assert.deepEqual(await store.claimQueuedStories('run-2', 60_000, 10), [], 'queued for the run that changed it');
       // A second run changes the story (version 2) before the first one's analysis is saved.
       await store.writeEngineState({ ...write, stories: [{ ...row, version: 2 }], holder: 'run-2' });
-      const late = { ...dossier, headline: 'analysed at version 1' };
-      const fresh = { ...dossier, headline: 'analysed at version 2' };
+      const late = { ...dossier, headline: 'analyzed at version 1' };
+      const fresh = { ...dossier, headline: 'analyzed at version 2' };
       assert.deepEqual(await store.saveStoryVersions([{ story: fresh, version: 2 }]), { saved: [dossier.id], stale: [] });
       assert.deepEqual(await store.saveStoryVersions([{ story: late, version: 1 }]), { saved: [], stale: [dossier.id] });
-      assert.equal((await store.getStory(dossier.id))?.headline, 'analysed at version 2', 'the later state wins');
-      // A run that stopped before analysing: its stories go to another run once its time is out.
+      assert.equal((await store.getStory(dossier.id))?.headline, 'analyzed at version 2', 'the later state wins');
+      // A run that stopped before analyzing: its stories go to another run once its time is out.
       await store.writeEngineState({ ...write, stories: [{ ...row, version: 3 }], holder: 'stopped', ttlMs: 1 });
       await new Promise((resolve) => setTimeout(resolve, 5));
       assert.deepEqual(await store.claimQueuedStories('run-3', 60_000, 10), [{ id: dossier.id, version: 3 }]);

@@ -171,14 +171,14 @@ export interface EngineStateWrite {
   readonly postingCap: number;
   /** Articles placed by this batch: no longer unplaced. */
   readonly placed: readonly string[];
-  /** Who will analyse the changed stories, and for how long they are its to analyse (story_queue). */
+  /** Who will analyze the changed stories, and for how long they are its to analyze (story_queue). */
   readonly holder: string;
   readonly ttlMs: number;
   /** The stories' stored dossiers are already current (a state converted from the old format): queue nothing. */
-  readonly analysed?: boolean;
+  readonly analyzed?: boolean;
 }
 
-/** What analysis computed of one article alone, kept for the next time its story is analysed. */
+/** What analysis computed of one article alone, kept for the next time its story is analyzed. */
 export interface ArticlePart {
   readonly articleId: string;
   readonly part: string;
@@ -187,7 +187,7 @@ export interface ArticlePart {
   readonly value: string;
 }
 
-/** A story whose engine state is newer than its stored dossier, to analyse. */
+/** A story whose engine state is newer than its stored dossier, to analyze. */
 export interface QueuedStory {
   readonly id: string;
   readonly version: number;
@@ -266,7 +266,7 @@ export interface Store {
   /** Article ids sharing at least one band key with the given keys. */
   findByBandKeys(bandKeys: readonly string[]): Promise<string[]>;
   /**
-   * Stored stories that the given (newly analysed) stories absorb: every article of the stored
+   * Stored stories that the given (newly analyzed) stories absorb: every article of the stored
    * story is now in one of them. Maps each such old id to the new story holding most of its
    * articles; pass the map to saveStories as `mergedInto` so old links keep resolving.
    */

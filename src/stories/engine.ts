@@ -8,11 +8,11 @@
 // at a few sizes for two groups of members that do not belong together (average link between them
 // below an even chance): an early wrong join of a same-kind event is undone before it snowballs.
 // A bridging article that belongs strongly to two stories merges them; the older id survives and
-// the other resolves to it through `mergedInto`. The whole state serialises to plain JSON.
+// the other resolves to it through `mergedInto`. The whole state serializes to plain JSON.
 import { CorroborateError } from '../errors.js';
 import type { Story } from '../records.js';
 import { cosine, words } from '../semantics/index.js';
-import { articleFeatures, idf, normaliseSparse, topEntries, type ArticleFeatures, type StoryInput } from './features.js';
+import { articleFeatures, idf, normalizeSparse, topEntries, type ArticleFeatures, type StoryInput } from './features.js';
 import { sameStoryProbability, type Evidence, type ScoreWeights, FITTED_WEIGHTS } from './score.js';
 
 const DAY_MS = 86_400_000;
@@ -62,7 +62,7 @@ export interface EngineOptions {
   readonly weights: ScoreWeights;
 }
 
-/** One stored story's state. Public for serialisation and the fitting script; treat as read-only. */
+/** One stored story's state. Public for serialization and the fitting script; treat as read-only. */
 export interface StoryState {
   readonly id: string;
   readonly seq: number;
@@ -557,7 +557,7 @@ export class StoryIndex {
         years: [...s.years],
         dates: [...s.dates],
         vector: s.vector ? [...s.vector] : null,
-        profiles: s.profiles.map(serialiseProfile),
+        profiles: s.profiles.map(serializeProfile),
       })),
       articleStory: [...this.articleStory],
       mergedInto: [...this.mergedInto],
@@ -926,7 +926,7 @@ function groupLink(link: readonly (readonly number[])[], a: readonly number[], b
   return a.length && b.length ? sum / (a.length * b.length) : 0;
 }
 
-export function serialiseProfile(p: MemberProfile): SerializedProfile {
+export function serializeProfile(p: MemberProfile): SerializedProfile {
   const { size: _one, ...rest } = p;
   return {
     ...rest,
@@ -1003,14 +1003,14 @@ const TOP_ENTITIES = 6;
 
 /** The story record of a state whose members are held (`StoryIndex.story` for a live one). */
 export function summarise(s: StoryState): Story {
-  const centroid = normaliseSparse(new Map(s.terms));
+  const centroid = normalizeSparse(new Map(s.terms));
   let headline = s.headlines[0] ?? '';
   let bestScore = -1;
   for (const candidate of new Set(s.headlines)) {
     const vector = new Map<string, number>();
     for (const w of words(candidate)) vector.set(w, idf(w));
     let score = 0;
-    for (const [w, weight] of normaliseSparse(vector)) score += weight * (centroid.get(w) ?? centroid.get(w.replace(/s$/, '')) ?? 0);
+    for (const [w, weight] of normalizeSparse(vector)) score += weight * (centroid.get(w) ?? centroid.get(w.replace(/s$/, '')) ?? 0);
     if (score > bestScore + 1e-9) [bestScore, headline] = [score, candidate];
   }
   const phrases = [...s.phrases].sort((a, b) => b[1] - a[1] || b[0].split(' ').length - a[0].split(' ').length);

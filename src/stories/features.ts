@@ -50,7 +50,7 @@ const TITLE_WORDS = new Set([
   'jr',
   'sr',
 ]);
-/** Size of the vocabulary the Zipf estimate normalises over. */
+/** Size of the vocabulary the Zipf estimate normalizes over. */
 const VOCABULARY = 341_479;
 /** Terms kept per article vector: the rest carry too little weight to change a cosine. */
 export const MAX_ARTICLE_TERMS = 120;
@@ -85,11 +85,11 @@ export interface ArticleFeatures {
   readonly outlet: string | null;
   /** What a headline of the story could be: the title, else the first sentence. */
   readonly headline: string;
-  /** Sparse TF-IDF vector over stems, L2-normalised. */
+  /** Sparse TF-IDF vector over stems, L2-normalized. */
   readonly terms: ReadonlyMap<string, number>;
   /** Entity words (lower-cased) with their inverse document frequency. */
   readonly entities: ReadonlyMap<string, number>;
-  /** Entity words weighted by salience: IDF x (1 + ln mentions), L2-normalised. */
+  /** Entity words weighted by salience: IDF x (1 + ln mentions), L2-normalized. */
   readonly salience: ReadonlyMap<string, number>;
   /** Entity phrases as written ("Vladimir Putin"), for labels. */
   readonly phrases: readonly string[];
@@ -155,10 +155,10 @@ export function articleFeatures(input: StoryInput): ArticleFeatures {
 
   let terms = new Map<string, number>();
   for (const [key, count] of counts) terms.set(key, (1 + Math.log(count)) * termIdf.get(key)!);
-  terms = normaliseSparse(topEntries(terms, MAX_ARTICLE_TERMS));
+  terms = normalizeSparse(topEntries(terms, MAX_ARTICLE_TERMS));
 
   const { entities, phrases, mentions } = findEntities(title ? `${title}\n${text}` : text);
-  const salience = normaliseSparse(new Map([...entities].map(([e, w]) => [e, w * (1 + Math.log(mentions.get(e) ?? 1))])));
+  const salience = normalizeSparse(new Map([...entities].map(([e, w]) => [e, w * (1 + Math.log(mentions.get(e) ?? 1))])));
   const { numbers, years, dates } = findNumbers(title ? `${title}\n${text}` : text);
   const parsed = input.published ? Date.parse(input.published) : NaN;
 
@@ -263,7 +263,7 @@ export function topEntries(map: ReadonlyMap<string, number>, limit: number): Map
   return new Map([...map].sort((a, b) => b[1] - a[1]).slice(0, limit));
 }
 
-export function normaliseSparse(map: Map<string, number>): Map<string, number> {
+export function normalizeSparse(map: Map<string, number>): Map<string, number> {
   let norm = 0;
   for (const v of map.values()) norm += v * v;
   if (norm === 0) return map;

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
-import type { AnalysedArticle, Article, ReusePair } from '../records.js';
+import type { AnalyzedArticle, Article, ReusePair } from '../records.js';
 import { CorroborateError } from '../errors.js';
 import { findReuse } from '../reuse/index.js';
 import { CROSS_WINDOW_REUSE } from './score.js';
@@ -16,7 +16,7 @@ import {
   type StoryInput,
 } from './index.js';
 
-function analysed(id: string, text: string, extra: Partial<Article> = {}): AnalysedArticle {
+function analyzed(id: string, text: string, extra: Partial<Article> = {}): AnalyzedArticle {
   const article: Article = {
     id,
     contentHash: id.padEnd(64, '0'),
@@ -66,8 +66,8 @@ const CUSCO = [
 
 test('two same-kind events a month apart in different places stay two stories', () => {
   const articles = [
-    ...IZMIR.map(([title, text], i) => analysed(`iz${i}`, text, { title, published: `2024-03-0${5 + i}` })),
-    ...CUSCO.map(([title, text], i) => analysed(`cu${i}`, text, { title, published: `2024-04-0${8 + i}` })),
+    ...IZMIR.map(([title, text], i) => analyzed(`iz${i}`, text, { title, published: `2024-03-0${5 + i}` })),
+    ...CUSCO.map(([title, text], i) => analyzed(`cu${i}`, text, { title, published: `2024-04-0${8 + i}` })),
   ];
   const stories = clusterStories(articles, []);
   assert.equal(stories.length, 2, JSON.stringify(stories.map((s) => s.articleIds)));
@@ -84,8 +84,8 @@ test('two same-kind events a month apart in different places stay two stories', 
 
 test('the same two events on the same day are still told apart by who and where', () => {
   const articles = [
-    ...IZMIR.map(([title, text], i) => analysed(`iz${i}`, text, { title, published: '2024-03-05' })),
-    ...CUSCO.map(([title, text], i) => analysed(`cu${i}`, text, { title, published: '2024-03-05' })),
+    ...IZMIR.map(([title, text], i) => analyzed(`iz${i}`, text, { title, published: '2024-03-05' })),
+    ...CUSCO.map(([title, text], i) => analyzed(`cu${i}`, text, { title, published: '2024-03-05' })),
   ];
   const groups = clusterStories(articles, []).map((s) => [...s.articleIds].sort());
   assert.deepEqual(groups.sort(), [
@@ -172,7 +172,7 @@ test('all five seed articles form one story from their raw text', () => {
   const dir = new URL('../../examples/', import.meta.url);
   const files = readdirSync(dir).filter((f) => f.endsWith('.txt'));
   assert.equal(files.length, 5);
-  const articles = files.map((f) => analysed(f.slice(4, 20), readFileSync(new URL(f, dir), 'utf8')));
+  const articles = files.map((f) => analyzed(f.slice(4, 20), readFileSync(new URL(f, dir), 'utf8')));
   const stories = clusterStories(articles, []);
   assert.equal(stories.length, 1, JSON.stringify(stories.map((s) => s.articleIds)));
   assert.equal(stories[0]!.articleIds.length, 5);
@@ -325,17 +325,17 @@ const FIRE = [
 ];
 
 test('a reprint joins its story beyond the time window; a later event that reuses a background paragraph does not', () => {
-  const original = analysed('flood', FLOOD.join('\n\n'), {
+  const original = analyzed('flood', FLOOD.join('\n\n'), {
     published: '2024-04-01T12:00:00Z',
     title: 'Calderford flood forces 1,200 from homes',
   });
   // An outlet runs the wire story eight days later, cut and retitled.
-  const reprint = analysed('reprint', FLOOD.slice(0, 3).join('\n\n'), {
+  const reprint = analyzed('reprint', FLOOD.slice(0, 3).join('\n\n'), {
     published: '2024-04-09T08:00:00Z',
     title: 'River floods Calderford',
   });
-  const fire = analysed('fire', FIRE.join('\n\n'), { published: '2024-04-09T09:00:00Z', title: 'Fire destroys Calderford warehouse' });
-  const together = (articles: readonly AnalysedArticle[], reuse: readonly ReusePair[]) => clusterStories(articles, reuse).length === 1;
+  const fire = analyzed('fire', FIRE.join('\n\n'), { published: '2024-04-09T09:00:00Z', title: 'Fire destroys Calderford warehouse' });
+  const together = (articles: readonly AnalyzedArticle[], reuse: readonly ReusePair[]) => clusterStories(articles, reuse).length === 1;
   const reprinted = [original, reprint];
   assert.equal(together(reprinted, findReuse(reprinted)), true);
   // Without the reuse stage's pairs the eight days keep the reprint apart: reuse is what links it.
@@ -358,8 +358,8 @@ test('a digest reprinting several old briefs past the window joins one of their 
     'The county library board voted 5-2 on Tuesday to extend weekend hours at its three branches starting in June, board chairman Felix Ambrose said, after a petition signed by 1,400 residents.',
   ];
   const articles = [
-    ...briefs.map((text, k) => analysed(`brief${k}`, text, { published: `2024-05-0${k + 1}T10:00:00Z` })),
-    analysed('digest', `The week in review.\n\n${briefs.join('\n\n')}`, { published: '2024-05-10T10:00:00Z' }),
+    ...briefs.map((text, k) => analyzed(`brief${k}`, text, { published: `2024-05-0${k + 1}T10:00:00Z` })),
+    analyzed('digest', `The week in review.\n\n${briefs.join('\n\n')}`, { published: '2024-05-10T10:00:00Z' }),
   ];
   const stories = clusterStories(articles, findReuse(articles));
   const groups = stories.map((s) => [...s.articleIds].sort().join(' ')).sort();

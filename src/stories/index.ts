@@ -2,7 +2,7 @@
 // offer), not the same topic. A batch is fed, oldest first, through the same online engine a
 // store keeps between runs (`StoryIndex`, engine.ts); the evidence and the one scoring function
 // that weighs it are in features.ts and score.ts; docs/stories.md explains the fit.
-import type { AnalysedArticle, ReusePair, Story } from '../records.js';
+import type { AnalyzedArticle, ReusePair, Story } from '../records.js';
 import { StoryIndex, DEFAULT_THRESHOLD, DEFAULT_WINDOW_DAYS } from './engine.js';
 import { compareStories, feedBatch } from './feed.js';
 import { FITTED_WEIGHTS, type ScoreWeights } from './score.js';
@@ -38,7 +38,7 @@ export interface StoryOptions {
   readonly weights: ScoreWeights;
 }
 
-export const DEFAULT_STORY_OPTIONS: StoryOptions = {
+export const STORY_DEFAULTS: StoryOptions = {
   windowDays: DEFAULT_WINDOW_DAYS,
   threshold: DEFAULT_THRESHOLD,
   weights: FITTED_WEIGHTS,
@@ -51,11 +51,11 @@ export const DEFAULT_STORY_OPTIONS: StoryOptions = {
  * Stories come out oldest first, largest first among undated.
  */
 export function clusterStories(
-  articles: readonly AnalysedArticle[],
+  articles: readonly AnalyzedArticle[],
   reuse: readonly ReusePair[],
   options: Partial<StoryOptions> = {},
 ): Story[] {
-  const settings = { ...DEFAULT_STORY_OPTIONS, ...options } satisfies StoryOptions;
+  const settings = { ...STORY_DEFAULTS, ...options } satisfies StoryOptions;
   const index = new StoryIndex(settings);
   feedBatch(index, articles, reuse);
   const position = new Map(articles.map((a, i) => [a.article.id, i]));

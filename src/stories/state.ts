@@ -2,7 +2,7 @@
 // JSON value, each recent member's profile as another. Vectors travel as base64 of their float32
 // bytes, exact and a third of the size of their decimals. Pure: no I/O.
 import type { MemberProfile, SerializedFacts, SerializedProfile, StoryState } from './engine.js';
-import { refreshNorms, restoreProfile, serialiseProfile } from './engine.js';
+import { refreshNorms, restoreProfile, serializeProfile } from './engine.js';
 
 /** The columns of a stored story (the store's EngineStoryRow). */
 export interface StoryRow {
@@ -68,8 +68,8 @@ export function storyFromRow(
 }
 
 export function profileText(p: MemberProfile): string {
-  const serialised = serialiseProfile(p);
-  const stored: StoredProfile = { ...serialised, vector: encodeVector(p.vector) };
+  const serialized = serializeProfile(p);
+  const stored: StoredProfile = { ...serialized, vector: encodeVector(p.vector) };
   return JSON.stringify(stored);
 }
 

@@ -71,7 +71,7 @@ export type WatchEvent =
       readonly newItems: number;
       /** Articles stored for the first time. */
       readonly articles: readonly string[];
-      /** Stories those articles joined or started (analysed again). */
+      /** Stories those articles joined or started (analyzed again). */
       readonly stories: readonly string[];
       readonly nextPollMs: number;
     }
@@ -116,7 +116,7 @@ class Watcher {
   private readonly stopping = new AbortController();
   private wakeUp = new AbortController();
   /** One analysis at a time in this process: they take turns at the store's lease anyway. */
-  private analysing: Promise<unknown> = Promise.resolve();
+  private analyzing: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly store: Store,
@@ -216,7 +216,7 @@ class Watcher {
       result = await this.readItems(feed, parsed.items);
     } catch (error) {
       // The pipeline or the store failed: nothing was marked seen, so the next poll tries again.
-      return this.failed(feed, `its articles could not be analysed: ${(error as Error).message}`);
+      return this.failed(feed, `its articles could not be analyzed: ${(error as Error).message}`);
     }
     const nextPollMs = polledAt + everyMs;
     // Items left for later (past the poll's share, or a page that could not be reached) are read
@@ -225,7 +225,7 @@ class Watcher {
     await this.succeeded(feed, polledAt, kept, 'read', result.newItems, result.articles, result.stories, nextPollMs);
   }
 
-  /** Fetches and analyses the items not seen before, a batch at a time; returns what they added. */
+  /** Fetches and analyzes the items not seen before, a batch at a time; returns what they added. */
   private async readItems(feed: WatchedFeed, items: readonly FeedItem[]) {
     const byUrl = new Map<string, FeedItem>();
     for (const item of items) {
@@ -259,7 +259,7 @@ class Watcher {
           }
       }
     }.call(this);
-    const run = this.analysing.then(async () => {
+    const run = this.analyzing.then(async () => {
       for await (const chunk of analyzeStream(documents, this.store, this.settings.analyze)) {
         articles.push(...chunk.inserted);
         for (const story of chunk.stories) stories.add(story.id);
@@ -282,7 +282,7 @@ class Watcher {
         nothing.map((url) => ({ url, articleId: null })),
       );
     });
-    this.analysing = run.catch(() => undefined);
+    this.analyzing = run.catch(() => undefined);
     await run;
     if (this.stopping.signal.aborted) complete = false;
     return { newItems: fresh.length, articles, stories: [...stories], complete };

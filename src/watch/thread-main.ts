@@ -1,4 +1,4 @@
-// Inside the watcher's thread: polls and analyses on its own connection to the store, so that the
+// Inside the watcher's thread: polls and analyzes on its own connection to the store, so that the
 // server's event loop (the API, live story pages) never waits for an analysis.
 import { parentPort, workerData } from 'node:worker_threads';
 import { openStore } from '../store/index.js';

@@ -1,5 +1,5 @@
 // The watcher in a thread of its own (`serve --watch`): a server must answer while articles are
-// analysed, and analysis holds the thread it runs on for seconds. The thread opens its own
+// analyzed, and analysis holds the thread it runs on for seconds. The thread opens its own
 // connection to the store; following a feed is a write to the store here and a wake-up there.
 import { Worker } from 'node:worker_threads';
 import type { Store, WatchedFeed } from '../store/types.js';

@@ -29,7 +29,7 @@ async function analyze(name: string, files: Record<string, string>): Promise<{ d
   return { dossier, seconds: (used.user + used.system) / 1e6, stdout: run.stdout };
 }
 
-test('a 1 MB article with no line break or full stop is analysed within 30 s of CPU, and the cut is recorded', async (t) => {
+test('a 1 MB article with no line break or full stop is analyzed within 30 s of CPU, and the cut is recorded', async (t) => {
   const words = article('endless')
     .replace(/[.\n!?]/g, ' ')
     .replace(/\s+/g, ' ');
@@ -38,12 +38,12 @@ test('a 1 MB article with no line break or full stop is analysed within 30 s of 
   assert.ok(seconds < CPU_BUDGET_SECONDS, `${seconds.toFixed(1)} s of CPU`);
   const [story] = dossier.stories;
   assert.ok(story, 'one story');
-  const [analysed] = story.articles;
-  assert.equal(analysed!.text.length <= 100_000, true, 'the longest article analysed');
-  const cut = analysed!.removed.find((block) => block.reason.startsWith('not analysed'));
+  const [analyzed] = story.articles;
+  assert.equal(analyzed!.text.length <= 100_000, true, 'the longest article analyzed');
+  const cut = analyzed!.removed.find((block) => block.reason.startsWith('not analyzed'));
   assert.match(
     cut?.reason ?? '',
-    /^not analysed: the text is 1,0\d\d,\d{3} characters, over the cap of 100,000; the last [\d,]+ were cut$/,
+    /^not analyzed: the text is 1,0\d\d,\d{3} characters, over the cap of 100,000; the last [\d,]+ were cut$/,
   );
 });
 
@@ -61,8 +61,8 @@ test('text shapes that were quadratic in some stage stay within budget', async (
   t.diagnostic(`${seconds.toFixed(1)} s of CPU`);
   // Five articles of 150 KB each, within the one-article budget.
   assert.ok(seconds < CPU_BUDGET_SECONDS, `${seconds.toFixed(1)} s of CPU`);
-  const analysed = dossier.stories.flatMap((s) => s.articles);
-  assert.ok(analysed.length >= 4, `${analysed.length} articles analysed`);
-  const claimCuts = analysed.flatMap((a) => a.removed).filter((b) => b.reason.startsWith('claims not compared'));
+  const analyzed = dossier.stories.flatMap((s) => s.articles);
+  assert.ok(analyzed.length >= 4, `${analyzed.length} articles analyzed`);
+  const claimCuts = analyzed.flatMap((a) => a.removed).filter((b) => b.reason.startsWith('claims not compared'));
   assert.ok(claimCuts.length >= 1, 'a page of figures has its claims capped, and says so');
 });

@@ -14,9 +14,9 @@ import { parseFeed } from '../../src/ingest/feed.js';
 import { isPrivateAddress } from '../../src/ingest/address.js';
 import { extractArticle } from '../../src/extract/index.js';
 import { stripNonContent, stripNonContentBytes } from '../../src/extract/html/dom.js';
-import { normaliseDate, writtenDate } from '../../src/extract/dates.js';
+import { normalizeDate, writtenDate } from '../../src/extract/dates.js';
 import { extractClaims } from '../../src/claims/index.js';
-import { analysed } from '../../src/derivation/families.js';
+import { analyzed } from '../../src/derivation/families.js';
 import { splitSentences } from '../../src/sentences/index.js';
 import { forTerminal } from '../../src/cli/terminal.js';
 import type { Rejection, SourceDocument } from '../../src/records.js';
@@ -249,7 +249,7 @@ test('numbers: a figure written with separators, decimals or a scale word is rea
   );
   fc.assert(
     fc.property(figure, ({ written, value }) => {
-      const claims = extractClaims(analysed('n', `Officials said ${written} tons were shipped on Tuesday.`), { kinds: ['quantity'] });
+      const claims = extractClaims(analyzed('n', `Officials said ${written} tons were shipped on Tuesday.`), { kinds: ['quantity'] });
       assert.deepEqual(
         claims.map((c) => [Math.round(c.quantity!.value), c.quantity!.unit]),
         [[value, 't']],
@@ -266,8 +266,8 @@ test('dates: ISO and written dates give the same day; anything else gives a date
     fc.property(fc.date({ min: new Date('1990-01-01T00:00:00Z'), max: new Date('2100-12-31T00:00:00Z'), noInvalidDate: true }), (date) => {
       const day = date.toISOString().slice(0, 10);
       const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-      assert.equal(normaliseDate(date.toISOString()), date.toISOString().replace(/\.\d{3}Z$/, 'Z'));
-      assert.equal(normaliseDate(day), day);
+      assert.equal(normalizeDate(date.toISOString()), date.toISOString().replace(/\.\d{3}Z$/, 'Z'));
+      assert.equal(normalizeDate(day), day);
       assert.equal(writtenDate(`${months[m - 1]} ${d}, ${y}`, false), day);
       assert.equal(writtenDate(`${d} ${months[m - 1]} ${y}`, false), day);
     }),
@@ -275,7 +275,7 @@ test('dates: ISO and written dates give the same day; anything else gives a date
   );
   fc.assert(
     fc.property(nastyText, (text) => {
-      for (const value of [normaliseDate(text), writtenDate(text)])
+      for (const value of [normalizeDate(text), writtenDate(text)])
         assert.ok(value === null || /^\d{4}-\d{2}-\d{2}/.test(value), String(value));
     }),
     RUNS,

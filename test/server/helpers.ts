@@ -89,7 +89,7 @@ export async function seedExamples(store: Store): Promise<DossierStory> {
   const input = relative(process.cwd(), EXAMPLES) || EXAMPLES;
   const result = await runAnalysis([input], store);
   const story = [...result.dossier.stories].sort((a, b) => b.articles.length - a.articles.length)[0];
-  if (!story) throw new Error(`analysing ${EXAMPLES} made no story`);
+  if (!story) throw new Error(`analyzing ${EXAMPLES} made no story`);
   return story;
 }
 

@@ -46,7 +46,7 @@ ${STORY_FLAGS_HELP}
   -h, --help                 this help
 
 The database keeps the stories: a later run adds its articles to them. Runs writing the same
-database take turns at placing articles in stories, and analyse stories side by side. Input of any
+database take turns at placing articles in stories, and analyze stories side by side. Input of any
 size is read in chunks (constant memory); past ${REPORT_STORIES} stories, index.html shows the ${REPORT_STORIES} largest.
 
 Exit codes: 0 ok (even when some inputs were rejected), 1 failure, 2 usage error.`;

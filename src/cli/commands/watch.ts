@@ -33,7 +33,7 @@ and robots.txt is obeyed. Each article is fetched once, also across restarts. A 
 (unreachable, an error, not a feed) is tried again after a pause that doubles each time, up to
 6 hours, and the others go on. Progress goes to standard error, a line per poll.
 
-Stop with Ctrl-C (SIGINT) or SIGTERM: the articles being analysed are finished and recorded
+Stop with Ctrl-C (SIGINT) or SIGTERM: the articles being analyzed are finished and recorded
 first; a second Ctrl-C stops at once (the next run fetches what was not recorded).`;
 
 /** Polling faster than this only repeats the same conditional GET: each is cheap, not free. */
@@ -90,7 +90,7 @@ export const command: Command = {
           ? `Corroborate is watching ${db}, which follows no feed yet: give feed URLs, or follow some in 'corroborate serve'. Press Ctrl-C to stop.`
           : `Corroborate is following ${feeds.length} feed${feeds.length === 1 ? '' : 's'} into ${db}, every ${shown(everyMs)}. Press Ctrl-C to stop.`,
       );
-      await stopGracefully(io, await stopSignal, () => handle.stop(), 'the articles being analysed are finished and recorded first');
+      await stopGracefully(io, await stopSignal, () => handle.stop(), 'the articles being analyzed are finished and recorded first');
       await writeLine(io.stderr, 'Stopped watching.');
       return 0;
     } finally {

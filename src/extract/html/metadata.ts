@@ -2,7 +2,7 @@
 // other <meta>, then <link rel=canonical>, <time>, <html lang> and the <title>.
 import type { ParsedPage, Element } from './dom.js';
 import { findFirst, textOf } from './dom.js';
-import { normaliseDate, writtenDate } from '../dates.js';
+import { normalizeDate, writtenDate } from '../dates.js';
 
 export interface HtmlMetadata {
   readonly title: string | null;
@@ -135,8 +135,8 @@ export function readHtmlMetadata(page: ParsedPage): HtmlMetadata {
       get('author', 'article:author', 'byl', 'dc.creator', 'sailthru.author', 'parsely-author', 'twitter:creator') ??
       authorElement(page.root),
     published:
-      normaliseDate(ldGet('datePublished')) ??
-      normaliseDate(
+      normalizeDate(ldGet('datePublished')) ??
+      normalizeDate(
         get(
           'article:published_time',
           'og:article:published_time',
@@ -156,11 +156,11 @@ export function readHtmlMetadata(page: ParsedPage): HtmlMetadata {
           'og:published_time',
         ),
       ) ??
-      normaliseDate(firstTime(page.root)),
+      normalizeDate(firstTime(page.root)),
     updated:
-      normaliseDate(ldGet('dateModified')) ??
-      normaliseDate(get('article:modified_time', 'og:updated_time', 'datemodified', 'last-modified', 'dcterms.modified')) ??
-      normaliseDate(modifiedTime(page.modified)),
+      normalizeDate(ldGet('dateModified')) ??
+      normalizeDate(get('article:modified_time', 'og:updated_time', 'datemodified', 'last-modified', 'dcterms.modified')) ??
+      normalizeDate(modifiedTime(page.modified)),
     siteName: get('og:site_name', 'application-name', 'twitter:site')?.replace(/^@/, '') ?? null,
     publisher: article ? asString(article['publisher']) : null,
     canonicalUrl: canonical ?? null,

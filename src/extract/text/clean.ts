@@ -71,7 +71,7 @@ import {
 } from '../chrome-lexicon.js';
 import { writtenDate } from '../dates.js';
 import { CJK_CHARS_PER_WORD, isCjk } from '../script.js';
-import { bylineCredit, isPersonName, normaliseByline } from '../people.js';
+import { bylineCredit, isPersonName, normalizeByline } from '../people.js';
 
 /** A line with at least this many words that ends like a sentence is story prose. */
 const BODY_MIN_WORDS = 12;
@@ -626,14 +626,14 @@ function markHead(lines: readonly Line[], counts: ReadonlyMap<string, number>, s
   for (const line of lines.slice(0, Math.max(headEnd, titleLine ? titleLine.index + 1 : 0))) {
     const by = BYLINE_PREFIX.test(line.text) && line.words <= 14 && (!line.sentence || CLOCK_END.test(line.text));
     if (by && (!line.reason || line.reason === 'headline')) {
-      byline ??= normaliseByline(line.text);
+      byline ??= normalizeByline(line.text);
       credit ??= bylineCredit(line.text);
       if (/\d{4}/.test(line.text)) published ??= writtenDate(line.text);
       if (line.reason !== 'headline') line.reason = 'byline';
       continue;
     }
     if (line.reason === 'byline') {
-      byline ??= normaliseByline(line.text);
+      byline ??= normalizeByline(line.text);
       continue;
     }
     if (line.reason === 'timestamp line') {
@@ -656,7 +656,7 @@ function markHead(lines: readonly Line[], counts: ReadonlyMap<string, number>, s
         .slice(Math.max(0, line.index - BYLINE_WINDOW), line.index + BYLINE_WINDOW + 1)
         .some((l) => l.reason === 'timestamp line' || l.reason === 'headline' || l.reason === 'byline');
       if (isPersonName(line.text) && (nearStamp || (counts.get(line.key) ?? 0) > 1)) {
-        byline ??= normaliseByline(line.text);
+        byline ??= normalizeByline(line.text);
         line.reason = 'byline';
         continue;
       }
@@ -826,7 +826,7 @@ export function filterChromeParagraphs(
     if ((line.reason && line.reason !== 'timestamp line') || line.words > HEAD_LINE_MAX_WORDS) continue;
     if (!line.reason && BYLINE_PREFIX.test(line.text) && (!line.sentence || CLOCK_END.test(line.text)) && line.words <= 12) {
       line.reason = 'byline';
-      byline ??= normaliseByline(line.text);
+      byline ??= normalizeByline(line.text);
       // "By Ann Lee | November 22, 2026": the byline line can carry the date.
       if (/\d{4}/.test(line.text)) published ??= writtenDate(line.text, false);
       continue;

@@ -140,7 +140,7 @@ export function numbersTable(story, names) {
     h(
       'table',
       { class: 'numbers' },
-      h('caption', {}, 'Each number the articles state, normalised, with each article’s wording. Conflicts are highlighted.'),
+      h('caption', {}, 'Each number the articles state, normalized, with each article’s wording. Conflicts are highlighted.'),
       h(
         'thead',
         {},

@@ -79,7 +79,7 @@ export function renderIngest(page, isCurrent) {
       h('label', { for: 'ingest-feed' }, 'RSS or Atom feed URL'),
       h('input', { id: 'ingest-feed', name: 'feed', type: 'url', placeholder: 'https://…/feed.xml' }),
     ),
-    h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Analyse')),
+    h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Analyze')),
   );
 
   form.addEventListener('submit', async (event) => {
@@ -136,7 +136,7 @@ export function renderIngest(page, isCurrent) {
     h(
       'p',
       { class: 'lede' },
-      'New articles are analysed with everything already stored, so they join the stories they belong to. Text is treated as plain text, never as a web page.',
+      'New articles are analyzed with everything already stored, so they join the stories they belong to. Text is treated as plain text, never as a web page.',
     ),
     form,
     status,
@@ -208,7 +208,7 @@ export function shownState(job) {
 const STAGES = [
   ['ingest', 'Read the inputs'],
   ['extract', 'Extract each article’s text'],
-  ['analyze', 'Find stories and analyse them'],
+  ['analyze', 'Find stories and analyze them'],
   ['store', 'Save'],
 ];
 
