@@ -40,9 +40,9 @@ Options:
                              core, here ${defaultThreads()}; 0: none)
 ${INPUT_FLAGS_HELP}
 ${STORY_FLAGS_HELP}
-  --derivation METHOD        how copies are found: rules (default), model (the fitted pair
-                             model, docs/derivation.md) or both (the model's links, and the
-                             rules' where it makes none)
+  --derivation METHOD        how copies are found: both (default: the fitted pair model's
+                             links, and a retelling of 6+ sentences in order where it makes
+                             none), model (the model alone) or rules; docs/derivation.md
   -h, --help                 this help
 
 The database keeps the stories: a later run adds its articles to them. Runs writing the same
