@@ -117,27 +117,16 @@ export async function withLease<T>(
 ): Promise<T> {
   const settings = { ...LEASE_DEFAULTS, ...options } satisfies LeaseOptions;
   const holder = leaseHolderName();
-  const giveUpAt = Date.now() + settings.waitMs;
-  let announced = false;
-  while (!(await store.acquireLease(name, holder, settings.ttlMs))) {
-    const other = await store.leaseHolder(name);
-    // A holder that died on this machine (killed, or its machine's power cut) waits for nobody.
-    if (other && holderIsGone(other.holder) && (await store.takeOverLease(name, other.holder, holder, settings.ttlMs))) break;
-    if (other && !announced) {
-      settings.onWait?.(other.holder, other.expires);
-      announced = true;
-    }
-    if (Date.now() >= giveUpAt) {
-      throw new CorroborateError(
-        'store',
-        `Another analysis (${other?.holder ?? 'unknown'}) has been writing to this database for over ${Math.round(settings.waitMs / 1000)} s.`,
-        'Wait for it to finish and run again; a process that died frees the database at once on its own machine, within two minutes elsewhere.',
-      );
-    }
-    await new Promise((resolve) => setTimeout(resolve, settings.pollMs));
+  // Listening before the lease is taken and until it is given up: a signal between the two would
+  // otherwise end the process as signals do by default, with the lease still held.
+  const entry = watchForStopSignals(store, name, holder);
+  try {
+    await acquireOrWait(store, name, holder, settings);
+  } catch (error) {
+    entry.unwatch();
+    throw error;
   }
 
-  const entry = watchForStopSignals(store, name, holder);
   let lost = false;
   let renewedAt = Date.now();
   const every = Math.max(1, Math.floor(settings.ttlMs / RENEWALS_PER_TTL));
@@ -167,8 +156,31 @@ export async function withLease<T>(
   } finally {
     clearInterval(renew);
     await stopIfSignalled(entry);
-    entry.unwatch();
     if (!lost) await store.releaseLease(name, holder).catch(() => undefined);
+    entry.unwatch();
+  }
+}
+
+/** Takes the lease `name` for `holder`, waiting while another holder has it (see withLease). */
+async function acquireOrWait(store: Store, name: string, holder: string, settings: LeaseOptions): Promise<void> {
+  const giveUpAt = Date.now() + settings.waitMs;
+  let announced = false;
+  while (!(await store.acquireLease(name, holder, settings.ttlMs))) {
+    const other = await store.leaseHolder(name);
+    // A holder that died on this machine (killed, or its machine's power cut) waits for nobody.
+    if (other && holderIsGone(other.holder) && (await store.takeOverLease(name, other.holder, holder, settings.ttlMs))) return;
+    if (other && !announced) {
+      settings.onWait?.(other.holder, other.expires);
+      announced = true;
+    }
+    if (Date.now() >= giveUpAt) {
+      throw new CorroborateError(
+        'store',
+        `Another analysis (${other?.holder ?? 'unknown'}) has been writing to this database for over ${Math.round(settings.waitMs / 1000)} s.`,
+        'Wait for it to finish and run again; a process that died frees the database at once on its own machine, within two minutes elsewhere.',
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, settings.pollMs));
   }
 }
 
