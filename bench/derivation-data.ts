@@ -69,9 +69,10 @@ export function loadReuseDev(): ReuseEvent[] {
   const byEvent = new Map<string, AnalyzedArticle[]>();
   for (const line of readFileSync(ECBPLUS_TEXTS, 'utf8').split('\n')) {
     if (!line.trim()) continue;
-    const doc = JSON.parse(line) as { doc_id: string; cluster: string; text: string };
+    const doc = JSON.parse(line) as { doc_id: string; cluster: string; text: string; url: string | null };
     const list = byEvent.get(doc.cluster) ?? [];
-    list.push(analyzed(doc.doc_id, doc.text));
+    // The page's address and site, as extraction gives them: a derivation cue (an official site).
+    list.push(analyzed(doc.doc_id, doc.text, doc.url ? { url: doc.url, publisher: siteOf(doc.url) } : {}));
     byEvent.set(doc.cluster, list);
   }
   return [...byEvent.keys()].sort().map((event, k) => {
@@ -114,4 +115,12 @@ export function componentPairs(ids: readonly string[], links: readonly (readonly
   for (let i = 0; i < ids.length; i++)
     for (let j = i + 1; j < ids.length; j++) if (find(ids[i]!) === find(ids[j]!)) pairs.add(pairKey(ids[i]!, ids[j]!));
   return pairs;
+}
+
+function siteOf(url: string): string | null {
+  try {
+    return new URL(url).hostname.replace(/^www\./, '') || null;
+  } catch {
+    return null;
+  }
 }

@@ -35,6 +35,8 @@ const AGENCIES: readonly [canonical: string, pattern: string][] = [
   ['Yonhap', 'Yonhap'],
   ['Anadolu', 'Anadolu(?: Agency)?'],
   ['CNA', 'CNA'],
+  // The UK's agency, whose copy British papers rewrite ("told PA", "(PA) -").
+  ['PA', 'PA Media|Press Association|PA'],
 ];
 
 const AGENCY = AGENCIES.map(([, p]) => p).join('|');
@@ -49,13 +51,31 @@ const OUTLET_DATELINE = /(?:^|\n)(?:[A-Z][A-Z.'’ -]{1,40}(?:,[^\n(]{1,20})?\s)
 /** "Reuters - Reuters" bylines of aggregators, "Reporting by X; Editing by Y" wire footers. */
 const CREDIT = new RegExp(String.raw`\b(${AGENCY})\s+[-–—]\s+(${AGENCY})\b|\((${AGENCY})\)\s*$`, 'gm');
 /** A named organisation: capitalised words, e.g. "Al Jazeera", "The Wall Street Journal", "CNN". */
-const NAME = String.raw`(?:the\s+)?((?:${AGENCY})\b|(?:[A-Z][\w&'.-]*)(?:\s+(?:[A-Z][\w&'.-]*|of|de|al)){0,4})`;
+const NAME = String.raw`(?:[Tt]he\s+)?((?:${AGENCY})\b|(?:[A-Z][\w&'.-]*)(?:\s+(?:[A-Z][\w&'.-]*|of|de|al)){0,4})`;
 const CITATIONS: readonly RegExp[] = [
   new RegExp(String.raw`\baccording to (?:a |an )?(?:report(?:s)? (?:by|from|in) |reporting by )?${NAME}`, 'g'),
   new RegExp(String.raw`\b(?:told|telling|speaking to|in an interview with)\s+${NAME}`, 'g'),
   new RegExp(String.raw`\b(?:as )?(?:reported|mentioned|first reported|cited) by\s+${NAME}`, 'g'),
   new RegExp(String.raw`${NAME}\s+(?:reported|has reported|first reported|said in a report)\b`, 'g'),
+  // "The Associated Press contributed to this report", "Reuters reporters contributed to this story".
+  new RegExp(
+    String.raw`${NAME}(?:\s+(?:writers?|reporters?|correspondents?|staff(?:\s+writers?)?)(?:\s+(?:[A-Z][\w'.-]*|and)){0,6})?\s+contributed\s+(?:to\s+)?(?:this|the)\s+(?:report|story|article)`,
+    'g',
+  ),
 ];
+/**
+ * Reprint lines: the text is another publisher's, whatever its name looks like ("This story was
+ * originally published by ProPublica", "Republished with permission from The Conversation").
+ */
+const REPRINTS: readonly RegExp[] = [
+  new RegExp(String.raw`\b(?:originally|first)\s+(?:published|appeared|ran|posted)\s+(?:on|in|by|at)\s+${NAME}`, 'g'),
+  new RegExp(
+    String.raw`\b(?:[Rr]epublished|[Rr]eprinted|[Rr]eproduced)\s+(?:here\s+)?(?:with\s+(?:the\s+)?permission\s+)?(?:from|of|by)\s+${NAME}`,
+    'g',
+  ),
+];
+/** A wire's copyright line on a page that runs its copy: "Copyright 2024 The Associated Press. All rights reserved." */
+const COPYRIGHT = new RegExp(String.raw`(?:©|\(c\)|\bCopyright)\s*(?:©\s*)?(?:\d{4}\s+)?(?:the\s+|The\s+)?(${AGENCY})\b`, 'g');
 
 /** Words that look like names after "told" but are not organisations. */
 const NOT_ORGANISATIONS = new Set(['He', 'She', 'They', 'It', 'We', 'I', 'You', 'The', 'A', 'An', 'This', 'That', 'Mr', 'Ms', 'Mrs']);
@@ -74,10 +94,18 @@ export function findAttributions(text: string): Attribution[] {
     const name = m[1] ?? m[3]!;
     found.push({ kind: 'credit', outlet: canonical(name), cue: m[0].trim(), start: m.index });
   }
+  for (const m of text.matchAll(COPYRIGHT)) found.push({ kind: 'credit', outlet: canonical(m[1]!), cue: m[0].trim(), start: m.index });
   for (const pattern of CITATIONS) {
     for (const m of text.matchAll(pattern)) {
       const name = m[1]!.trim();
       if (!isOrganisation(name)) continue;
+      found.push({ kind: 'citation', outlet: canonical(name), cue: m[0].trim(), start: m.index });
+    }
+  }
+  for (const pattern of REPRINTS) {
+    for (const m of text.matchAll(pattern)) {
+      const name = m[1]!.trim();
+      if (NOT_ORGANISATIONS.has(name.split(/\s+/)[0]!)) continue;
       found.push({ kind: 'citation', outlet: canonical(name), cue: m[0].trim(), start: m.index });
     }
   }

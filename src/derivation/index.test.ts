@@ -135,6 +135,14 @@ test('attribution cues', () => {
     ['Prices fell, according to the Wall Street Journal.', ['citation:Wall Street Journal']],
     ['Reserves are large, according to the U.S. Geological Survey.', []],
     ['He told Putin so.', []],
+    ['The Associated Press contributed to this report.', ['citation:Associated Press']],
+    ['Reuters reporters Ana Voss and Li Wei contributed to this story.', ['citation:Reuters']],
+    ['This story was originally published by ProPublica.', ['citation:ProPublica']],
+    ['Republished with permission from The Conversation.', ['citation:Conversation']],
+    ['Copyright 2025 The Associated Press. All rights reserved.', ['credit:Associated Press']],
+    ['The defendant told PA outside court.', ['citation:PA']],
+    ['Jane Doe contributed to this report.', []],
+    ['It first appeared in 2019, he said.', []],
   ];
   for (const [text, expected] of rows) {
     assert.deepEqual(
@@ -231,4 +239,34 @@ test('each link carries the pair probability, each derived article its derived s
   assert.equal(d.get('independent')!.derivedShare, 0);
   // The exact copy is certain under the model; the independent report is not linked.
   assert.ok(d.get('copy')!.derivedFrom[0]!.probability! > 0.9);
+});
+
+test('a page that speaks for its source comes first, however the two are dated', () => {
+  // The wire's own site and an outlet running its copy under the wire's dateline, the outlet's
+  // page dated earlier (it gives the time of the version it ran).
+  const site = analyzed('site', ORIGINAL, { url: 'https://www.reuters.com/world/valmora-strike', published: '2026-03-03T10:00:00Z' });
+  const runs = analyzed('runs', TRIMMED, { url: 'https://dailyfeed.example/valmora', published: '2026-03-03T09:00:00Z' });
+  let d = derive([runs, site]);
+  assert.deepEqual(
+    d.get('runs')!.derivedFrom.map((l) => l.article),
+    ['site'],
+  );
+  assert.match(d.get('runs')!.reason, /Reuters's own copy/);
+  // A police release and a newsroom's rewrite of it, the release posted on the site later.
+  const release = analyzed('release', ORIGINAL, { url: 'https://police.valmora.gov/news/strike', published: '2026-03-03T12:00:00Z' });
+  const rewrite = analyzed('rewrite', TRIMMED, { url: 'https://harbourtimes.example/strike', published: '2026-03-03T11:00:00Z' });
+  d = derive([rewrite, release]);
+  assert.deepEqual(
+    d.get('rewrite')!.derivedFrom.map((l) => l.article),
+    ['release'],
+  );
+  assert.match(d.get('rewrite')!.reason, /official site's page \(police\.valmora\.gov\)/);
+  // Two news pages: publication time decides as before.
+  const early = analyzed('early', ORIGINAL, { url: 'https://a.example/1', published: '2026-03-03T12:00:00Z' });
+  const late = analyzed('late', TRIMMED, { url: 'https://b.example/2', published: '2026-03-03T11:00:00Z' });
+  d = derive([early, late]);
+  assert.deepEqual(
+    d.get('early')!.derivedFrom.map((l) => l.article),
+    ['late'],
+  );
 });

@@ -19,6 +19,7 @@ import { prepareSequence, sequenceEvidence, type SequenceEvidence, type Sequence
 import { pairFeatures, probability, rareWords, storyGrams, type PairText, type StoryGrams } from './features.js';
 import { MODEL } from './weights.js';
 import { chromeSpans } from './chrome.js';
+import { describeIssuer, issuerOf, type Issuer } from './issuers.js';
 
 export { findAttributions, quoteSpans, sameOutlet, isAgency, type Attribution, type AttributionKind } from './attribution.js';
 export { FEATURES } from './features.js';
@@ -100,6 +101,8 @@ interface Profile {
   readonly selfCredits: readonly string[];
   /** Outlets it cites ("according to Reuters"). */
   readonly citations: readonly string[];
+  /** The page speaks for the source itself: an agency's own site, an official site, a press release (issuers.ts). */
+  readonly issuer: Issuer | null;
   readonly published: number | null;
   /** The outlet when known: how a reason names the article ("Reuters (c5eb3f65ea7361f4)"). */
   readonly outlet: string | null;
@@ -397,8 +400,10 @@ function profile(a: AnalyzedArticle, index: number, o: DerivationOptions): Profi
     quoted[k] = inQuote ? 1 : 0;
   });
   const attributions = findAttributions(text);
+  const issuer = issuerOf(text, a.article.canonicalUrl ?? a.article.url, a.article.publisher);
   const selfCredits = [
     ...(a.article.outlet ? [a.article.outlet] : []),
+    ...(issuer?.kind === 'agency-site' ? [issuer.name] : []),
     ...attributions.filter((x) => x.kind !== 'citation').map((x) => x.outlet),
   ];
   const time = a.article.published ? Date.parse(a.article.published) : NaN;
@@ -412,6 +417,7 @@ function profile(a: AnalyzedArticle, index: number, o: DerivationOptions): Profi
     attributions,
     selfCredits,
     citations: attributions.filter((x) => x.kind === 'citation').map((x) => x.outlet),
+    issuer,
     published: Number.isFinite(time) ? time : null,
     outlet: a.article.outlet,
     sequence: prepareSequence(sentences, quotes),
@@ -627,11 +633,6 @@ function orient(
     const credit = x.selfCredits.find((c) => y.citations.some((cited) => sameOutlet(c, cited)));
     if (credit) return { kind: 'derived', source: x, cited: true, why: `it cites ${credit}, which the other article is` };
   }
-  // Both cite the same wire that no article of the batch is: they share that absent source.
-  const common = a.citations.find(
-    (c) => isAgency(c) && b.citations.some((d) => sameOutlet(c, d)) && !presentOutlets.some((p) => sameOutlet(p, c)),
-  );
-  if (common) return { kind: 'shared', byAttribution: true, why: `both credit ${common}, which is not among the articles` };
   // One carries a wire's own credit and the other does not: the wire text came first.
   for (const [x, y] of [
     [a, b],
@@ -639,6 +640,22 @@ function orient(
   ] as const) {
     const wire = x.selfCredits.find((c) => isAgency(c) && !y.selfCredits.some((d) => sameOutlet(c, d)));
     if (wire) return { kind: 'derived', source: x, cited: false, why: `the source carries the ${wire} credit and this article does not` };
+  }
+  // Both cite the same wire that no article of the batch is (and neither is a wire's own copy):
+  // they share that absent source.
+  const common = a.citations.find(
+    (c) => isAgency(c) && b.citations.some((d) => sameOutlet(c, d)) && !presentOutlets.some((p) => sameOutlet(p, c)),
+  );
+  if (common) return { kind: 'shared', byAttribution: true, why: `both credit ${common}, which is not among the articles` };
+  // A page that speaks for the source (an agency's own site, an official page, a press release)
+  // and a news article: the text went from the page to the article, whichever was dated first
+  // (an official site often posts its release after the newsroom has it).
+  for (const [x, y] of [
+    [a, b],
+    [b, a],
+  ] as const) {
+    const issuer = sourceSide(x, y);
+    if (issuer) return { kind: 'derived', source: x, cited: false, why: `the source is ${describeIssuer(issuer)} and this article is not` };
   }
   // Publication time.
   if (a.published !== null && b.published !== null && Math.abs(a.published - b.published) >= o.sameTimeMinutes * 60_000) {
@@ -661,6 +678,21 @@ function orient(
     return { kind: 'derived', source, cited: false, why: 'the two texts are the same and the source is the fuller one' };
   }
   return { kind: 'shared', byAttribution: false, why: 'they share text but neither is dated, credited or covered enough to come first' };
+}
+
+/**
+ * The issuer `x` is when it is the source of whatever it shares with `y`: an agency's own copy
+ * that `y` credits (a dateline, a credit line, a citation), or an official page or release when
+ * `y` is neither.
+ */
+function sourceSide(x: Profile, y: Profile): Issuer | null {
+  const issuer = x.issuer;
+  if (!issuer) return null;
+  if (issuer.kind === 'agency-site') {
+    const credited = [...y.selfCredits, ...y.citations].some((c) => sameOutlet(c, issuer.name));
+    return credited && !(y.issuer?.kind === 'agency-site' && sameOutlet(y.issuer.name, issuer.name)) ? issuer : null;
+  }
+  return y.issuer ? null : issuer;
 }
 
 /** A text this much covered by the other lies wholly inside it (the outer text is not). */
