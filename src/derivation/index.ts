@@ -1,16 +1,19 @@
 // Stage 7: derivation. For each article of one story: which article(s) it derives from, with the
-// shared passages as evidence, and a role. Reads top to bottom:
-//  1. measure every reuse pair: how much of each side the shared passages cover, with text inside
-//     quotation marks discounted (two reporters quoting the same statement is not copying);
-//  2. decide each pair's direction: attribution cues first, then publication time, then which
-//     side is more covered by the other; or a shared absent source when both credit a wire that
-//     is not in the batch, or when nothing tells the two apart; and keep the pair only when the
-//     derived side has its source's sequence of sentences or wording (sequence.ts), since
-//     independent reports of one event share facts, names, numbers and quotes too;
-//  3. accept links strongest first, never closing a cycle, a second source only when it explains
-//     text the first does not;
-//  4. name the roles: copy, summary or rewrite for derived articles, original or independent for
-//     the rest.
+// shared passages as evidence, and a role. `deriveStory` calls five steps, in this order:
+//  1. measurePairs: every reuse pair's coverage both ways (text inside quotation marks discounted:
+//     two reporters quoting the same statement is not copying), the pair model's features and
+//     probability (features.ts, weights.ts);
+//  2. decidePairs: which pairs share copy (the model, the rules, or `both`: the model plus the
+//     rules' fallback, ruleFallback) and which way each went (orient: credits, a page that speaks
+//     for its source (issuers.ts), publication time, then the text's shape); a shared absent source
+//     when both credit a wire that is not in the batch or nothing tells the two apart; the rest are
+//     separate reports, since independent reports of one event share facts, names, numbers and
+//     quotes too (sequence.ts tells a retelling from them);
+//  3. acceptLinks: strongest first, never closing a cycle, a second source only when it explains
+//     text the first does not, the earliest credited along a chain;
+//  4. sharedSources: absent sources shared by articles that derive from nothing here;
+//  5. describe: the role (copy, summary or rewrite for derived articles, original or independent
+//     for the rest), the derived share and a one-sentence reason.
 import type { AnalyzedArticle, Derivation, DerivationLink, Passage, ReusePair, Role } from '../records.js';
 import { tokenize } from '../sentences/index.js';
 import { flipPassage } from '../reuse/align.js';
@@ -159,73 +162,65 @@ export function deriveStory(
 ): Derivation[] {
   const o = { ...DERIVATION_DEFAULTS, ...options } satisfies DerivationOptions;
   const profiles = articles.map((a, index) => profile(a, index, o));
-  const byId = new Map(profiles.map((p) => [p.id, p]));
-  const presentOutlets = profiles.flatMap((p) => p.selfCredits);
+  // 1. Measure every reuse pair: coverage both ways, the pair model's features and probability.
+  const measured = measurePairs(profiles, reuse);
+  // 2. Decide each pair: one derives from the other (oriented), both share an absent source, or
+  //    they are separate reports (noted for the independent article's reason).
+  const decided = decidePairs(profiles, measured, o);
+  // 3. Accept links strongest first, never closing a cycle; along a chain credit the earliest.
+  const { links, parents } = acceptLinks(profiles, decided.relations, o);
+  // 4. Shared absent sources, only between articles that derive from nothing in the batch.
+  const sharing = sharedSources(profiles, decided.shared, parents);
+  // 5. Name each article's role and say why.
+  const hasChildren = new Set(links.flatMap((list) => list.map((r) => r.source)));
+  return profiles.map((p) =>
+    describe(p, links[p.index]!, sharing[p.index]!, hasChildren.has(p.index), decided.separate[p.index]!, profiles, o),
+  );
+}
 
-  // 1-2. Measure and orient every pair.
-  const relations: Relation[] = [];
-  const shared: SharedSource[] = [];
-  /** The strongest pair left out as separate reporting, for each article: its reason names it. */
-  const separate: Separate[] = profiles.map(() => ({ other: -1, coverage: 0, probability: 0 }));
-  const noteSeparate = (target: Profile, other: Profile, cov: number, p: number) => {
-    if (cov > separate[target.index]!.coverage) separate[target.index] = { other: other.index, coverage: cov, probability: p };
-  };
+interface MeasuredPair {
+  readonly pair: ReusePair;
+  readonly a: Profile;
+  readonly b: Profile;
+  readonly m: PairMeasure;
+}
+
+/** Step 1: every reuse pair between two articles of the story, measured. */
+function measurePairs(profiles: readonly Profile[], reuse: readonly ReusePair[]): MeasuredPair[] {
+  const byId = new Map(profiles.map((p) => [p.id, p]));
   const grams = storyGrams(profiles.map((p) => p.pairText));
-  const measured = reuse.flatMap((pair) => {
+  return reuse.flatMap((pair) => {
     const a = byId.get(pair.a);
     const b = byId.get(pair.b);
     if (!a || !b || a === b) return [];
     return [{ pair, a, b, m: measurePair(a, b, pair.passages, grams) }];
   });
-  // Each article's best partner by the model: the rules' fallback (method 'both') links only
-  // that pair, since separate reports of one event meet the rules with many partners at once.
-  const best = profiles.map(() => -1);
-  const bestP = profiles.map(() => -1);
-  measured.forEach(({ a, b, m }, k) => {
-    for (const x of [a, b])
-      if (m.probability > bestP[x.index]!) {
-        bestP[x.index] = m.probability;
-        best[x.index] = k;
-      }
-  });
-  // The rules' fallback may also link an article to the articles its best partner is linked to
-  // (by the model, or by the rules as its own best pair): a rewrite closest by the model to a
-  // summary of the wire may be written from the wire itself, which the rules' sequence test shows.
-  const modelLinked = measured.map(({ m }) => m.probability >= o.linkProbability || statedOrSequence(m));
-  const neighbours = profiles.map(() => new Set<number>());
-  measured.forEach(({ pair, a, b, m }, k) => {
-    const bestPair = best[a.index] === k || best[b.index] === k;
-    const joined =
-      modelLinked[k] ||
-      (o.method === 'both' &&
-        bestPair &&
-        m.sequence.inOrder >= MIN_SENTENCES_IN_ORDER &&
-        byRules(a, b, pair.passages, m, presentOutlets, o).kind === 'relation');
-    if (!joined) return;
-    neighbours[a.index]!.add(b.index);
-    neighbours[b.index]!.add(a.index);
-  });
-  const partnerOf = (x: Profile) => {
-    const k = best[x.index]!;
-    if (k < 0) return -1;
-    const { a, b } = measured[k]!;
-    return a === x ? b.index : a.index;
+}
+
+interface Decided {
+  readonly relations: Relation[];
+  readonly shared: SharedSource[];
+  /** The strongest pair left out as separate reporting, for each article: its reason names it. */
+  readonly separate: Separate[];
+}
+
+/**
+ * Step 2: which pairs share copy (the model; the rules; or, with `both`, the model and the rules'
+ * fallback), and which way each went.
+ */
+function decidePairs(profiles: readonly Profile[], measured: readonly MeasuredPair[], o: DerivationOptions): Decided {
+  const presentOutlets = profiles.flatMap((p) => p.selfCredits);
+  const relations: Relation[] = [];
+  const shared: SharedSource[] = [];
+  const separate: Separate[] = profiles.map(() => ({ other: -1, coverage: 0, probability: 0 }));
+  const noteSeparate = (target: Profile, other: Profile, cov: number, p: number) => {
+    if (cov > separate[target.index]!.coverage) separate[target.index] = { other: other.index, coverage: cov, probability: p };
   };
-  const modelLinksOf = profiles.map(() => 0);
-  measured.forEach(({ a, b }, k) => {
-    if (!modelLinked[k]) return;
-    modelLinksOf[a.index]! += 1;
-    modelLinksOf[b.index]! += 1;
-  });
-  /** Only for an article the model links to nothing: `y` is linked to its best partner. */
-  const nearBest = (x: Profile, y: Profile) => modelLinksOf[x.index] === 0 && partnerOf(x) >= 0 && neighbours[partnerOf(x)]!.has(y.index);
+  const modelLinked = measured.map(({ m }) => m.probability >= o.linkProbability || statedOrSequence(m));
+  const fallbackFor = ruleFallback(profiles, measured, modelLinked, presentOutlets, o);
   for (const [k, { pair, a, b, m }] of measured.entries()) {
     const modelLinks = modelLinked[k]!;
-    const fallback =
-      o.method === 'both' &&
-      !modelLinks &&
-      m.sequence.inOrder >= MIN_SENTENCES_IN_ORDER &&
-      (best[a.index] === k || best[b.index] === k || nearBest(a, b) || nearBest(b, a));
+    const fallback = fallbackFor(k);
     if (o.method === 'rules' || fallback || (o.method === 'both' && !modelLinks)) {
       const linked: RuleOutcome =
         o.method === 'rules' || fallback
@@ -265,8 +260,81 @@ export function deriveStory(
       evidence: sequenceEvidence(source.sequence, target.sequence, passages),
     });
   }
+  return { relations, shared, separate };
+}
 
-  // 3. Accept links, strongest first, without cycles.
+/**
+ * Which pairs (by index in `measured`) the rules decide under `both`: an article the model links
+ * to nothing may be linked by the rules to its best partner by the model, or to an article that
+ * partner is linked to, when the two follow one sequence of MIN_SENTENCES_IN_ORDER sentences.
+ * Separate reports of one event meet the rules' looser tests with many partners at once, so only
+ * those pairs are tried.
+ */
+function ruleFallback(
+  profiles: readonly Profile[],
+  measured: readonly MeasuredPair[],
+  modelLinked: readonly boolean[],
+  presentOutlets: readonly string[],
+  o: DerivationOptions,
+): (k: number) => boolean {
+  if (o.method !== 'both') return () => false;
+  // Each article's best partner by the model.
+  const best = profiles.map(() => -1);
+  const bestP = profiles.map(() => -1);
+  measured.forEach(({ a, b, m }, k) => {
+    for (const x of [a, b])
+      if (m.probability > bestP[x.index]!) {
+        bestP[x.index] = m.probability;
+        best[x.index] = k;
+      }
+  });
+  // What each article is linked to (by the model, or by the rules as its own best pair): a
+  // rewrite closest by the model to a summary of the wire may be written from the wire itself,
+  // which the rules' sequence test shows.
+  const neighbours = profiles.map(() => new Set<number>());
+  measured.forEach(({ pair, a, b, m }, k) => {
+    const bestPair = best[a.index] === k || best[b.index] === k;
+    const joined =
+      modelLinked[k] ||
+      (bestPair && m.sequence.inOrder >= MIN_SENTENCES_IN_ORDER && byRules(a, b, pair.passages, m, presentOutlets, o).kind === 'relation');
+    if (!joined) return;
+    neighbours[a.index]!.add(b.index);
+    neighbours[b.index]!.add(a.index);
+  });
+  const partnerOf = (x: Profile) => {
+    const k = best[x.index]!;
+    if (k < 0) return -1;
+    const { a, b } = measured[k]!;
+    return a === x ? b.index : a.index;
+  };
+  const modelLinksOf = profiles.map(() => 0);
+  measured.forEach(({ a, b }, k) => {
+    if (!modelLinked[k]) return;
+    modelLinksOf[a.index]! += 1;
+    modelLinksOf[b.index]! += 1;
+  });
+  /** Only for an article the model links to nothing: `y` is linked to its best partner. */
+  const nearBest = (x: Profile, y: Profile) => modelLinksOf[x.index] === 0 && partnerOf(x) >= 0 && neighbours[partnerOf(x)]!.has(y.index);
+  return (k) => {
+    const { a, b, m } = measured[k]!;
+    return (
+      !modelLinked[k] &&
+      m.sequence.inOrder >= MIN_SENTENCES_IN_ORDER &&
+      (best[a.index] === k || best[b.index] === k || nearBest(a, b) || nearBest(b, a))
+    );
+  };
+}
+
+/**
+ * Step 3: links accepted strongest first, never closing a cycle, a second source only when it
+ * explains `extraSourceCoverage` more of the article; along a chain (B copies A, C takes from both
+ * as much) the earliest, A, is credited.
+ */
+function acceptLinks(
+  profiles: readonly Profile[],
+  relations: readonly Relation[],
+  o: DerivationOptions,
+): { links: Relation[][]; parents: Set<number>[] } {
   const links: Relation[][] = profiles.map(() => []);
   const parents: Set<number>[] = profiles.map(() => new Set());
   for (const relation of [...relations].sort((x, y) => y.strength - x.strength || x.target - y.target)) {
@@ -289,8 +357,6 @@ export function deriveStory(
     existing.push(relation);
     parents[relation.target]!.add(relation.source);
   }
-
-  // Along a chain (B copies A, C takes from both as much), credit the earliest: A.
   for (const list of links) {
     const primary = list[0];
     if (!primary) continue;
@@ -307,61 +373,71 @@ export function deriveStory(
       parents[primary.target]!.add(better.source);
     }
   }
+  return { links, parents };
+}
 
-  // Shared absent sources: only between articles that derive from nothing in the batch (when
-  // one has a source here, that source explains what the two have in common).
-  const sharedWith: Set<number>[] = profiles.map(() => new Set());
-  const sharedWhy: string[][] = profiles.map(() => []);
-  const sharedVerbatim: number[] = profiles.map(() => 1);
+/** An article's partners in shared absent sources, why, and the least of its verbatim shares with them. */
+interface Sharing {
+  readonly with: Set<number>;
+  readonly why: string[];
+  verbatim: number;
+}
+
+/**
+ * Step 4: shared absent sources, only between articles that derive from nothing in the batch
+ * (when one has a source here, that source explains what the two have in common).
+ */
+function sharedSources(profiles: readonly Profile[], shared: readonly SharedSource[], parents: readonly Set<number>[]): Sharing[] {
+  const sharing: Sharing[] = profiles.map(() => ({ with: new Set(), why: [], verbatim: 1 }));
   for (const s of shared) {
     if (parents[s.x]!.size > 0 || parents[s.y]!.size > 0) continue;
-    sharedWith[s.x]!.add(s.y);
-    sharedWith[s.y]!.add(s.x);
-    sharedWhy[s.x]!.push(s.why);
-    sharedWhy[s.y]!.push(s.why);
-    sharedVerbatim[s.x] = Math.min(sharedVerbatim[s.x]!, s.verbatimX);
-    sharedVerbatim[s.y] = Math.min(sharedVerbatim[s.y]!, s.verbatimY);
+    for (const [self, other, verbatim] of [
+      [s.x, s.y, s.verbatimX],
+      [s.y, s.x, s.verbatimY],
+    ] as const) {
+      const entry = sharing[self]!;
+      entry.with.add(other);
+      entry.why.push(s.why);
+      entry.verbatim = Math.min(entry.verbatim, verbatim);
+    }
   }
+  return sharing;
+}
 
-  // 4. Roles.
-  const hasChildren = new Set(links.flatMap((list) => list.map((r) => r.source)));
-  return profiles.map((p): Derivation => {
-    const own = links[p.index]!;
-    const derivedFrom: DerivationLink[] = own.map((r) => ({
-      article: profiles[r.source]!.id,
-      evidence: r.passages,
-      coverage: round(coverage(p, r.passages, 'target').plain),
-      probability: round(r.probability),
-    }));
-    const share =
-      own.length > 0
-        ? derivedShare(
-            p,
-            own.flatMap((r) => r.passages),
-          )
-        : 0;
-    const partners = [...sharedWith[p.index]!].map((i) => profiles[i]!);
-    const { role, reason } = nameRole(
-      p,
-      own,
-      partners,
-      sharedWhy[p.index]!,
-      sharedVerbatim[p.index]!,
-      hasChildren.has(p.index),
-      profiles,
-      o,
-      separate[p.index]!,
-    );
-    return {
-      article: p.id,
-      role,
-      derivedFrom,
-      derivedShare: round(share),
-      sharedSourceWith: partners.map((q) => q.id),
-      attributions: [...new Set(p.attributions.map((a) => a.cue))],
-      reason,
-    };
-  });
+/** Step 5: one article's derivation record: its sources with their evidence, share, role and reason. */
+function describe(
+  p: Profile,
+  own: readonly Relation[],
+  sharing: Sharing,
+  hasChildren: boolean,
+  separate: Separate,
+  profiles: readonly Profile[],
+  o: DerivationOptions,
+): Derivation {
+  const derivedFrom: DerivationLink[] = own.map((r) => ({
+    article: profiles[r.source]!.id,
+    evidence: r.passages,
+    coverage: round(coverage(p, r.passages, 'target').plain),
+    probability: round(r.probability),
+  }));
+  const share =
+    own.length > 0
+      ? derivedShare(
+          p,
+          own.flatMap((r) => r.passages),
+        )
+      : 0;
+  const partners = [...sharing.with].map((i) => profiles[i]!);
+  const { role, reason } = nameRole(p, own, partners, sharing.why, sharing.verbatim, hasChildren, profiles, o, separate);
+  return {
+    article: p.id,
+    role,
+    derivedFrom,
+    derivedShare: round(share),
+    sharedSourceWith: partners.map((q) => q.id),
+    attributions: [...new Set(p.attributions.map((a) => a.cue))],
+    reason,
+  };
 }
 
 /**
@@ -576,15 +652,13 @@ export function storyPairFeatures(
   reuse: readonly ReusePair[],
 ): { a: string; b: string; features: number[]; probability: number; sequence: SequenceEvidence }[] {
   const profiles = articles.map((x, index) => profile(x, index, DERIVATION_DEFAULTS));
-  const byId = new Map(profiles.map((p) => [p.id, p]));
-  const grams = storyGrams(profiles.map((p) => p.pairText));
-  return reuse.flatMap((pair) => {
-    const a = byId.get(pair.a);
-    const b = byId.get(pair.b);
-    if (!a || !b || a === b) return [];
-    const m = measurePair(a, b, pair.passages, grams);
-    return [{ a: a.id, b: b.id, features: m.features, probability: m.probability, sequence: m.sequence }];
-  });
+  return measurePairs(profiles, reuse).map(({ a, b, m }) => ({
+    a: a.id,
+    b: b.id,
+    features: m.features,
+    probability: m.probability,
+    sequence: m.sequence,
+  }));
 }
 
 /** How much of `p`'s words the passages cover on the given side. */
