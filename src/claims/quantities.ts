@@ -231,6 +231,34 @@ function elidedCounts(text: string, sentences: readonly Sentence[], found: reado
   return out;
 }
 
+/**
+ * One figure being read around its number: the span grows as currency, scale, unit, counted noun
+ * and qualifiers are found on either side (readQuantity's steps).
+ */
+interface Reading {
+  value: number;
+  start: number;
+  end: number;
+  unit: string | null;
+  per: string | null;
+  /** "3.8 million": a scale word multiplied the value. */
+  scaled: boolean;
+  /** "300 soldiers": the unit is the counted noun. */
+  counted: boolean;
+  /** "a dozen or so leaders": the count is approximate. */
+  looseAbout: boolean;
+  qualifier: Qualifier;
+}
+
+/** Characters after the number read for its scale, unit and trailing qualifier. */
+const AFTER_CHARS = 60;
+
+/** The text just after what is read so far. */
+function after(text: string, r: Reading): string {
+  return text.slice(r.end, r.end + AFTER_CHARS);
+}
+
+/** The figure around the number at numberStart..numberEnd (written in `digits` or `words`), or null when it is none. */
 function readQuantity(
   text: string,
   sentences: readonly Sentence[],
@@ -241,15 +269,13 @@ function readQuantity(
   words: string | null,
 ): FoundQuantity | null {
   const left = text.slice(Math.max(0, numberStart - 40), numberStart);
-  let value =
+  const value =
     digits !== null
       ? Number(digits.replace(/,\s?/g, '').replace(/\.\s/, '.'))
       : (WORD_NUMBERS.get(words!.toLowerCase()) ?? wordNumber(words!));
   if (!Number.isFinite(value)) return null;
-  let start = numberStart;
-  let end = numberEnd;
-
-  // An age: "aged 95", "at the age of 91", "a 27-year-old", "Jackson, 25, was", "She was 85."
+  // 1. An age ("aged 95", "a 27-year-old", "Jackson, 25, was") or an ordinal ("the 79th Academy
+  //    Awards": an edition or a rank, which outlets may disagree on) is read on its own.
   const age = digits !== null ? ageAt(text, tokens, numberStart, numberEnd, left, value) : null;
   if (age)
     return {
@@ -262,135 +288,145 @@ function readQuantity(
       measure: 'age',
       per: null,
     };
-  // An ordinal: "the 79th Academy Awards", "his 200th win" (an edition or a rank, which outlets may disagree on).
   if (digits !== null && /^(?:st|nd|rd|th)\b/i.test(text.slice(numberEnd, numberEnd + 3))) {
     return ordinalAt(text, sentences, tokens, numberStart, numberEnd, left, value);
   }
+  const r: Reading = {
+    value,
+    start: numberStart,
+    end: numberEnd,
+    unit: null,
+    per: null,
+    scaled: false,
+    counted: false,
+    looseAbout: false,
+    qualifier: 'exact',
+  };
+  // 2. Currency before the number, a scale word after it ("$15bn", "half a million").
+  if (digits !== null) readCurrency(r, left);
+  readScale(r, text);
+  if (words !== null && /^an?$/i.test(words) && !r.scaled) return null; // "a" alone is an article
+  // 3. The unit after it ("tons", "percent", "5 million pounds"), else a counted noun ("300 soldiers").
+  readUnit(r, text, left);
+  if (r.unit === null) readCountedNoun(r, text, tokens);
+  // 4. What is no figure: a definite reference, a bare number, a date, a compound naming a kind.
+  if (!isFigure(r, text, left, numberEnd, digits, words)) return null;
+  // 5. Qualifiers before ("about", "at least") or after ("or more").
+  readQualifiers(r, text, tokens);
+  // 6. Its period ("a year") and what it measures.
+  const per = r.per ?? periodAfter(text, r.end);
+  const measure = measureOf(text, sentences, tokens, r.start, r.end, r.unit ?? '');
+  return {
+    start: r.start,
+    end: r.end,
+    value: Number(r.value.toPrecision(12)),
+    unit: r.unit ?? '',
+    text: text.slice(r.start, r.end),
+    qualifier: r.qualifier,
+    measure,
+    per,
+  };
+}
 
-  // Currency before the number.
-  let unit: string | null = null;
+function readCurrency(r: Reading, left: string): void {
   for (const [re, code] of CURRENCY_PREFIXES) {
     const c = re.exec(left);
-    if (c && digits !== null) {
-      unit = code;
-      start = numberStart - c[0].length;
-      break;
+    if (c) {
+      r.unit = code;
+      r.start -= c[0].length;
+      return;
     }
   }
+}
 
-  // Scale words: "3.8 million", "$15bn", "half a million".
-  let scaled = false;
-  let rest = text.slice(end, end + 60);
-  const s = SCALE.exec(rest);
-  if (s) {
-    const word = (s[1] ?? s[2])!.toLowerCase();
-    const glued = s[2] !== undefined;
-    if (!glued || (SHORT_SCALES.has(word) && unit !== null)) {
-      value *= SCALES.get(word)!;
-      scaled = true;
-      end += s[0].length;
-      rest = text.slice(end, end + 60);
-    }
-  }
-  if (words !== null && /^an?$/i.test(words) && !scaled) return null; // "a" alone is an article
+/** "3.8 million", "$15bn": a glued short scale ("bn") only after a currency, where it cannot be a unit. */
+function readScale(r: Reading, text: string): void {
+  const s = SCALE.exec(after(text, r));
+  if (!s) return;
+  const word = (s[1] ?? s[2])!.toLowerCase();
+  const glued = s[2] !== undefined;
+  if (glued && !(SHORT_SCALES.has(word) && r.unit !== null)) return;
+  r.value *= SCALES.get(word)!;
+  r.scaled = true;
+  r.end += s[0].length;
+}
 
-  // Unit after the number.
-  let per: string | null = null;
-  if (unit === null || /^\s?(?:dollars?|euros?)\b/i.test(rest)) {
+function readUnit(r: Reading, text: string, left: string): void {
+  if (r.unit === null || /^\s?(?:dollars?|euros?)\b/i.test(after(text, r))) {
     for (const u of UNIT_RES) {
-      const hit = u.re.exec(rest);
+      const hit = u.re.exec(after(text, r));
       if (!hit) continue;
       if (u.glued && LABEL_BEFORE.test(left)) break;
-      if (unit === null || u.unit === unit) {
-        unit = u.unit;
-        value *= u.factor ?? 1;
-        per = u.per ?? null;
-        end += hit[0].length;
-        rest = text.slice(end, end + 60);
+      if (r.unit === null || u.unit === r.unit) {
+        r.unit = u.unit;
+        r.value *= u.factor ?? 1;
+        r.per = u.per ?? null;
+        r.end += hit[0].length;
       }
       break;
     }
   }
   // "5 million pounds" is money; "5 pounds" of weight.
-  if (unit === null && /^\s?pounds?\b/i.test(rest)) {
-    unit = scaled || /£/.test(left) ? 'GBP' : 'lb';
-    end += /^\s?pounds?/i.exec(rest)![0].length;
-    rest = text.slice(end, end + 60);
+  if (r.unit === null && /^\s?pounds?\b/i.test(after(text, r))) {
+    r.unit = r.scaled || /£/.test(left) ? 'GBP' : 'lb';
+    r.end += /^\s?pounds?/i.exec(after(text, r))![0].length;
   }
-  // A counted noun: "300 soldiers", "a dozen or so leaders".
-  let counted = false;
-  let looseAbout = false;
-  if (unit === null) {
-    // "a dozen or so leaders": the counted noun may follow a trailing qualifier.
-    const loose = /^\s*or so\b/i.exec(rest);
-    const direct = countedNoun(text, tokens, end);
-    const noun = direct ?? (loose ? countedNoun(text, tokens, end + loose[0].length + 1) : null);
-    if (noun && !direct) looseAbout = true;
-    if (noun) {
-      unit = noun.unit;
-      end = noun.end;
-      counted = true;
-      rest = text.slice(end, end + 60);
-    }
-  }
+}
 
+/** "300 soldiers"; "a dozen or so leaders": the counted noun may follow a trailing qualifier. */
+function readCountedNoun(r: Reading, text: string, tokens: readonly TaggedToken[]): void {
+  const loose = /^\s*or so\b/i.exec(after(text, r));
+  const direct = countedNoun(text, tokens, r.end);
+  const noun = direct ?? (loose ? countedNoun(text, tokens, r.end + loose[0].length + 1) : null);
+  if (!noun) return;
+  r.looseAbout = !direct;
+  r.unit = noun.unit;
+  r.end = noun.end;
+  r.counted = true;
+}
+
+/** Definite references, bare numbers, dates and compounds naming a kind are no figures. */
+function isFigure(r: Reading, text: string, left: string, numberEnd: number, digits: string | null, words: string | null): boolean {
   // "the two nations", "those three companies": a definite reference, not a count being claimed.
   // (A possessive counts: "his seven receiving touchdowns were a career best".)
-  if (counted && /\b(?:the|these|those)\s+$/i.test(left) && (digits === null || value < DEFINITE_MAX)) return null;
-  const bare = unit === null;
-  if (bare && !scaled) return null;
-  if (isDate(text, numberEnd, left, rest, value, digits, unit, scaled, counted)) return null;
-  if (digits === null && !scaled && (unit === null || words === 'one' || /^an?$/i.test(words ?? ''))) {
-    if (!(unit && unit !== '' && words === 'one' && !counted)) return null;
+  if (r.counted && /\b(?:the|these|those)\s+$/i.test(left) && (digits === null || r.value < DEFINITE_MAX)) return false;
+  if (r.unit === null && !r.scaled) return false;
+  if (isDate(text, numberEnd, left, after(text, r), r.value, digits, r.unit, r.scaled, r.counted)) return false;
+  if (digits === null && !r.scaled && (r.unit === null || words === 'one' || /^an?$/i.test(words ?? ''))) {
+    if (!(r.unit && words === 'one' && !r.counted)) return false;
   }
   // "a 10-point plan", "a two-party system": a compound naming a kind, not a count. (Durations are
   // figures: "a 30-day extension", "a 24-hour strike".)
-  if (
+  return !(
     /^-?(?:point|foot|inch|seat|member|page|man|nation|party|way|story)\b/i.test(text.slice(numberEnd, numberEnd + 8)) &&
     text[numberEnd] === '-'
-  )
-    return null;
+  );
+}
 
-  // Qualifier before, or after ("or more").
-  let qualifier: Qualifier = 'exact';
-  const before = text.slice(Math.max(0, start - 40), start);
+function readQualifiers(r: Reading, text: string, tokens: readonly TaggedToken[]): void {
+  const before = text.slice(Math.max(0, r.start - 40), r.start);
   for (const [re, q] of QUALIFIERS) {
     const hit = re.exec(before);
     if (hit) {
-      qualifier = q;
-      start -= hit[0].length;
-      while (/\s/.test(text[start]!)) start += 1;
+      r.qualifier = q;
+      r.start -= hit[0].length;
+      while (/\s/.test(text[r.start]!)) r.start += 1;
       break;
     }
   }
-  if (looseAbout && qualifier === 'exact') qualifier = 'about';
+  if (r.looseAbout && r.qualifier === 'exact') r.qualifier = 'about';
   for (const [re, q] of TRAILING_QUALIFIERS) {
-    const hit = re.exec(rest);
-    if (hit && qualifier === 'exact') {
-      qualifier = q;
-      end += hit[0].length;
-      rest = text.slice(end, end + 60);
-      if (counted) {
-        const noun = countedNoun(text, tokens, end);
-        if (noun) end = noun.end;
+    const hit = re.exec(after(text, r));
+    if (hit && r.qualifier === 'exact') {
+      r.qualifier = q;
+      r.end += hit[0].length;
+      if (r.counted) {
+        const noun = countedNoun(text, tokens, r.end);
+        if (noun) r.end = noun.end;
       }
       break;
     }
   }
-
-  // Period: directly after, or a few words on ("2,500 tons of concentrate a year").
-  per ??= periodAfter(text, end);
-  const measure = measureOf(text, sentences, tokens, start, end, unit ?? '');
-  return {
-    start,
-    end,
-    value: Number(value.toPrecision(12)),
-    unit: unit ?? '',
-    text: text.slice(start, end),
-    qualifier,
-    measure,
-    per,
-  };
 }
 
 /** Oldest age read from a bare number. */
