@@ -50,18 +50,25 @@ const SPELLING_VARIANTS: Readonly<Record<string, string>> = {
 /**
  * Folded forms already computed: news copy repeats its words, and folding (Unicode decomposition
  * and five expressions) was the largest single cost of reconciliation (1.4 s of 30 s CPU on the
- * 772 ECB+ articles). Emptied when it reaches FOLDED_CACHE_SIZE, so memory stays bounded.
+ * 772 ECB+ articles). Bounded (100,000 words), so memory stays small.
  */
-const foldedWords = new Map<string, string>();
-const FOLDED_CACHE_SIZE = 100_000;
+const foldedWords = boundedMemo<string>(100_000, (raw) => foldWord(raw));
 
 export function normalizeWord(raw: string): string {
-  const known = foldedWords.get(raw);
-  if (known !== undefined) return known;
-  if (foldedWords.size >= FOLDED_CACHE_SIZE) foldedWords.clear();
-  const norm = foldWord(raw);
-  foldedWords.set(raw, norm);
-  return norm;
+  return foldedWords(raw);
+}
+
+/** `compute` remembered for up to `size` keys; past that the memory starts again. */
+function boundedMemo<T>(size: number, compute: (key: string) => T): (key: string) => T {
+  const kept = new Map<string, T>();
+  return (key) => {
+    const known = kept.get(key);
+    if (known !== undefined) return known;
+    if (kept.size >= size) kept.clear();
+    const value = compute(key);
+    kept.set(key, value);
+    return value;
+  };
 }
 
 function foldWord(raw: string): string {
@@ -100,19 +107,13 @@ const SPLIT_CONTRACTION = /(?<=\p{L})\s+(?:(['’])\s?(s|d|m|re|ve|ll)|(n['’]t
 /**
  * Texts whose words were read: reconciliation reads one sentence's words for its claim, its
  * support bag, the story's lexicon and the findings (several times per story). The same array
- * is given again: read it, never change it. Emptied when it reaches WORDS_CACHE_SIZE.
+ * is given again: read it, never change it. Bounded (20,000 texts).
  */
-const wordsRead = new Map<string, readonly Word[]>();
-const WORDS_CACHE_SIZE = 20_000;
+const wordsRead = boundedMemo<readonly Word[]>(20_000, (input) => readWords(input));
 
 /** The words of `text`, with bracketed insertions flagged. */
 export function wordsOf(input: string): readonly Word[] {
-  const known = wordsRead.get(input);
-  if (known !== undefined) return known;
-  if (wordsRead.size >= WORDS_CACHE_SIZE) wordsRead.clear();
-  const words = readWords(input);
-  wordsRead.set(input, words);
-  return words;
+  return wordsRead(input);
 }
 
 function readWords(input: string): Word[] {
