@@ -30,7 +30,7 @@ function storyLines(story: DossierStory): string[] {
   const span = publishedSpan(story.articles);
   const lines = [
     `Story ${story.id}: ${oneLine(story.headline)}`,
-    `  ${plural(story.articles.length, 'article')} from ${plural(story.outlets.length, 'outlet')}, ` +
+    `  ${plural(story.articles.length, 'article')} from ${outletCount(story)}, ` +
       `${plural(story.independentOrigins, 'independent origin')}${span ? `, ${span}` : ''}`,
   ];
   const names = new Map(story.articles.map((a) => [a.id, oneLine(articleName(a))]));
@@ -51,6 +51,15 @@ function storyLines(story: DossierStory): string[] {
       lines.push(`    ${oneLine(s.text)}${s.contested ? ' (contested)' : ''} [${s.citations.map((c) => names.get(c) ?? c).join('; ')}]`);
   }
   return lines;
+}
+
+/** "2 outlets", or "1 outlet and 2 articles with no outlet named" when files carried no name or address. */
+function outletCount(story: DossierStory): string {
+  const unnamed = story.articles.filter((a) => !a.outlet && !a.publisher).length;
+  const named = plural(story.outlets.length, 'outlet');
+  if (unnamed === 0) return named;
+  if (story.outlets.length === 0) return 'no named outlet';
+  return `${named} (${plural(unnamed, 'article')} with none named)`;
 }
 
 function plural(n: number, one: string, many = `${one}s`): string {
