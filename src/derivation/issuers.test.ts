@@ -16,6 +16,16 @@ test('issuerOf: agency sites, official sites and press releases, from the addres
     ['Text.', 'https://www.ucsusa.org/news/press_release/letter.html', null, 'press-release:its address'],
     ['Text.', 'https://acme.example/newsroom/press-releases/q3-results', null, 'press-release:its address'],
     ['NEW YORK, Jan. 5, 2025 /PRNewswire/ -- Acme Corp. today announced', 'https://acme.example/x', null, 'press-release:PRNewswire'],
+    ['BOSTON--(BUSINESS WIRE)--Acme Corp. today announced', null, null, 'press-release:BUSINESS WIRE'],
+    ['TORONTO, March 3, 2025 (GLOBE NEWSWIRE) -- Acme Inc. reported', null, null, 'press-release:GLOBE NEWSWIRE'],
+    [
+      'GRAND RAPIDS, Mich., April 28, 2025 /PRNewswire-HISPANIC PR WIRE/ -- Meijer will',
+      null,
+      null,
+      'press-release:PRNewswire-HISPANIC PR WIRE',
+    ],
+    ['AUSTIN, TX / ACCESSWIRE / May 1, 2025 / Acme said', null, null, 'press-release:ACCESSWIRE'],
+    [`${'The company said in a statement. '.repeat(40)}It had been announced (Business Wire) earlier.`, null, null, null],
     ['FOR IMMEDIATE RELEASE\nThe museum will open.', null, null, 'press-release:FOR IMMEDIATE RELEASE'],
     ['The museum will open.\n\nMedia contact: Jo Ames, 555-0100', null, null, 'press-release:Media contact'],
     // News pages, however they mention releases or the press.

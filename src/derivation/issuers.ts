@@ -57,9 +57,15 @@ const REPOSTED_NEWS_PATH = /\/(?:in-the-news|in_the_news|inthenews|news-clips|pr
 /** An address under a press-release section, on any site. */
 const RELEASE_PATH =
   /\/(?:press[-_]?releases?|news[-_]?releases?|media[-_]?releases?|pressreleases?|newsreleases?|press[-_]?room|pressemitteilungen?|medienmitteilungen?|communiques?(?:-de-presse)?)(?:\/|\.|-|$)/i;
-/** A release newswire's dateline, "NEW YORK, Jan. 5, 2025 /PRNewswire/ --". */
-const NEWSWIRE_DATELINE =
-  /\/\s?(?:PRNewswire(?:-[A-Za-z]+)?|PR Newswire|Business Wire|GLOBE NEWSWIRE|GlobeNewswire|ACCESSWIRE|ACCESS Newswire|EINPresswire|EIN Presswire|PRWeb|Newsfile Corp\.?|Marketwired|CNW|Canada NewsWire)\s?\/\s?(?:[-–—]|$)/m;
+/** Release newswires, as their datelines spell them. */
+const NEWSWIRES = String.raw`PRNewswire(?:-[A-Za-z][A-Za-z ]{0,30}?)?|PR Newswire|Business Wire|BUSINESS WIRE|GLOBE NEWSWIRE|GlobeNewswire|ACCESSWIRE|ACCESS Newswire|EINPresswire(?:\.com)?|EIN Presswire|PRWEB|PRWeb|Newsfile Corp\.?|Marketwired|CNW|Canada NewsWire`;
+/**
+ * A release newswire's dateline: "NEW YORK, Jan. 5, 2025 /PRNewswire/ --", "BOSTON--(BUSINESS
+ * WIRE)--", "(GLOBE NEWSWIRE) --", "/ ACCESSWIRE /". Only near the top, where datelines stand.
+ */
+const NEWSWIRE_DATELINE = new RegExp(String.raw`\/\s?(?:${NEWSWIRES})\s?\/|\((?:${NEWSWIRES})\)`);
+/** How far into the text a newswire's dateline is looked for. */
+const DATELINE_CHARS = 1_000;
 /** Lines only a release carries: the embargo line, the press contact, the end mark. */
 const RELEASE_LINE =
   /^(?:FOR IMMEDIATE RELEASE\b|(?:Media|Press|News media) (?:contacts?|inquiries|enquiries)\b|#{3}\s*$|-\s?30\s?-\s*$)/im;
@@ -75,8 +81,8 @@ export function issuerOf(text: string, url: string | null, publisher: string | n
   }
   if (address && RELEASE_PATH.test(address.path) && !REPOSTED_NEWS_PATH.test(address.path))
     return { kind: 'press-release', name: 'its address' };
-  const wire = NEWSWIRE_DATELINE.exec(text);
-  if (wire) return { kind: 'press-release', name: wire[0].replace(/[\s/–—-]+/g, ' ').trim() };
+  const wire = NEWSWIRE_DATELINE.exec(text.slice(0, DATELINE_CHARS));
+  if (wire) return { kind: 'press-release', name: wire[0].replace(/[\s/()]+/g, ' ').trim() };
   const line = RELEASE_LINE.exec(text);
   if (line) return { kind: 'press-release', name: line[0].trim() };
   return null;
