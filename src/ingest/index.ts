@@ -299,6 +299,12 @@ async function* fromBytes(input: string, raw: Uint8Array, settings: IngestOption
       return yield* readJsonlLines(input, Readable.from([bytes]), settings);
     case 'feed':
       return yield* readFeed(input, bytes, settings, context.declaredCharset);
+    case 'xml':
+      return yield reject(
+        input,
+        'unsupported',
+        'it is an XML document that is neither an RSS or Atom feed nor a web page (a sitemap is followed with `corroborate watch`)',
+      );
     default:
       yield { input, bytes, format: kind === 'html' ? 'html' : kind === 'text' ? 'text' : 'auto', ...context };
   }

@@ -1,7 +1,7 @@
 // Byte order of UTF-16 without a byte-order mark, and what must never pass for UTF-16.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { utf16Order } from './sniff.js';
+import { sniff, utf16Order } from './sniff.js';
 
 const CHINESE = '官员们周一表示，洪水淹没了该市的三个区。市长说，一夜之间有一千二百人被疏散。';
 const JAPANESE = '東京の当局者は月曜日、川が氾濫して三つの地区が浸水したと発表した。';
@@ -39,4 +39,34 @@ test('utf16Order: either byte order of text with or without ASCII (Chinese and J
 test('utf16Order: UTF-8 and legacy double-byte text are not UTF-16', () => {
   for (const text of [CHINESE, JAPANESE, KOREAN, RUSSIAN, ENGLISH]) assert.equal(utf16Order(repeat(Buffer.from(text, 'utf8'))), null, text);
   for (const [name, hex] of LEGACY) assert.equal(utf16Order(repeat(Buffer.from(hex, 'hex'))), null, name);
+});
+
+test('sniff: feeds behind a document type, other XML, pages and text', () => {
+  const bytes = (text: string) => new Uint8Array(Buffer.from(text, 'utf8'));
+  const entities = Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i};`.repeat(10)}">`).join('\n');
+  const rows: [text: string, name: string, expected: string][] = [
+    ['<?xml version="1.0"?>\n<rss version="2.0"><channel></channel></rss>', 'f.xml', 'feed'],
+    [
+      '<?xml version="1.0"?>\n<!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN" "http://my.netscape.com/publish/formats/rss-0.91.dtd">\n<rss version="0.91"><channel></channel></rss>',
+      'f.xml',
+      'feed',
+    ],
+    // Entities declared to expand a billion-fold: still a feed, read by a parser that never expands them.
+    [
+      `<?xml version="1.0"?>\n<!DOCTYPE rss [\n<!ENTITY lol0 "lol">\n${entities}\n]>\n<rss><channel><title>&lol9;</title></channel></rss>`,
+      'bomb.xml',
+      'feed',
+    ],
+    ['<?xml version="1.0" encoding="UTF-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom"></feed>', 'a.atom', 'feed'],
+    ['<?xml version="1.0"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url></url></urlset>', 'sitemap.xml', 'xml'],
+    ['<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg"></svg>', 'x.xml', 'xml'],
+    [
+      '<?xml version="1.0"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "x">\n<html><body><p>Hi</p></body></html>',
+      'p',
+      'html',
+    ],
+    ['<!DOCTYPE html><html><body><p>Hi</p></body></html>', 'p', 'html'],
+    ['A headline\n\nThe minister said <b>output</b> would rise.', 'a.txt', 'text'],
+  ];
+  for (const [text, name, expected] of rows) assert.equal(sniff(bytes(text), name), expected, text.slice(0, 60));
 });

@@ -6,7 +6,7 @@ const SNIFF_BYTES = 4096;
 /** Share of control bytes above which a prefix is binary, not text in some 8-bit encoding. */
 const MAX_CONTROL_SHARE = 0.1;
 
-export type Kind = 'gzip' | 'utf-16le' | 'utf-16be' | 'warc' | 'feed' | 'jsonl' | 'html' | 'text' | 'binary' | 'empty';
+export type Kind = 'gzip' | 'utf-16le' | 'utf-16be' | 'warc' | 'feed' | 'jsonl' | 'html' | 'xml' | 'text' | 'binary' | 'empty';
 
 /** Least share of UTF-16 code units that are ASCII (a zero high byte) for text without a BOM: spaces and digits alone make more. */
 const MIN_UTF16_ASCII_SHARE = 0.05;
@@ -148,10 +148,17 @@ export function sniff(bytes: Uint8Array, name = ''): Kind {
   if (/\.(jsonl|ndjson)(\.gz)?$/i.test(name)) return 'jsonl';
   if (looksBinary(prefix)) return 'binary';
   const lower = head.slice(0, 2048).toLowerCase();
-  const markup = lower.replace(/^(<\?xml[^>]*>\s*|<!--[\s\S]*?-->\s*)+/, '');
-  if (/^<(rss|feed|rdf:rdf)[\s>]/.test(markup)) return 'feed';
-  if (/^<(!doctype\s+html|html|head|body|meta|title|article|div|p)[\s>]/.test(markup) || /\.x?html?$/i.test(name)) return 'html';
+  const prolog = lower.replace(/^(<\?xml[^>]*>\s*|<!--[\s\S]*?-->\s*)+/, '');
+  // A document type before the root ("<!DOCTYPE rss PUBLIC ...>" of RSS 0.91, or one declaring
+  // entities) names the root, whether or not its internal subset ends within the prefix.
+  const doctype = /^<!doctype\s+([\w:.-]+)/.exec(prolog);
+  const markup = prolog.replace(/^<!doctype[^[>]*(\[[\s\S]*?\])?\s*>\s*/, '').replace(/^(<!--[\s\S]*?-->\s*)+/, '');
+  const root = /^<([\w:.-]+)[\s>/]/.exec(markup)?.[1] ?? doctype?.[1] ?? null;
+  if (root && /^(rss|feed|rdf:rdf)$/.test(root)) return 'feed';
+  if (/^<(!doctype\s+html|html|head|body|meta|title|article|div|p)[\s>]/.test(prolog) || /\.x?html?$/i.test(name)) return 'html';
   if (/<(html|body|p|div|article)[\s>]/.test(lower) && /<\/(p|div|body|html)>/.test(lower)) return 'html';
+  // Declared XML, or a document type, that is neither a feed nor a page: a sitemap, an SVG, data.
+  if (root && (/^<\?xml\s/.test(lower) || doctype)) return 'xml';
   return 'text';
 }
 
