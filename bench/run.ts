@@ -1,6 +1,6 @@
 // `npm run bench[:name]`: runs one benchmark (or all) against ../shared/bench/ and prints its
 // figures. Each benchmark lives in bench/<name>.ts and exports `run(args)`.
-const BENCHMARKS = ['extract', 'dedup', 'cluster', 'quotes', 'reconcile', 'server', 'hostile', 'watch', 'derivation'] as const;
+const BENCHMARKS = ['extract', 'dedup', 'cluster', 'quotes', 'reconcile', 'server', 'hostile', 'watch', 'derivation', 'queue'] as const;
 type Name = (typeof BENCHMARKS)[number];
 
 const [which = 'all', ...args] = process.argv.slice(2);
