@@ -99,6 +99,8 @@ function predictedShare(d: Derivation | undefined, inFamily: boolean): Share {
  * third article of each event: shared text that is not reuse (modern US news pages carry it).
  */
 const CHROME = [
+  // One agency photo's caption, as every outlet running that photo prints it.
+  'Firefighters work at the scene on Monday, Jan. 6, 2025, as crews search through the rubble for survivors. (AP Photo/Jane Doe)',
   'Watch more videos',
   'Storm brings heavy snow to the mountains as drivers are told to stay home',
   'Local bakery celebrates 100 years in business with free bread for everyone',
@@ -111,7 +113,13 @@ function withChrome(events: readonly ReuseEvent[]): ReuseEvent[] {
   return events.map((e) => ({
     ...e,
     articles: e.articles.map((a, k) =>
-      k % 3 === 0 ? analyzed(a.article.id, `${a.article.text}\n\n${CHROME}`, { outlet: a.article.outlet }) : a,
+      k % 3 === 0
+        ? analyzed(a.article.id, `${a.article.text}\n\n${CHROME}`, {
+            outlet: a.article.outlet,
+            url: a.article.url,
+            publisher: a.article.publisher,
+          })
+        : a,
     ),
   }));
 }

@@ -19,6 +19,20 @@ test('chromeSpans: playlists, credits and copyright lines are chrome; prose and 
     ['Photo: Jane Doe/Getty Images\nThe dam gave way.', ['Photo: Jane Doe/Getty Images']],
     ['Dam gives way in the north\nThe dam gave way on Sunday.', []],
     ['Key points:\nThe union wants 9 percent.\nThe port offers 4.5 percent.', []],
+    // Photo captions: the same agency photo runs with many outlets' stories.
+    [
+      'Prices rose.\nPresident Donald Trump speaks during a news conference, Monday, May 1, 2018, in Washington. (AP Photo/Evan Vucci)',
+      ['President Donald Trump speaks during a news conference, Monday, May 1, 2018, in Washington. (AP Photo/Evan Vucci)'],
+    ],
+    [
+      'FILE - In this March 8, 2018 file photo, President Donald Trump holds up a proclamation on steel imports.\nPrices rose.',
+      ['FILE - In this March 8, 2018 file photo, President Donald Trump holds up a proclamation on steel imports.'],
+    ],
+    ['Workers at the plant on Monday. REUTERS/Kevin Lamarque\nPrices rose.', ['Workers at the plant on Monday. REUTERS/Kevin Lamarque']],
+    ['Workers at the plant. (Photo: Jane Doe/USA TODAY)\nPrices rose.', ['Workers at the plant. (Photo: Jane Doe/USA TODAY)']],
+    ['Workers at the plant.Credit...Doug Mills/The New York Times\nPrices rose.', ['Workers at the plant.Credit...Doug Mills/The New York Times']],
+    // Prose that names an agency or a file is no caption.
+    ['The minister told AP on Monday that prices would rise (as Reuters reported).\nThe file was sent to prosecutors.', []],
   ];
   for (const [text, expected] of rows)
     assert.deepEqual(

@@ -1,5 +1,5 @@
 // Page chrome that survives into a text (plain-text and JSONL inputs are not cleaned by the
-// extract stage): a video playlist or a list of related headlines, a photo credit, a copyright or
+// extract stage): a video playlist or a list of related headlines, a photo caption or credit, a copyright or
 // sign-up line. Outlets put the same chrome on every page, so two unrelated articles of one outlet
 // share it word for word; it is never evidence that one was written from the other.
 //
@@ -9,6 +9,14 @@
 /** Lines of known boilerplate: copyright, rights, sign-up, "watch", "read more", photo credits. */
 const BOILERPLATE =
   /^\s*(?:©|\(c\)\s|copyright\b|all rights reserved|this material may not be|sign up\b|subscribe\b|follow us\b|click here\b|watch (?:more|the|our)\b|more videos?\b|related(?: stories| coverage| videos?)?:|read (?:more|next)\b|also read\b|recommended\b|trending\b|advertisement\s*$|(?:photo|image|video|file photo)s?(?: credit)?\s*[:(]|\(?(?:photo|image)s? (?:by|courtesy|via)\b)|\b(?:getty images|shutterstock|all rights reserved)\b/i;
+/**
+ * Photo captions, which outlets running one agency's photo share word for word whatever their
+ * stories: a paragraph ending with the photo's credit ("(AP Photo/Evan Vucci)", "(Photo: Jane
+ * Doe/USA TODAY)", "REUTERS/Kevin Lamarque", "Credit...Doug Mills/The New York Times"), or an
+ * agency's file-photo caption ("FILE - In this March 8, 2018 file photo, ...").
+ */
+const CAPTION =
+  /\((?:AP|AFP|Reuters|REUTERS|EPA|PA|dpa|UPI|Xinhua|Anadolu)(?:\s+Photos?\b|\s*\/)[^)\n]*\)\s*$|\(Photos?:?\s[^)\n]*\)\s*$|\bREUTERS\/\p{Lu}[^\n]{0,60}$|\bCredit(?::|\.\.\.|…)\s?\S[^\n]{0,80}$|^\s*FILE\s*[-–—]\s*(?:In (?:this|a|an)\b|This\b|[^\n]{0,80}\bfile photo\b)/u;
 /** A list line: short, without the stop a sentence of prose ends with. */
 const MAX_LIST_LINE_WORDS = 16;
 const SENTENCE_END = /[.!?:;"”’)]\s*$/;
@@ -27,7 +35,7 @@ export function chromeSpans(text: string): [number, number][] {
       start,
       end,
       list: words > 0 && words <= MAX_LIST_LINE_WORDS && !SENTENCE_END.test(trimmed),
-      boilerplate: words > 0 && BOILERPLATE.test(trimmed),
+      boilerplate: words > 0 && (BOILERPLATE.test(trimmed) || CAPTION.test(trimmed)),
     });
     start = end + 1;
   }
