@@ -30,7 +30,10 @@ test('chromeSpans: playlists, credits and copyright lines are chrome; prose and 
     ],
     ['Workers at the plant on Monday. REUTERS/Kevin Lamarque\nPrices rose.', ['Workers at the plant on Monday. REUTERS/Kevin Lamarque']],
     ['Workers at the plant. (Photo: Jane Doe/USA TODAY)\nPrices rose.', ['Workers at the plant. (Photo: Jane Doe/USA TODAY)']],
-    ['Workers at the plant.Credit...Doug Mills/The New York Times\nPrices rose.', ['Workers at the plant.Credit...Doug Mills/The New York Times']],
+    [
+      'Workers at the plant.Credit...Doug Mills/The New York Times\nPrices rose.',
+      ['Workers at the plant.Credit...Doug Mills/The New York Times'],
+    ],
     // Prose that names an agency or a file is no caption.
     ['The minister told AP on Monday that prices would rise (as Reuters reported).\nThe file was sent to prosecutors.', []],
   ];
