@@ -34,6 +34,17 @@ test('chromeSpans: playlists, credits and copyright lines are chrome; prose and 
       'Workers at the plant.Credit...Doug Mills/The New York Times\nPrices rose.',
       ['Workers at the plant.Credit...Doug Mills/The New York Times'],
     ],
+    // An agency's standing lines under every story of a beat.
+    [
+      "Prices rose.\n___\nFollow AP's coverage of the Israel-Hamas war at https://apnews.com/hub/israel-hamas-war",
+      ["___\nFollow AP's coverage of the Israel-Hamas war at https://apnews.com/hub/israel-hamas-war"],
+    ],
+    [
+      "Prices rose.\nThe Associated Press' climate and environmental coverage receives financial support from multiple private foundations. AP is solely responsible for all content.",
+      [
+        "The Associated Press' climate and environmental coverage receives financial support from multiple private foundations. AP is solely responsible for all content.",
+      ],
+    ],
     // Prose that names an agency or a file is no caption.
     ['The minister told AP on Monday that prices would rise (as Reuters reported).\nThe file was sent to prosecutors.', []],
   ];

@@ -10,6 +10,14 @@
 const BOILERPLATE =
   /^\s*(?:©|\(c\)\s|copyright\b|all rights reserved|this material may not be|sign up\b|subscribe\b|follow us\b|click here\b|watch (?:more|the|our)\b|more videos?\b|related(?: stories| coverage| videos?)?:|read (?:more|next)\b|also read\b|recommended\b|trending\b|advertisement\s*$|(?:photo|image|video|file photo)s?(?: credit)?\s*[:(]|\(?(?:photo|image)s? (?:by|courtesy|via)\b)|\b(?:getty images|shutterstock|all rights reserved)\b/i;
 /**
+ * An agency's standing lines, printed under every story of a beat whatever the story: the
+ * coverage hub ("Follow AP's coverage of the war at https://apnews.com/hub/..."), the funding
+ * note ("... receives financial support from ... foundations. AP is solely responsible for all
+ * content."), the "___" rule before them.
+ */
+const STANDING_LINE =
+  /^\s*(?:_{3,}\s*$|(?:follow|find|see|read)\s+(?:more\s+(?:of\s+)?)?(?:the\s+)?(?:ap|associated press|reuters|afp)(?:['’]s)?\s+(?:\w+\s+){0,6}coverage\b)|\bis solely responsible for all content\b|\breceives? (?:financial )?support from\b[^\n]{0,200}\b(?:foundations?|philanthrop\w*|trusts?)\b/i;
+/**
  * Photo captions, which outlets running one agency's photo share word for word whatever their
  * stories: a paragraph ending with the photo's credit ("(AP Photo/Evan Vucci)", "(Photo: Jane
  * Doe/USA TODAY)", "REUTERS/Kevin Lamarque", "Credit...Doug Mills/The New York Times"), or an
@@ -35,7 +43,7 @@ export function chromeSpans(text: string): [number, number][] {
       start,
       end,
       list: words > 0 && words <= MAX_LIST_LINE_WORDS && !SENTENCE_END.test(trimmed),
-      boilerplate: words > 0 && (BOILERPLATE.test(trimmed) || CAPTION.test(trimmed)),
+      boilerplate: words > 0 && (BOILERPLATE.test(trimmed) || CAPTION.test(trimmed) || STANDING_LINE.test(trimmed)),
     });
     start = end + 1;
   }
