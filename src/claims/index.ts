@@ -52,121 +52,119 @@ export const CLAIM_DEFAULTS: ClaimOptions = {
 
 export function extractClaims(article: AnalyzedArticle, options: Partial<ClaimOptions> = {}): ClaimMention[] {
   const settings = { ...CLAIM_DEFAULTS, ...options } satisfies ClaimOptions;
-  const { text, id } = article.article;
-  const sentences = article.sentences;
+  const { text } = article.article;
   if (text.trim() === '') return [];
-
+  // 1-2. Tag the text; find quotation marks; index names and roles.
   const tokens = tagText(text);
   const runs = findQuoteRuns(text);
   const quoted = quotedTest(runs);
   const people = new PeopleIndex(text, tokens, quoted);
-  const resolver = new SpeakerResolver(text, tokens, sentences, people, quoted);
-  const mentions: ClaimMention[] = [];
+  const reading: Reading = {
+    article,
+    tokens,
+    quoted,
+    resolver: new SpeakerResolver(text, tokens, article.sentences, people, quoted),
+  };
+  // 3-4. Direct quotes, transcript lines outside them, reported speech.
+  const direct = settings.kinds.includes('quote') ? directQuotes(reading, runs, settings) : [];
+  const quotes = settings.kinds.includes('quote')
+    ? [...direct, ...transcriptLines(reading, direct), ...(settings.indirect ? reportedSpeech(reading) : [])]
+    : [];
+  // 5. Quantities. 6. Statements: the factual sentences no quote holds.
+  const quantities = settings.kinds.includes('quantity') ? quantityMentions(reading) : [];
+  const statements = settings.kinds.includes('statement') ? statementMentions(reading, quotes, settings) : [];
+  return [...quotes, ...quantities, ...statements].sort((a, b) => a.start - b.start || a.id.localeCompare(b.id));
+}
 
-  if (settings.kinds.includes('quote')) {
-    const quotes = findDirectQuotes(text, sentences, tokens, resolver, settings, runs);
-    quotes.forEach((q, n) => {
-      const start = q.parts[0]!.start;
-      const end = q.parts[q.parts.length - 1]!.end;
-      mentions.push({
-        id: `${id}:q${n + 1}`,
-        article: id,
-        kind: 'quote',
-        text: q.text,
-        start,
-        end,
-        ...where(sentences, start, end),
+/** What every step reads: the article, its tags, the quoted spans and who can speak. */
+interface Reading {
+  readonly article: AnalyzedArticle;
+  readonly tokens: ReturnType<typeof tagText>;
+  readonly quoted: ReturnType<typeof quotedTest>;
+  readonly resolver: SpeakerResolver;
+}
+
+/** A mention's common fields: id (`<article>:<kind letter><n>`), kind, text, span, sentence and context. */
+function mentionAt(
+  r: Reading,
+  id: string,
+  kind: ClaimKind,
+  text: string,
+  start: number,
+  end: number,
+): Pick<ClaimMention, 'id' | 'article' | 'kind' | 'text' | 'start' | 'end' | 'sentence' | 'context'> {
+  const article = r.article.article.id;
+  return { id: `${article}:${id}`, article, kind, text, start, end, ...where(r.article.sentences, start, end) };
+}
+
+function directQuotes(r: Reading, runs: ReturnType<typeof findQuoteRuns>, settings: ClaimOptions): ClaimMention[] {
+  const { text } = r.article.article;
+  return findDirectQuotes(text, r.article.sentences, r.tokens, r.resolver, settings, runs).map((q, n) => ({
+    ...mentionAt(r, `q${n + 1}`, 'quote', q.text, q.parts[0]!.start, q.parts[q.parts.length - 1]!.end),
+    quote: {
+      direct: true,
+      speaker: q.speaker?.name ?? null,
+      speakerRole: q.speaker?.role ?? null,
+      speakerMention: q.speaker?.mention ?? null,
+      speakerStart: q.speaker?.start ?? null,
+      speakerEnd: q.speaker?.end ?? null,
+      cue: q.inherited ? null : (q.attribution?.cue ?? null),
+      ...(q.parts.length > 1 ? { parts: q.parts } : {}),
+    },
+  }));
+}
+
+/** Transcript lines ("TAPPER: ...") that no direct quote already holds. */
+function transcriptLines(r: Reading, direct: readonly ClaimMention[]): ClaimMention[] {
+  const { text } = r.article.article;
+  return findTranscriptLines(text)
+    .filter((line) => !direct.some((m) => m.start < line.end && m.end > line.start))
+    .map((line, n) => {
+      const speaker = r.resolver.resolve(line.labelStart, line.labelEnd);
+      return {
+        ...mentionAt(r, `t${n + 1}`, 'quote', text.slice(line.start, line.end), line.start, line.end),
         quote: {
           direct: true,
-          speaker: q.speaker?.name ?? null,
-          speakerRole: q.speaker?.role ?? null,
-          speakerMention: q.speaker?.mention ?? null,
-          speakerStart: q.speaker?.start ?? null,
-          speakerEnd: q.speaker?.end ?? null,
-          cue: q.inherited ? null : (q.attribution?.cue ?? null),
-          ...(q.parts.length > 1 ? { parts: q.parts } : {}),
+          speaker: speaker.name,
+          speakerRole: speaker.role,
+          speakerMention: speaker.mention,
+          speakerStart: speaker.start,
+          speakerEnd: speaker.end,
+          cue: ':',
         },
-      });
+      };
     });
-    const direct = mentions.map((m) => [m.start, m.end] as const);
-    findTranscriptLines(text)
-      .filter((line) => !direct.some(([s, e]) => s < line.end && e > line.start))
-      .forEach((line, n) => {
-        const speaker = resolver.resolve(line.labelStart, line.labelEnd);
-        mentions.push({
-          id: `${id}:t${n + 1}`,
-          article: id,
-          kind: 'quote',
-          text: text.slice(line.start, line.end),
-          start: line.start,
-          end: line.end,
-          ...where(sentences, line.start, line.end),
-          quote: {
-            direct: true,
-            speaker: speaker.name,
-            speakerRole: speaker.role,
-            speakerMention: speaker.mention,
-            speakerStart: speaker.start,
-            speakerEnd: speaker.end,
-            cue: ':',
-          },
-        });
-      });
-    if (settings.indirect) {
-      findReportedSpeech(text, sentences, tokens, resolver, quoted).forEach((r, n) => {
-        mentions.push({
-          id: `${id}:r${n + 1}`,
-          article: id,
-          kind: 'quote',
-          text: text.slice(r.start, r.end),
-          start: r.start,
-          end: r.end,
-          ...where(sentences, r.start, r.end),
-          quote: {
-            direct: false,
-            speaker: r.speaker.name,
-            speakerRole: r.speaker.role,
-            speakerMention: r.speaker.mention,
-            speakerStart: r.speaker.start,
-            speakerEnd: r.speaker.end,
-            cue: r.cue,
-          },
-        });
-      });
-    }
-  }
+}
 
-  if (settings.kinds.includes('quantity')) {
-    findQuantities(text, sentences, tokens).forEach((q, n) => {
-      mentions.push({
-        id: `${id}:n${n + 1}`,
-        article: id,
-        kind: 'quantity',
-        text: q.text,
-        start: q.start,
-        end: q.end,
-        ...where(sentences, q.start, q.end),
-        quantity: q,
-      });
-    });
-  }
+function reportedSpeech(r: Reading): ClaimMention[] {
+  const { text } = r.article.article;
+  return findReportedSpeech(text, r.article.sentences, r.tokens, r.resolver, r.quoted).map((speech, n) => ({
+    ...mentionAt(r, `r${n + 1}`, 'quote', text.slice(speech.start, speech.end), speech.start, speech.end),
+    quote: {
+      direct: false,
+      speaker: speech.speaker.name,
+      speakerRole: speech.speaker.role,
+      speakerMention: speech.speaker.mention,
+      speakerStart: speech.speaker.start,
+      speakerEnd: speech.speaker.end,
+      cue: speech.cue,
+    },
+  }));
+}
 
-  if (settings.kinds.includes('statement')) {
-    const claimed = mentions.filter((m) => m.kind === 'quote').map((m) => [m.start, m.end] as const);
-    findStatements(text, sentences, tokens, quoted, claimed, settings.statementMinWords).forEach((s, n) => {
-      mentions.push({
-        id: `${id}:s${n + 1}`,
-        article: id,
-        kind: 'statement',
-        text: text.slice(s.start, s.end),
-        start: s.start,
-        end: s.end,
-        ...where(sentences, s.start, s.end),
-      });
-    });
-  }
+function quantityMentions(r: Reading): ClaimMention[] {
+  return findQuantities(r.article.article.text, r.article.sentences, r.tokens).map((q, n) => ({
+    ...mentionAt(r, `n${n + 1}`, 'quantity', q.text, q.start, q.end),
+    quantity: q,
+  }));
+}
 
-  return mentions.sort((a, b) => a.start - b.start || a.id.localeCompare(b.id));
+function statementMentions(r: Reading, quotes: readonly ClaimMention[], settings: ClaimOptions): ClaimMention[] {
+  const { text } = r.article.article;
+  const claimed = quotes.map((m) => [m.start, m.end] as const);
+  return findStatements(text, r.article.sentences, r.tokens, r.quoted, claimed, settings.statementMinWords).map((s, n) => ({
+    ...mentionAt(r, `s${n + 1}`, 'statement', text.slice(s.start, s.end), s.start, s.end),
+  }));
 }
 
 /** The sentence index of `start` and the text of the sentences the claim touches. */
