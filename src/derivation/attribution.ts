@@ -74,6 +74,18 @@ const REPRINTS: readonly RegExp[] = [
     'g',
   ),
 ];
+/**
+ * Wire copy credited without naming the wire: "Guardian staff and agencies", "— Agencies", "With
+ * agency reports", "Agencies contributed to this report". The lone word "agency" is not one ("the
+ * Environmental Protection Agency said").
+ */
+const UNNAMED_WIRES: readonly RegExp[] = [
+  /^[ \t]*(?:[-–—][ \t]*)?(?:(?:[\w'’.]+ ){0,4}(?:and|&) |with )?(?:wire |news )?(?:agencies|agency reports|wire services)\.?[ \t]*$/gim,
+  /\b(?:agencies|wire services) contributed to this (?:report|story|article)/gi,
+  /\((?:agencies)\)/gi,
+];
+/** How a citation of wires left unnamed is recorded: it credits whichever agency's copy is at hand. */
+export const UNNAMED_WIRE = 'news agencies';
 /** A wire's copyright line on a page that runs its copy: "Copyright 2024 The Associated Press. All rights reserved." */
 const COPYRIGHT = new RegExp(String.raw`(?:©|\(c\)|\bCopyright)\s*(?:©\s*)?(?:\d{4}\s+)?(?:the\s+|The\s+)?(${AGENCY})\b`, 'g');
 
@@ -102,6 +114,8 @@ export function findAttributions(text: string): Attribution[] {
       found.push({ kind: 'citation', outlet: canonical(name), cue: m[0].trim(), start: m.index });
     }
   }
+  for (const pattern of UNNAMED_WIRES)
+    for (const m of text.matchAll(pattern)) found.push({ kind: 'citation', outlet: UNNAMED_WIRE, cue: m[0].trim(), start: m.index });
   for (const pattern of REPRINTS) {
     for (const m of text.matchAll(pattern)) {
       const name = m[1]!.trim();
@@ -138,6 +152,11 @@ export function canonical(name: string): string {
     .replace(/[.,;:]+$/, '');
   for (const [canonicalName, pattern] of AGENCIES) if (new RegExp(`^(?:${pattern})$`).test(trimmed)) return canonicalName;
   return trimmed;
+}
+
+/** True when `citation` credits `outlet`: the same organisation, or wires left unnamed and an agency. */
+export function credits(citation: string, outlet: string): boolean {
+  return sameOutlet(citation, outlet) || (citation === UNNAMED_WIRE && isAgency(outlet));
 }
 
 /** Same organisation? Case, "The" and agency spellings folded. */

@@ -143,6 +143,11 @@ test('attribution cues', () => {
     ['The defendant told PA outside court.', ['citation:PA']],
     ['Jane Doe contributed to this report.', []],
     ['It first appeared in 2019, he said.', []],
+    ['Text.\n\nGuardian staff and agencies', ['citation:news agencies']],
+    ['Text.\n\n— Agencies', ['citation:news agencies']],
+    ['Text.\n\nWith agency reports', ['citation:news agencies']],
+    ['Agencies contributed to this report.', ['citation:news agencies']],
+    ['Government agencies\nThe Environmental Protection Agency said so.', []],
   ];
   for (const [text, expected] of rows) {
     assert.deepEqual(
@@ -239,6 +244,21 @@ test('each link carries the pair probability, each derived article its derived s
   assert.equal(d.get('independent')!.derivedShare, 0);
   // The exact copy is certain under the model; the independent report is not linked.
   assert.ok(d.get('copy')!.derivedFrom[0]!.probability! > 0.9);
+});
+
+test('an article crediting unnamed agencies derives from the agency copy at hand', () => {
+  const wire = analyzed('wire', ORIGINAL, { outlet: 'Reuters', published: '2026-03-03T10:00:00Z' });
+  // Dated earlier (a wrong clock), but its credit line says it took agency copy.
+  const paper = analyzed('paper', `${TRIMMED}\n\nHarbour Times staff and agencies`, {
+    outlet: 'Harbour Times',
+    published: '2026-03-03T09:00:00Z',
+  });
+  const d = derive([paper, wire]);
+  assert.deepEqual(
+    d.get('paper')!.derivedFrom.map((l) => l.article),
+    ['wire'],
+  );
+  assert.match(d.get('paper')!.reason, /credits news agencies, and the other article is Reuters's copy/);
 });
 
 test('a page that speaks for its source comes first, however the two are dated', () => {

@@ -17,7 +17,7 @@
 import type { AnalyzedArticle, Derivation, DerivationLink, Passage, ReusePair, Role } from '../records.js';
 import { tokenize } from '../sentences/index.js';
 import { flipPassage } from '../reuse/align.js';
-import { findAttributions, isAgency, quoteSpans, sameOutlet, type Attribution } from './attribution.js';
+import { credits, findAttributions, isAgency, quoteSpans, sameOutlet, type Attribution } from './attribution.js';
 import { prepareSequence, sequenceEvidence, type SequenceEvidence, type SequenceText } from './sequence.js';
 import { pairFeatures, probability, rareWords, storyGrams, type PairText, type StoryGrams } from './features.js';
 import { MODEL } from './weights.js';
@@ -625,7 +625,7 @@ function measurePair(a: Profile, b: Profile, passages: readonly Passage[], grams
           a.sequence,
           passages.map((p) => flipPassage(p, b.text)),
         );
-  const cites = (x: Profile, y: Profile) => x.selfCredits.some((c) => y.citations.some((cited) => sameOutlet(c, cited)));
+  const cites = (x: Profile, y: Profile) => x.selfCredits.some((c) => y.citations.some((cited) => credits(cited, c)));
   const cited = cites(a, b) || cites(b, a);
   const bothCredit = a.citations.some((c) => isAgency(c) && b.citations.some((d) => sameOutlet(c, d)));
   const features = pairFeatures({
@@ -704,8 +704,14 @@ function orient(
     [a, b],
     [b, a],
   ] as const) {
-    const credit = x.selfCredits.find((c) => y.citations.some((cited) => sameOutlet(c, cited)));
-    if (credit) return { kind: 'derived', source: x, cited: true, why: `it cites ${credit}, which the other article is` };
+    const credit = x.selfCredits.find((c) => y.citations.some((cited) => credits(cited, c)));
+    if (credit) {
+      const named = y.citations.some((cited) => sameOutlet(cited, credit));
+      const why = named
+        ? `it cites ${credit}, which the other article is`
+        : `it credits news agencies, and the other article is ${credit}'s copy`;
+      return { kind: 'derived', source: x, cited: true, why };
+    }
   }
   // One carries a wire's own credit and the other does not: the wire text came first.
   for (const [x, y] of [
