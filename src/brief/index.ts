@@ -95,8 +95,32 @@ export function writeBrief(input: BriefInput, options: Partial<BriefOptions> = {
   const { articles, reconciliation, derivations } = input;
   if (articles.length === 0) return [];
   const order = storyOrder(articles, derivations);
+  // 1. Index every sentence: its words, meaning and the reconciled claims it holds.
+  const { indexed, byArticle } = indexSentences(articles, reconciliation, settings);
+  // 2-3. Each sentence's supporters in other articles, the origins behind it, its score.
+  const scored = scoreSentences(indexed, reconciliation, order, settings);
+  // 4. Pick; with too few clean sentences, pick again with the style rules relaxed.
+  const severalOrigins =
+    countOrigins(
+      order,
+      articles.map((a) => a.article.id),
+    ) > 1;
+  for (const relaxed of [false, true]) {
+    const chosen = choose(scored, settings, relaxed, severalOrigins);
+    if (chosen.length < settings.minSentences && !relaxed) continue;
+    const people = speakers(reconciliation);
+    const ordered = withKeyFigures(readingOrder(chosen, order.rank), scored, reconciliation, byArticle, relaxed, people);
+    return ordered.map((x) => briefSentence(x, byArticle, people));
+  }
+  return [];
+}
 
-  // 1.
+/** Step 1: the story's sentences, indexed, all together and by article. */
+function indexSentences(
+  articles: readonly AnalyzedArticle[],
+  reconciliation: Reconciliation,
+  settings: BriefOptions,
+): { indexed: Indexed[]; byArticle: Map<string, Indexed[]> } {
   const indexed: Indexed[] = [];
   const byArticle = new Map<string, Indexed[]>();
   for (const { article, sentences } of articles) {
@@ -118,18 +142,29 @@ export function writeBrief(input: BriefInput, options: Partial<BriefOptions> = {
     byArticle.set(article.id, list);
     indexed.push(...list);
   }
-  const claimById = new Map(reconciliation.claims.map((c) => [c.id, c]));
   for (const claim of reconciliation.claims) {
     for (const version of claim.versions) {
       const host = (byArticle.get(version.article) ?? []).find((s) => s.sentence.start <= version.start && version.start < s.sentence.end);
       host?.claims.set(claim.id, version.status);
     }
   }
+  return { indexed, byArticle };
+}
 
-  // 2-3.
-  // Every way one sentence supports or disputes another needs a claim word in common (dice > 0):
-  // each sentence is compared with the sentences the index gives for its words, not with all of
-  // the story's (which grew as sentences squared on long articles).
+/**
+ * Steps 2-3: for each sentence, the sentences of other articles that support it or dispute it,
+ * the independent origins behind it and the weight of its claims. Every way one sentence supports
+ * or disputes another needs a claim word in common (dice > 0): each sentence is compared with the
+ * sentences the index gives for its words, not with all of the story's (which grew as sentences
+ * squared on long articles).
+ */
+function scoreSentences(
+  indexed: readonly Indexed[],
+  reconciliation: Reconciliation,
+  order: ReturnType<typeof storyOrder>,
+  settings: BriefOptions,
+): Scored[] {
+  const claimById = new Map(reconciliation.claims.map((c) => [c.id, c]));
   const postings = new Map<string, Indexed[]>();
   for (const s of indexed) for (const w of s.content) (postings.get(w) ?? postings.set(w, []).get(w)!).push(s);
   const place = new Map(indexed.map((s, k) => [s, k]));
@@ -141,7 +176,7 @@ export function writeBrief(input: BriefInput, options: Partial<BriefOptions> = {
       (out.get(t.article) ?? out.set(t.article, []).get(t.article)!).push(t);
     return out;
   };
-  const scored = indexed.map((s) => {
+  return indexed.map((s) => {
     const { supporters, disputed } = supportersOf(s, sharing(s), settings);
     const origins = countOrigins(order, [s.article, ...supporters.keys()]);
     const claimWeight = [...s.claims.keys()]
@@ -155,37 +190,28 @@ export function writeBrief(input: BriefInput, options: Partial<BriefOptions> = {
     const departing = [...s.claims.values()].filter((status) => DEPARTING.has(status)).length;
     return { s, supporters, origins, claimWeight, contested, departing };
   });
+}
 
-  // 4.
-  for (const relaxed of [false, true]) {
-    const severalOrigins =
-      countOrigins(
-        order,
-        articles.map((a) => a.article.id),
-      ) > 1;
-    const chosen = choose(scored, settings, relaxed, severalOrigins);
-    if (chosen.length >= settings.minSentences || relaxed) {
-      const people = speakers(reconciliation);
-      const ordered = withKeyFigures(readingOrder(chosen, order.rank), scored, reconciliation, byArticle, relaxed, people);
-      return ordered.map(({ s, supporters, contested }) => {
-        const sources: Citation[] = [s, ...supporters.values()].map((x) => ({
-          article: x.article,
-          start: x.sentence.start,
-          end: x.sentence.end,
-        }));
-        const text = stripDateline(s.sentence.text.replace(/\s+/g, ' ').trim());
-        const name = PERSON_PRONOUN.test(text) ? antecedent(s, byArticle, people) : null;
-        return {
-          // "He estimated ..." read alone names no one: the brief gives the name the pronoun stands for.
-          text: name ? text.replace(PERSON_PRONOUN, `${name} `) : text,
-          citations: [...new Set(sources.map((c) => c.article))],
-          sources,
-          contested,
-        };
-      });
-    }
-  }
-  return [];
+/** A chosen sentence as the brief prints it, with every sentence that says the same cited. */
+function briefSentence(
+  { s, supporters, contested }: Scored,
+  byArticle: ReadonlyMap<string, readonly Indexed[]>,
+  people: readonly Person[],
+): BriefSentence {
+  const sources: Citation[] = [s, ...supporters.values()].map((x) => ({
+    article: x.article,
+    start: x.sentence.start,
+    end: x.sentence.end,
+  }));
+  const text = stripDateline(s.sentence.text.replace(/\s+/g, ' ').trim());
+  const name = PERSON_PRONOUN.test(text) ? antecedent(s, byArticle, people) : null;
+  return {
+    // "He estimated ..." read alone names no one: the brief gives the name the pronoun stands for.
+    text: name ? text.replace(PERSON_PRONOUN, `${name} `) : text,
+    citations: [...new Set(sources.map((c) => c.article))],
+    sources,
+    contested,
+  };
 }
 
 /**
