@@ -102,63 +102,7 @@ function once(url: URL, options: FetchOptions): Promise<FetchResult | { redirect
         },
         lookup: guardedLookup(options.allowPrivateNetwork) as never,
       },
-      (response) => {
-        const status = response.statusCode ?? 0;
-        const validators = {
-          ...(typeof response.headers.etag === 'string' ? { etag: response.headers.etag } : {}),
-          ...(typeof response.headers['last-modified'] === 'string' ? { lastModified: response.headers['last-modified'] } : {}),
-        };
-        if (status === 304 && options.conditional) {
-          finish({
-            ok: true,
-            url: url.toString(),
-            bytes: new Uint8Array(0),
-            contentType: '',
-            fetchedAt: new Date().toISOString(),
-            notModified: true,
-            ...validators,
-          });
-          return;
-        }
-        if (status >= 300 && status < 400 && response.headers.location) {
-          finish({ redirect: new URL(response.headers.location, url).toString() });
-          return;
-        }
-        if (status >= 400) {
-          finish({
-            ok: false,
-            code: status === 404 || status === 410 ? 'not-found' : 'network',
-            reason: `the server answered HTTP ${status}`,
-            status,
-          });
-          return;
-        }
-        const declared = Number(response.headers['content-length'] ?? NaN);
-        if (declared > options.maxBytes) {
-          finish({ ok: false, code: 'too-large', reason: `the page is ${declared} bytes, over the ${options.maxBytes}-byte cap` });
-          return;
-        }
-        const chunks: Buffer[] = [];
-        let size = 0;
-        const body = decoded(response);
-        body.on('data', (chunk: Buffer) => {
-          size += chunk.length;
-          if (size > options.maxBytes)
-            finish({ ok: false, code: 'too-large', reason: `the page is over the ${options.maxBytes}-byte cap` });
-          else chunks.push(chunk);
-        });
-        body.on('error', (error) => finish({ ok: false, code: 'network', reason: `the response could not be read: ${error.message}` }));
-        body.on('end', () =>
-          finish({
-            ok: true,
-            url: url.toString(),
-            bytes: Buffer.concat(chunks),
-            contentType: String(response.headers['content-type'] ?? ''),
-            fetchedAt: new Date().toISOString(),
-            ...validators,
-          }),
-        );
-      },
+      (response) => readResponse(response, url, options, finish),
     );
     const timer = setTimeout(
       () => finish({ ok: false, code: 'network', reason: `no complete answer within ${options.timeoutMs} ms` }),
@@ -172,6 +116,69 @@ function once(url: URL, options: FetchOptions): Promise<FetchResult | { redirect
       ),
     );
   });
+}
+
+/** What an answer to one request comes to: a page, a redirect to follow, or why there is none. */
+function readResponse(
+  response: http.IncomingMessage,
+  url: URL,
+  options: FetchOptions,
+  finish: (result: FetchResult | { redirect: string }) => void,
+): void {
+  const status = response.statusCode ?? 0;
+  const validators = {
+    ...(typeof response.headers.etag === 'string' ? { etag: response.headers.etag } : {}),
+    ...(typeof response.headers['last-modified'] === 'string' ? { lastModified: response.headers['last-modified'] } : {}),
+  };
+  if (status === 304 && options.conditional) {
+    finish({
+      ok: true,
+      url: url.toString(),
+      bytes: new Uint8Array(0),
+      contentType: '',
+      fetchedAt: new Date().toISOString(),
+      notModified: true,
+      ...validators,
+    });
+    return;
+  }
+  if (status >= 300 && status < 400 && response.headers.location) {
+    finish({ redirect: new URL(response.headers.location, url).toString() });
+    return;
+  }
+  if (status >= 400) {
+    finish({
+      ok: false,
+      code: status === 404 || status === 410 ? 'not-found' : 'network',
+      reason: `the server answered HTTP ${status}`,
+      status,
+    });
+    return;
+  }
+  const declared = Number(response.headers['content-length'] ?? NaN);
+  if (declared > options.maxBytes) {
+    finish({ ok: false, code: 'too-large', reason: `the page is ${declared} bytes, over the ${options.maxBytes}-byte cap` });
+    return;
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  const body = decoded(response);
+  body.on('data', (chunk: Buffer) => {
+    size += chunk.length;
+    if (size > options.maxBytes) finish({ ok: false, code: 'too-large', reason: `the page is over the ${options.maxBytes}-byte cap` });
+    else chunks.push(chunk);
+  });
+  body.on('error', (error) => finish({ ok: false, code: 'network', reason: `the response could not be read: ${error.message}` }));
+  body.on('end', () =>
+    finish({
+      ok: true,
+      url: url.toString(),
+      bytes: Buffer.concat(chunks),
+      contentType: String(response.headers['content-type'] ?? ''),
+      fetchedAt: new Date().toISOString(),
+      ...validators,
+    }),
+  );
 }
 
 /** GETs a URL, following at most `maxRedirects` redirects. Never throws. */
