@@ -165,6 +165,7 @@ const KEPT: string[] = [
   'Who pays for the bridge?',
   'There is nothing more to see here.',
   'Results: Lee 52%, Chan 48%',
+  'Servers MUST comply with HTTP/1.1 [HTTP] and accept bearer tokens [BEARER].',
 ];
 
 test('news sentences and subheadings that look like chrome stay, in HTML and plain text', () => {
@@ -173,6 +174,16 @@ test('news sentences and subheadings that look like chrome stay, in HTML and pla
     assert.ok(html.includes(line), `html lost: ${line}`);
     assert.ok(text.includes(line), `text lost: ${line}`);
   }
+});
+
+test('a page of a specification citing [HTTP] and [BEARER] is prose, not a row of teasers', () => {
+  const page =
+    'Clients SHOULD make requests over https [HTTPS], and servers MUST comply with HTTP/1.1 [HTTP]. Servers MAY also offer ' +
+    'an optional switch to SPDY [SPDY]. A request is successful if the response code is in the 2xx range, and unsuccessful ' +
+    'if an error occurred or a condition was not met, as defined by [HTTP, section 6] and [BEARER, section 3.1]. Example Draft [Page 4]';
+  const { html, text } = extractBoth(page);
+  assert.ok(html.includes(page), 'html lost the page');
+  assert.ok(text.includes(page), 'text lost the page');
 });
 
 test('a quote loses the "Click To Tweet" button glued to it and keeps its words', () => {
