@@ -264,3 +264,14 @@ test('a post that is a list of links keeps its links; a story keeps its text and
   const story = textOf(`${STORY.map(p).join('')}${list}`);
   assert.ok(story.includes(STORY[2]) && !story.includes(items[0]!), story);
 });
+
+test('a documentation section whose id is spelled from its heading is read; a section named for sharing or comments is not', () => {
+  const guide =
+    '<div class="section" id="sharing-with-a-single-developer"><h2><a class="toc-backref" href="#id5">Sharing with a single developer</a><a class="headerlink" href="#sharing-with-a-single-developer">¶</a></h2>' +
+    `${p(STORY[1])}</div>`;
+  const share = '<div class="section" id="social-sharing-links"><h3>Share</h3><p>Send this story to a friend by email today.</p></div>';
+  const comments =
+    '<div class="section" id="comments-on-this-story"><h3>Comments on this story</h3><p>I drive over that bridge every single morning, finally some news.</p></div>';
+  const text = textOf(`${p(STORY[0])}${guide}${p(STORY[2])}${share}${comments}`);
+  assert.deepEqual(text.split('\n\n'), [STORY[0], 'Sharing with a single developer¶', STORY[1], STORY[2]]);
+});

@@ -120,7 +120,9 @@ function hintOf(el: Element): Hint {
   const cls = el.attrs['class'];
   const id = el.attrs['id'];
   if (!cls && !id) return (el.stats.hint = NO_HINT);
-  const words = `${cls ?? ''} ${id ?? ''}`.toLowerCase().split(/[^a-z0-9]+/);
+  // A section's id spelled from its own heading ("sharing-with-a-single-developer") names its topic, not a widget.
+  const idWords = id && isHeadingAnchor(el, id) ? strongWordsOf(id) : (id ?? '');
+  const words = `${cls ?? ''} ${idWords}`.toLowerCase().split(/[^a-z0-9]+/);
   let negative = false,
     positive = false,
     strong = false,
@@ -149,6 +151,49 @@ function hintOf(el: Element): Hint {
   }
   return (el.stats.hint =
     negative || positive || strong || body || headlinePart || embed ? { headlinePart, negative, positive, strong, body, embed } : NO_HINT);
+}
+
+/** Heading tags: a section's title. */
+const HEADING_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+/** A heading's anchor names a section when it has at least this many words: "comments" or "share" under a "Share" heading stay hints. */
+const HEADING_ANCHOR_MIN_WORDS = 3;
+/** The first elements of a section looked at for its heading (an empty anchor `<span>` may come first). */
+const HEADING_LOOKAHEAD = 3;
+
+/** The words of a heading or id, as documentation tools write anchors: lower case, joined by hyphens. */
+function slugOf(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/** An id written from the element's own heading (Sphinx, Markdown and wiki sections), of HEADING_ANCHOR_MIN_WORDS or more. */
+function isHeadingAnchor(el: Element, id: string): boolean {
+  const slug = slugOf(id);
+  if (slug.split('-').length < HEADING_ANCHOR_MIN_WORDS) return false;
+  let seen = 0;
+  for (const child of el.children) {
+    if (typeof child === 'string') continue;
+    if (HEADING_TAGS.has(child.tag)) {
+      // "1.2 Sharing ..." under "sharing-..."; "sharing-..." under GitHub's "user-content-sharing-...".
+      const heading = slugOf(textOf(child));
+      return heading.split('-').length >= HEADING_ANCHOR_MIN_WORDS && (heading.endsWith(slug) || slug.endsWith(heading));
+    }
+    if (++seen >= HEADING_LOOKAHEAD) return false;
+  }
+  return false;
+}
+
+/** Only the words (and joined pairs: "most-read") of a name that mark chrome even in a section's heading ("comments-on-this-story"). */
+function strongWordsOf(name: string): string {
+  const words = name.toLowerCase().split(/[^a-z0-9]+/);
+  const strong: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    if (STRONG_NEGATIVE_WORDS.has(words[i]!)) strong.push(words[i]!);
+    if (i + 1 < words.length && STRONG_NEGATIVE_WORDS.has(words[i]! + words[i + 1]!)) strong.push(words[i]! + words[i + 1]!);
+  }
+  return strong.join(' ');
 }
 
 function isStronglyNegative(el: Element, useHints: boolean): boolean {
@@ -657,6 +702,9 @@ function linkListReason(el: Element): RemovalReason | null {
   const proseItem = el.tag === 'li' && el.parent !== null && el.parent.stats.links <= el.parent.stats.text * MAX_LINK_DENSITY;
   // A paragraph that is one link and no sentence is a headline pointing elsewhere ("'DANCING WITH THE STARS' CARRIE ANN ...");
   // an address written out is a source the story cites, as it was before.
+  // A heading linked to its own anchor ("Setting up¶", a contents back-link) is a section's title, not a pointer elsewhere.
+  if (HEADING_TAGS.has(el.tag) && !findFirst(el, (a) => (a.tag === 'a' && !(a.attrs['href'] ?? '#').startsWith('#') ? a : null)))
+    return null;
   if (PROSE_TAGS.has(el.tag) || proseItem)
     return d > PROSE_MAX_LINK_DENSITY && (s.text < SHORT_BLOCK_CHARS || (!TABLE_PARTS.has(el.tag) && isHeadlineLink(textOf(el))))
       ? 'link list'
