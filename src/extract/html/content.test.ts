@@ -275,3 +275,23 @@ test('a documentation section whose id is spelled from its heading is read; a se
   const text = textOf(`${p(STORY[0])}${guide}${p(STORY[2])}${share}${comments}`);
   assert.deepEqual(text.split('\n\n'), [STORY[0], 'Sharing with a single developer¶', STORY[1], STORY[2]]);
 });
+
+test('a list whose points say more than their links is the story; a list of headlines with their dates is not', () => {
+  const fixes =
+    '<ul><li>Ann Lee, a volunteer from the town of Riverside, <a href="/b/1">fixed the counter that counted cars twice</a></li>' +
+    '<li>Bo Chan, an engineer at the transport ministry, <a href="/b/2">moved the lights to a timer after sunset</a></li>' +
+    '<li><a href="/b/3">Carla Diaz repaired the footpath railing beside the eastern ramp and the stairs down to the river bank.</a></li></ul>';
+  const related =
+    '<ul><li><a href="/a">Floods close mountain roads across the north</a> May 2, 2026</li>' +
+    '<li><a href="/b">Steel prices climb again as mills cut output</a> May 1, 2026</li>' +
+    '<li><a href="/c">Ferry service to end in May after fifty years</a> April 30, 2026</li></ul>';
+  const text = textOf(`${p(STORY[0])}${fixes}${p(STORY[1])}${p(STORY[2])}${related}`);
+  assert.deepEqual(text.split('\n\n'), [
+    STORY[0],
+    'Ann Lee, a volunteer from the town of Riverside, fixed the counter that counted cars twice',
+    'Bo Chan, an engineer at the transport ministry, moved the lights to a timer after sunset',
+    'Carla Diaz repaired the footpath railing beside the eastern ramp and the stairs down to the river bank.',
+    STORY[1],
+    STORY[2],
+  ]);
+});

@@ -24,6 +24,10 @@ const SIBLING_SHARE = 0.2;
 const SIBLING_MIN_SCORE = 10;
 /** Inside the content, a block whose text is more than this share link text is a link list. */
 const MAX_LINK_DENSITY = 0.5;
+/** A point of a list says something of its own with this many characters outside its links ("by Ann Lee, May 2, 2012" is 23) ... */
+const PROSE_ITEM_MIN_CHARS = 30;
+/** ... and a list is the story's when at least this share of its points do. */
+const PROSE_LIST_SHARE = 0.5;
 /** A container with at least this much text outside links holds prose, however long its link lists. */
 const LINK_LIST_MAX_PROSE_CHARS = 300;
 /** Paragraph-level elements: judged as prose, pruned for links only when short and nearly all link. */
@@ -699,7 +703,8 @@ function linkListReason(el: Element): RemovalReason | null {
   const d = s.links / s.text;
   // A paragraph of prose whose names are links is still prose; only an all-link line is chrome.
   // An item of a list that is not itself a link list is a point of the story ("Your <a>email list</a> will grow").
-  const proseItem = el.tag === 'li' && el.parent !== null && el.parent.stats.links <= el.parent.stats.text * MAX_LINK_DENSITY;
+  const proseItem =
+    el.tag === 'li' && el.parent !== null && (el.parent.stats.links <= el.parent.stats.text * MAX_LINK_DENSITY || isProseList(el.parent));
   // A paragraph that is one link and no sentence is a headline pointing elsewhere ("'DANCING WITH THE STARS' CARRIE ANN ...");
   // an address written out is a source the story cites, as it was before.
   // A heading linked to its own anchor ("Setting up¶", a contents back-link) is a section's title, not a pointer elsewhere.
@@ -711,9 +716,27 @@ function linkListReason(el: Element): RemovalReason | null {
       : null;
   // A container whose own prose outweighs a short story is not a link list: its list of links goes, its story stays.
   if ((el.tag === 'div' || el.tag === 'section') && s.text - s.links >= LINK_LIST_MAX_PROSE_CHARS && hasBlockChild(el)) return null;
+  // A list whose points say something beyond their links ("gero <a>removed the attribute</a> from dialogs ...") is the story's.
+  if ((el.tag === 'ul' || el.tag === 'ol') && isProseList(el)) return null;
   if (d > MAX_LINK_DENSITY && (s.text < 1000 || el.tag === 'ul' || el.tag === 'ol' || el.tag === 'div' || el.tag === 'section'))
     return 'link list';
   return null;
+}
+
+/**
+ * Most of a list's points carry words of their own beside their links: at least PROSE_ITEM_MIN_CHARS
+ * outside links and no more than half link. A list of headlines, each with its date or author, has not.
+ */
+function isProseList(list: Element): boolean {
+  let items = 0;
+  let prose = 0;
+  for (const item of list.children) {
+    if (typeof item === 'string' || item.tag !== 'li') continue;
+    items++;
+    const s = item.stats;
+    if (s.text - s.links >= PROSE_ITEM_MIN_CHARS && s.links <= s.text * MAX_LINK_DENSITY) prose++;
+  }
+  return items > 0 && prose >= items * PROSE_LIST_SHARE;
 }
 
 /** The outermost elements named as comment threads ("comments", "disqus", "kommentare"), in page order, that hold no part of the story. */
