@@ -333,6 +333,10 @@ test('the comment form under a blog post goes line by line', () => {
     'Mail (will not be published) (required)',
     'Website',
     'Be the first to like this.',
+    'You must be logged in to post a comment.',
+    'There are no trackbacks to display at this time.',
+    'The comments to this entry are closed.',
+    'blog comments powered by Disqus',
   ];
   const result = filterChromeParagraphs([story, ...form]);
   assert.deepEqual(result.kept, [story]);
