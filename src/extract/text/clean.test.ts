@@ -337,6 +337,10 @@ test('the comment form under a blog post goes line by line', () => {
     'There are no trackbacks to display at this time.',
     'The comments to this entry are closed.',
     'blog comments powered by Disqus',
+    'Name *',
+    'Email address:',
+    "Email (won't be published) (required)",
+    'You can use these HTML tags',
   ];
   const result = filterChromeParagraphs([story, ...form]);
   assert.deepEqual(result.kept, [story]);
