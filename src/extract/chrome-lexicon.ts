@@ -145,6 +145,8 @@ export const WIDGET_LABELS: ReadonlyMap<string, RemovalReason> = new Map(
       'blog comments powered by disqus',
       'this comment has been removed by the author',
       'post a comment cancel reply',
+      'leave a reply (cancel reply)',
+      'trackback url for this entry',
       'rss feed for comments on this post. trackback uri',
       'post a comment or leave a trackback: trackback url',
       'bookmark the permalink. follow any comments here with the rss feed for this post',

@@ -295,3 +295,20 @@ test('a list whose points say more than their links is the story; a list of head
     STORY[2],
   ]);
 });
+
+test("the box straight after a post's excerpt is the rest of the post; a list of other stories after it is not", () => {
+  const page = (after: string) =>
+    `<html><body><div class="post"><h1>Bridge to open next spring</h1><div class="body">${STORY.map(p).join('')}</div>${after}</div></body></html>`;
+  const more =
+    '<div id="more"><p>Tracklist:<br>1. "Opening Night"<br>2. "The River"<br>3. "Steel and Stone"<br>4. "Spring Comes Early This Year"<br>5. "Tolls (Live at the Opening)"</p></div>';
+  const read = (html: string) => {
+    const result = extractArticle({ input: 'post.html', format: 'html', content: html });
+    if ('code' in result) assert.fail(result.reason);
+    return result.text;
+  };
+  assert.ok(read(page(more)).includes('2. "The River"'), 'the extended entry joins the post');
+  const others =
+    '<div class="more"><ul><li><h3>Ferry service to end in May after fifty years</h3><p>The last crossing is set for the final weekend of May, the operator said.</p></li>' +
+    '<li><h3>Steel prices climb again</h3><p>Mills cut output for a third month as demand from builders slowed.</p></li></ul></div>';
+  assert.equal(read(page(others)), STORY.join('\n\n'));
+});

@@ -39,6 +39,10 @@ const SENTENCE_END = /[.!?…。！？؟।]["”’»)\]」』]*$/;
 const SENTENCE_END_SHORT = /[.!?。！？]["”’」』]?$/;
 /** A sibling paragraph with less link text than this share is prose. */
 const SIBLING_PROSE_MAX_LINK_DENSITY = 0.25;
+/** The box straight after the story joins it when it holds this much text ... */
+const CONTINUATION_MIN_CHARS = 100;
+/** ... with at most this share in links (a "more" list of other stories is all links). */
+const CONTINUATION_MAX_LINK_DENSITY = 0.1;
 /** A sibling with the winner's class name ("post-part") gets this share of its score. */
 const SAME_CLASS_BONUS = 0.2;
 /** Removed blocks are recorded up to this many characters: enough to recognise them. */
@@ -560,6 +564,7 @@ function storyParts(top: Element, topScore: number, useHints: boolean, trustTags
     const bonus = topHint && sibling.attrs['class'] === topHint ? topScore * SAME_CLASS_BONUS : 0;
     const score = (sibling.stats.scored ? sibling.stats.score : 0) * (1 - density(sibling)) + bonus;
     if (score >= threshold) chosen.add(sibling);
+    else if (followsStory(parent, top, sibling) && isPlainProse(sibling)) chosen.add(sibling);
     else if (sibling.tag === 'p' || ((sibling.tag === 'div' || sibling.tag === 'section') && !hasBlockChild(sibling))) {
       const text = textOf(sibling);
       const d = density(sibling);
@@ -592,6 +597,33 @@ function storyParts(top: Element, topScore: number, useHints: boolean, trustTags
       parts.push(sibling);
   }
   return parts;
+}
+
+/** The element straight after the story's block, with nothing but whitespace between (a blog's "more" box after the excerpt). */
+function followsStory(parent: Element, top: Element, sibling: Element): boolean {
+  const children = parent.children;
+  for (let i = children.indexOf(top) + 1; i < children.length; i++) {
+    const next = children[i]!;
+    if (typeof next === 'string') {
+      if (next.trim()) return false;
+      continue;
+    }
+    return next === sibling;
+  }
+  return false;
+}
+
+/**
+ * A box of text with next to no links, long enough to be more than a label, and no headings or
+ * list items (a list of other stories, each under its own title): the rest of the story.
+ */
+function isPlainProse(el: Element): boolean {
+  const s = el.stats;
+  return (
+    s.text >= CONTINUATION_MIN_CHARS &&
+    s.links <= s.text * CONTINUATION_MAX_LINK_DENSITY &&
+    !findFirst(el, (child) => (HEADING_TAGS.has(child.tag) || child.tag === 'li' ? child : null))
+  );
 }
 
 /** Step 7: writes the chosen elements as paragraphs, pruning chrome inside them (with its reason). */

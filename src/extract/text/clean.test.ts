@@ -341,6 +341,8 @@ test('the comment form under a blog post goes line by line', () => {
     'Email address:',
     "Email (won't be published) (required)",
     'You can use these HTML tags',
+    'Leave a reply (Cancel reply)',
+    'TrackBack URL for this entry:',
   ];
   const result = filterChromeParagraphs([story, ...form]);
   assert.deepEqual(result.kept, [story]);
