@@ -104,6 +104,8 @@ export const WIDGET_LABELS: ReadonlyMap<string, RemovalReason> = new Map(
       'click to tweet',
       'tweet this',
       'text size',
+      // A font-size control's label, printed alone beside its "A- A+" buttons.
+      'text',
       'textgröße',
       'schriftgröße',
       'taille du texte',

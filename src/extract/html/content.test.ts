@@ -312,3 +312,20 @@ test("the box straight after a post's excerpt is the rest of the post; a list of
     '<li><h3>Steel prices climb again</h3><p>Mills cut output for a third month as demand from builders slowed.</p></li></ul></div>';
   assert.equal(read(page(others)), STORY.join('\n\n'));
 });
+
+test('a box named for the content in one word ("mainContent", "ce-bodytext") outscores a longer unnamed box beside it', () => {
+  const welcome = [
+    'Welcome to the Valley Herald, the independent voice of the river towns since 1921, with news, sport, weather and events from every parish.',
+    'Our newsroom of twelve reporters, two photographers and a small team of editors works from the old mill building on Station Road, Riverside.',
+    'Readers can reach the newsroom by telephone, by letter or in person, and we answer every message, question and complaint within two working days.',
+    'Subscriptions, delivery, advertising and the archive are handled by the office downstairs, which is open from nine to five on weekdays.',
+  ];
+  for (const name of ['id="mainContent"', 'class="ce-bodytext"']) {
+    const column = (inner: string) => `<div><div><div><div>${inner}</div></div></div></div>`;
+    const menu = '<ul><li><a href="/news">News</a></li><li><a href="/sport">Sport</a></li></ul>';
+    const content = `<html><body><div><div ${name}><h1>Bridge to open next spring</h1>${STORY.map(p).join('')}</div></div>${menu}${column(welcome.map(p).join(''))}</body></html>`;
+    const result = extractArticle({ input: 'named.html', format: 'html', content });
+    if ('code' in result) assert.fail(result.reason);
+    assert.equal(result.text, STORY.join('\n\n'), name);
+  }
+});

@@ -92,8 +92,10 @@ const HEADLINE_PART_WORDS = new Set('subheadline subhead subheading dek standfir
 const POSITIVE_WORDS = new Set(
   (
     'article articlebody articlecontent articletext body content entry entrycontent main page post postbody postcontent story storybody text blog hentry prose richtext paragraph detail ' +
+    // Names written as one word ("mainContent", TYPO3's "ce-bodytext").
+    'maincontent pagecontent contentarea contentmain contentbody bodytext storycontent newscontent fulltext ' +
     // The same in the class names of other languages' sites (Spanish, German, French, Italian, Portuguese, Dutch, Polish).
-    'articulo cuerpo contenido noticia texto inhalt artikel artikeltext beitrag meldung contenu corps texte articolo testo corpo conteudo materia tekst tresc'
+    'articulo cuerpo contenido noticia texto inhalt hauptinhalt artikel artikeltext beitrag meldung contenu corps texte articolo testo corpo conteudo materia tekst tresc'
   ).split(' '),
 );
 /** Words that mark an area as not the story even when it holds prose (comments, sidebars). */

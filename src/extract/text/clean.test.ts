@@ -72,7 +72,7 @@ const CHROME: [string, string[]][] = [
     'teaser titles cut short',
     ['[Bridge Week] Tourism Office Rush Ticket Pro... [Bridge Week] The Beauty of the River Revealed at ‘2026 Welcome...'],
   ],
-  ['comment count', ['0 Comments (+)', 'Comments (12)']],
+  ['comment count', ['0 Comments (+)', 'Comments (12)', '18 Comments +']],
   ['icon-font ligature words', ['chevron_left Browse All Posts', 'arrow_forward', 'keyboard_arrow_down']],
   ['class-like tokens', ['landscape-tablet-and-above', 'narrow-browser-and-phone medium-wide-browser']],
   [
@@ -131,7 +131,7 @@ const CHROME: [string, string[]][] = [
     ],
   ],
   ['timestamp in the middle of the text', ['19 Nov 2019 05:44 GMT', 'Wednesday 20 November 2019 11:42, UK']],
-  ['page tools', ['Text size']],
+  ['page tools', ['Text size', 'Text']],
 ];
 
 for (const [kind, lines] of CHROME) {

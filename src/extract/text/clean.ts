@@ -259,7 +259,7 @@ function widgetReason(text: string): RemovalReason | null {
   if (!bare.trim()) return 'page markup';
   let label = bare
     .toLowerCase()
-    .replace(/[\s:;.,!|»›>：。…-]+$/u, '')
+    .replace(/[\s:;.,!|»›>：。…+-]+$/u, '')
     .replace(/^[\s•·»›>-]+/u, '')
     .replace(/\s*\((\d+|\+|\d+\+)\)$/, '')
     .replace(/^\d+\s+(?=comments?$)/, '');
