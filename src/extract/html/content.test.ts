@@ -329,3 +329,20 @@ test('a box named for the content in one word ("mainContent", "ce-bodytext") out
     assert.equal(result.text, STORY.join('\n\n'), name);
   }
 });
+
+test('a page written as short sections keeps every section, not only the best scored', () => {
+  const section = (heading: string, text: string) => `<section><h2>${heading}</h2><p>${text}</p></section>`;
+  const content =
+    '<html><body><nav><a href="/">Home</a> <a href="/visit">Visit</a></nav><main>' +
+    section(
+      'Getting here',
+      'Take tram 4 to the Town Hall stop, and from there it is a five-minute walk along the river, past the market.',
+    ) +
+    section('Parking', 'The car park on Market Street is free for the first hour.') +
+    section('Access', 'Every room can be reached by lift.') +
+    '</main></body></html>';
+  const result = extractArticle({ input: 'visit.html', format: 'html', content });
+  if ('code' in result) assert.fail(result.reason);
+  assert.ok(result.text.includes('The car park on Market Street is free for the first hour.'), result.text);
+  assert.ok(result.text.includes('Every room can be reached by lift.'), result.text);
+});

@@ -567,6 +567,7 @@ function storyParts(top: Element, topScore: number, useHints: boolean, trustTags
     const score = (sibling.stats.scored ? sibling.stats.score : 0) * (1 - density(sibling)) + bonus;
     if (score >= threshold) chosen.add(sibling);
     else if (followsStory(parent, top, sibling) && isPlainProse(sibling)) chosen.add(sibling);
+    else if (top.tag === 'section' && sibling.tag === 'section' && isProseSection(sibling)) chosen.add(sibling);
     else if (sibling.tag === 'p' || ((sibling.tag === 'div' || sibling.tag === 'section') && !hasBlockChild(sibling))) {
       const text = textOf(sibling);
       const d = density(sibling);
@@ -626,6 +627,25 @@ function isPlainProse(el: Element): boolean {
     s.links <= s.text * CONTINUATION_MAX_LINK_DENSITY &&
     !findFirst(el, (child) => (HEADING_TAGS.has(child.tag) || child.tag === 'li' ? child : null))
   );
+}
+
+/**
+ * A section of a page written as sections ("Anfahrt", "Parken", "Barrierefreiheit"): headings and
+ * paragraphs of prose, too short to score as a sibling, judged as a paragraph would be.
+ */
+function isProseSection(el: Element): boolean {
+  let last: Element | null = null;
+  for (const child of el.children) {
+    if (typeof child === 'string') {
+      if (child.trim()) return false;
+      continue;
+    }
+    if (child.tag === 'p') last = child;
+    else if (!HEADING_TAGS.has(child.tag)) return false;
+  }
+  if (!last) return false;
+  const d = density(el);
+  return (el.stats.text > SHORT_BLOCK_CHARS && d < SIBLING_PROSE_MAX_LINK_DENSITY) || (d === 0 && SENTENCE_END_SHORT.test(textOf(last)));
 }
 
 /** Step 7: writes the chosen elements as paragraphs, pruning chrome inside them (with its reason). */
