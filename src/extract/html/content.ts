@@ -436,6 +436,7 @@ function measure(el: Element): Stats {
   s.commas = tally.commas;
   s.score = 0;
   s.scored = false;
+  s.proseList = null;
   return s;
 }
 
@@ -555,6 +556,7 @@ function storyParts(top: Element, topScore: number, useHints: boolean, trustTags
   // Siblings that belong with the winner: well scored, or paragraphs of plain prose.
   const chosen = new Set<Element>();
   const threshold = Math.max(SIBLING_MIN_SCORE, topScore * SIBLING_SHARE);
+  const next = elementAfter(parent, top);
   const topHint = top.attrs['class'];
   for (const sibling of parent.children) {
     if (typeof sibling === 'string') continue;
@@ -566,7 +568,7 @@ function storyParts(top: Element, topScore: number, useHints: boolean, trustTags
     const bonus = topHint && sibling.attrs['class'] === topHint ? topScore * SAME_CLASS_BONUS : 0;
     const score = (sibling.stats.scored ? sibling.stats.score : 0) * (1 - density(sibling)) + bonus;
     if (score >= threshold) chosen.add(sibling);
-    else if (followsStory(parent, top, sibling) && isPlainProse(sibling)) chosen.add(sibling);
+    else if (sibling === next && isPlainProse(sibling)) chosen.add(sibling);
     else if (top.tag === 'section' && sibling.tag === 'section' && isProseSection(sibling)) chosen.add(sibling);
     else if (sibling.tag === 'p' || ((sibling.tag === 'div' || sibling.tag === 'section') && !hasBlockChild(sibling))) {
       const text = textOf(sibling);
@@ -602,18 +604,15 @@ function storyParts(top: Element, topScore: number, useHints: boolean, trustTags
   return parts;
 }
 
-/** The element straight after the story's block, with nothing but whitespace between (a blog's "more" box after the excerpt). */
-function followsStory(parent: Element, top: Element, sibling: Element): boolean {
+/** The element straight after `el`, with nothing but whitespace between (a blog's "more" box after the excerpt), or null. */
+function elementAfter(parent: Element, el: Element): Element | null {
   const children = parent.children;
-  for (let i = children.indexOf(top) + 1; i < children.length; i++) {
+  for (let i = children.indexOf(el) + 1; i < children.length; i++) {
     const next = children[i]!;
-    if (typeof next === 'string') {
-      if (next.trim()) return false;
-      continue;
-    }
-    return next === sibling;
+    if (typeof next !== 'string') return next;
+    if (next.trim()) return null;
   }
-  return false;
+  return null;
 }
 
 /**
@@ -782,6 +781,8 @@ function linkListReason(el: Element): RemovalReason | null {
  * outside links and no more than half link. A list of headlines, each with its date or author, has not.
  */
 function isProseList(list: Element): boolean {
+  // Asked once per point of a list: the answer is kept on the list.
+  if (list.stats.proseList !== null) return list.stats.proseList;
   let items = 0;
   let prose = 0;
   for (const item of list.children) {
@@ -790,7 +791,7 @@ function isProseList(list: Element): boolean {
     const s = item.stats;
     if (s.text - s.links >= PROSE_ITEM_MIN_CHARS && s.links <= s.text * MAX_LINK_DENSITY) prose++;
   }
-  return items > 0 && prose >= items * PROSE_LIST_SHARE;
+  return (list.stats.proseList = items > 0 && prose >= items * PROSE_LIST_SHARE);
 }
 
 /** The outermost elements named as comment threads ("comments", "disqus", "kommentare"), in page order, that hold no part of the story. */
