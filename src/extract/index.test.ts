@@ -276,6 +276,20 @@ test('html: a page with no article text is a rejection, not a crash', () => {
   assert.ok('code' in result && result.code === 'no-article');
 });
 
+test('html: a one-line photo post under its headline is an article; one short line under a short title is not', () => {
+  const post = (title: string, line: string) =>
+    `<html><head><title>${title}</title></head><body><article><h1>${title}</h1><img src="/a.jpg"><p>${line}</p></article></body></html>`;
+  const photo = extractArticle({
+    input: 'photo.html',
+    format: 'html',
+    content: post('The Human Bowling Ball at the County Fair', 'This plays with your right brain in a big way.'),
+  });
+  assert.ok(!('code' in photo), JSON.stringify(photo));
+  assert.equal(photo.text, 'This plays with your right brain in a big way.');
+  const stub = extractArticle({ input: 'stub.html', format: 'html', content: post('Almost There', 'Coming soon: the new issue.') });
+  assert.ok('code' in stub && stub.code === 'no-article');
+});
+
 const ENCODINGS: [string, string][] = [
   ['cp1251-undeclared.html', 'Правительство России'],
   ['cp1251-meta.html', 'Правительство России'],

@@ -90,8 +90,12 @@ function extract(doc: SourceDocument, settings: ExtractOptions): Article | Rejec
   const isHtml = doc.format === 'html' || (doc.format === 'auto' && looksLikeHtml(source));
   const body = isHtml ? fromHtml(source, doc, settings, cutBytes) : fromText(source, doc);
   const text = body.paragraphs.join('\n\n');
+  const title = doc.hints?.title?.trim() || body.title;
+  // The floor is a headline plus one sentence, and the headline is printed apart from the text:
+  // a one-line photo post under its headline is an article, a page of one short line is not.
+  const counted = title && text ? `${title}\n\n${text}` : text;
   // The weighted length only matters for short texts: it is never less than the plain one.
-  if (text.length < settings.minTextChars && textWeight(text) < settings.minTextChars) {
+  if (counted.length < settings.minTextChars && textWeight(counted) < settings.minTextChars) {
     const found = text ? `only ${text.length} characters of article text found` : 'no article text found';
     const cut =
       body.cutAtTag === null
@@ -113,7 +117,7 @@ function extract(doc: SourceDocument, settings: ExtractOptions): Article | Rejec
     input: doc.input,
     url,
     canonicalUrl: body.canonicalUrl,
-    title: hints.title?.trim() || body.title,
+    title,
     byline: normalizeByline(hints.byline, [outlet ?? '', publisher ?? '']) ?? normalizeByline(body.byline, [outlet ?? '', publisher ?? '']),
     published,
     updated: body.updated,

@@ -264,3 +264,85 @@ test('a post that is a list of links keeps its links; a story keeps its text and
   const story = textOf(`${STORY.map(p).join('')}${list}`);
   assert.ok(story.includes(STORY[2]) && !story.includes(items[0]!), story);
 });
+
+test('a documentation section whose id is spelled from its heading is read; a section named for sharing or comments is not', () => {
+  const guide =
+    '<div class="section" id="sharing-with-a-single-developer"><h2><a class="toc-backref" href="#id5">Sharing with a single developer</a><a class="headerlink" href="#sharing-with-a-single-developer">¶</a></h2>' +
+    `${p(STORY[1])}</div>`;
+  const share = '<div class="section" id="social-sharing-links"><h3>Share</h3><p>Send this story to a friend by email today.</p></div>';
+  const comments =
+    '<div class="section" id="comments-on-this-story"><h3>Comments on this story</h3><p>I drive over that bridge every single morning, finally some news.</p></div>';
+  const text = textOf(`${p(STORY[0])}${guide}${p(STORY[2])}${share}${comments}`);
+  assert.deepEqual(text.split('\n\n'), [STORY[0], 'Sharing with a single developer¶', STORY[1], STORY[2]]);
+});
+
+test('a list whose points say more than their links is the story; a list of headlines with their dates is not', () => {
+  const fixes =
+    '<ul><li>Ann Lee, a volunteer from the town of Riverside, <a href="/b/1">fixed the counter that counted cars twice</a></li>' +
+    '<li>Bo Chan, an engineer at the transport ministry, <a href="/b/2">moved the lights to a timer after sunset</a></li>' +
+    '<li><a href="/b/3">Carla Diaz repaired the footpath railing beside the eastern ramp and the stairs down to the river bank.</a></li></ul>';
+  const related =
+    '<ul><li><a href="/a">Floods close mountain roads across the north</a> May 2, 2026</li>' +
+    '<li><a href="/b">Steel prices climb again as mills cut output</a> May 1, 2026</li>' +
+    '<li><a href="/c">Ferry service to end in May after fifty years</a> April 30, 2026</li></ul>';
+  const text = textOf(`${p(STORY[0])}${fixes}${p(STORY[1])}${p(STORY[2])}${related}`);
+  assert.deepEqual(text.split('\n\n'), [
+    STORY[0],
+    'Ann Lee, a volunteer from the town of Riverside, fixed the counter that counted cars twice',
+    'Bo Chan, an engineer at the transport ministry, moved the lights to a timer after sunset',
+    'Carla Diaz repaired the footpath railing beside the eastern ramp and the stairs down to the river bank.',
+    STORY[1],
+    STORY[2],
+  ]);
+});
+
+test("the box straight after a post's excerpt is the rest of the post; a list of other stories after it is not", () => {
+  const page = (after: string) =>
+    `<html><body><div class="post"><h1>Bridge to open next spring</h1><div class="body">${STORY.map(p).join('')}</div>${after}</div></body></html>`;
+  const more =
+    '<div id="more"><p>Tracklist:<br>1. "Opening Night"<br>2. "The River"<br>3. "Steel and Stone"<br>4. "Spring Comes Early This Year"<br>5. "Tolls (Live at the Opening)"</p></div>';
+  const read = (html: string) => {
+    const result = extractArticle({ input: 'post.html', format: 'html', content: html });
+    if ('code' in result) assert.fail(result.reason);
+    return result.text;
+  };
+  assert.ok(read(page(more)).includes('2. "The River"'), 'the extended entry joins the post');
+  const others =
+    '<div class="more"><ul><li><h3>Ferry service to end in May after fifty years</h3><p>The last crossing is set for the final weekend of May, the operator said.</p></li>' +
+    '<li><h3>Steel prices climb again</h3><p>Mills cut output for a third month as demand from builders slowed.</p></li></ul></div>';
+  assert.equal(read(page(others)), STORY.join('\n\n'));
+});
+
+test('a box named for the content in one word ("mainContent", "ce-bodytext") outscores a longer unnamed box beside it', () => {
+  const welcome = [
+    'Welcome to the Valley Herald, the independent voice of the river towns since 1921, with news, sport, weather and events from every parish.',
+    'Our newsroom of twelve reporters, two photographers and a small team of editors works from the old mill building on Station Road, Riverside.',
+    'Readers can reach the newsroom by telephone, by letter or in person, and we answer every message, question and complaint within two working days.',
+    'Subscriptions, delivery, advertising and the archive are handled by the office downstairs, which is open from nine to five on weekdays.',
+  ];
+  for (const name of ['id="mainContent"', 'class="ce-bodytext"']) {
+    const column = (inner: string) => `<div><div><div><div>${inner}</div></div></div></div>`;
+    const menu = '<ul><li><a href="/news">News</a></li><li><a href="/sport">Sport</a></li></ul>';
+    const content = `<html><body><div><div ${name}><h1>Bridge to open next spring</h1>${STORY.map(p).join('')}</div></div>${menu}${column(welcome.map(p).join(''))}</body></html>`;
+    const result = extractArticle({ input: 'named.html', format: 'html', content });
+    if ('code' in result) assert.fail(result.reason);
+    assert.equal(result.text, STORY.join('\n\n'), name);
+  }
+});
+
+test('a page written as short sections keeps every section, not only the best scored', () => {
+  const section = (heading: string, text: string) => `<section><h2>${heading}</h2><p>${text}</p></section>`;
+  const content =
+    '<html><body><nav><a href="/">Home</a> <a href="/visit">Visit</a></nav><main>' +
+    section(
+      'Getting here',
+      'Take tram 4 to the Town Hall stop, and from there it is a five-minute walk along the river, past the market.',
+    ) +
+    section('Parking', 'The car park on Market Street is free for the first hour.') +
+    section('Access', 'Every room can be reached by lift.') +
+    '</main></body></html>';
+  const result = extractArticle({ input: 'visit.html', format: 'html', content });
+  if ('code' in result) assert.fail(result.reason);
+  assert.ok(result.text.includes('The car park on Market Street is free for the first hour.'), result.text);
+  assert.ok(result.text.includes('Every room can be reached by lift.'), result.text);
+});

@@ -24,6 +24,10 @@ const SIBLING_SHARE = 0.2;
 const SIBLING_MIN_SCORE = 10;
 /** Inside the content, a block whose text is more than this share link text is a link list. */
 const MAX_LINK_DENSITY = 0.5;
+/** A point of a list says something of its own with this many characters outside its links ("by Ann Lee, May 2, 2012" is 23) ... */
+const PROSE_ITEM_MIN_CHARS = 30;
+/** ... and a list is the story's when at least this share of its points do. */
+const PROSE_LIST_SHARE = 0.5;
 /** A container with at least this much text outside links holds prose, however long its link lists. */
 const LINK_LIST_MAX_PROSE_CHARS = 300;
 /** Paragraph-level elements: judged as prose, pruned for links only when short and nearly all link. */
@@ -35,6 +39,10 @@ const SENTENCE_END = /[.!?…。！？؟।]["”’»)\]」』]*$/;
 const SENTENCE_END_SHORT = /[.!?。！？]["”’」』]?$/;
 /** A sibling paragraph with less link text than this share is prose. */
 const SIBLING_PROSE_MAX_LINK_DENSITY = 0.25;
+/** The box straight after the story joins it when it holds this much text ... */
+const CONTINUATION_MIN_CHARS = 100;
+/** ... with at most this share in links (a "more" list of other stories is all links). */
+const CONTINUATION_MAX_LINK_DENSITY = 0.1;
 /** A sibling with the winner's class name ("post-part") gets this share of its score. */
 const SAME_CLASS_BONUS = 0.2;
 /** Removed blocks are recorded up to this many characters: enough to recognise them. */
@@ -84,8 +92,10 @@ const HEADLINE_PART_WORDS = new Set('subheadline subhead subheading dek standfir
 const POSITIVE_WORDS = new Set(
   (
     'article articlebody articlecontent articletext body content entry entrycontent main page post postbody postcontent story storybody text blog hentry prose richtext paragraph detail ' +
+    // Names written as one word ("mainContent", TYPO3's "ce-bodytext").
+    'maincontent pagecontent contentarea contentmain contentbody bodytext storycontent newscontent fulltext ' +
     // The same in the class names of other languages' sites (Spanish, German, French, Italian, Portuguese, Dutch, Polish).
-    'articulo cuerpo contenido noticia texto inhalt artikel artikeltext beitrag meldung contenu corps texte articolo testo corpo conteudo materia tekst tresc'
+    'articulo cuerpo contenido noticia texto inhalt hauptinhalt artikel artikeltext beitrag meldung contenu corps texte articolo testo corpo conteudo materia tekst tresc'
   ).split(' '),
 );
 /** Words that mark an area as not the story even when it holds prose (comments, sidebars). */
@@ -120,7 +130,9 @@ function hintOf(el: Element): Hint {
   const cls = el.attrs['class'];
   const id = el.attrs['id'];
   if (!cls && !id) return (el.stats.hint = NO_HINT);
-  const words = `${cls ?? ''} ${id ?? ''}`.toLowerCase().split(/[^a-z0-9]+/);
+  // A section's id spelled from its own heading ("sharing-with-a-single-developer") names its topic, not a widget.
+  const idWords = id && isHeadingAnchor(el, id) ? strongWordsOf(id) : (id ?? '');
+  const words = `${cls ?? ''} ${idWords}`.toLowerCase().split(/[^a-z0-9]+/);
   let negative = false,
     positive = false,
     strong = false,
@@ -149,6 +161,49 @@ function hintOf(el: Element): Hint {
   }
   return (el.stats.hint =
     negative || positive || strong || body || headlinePart || embed ? { headlinePart, negative, positive, strong, body, embed } : NO_HINT);
+}
+
+/** Heading tags: a section's title. */
+const HEADING_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+/** A heading's anchor names a section when it has at least this many words: "comments" or "share" under a "Share" heading stay hints. */
+const HEADING_ANCHOR_MIN_WORDS = 3;
+/** The first elements of a section looked at for its heading (an empty anchor `<span>` may come first). */
+const HEADING_LOOKAHEAD = 3;
+
+/** The words of a heading or id, as documentation tools write anchors: lower case, joined by hyphens. */
+function slugOf(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/** An id written from the element's own heading (Sphinx, Markdown and wiki sections), of HEADING_ANCHOR_MIN_WORDS or more. */
+function isHeadingAnchor(el: Element, id: string): boolean {
+  const slug = slugOf(id);
+  if (slug.split('-').length < HEADING_ANCHOR_MIN_WORDS) return false;
+  let seen = 0;
+  for (const child of el.children) {
+    if (typeof child === 'string') continue;
+    if (HEADING_TAGS.has(child.tag)) {
+      // "1.2 Sharing ..." under "sharing-..."; "sharing-..." under GitHub's "user-content-sharing-...".
+      const heading = slugOf(textOf(child));
+      return heading.split('-').length >= HEADING_ANCHOR_MIN_WORDS && (heading.endsWith(slug) || slug.endsWith(heading));
+    }
+    if (++seen >= HEADING_LOOKAHEAD) return false;
+  }
+  return false;
+}
+
+/** Only the words (and joined pairs: "most-read") of a name that mark chrome even in a section's heading ("comments-on-this-story"). */
+function strongWordsOf(name: string): string {
+  const words = name.toLowerCase().split(/[^a-z0-9]+/);
+  const strong: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    if (STRONG_NEGATIVE_WORDS.has(words[i]!)) strong.push(words[i]!);
+    if (i + 1 < words.length && STRONG_NEGATIVE_WORDS.has(words[i]! + words[i + 1]!)) strong.push(words[i]! + words[i + 1]!);
+  }
+  return strong.join(' ');
 }
 
 function isStronglyNegative(el: Element, useHints: boolean): boolean {
@@ -381,6 +436,7 @@ function measure(el: Element): Stats {
   s.commas = tally.commas;
   s.score = 0;
   s.scored = false;
+  s.proseList = null;
   return s;
 }
 
@@ -500,6 +556,7 @@ function storyParts(top: Element, topScore: number, useHints: boolean, trustTags
   // Siblings that belong with the winner: well scored, or paragraphs of plain prose.
   const chosen = new Set<Element>();
   const threshold = Math.max(SIBLING_MIN_SCORE, topScore * SIBLING_SHARE);
+  const next = elementAfter(parent, top);
   const topHint = top.attrs['class'];
   for (const sibling of parent.children) {
     if (typeof sibling === 'string') continue;
@@ -511,6 +568,8 @@ function storyParts(top: Element, topScore: number, useHints: boolean, trustTags
     const bonus = topHint && sibling.attrs['class'] === topHint ? topScore * SAME_CLASS_BONUS : 0;
     const score = (sibling.stats.scored ? sibling.stats.score : 0) * (1 - density(sibling)) + bonus;
     if (score >= threshold) chosen.add(sibling);
+    else if (sibling === next && isPlainProse(sibling)) chosen.add(sibling);
+    else if (top.tag === 'section' && sibling.tag === 'section' && isProseSection(sibling)) chosen.add(sibling);
     else if (sibling.tag === 'p' || ((sibling.tag === 'div' || sibling.tag === 'section') && !hasBlockChild(sibling))) {
       const text = textOf(sibling);
       const d = density(sibling);
@@ -543,6 +602,49 @@ function storyParts(top: Element, topScore: number, useHints: boolean, trustTags
       parts.push(sibling);
   }
   return parts;
+}
+
+/** The element straight after `el`, with nothing but whitespace between (a blog's "more" box after the excerpt), or null. */
+function elementAfter(parent: Element, el: Element): Element | null {
+  const children = parent.children;
+  for (let i = children.indexOf(el) + 1; i < children.length; i++) {
+    const next = children[i]!;
+    if (typeof next !== 'string') return next;
+    if (next.trim()) return null;
+  }
+  return null;
+}
+
+/**
+ * A box of text with next to no links, long enough to be more than a label, and no headings or
+ * list items (a list of other stories, each under its own title): the rest of the story.
+ */
+function isPlainProse(el: Element): boolean {
+  const s = el.stats;
+  return (
+    s.text >= CONTINUATION_MIN_CHARS &&
+    s.links <= s.text * CONTINUATION_MAX_LINK_DENSITY &&
+    !findFirst(el, (child) => (HEADING_TAGS.has(child.tag) || child.tag === 'li' ? child : null))
+  );
+}
+
+/**
+ * A section of a page written as sections ("Anfahrt", "Parken", "Barrierefreiheit"): headings and
+ * paragraphs of prose, too short to score as a sibling, judged as a paragraph would be.
+ */
+function isProseSection(el: Element): boolean {
+  let last: Element | null = null;
+  for (const child of el.children) {
+    if (typeof child === 'string') {
+      if (child.trim()) return false;
+      continue;
+    }
+    if (child.tag === 'p') last = child;
+    else if (!HEADING_TAGS.has(child.tag)) return false;
+  }
+  if (!last) return false;
+  const d = density(el);
+  return (el.stats.text > SHORT_BLOCK_CHARS && d < SIBLING_PROSE_MAX_LINK_DENSITY) || (d === 0 && SENTENCE_END_SHORT.test(textOf(last)));
 }
 
 /** Step 7: writes the chosen elements as paragraphs, pruning chrome inside them (with its reason). */
@@ -654,18 +756,42 @@ function linkListReason(el: Element): RemovalReason | null {
   const d = s.links / s.text;
   // A paragraph of prose whose names are links is still prose; only an all-link line is chrome.
   // An item of a list that is not itself a link list is a point of the story ("Your <a>email list</a> will grow").
-  const proseItem = el.tag === 'li' && el.parent !== null && el.parent.stats.links <= el.parent.stats.text * MAX_LINK_DENSITY;
+  const proseItem =
+    el.tag === 'li' && el.parent !== null && (el.parent.stats.links <= el.parent.stats.text * MAX_LINK_DENSITY || isProseList(el.parent));
   // A paragraph that is one link and no sentence is a headline pointing elsewhere ("'DANCING WITH THE STARS' CARRIE ANN ...");
   // an address written out is a source the story cites, as it was before.
+  // A heading linked to its own anchor ("Setting up¶", a contents back-link) is a section's title, not a pointer elsewhere.
+  if (HEADING_TAGS.has(el.tag) && !findFirst(el, (a) => (a.tag === 'a' && !(a.attrs['href'] ?? '#').startsWith('#') ? a : null)))
+    return null;
   if (PROSE_TAGS.has(el.tag) || proseItem)
     return d > PROSE_MAX_LINK_DENSITY && (s.text < SHORT_BLOCK_CHARS || (!TABLE_PARTS.has(el.tag) && isHeadlineLink(textOf(el))))
       ? 'link list'
       : null;
   // A container whose own prose outweighs a short story is not a link list: its list of links goes, its story stays.
   if ((el.tag === 'div' || el.tag === 'section') && s.text - s.links >= LINK_LIST_MAX_PROSE_CHARS && hasBlockChild(el)) return null;
+  // A list whose points say something beyond their links ("gero <a>removed the attribute</a> from dialogs ...") is the story's.
+  if ((el.tag === 'ul' || el.tag === 'ol') && isProseList(el)) return null;
   if (d > MAX_LINK_DENSITY && (s.text < 1000 || el.tag === 'ul' || el.tag === 'ol' || el.tag === 'div' || el.tag === 'section'))
     return 'link list';
   return null;
+}
+
+/**
+ * Most of a list's points carry words of their own beside their links: at least PROSE_ITEM_MIN_CHARS
+ * outside links and no more than half link. A list of headlines, each with its date or author, has not.
+ */
+function isProseList(list: Element): boolean {
+  // Asked once per point of a list: the answer is kept on the list.
+  if (list.stats.proseList !== null) return list.stats.proseList;
+  let items = 0;
+  let prose = 0;
+  for (const item of list.children) {
+    if (typeof item === 'string' || item.tag !== 'li') continue;
+    items++;
+    const s = item.stats;
+    if (s.text - s.links >= PROSE_ITEM_MIN_CHARS && s.links <= s.text * MAX_LINK_DENSITY) prose++;
+  }
+  return (list.stats.proseList = items > 0 && prose >= items * PROSE_LIST_SHARE);
 }
 
 /** The outermost elements named as comment threads ("comments", "disqus", "kommentare"), in page order, that hold no part of the story. */

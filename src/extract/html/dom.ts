@@ -27,10 +27,12 @@ export interface Stats {
     readonly body: boolean;
     readonly embed: boolean;
   } | null;
+  /** Whether a list's points say more than their links, computed once per reading (html/content.ts). */
+  proseList: boolean | null;
 }
 
 function freshStats(): Stats {
-  return { text: 0, links: 0, commas: 0, score: 0, scored: false, hint: null };
+  return { text: 0, links: 0, commas: 0, score: 0, scored: false, hint: null, proseList: null };
 }
 
 export interface ParsedPage {

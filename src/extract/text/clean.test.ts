@@ -72,7 +72,7 @@ const CHROME: [string, string[]][] = [
     'teaser titles cut short',
     ['[Bridge Week] Tourism Office Rush Ticket Pro... [Bridge Week] The Beauty of the River Revealed at ‘2026 Welcome...'],
   ],
-  ['comment count', ['0 Comments (+)', 'Comments (12)']],
+  ['comment count', ['0 Comments (+)', 'Comments (12)', '18 Comments +']],
   ['icon-font ligature words', ['chevron_left Browse All Posts', 'arrow_forward', 'keyboard_arrow_down']],
   ['class-like tokens', ['landscape-tablet-and-above', 'narrow-browser-and-phone medium-wide-browser']],
   [
@@ -131,7 +131,7 @@ const CHROME: [string, string[]][] = [
     ],
   ],
   ['timestamp in the middle of the text', ['19 Nov 2019 05:44 GMT', 'Wednesday 20 November 2019 11:42, UK']],
-  ['page tools', ['Text size']],
+  ['page tools', ['Text size', 'Text']],
 ];
 
 for (const [kind, lines] of CHROME) {
@@ -165,6 +165,7 @@ const KEPT: string[] = [
   'Who pays for the bridge?',
   'There is nothing more to see here.',
   'Results: Lee 52%, Chan 48%',
+  'Servers MUST comply with HTTP/1.1 [HTTP] and accept bearer tokens [BEARER].',
 ];
 
 test('news sentences and subheadings that look like chrome stay, in HTML and plain text', () => {
@@ -173,6 +174,16 @@ test('news sentences and subheadings that look like chrome stay, in HTML and pla
     assert.ok(html.includes(line), `html lost: ${line}`);
     assert.ok(text.includes(line), `text lost: ${line}`);
   }
+});
+
+test('a page of a specification citing [HTTP] and [BEARER] is prose, not a row of teasers', () => {
+  const page =
+    'Clients SHOULD make requests over https [HTTPS], and servers MUST comply with HTTP/1.1 [HTTP]. Servers MAY also offer ' +
+    'an optional switch to SPDY [SPDY]. A request is successful if the response code is in the 2xx range, and unsuccessful ' +
+    'if an error occurred or a condition was not met, as defined by [HTTP, section 6] and [BEARER, section 3.1]. Example Draft [Page 4]';
+  const { html, text } = extractBoth(page);
+  assert.ok(html.includes(page), 'html lost the page');
+  assert.ok(text.includes(page), 'text lost the page');
 });
 
 test('a quote loses the "Click To Tweet" button glued to it and keeps its words', () => {
@@ -322,6 +333,16 @@ test('the comment form under a blog post goes line by line', () => {
     'Mail (will not be published) (required)',
     'Website',
     'Be the first to like this.',
+    'You must be logged in to post a comment.',
+    'There are no trackbacks to display at this time.',
+    'The comments to this entry are closed.',
+    'blog comments powered by Disqus',
+    'Name *',
+    'Email address:',
+    "Email (won't be published) (required)",
+    'You can use these HTML tags',
+    'Leave a reply (Cancel reply)',
+    'TrackBack URL for this entry:',
   ];
   const result = filterChromeParagraphs([story, ...form]);
   assert.deepEqual(result.kept, [story]);

@@ -144,8 +144,10 @@ const RELATED_LIST_MIN_ITEMS = 2;
 const HERE_HINT = /here|hier|ici|aqu[ií]|qui|здесь/i;
 /** A site's name before a list label ("Entermedia 주요뉴스") is at most this many words. */
 const SITE_NAME_MAX_WORDS = 2;
-/** Two or more "[INSIGHT]"/"[VIDEO]" tags on one line make it a line of teasers. */
+/** Two or more "[INSIGHT]"/"[VIDEO]" tags on one line make it a line of teasers ... */
 const TEASER_TAGS_MIN = 2;
+/** ... when it is a row of headlines, at most this many words: a paragraph citing "[HTTP]" and "[BEARER]" is a specification's prose. */
+const TEASER_ROW_MAX_WORDS = 40;
 /** A line whose addresses are at least this share of its characters, one of them an image, is a media dump. */
 const URL_DUMP_SHARE = 0.5;
 /** A timestamp anywhere in the text ("Wednesday 20 November 2019 11:42, UK") is at most this many words ... */
@@ -257,7 +259,7 @@ function widgetReason(text: string): RemovalReason | null {
   if (!bare.trim()) return 'page markup';
   let label = bare
     .toLowerCase()
-    .replace(/[\s:;.,!|»›>：。…-]+$/u, '')
+    .replace(/[\s:;.,!|»›>：。…+-]+$/u, '')
     .replace(/^[\s•·»›>-]+/u, '')
     .replace(/\s*\((\d+|\+|\d+\+)\)$/, '')
     .replace(/^\d+\s+(?=comments?$)/, '');
@@ -337,6 +339,11 @@ function bannerReason(line: Line): RemovalReason | null {
   return null;
 }
 
+/** A row of teaser headlines is short and does not end in a full stop; a sentence citing "[HTTP] and [BEARER]." does. */
+function isTeaserRow(line: Line): boolean {
+  return line.words <= TEASER_ROW_MAX_WORDS && !line.text.endsWith('.');
+}
+
 /** Pattern rules that hold wherever the line is. */
 function patternReason(line: Line): RemovalReason | null {
   const { text } = line;
@@ -363,7 +370,10 @@ function patternReason(line: Line): RemovalReason | null {
   if (line.words <= 5 && !line.sentence && POPULAR_HEADING.test(text)) return 'related headlines';
   if (line.words <= RELATED_HEADING_MAX_WORDS && !line.sentence && (RELATED_HEADING.test(text) || RELATED_NAMED_HEADING.test(text)))
     return 'related headlines';
-  if (text.includes('[') && ((text.match(TEASER_TAG)?.length ?? 0) >= TEASER_TAGS_MIN || (!line.sentence && TEASER_TAG_AT_END.test(text))))
+  if (
+    text.includes('[') &&
+    ((isTeaserRow(line) && (text.match(TEASER_TAG)?.length ?? 0) >= TEASER_TAGS_MIN) || (!line.sentence && TEASER_TAG_AT_END.test(text)))
+  )
     return 'related headlines';
   if (CLASS_TOKENS.test(text) || NO_WORD.test(text)) return 'page markup';
   if ((text.includes('...') || text.includes('…')) && TRUNCATED_TEASERS.test(text)) return 'related headlines';
