@@ -73,6 +73,10 @@ const REPRINTS: readonly RegExp[] = [
     String.raw`\b(?:[Rr]epublished|[Rr]eprinted|[Rr]eproduced)\s+(?:here\s+)?(?:with\s+(?:the\s+)?permission\s+)?(?:from|of|by)\s+${NAME}`,
     'g',
   ),
+  // A syndicating feed's footer ("The post ... appeared first on Example News.") and a portal's
+  // credit line ("Provided by The Hill").
+  new RegExp(String.raw`\bappeared first on\s+${NAME}`, 'g'),
+  new RegExp(String.raw`(?:^|\n)[ \t]*(?:(?:[Ss]tory|[Aa]rticle|[Cc]ontent)\s+)?[Pp]rovided by\s+${NAME}`, 'g'),
 ];
 /**
  * Wire copy credited without naming the wire: "Guardian staff and agencies", "— Agencies", "With

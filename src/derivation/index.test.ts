@@ -148,6 +148,9 @@ test('attribution cues', () => {
     ['Text.\n\nWith agency reports', ['citation:news agencies']],
     ['Agencies contributed to this report.', ['citation:news agencies']],
     ['Government agencies\nThe Environmental Protection Agency said so.', []],
+    ['Text.\n\nThe post Dam gives way appeared first on Valley Courier.', ['citation:Valley Courier']],
+    ['Text.\n\nProvided by The Hill', ['citation:Hill']],
+    ['Figures were provided by the ministry.', []],
   ];
   for (const [text, expected] of rows) {
     assert.deepEqual(
