@@ -10,7 +10,7 @@
 //   5. statements, with each quote claim: cluster by content and meaning; a statement that meets a
 //      quote is its paraphrase, one that flips its polarity a contradiction
 //   6. support: a claim one outlet seems to carry, stated by another outlet's sentence in other words
-//   7. origins, uniqueness, contested flags
+//   7. origins, uniqueness (a claim another outlet states across two sentences is no one's own), contested flags
 //   8. findings: each claim's own (changed quotes, disputed figures, contradictions), what one outlet
 //      alone adds, copies that credit nobody
 import { CorroborateError } from '../errors.js';
@@ -35,6 +35,7 @@ import { sentenceKey, type Draft } from './draft.js';
 import { foldSpeaker, prepareMention, sameSpeaker, type PreparedMention } from './similarity.js';
 import { reconcileStatements } from './statements.js';
 import { statesSameFact, storyLexicon, supportClaims } from './support.js';
+import { jointlyStated } from './joint.js';
 
 export { articleNames, outletOf } from './findings.js';
 export { storyCoverage, type StoryCoverage, type ArticleCoverage, type CoverageCell } from './coverage.js';
@@ -115,7 +116,8 @@ export function reconcileStory(input: ReconcileInput, options: Partial<Reconcile
   const outletKey = new Map(articles.map((a) => [a.article.id, outletOf(a.article).toLowerCase()]));
   const supported = supportClaims({ lexicon, articles, drafts, mentions: prepared, order, outletKey, semantic: settings.semantic });
   // 7.
-  const reconciled = supported.map((draft) => ({ draft, claim: toClaim(draft, order, outletKey) }));
+  const joint = jointlyStated({ lexicon, articles, drafts: supported, mentions: prepared, outletKey });
+  const reconciled = supported.map((draft) => ({ draft, claim: toClaim(draft, order, outletKey, joint.has(draft)) }));
   reconciled.sort((a, b) => claimOrder(a.claim, b.claim, a.draft, b.draft));
   const ctx = findingContext(input, order, reconciled, settings);
   const findings = [...claimFindings(reconciled, ctx), ...additionFindings(input, reconciled, order, outletKey, ctx), ...copyFindings(ctx)];
@@ -309,7 +311,8 @@ function takenOverSentences(
   return keys;
 }
 
-function toClaim(draft: Draft, order: StoryOrder, outletKey: ReadonlyMap<string, string>): ReconciledClaim {
+/** `jointlyStated`: another outlet states it across two sentences (see joint.ts), so it is no one outlet's. */
+function toClaim(draft: Draft, order: StoryOrder, outletKey: ReadonlyMap<string, string>, jointlyStated: boolean): ReconciledClaim {
   const versions: ClaimVersion[] = [...draft.versions]
     .sort((a, b) => a.prepared.rank - b.prepared.rank)
     .map(({ prepared, status, score, diff }) => ({
@@ -335,7 +338,7 @@ function toClaim(draft: Draft, order: StoryOrder, outletKey: ReadonlyMap<string,
     quantity: ref.quantity ? { value: ref.quantity.value, unit: ref.quantity.unit, text: ref.quantity.text } : null,
     versions,
     origins: countOrigins(order, articleIds),
-    uniqueTo: articleIds.length === 1 || outlets.size === 1 ? ref.article : null,
+    uniqueTo: !jointlyStated && (articleIds.length === 1 || outlets.size === 1) ? ref.article : null,
     contested: draft.contested,
   };
 }

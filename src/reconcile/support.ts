@@ -30,13 +30,13 @@ import { negationFlipped } from './quotes.js';
 import { isContent, negationCount, numbersOf, opposite, wordsOf, type Word } from './words.js';
 
 /** Least support score (0..1) from an independent outlet's sentence: it must state most of the claim. */
-const INDEPENDENT_SUPPORT = 0.5;
+export const INDEPENDENT_SUPPORT = 0.5;
 /** Least support score from a related sentence (derived article either way, or the same figure): a rewrite restates its source. */
 const RELATED_SUPPORT = 0.47;
 /** Least support score from a sentence of the claim's own article: one article's sentences share their words and meaning, so nearly all of it. */
 const ECHO_SUPPORT = 0.7;
 /** Share of a claim's (weighted) words a sentence states from which no rare word need be shared ("Russia's resources are larger than Ukraine's" by a sentence on deals in eastern Ukraine: 0.43, no rare word). */
-const MIN_COVERAGE = 0.5;
+export const MIN_COVERAGE = 0.5;
 /** Share of coverage in the support score; the rest is meaning. Words carry it: vectors blur related and same. */
 const COVERAGE_WEIGHT = 2 / 3;
 /** Below this sentence cosine the two say different things whatever words they share (paraphrases measured 0.5-0.9); skipped unscored. */
@@ -64,7 +64,7 @@ const CLAUSE_OPENERS: ReadonlySet<string> = new Set([
 /** Content words a clause needs to stand on its own; fewer join the clause before. */
 const MIN_CLAUSE_TERMS = 3;
 /** Share of a sentence inside quotation marks from which it is the quoted speaker's, not the outlet's. */
-const QUOTED_SENTENCE_SHARE = 0.5;
+export const QUOTED_SENTENCE_SHARE = 0.5;
 /** Quotes shorter than this are fragments inside a sentence ("boost the potential of the domestic industry"): their sentence is the claim. */
 const QUOTE_FRAGMENT_WORDS = 12;
 
@@ -111,7 +111,7 @@ export interface StoryLexicon {
 }
 
 /** A sentence with more content words than this is a run-on page, not a statement: no support is looked for in it (keeps support linear in such text). */
-const MAX_SUPPORT_TERMS = 120;
+export const MAX_SUPPORT_TERMS = 120;
 
 export function storyLexicon(articles: readonly AnalyzedArticle[], semantic: boolean): StoryLexicon {
   const names = storyNames(articles);
@@ -154,7 +154,7 @@ export function statesSameFact(lexicon: StoryLexicon, a: ClaimMention, b: ClaimM
 const MONTH =
   '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
 /** A day of a month ("1 June", "June 1st", "Feb. 24") or a year: when, not a figure of the claim. */
-const DATE_NUMBER = new RegExp(
+export const DATE_NUMBER = new RegExp(
   `\\b\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}\\b|\\b${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?\\b|\\b(?:1[89]|20)\\d\\d\\b`,
   'g',
 );
@@ -371,7 +371,7 @@ function states(
 }
 
 /** Who says a claim, or a name the whole story shares: no part of what the claim says. */
-function topical(lexicon: StoryLexicon, speaker: ReadonlySet<string>, term: Term): boolean {
+export function topical(lexicon: StoryLexicon, speaker: ReadonlySet<string>, term: Term): boolean {
   return speaker.has(term.stem) || (term.exact && !/\p{N}/u.test(term.norm) && !lexicon.rare(term.stem));
 }
 
@@ -396,9 +396,28 @@ function anchored(lexicon: StoryLexicon, claim: Bag, sentence: Bag, speaker: Rea
 }
 
 /** The stems of a quote's speaker and the phrase naming them: who says it is no part of what is said. */
-function speakerStems(m: ClaimMention): Set<string> {
+export function speakerStems(m: ClaimMention): Set<string> {
   if (m.kind !== 'quote') return new Set();
   return new Set(wordsOf(`${m.quote?.speakerMention ?? ''} ${m.quote?.speaker ?? ''}`).map((w) => w.stem));
+}
+
+/**
+ * What `states` weighs, for sentences read together (see `joint.ts`): the support score, and the
+ * coverage of what the claim says beyond its speaker and the story's names. `part`: one sentence
+ * of a pair, asked for a part of the claim, so a figure or meaning it lacks is no veto.
+ */
+export function coreSupport(
+  lexicon: StoryLexicon,
+  claim: Bag,
+  sentence: Bag,
+  speaker: ReadonlySet<string>,
+  part: boolean,
+): { score: number; core: number } | null {
+  // A part may be one clause of the claim ("... after the roof repairs"): its share of them all counts.
+  const asked: Bag = part ? { ...claim, clauses: [claim.clauses.flat()], numbers: new Set(), vector: null } : claim;
+  const parts = supportParts(asked, sentence, lexicon.weight, false);
+  const core = supportParts(asked, sentence, lexicon.weight, false, (term) => topical(lexicon, speaker, term));
+  return parts && core ? { score: combined(parts), core: core.coverage } : null;
 }
 
 function combined(parts: { coverage: number; meaning: number | null }): number {
