@@ -27,6 +27,17 @@ const ROWS: [first: [string, string, number, string], second: [string, string, n
     ['The hospital ward was closed for 3 weeks after the heat illness outbreak.', '3 weeks', 3, 'weeks', 'exact'],
     null,
   ],
+  // One closure in two units of calendar time ("30 days" / "one month", a month being 28-31 days).
+  [
+    ['The hospital ward was closed for 30 days after the heat illness outbreak.', '30 days', 30, 'days'],
+    ['The hospital ward was closed for one month after the heat illness outbreak.', 'one month', 1, 'months', 'exact'],
+    'approximate',
+  ],
+  [
+    ['The hospital ward was closed for 2 weeks after the heat illness outbreak.', '2 weeks', 2, 'weeks'],
+    ['The hospital ward was closed for one month after the heat illness outbreak.', 'one month', 1, 'months', 'exact'],
+    null,
+  ],
   // The second outlet gives both figures, so they measure two things (landed and thrown), not one.
   [
     ['The champion landed 178 punches in the fight, the statistics showed.', '178 punches', 178, 'punches'],

@@ -162,6 +162,26 @@ function sameUnit(a: QuantityInfo, b: QuantityInfo): boolean {
 /** Units of time: "3 days" and "3 weeks" are never one figure, whatever the context. */
 const TIME_UNITS = new Set(['seconds', 'minutes', 'hours', 'days', 'weeks', 'months', 'years', 'decades', 'centuries']);
 
+/** Days in a unit of calendar time, for durations written in different units ("a 30-day extension" / "a one-month delay"). */
+const DAYS_IN: ReadonlyMap<string, number> = new Map([
+  ['days', 1],
+  ['weeks', 7],
+  ['months', 30.44],
+  ['years', 365.25],
+]);
+/**
+ * Largest relative difference between two durations in different units still read as one: a month
+ * is 28 to 31 days, so "four weeks", "30 days" and "a month" are one delay; "two weeks" and "a month" are not.
+ */
+const DURATION_ROUNDING = 0.1;
+
+/** One duration written in two units of calendar time: "30 days" and "one month", "two weeks" and "14 days". */
+function sameDuration(a: QuantityInfo, b: QuantityInfo): boolean {
+  const [da, db] = [DAYS_IN.get(a.unit), DAYS_IN.get(b.unit)];
+  if (da === undefined || db === undefined || a.unit === b.unit || a.per !== b.per) return false;
+  return closeValues(a.value * da, b.value * db, DURATION_ROUNDING);
+}
+
 /**
  * Things counted by a noun ("310 people", "310 heat cases", "220 staff" / "220 workers"): outlets
  * name what they count in their own words, so one value in one context is one figure. Symbols and
@@ -338,8 +358,10 @@ export function reconcileQuantities(
     let bestScore = 0;
     for (const group of groups) {
       const ref = group.reference;
-      if (!comparableUnit(q.quantity, ref.quantity, thresholds.semantic) || !sameFigure(q.quantity, ref.quantity, thresholds.rounding))
-        continue;
+      const same =
+        (comparableUnit(q.quantity, ref.quantity, thresholds.semantic) && sameFigure(q.quantity, ref.quantity, thresholds.rounding)) ||
+        sameDuration(q.quantity, ref.quantity);
+      if (!same) continue;
       const score = contextScore(q, ref);
       if (score >= thresholds.sameValueContext && score > bestScore) {
         best = group;
