@@ -551,12 +551,14 @@ export function bagOf(raw: string, names: ReadonlySet<string>, semantic: boolean
   if (clauses.every((c) => c.length === 0)) clauses.push(gloss);
   // A short tail is part of the clause before it ("..., police said").
   if (clauses.length > 1 && clauses[clauses.length - 1]!.length < MIN_CLAUSE_TERMS) clauses[clauses.length - 2]!.push(...clauses.pop()!);
+  const numbers = numbersOf(text);
   return {
     terms,
     clauses: clauses.filter((c) => c.length > 0),
     stems: seen,
-    numbers: numbersOf(text),
-    figures: numbersOf(text.replace(DATE_NUMBER, ' ')),
+    numbers,
+    // Most sentences give no number at all, and then no figure: the dates need not be looked for.
+    figures: numbers.size === 0 ? new Set() : numbersOf(text.replace(DATE_NUMBER, ' ')),
     negations: negationCount(all),
     vector: semantic ? sentenceVector(vectorWords(text)) : null,
     words: all,
