@@ -1,5 +1,5 @@
 // One thread of the pipeline's pool (src/pipeline/workers.ts): runs the tasks it is sent. The word
-// vectors come from the main thread's memory (136 MB not copied per thread).
+// vectors are read from the main thread's cache file, each row as this thread first needs it.
 import { Piscina } from 'piscina';
 import { useSharedVectors } from '../semantics/vectors.js';
 import { runTask, type Task } from './tasks.js';

@@ -54,7 +54,7 @@ export function threadPool(threads: number): PipelineWorkers {
     maxThreads: threads,
     // The threads hold the models (seconds to load): never let an idle one go within a run.
     idleTimeout: Number.POSITIVE_INFINITY,
-    // The word vectors in shared memory: every thread reads the main thread's copy.
+    // The word vectors' cache file: every thread reads the rows it needs from the main thread's file.
     workerData: { vectors: sharedVectors() },
   });
   return {

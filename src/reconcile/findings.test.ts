@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { reconcileStory } from './index.js';
 import { asWritten, inSentence, quoted, substance } from './findings.js';
 import { article, derivation, quantity, quote } from './fixtures/build.js';
@@ -38,6 +39,25 @@ test('asWritten: a stretch of the word diff as the text punctuates it', () => {
     ['words not in the text', 'words not in the text'],
   ];
   for (const [stretch, expected] of rows) assert.equal(asWritten(stretch, text), expected, stretch);
+  // Inside words: the first may end one, the last begin one, a lone word lie within one.
+  assert.equal(asWritten('he said', 'Then she said so.'), 'he said');
+  assert.equal(asWritten('by THE wa', 'we, by the way'), 'by the wa');
+  assert.equal(asWritten('ARTNER', text), 'artner');
+});
+
+test('asWritten: the same match as the case-blind pattern of the words it replaced', () => {
+  const byPattern = (stretch: string, text: string) => {
+    const words = stretch.match(/[\p{L}\p{N}]+/gu);
+    if (!words) return stretch;
+    return new RegExp(words.join('[^\\p{L}\\p{N}]+'), 'iu').exec(text)?.[0] ?? stretch;
+  };
+  // A small alphabet, so that stretches are often found, in part or whole, and in other cases.
+  const piece = fc.constantFrom('a', 'b', 'A', 'B', 'é', 'É', '1', ' ', ', ', "'", '(', '-');
+  const line = fc.array(piece, { maxLength: 24 }).map((parts) => parts.join(''));
+  fc.assert(
+    fc.property(line, line, (stretch, text) => asWritten(stretch, text) === byPattern(stretch, text)),
+    { numRuns: 3000 },
+  );
 });
 
 test('unique claims: reported speech is shown in its sentence, not as a quotation', () => {

@@ -281,7 +281,8 @@ export function supportClaims(input: SupportInput): Draft[] {
     const claim = claimBag(drafts[i]!);
     const speaker = reference.mention.kind === 'quote' ? reference.speaker : null;
     const found: { spot: Spot; score: number }[] = [];
-    const near = sharing(claim, speakerStems(reference.mention));
+    const speakerWords = speakerStems(reference.mention);
+    const near = sharing(claim, speakerWords);
     for (const a of articles) {
       const id = a.article.id;
       const own = id === home;
@@ -301,7 +302,7 @@ export function supportClaims(input: SupportInput): Draft[] {
         if (score > (best?.score ?? 0)) best = { spot, score };
       }
       if (!best) continue;
-      if (!states(lexicon, claim, best.spot.bag, thresholdFor(home, id, claim), speakerStems(reference.mention))) continue;
+      if (!states(lexicon, claim, best.spot.bag, thresholdFor(home, id, claim), speakerWords)) continue;
       if (own) echoes.add(i);
       else found.push(best);
     }
@@ -463,10 +464,30 @@ export function supportParts(
   return { coverage, meaning };
 }
 
+/**
+ * Each sentence's matches of words it does not hold, by word: a sentence is scored against many
+ * claims of its story, which share their common words ("police", "said"), and `states` scores one
+ * pair twice; each of these matches is a pass over the sentence's words with a 100-d dot product
+ * each (most of support's time). Weak keys: a sentence's entries go with its bag, at most one per
+ * word compared with it.
+ */
+const softMatches = new WeakMap<Bag, Map<string, number>>();
+
 /** 1 when the sentence has the word, its vector cosine with the closest common word when close enough, else 0. */
 function termMatch(term: Term, sentence: Bag): number {
   if (sentence.stems.has(term.stem)) return 1;
   if (term.exact) return 0;
+  let known = softMatches.get(sentence);
+  if (!known) softMatches.set(sentence, (known = new Map()));
+  // The norm decides the stem and the vector; whether there is a vector depends on the bag's settings.
+  const key = term.vector ? term.norm : `-${term.norm}`;
+  let match = known.get(key);
+  if (match === undefined) known.set(key, (match = softMatch(term, sentence)));
+  return match;
+}
+
+/** `termMatch` for a common word the sentence does not hold as it is. */
+function softMatch(term: Term, sentence: Bag): number {
   for (const other of sentence.terms) if (!other.exact && sharedForm(term.stem, other.stem)) return 1;
   if (!term.vector) return 0;
   let best = 0;
@@ -549,12 +570,14 @@ export function bagOf(raw: string, names: ReadonlySet<string>, semantic: boolean
   if (clauses.every((c) => c.length === 0)) clauses.push(gloss);
   // A short tail is part of the clause before it ("..., police said").
   if (clauses.length > 1 && clauses[clauses.length - 1]!.length < MIN_CLAUSE_TERMS) clauses[clauses.length - 2]!.push(...clauses.pop()!);
+  const numbers = numbersOf(text);
   return {
     terms,
     clauses: clauses.filter((c) => c.length > 0),
     stems: seen,
-    numbers: numbersOf(text),
-    figures: numbersOf(text.replace(DATE_NUMBER, ' ')),
+    numbers,
+    // Most sentences give no number at all, and then no figure: the dates need not be looked for.
+    figures: numbers.size === 0 ? new Set() : numbersOf(text.replace(DATE_NUMBER, ' ')),
     negations: negationCount(all),
     vector: semantic ? sentenceVector(vectorWords(text)) : null,
     words: all,
@@ -594,7 +617,10 @@ export function storyWeights(bags: readonly Bag[]): (stem: string) => number {
   const df = new Map<string, number>();
   for (const bag of bags) for (const stem of bag.stems) df.set(stem, (df.get(stem) ?? 0) + 1);
   const n = Math.max(1, bags.length);
-  return (stem) => Math.log(1 + n / (df.get(stem) ?? 1));
+  // Worked out once per stem: support asks for each claim word's weight against every sentence it scores.
+  const weights = new Map([...df].map(([stem, count]) => [stem, Math.log(1 + n / count)]));
+  const unseen = Math.log(1 + n);
+  return (stem) => weights.get(stem) ?? unseen;
 }
 
 /** What a claim says, as text to compare: a short quote stands for its sentence. */

@@ -85,6 +85,18 @@ function foldWord(raw: string): string {
   return /^(?:\p{L}\.)+\p{L}?\.?$/u.test(folded) ? folded.replace(/\./g, '') : folded.replace(/\.$/, '');
 }
 
+/** Stems of folded words already worked out (as `foldedWords`; emptied at the same size). */
+const stems = new Map<string, string>();
+
+function stemOfNorm(norm: string): string {
+  const known = stems.get(norm);
+  if (known !== undefined) return known;
+  if (stems.size >= FOLDED_CACHE_SIZE) stems.clear();
+  const found = stem(norm);
+  stems.set(norm, found);
+  return found;
+}
+
 /** A light suffix stripper: enough to match "showed/show", "imports/import", "reserves/reserve". */
 export function stem(norm: string): string {
   if (norm.length <= 3 || /\p{N}/u.test(norm)) return norm;
@@ -132,7 +144,7 @@ function readWords(input: string): Word[] {
     last = m.index + m[0].length;
     const editorial = depth > 0;
     // "15%" and "15 percent" must read alike: the sign is a word of its own.
-    const parts = /^\p{N}.*%$/u.test(m[0]) ? [m[0].slice(0, -1), '%'] : [m[0]];
+    const parts = m[0].endsWith('%') && /^\p{N}/u.test(m[0]) ? [m[0].slice(0, -1), '%'] : [m[0]];
     pendingAfter = -1;
     parts.forEach((part, i) => {
       const norm = normalizeWord(part);
@@ -140,7 +152,7 @@ function readWords(input: string): Word[] {
       out.push({
         raw: part,
         norm,
-        stem: stem(norm),
+        stem: stemOfNorm(norm),
         editorial,
         ...(i === 0 && before ? { before } : {}),
         ...(i > 0 ? { glued: true } : {}),
@@ -159,6 +171,8 @@ function readWords(input: string): Word[] {
  * where an editor's words are, and a diff draws its brackets from that.
  */
 function punctuationAround(gap: string): [after: string, before: string] {
+  // Most words are apart by one space, or none before the first.
+  if (gap === ' ' || gap === '') return ['', ''];
   const bare = (part: string) => part.replace(/[()[\]]/g, '');
   if (!/\s/.test(gap)) return [bare(gap), ''];
   // Marks standing on their own between spaces (" … ", " – ") go with the word before.

@@ -101,8 +101,8 @@ function computeSentenceVector(input: readonly string[], options: Partial<Vector
   let counted = 0;
   const add = (row: number) => {
     const weight = sifWeight(row, vectors.size, a);
-    const offset = row * dims;
-    for (let d = 0; d < dims; d++) sum[d]! += weight * vectors.matrix[offset + d]!;
+    const values = vectors.row(row);
+    for (let d = 0; d < dims; d++) sum[d]! += weight * values[d]!;
     counted++;
   };
   for (const raw of input) {
@@ -140,7 +140,7 @@ export function wordVector(word: string): Float32Array | null {
   if (unitWordVectors.size >= UNIT_VECTOR_CACHE_WORDS) unitWordVectors.clear();
   const vectors = wordVectors();
   const row = lookup(vectors, key);
-  const vector = row < 0 ? null : normalize(vectors.matrix.slice(row * vectors.dimensions, (row + 1) * vectors.dimensions));
+  const vector = row < 0 ? null : normalize(vectors.row(row).slice());
   unitWordVectors.set(key, vector);
   return vector;
 }
@@ -242,7 +242,8 @@ function vocabularyDirection(vectors: WordVectors): Float32Array | null {
   for (let row = 0; row < vectors.size; row++) {
     const p = rankProbability(row + 1, vectors.size);
     const scale = p * sifWeight(row, vectors.size, SIF_A);
-    for (let d = 0; d < dims; d++) mean[d]! += scale * vectors.matrix[row * dims + d]!;
+    const values = vectors.row(row);
+    for (let d = 0; d < dims; d++) mean[d]! += scale * values[d]!;
   }
   return normalize(mean);
 }

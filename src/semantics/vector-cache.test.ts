@@ -6,15 +6,20 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cacheDirectory, readDerivedVector, readVectorCache, writeDerivedVector, writeVectorCache } from './vector-cache.js';
-import type { WordVectors } from './vectors.js';
+import { packedVectors, type PackedVectors } from './vectors.js';
 
-function sample(): WordVectors {
+function sample(): PackedVectors {
   const words = ['the', 'zürich', '東京', 'naïve', 'x'];
   const dimensions = 3;
   const matrix = new Float32Array(words.length * dimensions).map((_, i) => (i % 2 ? -1 : 1) * i * 0.137);
   // Row 4 has no word (the package listed a duplicate): it is not indexed.
   const index = new Map(words.slice(0, 4).map((word, row) => [word, row]));
-  return { dimensions, size: words.length, index, matrix };
+  return packedVectors(dimensions, words.length, index, matrix);
+}
+
+/** Every row of `vectors`, in the order given. */
+function rows(vectors: { row(r: number): Float32Array }, order: readonly number[]): number[][] {
+  return order.map((r) => [...vectors.row(r)]);
 }
 
 test('word vector cache: written and read back exactly; another key, a cut file or another file is refused', () => {
@@ -27,7 +32,7 @@ test('word vector cache: written and read back exactly; another key, a cut file 
     assert.ok(back);
     assert.deepEqual([back.dimensions, back.size], [3, 5]);
     assert.deepEqual([...back.index], [...vectors.index]);
-    assert.deepEqual([...back.matrix], [...vectors.matrix]);
+    assert.deepEqual(rows(back, [4, 0, 2, 1, 3]), rows(vectors, [4, 0, 2, 1, 3]));
 
     assert.equal(readVectorCache(path, 'pkg@2:10:5:LE'), null, 'an upgraded package is repacked');
     const bytes = readFileSync(path);
@@ -40,6 +45,25 @@ test('word vector cache: written and read back exactly; another key, a cut file 
     const newline = sample();
     (newline.index as Map<string, number>).set('two\nlines', 4);
     assert.equal(writeVectorCache(join(dir, 'newline.bin'), 'k', newline), false, 'a word the layout cannot keep: no cache');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('word vector cache: rows read as asked for, across read blocks and in any order, equal what was written', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'corroborate-vectors-'));
+  try {
+    const size = 41;
+    const dimensions = 7;
+    const matrix = new Float32Array(size * dimensions).map((_, i) => Math.sin(i) * 1000);
+    const vectors = packedVectors(dimensions, size, new Map(Array.from({ length: size }, (_, r) => [`w${r}`, r])), matrix);
+    const path = join(dir, 'vectors.bin');
+    assert.equal(writeVectorCache(path, 'k', vectors), true);
+    const back = readVectorCache(path, 'k');
+    assert.ok(back);
+    const order = [40, 0, 17, 16, 15, 39, 1, 32, 31, 33, 40, 0];
+    assert.deepEqual(rows(back, order), rows(vectors, order));
+    assert.equal(back.index.get('w33'), 33);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

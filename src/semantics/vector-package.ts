@@ -4,7 +4,7 @@
 // holds the matrix and one chunk, and reports how far it is, so the CLI can show a progress line.
 // A file laid out otherwise than expected (another package version) is parsed whole, as before.
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
-import type { WordVectors } from './vectors.js';
+import { packedVectors, type PackedVectors } from './vectors.js';
 
 /** How far the read is: bytes of the package file done and in all. */
 export interface VectorReadProgress {
@@ -49,7 +49,7 @@ export function readPackagedVectors(
   path: string,
   onProgress: (progress: VectorReadProgress) => void = () => {},
   chunkBytes: number = CHUNK_BYTES,
-): WordVectors {
+): PackedVectors {
   const totalBytes = statSync(path).size;
   const fd = openSync(path, 'r');
   try {
@@ -94,7 +94,7 @@ class ChunkReader {
   }
 
   /** The vectors object, entry by entry, into the matrix. */
-  readVectors({ dimensions, words }: PackageHead): WordVectors {
+  readVectors({ dimensions, words }: PackageHead): PackedVectors {
     const rowOf = new Map<string, number>();
     words.forEach((word, row) => {
       if (!rowOf.has(word)) rowOf.set(word, row);
@@ -113,7 +113,7 @@ class ChunkReader {
     const index = new Map<string, number>();
     for (const [word, row] of rowOf) if (hasVector.has(word)) index.set(word, row);
     this.onProgress({ doneBytes: this.totalBytes, totalBytes: this.totalBytes });
-    return { dimensions, size: words.length, index, matrix };
+    return packedVectors(dimensions, words.length, index, matrix);
   }
 
   /** The next entry's word, its first `dimensions` values put in `values`; null after the last. */
@@ -208,7 +208,7 @@ export function parseNumber(buffer: Buffer, from: number, to: number): number {
 }
 
 /** The old way, for a layout this reader does not know: the whole file through JSON.parse. */
-function parseWhole(path: string): WordVectors {
+function parseWhole(path: string): PackedVectors {
   const packaged = JSON.parse(readFileSync(path, 'utf8')) as PackageHead & {
     readonly vectors: Readonly<Record<string, readonly number[]>>;
   };
@@ -221,5 +221,5 @@ function parseWhole(path: string): WordVectors {
     index.set(word, row);
     for (let d = 0; d < dimensions; d++) matrix[row * dimensions + d] = vector[d]!;
   });
-  return { dimensions, size: words.length, index, matrix };
+  return packedVectors(dimensions, words.length, index, matrix);
 }

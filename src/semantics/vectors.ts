@@ -3,21 +3,14 @@
 // so it is read once, on first use, a chunk at a time into one Float32Array (136 MB) plus a word
 // index (vector-package.ts). The repacked vectors are also written to a binary cache
 // (vector-cache.ts), so only the first run on a machine reads the JSON (a few seconds of CPU,
-// 10-50 s on a busy machine, which is why it reports its progress); later runs read the cache in
-// a fraction of a second. Only code that asks for a vector pays.
+// 10-50 s on a busy machine, which is why it reports its progress); later runs read the cache's
+// words, and each row of the matrix when it is first asked for. Only code that asks for a vector pays.
 import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { endianness } from 'node:os';
 import { dirname, join } from 'node:path';
 import { CorroborateError } from '../errors.js';
-import {
-  cacheDirectory,
-  decodeVectorCache,
-  readDerivedVector,
-  readVectorCache,
-  writeDerivedVector,
-  writeVectorCache,
-} from './vector-cache.js';
+import { cacheDirectory, readDerivedVector, readVectorCache, writeDerivedVector, writeVectorCache } from './vector-cache.js';
 import type { WordLookup } from './word-index.js';
 import { readPackagedVectors, type VectorReadProgress } from './vector-package.js';
 
@@ -29,10 +22,21 @@ export interface WordVectors {
   readonly size: number;
   /** Row index of each word, which is also its frequency rank - 1 (GloVe lists words by count). */
   readonly index: WordLookup;
+  /** Row `r`'s `dimensions` floats: a view, read it, never change it. */
+  row(r: number): Float32Array;
+  /** The cache file the vectors are read from, for worker threads to read too; absent when repacked from the package. */
+  readonly path?: string;
+}
+
+/** Vectors held whole in memory (read from the package): what the cache file is written from. */
+export interface PackedVectors extends WordVectors {
   /** `size` rows of `dimensions` floats. */
   readonly matrix: Float32Array;
-  /** The cache file's bytes the vectors were read from, in memory worker threads can share; absent when repacked from the package. */
-  readonly bytes?: Uint8Array;
+}
+
+/** `PackedVectors` over a matrix already in memory. */
+export function packedVectors(dimensions: number, size: number, index: WordLookup, matrix: Float32Array): PackedVectors {
+  return { dimensions, size, index, matrix, row: (r) => matrix.subarray(r * dimensions, (r + 1) * dimensions) };
 }
 
 /** How far the one-off repack of the package into the cache is, for a progress line. */
@@ -61,20 +65,20 @@ let loaded: WordVectors | null = null;
 let loadedKey = '';
 /** The package version the loaded vectors came from (names the cache file and what is kept beside it). */
 let loadedVersion = '0';
-/** The main thread's cache bytes, given to a worker thread (useSharedVectors) so it does not hold its own copy. */
-let shared: { bytes: Uint8Array; key: string } | null = null;
+/** The main thread's cache file, given to a worker thread (useSharedVectors) so it reads the same one. */
+let shared: { path: string; key: string } | null = null;
 
 /**
- * The loaded vectors' bytes and key, for worker threads to share (null when they came from the
+ * The loaded vectors' cache file and key, for worker threads to read (null when they came from the
  * package's JSON and no cache could be written: each thread then loads its own).
  */
-export function sharedVectors(): { bytes: Uint8Array; key: string } | null {
+export function sharedVectors(): { path: string; key: string } | null {
   wordVectors();
   return shared;
 }
 
-/** In a worker thread: use the main thread's vectors (`sharedVectors`) instead of reading them again. */
-export function useSharedVectors(given: { bytes: Uint8Array; key: string } | null): void {
+/** In a worker thread: read the main thread's cache file (`sharedVectors`) rather than look for one. */
+export function useSharedVectors(given: { path: string; key: string } | null): void {
   if (given && !loaded) shared = given;
 }
 
@@ -101,7 +105,7 @@ export function wordVectors(): WordVectors {
   }
   loadedKey = key;
   loadedVersion = version;
-  if (shared?.key === key) loaded = decodeVectorCache(shared.bytes, key);
+  if (shared?.key === key) loaded = readVectorCache(shared.path, key);
   if (loaded) return loaded;
   const cache = cachePath(version);
   loaded = readVectorCache(cache, key);
@@ -113,12 +117,12 @@ export function wordVectors(): WordVectors {
     };
     const repacked = repack(path, (progress) => tell(progress.doneBytes, progress.totalBytes, false));
     // A cache that cannot be written (a read-only home) only costs the next run the same wait;
-    // read back, the cache is shared memory the worker threads can use.
+    // read back, the cache is a file the worker threads can read too.
     loaded = (writeVectorCache(cache, key, repacked) && readVectorCache(cache, key)) || repacked;
     const bytes = statSync(path).size;
     tell(bytes, bytes, true);
   }
-  if (loaded.bytes) shared = { bytes: loaded.bytes, key };
+  if (loaded.path) shared = { path: loaded.path, key };
   return loaded;
 }
 
@@ -144,7 +148,7 @@ export function derivedVector(name: string, compute: (vectors: WordVectors) => F
   return computed;
 }
 
-function repack(path: string, onProgress: (progress: VectorReadProgress) => void): WordVectors {
+function repack(path: string, onProgress: (progress: VectorReadProgress) => void): PackedVectors {
   try {
     return readPackagedVectors(path, onProgress);
   } catch (error) {

@@ -135,9 +135,23 @@ export function tokenize(text: string, offset = 0): Token[] {
   return tokens;
 }
 
+/**
+ * Folded words already worked out: every stage that compares texts tokenizes them (reuse, story
+ * features, derivation once per story analysed), and news copy repeats its words; decomposition
+ * and two replacements per token were 1.5% of the CPU of analyze over 772 ECB+ articles. Emptied when it
+ * reaches FOLDED_CACHE_SIZE, so memory stays bounded.
+ */
+const foldedWords = new Map<string, string>();
+const FOLDED_CACHE_SIZE = 100_000;
+
 /** Lower case, diacritics removed, typographic apostrophes folded: what word matching compares. */
 export function normalizeWord(word: string): string {
-  return word.normalize('NFKD').replace(/\p{M}/gu, '').replace(/’/g, "'").toLowerCase();
+  const known = foldedWords.get(word);
+  if (known !== undefined) return known;
+  if (foldedWords.size >= FOLDED_CACHE_SIZE) foldedWords.clear();
+  const folded = word.normalize('NFKD').replace(/\p{M}/gu, '').replace(/’/g, "'").toLowerCase();
+  foldedWords.set(word, folded);
+  return folded;
 }
 
 /** The sentence holding character `offset`, by binary search. */
