@@ -85,17 +85,8 @@ function foldWord(raw: string): string {
   return /^(?:\p{L}\.)+\p{L}?\.?$/u.test(folded) ? folded.replace(/\./g, '') : folded.replace(/\.$/, '');
 }
 
-/** Stems of folded words already worked out (as `foldedWords`; emptied at the same size). */
-const stems = new Map<string, string>();
-
-function stemOfNorm(norm: string): string {
-  const known = stems.get(norm);
-  if (known !== undefined) return known;
-  if (stems.size >= FOLDED_CACHE_SIZE) stems.clear();
-  const found = stem(norm);
-  stems.set(norm, found);
-  return found;
-}
+/** Stems of folded words already worked out (as `foldedWords`, and as bounded). */
+const stemOfNorm = boundedMemo<string>(100_000, (norm) => stem(norm));
 
 /** A light suffix stripper: enough to match "showed/show", "imports/import", "reserves/reserve". */
 export function stem(norm: string): string {
