@@ -107,6 +107,11 @@ export const QUANTITY_TABLE: readonly QuantityRow[] = [
   { text: 'The strike lasted 12 days.', value: 12, unit: 'days' },
   { text: 'The ceasefire held for 72 hours.', value: 72, unit: 'hours' },
   { text: 'Negotiations dragged on for four months.', value: 4, unit: 'months' },
+  // One unit of time given as a length, as outlets write for "30 days".
+  { text: 'The United States postponed the tariffs by a month.', value: 1, unit: 'months' },
+  { text: 'The exemption was extended for another month.', value: 1, unit: 'months' },
+  { text: 'Officials agreed on a month-long extension.', value: 1, unit: 'months' },
+  { text: 'The trial was adjourned for a fortnight.', value: 2, unit: 'weeks' },
   { text: 'The program ran for two decades.', value: 2, unit: 'decades' },
   { text: 'The building is 828 metres tall.', value: 828, unit: 'm' },
   { text: 'The tunnel is 57 km long.', value: 57, unit: 'km' },

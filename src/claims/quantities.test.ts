@@ -31,6 +31,8 @@ const NOT_QUANTITIES: string[] = [
   'The video ran 0:00 before it froze.',
   'He flew an F-35 jet to the COVID-19 summit.',
   'It would bring the two countries closer together.',
+  'He left the company a year ago.',
+  'A month later, the plant closed.',
 ];
 
 test('years, dates, times, word ordinals and names are not quantities', () => {

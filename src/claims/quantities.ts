@@ -195,7 +195,49 @@ export function findQuantities(text: string, sentences: readonly Sentence[], tok
     });
   }
   found.push(...elidedCounts(text, sentences, found));
+  found.push(...singleDurations(text, sentences, tokens, found));
   return found.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * One unit of time given as a length, which outlets write for "30 days" or "one month": "delayed
+ * by a month", "extended for another month", "a month-long extension", "a further week". Not a
+ * point in time ("a year ago", "a month later", "for a year now" reads as one too, a length).
+ */
+const SINGLE_DURATION =
+  /\b(?:(?:by|for)\s+(?:a|one|another)|another|a\s+further|an\s+additional|an\s+extra)\s+(week|month|year|fortnight)\b(?![-\s]+(?:ago|earlier|later|after|before|old)\b)|\ba\s+(week|month|year)-long\b/gi;
+const DURATION_UNITS: ReadonlyMap<string, [value: number, unit: string]> = new Map([
+  ['week', [1, 'weeks']],
+  ['fortnight', [2, 'weeks']],
+  ['month', [1, 'months']],
+  ['year', [1, 'years']],
+]);
+
+function singleDurations(
+  text: string,
+  sentences: readonly Sentence[],
+  tokens: readonly TaggedToken[],
+  found: readonly FoundQuantity[],
+): FoundQuantity[] {
+  const out: FoundQuantity[] = [];
+  SINGLE_DURATION.lastIndex = 0;
+  for (let m = SINGLE_DURATION.exec(text); m; m = SINGLE_DURATION.exec(text)) {
+    const start = m.index;
+    const end = m.index + m[0].length;
+    if (found.some((f) => f.start < end && f.end > start)) continue;
+    const [value, unit] = DURATION_UNITS.get((m[1] ?? m[2])!.toLowerCase())!;
+    out.push({
+      start,
+      end,
+      value,
+      unit,
+      text: m[0],
+      qualifier: 'exact',
+      measure: measureOf(text, sentences, tokens, start, end, unit),
+      per: null,
+    });
+  }
+  return out;
 }
 
 /** "the first 11", "the last three" with the counted noun left out. */
