@@ -25,9 +25,9 @@ import {
   INDEPENDENT_SUPPORT,
   MAX_SUPPORT_TERMS,
   MIN_COVERAGE,
-  QUOTED_SENTENCE_SHARE,
   claimText,
   coreSupport,
+  quotedSentences,
   speakerStems,
   topical,
   type Bag,
@@ -61,7 +61,7 @@ interface Part {
 export function jointlyStated(input: JointInput): Set<Draft> {
   const { lexicon, articles, outletKey } = input;
   const outlet = (article: string) => outletKey.get(article) ?? article;
-  const quoted = quotedSentences(input);
+  const quoted = quotedSentences(articles, input.mentions);
   const postings = new Map<string, Part[]>();
   for (const a of articles) {
     for (const s of a.sentences) {
@@ -143,18 +143,4 @@ function sharesDate(dates: ReadonlySet<string>, sentence: string): boolean {
   if (dates.size === 0) return false;
   for (const date of datesOf(sentence)) if (dates.has(date)) return true;
   return false;
-}
-
-/** `article#sentence` keys of sentences mostly inside a direct quotation. */
-function quotedSentences({ articles, mentions }: JointInput): Set<string> {
-  const sentencesOf = new Map(articles.map((a) => [a.article.id, a.sentences]));
-  const keys = new Set<string>();
-  for (const { mention } of mentions) {
-    if (mention.kind !== 'quote' || mention.quote?.direct === false) continue;
-    for (const s of sentencesOf.get(mention.article) ?? []) {
-      const inside = Math.min(s.end, mention.end) - Math.max(s.start, mention.start);
-      if (inside >= QUOTED_SENTENCE_SHARE * (s.end - s.start)) keys.add(sentenceKey(mention.article, s.index));
-    }
-  }
-  return keys;
 }

@@ -64,7 +64,7 @@ const CLAUSE_OPENERS: ReadonlySet<string> = new Set([
 /** Content words a clause needs to stand on its own; fewer join the clause before. */
 const MIN_CLAUSE_TERMS = 3;
 /** Share of a sentence inside quotation marks from which it is the quoted speaker's, not the outlet's. */
-export const QUOTED_SENTENCE_SHARE = 0.5;
+const QUOTED_SENTENCE_SHARE = 0.5;
 /** Quotes shorter than this are fragments inside a sentence ("boost the potential of the domestic industry"): their sentence is the claim. */
 const QUOTE_FRAGMENT_WORDS = 12;
 
@@ -207,16 +207,7 @@ export function supportClaims(input: SupportInput): Draft[] {
     addTo(speakersAt, at(m.mention.article, m.mention.sentence), m.speaker);
   }
   // Sentences that are mostly someone's quoted words: they speak for that speaker, not the outlet.
-  const quotedBy = new Map<string, (string | null)[]>();
-  const sentencesOf = new Map(articles.map((a) => [a.article.id, a.sentences]));
-  for (const m of input.mentions) {
-    if (m.mention.kind !== 'quote' || m.mention.quote?.direct === false) continue;
-    for (const sentence of sentencesOf.get(m.mention.article) ?? []) {
-      const inside = Math.min(sentence.end, m.mention.end) - Math.max(sentence.start, m.mention.start);
-      if (inside >= QUOTED_SENTENCE_SHARE * (sentence.end - sentence.start))
-        addTo(quotedBy, at(m.mention.article, sentence.index), m.speaker);
-    }
-  }
+  const quotedBy = quotedSentences(articles, input.mentions);
 
   const drafts = input.drafts.map((d) => ({ ...d, versions: [...d.versions] as DraftVersion[] }));
   const outletsOf = (d: Draft) => new Set(d.versions.map((v) => outlet(v.prepared.mention.article)));
@@ -394,6 +385,27 @@ function anchored(lexicon: StoryLexicon, claim: Bag, sentence: Bag, speaker: Rea
       return true;
   }
   return false;
+}
+
+/**
+ * Sentences mostly inside someone's direct quotation, by `sentenceKey`, with who is quoted: they
+ * speak for that speaker, not for the outlet.
+ */
+export function quotedSentences(
+  articles: readonly AnalyzedArticle[],
+  mentions: readonly PreparedMention[],
+): Map<string, (string | null)[]> {
+  const quotedBy = new Map<string, (string | null)[]>();
+  const sentencesOf = new Map(articles.map((a) => [a.article.id, a.sentences]));
+  for (const m of mentions) {
+    if (m.mention.kind !== 'quote' || m.mention.quote?.direct === false) continue;
+    for (const sentence of sentencesOf.get(m.mention.article) ?? []) {
+      const inside = Math.min(sentence.end, m.mention.end) - Math.max(sentence.start, m.mention.start);
+      if (inside >= QUOTED_SENTENCE_SHARE * (sentence.end - sentence.start))
+        addTo(quotedBy, at(m.mention.article, sentence.index), m.speaker);
+    }
+  }
+  return quotedBy;
 }
 
 /** The stems of a quote's speaker and the phrase naming them: who says it is no part of what is said. */
