@@ -3,6 +3,8 @@
 // Words inside brackets are editorial insertions ("(joint projects with)"), not the speaker's
 // words: they are kept, but flagged, so that a quote that drops them is not called changed.
 
+import { boundedMemo } from '../memo.js';
+
 export interface Word {
   /** The word as written. */
   readonly raw: string;
@@ -52,23 +54,10 @@ const SPELLING_VARIANTS: Readonly<Record<string, string>> = {
  * and five expressions) was the largest single cost of reconciliation (1.4 s of 30 s CPU on the
  * 772 ECB+ articles). Bounded (100,000 words), so memory stays small.
  */
-const foldedWords = boundedMemo<string>(100_000, (raw) => foldWord(raw));
+const foldedWords = boundedMemo<string, string>(100_000);
 
 export function normalizeWord(raw: string): string {
-  return foldedWords(raw);
-}
-
-/** `compute` remembered for up to `size` keys; past that the memory starts again. */
-function boundedMemo<T>(size: number, compute: (key: string) => T): (key: string) => T {
-  const kept = new Map<string, T>();
-  return (key) => {
-    const known = kept.get(key);
-    if (known !== undefined) return known;
-    if (kept.size >= size) kept.clear();
-    const value = compute(key);
-    kept.set(key, value);
-    return value;
-  };
+  return foldedWords(raw, () => foldWord(raw));
 }
 
 function foldWord(raw: string): string {
@@ -86,7 +75,8 @@ function foldWord(raw: string): string {
 }
 
 /** Stems of folded words already worked out (as `foldedWords`, and as bounded). */
-const stemOfNorm = boundedMemo<string>(100_000, (norm) => stem(norm));
+const stems = boundedMemo<string, string>(100_000);
+const stemOfNorm = (norm: string) => stems(norm, () => stem(norm));
 
 /** A light suffix stripper: enough to match "showed/show", "imports/import", "reserves/reserve". */
 export function stem(norm: string): string {
@@ -112,11 +102,11 @@ const SPLIT_CONTRACTION = /(?<=\p{L})\s+(?:(['’])\s?(s|d|m|re|ve|ll)|(n['’]t
  * support bag, the story's lexicon and the findings (several times per story). The same array
  * is given again: read it, never change it. Bounded (20,000 texts).
  */
-const wordsRead = boundedMemo<readonly Word[]>(20_000, (input) => readWords(input));
+const wordsRead = boundedMemo<string, readonly Word[]>(20_000);
 
 /** The words of `text`, with bracketed insertions flagged. */
 export function wordsOf(input: string): readonly Word[] {
-  return wordsRead(input);
+  return wordsRead(input, () => readWords(input));
 }
 
 function readWords(input: string): Word[] {

@@ -15,6 +15,7 @@
 //
 // The first call loads the vectors (a few seconds, see vectors.ts); later calls are microseconds.
 import { derivedVector, wordVectors, type WordVectors } from './vectors.js';
+import { boundedMemo } from '../memo.js';
 
 export { wordVectors, wordVectorsLoaded } from './vectors.js';
 
@@ -69,13 +70,12 @@ export function wordWeight(word: string, a: number = SIF_A): number {
   return row < 0 ? 0 : sifWeight(row, vectors.size, a);
 }
 
-const sentenceVectors = new Map<string, Float32Array | null>();
 /**
  * Sentences whose vectors are kept (about 25 MB at most): one story's analysis asks for the same
  * sentence's vector several times (its claims, its support, the brief: 6,662 asks for 2,366
  * sentences in a batch of 55 articles); past this the memory starts again.
  */
-const SENTENCE_VECTOR_CACHE = 50_000;
+const sentenceVectors = boundedMemo<string, Float32Array | null>(50_000);
 
 /**
  * The SIF sentence vector of `words` (unit length), or null when none of them has a vector.
@@ -84,13 +84,7 @@ const SENTENCE_VECTOR_CACHE = 50_000;
  */
 export function sentenceVector(input: readonly string[], options: Partial<VectorOptions> = {}): Float32Array | null {
   if (options.common !== undefined || options.a !== undefined) return computeSentenceVector(input, options);
-  const key = input.join('\u0000');
-  const kept = sentenceVectors.get(key);
-  if (kept !== undefined) return kept;
-  if (sentenceVectors.size >= SENTENCE_VECTOR_CACHE) sentenceVectors.clear();
-  const vector = computeSentenceVector(input, options);
-  sentenceVectors.set(key, vector);
-  return vector;
+  return sentenceVectors(input.join('\u0000'), () => computeSentenceVector(input, options));
 }
 
 function computeSentenceVector(input: readonly string[], options: Partial<VectorOptions>): Float32Array | null {
