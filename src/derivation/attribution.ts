@@ -55,9 +55,11 @@ const NAME = String.raw`(?:[Tt]he\s+)?((?:${AGENCY})\b|(?:[A-Z][\w&'.-]*)(?:\s+(
 /**
  * Each citation pattern, with a word its every match holds: the patterns that open with a name try
  * every capitalised word of the text (up to five words each), half a second of CPU over 772 ECB+
- * articles, though few texts say "reported" or "contributed" at all.
+ * articles, though few texts say "reported" or "contributed" at all. `publisher`: a reprint line,
+ * which names the text's publisher whatever its name looks like ("originally published by
+ * ProPublica"); the other patterns cite only names that read as news media.
  */
-const CITATIONS: readonly { readonly pattern: RegExp; readonly holds: RegExp }[] = [
+const CITATIONS: readonly { readonly pattern: RegExp; readonly holds: RegExp; readonly publisher?: true }[] = [
   {
     pattern: new RegExp(String.raw`\baccording to (?:a |an )?(?:report(?:s)? (?:by|from|in) |reporting by )?${NAME}`, 'g'),
     holds: /according to/,
@@ -79,21 +81,28 @@ const CITATIONS: readonly { readonly pattern: RegExp; readonly holds: RegExp }[]
     ),
     holds: /contributed/,
   },
-];
-/**
- * Reprint lines: the text is another publisher's, whatever its name looks like ("This story was
- * originally published by ProPublica", "Republished with permission from The Conversation").
- */
-const REPRINTS: readonly RegExp[] = [
-  new RegExp(String.raw`\b(?:originally|first)\s+(?:published|appeared|ran|posted)\s+(?:on|in|by|at)\s+${NAME}`, 'g'),
-  new RegExp(
-    String.raw`\b(?:[Rr]epublished|[Rr]eprinted|[Rr]eproduced)\s+(?:here\s+)?(?:with\s+(?:the\s+)?permission\s+)?(?:from|of|by)\s+${NAME}`,
-    'g',
-  ),
-  // A syndicating feed's footer ("The post ... appeared first on Example News.") and a portal's
-  // credit line ("Provided by The Hill").
-  new RegExp(String.raw`\bappeared first on\s+${NAME}`, 'g'),
-  new RegExp(String.raw`(?:^|\n)[ \t]*(?:(?:[Ss]tory|[Aa]rticle|[Cc]ontent)\s+)?[Pp]rovided by\s+${NAME}`, 'g'),
+  // Reprint lines: "This story was originally published by ProPublica", "Republished with
+  // permission from The Conversation", a syndicating feed's "The post ... appeared first on
+  // Example News.", a portal's "Provided by The Hill".
+  {
+    pattern: new RegExp(String.raw`\b(?:originally|first)\s+(?:published|appeared|ran|posted)\s+(?:on|in|by|at)\s+${NAME}`, 'g'),
+    holds: /originally|first/,
+    publisher: true,
+  },
+  {
+    pattern: new RegExp(
+      String.raw`\b(?:[Rr]epublished|[Rr]eprinted|[Rr]eproduced)\s+(?:here\s+)?(?:with\s+(?:the\s+)?permission\s+)?(?:from|of|by)\s+${NAME}`,
+      'g',
+    ),
+    holds: /[Rr]epublished|[Rr]eprinted|[Rr]eproduced/,
+    publisher: true,
+  },
+  { pattern: new RegExp(String.raw`\bappeared first on\s+${NAME}`, 'g'), holds: /appeared first/, publisher: true },
+  {
+    pattern: new RegExp(String.raw`(?:^|\n)[ \t]*(?:(?:[Ss]tory|[Aa]rticle|[Cc]ontent)\s+)?[Pp]rovided by\s+${NAME}`, 'g'),
+    holds: /[Pp]rovided by/,
+    publisher: true,
+  },
 ];
 /**
  * Wire copy credited without naming the wire: "Guardian staff and agencies", "— Agencies", "With
@@ -108,7 +117,7 @@ const UNNAMED_WIRES: readonly RegExp[] = [
 /** How a citation of wires left unnamed is recorded: it credits whichever agency's copy is at hand. */
 export const UNNAMED_WIRE = 'news agencies';
 /** A wire's copyright line on a page that runs its copy: "Copyright 2024 The Associated Press. All rights reserved." */
-const COPYRIGHT = new RegExp(String.raw`(?:©|\(c\)|\bCopyright)\s*(?:©\s*)?(?:\d{4}\s+)?(?:the\s+|The\s+)?(${AGENCY})\b`, 'g');
+const COPYRIGHT = new RegExp(String.raw`(?:©|\(c\)|\bCopyright)\s*(?:©\s*)?(?:\d{4}\s+)?(?:[Tt]he\s+)?(${AGENCY})\b`, 'g');
 
 /** Words that look like names after "told" but are not organisations. */
 const NOT_ORGANISATIONS = new Set(['He', 'She', 'They', 'It', 'We', 'I', 'You', 'The', 'A', 'An', 'This', 'That', 'Mr', 'Ms', 'Mrs']);
@@ -128,23 +137,16 @@ export function findAttributions(text: string): Attribution[] {
     found.push({ kind: 'credit', outlet: canonical(name), cue: m[0].trim(), start: m.index });
   }
   for (const m of text.matchAll(COPYRIGHT)) found.push({ kind: 'credit', outlet: canonical(m[1]!), cue: m[0].trim(), start: m.index });
-  for (const { pattern, holds } of CITATIONS) {
+  for (const { pattern, holds, publisher } of CITATIONS) {
     if (!holds.test(text)) continue;
     for (const m of text.matchAll(pattern)) {
       const name = m[1]!.trim();
-      if (!isOrganisation(name)) continue;
+      if (publisher ? NOT_ORGANISATIONS.has(name.split(/\s+/)[0]!) : !isOrganisation(name)) continue;
       found.push({ kind: 'citation', outlet: canonical(name), cue: m[0].trim(), start: m.index });
     }
   }
   for (const pattern of UNNAMED_WIRES)
     for (const m of text.matchAll(pattern)) found.push({ kind: 'citation', outlet: UNNAMED_WIRE, cue: m[0].trim(), start: m.index });
-  for (const pattern of REPRINTS) {
-    for (const m of text.matchAll(pattern)) {
-      const name = m[1]!.trim();
-      if (NOT_ORGANISATIONS.has(name.split(/\s+/)[0]!)) continue;
-      found.push({ kind: 'citation', outlet: canonical(name), cue: m[0].trim(), start: m.index });
-    }
-  }
   return found.sort((a, b) => a.start - b.start);
 }
 
