@@ -625,8 +625,7 @@ function measurePair(a: Profile, b: Profile, passages: readonly Passage[], grams
           a.sequence,
           passages.map((p) => flipPassage(p, b.text)),
         );
-  const cites = (x: Profile, y: Profile) => x.selfCredits.some((c) => y.citations.some((cited) => credits(cited, c)));
-  const cited = cites(a, b) || cites(b, a);
+  const cited = creditedBy(a, b) !== undefined || creditedBy(b, a) !== undefined;
   const bothCredit = a.citations.some((c) => isAgency(c) && b.citations.some((d) => sameOutlet(c, d)));
   const features = pairFeatures({
     a: a.pairText,
@@ -700,27 +699,24 @@ function orient(
   o: DerivationOptions,
 ): Orientation {
   // Attribution: one cites the outlet the other presents itself as.
-  for (const [x, y] of [
-    [a, b],
-    [b, a],
-  ] as const) {
-    const credit = x.selfCredits.find((c) => y.citations.some((cited) => credits(cited, c)));
-    if (credit) {
-      const named = y.citations.some((cited) => sameOutlet(cited, credit));
-      const why = named
-        ? `it cites ${credit}, which the other article is`
-        : `it credits news agencies, and the other article is ${credit}'s copy`;
-      return { kind: 'derived', source: x, cited: true, why };
-    }
-  }
+  const credited = eitherWay(a, b, (x, y) => {
+    const credit = creditedBy(x, y);
+    if (!credit) return null;
+    const named = y.citations.some((cited) => sameOutlet(cited, credit));
+    const why = named
+      ? `it cites ${credit}, which the other article is`
+      : `it credits news agencies, and the other article is ${credit}'s copy`;
+    return { kind: 'derived', source: x, cited: true, why };
+  });
+  if (credited) return credited;
   // One carries a wire's own credit and the other does not: the wire text came first.
-  for (const [x, y] of [
-    [a, b],
-    [b, a],
-  ] as const) {
+  const wireFirst = eitherWay(a, b, (x, y) => {
     const wire = x.selfCredits.find((c) => isAgency(c) && !y.selfCredits.some((d) => sameOutlet(c, d)));
-    if (wire) return { kind: 'derived', source: x, cited: false, why: `the source carries the ${wire} credit and this article does not` };
-  }
+    return wire
+      ? { kind: 'derived', source: x, cited: false, why: `the source carries the ${wire} credit and this article does not` }
+      : null;
+  });
+  if (wireFirst) return wireFirst;
   // Both cite the same wire that no article of the batch is (and neither is a wire's own copy):
   // they share that absent source.
   const common = a.citations.find(
@@ -730,13 +726,13 @@ function orient(
   // A page that speaks for the source (an agency's own site, an official page, a press release)
   // and a news article: the text went from the page to the article, whichever was dated first
   // (an official site often posts its release after the newsroom has it).
-  for (const [x, y] of [
-    [a, b],
-    [b, a],
-  ] as const) {
+  const issued = eitherWay(a, b, (x, y) => {
     const issuer = sourceSide(x, y);
-    if (issuer) return { kind: 'derived', source: x, cited: false, why: `the source is ${describeIssuer(issuer)} and this article is not` };
-  }
+    return issuer
+      ? { kind: 'derived', source: x, cited: false, why: `the source is ${describeIssuer(issuer)} and this article is not` }
+      : null;
+  });
+  if (issued) return issued;
   // Publication time.
   if (a.published !== null && b.published !== null && Math.abs(a.published - b.published) >= o.sameTimeMinutes * 60_000) {
     return { kind: 'derived', source: a.published < b.published ? a : b, cited: false, why: 'it was published later' };
@@ -758,6 +754,16 @@ function orient(
     return { kind: 'derived', source, cited: false, why: 'the two texts are the same and the source is the fuller one' };
   }
   return { kind: 'shared', byAttribution: false, why: 'they share text but neither is dated, credited or covered enough to come first' };
+}
+
+/** `decide(a, b)`, else `decide(b, a)`: a cue that may point either way. */
+function eitherWay(a: Profile, b: Profile, decide: (x: Profile, y: Profile) => Orientation | null): Orientation | null {
+  return decide(a, b) ?? decide(b, a);
+}
+
+/** The name `x` presents itself as (its outlet, dateline or credit) that `y` credits, if any. */
+function creditedBy(x: Profile, y: Profile): string | undefined {
+  return x.selfCredits.find((c) => y.citations.some((cited) => credits(cited, c)));
 }
 
 /**
