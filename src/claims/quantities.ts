@@ -180,7 +180,7 @@ export function findQuantities(text: string, sentences: readonly Sentence[], tok
   // Multipliers written as one word: "threefold", "tenfold".
   FOLD.lastIndex = 0;
   for (let m = FOLD.exec(text); m; m = FOLD.exec(text)) {
-    if (found.some((f) => f.start < m!.index + m![0].length && f.end > m!.index)) continue;
+    if (overlapsAny(found, m.index, m.index + m[0].length)) continue;
     const value = WORD_NUMBERS.get(m[1]!.toLowerCase()) ?? Number(m[1]);
     const end = m.index + m[0].length;
     found.push({
@@ -197,6 +197,11 @@ export function findQuantities(text: string, sentences: readonly Sentence[], tok
   found.push(...elidedCounts(text, sentences, found));
   found.push(...singleDurations(text, sentences, tokens, found));
   return found.sort((a, b) => a.start - b.start);
+}
+
+/** True when a figure already read covers part of start..end: a phrase is read once. */
+function overlapsAny(found: readonly FoundQuantity[], start: number, end: number): boolean {
+  return found.some((f) => f.start < end && f.end > start);
 }
 
 /**
@@ -224,7 +229,7 @@ function singleDurations(
   for (let m = SINGLE_DURATION.exec(text); m; m = SINGLE_DURATION.exec(text)) {
     const start = m.index;
     const end = m.index + m[0].length;
-    if (found.some((f) => f.start < end && f.end > start)) continue;
+    if (overlapsAny(found, start, end)) continue;
     const [value, unit] = DURATION_UNITS.get((m[1] ?? m[2])!.toLowerCase())!;
     out.push({
       start,
@@ -252,7 +257,7 @@ function elidedCounts(text: string, sentences: readonly Sentence[], found: reado
   ELIDED.lastIndex = 0;
   for (let m = ELIDED.exec(text); m; m = ELIDED.exec(text)) {
     const numberStart = m.index + m[0].length - m[1]!.length;
-    if (found.some((f) => f.start < m!.index + m![0].length && f.end > m!.index)) continue;
+    if (overlapsAny(found, m.index, m.index + m[0].length)) continue;
     const sentence = sentenceAt(sentences, numberStart);
     const before = found.filter((f) => sentence && f.start >= sentence.start && f.end <= m!.index && /^\p{Ll}{3,}$/u.test(f.unit)).pop();
     if (!before) continue;
